@@ -1,0 +1,80 @@
+// swift-tools-version:6.1
+// The value-for-money pipeline for employment-support returns (NDTi 2014, Section 5).
+// Layering (data flows one way): VFMCore → Tabular → PipelineDefinition → Returns →
+// Cleaning → Analysis → Reporting → PipelineRunner, with Numerics (the only user of
+// OpenBLAS/LAPACKE) underneath. Executables are one thin @main file each.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+let linkMath: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
+
+let package = Package(
+    name: "vfm",
+    products: [
+        .executable(name: "vfm", targets: ["vfm"]),
+        .executable(name: "vfm-ingest", targets: ["vfm-ingest"]),
+        .executable(name: "vfm-clean", targets: ["vfm-clean"]),
+        .executable(name: "vfm-analyze", targets: ["vfm-analyze"]),
+        .executable(name: "vfm-report", targets: ["vfm-report"]),
+        .executable(name: "vfm-diff", targets: ["vfm-diff"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // OpenBLAS (cblas_*) + LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
+        ),
+        .target(name: "VFMCore", swiftSettings: swiftSettings),
+        .target(name: "Numerics", dependencies: ["CLinearAlgebra"],
+                swiftSettings: swiftSettings, linkerSettings: linkMath),
+        .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
+        .target(name: "PipelineDefinition", dependencies: ["VFMCore"],
+                resources: [.copy("Resources/ndti-2014.toml")],
+                swiftSettings: swiftSettings),
+        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition"],
+                swiftSettings: swiftSettings),
+        .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "Numerics", "PipelineDefinition"],
+                swiftSettings: swiftSettings),
+        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "Cleaning", "Numerics", "PipelineDefinition"],
+                swiftSettings: swiftSettings),
+        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "Numerics", "PipelineDefinition"],
+                swiftSettings: swiftSettings),
+        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular"], swiftSettings: swiftSettings),
+        .target(name: "PipelineRunner",
+                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Numerics"],
+                swiftSettings: swiftSettings),
+        .target(name: "StageCommands",
+                dependencies: ["PipelineRunner", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                swiftSettings: swiftSettings),
+
+        .executableTarget(name: "vfm", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
+        .executableTarget(name: "vfm-ingest", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
+        .executableTarget(name: "vfm-clean", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
+        .executableTarget(name: "vfm-analyze", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
+        .executableTarget(name: "vfm-report", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
+        .executableTarget(name: "vfm-diff",
+                          dependencies: ["RunDiff", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swiftSettings),
+
+        // Shared by every test target: fixture paths, running the built executables.
+        .target(name: "VFMTestSupport", dependencies: ["VFMCore"], path: "Tests/VFMTestSupport",
+                swiftSettings: swiftSettings),
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular", "VFMTestSupport",
+                                                         .product(name: "PropertyBased", package: "swift-property-based")],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "ReturnsTests", dependencies: ["Returns", "VFMTestSupport",
+                                                         .product(name: "PropertyBased", package: "swift-property-based")],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "VFMTestSupport"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,1 @@
+// The Analysis module; see STYLE.md for its job.

@@ -1,0 +1,99 @@
+import PipelineDefinition
+import Returns
+
+/// An accepted service return with the study's derived measures and its flags. This is
+/// the row every statistic is computed from (SPEC §5).
+public struct CleanedService: Sendable, Equatable {
+    public var input: ServiceReturn
+    public var derived: DerivedMeasures
+    /// Every flag raised on this service, in rule order.
+    public var flags: [ServiceFlag]
+    /// True when the pipeline sets `exclude_outliers` and this service is an outlier:
+    /// it stays in `clean/services.csv` but enters no statistic.
+    public var excludedFromStatistics: Bool
+
+    public init(input: ServiceReturn, derived: DerivedMeasures, flags: [ServiceFlag], excludedFromStatistics: Bool) {
+        self.input = input
+        self.derived = derived
+        self.flags = flags
+        self.excludedFromStatistics = excludedFromStatistics
+    }
+}
+
+/// Which client group a service mainly supports: the study's >50% rule (Section 5,
+/// "Overview of returned data").
+public enum ClientFocus: String, Sendable, Hashable, CaseIterable {
+    case learningDisability = "LD"
+    case mentalHealth = "MH"
+    case mixed
+    case unknown
+}
+
+/// The study's measures, derived per service (SPEC §5). Undefined is `nil`, never NaN.
+public struct DerivedMeasures: Sendable, Equatable {
+    public var jobOutcomes: Int?
+    public var outcomeRate: Double?
+    public var costPerPerson: Double?
+    public var costPerOutcome: Double?
+    public var gainedShare: Double?
+    public var retainedShare: Double?
+    public var selfEmployedShare: Double?
+    public var ldShare: Double?
+    public var mhShare: Double?
+    public var clientFocus: ClientFocus
+    public var shareLT7: Double?
+    public var share7to40: Double?
+    public var share40plus: Double?
+    /// Support Level Index (NDTi 2014, footnote 10): p(<7h) + 3·p(7–40h) + 10·p(40h+).
+    public var supportLevelIndex: Double?
+
+    public init(jobOutcomes: Int? = nil, outcomeRate: Double? = nil, costPerPerson: Double? = nil,
+                costPerOutcome: Double? = nil, gainedShare: Double? = nil, retainedShare: Double? = nil,
+                selfEmployedShare: Double? = nil, ldShare: Double? = nil, mhShare: Double? = nil,
+                clientFocus: ClientFocus = .unknown, shareLT7: Double? = nil, share7to40: Double? = nil,
+                share40plus: Double? = nil, supportLevelIndex: Double? = nil) {
+        self.jobOutcomes = jobOutcomes
+        self.outcomeRate = outcomeRate
+        self.costPerPerson = costPerPerson
+        self.costPerOutcome = costPerOutcome
+        self.gainedShare = gainedShare
+        self.retainedShare = retainedShare
+        self.selfEmployedShare = selfEmployedShare
+        self.ldShare = ldShare
+        self.mhShare = mhShare
+        self.clientFocus = clientFocus
+        self.shareLT7 = shareLT7
+        self.share7to40 = share7to40
+        self.share40plus = share40plus
+        self.supportLevelIndex = supportLevelIndex
+    }
+}
+
+public enum FlagSeverity: String, Sendable, Hashable {
+    case warning
+    case info
+}
+
+/// A suspicious figure, kept but recorded in `clean/flags.csv` with a reason a
+/// commissioner can act on (SPEC §5).
+public struct ServiceFlag: Sendable, Equatable {
+    /// Stable machine-readable rule id, e.g. `client-count-mismatch`, `outlier`.
+    public var rule: String
+    /// Metric or column concerned, if any.
+    public var metric: String?
+    public var value: Double?
+    public var threshold: Double?
+    public var severity: FlagSeverity
+    /// e.g. "client groups add up to 41 but people supported is 30 (off by 37%)".
+    public var message: String
+
+    public init(rule: String, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
+                message: String) {
+        self.rule = rule
+        self.metric = metric
+        self.value = value
+        self.threshold = threshold
+        self.severity = severity
+        self.message = message
+    }
+}

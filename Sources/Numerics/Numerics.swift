@@ -1,0 +1,1 @@
+// The Numerics module; see STYLE.md for its job.

@@ -1,0 +1,126 @@
+/// The analysis as data (SPEC §1, §6): which groups, metrics, correlation pairs, outlier
+/// rules and bands a run computes. `Pipelines/ndti-2014.toml` reproduces the published
+/// analysis and is the built-in default.
+public struct PipelineDefinition: Sendable, Equatable {
+    /// Human name shown in the report.
+    public var name: String
+    /// Cell values read as *missing* (case-insensitive), not zero: the study's
+    /// questionnaire asked respondents to write such words instead of leaving boxes blank.
+    public var missingValueWords: [String]
+    /// Client-group or support-level counts that differ from people_supported by this
+    /// fraction or more are flagged (SPEC §5; default 0.10).
+    public var countMismatchTolerance: Double
+    /// Reported cost per person / per outcome that differ from the derived ones by this
+    /// fraction or more are flagged.
+    public var reportedRatioTolerance: Double
+    /// What to do with duplicate (authority, service, period) rows.
+    public var duplicatePolicy: DuplicatePolicy
+    /// Outlier screens, one per metric.
+    public var outlierRules: [OutlierRuleSetting]
+    /// Drop outliers from statistics (they stay in `clean/services.csv`, flagged).
+    public var excludeOutliers: Bool
+    /// Groups in report order: built-ins and filters.
+    public var groups: [GroupDefinition]
+    /// Metrics described per group (`tables/descriptives.csv`).
+    public var descriptiveMetrics: [Metric]
+    /// Correlation pairs, computed for every group, x and y in this order.
+    public var correlationPairs: [CorrelationPair]
+    /// Metrics in the evidence-based vs all bands comparison (study Table 8) and benchmark.
+    public var bandMetrics: [Metric]
+    /// Words for |r|, checked from the top: the first whose `minimum` ≤ |r| applies.
+    public var strengthScale: [StrengthThreshold]
+
+    public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
+                reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,
+                outlierRules: [OutlierRuleSetting], excludeOutliers: Bool, groups: [GroupDefinition],
+                descriptiveMetrics: [Metric], correlationPairs: [CorrelationPair], bandMetrics: [Metric],
+                strengthScale: [StrengthThreshold]) {
+        self.name = name
+        self.missingValueWords = missingValueWords
+        self.countMismatchTolerance = countMismatchTolerance
+        self.reportedRatioTolerance = reportedRatioTolerance
+        self.duplicatePolicy = duplicatePolicy
+        self.outlierRules = outlierRules
+        self.excludeOutliers = excludeOutliers
+        self.groups = groups
+        self.descriptiveMetrics = descriptiveMetrics
+        self.correlationPairs = correlationPairs
+        self.bandMetrics = bandMetrics
+        self.strengthScale = strengthScale
+    }
+}
+
+public enum DuplicatePolicy: String, Sendable, Equatable, CaseIterable {
+    /// Keep every duplicate, flag each (default: the study checked rather than deleted).
+    case keepAll = "keep-all"
+    /// Keep the first by (source file, line); the others are rejected as duplicates.
+    case keepFirst = "keep-first"
+}
+
+/// How outliers of one metric are found (SPEC §5).
+public enum OutlierMethod: String, Sendable, Equatable, CaseIterable {
+    /// Iglewicz–Hoaglin modified z-score M = 0.6745 (x − median) / MAD; |M| > threshold (3.5).
+    case modifiedZScore = "modified-z"
+    /// Tukey fences: outside [Q1 − k·IQR, Q3 + k·IQR] (k = 1.5).
+    case tukeyFences = "tukey"
+    /// Classic z-score (x − mean) / sd; |z| > threshold (3).
+    case zScore = "z"
+}
+
+public struct OutlierRuleSetting: Sendable, Equatable {
+    public var metric: Metric
+    public var method: OutlierMethod
+    /// |M| or |z| limit, or Tukey's k.
+    public var threshold: Double
+    /// Screen log(value) instead of value (values ≤ 0 are then not screened).
+    public var logScale: Bool
+
+    public init(metric: Metric, method: OutlierMethod, threshold: Double, logScale: Bool) {
+        self.metric = metric
+        self.method = method
+        self.threshold = threshold
+        self.logScale = logScale
+    }
+}
+
+/// A group of services: a built-in (by client focus or evidence base) or a filter on any
+/// column, including carried-through extra columns such as `region`.
+public struct GroupDefinition: Sendable, Equatable {
+    public var name: String
+    public var selection: GroupSelection
+
+    public init(name: String, selection: GroupSelection) {
+        self.name = name
+        self.selection = selection
+    }
+}
+
+public enum GroupSelection: Sendable, Equatable {
+    case all
+    /// client_focus == LD / MH / mixed (the study's >50% rule).
+    case clientFocus(String)
+    /// evidence_based is ips-fidelity or observed-good-practice.
+    case evidenceBased
+    /// Text of `column` (case-insensitive, trimmed) is one of `values`.
+    case columnIn(column: String, values: [String])
+}
+
+public struct CorrelationPair: Sendable, Equatable, Hashable {
+    public var x: Metric
+    public var y: Metric
+
+    public init(x: Metric, y: Metric) {
+        self.x = x
+        self.y = y
+    }
+}
+
+public struct StrengthThreshold: Sendable, Equatable {
+    public var minimum: Double
+    public var word: String
+
+    public init(minimum: Double, word: String) {
+        self.minimum = minimum
+        self.word = word
+    }
+}

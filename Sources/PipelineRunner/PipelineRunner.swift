@@ -1,0 +1,1 @@
+// The PipelineRunner module; see STYLE.md for its job.

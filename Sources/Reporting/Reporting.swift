@@ -1,0 +1,1 @@
+// The Reporting module; see STYLE.md for its job.

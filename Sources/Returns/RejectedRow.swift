@@ -1,0 +1,44 @@
+import VFMCore
+
+/// A row that went into no statistic, with why (SPEC §5, §7 `clean/rejected.csv`).
+public struct RejectedRow: Sendable, Equatable {
+    public var source: SourceLocation
+    /// Machine-readable rule id, e.g. `required-missing`, `unparsable-count`, `ragged-row`.
+    public var rule: String
+    /// What is wrong and what to do, naming the column and the raw cell.
+    public var message: String
+    /// The row's cells exactly as read.
+    public var rawCells: [String]
+
+    public init(source: SourceLocation, rule: String, message: String, rawCells: [String]) {
+        self.source = source
+        self.rule = rule
+        self.message = message
+        self.rawCells = rawCells
+    }
+}
+
+/// Provenance and row accounting for one input file (SPEC §7 manifest):
+/// rows read = rows accepted + rows rejected, always.
+public struct InputFileSummary: Sendable, Equatable {
+    /// Named relative to its `--input` argument (a file given directly: its base name).
+    public var path: String
+    public var sha256: String
+    public var bytes: Int
+    public var rowsRead: Int
+    public var rowsAccepted: Int
+    public var rowsRejected: Int
+    /// "utf-8", "utf-8-bom" or "windows-1252".
+    public var encoding: String
+
+    public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
+                encoding: String) {
+        self.path = path
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.rowsRead = rowsRead
+        self.rowsAccepted = rowsAccepted
+        self.rowsRejected = rowsRejected
+        self.encoding = encoding
+    }
+}

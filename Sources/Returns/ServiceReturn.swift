@@ -1,0 +1,81 @@
+import VFMCore
+
+/// One service's return for one period, typed: what the service cost, how many people it
+/// supported, who they were and how many gained or kept a paid job (SPEC §4; the fields
+/// of the study's Appendix 6). Missing values are `nil`, never 0.
+///
+/// Required fields are non-optional here: a row without them is rejected at ingest.
+/// Counts are signed so that a negative count reaches the clean stage, which rejects it
+/// with the rule that explains why (SPEC §5).
+public struct ServiceReturn: Sendable, Equatable {
+    public var source: SourceLocation
+    public var authority: String
+    public var service: String
+    public var period: String?
+    public var model: String?
+    public var evidenceBase: EvidenceBase
+    /// £, total cost of the contract/service in the period.
+    public var totalCost: Double
+    public var peopleSupported: Int
+    /// Every optional count column (client groups, support levels, outcomes), indexed by
+    /// column; `nil` is missing.
+    public var counts: CountValues
+    public var reportedCostPerPerson: Double?
+    public var reportedCostPerOutcome: Double?
+    /// Columns the file had that are not canonical, as (header, text), in file order.
+    public var extraColumns: [ExtraCell]
+
+    public init(source: SourceLocation, authority: String, service: String, period: String?, model: String?,
+                evidenceBase: EvidenceBase, totalCost: Double, peopleSupported: Int, counts: CountValues,
+                reportedCostPerPerson: Double?, reportedCostPerOutcome: Double?, extraColumns: [ExtraCell]) {
+        self.source = source
+        self.authority = authority
+        self.service = service
+        self.period = period
+        self.model = model
+        self.evidenceBase = evidenceBase
+        self.totalCost = totalCost
+        self.peopleSupported = peopleSupported
+        self.counts = counts
+        self.reportedCostPerPerson = reportedCostPerPerson
+        self.reportedCostPerOutcome = reportedCostPerOutcome
+        self.extraColumns = extraColumns
+    }
+}
+
+/// A non-canonical column carried through as text (e.g. `region`), usable in group filters.
+public struct ExtraCell: Sendable, Equatable {
+    public var header: String
+    public var value: String?
+
+    public init(header: String, value: String?) {
+        self.header = header
+        self.value = value
+    }
+}
+
+/// The optional count columns of a return, stored inline (no per-row dictionary) so that
+/// a million returns stay compact.
+public struct CountValues: Sendable, Equatable {
+    public static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
+        $0.kind == .count && $0 != .peopleSupported
+    }
+    private var storage: [Int?]
+
+    public init() { storage = Array(repeating: nil, count: Self.columns.count) }
+
+    /// The count in `column`, or `nil` when missing. `column` must be a count column
+    /// other than `people_supported`.
+    public subscript(_ column: ReturnColumn) -> Int? {
+        get {
+            guard let index = Self.index(of: column) else { return nil }
+            return storage[index]
+        }
+        set {
+            guard let index = Self.index(of: column) else { return }
+            storage[index] = newValue
+        }
+    }
+
+    private static func index(of column: ReturnColumn) -> Int? { columns.firstIndex(of: column) }
+}

@@ -1,0 +1,1 @@
+// The RunDiff module; see STYLE.md for its job.

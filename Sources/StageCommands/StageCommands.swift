@@ -1,0 +1,1 @@
+// Stage commands shared by the executables.

@@ -1,0 +1,37 @@
+/// Neutralising spreadsheet formulas in third-party text (OWASP "CSV Injection"):
+/// a text cell that a spreadsheet would evaluate — starting with `=`, `+`, `-`, `@`,
+/// tab, CR or LF — is written with a leading `'`. Cells that are plain numbers (such as
+/// `-12.5`) are not touched. A value that already starts with `'` followed by such a
+/// cell gets one more `'`, so that `CSVInjection.restore` undoes exactly what
+/// `neutralise` did and every name round-trips through our own files.
+public enum CSVInjection {
+    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n"]
+
+    /// True when `text` would be evaluated as a formula, or is an escaped one.
+    static func needsPrefix(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        if first == "'" { return needsPrefix(text.dropFirst()) }
+        guard triggers.contains(first) else { return false }
+        return !isPlainNumber(text)
+    }
+
+    /// `-12.5`, `+3`, `-0.5e3`: numbers that spreadsheets read as numbers, not formulas.
+    static func isPlainNumber(_ text: Substring) -> Bool {
+        guard text.first == "-" || text.first == "+" else { return false }
+        let body = text.dropFirst()
+        guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return false }
+        return Double(String(text)) != nil
+    }
+
+    /// The text as it should be written to a CSV cell.
+    public static func neutralise(_ text: String) -> String {
+        needsPrefix(Substring(text)) ? "'" + text : text
+    }
+
+    /// Undo `neutralise` when reading one of this project's own CSV files.
+    public static func restore(_ cell: String) -> String {
+        let body = Substring(cell)
+        if body.first == "'", needsPrefix(body.dropFirst()) { return String(body.dropFirst()) }
+        return cell
+    }
+}

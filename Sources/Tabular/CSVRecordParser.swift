@@ -1,0 +1,95 @@
+/// One CSV record as read: its cells, and the physical line (1-based) it starts on.
+public struct CSVRecord: Sendable, Equatable {
+    /// Physical line on which the record starts; a quoted newline in an earlier record
+    /// shifts this (SPEC §4).
+    public var line: Int
+    public var cells: [String]
+
+    public init(line: Int, cells: [String]) {
+        self.line = line
+        self.cells = cells
+    }
+}
+
+/// Why a text could not be read as a table at all.
+public enum CSVStructureError: Error, Sendable, Equatable {
+    /// A quoted field opened on `line` never closes: it would swallow the rest of the file.
+    case unterminatedQuote(line: Int)
+}
+
+/// Splits UTF-8 text into RFC 4180 records, tolerant of what spreadsheets export:
+/// CRLF, LF or CR line ends (mixed too), quoted fields with commas, doubled quotes and
+/// newlines. Lines with nothing on them are skipped and not counted as records.
+/// Work is linear in the input: one pass over the bytes, no backtracking.
+public enum CSVRecordParser {
+    public static func records(utf8 bytes: [UInt8]) throws(CSVStructureError) -> [CSVRecord] {
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var records: [CSVRecord] = []
+        var cells: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var recordStartLine = 1
+        var inQuotes = false
+        var quoteOpenedOnLine = 1
+        var recordHasContent = false
+        var index = 0
+        let count = bytes.count
+
+        func endField() {
+            cells.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
+            if recordHasContent || cells.count > 1 {
+                records.append(CSVRecord(line: recordStartLine, cells: cells))
+            }
+            cells.removeAll(keepingCapacity: true)
+            recordHasContent = false
+        }
+
+        while index < count {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == quote {
+                    if index + 1 < count, bytes[index + 1] == quote {
+                        field.append(quote)
+                        index += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    if byte == lf || (byte == cr && !(index + 1 < count && bytes[index + 1] == lf)) { line += 1 }
+                    field.append(byte)
+                }
+                index += 1
+                continue
+            }
+            switch byte {
+            case quote:
+                if field.isEmpty {
+                    inQuotes = true
+                    quoteOpenedOnLine = line
+                    recordHasContent = true
+                } else {
+                    field.append(byte)  // a stray quote inside an unquoted field is literal
+                }
+            case comma:
+                recordHasContent = true
+                endField()
+            case lf, cr:
+                if byte == cr, index + 1 < count, bytes[index + 1] == lf { index += 1 }
+                endRecord()
+                line += 1
+                recordStartLine = line
+            default:
+                recordHasContent = true
+                field.append(byte)
+            }
+            index += 1
+        }
+        if inQuotes { throw .unterminatedQuote(line: quoteOpenedOnLine) }
+        if recordHasContent || !cells.isEmpty { endRecord() }
+        return records
+    }
+}

@@ -1,0 +1,31 @@
+/// The files of a run directory (SPEC §7), relative to it. Each stage reads the previous
+/// stage's files and writes its own, so the four stage executables run by hand give the
+/// same bytes as `vfm run`.
+public enum RunLayout {
+    // Ingest
+    /// Accepted rows, canonical columns normalised, extras, `source`.
+    public static let ingestReturns = "ingest/returns.csv"
+    /// Rows rejected while reading (same columns as `clean/rejected.csv`).
+    public static let ingestRejected = "ingest/rejected.csv"
+    /// Per input file: path, sha256, bytes, encoding, rows read/accepted/rejected; warnings.
+    public static let ingestInputs = "ingest/inputs.json"
+    // Clean
+    public static let cleanServices = "clean/services.csv"
+    public static let cleanRejected = "clean/rejected.csv"
+    public static let cleanFlags = "clean/flags.csv"
+    /// Per input file row accounting after cleaning (clean rejects more rows).
+    public static let cleanInputs = "clean/inputs.json"
+    // Analyze
+    public static let descriptives = "tables/descriptives.csv"
+    public static let correlations = "tables/correlations.csv"
+    public static let outcomeMix = "tables/outcome_mix.csv"
+    public static let supportLevels = "tables/support_levels.csv"
+    public static let benchmark = "tables/benchmark.csv"
+    public static let bands = "tables/bands.csv"
+    /// `group,x,y,n,intercept,slope` — least-squares lines (LAPACK dgels) for the charts.
+    public static let trendLines = "tables/trend_lines.csv"
+    // Report
+    public static let report = "report.md"
+    public static let chartsDirectory = "charts"
+    public static let manifest = "manifest.json"
+}

@@ -1,0 +1,1 @@
+// vfm-analyze: placeholder entry point until the command is wired.

@@ -1,0 +1,1 @@
+// vfm-clean: placeholder entry point until the command is wired.

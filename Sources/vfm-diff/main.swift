@@ -1,0 +1,1 @@
+// vfm-diff: placeholder entry point until the command is wired.

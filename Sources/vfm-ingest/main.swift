@@ -1,0 +1,1 @@
+// vfm-ingest: placeholder entry point until the command is wired.

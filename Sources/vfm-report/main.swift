@@ -1,0 +1,1 @@
+// vfm-report: placeholder entry point until the command is wired.

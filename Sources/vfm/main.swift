@@ -1,0 +1,1 @@
+// vfm: placeholder entry point until the command is wired.
