@@ -1,0 +1,20 @@
+import Returns
+
+/// What the clean stage hands on: services with derived measures and flags, every
+/// rejected row (ingest's and its own), and per-file row accounting after cleaning.
+public struct CleanResult: Sendable, Equatable {
+    /// Accepted services in stable order (authority, service, period, source file, line).
+    public var services: [CleanedService]
+    /// Every rejected row, ingest's and clean's, in (source file, line) order.
+    public var rejected: [RejectedRow]
+    /// Per input file: rows read = accepted + rejected, counted after cleaning.
+    public var files: [InputFileSummary]
+    public var warnings: [String]
+
+    public init(services: [CleanedService], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
+        self.services = services
+        self.rejected = rejected
+        self.files = files
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,20 @@
+/// What the ingest stage hands to the clean stage: typed accepted rows, rejected rows
+/// with reasons, and per-file provenance. Written to `ingest/` in a run directory and
+/// read back by `vfm-clean`, so the stages run by hand give the same bytes as `vfm run`.
+public struct IngestResult: Sendable, Equatable {
+    /// Accepted rows, in stable order (authority, service, period, source file, line).
+    public var returns: [ServiceReturn]
+    /// Rows rejected while reading, in (source file, line) order.
+    public var rejected: [RejectedRow]
+    /// One entry per input file, sorted by path.
+    public var files: [InputFileSummary]
+    /// Warnings for the log and report (e.g. a header that looks like a misspelling).
+    public var warnings: [String]
+
+    public init(returns: [ServiceReturn], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
+        self.returns = returns
+        self.rejected = rejected
+        self.files = files
+        self.warnings = warnings
+    }
+}
