@@ -27,7 +27,8 @@ enum CellValues {
     static func money(_ cell: Substring) -> MoneyResult {
         guard let number = DecimalText(cell, allowPound: true) else { return .unparsable }
         let text = (number.negative ? "-" : "") + number.integerDigits + "." + (number.fractionDigits.isEmpty ? "0" : number.fractionDigits)
-        guard let value = Double(text), value.isFinite else { return .unparsable }
+        guard let value = Double(text) else { return .unparsable }
+        guard value.isFinite else { return .tooLarge }  // hundreds of digits overflow binary64
         guard abs(value) <= moneyLimit else { return .tooLarge }
         return .value(value + 0)  // + 0 turns -0 into 0
     }

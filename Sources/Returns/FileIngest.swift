@@ -15,8 +15,12 @@ struct FileIngest {
     /// - Throws: `.dataError` for a file that cannot be read as a table (no header, required
     ///   columns missing, unterminated quote, NUL byte, undecodable bytes); `.noInput` if unreadable.
     static func read(_ file: InputFile, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
-        let name = file.displayName
-        let bytes = try FileSystem.readBytes(file.path, displayName: name)
+        let bytes = try FileSystem.readBytes(file.path, displayName: file.displayName)
+        return try ingest(bytes, name: file.displayName, missingWords: missingWords)
+    }
+
+    /// The work of `read` on bytes already in memory; `name` is the file's output name.
+    static func ingest(_ bytes: [UInt8], name: String, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
         let decoded: DecodedText
         do {
             decoded = try TextDecoding.decode(bytes)

@@ -74,8 +74,14 @@ struct HeaderMapping {
                 name = "extra_" + header
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` has a name the outputs use; it is carried through as `\(name)`")
             }
+            let extraKey = HeaderKey(name)
+            if let earlier = extras.firstIndex(where: { $0.key == extraKey }) {
+                throw VFMError(.dataError, "column \(index + 1) (`\(header)`) would be carried through as `\(name)`, "
+                    + "which column `\(extras[earlier].name)` already is", file: file, line: record.line, column: header,
+                    hint: "rename one of them")
+            }
             slots.append(.extra(extras.count))
-            extras.append(ExtraColumn(key: HeaderKey(name), name: name))
+            extras.append(ExtraColumn(key: extraKey, name: name))
         }
         try checkRequiredColumns(file: file, line: record.line)
     }
