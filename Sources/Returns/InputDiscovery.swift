@@ -2,18 +2,18 @@ import Foundation
 import VFMCore
 
 /// An input file and the name it has in every output.
-struct InputFile: Equatable {
-    var path: String
+public struct InputFile: Sendable, Equatable {
+    public var path: String
     /// Relative to the `--input` argument it came from; a file given directly: its base name (SPEC §7).
-    var displayName: String
+    public var displayName: String
 }
 
 /// Turns `--input` arguments into files (SPEC §3): a file is itself, a directory is every
 /// `*.csv` directly inside it (not in subdirectories; `.CSV` too; hidden files such as
 /// `._x.csv` skipped), sorted by name. Output names must be unique, because every
 /// accepted or rejected row is named by `file:line`.
-enum InputDiscovery {
-    static func files(for inputs: [String]) throws(VFMError) -> [InputFile] {
+public enum InputDiscovery {
+    public static func files(for inputs: [String]) throws(VFMError) -> [InputFile] {
         guard !inputs.isEmpty else {
             throw VFMError(.noInput, "no input given", hint: "pass --input FILE or --input DIRECTORY")
         }

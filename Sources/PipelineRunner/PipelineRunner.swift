@@ -1,1 +1,0 @@
-// The PipelineRunner module; see STYLE.md for its job.

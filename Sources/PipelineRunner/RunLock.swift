@@ -1,0 +1,81 @@
+import Foundation
+import VFMCore
+
+/// The exclusive lock that keeps two runs from writing the same output (SPEC §7: "two runs
+/// on the same output never interleave").
+///
+/// It is a `flock(2)` lock on `RunDestination.lockPath` (`.<name>.vfm-lock` beside the
+/// output directory), taken with `LOCK_NB` so that a second run fails at once (exit 75)
+/// instead of queueing behind a long run started by cron. The holder writes its pid into
+/// the file so the second run can name it.
+///
+/// The kernel drops a `flock` lock when the last descriptor of its open file is closed —
+/// including when the process is killed (SIGKILL, OOM) — so a dead run never leaves a stale
+/// lock behind, and no pid-liveness guessing is needed. The lock file itself is never
+/// deleted: unlinking it while another process waits on it would let two runs each lock a
+/// different inode. The descriptor is opened `O_CLOEXEC`, so child processes do not inherit
+/// (and prolong) the lock.
+public final class RunLock {
+    private var descriptor: Int32
+    /// The path of the lock file.
+    public let path: String
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    /// Takes the lock for `destination`, creating its parent directory and the lock file
+    /// when missing.
+    /// - Throws: `.locked` (75) naming the holder's pid when another run holds it;
+    ///   `.cannotCreateOutput` (73) when the lock file cannot be created.
+    public static func acquire(for destination: RunDestination) throws(VFMError) -> RunLock {
+        try destination.prepareParent()
+        let path = destination.lockPath
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw PosixError.output(errno, "creating the lock file", path: path)
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            let holder = readHolder(descriptor)
+            close(descriptor)
+            if code == EWOULDBLOCK {
+                let who = holder.map { "pid \($0)" } ?? "a process that has not yet written its pid"
+                throw VFMError(.locked, "another vfm run (\(who)) is writing this output", file: destination.path,
+                               hint: "wait for it to finish, or publish this run elsewhere with --output; "
+                                   + "the lock is \(path) and is released when that run ends")
+            }
+            throw PosixError.output(code, "locking", path: path)
+        }
+        let lock = RunLock(descriptor: descriptor, path: path)
+        lock.recordHolder()
+        return lock
+    }
+
+    /// Writes our pid into the lock file (for the message of a second run). Best effort:
+    /// the lock is the `flock`, not the file's content.
+    private func recordHolder() {
+        let text = Array("\(getpid())\n".utf8)
+        guard ftruncate(descriptor, 0) == 0 else { return }
+        _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    private static func readHolder(_ descriptor: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Int32(text)
+    }
+
+    /// Releases the lock (closing the descriptor is what releases a `flock` lock). Call it
+    /// when the run is over; until then the lock object must stay alive.
+    public func release() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import VFMCore
+
+/// The directory a run is written into before it is published: `.<name>.vfm-tmp-<pid>`
+/// beside the destination (same filesystem, so publishing is a rename, never a copy).
+public struct StagingDirectory: Sendable {
+    public let path: String
+    let destination: RunDestination
+
+    /// Removes what killed runs left beside `destination` (staging directories, and old
+    /// runs swapped out but not yet deleted), then creates a fresh, empty staging directory.
+    ///
+    /// Must be called with the destination's `RunLock` held: the lock guarantees that no
+    /// other live run owns any `.<name>.vfm-tmp-*` directory, so all of them are leftovers.
+    /// - Throws: `.cannotCreateOutput` (73), or `.ioError` (74) when the disk is full.
+    public static func create(for destination: RunDestination) throws(VFMError) -> StagingDirectory {
+        removeLeftovers(of: destination)
+        let path = destination.stagingPath()
+        guard mkdir(path, 0o755) == 0 else {
+            throw PosixError.output(errno, "creating the staging directory", path: path)
+        }
+        return StagingDirectory(path: path, destination: destination)
+    }
+
+    /// Best effort: a leftover that cannot be removed is retried by the next run and does
+    /// not stop this one (it has its own pid-named directory).
+    static func removeLeftovers(of destination: RunDestination) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: destination.parent) else { return }
+        for name in names where name.hasPrefix(destination.stagingPrefix) {
+            try? FileManager.default.removeItem(atPath: (destination.parent as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// Deletes the staging directory after a failed run; the destination is untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

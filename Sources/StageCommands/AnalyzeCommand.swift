@@ -1,0 +1,38 @@
+import ArgumentParser
+import Cleaning
+import PipelineRunner
+import VFMCore
+
+/// `vfm-analyze`: computes the tables from `clean/` into `tables/`.
+public struct AnalyzeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "vfm-analyze",
+        abstract: "Stage 3 of 4: descriptives, outcome mix, support levels, correlations, bands, benchmark.",
+        discussion: """
+            Reads from --run-dir: clean/services.csv, clean/rejected.csv, clean/flags.csv, \
+            clean/inputs.json (written by vfm-clean); the pipeline definition names the groups, \
+            metrics and correlation pairs.
+            Writes into --run-dir: tables/descriptives.csv, tables/correlations.csv, \
+            tables/outcome_mix.csv, tables/support_levels.csv, tables/benchmark.csv, \
+            tables/bands.csv, tables/trend_lines.csv. Next: vfm-report --run-dir DIR.
+
+            \(HelpText.exitCodes)
+            """,
+        version: ToolVersion.current)
+
+    @OptionGroup public var runDirectory: RunDirectoryOptions
+    @OptionGroup public var pipeline: PipelineOptions
+    @OptionGroup public var logging: LoggingOptions
+
+    public init() {}
+
+    public func run() throws {
+        try CommandRuntime.run { () throws(VFMError) in
+            let loaded = try PipelineChoice.load(config: pipeline.config)
+            let clean = try CleanResult.read(fromRunDirectory: runDirectory.runDirectory)
+            let summary = try StageSteps.analyze(clean, pipeline: loaded, runDirectory: runDirectory.runDirectory,
+                                                 log: logging.log)
+            logging.log.info(summary.description)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import PipelineRunner
+import VFMCore
+
+/// `--config FILE`: the pipeline definition (SPEC §1); absent = built-in NDTi 2014.
+public struct PipelineOptions: ParsableArguments {
+    @Option(name: .customLong("config"),
+            help: ArgumentHelp("Pipeline definition (TOML). Default: the built-in copy of Pipelines/ndti-2014.toml.",
+                               valueName: "file"))
+    public var config: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if config?.isEmpty == true { throw ValidationError("--config needs a file name") }
+    }
+}
+
+/// `--run-dir DIR`: the run directory a stage executable reads and writes.
+public struct RunDirectoryOptions: ParsableArguments {
+    @Option(name: .customLong("run-dir"), help: ArgumentHelp("The run directory to read from and write into.",
+                                                              valueName: "dir"))
+    public var runDirectory: String
+
+    public init() {}
+
+    public func validate() throws {
+        if runDirectory.isEmpty { throw ValidationError("--run-dir needs a directory") }
+    }
+}
+
+/// `--input PATH`, repeatable: files, or directories meaning every `*.csv` directly inside.
+public struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("input"),
+            help: ArgumentHelp("A return file, or a directory (every *.csv directly inside, sorted by name). Repeatable. Default: the sample fixture Fixtures/returns/sample-70.csv (found in the current checkout, via $VFM_SAMPLE, or in <prefix>/share/vfm/).",
+                               valueName: "path"))
+    public var inputs: [String] = []
+
+    public init() {}
+
+    public func validate() throws {
+        if inputs.contains(where: \.isEmpty) { throw ValidationError("--input needs a file or directory name") }
+    }
+
+    /// The inputs given, or the sample fixture when none were.
+    func resolved() throws(VFMError) -> [String] {
+        inputs.isEmpty ? [try SampleInput.locate()] : inputs
+    }
+}
+
+/// `--quiet`: errors only on stderr.
+public struct LoggingOptions: ParsableArguments {
+    @Flag(name: .customLong("quiet"), help: "Print errors only (no stage lines, warnings or progress).")
+    public var quiet = false
+
+    public init() {}
+
+    var log: StageLog { StageLog(quiet: quiet) }
+}
+
+extension FailOnPolicy: ExpressibleByArgument {}

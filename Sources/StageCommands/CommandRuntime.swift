@@ -1,0 +1,33 @@
+import ArgumentParser
+import PipelineRunner
+import VFMCore
+
+/// The one way a command runs its work: set up the process, run, and turn a `VFMError`
+/// into `error: <description>` on stderr and its sysexits status (SPEC §3). Usage errors
+/// (`ValidationError`) never get here: ArgumentParser exits 64 for them.
+enum CommandRuntime {
+    static func run(_ body: () throws(VFMError) -> Void) throws {
+        ProcessSetup.start()
+        do throws(VFMError) {
+            try body()
+        } catch {
+            StageLog().error(error.description)
+            throw ExitCode(error.status.rawValue)
+        }
+    }
+}
+
+/// The exit-status table every `--help` ends with.
+enum HelpText {
+    static let exitCodes = """
+        Exit status (sysexits):
+          0   ok (rows rejected individually are not a failure)
+          64  wrong command line
+          65  input unusable: no header, required column missing, bad encoding, no valid row; or --fail-on tripped
+          66  input or run-directory file missing or unreadable
+          73  cannot create the output
+          74  I/O error, e.g. disk full
+          75  another vfm run holds the lock on this output
+          78  bad pipeline definition
+        """
+}

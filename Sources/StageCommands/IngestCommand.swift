@@ -1,0 +1,39 @@
+import ArgumentParser
+import PipelineRunner
+import VFMCore
+
+/// `vfm-ingest`: reads the returns into a run directory's `ingest/`.
+public struct IngestCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "vfm-ingest",
+        abstract: "Stage 1 of 4: read the returns into typed rows and rejects.",
+        discussion: """
+            Reads: the returns given with --input (default: the sample fixture); the pipeline \
+            definition supplies the words read as missing.
+            Writes into --run-dir (created if missing): ingest/returns.csv, ingest/rejected.csv, \
+            ingest/inputs.json. Next: vfm-clean --run-dir DIR.
+
+            The stage executables write straight into DIR (no lock, no atomic publish: that is \
+            what vfm run adds). Running vfm-ingest, vfm-clean, vfm-analyze and vfm-report on one \
+            DIR with the same --config gives the same bytes as vfm run.
+
+            \(HelpText.exitCodes)
+            """,
+        version: ToolVersion.current)
+
+    @OptionGroup public var runDirectory: RunDirectoryOptions
+    @OptionGroup public var input: InputOptions
+    @OptionGroup public var pipeline: PipelineOptions
+    @OptionGroup public var logging: LoggingOptions
+
+    public init() {}
+
+    public func run() throws {
+        try CommandRuntime.run { () throws(VFMError) in
+            let loaded = try PipelineChoice.load(config: pipeline.config)
+            let (_, summary) = try StageSteps.ingest(inputs: try input.resolved(), pipeline: loaded,
+                                                     runDirectory: runDirectory.runDirectory, log: logging.log)
+            logging.log.info(summary.description)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import PipelineRunner
+import VFMCore
+
+/// `vfm-report`: writes the report, charts and manifest from the run directory.
+public struct ReportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "vfm-report",
+        abstract: "Stage 4 of 4: report.md, charts and manifest.json.",
+        discussion: """
+            Reads from --run-dir: ingest/, clean/ and tables/ (written by the earlier stages); \
+            the pipeline definition (its path and SHA-256 go into the manifest).
+            Writes into --run-dir: report.md, charts/*.svg and, last, manifest.json (tool \
+            version, pipeline, every input and output with its SHA-256).
+
+            \(HelpText.exitCodes)
+            """,
+        version: ToolVersion.current)
+
+    @OptionGroup public var runDirectory: RunDirectoryOptions
+    @OptionGroup public var pipeline: PipelineOptions
+    @OptionGroup public var logging: LoggingOptions
+
+    public init() {}
+
+    public func run() throws {
+        try CommandRuntime.run { () throws(VFMError) in
+            let loaded = try PipelineChoice.load(config: pipeline.config)
+            let summary = try StageSteps.report(pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
+            logging.log.info(summary.description)
+        }
+    }
+}

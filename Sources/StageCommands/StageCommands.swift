@@ -1,1 +1,0 @@
-// Stage commands shared by the executables.

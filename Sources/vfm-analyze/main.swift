@@ -1,1 +1,0 @@
-// vfm-analyze: placeholder entry point until the command is wired.

@@ -1,1 +1,0 @@
-// vfm-clean: placeholder entry point until the command is wired.

@@ -1,1 +1,0 @@
-// vfm-ingest: placeholder entry point until the command is wired.

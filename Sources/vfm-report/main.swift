@@ -1,1 +1,0 @@
-// vfm-report: placeholder entry point until the command is wired.

@@ -1,1 +1,0 @@
-// vfm: placeholder entry point until the command is wired.
