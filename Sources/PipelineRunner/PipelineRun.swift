@@ -57,6 +57,7 @@ public enum PipelineRun {
     private static func runLocked(_ request: RunRequest, pipeline: LoadedPipeline,
                                   destination: RunDestination) throws(VFMError) -> RunOutcome {
         let log = request.log
+        StagingDirectory.removeLeftovers(of: destination)
         let identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
         if !request.force, let published = UpToDateCheck.publishedRun(at: destination, matching: identity) {
             log.info("up to date: \(destination.path) already holds the run of these inputs, pipeline and vfm \(identity.toolVersion); nothing rewritten (--force re-runs)")

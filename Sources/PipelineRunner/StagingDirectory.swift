@@ -7,14 +7,9 @@ public struct StagingDirectory: Sendable {
     public let path: String
     let destination: RunDestination
 
-    /// Removes what killed runs left beside `destination` (staging directories, and old
-    /// runs swapped out but not yet deleted), then creates a fresh, empty staging directory.
-    ///
-    /// Must be called with the destination's `RunLock` held: the lock guarantees that no
-    /// other live run owns any `.<name>.vfm-tmp-*` directory, so all of them are leftovers.
+    /// Creates a fresh, empty staging directory (call `removeLeftovers` first).
     /// - Throws: `.cannotCreateOutput` (73), or `.ioError` (74) when the disk is full.
     public static func create(for destination: RunDestination) throws(VFMError) -> StagingDirectory {
-        removeLeftovers(of: destination)
         let path = destination.stagingPath()
         guard mkdir(path, 0o755) == 0 else {
             throw PosixError.output(errno, "creating the staging directory", path: path)
@@ -22,9 +17,14 @@ public struct StagingDirectory: Sendable {
         return StagingDirectory(path: path, destination: destination)
     }
 
+    /// Removes what killed runs left beside `destination`: staging directories, and old
+    /// runs swapped out but not yet deleted (both are `.<name>.vfm-tmp-<pid>`).
+    ///
+    /// Must be called with the destination's `RunLock` held: the lock guarantees that no
+    /// other live run owns any `.<name>.vfm-tmp-*` directory, so all of them are leftovers.
     /// Best effort: a leftover that cannot be removed is retried by the next run and does
     /// not stop this one (it has its own pid-named directory).
-    static func removeLeftovers(of destination: RunDestination) {
+    public static func removeLeftovers(of destination: RunDestination) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: destination.parent) else { return }
         for name in names where name.hasPrefix(destination.stagingPrefix) {
             try? FileManager.default.removeItem(atPath: (destination.parent as NSString).appendingPathComponent(name))

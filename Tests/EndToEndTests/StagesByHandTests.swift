@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import VFMTestSupport
+
+/// Running the four stage executables by hand gives the same bytes as `vfm run` (SPEC §3).
+@Suite("stage executables")
+struct StagesByHandTests {
+    @Test("vfm-ingest, vfm-clean, vfm-analyze, vfm-report on one directory give the bytes of vfm run")
+    func byHandEqualsRun() throws {
+        let workspace = try RunWorkspace(returns: TestReturns.withRejectedRow)
+        defer { workspace.remove() }
+        #expect(try workspace.run().status == 0)
+
+        let byHand = workspace.scratch.appending("by-hand").path
+        let steps: [(String, [String])] = [
+            ("vfm-ingest", ["--run-dir", byHand, "--input", workspace.input.path]),
+            ("vfm-clean", ["--run-dir", byHand]),
+            ("vfm-analyze", ["--run-dir", byHand]),
+            ("vfm-report", ["--run-dir", byHand]),
+        ]
+        for (executable, arguments) in steps {
+            let result = try ExecuteCommand.run(executable, arguments)
+            #expect(result.status == 0, "\(executable): \(result)")
+        }
+        let expected = workspace.snapshot
+        let actual = DirectorySnapshot(of: URL(fileURLWithPath: byHand))
+        #expect(actual.paths == expected.paths)
+        for path in expected.paths where actual.files[path] != expected.files[path] {
+            Issue.record("\(path) differs between the stages by hand and vfm run")
+        }
+    }
+
+    @Test("a stage run on a directory without the previous stage's files exits 66",
+          arguments: ["vfm-clean", "vfm-analyze", "vfm-report"])
+    func missingPreviousStage(executable: String) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try ExecuteCommand.run(executable, ["--run-dir", scratch.path])
+        #expect(result.status == 66, "\(result)")
+    }
+
+    @Test("every command's --help documents inputs, outputs and exit codes",
+          arguments: [("vfm", ["run", "--help"]), ("vfm-ingest", ["--help"]), ("vfm-clean", ["--help"]),
+                      ("vfm-analyze", ["--help"]), ("vfm-report", ["--help"])])
+    func helpDocumentsContract(executable: String, arguments: [String]) throws {
+        let result = try ExecuteCommand.run(executable, arguments)
+        #expect(result.status == 0, "\(result)")
+        for word in ["Exit status", "65", "66", "73", "74", "75", "78"] {
+            #expect(result.stdout.contains(word), "\(executable) --help lacks \(word)")
+        }
+        #expect(result.stdout.contains("Reads") || result.stdout.contains("Inputs"))
+        #expect(result.stdout.contains("Writes") || result.stdout.contains("Output"))
+    }
+}
