@@ -42,6 +42,12 @@ public enum FileSystem {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
+            let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let code = posix?.code ?? (error as NSError).code
+            if code == Int(ENOSPC) || code == Int(EDQUOT) || code == NSFileWriteOutOfSpaceError {
+                throw VFMError(.ioError, "cannot create directory (\(error.localizedDescription))", file: path,
+                               hint: "free some disk space and run again; the previous output is untouched")
+            }
             throw VFMError(.cannotCreateOutput, "cannot create directory (\(error.localizedDescription))",
                            file: path, hint: "check that the parent directory exists and is writable")
         }

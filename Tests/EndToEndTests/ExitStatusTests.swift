@@ -133,4 +133,23 @@ struct ExitStatusTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: mountPoint.path).sorted()
         #expect(names == [".latest.vfm-lock", "filler", "latest"], "left behind: \(names)")
     }
+
+    @Test("no inode left (creating a directory fails) exits 74 with the previous run intact",
+          .enabled(if: Tmpfs.canMount, "needs root and mount(8) to make a small tmpfs to fill"))
+    func noInodesLeft() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        let mountPoint = workspace.scratch.appending("few-inodes")
+        let mount = try Tmpfs(at: mountPoint, size: "4m")
+        defer { mount.unmount() }
+        let output = mountPoint.appendingPathComponent("latest")
+        let arguments = ["run", "--input", workspace.input.path, "--output", output.path]
+        #expect(try ExecuteCommand.run("vfm", arguments).status == 0)
+        let previous = DirectorySnapshot(of: output)
+
+        try Tmpfs.exhaustInodes(in: mountPoint.appendingPathComponent("filler"), leavingFree: 1)
+        let full = try ExecuteCommand.run("vfm", arguments + ["--force"])
+        #expect(full.status == 74, "\(full)")
+        #expect(DirectorySnapshot(of: output) == previous)
+    }
 }

@@ -16,9 +16,9 @@ struct Tmpfs {
         return true
     }()
 
-    init(at mountPoint: URL, size: String, readOnly: Bool = false) throws {
+    init(at mountPoint: URL, size: String, inodes: Int = 1000, readOnly: Bool = false) throws {
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        let options = "size=\(size),mode=0755" + (readOnly ? ",ro" : "")
+        let options = "size=\(size),nr_inodes=\(inodes),mode=0755" + (readOnly ? ",ro" : "")
         guard Self.execute("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", mountPoint.path]) == 0 else {
             throw ExecuteCommandError(description: "mount tmpfs on \(mountPoint.path) failed")
         }
@@ -42,6 +42,21 @@ struct Tmpfs {
         guard ftruncate(descriptor, off_t(max(written - bytes, 0))) == 0 else {
             throw ExecuteCommandError(description: "cannot truncate \(file.path)")
         }
+    }
+
+    /// Creates empty files in `directory` until no inode is left, then removes `spare` of
+    /// them: creating a directory or file then fails with ENOSPC after `spare` entries.
+    static func exhaustInodes(in directory: URL, leavingFree spare: Int) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var created: [String] = []
+        while true {
+            let path = directory.appendingPathComponent("i\(created.count)").path
+            let descriptor = open(path, O_WRONLY | O_CREAT, 0o644)
+            if descriptor < 0 { break }
+            close(descriptor)
+            created.append(path)
+        }
+        for path in created.suffix(spare) { unlink(path) }
     }
 
     private static func execute(_ tool: String, _ arguments: [String]) -> Int32 {
