@@ -26,7 +26,8 @@ public struct RunDestination: Sendable, Equatable {
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         let url = URL(fileURLWithPath: trimmed)
         let name = url.lastPathComponent
-        guard !trimmed.isEmpty, name != "/", name != ".", name != ".." else {
+        let given = (trimmed as NSString).lastPathComponent
+        guard !trimmed.isEmpty, given != "/", given != ".", given != "..", name != "/" else {
             throw VFMError(.usage, "`\(output)` cannot be an output directory", column: "--output",
                            hint: "name a directory to publish the run to, e.g. --output Output/latest")
         }
