@@ -66,10 +66,13 @@ public enum PipelineRun {
         try destination.checkReplaceable()
         let staging = try StagingDirectory.create(for: destination)
         do throws(VFMError) {
-            let counts = try stageAll(request, pipeline: pipeline, into: staging.path)
             let start = ContinuousClock.now
-            try staging.publish(afterSwap: { TestHook.pause(after: "swap") })
-            log.info("published \(destination.path) (\(elapsedMilliseconds(since: start)) ms)")
+            var progress = RunProgress(log: log, stages: ["ingest", "clean", "analyze", "report", "publish"])
+            let counts = try stageAll(request, pipeline: pipeline, into: staging.path, progress: &progress)
+            try progress.stage("publish") { () throws(VFMError) in
+                try staging.publish(afterSwap: { TestHook.pause(after: "swap") })
+            }
+            log.info("published \(destination.path) in \(elapsedMilliseconds(since: start)) ms (\(progress.timings))")
             return .published(counts)
         } catch {
             staging.discard()
@@ -78,30 +81,25 @@ public enum PipelineRun {
     }
 
     /// Runs the four stages into `directory`.
-    private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline,
-                                 into directory: String) throws(VFMError) -> PublishedCounts {
-        let progress = RunProgress(log: request.log, stageCount: 4)
+    private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
+                                 progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
-
-        progress.starting("ingest", number: 1)
-        let (ingest, ingestSummary) = try StageSteps.ingest(inputs: request.inputs, pipeline: pipeline,
-                                                            runDirectory: directory, log: log)
-        progress.finished(ingestSummary.description)
+        let ingest = try progress.stage("ingest") { () throws(VFMError) in
+            try StageSteps.ingest(inputs: request.inputs, pipeline: pipeline, runDirectory: directory, log: log)
+        }
         TestHook.pause(after: "ingest")
-
-        progress.starting("clean", number: 2)
-        let (clean, cleanSummary) = try StageSteps.clean(ingest, pipeline: pipeline, runDirectory: directory, log: log)
-        progress.finished(cleanSummary.description)
+        let clean = try progress.stage("clean") { () throws(VFMError) in
+            try StageSteps.clean(ingest, pipeline: pipeline, runDirectory: directory, log: log)
+        }
         TestHook.pause(after: "clean")
-
-        progress.starting("analyze", number: 3)
-        progress.finished(try StageSteps.analyze(clean, pipeline: pipeline, runDirectory: directory, log: log).description)
+        try progress.stage("analyze") { () throws(VFMError) in
+            try StageSteps.analyze(clean, pipeline: pipeline, runDirectory: directory, log: log)
+        }
         TestHook.pause(after: "analyze")
-
-        progress.starting("report", number: 4)
-        progress.finished(try StageSteps.report(pipeline: pipeline, runDirectory: directory, log: log).description)
+        try progress.stage("report") { () throws(VFMError) in
+            try StageSteps.report(pipeline: pipeline, runDirectory: directory, log: log)
+        }
         TestHook.pause(after: "report")
-
         let flags = clean.services.reduce(0) { $0 + $1.flags.count }
         return PublishedCounts(rowsRejected: clean.rejected.count, flags: flags)
     }

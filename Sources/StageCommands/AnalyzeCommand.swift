@@ -30,9 +30,7 @@ public struct AnalyzeCommand: ParsableCommand {
         try CommandRuntime.run { () throws(VFMError) in
             let loaded = try PipelineChoice.load(config: pipeline.config)
             let clean = try CleanResult.read(fromRunDirectory: runDirectory.runDirectory)
-            let summary = try StageSteps.analyze(clean, pipeline: loaded, runDirectory: runDirectory.runDirectory,
-                                                 log: logging.log)
-            logging.log.info(summary.description)
+            try StageSteps.analyze(clean, pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
         }
     }
 }

@@ -30,9 +30,7 @@ public struct CleanCommand: ParsableCommand {
         try CommandRuntime.run { () throws(VFMError) in
             let loaded = try PipelineChoice.load(config: pipeline.config)
             let ingest = try IngestResult.read(fromRunDirectory: runDirectory.runDirectory)
-            let (_, summary) = try StageSteps.clean(ingest, pipeline: loaded, runDirectory: runDirectory.runDirectory,
-                                                    log: logging.log)
-            logging.log.info(summary.description)
+            _ = try StageSteps.clean(ingest, pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
         }
     }
 }

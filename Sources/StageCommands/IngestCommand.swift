@@ -31,9 +31,8 @@ public struct IngestCommand: ParsableCommand {
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             let loaded = try PipelineChoice.load(config: pipeline.config)
-            let (_, summary) = try StageSteps.ingest(inputs: try input.resolved(), pipeline: loaded,
-                                                     runDirectory: runDirectory.runDirectory, log: logging.log)
-            logging.log.info(summary.description)
+            _ = try StageSteps.ingest(inputs: try input.resolved(), pipeline: loaded,
+                                      runDirectory: runDirectory.runDirectory, log: logging.log)
         }
     }
 }

@@ -26,8 +26,7 @@ public struct ReportCommand: ParsableCommand {
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             let loaded = try PipelineChoice.load(config: pipeline.config)
-            let summary = try StageSteps.report(pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
-            logging.log.info(summary.description)
+            try StageSteps.report(pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
         }
     }
 }

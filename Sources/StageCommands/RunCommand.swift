@@ -24,8 +24,9 @@ public struct RunCommand: ParsableCommand {
             equal those in DIR/manifest.json (and DIR's files are intact), prints "up to date" \
             and exits 0 without rewriting anything; --force re-runs.
 
-            Log: one line per stage on stderr (rows in/out/rejected/flagged, ms); --quiet \
-            prints errors only; progress is shown only when stderr is a terminal.
+            Log (stderr): one line per stage (rows in/out/rejected/flagged), warnings, and a \
+            last line with the time of each stage; --quiet prints errors only; progress is \
+            shown only when stderr is a terminal.
 
             \(HelpText.exitCodes)
             """)

@@ -15,9 +15,15 @@ struct PublishTests {
         expectCompleteRun(at: workspace.output)
         #expect(workspace.leftovers.isEmpty)
         #expect(result.stdout.isEmpty, "stdout belongs to data; logs go to stderr")
-        for stage in ["ingest:", "clean:", "analyze:", "report:"] {
-            #expect(result.stderr.contains(stage), "no log line for \(stage)\n\(result.stderr)")
+        // Each stage logs its line of counts; vfm run ends with the time of each.
+        for stage in ["ingest", "clean", "analyze", "report"] {
+            #expect(result.stderr.contains("\n\(stage): ") || result.stderr.hasPrefix("\(stage): "),
+                    "no log line for \(stage)\n\(result.stderr)")
+            #expect(result.stderr.contains("(\(stage) ") || result.stderr.contains(", \(stage) "),
+                    "no time for \(stage)\n\(result.stderr)")
         }
+        #expect(result.stderr.contains("published \(workspace.output.path) in "))
+        #expect(!result.stderr.contains("\r"), "no progress indicator when stderr is not a terminal")
     }
 
     @Test("unchanged inputs, pipeline and version: prints up to date and rewrites nothing")
