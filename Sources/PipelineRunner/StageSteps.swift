@@ -1,5 +1,6 @@
 import Analysis
 import Cleaning
+import Foundation
 import PipelineDefinition
 import Reporting
 import Returns
@@ -43,6 +44,20 @@ public enum StageSteps {
     /// Writes `report.md`, `charts/` and, last, `manifest.json`.
     public static func report(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
         try ReportStage.run(runDirectory: runDirectory, pipeline: pipeline, log: log)
+    }
+
+    /// The files each stage's executable needs from the earlier stages, checked before it
+    /// runs so that `vfm-report` on the wrong directory fails (66) instead of writing an
+    /// empty report. (`vfm run` always has them.)
+    public static func requireEarlierStages(of stage: String, files: [(path: String, writtenBy: String)],
+                                            runDirectory: String) throws(VFMError) {
+        for (path, writtenBy) in files {
+            let full = (runDirectory as NSString).appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: full) else {
+                throw VFMError(.noInput, "\(stage) needs \(path), which is not there", file: full,
+                               hint: "run \(writtenBy) --run-dir \(runDirectory) first")
+            }
+        }
     }
 }
 

@@ -26,6 +26,10 @@ public struct ReportCommand: ParsableCommand {
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             let loaded = try PipelineChoice.load(config: pipeline.config)
+            try StageSteps.requireEarlierStages(of: "vfm-report", files: [
+                (RunLayout.ingestInputs, "vfm-ingest"), (RunLayout.cleanServices, "vfm-clean"),
+                (RunLayout.descriptives, "vfm-analyze"),
+            ], runDirectory: runDirectory.runDirectory)
             try StageSteps.report(pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
         }
     }
