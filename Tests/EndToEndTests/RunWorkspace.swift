@@ -17,6 +17,16 @@ struct RunWorkspace {
         try TestReturns.write(returns, to: input)
     }
 
+    /// A workspace whose input is a copy of `fixture` (e.g. `returns/sample-70.csv`).
+    init(copying fixture: String) throws {
+        scratch = try ScratchDirectory("vfm-e2e")
+        let source = FixturePaths.fixture(fixture)
+        input = scratch.appending("returns/" + source.lastPathComponent)
+        output = scratch.appending("out/latest")
+        try FileManager.default.createDirectory(at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: input)
+    }
+
     /// `vfm run --input <input> --output <output> <extra>`.
     func run(_ extra: [String] = [], environment: [String: String] = [:]) throws -> ExecutionResult {
         try ExecuteCommand.run("vfm", ["run", "--input", input.path, "--output", output.path] + extra,

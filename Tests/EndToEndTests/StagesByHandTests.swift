@@ -5,9 +5,10 @@ import VFMTestSupport
 /// Running the four stage executables by hand gives the same bytes as `vfm run` (SPEC §3).
 @Suite("stage executables")
 struct StagesByHandTests {
-    @Test("vfm-ingest, vfm-clean, vfm-analyze, vfm-report on one directory give the bytes of vfm run")
-    func byHandEqualsRun() throws {
-        let workspace = try RunWorkspace(returns: TestReturns.withRejectedRow)
+    @Test("vfm-ingest, vfm-clean, vfm-analyze, vfm-report on one directory give the bytes of vfm run",
+          arguments: [Input.smallWithReject, .sampleFixture])
+    func byHandEqualsRun(input: Input) throws {
+        let workspace = try input.workspace()
         defer { workspace.remove() }
         #expect(try workspace.run().status == 0)
 
@@ -50,5 +51,18 @@ struct StagesByHandTests {
         }
         #expect(result.stdout.contains("Reads") || result.stdout.contains("Inputs"))
         #expect(result.stdout.contains("Writes") || result.stdout.contains("Output"))
+    }
+
+    enum Input: CustomStringConvertible {
+        case smallWithReject, sampleFixture
+
+        func workspace() throws -> RunWorkspace {
+            switch self {
+            case .smallWithReject: return try RunWorkspace(returns: TestReturns.withRejectedRow)
+            case .sampleFixture: return try RunWorkspace(copying: "returns/sample-70.csv")
+            }
+        }
+
+        var description: String { self == .smallWithReject ? "small returns with a rejected row" : "sample-70.csv" }
     }
 }
