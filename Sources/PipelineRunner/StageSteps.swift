@@ -46,10 +46,31 @@ public enum StageSteps {
         try ReportStage.run(runDirectory: runDirectory, pipeline: pipeline, log: log)
     }
 
+    /// `vfm-clean`: the clean stage on the ingest files of `runDirectory`.
+    public static func clean(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
+        _ = try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline,
+                      runDirectory: runDirectory, log: log)
+    }
+
+    /// `vfm-analyze`: the analyze stage on the clean files of `runDirectory`.
+    public static func analyze(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
+        try analyze(try CleanResult.read(fromRunDirectory: runDirectory), pipeline: pipeline,
+                    runDirectory: runDirectory, log: log)
+    }
+
+    /// `vfm-report`: the report stage, after checking the earlier stages ran on `runDirectory`.
+    public static func reportByHand(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
+        try requireEarlierStages(of: "vfm-report", files: [
+            (RunLayout.ingestInputs, "vfm-ingest"), (RunLayout.cleanServices, "vfm-clean"),
+            (RunLayout.descriptives, "vfm-analyze"),
+        ], runDirectory: runDirectory)
+        try report(pipeline: pipeline, runDirectory: runDirectory, log: log)
+    }
+
     /// The files each stage's executable needs from the earlier stages, checked before it
     /// runs so that `vfm-report` on the wrong directory fails (66) instead of writing an
     /// empty report. (`vfm run` always has them.)
-    public static func requireEarlierStages(of stage: String, files: [(path: String, writtenBy: String)],
+    static func requireEarlierStages(of stage: String, files: [(path: String, writtenBy: String)],
                                             runDirectory: String) throws(VFMError) {
         for (path, writtenBy) in files {
             let full = (runDirectory as NSString).appendingPathComponent(path)

@@ -26,9 +26,17 @@ public struct StagingDirectory: Sendable {
     /// not stop this one (it has its own pid-named directory).
     public static func removeLeftovers(of destination: RunDestination) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: destination.parent) else { return }
-        for name in names where name.hasPrefix(destination.stagingPrefix) {
+        for name in names where isStaging(name, of: destination) {
             try? FileManager.default.removeItem(atPath: (destination.parent as NSString).appendingPathComponent(name))
         }
+    }
+
+    /// `.<name>.vfm-tmp-<digits>` exactly, so that an output that happens to be called
+    /// `latest.vfm-tmp-2` is never taken for a leftover of `latest`.
+    static func isStaging(_ entry: String, of destination: RunDestination) -> Bool {
+        guard entry.hasPrefix(destination.stagingPrefix) else { return false }
+        let pid = entry.dropFirst(destination.stagingPrefix.count)
+        return !pid.isEmpty && pid.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Deletes the staging directory after a failed run; the destination is untouched.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Cleaning
 import PipelineRunner
 import VFMCore
 
@@ -20,17 +19,13 @@ public struct AnalyzeCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup public var runDirectory: RunDirectoryOptions
-    @OptionGroup public var pipeline: PipelineOptions
-    @OptionGroup public var logging: LoggingOptions
+    @OptionGroup public var options: StageOptions
 
     public init() {}
 
     public func run() throws {
-        try CommandRuntime.run { () throws(VFMError) in
-            let loaded = try PipelineChoice.load(config: pipeline.config)
-            let clean = try CleanResult.read(fromRunDirectory: runDirectory.runDirectory)
-            try StageSteps.analyze(clean, pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
+        try options.run { pipeline, runDirectory, log throws(VFMError) in
+            try StageSteps.analyze(pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Cleaning
 import PipelineRunner
-import Returns
 import VFMCore
 
 /// `vfm-clean`: derives measures, rejects and flags rows, from `ingest/` into `clean/`.
@@ -20,17 +18,13 @@ public struct CleanCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup public var runDirectory: RunDirectoryOptions
-    @OptionGroup public var pipeline: PipelineOptions
-    @OptionGroup public var logging: LoggingOptions
+    @OptionGroup public var options: StageOptions
 
     public init() {}
 
     public func run() throws {
-        try CommandRuntime.run { () throws(VFMError) in
-            let loaded = try PipelineChoice.load(config: pipeline.config)
-            let ingest = try IngestResult.read(fromRunDirectory: runDirectory.runDirectory)
-            _ = try StageSteps.clean(ingest, pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
+        try options.run { pipeline, runDirectory, log throws(VFMError) in
+            try StageSteps.clean(pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }
 }

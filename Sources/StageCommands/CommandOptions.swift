@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineDefinition
 import PipelineRunner
 import VFMCore
 
@@ -59,3 +60,19 @@ public struct LoggingOptions: ParsableArguments {
 }
 
 extension FailOnPolicy: ExpressibleByArgument {}
+
+/// What every stage executable takes: `--run-dir`, `--config`, `--quiet`.
+public struct StageOptions: ParsableArguments {
+    @OptionGroup public var runDirectory: RunDirectoryOptions
+    @OptionGroup public var pipeline: PipelineOptions
+    @OptionGroup public var logging: LoggingOptions
+
+    public init() {}
+
+    /// Loads the pipeline and runs `stage` on the run directory (see `CommandRuntime.run`).
+    func run(_ stage: (LoadedPipeline, String, StageLog) throws(VFMError) -> Void) throws {
+        try CommandRuntime.run { () throws(VFMError) in
+            try stage(try PipelineChoice.load(config: pipeline.config), runDirectory.runDirectory, logging.log)
+        }
+    }
+}

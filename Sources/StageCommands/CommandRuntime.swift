@@ -23,11 +23,12 @@ enum HelpText {
         Exit status (sysexits):
           0   ok (rows rejected individually are not a failure)
           64  wrong command line
-          65  input unusable: no header, required column missing, bad encoding, no valid row; or --fail-on tripped
+          65  input unusable (no header, missing column, bad encoding, no valid row),
+              or --fail-on tripped
           66  input or run-directory file missing or unreadable
           73  cannot create the output
           74  I/O error, e.g. disk full
-          75  another vfm run holds the lock on this output
+          75  another run holds the lock on this output (vfm run)
           78  bad pipeline definition
         """
 }

@@ -21,18 +21,14 @@ public struct IngestCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup public var runDirectory: RunDirectoryOptions
+    @OptionGroup public var options: StageOptions
     @OptionGroup public var input: InputOptions
-    @OptionGroup public var pipeline: PipelineOptions
-    @OptionGroup public var logging: LoggingOptions
 
     public init() {}
 
     public func run() throws {
-        try CommandRuntime.run { () throws(VFMError) in
-            let loaded = try PipelineChoice.load(config: pipeline.config)
-            _ = try StageSteps.ingest(inputs: try input.resolved(), pipeline: loaded,
-                                      runDirectory: runDirectory.runDirectory, log: logging.log)
+        try options.run { pipeline, runDirectory, log throws(VFMError) in
+            _ = try StageSteps.ingest(inputs: try input.resolved(), pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }
 }

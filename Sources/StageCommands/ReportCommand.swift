@@ -17,20 +17,13 @@ public struct ReportCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup public var runDirectory: RunDirectoryOptions
-    @OptionGroup public var pipeline: PipelineOptions
-    @OptionGroup public var logging: LoggingOptions
+    @OptionGroup public var options: StageOptions
 
     public init() {}
 
     public func run() throws {
-        try CommandRuntime.run { () throws(VFMError) in
-            let loaded = try PipelineChoice.load(config: pipeline.config)
-            try StageSteps.requireEarlierStages(of: "vfm-report", files: [
-                (RunLayout.ingestInputs, "vfm-ingest"), (RunLayout.cleanServices, "vfm-clean"),
-                (RunLayout.descriptives, "vfm-analyze"),
-            ], runDirectory: runDirectory.runDirectory)
-            try StageSteps.report(pipeline: loaded, runDirectory: runDirectory.runDirectory, log: logging.log)
+        try options.run { pipeline, runDirectory, log throws(VFMError) in
+            try StageSteps.reportByHand(pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }
 }
