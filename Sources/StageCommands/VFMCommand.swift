@@ -9,7 +9,10 @@ public struct VFMCommand: ParsableCommand {
         discussion: """
             `vfm run` ingests the returns, cleans and flags them, computes the statistics and \
             writes the report, publishing the run directory atomically. The stages also exist as \
-            separate executables: vfm-ingest, vfm-clean, vfm-analyze, vfm-report.
+            separate executables: vfm-ingest, vfm-clean, vfm-analyze, vfm-report. See \
+            `vfm run --help` for inputs, outputs, the lock and atomic publication.
+
+            \(HelpText.exitCodes)
             """,
         version: ToolVersion.current,
         subcommands: [RunCommand.self])

@@ -12,14 +12,14 @@ struct LockTests {
         defer { workspace.remove() }
         // The hook holds the first run inside its stages, so the two surely overlap.
         let first = try workspace.launch(environment: ["VFM_TEST_PAUSE_AFTER_STAGE": "ingest",
-                                                       "VFM_TEST_PAUSE_SECONDS": "3"])
+                                                       "VFM_TEST_PAUSE_SECONDS": "8"])
         #expect(first.waitForStderr(containing: "paused after ingest"), "\(first.stderrSoFar)")
 
         let start = ContinuousClock.now
         let second = try workspace.run()
         #expect(second.status == 75, "\(second)")
         #expect(second.stderr.contains("pid \(first.pid)"), "\(second)")
-        #expect(ContinuousClock.now - start < .seconds(2.5), "the second run must not wait for the lock")
+        #expect(ContinuousClock.now - start < .seconds(7), "the second run must not wait for the lock")
 
         let finished = first.wait()
         #expect(finished.status == 0, "\(finished)")
@@ -32,7 +32,7 @@ struct LockTests {
         let workspace = try RunWorkspace()
         defer { workspace.remove() }
         let first = try workspace.launch(environment: ["VFM_TEST_PAUSE_AFTER_STAGE": "lock",
-                                                       "VFM_TEST_PAUSE_SECONDS": "3"])
+                                                       "VFM_TEST_PAUSE_SECONDS": "8"])
         #expect(first.waitForStderr(containing: "paused after lock"))
         let other = workspace.scratch.appending("out/other")
         let result = try ExecuteCommand.run("vfm", ["run", "--input", workspace.input.path, "--output", other.path])
