@@ -38,6 +38,19 @@ struct PublishTests {
         #expect(try FileStamps(of: workspace.output) == before)
     }
 
+    @Test("a hand-edited output is regenerated rather than taken as up to date")
+    func editedOutputReRuns() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        #expect(try workspace.run().status == 0)
+        let before = workspace.snapshot
+        try Data("edited by hand\n".utf8).write(to: workspace.output.appendingPathComponent(RunLayout.report))
+        let second = try workspace.run()
+        #expect(second.status == 0, "\(second)")
+        #expect(!second.stderr.contains("up to date"), "\(second)")
+        #expect(workspace.snapshot == before)
+    }
+
     @Test("changing one byte of an input re-runs")
     func changedByteReRuns() throws {
         let workspace = try RunWorkspace()
