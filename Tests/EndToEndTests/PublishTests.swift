@@ -86,6 +86,20 @@ struct PublishTests {
         #expect(workspace.snapshot == before, "the same inputs must give the same bytes")
     }
 
+    @Test("on a terminal, each stage shows [k/n] progress while it runs",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pseudo-terminal"))
+    func progressOnTerminal() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        let vfm = try #require(BuiltProducts.executable("vfm"))
+        let command = [vfm.path, "run", "--input", workspace.input.path, "--output", workspace.output.path].joined(separator: " ")
+        // script(1) runs the command on a pseudo-terminal and copies what it printed to stdout.
+        let result = try ExecuteCommand.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("[1/5] ingest …\r"), "\(result)")
+        #expect(result.stdout.contains("[4/5] report …\r"), "\(result)")
+    }
+
     @Test("--quiet prints nothing when the run succeeds")
     func quietIsSilent() throws {
         let workspace = try RunWorkspace()

@@ -81,6 +81,17 @@ public enum ExecuteCommand {
         guard let url = BuiltProducts.executable(executable) else {
             throw ExecuteCommandError(description: "`\(executable)` is not built (looked in \(BuiltProducts.directory?.path ?? "nowhere")); run `swift build` or set VFM_BIN_DIR")
         }
+        return try launch(url, arguments, environment: environment, currentDirectory: currentDirectory)
+    }
+
+    /// Runs any program (e.g. `/usr/bin/script`, to give a command a terminal) to completion.
+    public static func run(_ url: URL, _ arguments: [String], environment: [String: String] = [:],
+                           currentDirectory: URL? = nil) throws -> ExecutionResult {
+        try launch(url, arguments, environment: environment, currentDirectory: currentDirectory).wait()
+    }
+
+    static func launch(_ url: URL, _ arguments: [String], environment: [String: String],
+                       currentDirectory: URL?) throws -> RunningCommand {
         let outputDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("vfm-exec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
