@@ -94,11 +94,18 @@ enum ColumnAliases {
         (labels[column] ?? []).map { (column: column, key: HeaderKey($0)) }
     }
 
-    /// The known label closest to `key`, with its distance; ties go to the canonical order.
-    static func nearestColumn(to key: HeaderKey) -> (column: ReturnColumn, label: HeaderKey, distance: Int)? {
+    /// The column `key` probably misspells: a known label within the misspelling allowance
+    /// of its length, but not equal to it. Labels whose length differs by more than the
+    /// allowance are skipped without computing a distance, so a wide header stays cheap.
+    static func probableMisspelling(of key: HeaderKey) -> (column: ReturnColumn, label: HeaderKey, distance: Int)? {
+        let length = key.text.unicodeScalars.count
         var best: (column: ReturnColumn, label: HeaderKey, distance: Int)?
         for candidate in labelKeys {
+            let candidateLength = candidate.key.text.unicodeScalars.count
+            let allowance = EditDistance.misspellingAllowance(forLength: candidateLength)
+            guard allowance > 0, abs(candidateLength - length) <= allowance else { continue }
             let distance = EditDistance.between(key.text, candidate.key.text)
+            guard distance <= allowance else { continue }
             if let current = best, current.distance <= distance { continue }
             best = (candidate.column, candidate.key, distance)
         }

@@ -41,6 +41,8 @@ struct HeaderMapping {
         extras = []
         warnings = []
         var seen: [HeaderKey: Int] = [:]
+        var extraIndexByKey: [HeaderKey: Int] = [:]
+        var canonicalIndex: [ReturnColumn: Int] = [:]
         for (index, header) in headers.enumerated() {
             let key = HeaderKey(header)
             if key.isEmpty {
@@ -55,17 +57,17 @@ struct HeaderMapping {
             }
             seen[key] = index
             if let column = ColumnAliases.columnsByKey[key] {
-                if let earlier = slots.firstIndex(of: .canonical(column)) {
+                if let earlier = canonicalIndex[column] {
                     throw VFMError(.dataError,
                                    "columns \(earlier + 1) (`\(headers[earlier])`) and \(index + 1) (`\(header)`) both mean `\(column.rawValue)`",
                                    file: file, line: record.line, column: header,
                                    hint: "remove or rename one of them; it is not clear which one to use")
                 }
+                canonicalIndex[column] = index
                 slots.append(.canonical(column))
                 continue
             }
-            if let nearest = ColumnAliases.nearestColumn(to: key),
-               nearest.distance <= EditDistance.misspellingAllowance(forLength: nearest.label.text.count) {
+            if let nearest = ColumnAliases.probableMisspelling(of: key) {
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` looks like a misspelling of "
                     + "`\(nearest.column.rawValue)`; it is carried through as an extra column — rename it if it is `\(nearest.column.rawValue)`")
             }
@@ -75,11 +77,12 @@ struct HeaderMapping {
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` has a name the outputs use; it is carried through as `\(name)`")
             }
             let extraKey = HeaderKey(name)
-            if let earlier = extras.firstIndex(where: { $0.key == extraKey }) {
+            if let earlier = extraIndexByKey[extraKey] {
                 throw VFMError(.dataError, "column \(index + 1) (`\(header)`) would be carried through as `\(name)`, "
                     + "which column `\(extras[earlier].name)` already is", file: file, line: record.line, column: header,
                     hint: "rename one of them")
             }
+            extraIndexByKey[extraKey] = extras.count
             slots.append(.extra(extras.count))
             extras.append(ExtraColumn(key: extraKey, name: name))
         }
