@@ -98,17 +98,20 @@ enum ColumnAliases {
     /// of its length, but not equal to it. Labels whose length differs by more than the
     /// allowance are skipped without computing a distance, so a wide header stays cheap.
     static func probableMisspelling(of key: HeaderKey) -> (column: ReturnColumn, label: HeaderKey, distance: Int)? {
-        let length = key.text.unicodeScalars.count
+        let scalars = Array(key.text.unicodeScalars.prefix(EditDistance.maximumLength))
         var best: (column: ReturnColumn, label: HeaderKey, distance: Int)?
-        for candidate in labelKeys {
-            let candidateLength = candidate.key.text.unicodeScalars.count
-            let allowance = EditDistance.misspellingAllowance(forLength: candidateLength)
-            guard allowance > 0, abs(candidateLength - length) <= allowance else { continue }
-            let distance = EditDistance.between(key.text, candidate.key.text)
-            guard distance <= allowance else { continue }
+        for candidate in labelScalars {
+            let allowance = EditDistance.misspellingAllowance(forLength: candidate.scalars.count)
+            guard allowance > 0, abs(candidate.scalars.count - scalars.count) <= allowance,
+                  let distance = EditDistance.atMost(allowance, scalars, candidate.scalars) else { continue }
             if let current = best, current.distance <= distance { continue }
             best = (candidate.column, candidate.key, distance)
         }
         return best
+    }
+
+    /// `labelKeys` with their scalars, cut as `EditDistance` cuts them.
+    private static let labelScalars: [(column: ReturnColumn, key: HeaderKey, scalars: [Unicode.Scalar])] = labelKeys.map {
+        (column: $0.column, key: $0.key, scalars: Array($0.key.text.unicodeScalars.prefix(EditDistance.maximumLength)))
     }
 }

@@ -76,7 +76,7 @@ struct HeaderMapping {
                 name = "extra_" + header
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` has a name the outputs use; it is carried through as `\(name)`")
             }
-            let extraKey = HeaderKey(name)
+            let extraKey = name == header ? key : HeaderKey(name)
             if let earlier = extraIndexByKey[extraKey] {
                 throw VFMError(.dataError, "column \(index + 1) (`\(header)`) would be carried through as `\(name)`, "
                     + "which column `\(extras[earlier].name)` already is", file: file, line: record.line, column: header,
