@@ -105,9 +105,14 @@ struct HeaderMapping {
         if let closest = closestHeader(for: missing) {
             message += "; closest header found: `\(closest.header)` (\(closest.distance) edit\(closest.distance == 1 ? "" : "s") from `\(closest.column.rawValue)`)"
         }
-        throw VFMError(.dataError, message, file: file, line: line, column: missing.first?.rawValue,
-                       hint: "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label, "
-                           + "e.g. `total_cost` or \"Total costs of contract\"")
+        var hint = "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label, "
+            + "e.g. `total_cost` or \"Total costs of contract\""
+        if headers.count == 1, let only = headers.first, let separator = [";", "\t", "|"].first(where: only.contains) {
+            let name = separator == "\t" ? "tabs" : "`\(separator)`"
+            hint = "the header is one cell holding \(name): the file seems to separate cells with \(name), "
+                + "not commas — save it from the spreadsheet as CSV (comma delimited)"
+        }
+        throw VFMError(.dataError, message, file: file, line: line, column: missing.first?.rawValue, hint: hint)
     }
 
     /// The header, among those not matched to a column, nearest to any name of a missing column.
