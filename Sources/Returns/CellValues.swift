@@ -26,7 +26,8 @@ enum CellValues {
     /// `cell` is trimmed and not missing.
     static func money(_ cell: Substring) -> MoneyResult {
         guard let number = DecimalText(cell, allowPound: true) else { return .unparsable }
-        let text = (number.negative ? "-" : "") + number.integerDigits + "." + (number.fractionDigits.isEmpty ? "0" : number.fractionDigits)
+        let text = (number.negative ? "-" : "") + String(decoding: number.integerDigits, as: UTF8.self) + "."
+            + (number.fractionDigits.isEmpty ? "0" : String(decoding: number.fractionDigits, as: UTF8.self))
         guard let value = Double(text) else { return .unparsable }
         guard value.isFinite else { return .tooLarge }  // hundreds of digits overflow binary64
         guard abs(value) <= moneyLimit else { return .tooLarge }
@@ -36,66 +37,88 @@ enum CellValues {
     /// `cell` is trimmed and not missing.
     static func count(_ cell: Substring) -> CountResult {
         guard let number = DecimalText(cell, allowPound: false) else { return .unparsable }
-        guard number.fractionDigits.allSatisfy({ $0 == "0" }) else { return .notWhole }
-        let digits = number.integerDigits.drop { $0 == "0" }
-        guard digits.count <= 13, let magnitude = Int(digits.isEmpty ? "0" : String(digits)) else { return .tooLarge }
+        guard number.fractionDigits.allSatisfy({ $0 == UInt8(ascii: "0") }) else { return .notWhole }
+        let digits = number.integerDigits.drop { $0 == UInt8(ascii: "0") }
+        guard digits.count <= 13 else { return .tooLarge }
+        let magnitude = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }  // ≤ 13 digits: no overflow
         guard magnitude <= countLimit else { return .tooLarge }
         return .value(number.negative ? -magnitude : magnitude)
     }
 }
 
-/// The pieces of a decimal number written the way spreadsheets export it.
+/// The pieces of a decimal number written the way spreadsheets export it, read from the
+/// cell's UTF-8 bytes (this runs for every numeric cell of every row).
 struct DecimalText {
     var negative: Bool
     /// Digits before the point, separators removed (may be empty for `.5`).
-    var integerDigits: String
-    var fractionDigits: String
+    var integerDigits: [UInt8]
+    var fractionDigits: [UInt8]
+
+    private static let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
 
     init?(_ cell: Substring, allowPound: Bool) {
-        var rest = cell.unicodeScalars[...]
-        var negative = false
-        var sawSign = false
-        var sawPound = false
-        // Sign and pound sign, in either order, each optionally followed by spaces.
-        while let first = rest.first {
-            if (first == "-" || first == "+" || first == "−"), !sawSign {
+        let bytes = Array(cell.utf8)
+        var index = 0
+        var negative = false, sawSign = false, sawPound = false
+        // Sign (- + or U+2212 minus) and pound sign (C2 A3), in either order, each
+        // optionally followed by spaces, tabs or no-break spaces (C2 A0).
+        func skipSpaces() {
+            while index < bytes.count {
+                if bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1; continue }
+                if index + 1 < bytes.count, bytes[index] == 0xC2, bytes[index + 1] == 0xA0 { index += 2; continue }
+                break
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !sawSign, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
                 sawSign = true
-                negative = first != "+"
-            } else if first == "£", allowPound, !sawPound {
+                negative = byte == UInt8(ascii: "-")
+                index += 1
+            } else if !sawSign, index + 2 < bytes.count, byte == 0xE2, bytes[index + 1] == 0x88, bytes[index + 2] == 0x92 {
+                sawSign = true
+                negative = true
+                index += 3
+            } else if allowPound, !sawPound, index + 1 < bytes.count, byte == 0xC2, bytes[index + 1] == 0xA3 {
                 sawPound = true
+                index += 2
             } else {
                 break
             }
-            rest = rest.dropFirst()
-            while let space = rest.first, space.properties.isWhitespace { rest = rest.dropFirst() }
+            skipSpaces()
         }
-        var integerPart = rest
-        var fractionPart = Substring.UnicodeScalarView()[...]
-        if let point = rest.firstIndex(of: ".") {
-            integerPart = rest[..<point]
-            fractionPart = rest[rest.index(after: point)...]
-        }
-        guard !(integerPart.isEmpty && fractionPart.isEmpty) else { return nil }
-        guard fractionPart.allSatisfy(Self.isDigit) else { return nil }
-        guard let digits = Self.integerDigits(integerPart) else { return nil }
+        let rest = bytes[index...]
+        let pointIndex = rest.firstIndex(of: Self.point)
+        let integerPart = pointIndex.map { rest[..<$0] } ?? rest
+        let fractionPart = pointIndex.map { rest[($0 + 1)...] } ?? []
+        guard fractionPart.allSatisfy(Self.isDigit), let digits = Self.integerDigits(integerPart) else { return nil }
         if digits.isEmpty && fractionPart.isEmpty { return nil }
         self.negative = negative
         self.integerDigits = digits
-        self.fractionDigits = String(String.UnicodeScalarView(fractionPart))
+        self.fractionDigits = Array(fractionPart)
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Plain digits, or groups of three separated by commas after a first group of 1–3.
-    private static func integerDigits(_ part: Substring.UnicodeScalarView) -> String? {
-        if part.allSatisfy(isDigit) { return String(String.UnicodeScalarView(part)) }
-        let groups = part.split(separator: ",", omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count) else { return nil }
-        var digits = ""
-        for (index, group) in groups.enumerated() {
-            guard group.allSatisfy(isDigit), index == 0 || group.count == 3 else { return nil }
-            digits.unicodeScalars.append(contentsOf: group)
+    private static func integerDigits(_ part: ArraySlice<UInt8>) -> [UInt8]? {
+        if part.allSatisfy(isDigit) { return Array(part) }
+        var digits: [UInt8] = []
+        var groupLength = 0
+        var groupCount = 0
+        for byte in part {
+            if byte == comma {
+                guard groupCount == 0 ? (1...3).contains(groupLength) : groupLength == 3 else { return nil }
+                groupCount += 1
+                groupLength = 0
+            } else if isDigit(byte) {
+                digits.append(byte)
+                groupLength += 1
+            } else {
+                return nil
+            }
         }
+        guard groupLength == 3 else { return nil }
         return digits
     }
 }

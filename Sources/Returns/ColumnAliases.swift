@@ -94,14 +94,24 @@ enum ColumnAliases {
         (labels[column] ?? []).map { (column: column, key: HeaderKey($0)) }
     }
 
-    /// The known label closest to `key`, with its distance; ties go to the canonical order.
-    static func nearestColumn(to key: HeaderKey) -> (column: ReturnColumn, label: HeaderKey, distance: Int)? {
+    /// The column `key` probably misspells: a known label within the misspelling allowance
+    /// of its length, but not equal to it. Labels whose length differs by more than the
+    /// allowance are skipped without computing a distance, so a wide header stays cheap.
+    static func probableMisspelling(of key: HeaderKey) -> (column: ReturnColumn, label: HeaderKey, distance: Int)? {
+        let scalars = Array(key.text.unicodeScalars.prefix(EditDistance.maximumLength))
         var best: (column: ReturnColumn, label: HeaderKey, distance: Int)?
-        for candidate in labelKeys {
-            let distance = EditDistance.between(key.text, candidate.key.text)
+        for candidate in labelScalars {
+            let allowance = EditDistance.misspellingAllowance(forLength: candidate.scalars.count)
+            guard allowance > 0, abs(candidate.scalars.count - scalars.count) <= allowance,
+                  let distance = EditDistance.atMost(allowance, scalars, candidate.scalars) else { continue }
             if let current = best, current.distance <= distance { continue }
             best = (candidate.column, candidate.key, distance)
         }
         return best
+    }
+
+    /// `labelKeys` with their scalars, cut as `EditDistance` cuts them.
+    private static let labelScalars: [(column: ReturnColumn, key: HeaderKey, scalars: [Unicode.Scalar])] = labelKeys.map {
+        (column: $0.column, key: $0.key, scalars: Array($0.key.text.unicodeScalars.prefix(EditDistance.maximumLength)))
     }
 }

@@ -58,6 +58,36 @@ enum EditDistance {
         return previous[b.count]
     }
 
+    /// The distance between `lhs` and `rhs` if it is at most `limit`, else `nil`. Only the
+    /// diagonal band of width 2·limit+1 is computed (Ukkonen), so checking a header against
+    /// every known label costs O(length · limit) per label.
+    static func atMost(_ limit: Int, _ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int? {
+        let n = lhs.count, m = rhs.count
+        guard abs(n - m) <= limit else { return nil }
+        let beyond = limit + 1
+        var previous = (0...m).map { min($0, beyond) }
+        var current = Array(repeating: beyond, count: m + 1)
+        if n == 0 { return m <= limit ? m : nil }
+        for i in 1...n {
+            current[0] = min(i, beyond)
+            var rowMinimum = current[0]
+            let low = max(1, i - limit), high = min(m, i + limit)
+            // Cells just outside the band are read by this row or the next: keep them "beyond".
+            if low - 1 >= 1 { current[low - 1] = beyond }
+            if high + 1 <= m { current[high + 1] = beyond }
+            if low <= high {
+                for j in low...high {
+                    let substitution = previous[j - 1] + (lhs[i - 1] == rhs[j - 1] ? 0 : 1)
+                    current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1, beyond)
+                    rowMinimum = min(rowMinimum, current[j])
+                }
+            }
+            if rowMinimum > limit { return nil }
+            swap(&previous, &current)
+        }
+        return previous[m] <= limit ? previous[m] : nil
+    }
+
     /// How many edits still count as a misspelling of a name with this many characters:
     /// none for short names (too many real words are one edit from `model`), one up to 10,
     /// two beyond.

@@ -41,6 +41,8 @@ struct HeaderMapping {
         extras = []
         warnings = []
         var seen: [HeaderKey: Int] = [:]
+        var extraIndexByKey: [HeaderKey: Int] = [:]
+        var canonicalIndex: [ReturnColumn: Int] = [:]
         for (index, header) in headers.enumerated() {
             let key = HeaderKey(header)
             if key.isEmpty {
@@ -55,17 +57,17 @@ struct HeaderMapping {
             }
             seen[key] = index
             if let column = ColumnAliases.columnsByKey[key] {
-                if let earlier = slots.firstIndex(of: .canonical(column)) {
+                if let earlier = canonicalIndex[column] {
                     throw VFMError(.dataError,
                                    "columns \(earlier + 1) (`\(headers[earlier])`) and \(index + 1) (`\(header)`) both mean `\(column.rawValue)`",
                                    file: file, line: record.line, column: header,
                                    hint: "remove or rename one of them; it is not clear which one to use")
                 }
+                canonicalIndex[column] = index
                 slots.append(.canonical(column))
                 continue
             }
-            if let nearest = ColumnAliases.nearestColumn(to: key),
-               nearest.distance <= EditDistance.misspellingAllowance(forLength: nearest.label.text.count) {
+            if let nearest = ColumnAliases.probableMisspelling(of: key) {
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` looks like a misspelling of "
                     + "`\(nearest.column.rawValue)`; it is carried through as an extra column — rename it if it is `\(nearest.column.rawValue)`")
             }
@@ -74,12 +76,13 @@ struct HeaderMapping {
                 name = "extra_" + header
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` has a name the outputs use; it is carried through as `\(name)`")
             }
-            let extraKey = HeaderKey(name)
-            if let earlier = extras.firstIndex(where: { $0.key == extraKey }) {
+            let extraKey = name == header ? key : HeaderKey(name)
+            if let earlier = extraIndexByKey[extraKey] {
                 throw VFMError(.dataError, "column \(index + 1) (`\(header)`) would be carried through as `\(name)`, "
                     + "which column `\(extras[earlier].name)` already is", file: file, line: record.line, column: header,
                     hint: "rename one of them")
             }
+            extraIndexByKey[extraKey] = extras.count
             slots.append(.extra(extras.count))
             extras.append(ExtraColumn(key: extraKey, name: name))
         }
@@ -102,9 +105,14 @@ struct HeaderMapping {
         if let closest = closestHeader(for: missing) {
             message += "; closest header found: `\(closest.header)` (\(closest.distance) edit\(closest.distance == 1 ? "" : "s") from `\(closest.column.rawValue)`)"
         }
-        throw VFMError(.dataError, message, file: file, line: line, column: missing.first?.rawValue,
-                       hint: "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label, "
-                           + "e.g. `total_cost` or \"Total costs of contract\"")
+        var hint = "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label, "
+            + "e.g. `total_cost` or \"Total costs of contract\""
+        if headers.count == 1, let only = headers.first, let separator = [";", "\t", "|"].first(where: only.contains) {
+            let name = separator == "\t" ? "tabs" : "`\(separator)`"
+            hint = "the header is one cell holding \(name): the file seems to separate cells with \(name), "
+                + "not commas — save it from the spreadsheet as CSV (comma delimited)"
+        }
+        throw VFMError(.dataError, message, file: file, line: line, column: missing.first?.rawValue, hint: hint)
     }
 
     /// The header, among those not matched to a column, nearest to any name of a missing column.

@@ -96,7 +96,15 @@ extension ServiceReturn {
 enum ByteOrder {
     /// `lhs < rhs`, or `nil` when the two are byte-for-byte equal.
     static func compare(_ lhs: String, _ rhs: String) -> Bool? {
-        if lhs.utf8.elementsEqual(rhs.utf8) { return nil }
-        return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        var left = lhs.utf8.makeIterator(), right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return nil
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (a?, b?) where a != b: return a < b
+            default: continue
+            }
+        }
     }
 }

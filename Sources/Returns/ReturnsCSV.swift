@@ -35,23 +35,35 @@ enum ReturnsCSV {
     }
 
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [ServiceReturn] {
-        let records = try OwnCSV.records(bytes, file: file)
-        guard let header = records.first else { throw OwnCSV.corrupt("no header row", file: file, line: 1) }
         let canonical = ReturnColumn.allCases.map(\.rawValue)
-        guard header.cells.count > canonical.count, Array(header.cells.prefix(canonical.count)) == canonical,
-              header.cells.last == sourceColumn else {
-            throw OwnCSV.corrupt("the header is not the one ingest writes", file: file, line: header.line)
-        }
-        let extras = header.cells.dropFirst(canonical.count).dropLast().map(CSVInjection.restore)
+        var header: CSVRecord?
+        var extras: [String] = []
         var returns: [ServiceReturn] = []
-        returns.reserveCapacity(records.count - 1)
-        for record in records.dropFirst() {
-            guard record.cells.count == header.cells.count else {
-                throw OwnCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
-                                     file: file, line: record.line)
+        var failure: VFMError?
+        // Streamed, so that reading back a large run never holds the file as a table of strings.
+        try OwnCSV.forEachRecord(bytes, file: file) { record in
+            guard failure == nil else { return }
+            do throws(VFMError) {
+                guard let header else {
+                    guard record.cells.count > canonical.count, Array(record.cells.prefix(canonical.count)) == canonical,
+                          record.cells.last == sourceColumn else {
+                        throw OwnCSV.corrupt("the header is not the one ingest writes", file: file, line: record.line)
+                    }
+                    header = record
+                    extras = record.cells.dropFirst(canonical.count).dropLast().map(CSVInjection.restore)
+                    return
+                }
+                guard record.cells.count == header.cells.count else {
+                    throw OwnCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
+                                         file: file, line: record.line)
+                }
+                returns.append(try serviceReturn(record, extras: extras, file: file))
+            } catch {
+                failure = error
             }
-            returns.append(try serviceReturn(record, extras: extras, file: file))
         }
+        if let failure { throw failure }
+        guard header != nil else { throw OwnCSV.corrupt("no header row", file: file, line: 1) }
         return returns
     }
 
@@ -127,8 +139,14 @@ extension SourceLocation {
 /// run directory, reported as a data error naming the file and line.
 enum OwnCSV {
     static func records(_ bytes: [UInt8], file: String) throws(VFMError) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        try forEachRecord(bytes, file: file) { records.append($0) }
+        return records
+    }
+
+    static func forEachRecord(_ bytes: [UInt8], file: String, _ body: (CSVRecord) -> Void) throws(VFMError) {
         do {
-            return try CSVRecordParser.records(utf8: bytes)
+            try CSVRecordParser.forEachRecord(utf8: bytes, body)
         } catch {
             switch error {
             case .unterminatedQuote(let line): throw corrupt("unterminated quote", file: file, line: line)

@@ -41,4 +41,14 @@ struct FileErrorTests {
         #expect(error.file == "b.csv")
         #expect(error.line == 2)
     }
+
+    @Test("a semicolon-separated export is recognised in the hint")
+    func semicolonSeparated() throws {
+        let directory = try temporaryDirectory()
+        let file = try writeFile("authority;service;total_cost;people_supported;outcomes_total\nA;B;1;1;1\n",
+                                 named: "semicolons.csv", in: directory)
+        let error = try #require(throws: VFMError.self) { try ingest([file]) }
+        #expect(error.status == .dataError)
+        #expect(error.hint?.contains("`;`") == true)
+    }
 }

@@ -68,3 +68,19 @@ struct HeaderMappingTests {
         #expect(header.warnings.isEmpty)
     }
 }
+
+@Suite("edit distance")
+struct EditDistanceTests {
+    /// Hand-worked Levenshtein distances.
+    @Test("the banded distance agrees with the full one within its limit", arguments: [
+        ("total cost", "totl cost", 1), ("kitten", "sitting", 3), ("outcomes retianed", "outcomes retained", 2),
+        ("", "ab", 2), ("abc", "", 3), ("same", "same", 0), ("region", "period", 3),
+    ])
+    func distances(lhs: String, rhs: String, expected: Int) {
+        #expect(EditDistance.between(lhs, rhs) == expected)
+        let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
+        for limit in 0...4 {
+            #expect(EditDistance.atMost(limit, a, b) == (expected <= limit ? expected : nil), "limit \(limit)")
+        }
+    }
+}
