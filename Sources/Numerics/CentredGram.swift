@@ -57,9 +57,7 @@ struct CentredGram {
         for (k, column) in columns.enumerated() {
             guard let mean = Descriptive.mean(of: column) else { return nil }
             let centred = column.map { $0 - mean }
-            let largest = centred.reduce(0) { max($0, abs($1)) }
-            guard largest.isFinite else { return nil }
-            let scale = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+            guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: centred) else { return nil }
             for (i, value) in centred.enumerated() { matrix[i * width + k] = value / scale }
         }
         return BLAS.gram(matrix, rows: rows, columns: width)

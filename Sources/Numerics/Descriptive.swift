@@ -51,11 +51,7 @@ public enum Descriptive {
     static func standardDeviation(of values: [Double], mean: Double) -> Double? {
         guard values.count >= 2 else { return nil }
         let deviations = values.map { $0 - mean }
-        let largest = deviations.reduce(0) { max($0, abs($1)) }
-        guard largest.isFinite else { return nil }
-        guard largest > 0 else { return 0 }
-        // 2^e with largest/2^e in [1, 2): dividing by a power of two is exact.
-        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: deviations) else { return nil }
         let scaled = deviations.map { $0 / scale }
         let n = Double(values.count)
         let residual = CompensatedSum.of(scaled) / n
