@@ -87,6 +87,15 @@ struct CorrelationTests {
         #expect(isClose(try #require(e.pearsonR), 6 / (8 * 42 / 9.0).squareRoot(), relative: 1e-15))
     }
 
+    @Test("a constant column leaves only its own pairs undefined in a matrix")
+    func constantColumnInMatrix() throws {
+        // Columns 0 and 2 are the byHand sample (r = 0.8); column 1 is constant.
+        let m = Correlation.matrix([[1, 2, 3, 4, 5], [4, 4, 4, 4, 4], [2, 1, 4, 3, 5]])
+        #expect(m[0][1].pearsonR == nil && m[1][2].spearmanRho == nil && m[1][1].pearsonR == nil)
+        #expect(m[0][1].n == 5)
+        #expect(isClose(try #require(m[0][2].pearsonR), 0.8, relative: 1e-15))
+    }
+
     @Test("n counts only pairs where both values are present")
     func pairwiseN() {
         let m = Correlation.matrix([
