@@ -8,10 +8,12 @@ public enum EvidenceBase: Sendable, Hashable {
     /// Any other label: flagged, and counted as not evidence-based (SPEC §4).
     case unrecognised(String)
 
-    /// Reads a cell, case-insensitively; `nil` (missing) is not evidence-based.
+    /// Reads a cell, case-insensitively and with spaces or underscores for the hyphens
+    /// (`IPS fidelity`, `ips_fidelity`); `nil` (missing) is not evidence-based.
     public init(label: String?) {
         guard let label else { self = .notEvidenceBased; return }
-        switch label.lowercased() {
+        let words = label.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
+        switch words.joined(separator: "-") {
         case "ips-fidelity": self = .ipsFidelity
         case "observed-good-practice": self = .observedGoodPractice
         case "", "no": self = .notEvidenceBased

@@ -22,7 +22,9 @@ public struct ServiceReturn: Sendable, Equatable {
     public var counts: CountValues
     public var reportedCostPerPerson: Double?
     public var reportedCostPerOutcome: Double?
-    /// Columns the file had that are not canonical, as (header, text), in file order.
+    /// Columns that are not canonical, as (header, text): every extra column of the whole
+    /// ingest (union over files, sorted by header — `ExtraColumnUnion`), the same list on
+    /// every row, `nil` where the row's file lacks the column or the cell is missing.
     public var extraColumns: [ExtraCell]
 
     public init(source: SourceLocation, authority: String, service: String, period: String?, model: String?,

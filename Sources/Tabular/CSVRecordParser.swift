@@ -19,12 +19,23 @@ public enum CSVStructureError: Error, Sendable, Equatable {
 
 /// Splits UTF-8 text into RFC 4180 records, tolerant of what spreadsheets export:
 /// CRLF, LF or CR line ends (mixed too), quoted fields with commas, doubled quotes and
-/// newlines. Lines with nothing on them are skipped and not counted as records.
+/// newlines. Blank lines — nothing on them, or only spaces and tabs — are skipped and not
+/// counted as records (their line numbers still count). A line of bare separators
+/// (`,,,`) is a record of empty cells, not a blank line.
 /// Work is linear in the input: one pass over the bytes, no backtracking.
 public enum CSVRecordParser {
+    /// Every record of `bytes`, in order.
     public static func records(utf8 bytes: [UInt8]) throws(CSVStructureError) -> [CSVRecord] {
-        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var records: [CSVRecord] = []
+        try forEachRecord(utf8: bytes) { records.append($0) }
+        return records
+    }
+
+    /// Hands each record to `body` as soon as it is complete, so that a large file is never
+    /// held as a table of strings. An unterminated quote is only known at the end: the
+    /// error is thrown after the records before it were delivered.
+    public static func forEachRecord(utf8 bytes: [UInt8], _ body: (CSVRecord) -> Void) throws(CSVStructureError) {
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var cells: [String] = []
         var field: [UInt8] = []
         var line = 1
@@ -41,8 +52,8 @@ public enum CSVRecordParser {
         }
         func endRecord() {
             endField()
-            if recordHasContent || cells.count > 1 {
-                records.append(CSVRecord(line: recordStartLine, cells: cells))
+            if recordHasContent {
+                body(CSVRecord(line: recordStartLine, cells: cells))
             }
             cells.removeAll(keepingCapacity: true)
             recordHasContent = false
@@ -82,6 +93,8 @@ public enum CSVRecordParser {
                 endRecord()
                 line += 1
                 recordStartLine = line
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                field.append(byte)  // kept in the cell, but alone they make a blank line
             default:
                 recordHasContent = true
                 field.append(byte)
@@ -90,6 +103,5 @@ public enum CSVRecordParser {
         }
         if inQuotes { throw .unterminatedQuote(line: quoteOpenedOnLine) }
         if recordHasContent || !cells.isEmpty { endRecord() }
-        return records
     }
 }

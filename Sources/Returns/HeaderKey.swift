@@ -1,0 +1,71 @@
+/// The form in which a header is compared with the known column names: lower case, with
+/// every run of punctuation and spaces turned into one space, so that `Total_Cost`,
+/// `total cost` and `Total cost (£)` are the same column. `%`, `+` and `&` are words
+/// (`percent`, `plus`, `and`): `People with autism (%)` must not collide with
+/// `People with autism`, and `40+ hours a week` must keep its plus.
+struct HeaderKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    let text: String
+
+    init(_ header: String) {
+        var words: [String] = []
+        var current = ""
+        func endWord() {
+            if !current.isEmpty { words.append(current) }
+            current = ""
+        }
+        for character in header.lowercased() {
+            switch character {
+            case "%": endWord(); words.append("percent")
+            case "+": endWord(); words.append("plus")
+            case "&": endWord(); words.append("and")
+            case "'", "’", "‘": continue  // people's → peoples
+            default:
+                if character.isLetter || character.isNumber { current.append(character) } else { endWord() }
+            }
+        }
+        endWord()
+        text = words.joined(separator: " ")
+    }
+
+    var isEmpty: Bool { text.isEmpty }
+    var description: String { text }
+
+    static func < (lhs: HeaderKey, rhs: HeaderKey) -> Bool {
+        lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt headers. Inputs are cut to
+/// 64 characters so a pathological header cannot make it expensive.
+enum EditDistance {
+    static let maximumLength = 64
+
+    static func between(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs.unicodeScalars.prefix(maximumLength))
+        let b = Array(rhs.unicodeScalars.prefix(maximumLength))
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// How many edits still count as a misspelling of a name with this many characters:
+    /// none for short names (too many real words are one edit from `model`), one up to 10,
+    /// two beyond.
+    static func misspellingAllowance(forLength length: Int) -> Int {
+        switch length {
+        case ..<5: return 0
+        case 5...10: return 1
+        default: return 2
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import PipelineDefinition
+import Tabular
+import VFMCore
+
+/// What each position of a file's header holds.
+enum HeaderSlot: Equatable {
+    case canonical(ReturnColumn)
+    /// A non-canonical column carried through as text; index into `HeaderMapping.extras`.
+    case extra(Int)
+    /// A header cell with no name (trailing separators of a spreadsheet export): ignored.
+    case unnamed
+}
+
+/// A carried-through column as a file names it.
+struct ExtraColumn: Equatable {
+    var key: HeaderKey
+    /// The header as written (trimmed), or `extra_<header>` when the header is one of the
+    /// names our own outputs use.
+    var name: String
+}
+
+/// The header of one file matched against the canonical columns (SPEC §4).
+struct HeaderMapping {
+    var slots: [HeaderSlot]
+    var extras: [ExtraColumn]
+    /// The header cells as written (trimmed), for messages.
+    var headers: [String]
+    var warnings: [String]
+
+    /// Names used by the run directory's own tables; an input column with one of these
+    /// names is renamed `extra_<name>` so that a table never has two columns of one name.
+    static let reservedKeys: Set<HeaderKey> = Set([
+        "source", "flags", "source_file", "line", "rule", "message", "client_focus",
+        "share_lt7", "share_7to40", "share_40plus",
+    ].map(HeaderKey.init) + Metric.allCases.map { HeaderKey($0.rawValue) })
+
+    /// - Throws: `.dataError` when a required column is missing or a column appears twice.
+    init(header record: CSVRecord, file: String) throws(VFMError) {
+        headers = record.cells.map { String(CellText.trimmed($0)) }
+        slots = []
+        extras = []
+        warnings = []
+        var seen: [HeaderKey: Int] = [:]
+        var extraIndexByKey: [HeaderKey: Int] = [:]
+        var canonicalIndex: [ReturnColumn: Int] = [:]
+        for (index, header) in headers.enumerated() {
+            let key = HeaderKey(header)
+            if key.isEmpty {
+                slots.append(.unnamed)
+                continue
+            }
+            if let earlier = seen[key] {
+                throw VFMError(.dataError,
+                               "columns \(earlier + 1) (`\(headers[earlier])`) and \(index + 1) (`\(header)`) name the same column",
+                               file: file, line: record.line, column: header,
+                               hint: "remove or rename one of them; it is not clear which one to use")
+            }
+            seen[key] = index
+            if let column = ColumnAliases.columnsByKey[key] {
+                if let earlier = canonicalIndex[column] {
+                    throw VFMError(.dataError,
+                                   "columns \(earlier + 1) (`\(headers[earlier])`) and \(index + 1) (`\(header)`) both mean `\(column.rawValue)`",
+                                   file: file, line: record.line, column: header,
+                                   hint: "remove or rename one of them; it is not clear which one to use")
+                }
+                canonicalIndex[column] = index
+                slots.append(.canonical(column))
+                continue
+            }
+            if let nearest = ColumnAliases.probableMisspelling(of: key) {
+                warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` looks like a misspelling of "
+                    + "`\(nearest.column.rawValue)`; it is carried through as an extra column — rename it if it is `\(nearest.column.rawValue)`")
+            }
+            var name = header
+            if Self.reservedKeys.contains(key) {
+                name = "extra_" + header
+                warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` has a name the outputs use; it is carried through as `\(name)`")
+            }
+            let extraKey = HeaderKey(name)
+            if let earlier = extraIndexByKey[extraKey] {
+                throw VFMError(.dataError, "column \(index + 1) (`\(header)`) would be carried through as `\(name)`, "
+                    + "which column `\(extras[earlier].name)` already is", file: file, line: record.line, column: header,
+                    hint: "rename one of them")
+            }
+            extraIndexByKey[extraKey] = extras.count
+            slots.append(.extra(extras.count))
+            extras.append(ExtraColumn(key: extraKey, name: name))
+        }
+        try checkRequiredColumns(file: file, line: record.line)
+    }
+
+    private func has(_ column: ReturnColumn) -> Bool { slots.contains(.canonical(column)) }
+
+    private func checkRequiredColumns(file: String, line: Int) throws(VFMError) {
+        var missing = ReturnColumn.required.filter { !has($0) }
+        let breakdownMissing = ReturnColumn.outcomeBreakdown.filter { !has($0) }
+        let outcomesMissing = !breakdownMissing.isEmpty && !has(.outcomesTotal)
+        if missing.isEmpty && !outcomesMissing { return }
+        var names = missing.map { "`\($0.rawValue)`" }
+        if outcomesMissing {
+            names.append(breakdownMissing.map { "`\($0.rawValue)`" }.joined(separator: ", ") + " (or `outcomes_total`)")
+            missing += breakdownMissing
+        }
+        var message = "required column\(names.count == 1 ? "" : "s") missing: " + names.joined(separator: "; ")
+        if let closest = closestHeader(for: missing) {
+            message += "; closest header found: `\(closest.header)` (\(closest.distance) edit\(closest.distance == 1 ? "" : "s") from `\(closest.column.rawValue)`)"
+        }
+        throw VFMError(.dataError, message, file: file, line: line, column: missing.first?.rawValue,
+                       hint: "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label, "
+                           + "e.g. `total_cost` or \"Total costs of contract\"")
+    }
+
+    /// The header, among those not matched to a column, nearest to any name of a missing column.
+    private func closestHeader(for missing: [ReturnColumn]) -> (header: String, column: ReturnColumn, distance: Int)? {
+        var best: (header: String, column: ReturnColumn, distance: Int)?
+        for (index, slot) in slots.enumerated() {
+            guard case .extra = slot else { continue }
+            let key = HeaderKey(headers[index])
+            for candidate in ColumnAliases.labelKeys where missing.contains(candidate.column) {
+                let distance = EditDistance.between(key.text, candidate.key.text)
+                if let current = best, current.distance <= distance { continue }
+                best = (headers[index], candidate.column, distance)
+            }
+        }
+        return best
+    }
+}

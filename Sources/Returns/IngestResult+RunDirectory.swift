@@ -1,0 +1,35 @@
+import Foundation
+import VFMCore
+
+extension IngestResult {
+    /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`
+    /// (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back an equal value.
+    public func write(toRunDirectory dir: String) throws(VFMError) {
+        try FileSystem.write(ReturnsCSV.render(returns), to: path(dir, RunLayout.ingestReturns))
+        try FileSystem.write(RejectedRowsCSV.render(rejected), to: path(dir, RunLayout.ingestRejected))
+        try FileSystem.write(InputsJSON.render(files: files, warnings: warnings), to: path(dir, RunLayout.ingestInputs))
+    }
+
+    /// Reads what `write(toRunDirectory:)` wrote (the clean stage executable starts here).
+    /// - Throws: `.noInput` when a file is missing (run the ingest stage first);
+    ///   `.dataError` when one is damaged.
+    public static func read(fromRunDirectory dir: String) throws(VFMError) -> IngestResult {
+        func bytes(_ name: String) throws(VFMError) -> [UInt8] {
+            do {
+                return try FileSystem.readBytes(path(dir, name), displayName: name)
+            } catch {
+                var error = error
+                if error.status == .noInput { error.hint = "run vfm-ingest on this run directory first" }
+                throw error
+            }
+        }
+        let returns = try ReturnsCSV.parse(try bytes(RunLayout.ingestReturns), file: RunLayout.ingestReturns)
+        let rejected = try RejectedRowsCSV.parse(try bytes(RunLayout.ingestRejected), file: RunLayout.ingestRejected)
+        let inputs = try InputsJSON.parse(try bytes(RunLayout.ingestInputs), file: RunLayout.ingestInputs)
+        return IngestResult(returns: returns, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+    }
+}
+
+private func path(_ directory: String, _ relative: String) -> String {
+    (directory as NSString).appendingPathComponent(relative)
+}

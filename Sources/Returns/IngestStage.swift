@@ -1,0 +1,110 @@
+import PipelineDefinition
+import VFMCore
+
+/// The ingest stage (SPEC §4): reads every input return into typed rows and rejects,
+/// accounting for every row of every file (rows read = accepted + rejected).
+public enum IngestStage {
+    /// How many rejected rows are listed on stderr before "and N more".
+    static let rejectsLogged = 20
+
+    /// - Parameters:
+    ///   - inputs: files or directories as given on the command line (a directory is every
+    ///     `*.csv` directly inside it, sorted by name).
+    ///   - pipeline: supplies the missing-value words.
+    /// - Throws: `.noInput` for a missing input or an empty directory; `.usage` when two
+    ///   inputs share an output name; `.dataError` for a file that cannot be read as a table.
+    public static func run(inputs: [String], pipeline: PipelineDefinition, log: StageLog) throws(VFMError) -> IngestResult {
+        let files = try InputDiscovery.files(for: inputs)
+        let missingWords = MissingValueWords(pipeline.missingValueWords)
+        var ingested: [FileIngest] = []
+        for file in files { ingested.append(try FileIngest.read(file, missingWords: missingWords)) }
+
+        let union = ExtraColumnUnion(ingested.map(\.extraColumns))
+        var returns: [ServiceReturn] = []
+        var rejected: [RejectedRow] = []
+        var warnings: [String] = []
+        for file in ingested {
+            let positions = file.extraColumns.map { union.position(of: $0.key) }
+            for (serviceReturn, values) in file.accepted {
+                var cells = union.names.map { ExtraCell(header: $0, value: nil) }
+                for (index, value) in values.enumerated() {
+                    if let position = positions[index] { cells[position].value = value }
+                }
+                var row = serviceReturn
+                row.extraColumns = cells
+                returns.append(row)
+            }
+            rejected += file.rejected
+            warnings += file.warnings
+        }
+        returns.sort(by: ServiceReturn.stableOrder)
+        rejected.sort { $0.source < $1.source }
+        let result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
+        report(result, log: log)
+        return result
+    }
+
+    private static func report(_ result: IngestResult, log: StageLog) {
+        for warning in result.warnings { log.warning(warning) }
+        for row in result.rejected.prefix(rejectsLogged) {
+            log.warning("\(row.source): rejected (\(row.rule)): \(row.message)")
+        }
+        if result.rejected.count > rejectsLogged {
+            log.warning("… and \(result.rejected.count - rejectsLogged) more rejected rows (see ingest/rejected.csv)")
+        }
+        let read = result.files.reduce(0) { $0 + $1.rowsRead }
+        log.info("ingest: \(result.files.count) file\(result.files.count == 1 ? "" : "s"), \(read) rows read, "
+            + "\(result.returns.count) accepted, \(result.rejected.count) rejected")
+    }
+}
+
+/// The extra columns of all files together, in one order that does not depend on the
+/// order of the inputs: sorted by header key, then by name. A column is the same column
+/// in two files when its `HeaderKey` is the same (`Region` and `region`); its name is
+/// taken from the first file (by name) that has it.
+struct ExtraColumnUnion {
+    private(set) var names: [String] = []
+    private var positions: [HeaderKey: Int] = [:]
+
+    init(_ perFile: [[ExtraColumn]]) {
+        var firstName: [HeaderKey: String] = [:]
+        for columns in perFile {
+            for column in columns where firstName[column.key] == nil { firstName[column.key] = column.name }
+        }
+        let keys = firstName.keys.sorted()
+        for (index, key) in keys.enumerated() { positions[key] = index }
+        names = keys.map { firstName[$0] ?? $0.text }
+    }
+
+    func position(of key: HeaderKey) -> Int? { positions[key] }
+}
+
+extension ServiceReturn {
+    /// SPEC §7: authority, service, period, source file, line — byte order, so that the
+    /// same rows sort the same on every machine; a missing period sorts first.
+    public static func stableOrder(_ lhs: ServiceReturn, _ rhs: ServiceReturn) -> Bool {
+        if let order = ByteOrder.compare(lhs.authority, rhs.authority) { return order }
+        if let order = ByteOrder.compare(lhs.service, rhs.service) { return order }
+        if lhs.period == nil, rhs.period != nil { return true }
+        if lhs.period != nil, rhs.period == nil { return false }
+        if let left = lhs.period, let right = rhs.period, let order = ByteOrder.compare(left, right) { return order }
+        return lhs.source < rhs.source
+    }
+}
+
+/// Comparison by UTF-8 bytes: the same on every machine and locale.
+enum ByteOrder {
+    /// `lhs < rhs`, or `nil` when the two are byte-for-byte equal.
+    static func compare(_ lhs: String, _ rhs: String) -> Bool? {
+        var left = lhs.utf8.makeIterator(), right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return nil
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (a?, b?) where a != b: return a < b
+            default: continue
+            }
+        }
+    }
+}

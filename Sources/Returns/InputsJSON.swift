@@ -1,0 +1,85 @@
+import Foundation
+import VFMCore
+
+/// `ingest/inputs.json`: the per-file accounting and the warnings, as deterministic JSON
+/// (keys sorted, two-space indent, LF, UTF-8, no escaped slashes):
+/// `{"files":[{"bytes":…,"encoding":…,"path":…,"rows_accepted":…,"rows_read":…,"rows_rejected":…,"sha256":…}],"warnings":[…]}`.
+/// Written by hand rather than by `JSONEncoder` so the bytes do not depend on a Foundation version.
+enum InputsJSON {
+    static func render(files: [InputFileSummary], warnings: [String]) -> String {
+        var text = "{\n  \"files\": ["
+        for (index, file) in files.enumerated() {
+            text += index == 0 ? "\n" : ",\n"
+            let members: [(String, String)] = [
+                ("bytes", String(file.bytes)),
+                ("encoding", quoted(file.encoding)),
+                ("path", quoted(file.path)),
+                ("rows_accepted", String(file.rowsAccepted)),
+                ("rows_read", String(file.rowsRead)),
+                ("rows_rejected", String(file.rowsRejected)),
+                ("sha256", quoted(file.sha256)),
+            ]
+            text += "    {\n" + members.map { "      \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n    }"
+        }
+        text += files.isEmpty ? "],\n" : "\n  ],\n"
+        text += "  \"warnings\": ["
+        text += warnings.isEmpty ? "]" : "\n" + warnings.map { "    " + quoted($0) }.joined(separator: ",\n") + "\n  ]"
+        return text + "\n}\n"
+    }
+
+    /// RFC 8259 string: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    private struct Document: Decodable {
+        var files: [File]
+        var warnings: [String]
+    }
+
+    private struct File: Decodable {
+        var bytes: Int
+        var encoding: String
+        var path: String
+        var rowsAccepted: Int
+        var rowsRead: Int
+        var rowsRejected: Int
+        var sha256: String
+
+        enum CodingKeys: String, CodingKey {
+            case bytes, encoding, path, sha256
+            case rowsAccepted = "rows_accepted"
+            case rowsRead = "rows_read"
+            case rowsRejected = "rows_rejected"
+        }
+    }
+
+    static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> (files: [InputFileSummary], warnings: [String]) {
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: Data(bytes))
+        } catch {
+            throw VFMError(.dataError, "not the inputs summary ingest writes (\(error))", file: file,
+                           hint: "this file is written by vfm-ingest; run the ingest stage again to rewrite it")
+        }
+        let files = document.files.map {
+            InputFileSummary(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
+                             rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding)
+        }
+        return (files, document.warnings)
+    }
+}

@@ -1,0 +1,79 @@
+/// The words a return uses for "missing" (SPEC §4; configurable in the pipeline). The
+/// study's questionnaire asked respondents never to leave a box blank but to write "0",
+/// "no info available" or "don't know": those words mean *missing*, never zero, in text
+/// columns too. Matching ignores case, surrounding whitespace and the kind of apostrophe
+/// (`don't` and `don’t`), because spreadsheets turn one into the other.
+struct MissingValueWords: Sendable {
+    private let words: Set<String>
+    /// Longest word in UTF-8 bytes: longer cells are not compared at all (fast path).
+    private let longestWord: Int
+
+    init(_ words: [String]) {
+        let normalised = words.map(Self.normalise).filter { !$0.isEmpty }
+        self.words = Set(normalised)
+        // A curly apostrophe is 3 UTF-8 bytes where the normalised word has 1.
+        longestWord = (normalised.map(\.utf8.count).max() ?? 0) * 3
+        var firstBytes: Set<UInt8> = []
+        for word in normalised {
+            guard let first = word.utf8.first else { continue }
+            if first >= 0x80 { continue }  // non-ASCII leads always pass the pre-check
+            firstBytes.insert(first)
+            if let upper = String(UnicodeScalar(first)).uppercased().utf8.first { firstBytes.insert(upper) }
+            if first == UInt8(ascii: "'") { firstBytes.insert(UInt8(ascii: "`")) }
+        }
+        possibleFirstBytes = firstBytes
+    }
+
+    /// First bytes a cell can start with and still be a word (both ASCII cases); every
+    /// non-ASCII lead byte is let through. Numbers, the common case, stop here.
+    private let possibleFirstBytes: Set<UInt8>
+
+    /// True when the already-trimmed `cell` is empty or one of the words.
+    func isMissing(_ cell: Substring) -> Bool {
+        guard let first = cell.utf8.first else { return true }
+        if first < 0x80, !possibleFirstBytes.contains(first) { return false }
+        if cell.utf8.count > longestWord { return false }
+        return words.contains(Self.normalise(cell))
+    }
+
+    static func normalise<S: StringProtocol>(_ text: S) -> String {
+        let trimmed = CellText.trimmed(text)
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most cells): lower-case the bytes directly.
+            var bytes = Array(trimmed.utf8)
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { bytes[index] = byte + 32 }
+                if byte == UInt8(ascii: "`") { bytes[index] = UInt8(ascii: "'") }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var result = ""
+        for character in CellText.trimmed(text).lowercased() {
+            switch character {
+            case "’", "‘", "ʼ", "`", "´": result.append("'")
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// Whitespace handling for cells: spreadsheets pad cells with spaces, tabs and
+/// non-breaking spaces.
+enum CellText {
+    static func trimmed<S: StringProtocol>(_ text: S) -> Substring {
+        let substring = Substring(text)
+        // Fast path: starts and ends with a visible ASCII character (most cells).
+        if let first = substring.utf8.first, let last = substring.utf8.last,
+           first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return substring
+        }
+        let scalars = substring.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else {
+            return Substring("")
+        }
+        return Substring(scalars[first...last])
+    }
+}

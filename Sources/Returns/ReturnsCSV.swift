@@ -1,0 +1,146 @@
+import Tabular
+import VFMCore
+
+/// `ingest/returns.csv`: one row per accepted return. Columns: every `ReturnColumn` in
+/// order, then the extra columns (union over files, sorted by header key — see
+/// `ExtraColumnUnion`), then `source` (`file:line`). Numbers via `NumberFormatting`,
+/// missing = empty cell, text neutralised against formula injection (and restored on reading).
+enum ReturnsCSV {
+    static let sourceColumn = "source"
+
+    static func render(_ returns: [ServiceReturn]) -> String {
+        let extras = extraColumnNames(returns)
+        var writer = CSVWriter(header: ReturnColumn.allCases.map(\.rawValue) + extras.map(CSVInjection.neutralise)
+            + [sourceColumn])
+        for row in returns {
+            var fields: [CSVField] = ReturnColumn.allCases.map { row.field(for: $0) }
+            var values: [String: String?] = [:]
+            for cell in row.extraColumns where values[cell.header] == nil { values[cell.header] = cell.value }
+            fields += extras.map { .text(values[$0] ?? nil) }
+            fields.append(.text(row.source.description))
+            writer.append(fields)
+        }
+        return writer.text
+    }
+
+    /// The extra column names in the order the rows carry them (the same for every row
+    /// that `IngestStage` produced).
+    static func extraColumnNames(_ returns: [ServiceReturn]) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for row in returns {
+            for cell in row.extraColumns where seen.insert(cell.header).inserted { names.append(cell.header) }
+        }
+        return names
+    }
+
+    static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [ServiceReturn] {
+        let records = try OwnCSV.records(bytes, file: file)
+        guard let header = records.first else { throw OwnCSV.corrupt("no header row", file: file, line: 1) }
+        let canonical = ReturnColumn.allCases.map(\.rawValue)
+        guard header.cells.count > canonical.count, Array(header.cells.prefix(canonical.count)) == canonical,
+              header.cells.last == sourceColumn else {
+            throw OwnCSV.corrupt("the header is not the one ingest writes", file: file, line: header.line)
+        }
+        let extras = header.cells.dropFirst(canonical.count).dropLast().map(CSVInjection.restore)
+        var returns: [ServiceReturn] = []
+        returns.reserveCapacity(records.count - 1)
+        for record in records.dropFirst() {
+            guard record.cells.count == header.cells.count else {
+                throw OwnCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
+                                     file: file, line: record.line)
+            }
+            returns.append(try serviceReturn(record, extras: extras, file: file))
+        }
+        return returns
+    }
+
+    private static func serviceReturn(_ record: CSVRecord, extras: [String], file: String) throws(VFMError) -> ServiceReturn {
+        let cells = record.cells
+        func text(_ column: ReturnColumn) -> String? { OwnCSV.text(cells[index(of: column)]) }
+        func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
+            let cell = cells[index(of: column)]
+            if cell.isEmpty { return nil }
+            guard let value = Double(cell), value.isFinite else {
+                throw OwnCSV.corrupt("`\(column.rawValue)` holds \"\(cell)\", not a number", file: file, line: record.line)
+            }
+            return value
+        }
+        func count(_ column: ReturnColumn) throws(VFMError) -> Int? {
+            let cell = cells[index(of: column)]
+            if cell.isEmpty { return nil }
+            guard let value = Int(cell) else {
+                throw OwnCSV.corrupt("`\(column.rawValue)` holds \"\(cell)\", not a whole number", file: file, line: record.line)
+            }
+            return value
+        }
+        guard let authority = text(.authority), let service = text(.service),
+              let totalCost = try money(.totalCost), let peopleSupported = try count(.peopleSupported),
+              let sourceText = OwnCSV.text(cells[cells.count - 1]), let source = SourceLocation(parsing: sourceText) else {
+            throw OwnCSV.corrupt("a required value or the source is missing", file: file, line: record.line)
+        }
+        var counts = CountValues()
+        for column in CountValues.columns { counts[column] = try count(column) }
+        let firstExtra = ReturnColumn.allCases.count
+        let extraCells = extras.enumerated().map { ExtraCell(header: $1, value: OwnCSV.text(cells[firstExtra + $0])) }
+        return ServiceReturn(
+            source: source, authority: authority, service: service, period: text(.period), model: text(.model),
+            evidenceBase: EvidenceBase(label: text(.evidenceBased)), totalCost: totalCost,
+            peopleSupported: peopleSupported, counts: counts,
+            reportedCostPerPerson: try money(.reportedCostPerPerson),
+            reportedCostPerOutcome: try money(.reportedCostPerOutcome), extraColumns: extraCells)
+    }
+
+    private static let indices: [ReturnColumn: Int] = Dictionary(
+        uniqueKeysWithValues: ReturnColumn.allCases.enumerated().map { ($1, $0) })
+
+    private static func index(of column: ReturnColumn) -> Int { indices[column] ?? 0 }
+}
+
+extension ServiceReturn {
+    /// The value of a canonical column as an output cell.
+    public func field(for column: ReturnColumn) -> CSVField {
+        switch column {
+        case .authority: return .text(authority)
+        case .service: return .text(service)
+        case .period: return .text(period)
+        case .model: return .text(model)
+        case .evidenceBased: return .text(evidenceBase.label)
+        case .totalCost: return .number(totalCost)
+        case .peopleSupported: return .count(peopleSupported)
+        case .reportedCostPerPerson: return .number(reportedCostPerPerson)
+        case .reportedCostPerOutcome: return .number(reportedCostPerOutcome)
+        default: return .count(counts[column])
+        }
+    }
+}
+
+extension SourceLocation {
+    /// Reads `file:line` as written in a `source` column (the file name may hold colons).
+    public init?(parsing text: String) {
+        guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
+        self.init(file: String(text[..<colon]), line: line)
+    }
+}
+
+/// Reading back this project's own CSV files: a file that does not parse is a damaged
+/// run directory, reported as a data error naming the file and line.
+enum OwnCSV {
+    static func records(_ bytes: [UInt8], file: String) throws(VFMError) -> [CSVRecord] {
+        do {
+            return try CSVRecordParser.records(utf8: bytes)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line): throw corrupt("unterminated quote", file: file, line: line)
+            }
+        }
+    }
+
+    /// An empty cell is missing; any other text is restored from its neutralised form.
+    static func text(_ cell: String) -> String? { cell.isEmpty ? nil : CSVInjection.restore(cell) }
+
+    static func corrupt(_ message: String, file: String, line: Int) -> VFMError {
+        VFMError(.dataError, message, file: file, line: line,
+                 hint: "this file is written by vfm-ingest; run the ingest stage again to rewrite it")
+    }
+}
