@@ -18,6 +18,11 @@ enum MessageNumber {
         return NumberFormatting.csv(rounded)
     }
 
+    /// Money to the whole pound: 10554.33 → "£10554".
+    static func pounds(_ value: Double) -> String {
+        "£" + NumberFormatting.csv(value.rounded())
+    }
+
     /// A fraction as a whole percentage: 0.366 → "37%".
     static func percent(_ fraction: Double) -> String {
         NumberFormatting.csv((fraction * 100).rounded()) + "%"

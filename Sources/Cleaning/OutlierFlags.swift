@@ -32,14 +32,15 @@ enum OutlierFlags {
         let test: String
         switch rule.method {
         case .modifiedZScore:
-            test = "modified z-score \(MessageNumber.format(finding.score ?? 0)), limit ±\(MessageNumber.format(rule.threshold))"
+            test = "modified z-score \(MessageNumber.format(finding.score ?? 0))\(scale), limit ±\(MessageNumber.format(rule.threshold))"
         case .zScore:
-            test = "z-score \(MessageNumber.format(finding.score ?? 0)), limit ±\(MessageNumber.format(rule.threshold))"
+            test = "z-score \(MessageNumber.format(finding.score ?? 0))\(scale), limit ±\(MessageNumber.format(rule.threshold))"
         case .tukeyFences:
-            test = "Tukey fence \(finding.isAbove ? "Q3 +" : "Q1 −") \(MessageNumber.format(rule.threshold))·IQR"
+            test = "Tukey fence \(finding.isAbove ? "Q3 +" : "Q1 −") \(MessageNumber.format(rule.threshold))·IQR\(scale)"
         }
+        let shown = { (number: Double) in rule.metric.isMoney ? MessageNumber.pounds(number) : MessageNumber.format(number) }
         return ServiceFlag(rule: FlagRule.outlier.rawValue, metric: rule.metric.rawValue, value: value, threshold: limit,
                            severity: FlagRule.outlier.severity,
-                           message: "\(rule.metric.rawValue) \(MessageNumber.format(value)) is \(side) outlier limit \(MessageNumber.format(limit)) (\(test)\(scale)); check it with the service")
+                           message: "\(rule.metric.rawValue) \(shown(value)) is \(side) outlier limit \(shown(limit)) (\(test)); check it with the service")
     }
 }

@@ -78,7 +78,7 @@ enum RowFlagRules {
             let off = abs(reported - derivedValue) / derivedValue
             if off >= pipeline.reportedRatioTolerance {
                 add(rule, metric.rawValue, off, pipeline.reportedRatioTolerance,
-                    "reported \(noun) £\(MessageNumber.format(reported)) differs from the derived £\(MessageNumber.format(derivedValue)) (off by \(MessageNumber.percent(off)))")
+                    "reported \(noun) \(MessageNumber.pounds(reported)) differs from the derived \(MessageNumber.pounds(derivedValue)) (off by \(MessageNumber.percent(off)))")
             }
         }
 

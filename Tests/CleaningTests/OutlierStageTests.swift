@@ -27,7 +27,8 @@ struct OutlierStageTests {
         let flag = try #require(flagged.first?.flag(.outlier))
         #expect(flag.metric == "cost_per_person" && flag.value == 10_000 && flag.severity == .warning)
         #expect(close(flag.threshold, 1_500 + 3.5 * 300 / 0.6745))
-        #expect(flag.message.contains("modified z-score 19.11"))
+        // 3.5·300/0.6745 = 1556.7 → limit £3057 shown to the pound
+        #expect(flag.message == "cost_per_person £10000 is above the upper outlier limit £3057 (modified z-score 19.11, limit ±3.5); check it with the service")
         #expect(result.services.allSatisfy { !$0.excludedFromStatistics })
     }
 
