@@ -42,7 +42,9 @@ public enum FlagRule: String, Sendable, CaseIterable {
     case supportCountMismatch = "support-count-mismatch"
     /// reported_cost_per_person off the derived cost per person by the tolerance or more.
     /// metric `cost_per_person`, value = |reported − derived| / derived,
-    /// threshold = `reported_ratio_tolerance`.
+    /// threshold = `reported_ratio_tolerance`. Compared only when both are present (the
+    /// derived one is missing when people supported is 0); when the derived value is £0
+    /// and the reported one is not, the flag has no value.
     case reportedCostPerPersonMismatch = "reported-cost-per-person-mismatch"
     /// reported_cost_per_outcome, likewise. metric `cost_per_outcome`.
     case reportedCostPerOutcomeMismatch = "reported-cost-per-outcome-mismatch"

@@ -74,7 +74,14 @@ enum RowFlagRules {
             (service.reportedCostPerOutcome, derived.costPerOutcome, FlagRule.reportedCostPerOutcomeMismatch,
              Metric.costPerOutcome, "cost per job outcome"),
         ] {
-            guard let reported, let derivedValue, derivedValue > 0 else { continue }
+            guard let reported, let derivedValue else { continue }
+            guard derivedValue > 0 else {
+                if reported > 0 {
+                    add(rule, metric.rawValue, nil, pipeline.reportedRatioTolerance,
+                        "reported \(noun) \(MessageNumber.pounds(reported)) but the derived one is £0 (total cost 0)")
+                }
+                continue
+            }
             let off = abs(reported - derivedValue) / derivedValue
             if off >= pipeline.reportedRatioTolerance {
                 add(rule, metric.rawValue, off, pipeline.reportedRatioTolerance,

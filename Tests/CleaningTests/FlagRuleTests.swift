@@ -106,6 +106,15 @@ struct FlagRuleTests {
         #expect(close(strict.flag(.reportedCostPerOutcomeMismatch)?.value, 0.025))
     }
 
+    @Test("a reported cost per person against a derived £0 is flagged without a relative difference")
+    func reportedAgainstZeroCost() throws {
+        let flag = try #require(flags(makeReturn(totalCost: 0, reportedCostPerPerson: 500))?
+            .flag(.reportedCostPerPersonMismatch))
+        #expect(flag.value == nil && flag.threshold == 0.05)
+        // and nothing to compare when the derived value is missing (0 people supported)
+        #expect(flags(makeReturn(people: 0, reportedCostPerPerson: 500))?.flag(.reportedCostPerPersonMismatch) == nil)
+    }
+
     @Test("an unrecognised evidence_based label is flagged and not evidence-based")
     func unrecognisedLabel() throws {
         let service = try #require(flags(makeReturn(evidence: EvidenceBase(label: "yes"))))
