@@ -6,6 +6,12 @@ import VFMCore
 /// impossible and flags what is suspicious, losing nothing — every input row ends up
 /// in `services` or `rejected`, and the per-file counts say so.
 public enum CleanStage {
+    /// Cleans ingest's rows, in this order: reject rules (`RejectRule`: negative counts or
+    /// costs, out-of-range values, job outcomes > people supported); duplicates by
+    /// `pipeline.duplicatePolicy` (keep-first rejects the later rows); derived measures and
+    /// row flags (`FlagRule`); then the pipeline's outlier rules over all accepted services
+    /// with the metric present, marking outliers `excludedFromStatistics` when
+    /// `pipeline.excludeOutliers`. The result does not depend on the order of the rows.
     public static func run(_ ingest: IngestResult, pipeline: PipelineDefinition, log: StageLog) -> CleanResult {
         var rejected = ingest.rejected
         var kept: [ServiceReturn] = []
