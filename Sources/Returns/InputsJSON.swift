@@ -5,8 +5,8 @@ import VFMCore
 /// (keys sorted, two-space indent, LF, UTF-8, no escaped slashes):
 /// `{"files":[{"bytes":…,"encoding":…,"path":…,"rows_accepted":…,"rows_read":…,"rows_rejected":…,"sha256":…}],"warnings":[…]}`.
 /// Written by hand rather than by `JSONEncoder` so the bytes do not depend on a Foundation version.
-enum InputsJSON {
-    static func render(files: [InputFileSummary], warnings: [String]) -> String {
+public enum InputsJSON {
+    public static func render(files: [InputFileSummary], warnings: [String]) -> String {
         var text = "{\n  \"files\": ["
         for (index, file) in files.enumerated() {
             text += index == 0 ? "\n" : ",\n"
@@ -68,7 +68,7 @@ enum InputsJSON {
         }
     }
 
-    static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> (files: [InputFileSummary], warnings: [String]) {
+    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> (files: [InputFileSummary], warnings: [String]) {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))

@@ -1,0 +1,67 @@
+import Foundation
+import Returns
+import VFMCore
+
+extension CleanResult {
+    /// Writes `clean/services.csv`, `clean/rejected.csv`, `clean/flags.csv` and
+    /// `clean/inputs.json` (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back
+    /// an equal value, so `vfm-analyze` run by hand sees what `vfm run` sees.
+    public func write(toRunDirectory dir: String) throws(VFMError) {
+        try FileSystem.write(ServicesCSV.render(services), to: path(dir, RunLayout.cleanServices))
+        try FileSystem.write(RejectedRowsCSV.render(rejected), to: path(dir, RunLayout.cleanRejected))
+        try FileSystem.write(FlagsCSV.render(services), to: path(dir, RunLayout.cleanFlags))
+        try FileSystem.write(InputsJSON.render(files: files, warnings: warnings), to: path(dir, RunLayout.cleanInputs))
+    }
+
+    /// Reads what `write(toRunDirectory:)` wrote (the analyze stage executable starts here).
+    /// - Throws: `.noInput` when a file is missing (run the clean stage first);
+    ///   `.dataError` when one is damaged.
+    public static func read(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
+        func bytes(_ name: String) throws(VFMError) -> [UInt8] {
+            do {
+                return try FileSystem.readBytes(path(dir, name), displayName: name)
+            } catch {
+                var error = error
+                if error.status == .noInput { error.hint = "run vfm-clean on this run directory first" }
+                throw error
+            }
+        }
+        func fromCleanStage<T>(_ read: () throws(VFMError) -> T) throws(VFMError) -> T {
+            do {
+                return try read()
+            } catch {
+                var error = error
+                if error.status == .dataError {
+                    error.hint = "this file is written by vfm-clean; run the clean stage again to rewrite it"
+                }
+                throw error
+            }
+        }
+        var services = try ServicesCSV.parse(try bytes(RunLayout.cleanServices), file: RunLayout.cleanServices)
+        let rejectedBytes = try bytes(RunLayout.cleanRejected)
+        let rejected = try fromCleanStage { () throws(VFMError) in
+            try RejectedRowsCSV.parse(rejectedBytes, file: RunLayout.cleanRejected)
+        }
+        let flags = try FlagsCSV.parse(try bytes(RunLayout.cleanFlags), file: RunLayout.cleanFlags)
+        let inputBytes = try bytes(RunLayout.cleanInputs)
+        let inputs = try fromCleanStage { () throws(VFMError) in
+            try InputsJSON.parse(inputBytes, file: RunLayout.cleanInputs)
+        }
+
+        var position: [SourceLocation: Int] = [:]
+        for (index, service) in services.enumerated() { position[service.input.source] = index }
+        for (source, flag) in flags {
+            guard let index = position[source] else {
+                throw VFMError(.dataError, "a flag names \(source), which is not in \(RunLayout.cleanServices)",
+                               file: RunLayout.cleanFlags,
+                               hint: "this file is written by vfm-clean; run the clean stage again to rewrite it")
+            }
+            services[index].flags.append(flag)
+        }
+        return CleanResult(services: services, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+    }
+}
+
+private func path(_ directory: String, _ relative: String) -> String {
+    (directory as NSString).appendingPathComponent(relative)
+}

@@ -1,0 +1,68 @@
+/// Why the clean stage rejects a row (SPEC §5). Ingest rejects rows whose required
+/// values are missing, unparsable or non-integer; these are the rules that need typed
+/// values. A rejected row goes to `clean/rejected.csv` and into no statistic.
+public enum RejectRule: String, Sendable, CaseIterable {
+    /// A count (people supported, client groups, support levels, outcomes) below zero.
+    case negativeCount = "negative-count"
+    /// Total cost or a reported cost per person / per outcome below zero.
+    case negativeCost = "negative-cost"
+    /// A count above 2^53 or a non-finite cost: no return can hold it, and sums of such
+    /// counts would no longer be exact (or would overflow).
+    case valueOutOfRange = "value-out-of-range"
+    /// Job outcomes greater than people supported: more people got jobs than were supported.
+    case outcomesExceedPeopleSupported = "outcomes-exceed-people-supported"
+    /// A later duplicate of (authority, service, period) under `duplicate_policy = "keep-first"`.
+    case duplicate = "duplicate"
+}
+
+/// Why the clean stage flags a service it keeps (SPEC §5): a figure worth checking with
+/// the service, as the study did by phone. Each rule fills `metric`, `value` and
+/// `threshold` of `ServiceFlag` as documented on the case.
+public enum FlagRule: String, Sendable, CaseIterable {
+    /// people_supported = 0: kept, every ratio over it missing.
+    /// metric `people_supported`, value 0, no threshold.
+    case peopleSupportedZero = "people-supported-zero"
+    /// job_outcomes = 0 (the study had 2 such services): cost per job outcome is missing.
+    /// metric `job_outcomes`, value 0, no threshold.
+    case zeroOutcomes = "zero-outcomes"
+    /// outcome_rate = 1: every person supported gained or kept a job.
+    /// metric `outcome_rate`, value 1, threshold 1.
+    case fullOutcomeRate = "outcome-rate-100"
+    /// One or two of gained / retained / self-employed missing: no shares.
+    /// metric `job_outcomes`, value = how many of the three are present, threshold 3.
+    case partialOutcomeBreakdown = "partial-outcome-breakdown"
+    /// outcomes_total differs from gained + retained + self-employed (all three present).
+    /// metric `outcomes_total`, value = outcomes_total, threshold = the breakdown sum.
+    case outcomesTotalMismatch = "outcomes-total-mismatch"
+    /// The client-group counts present add up to a figure off people_supported by the
+    /// tolerance or more. metric `clients_total`, value = |sum − people| / people
+    /// (empty when people = 0), threshold = `count_mismatch_tolerance`.
+    case clientCountMismatch = "client-count-mismatch"
+    /// The support-level counts present, likewise. metric `support_total`.
+    case supportCountMismatch = "support-count-mismatch"
+    /// reported_cost_per_person off the derived cost per person by the tolerance or more.
+    /// metric `cost_per_person`, value = |reported − derived| / derived,
+    /// threshold = `reported_ratio_tolerance`. Compared only when both are present (the
+    /// derived one is missing when people supported is 0); when the derived value is £0
+    /// and the reported one is not, the flag has no value.
+    case reportedCostPerPersonMismatch = "reported-cost-per-person-mismatch"
+    /// reported_cost_per_outcome, likewise. metric `cost_per_outcome`.
+    case reportedCostPerOutcomeMismatch = "reported-cost-per-outcome-mismatch"
+    /// Another accepted row has the same (authority, service, period) (`keep-all` policy).
+    /// No metric, value or threshold; the message names the other rows.
+    case duplicate = "duplicate"
+    /// An `evidence_based` label other than ips-fidelity / observed-good-practice / no:
+    /// counted as not evidence-based. metric `evidence_based`, no value.
+    case unrecognisedEvidenceLabel = "unrecognised-evidence-label"
+    /// Outside the outlier limits of a pipeline outlier rule. metric = the rule's metric,
+    /// value = the service's value, threshold = the limit it crossed (both in the metric's
+    /// own units, also on the log scale); the message gives the method and the score.
+    case outlier = "outlier"
+
+    public var severity: FlagSeverity {
+        switch self {
+        case .zeroOutcomes, .partialOutcomeBreakdown: return .info
+        default: return .warning
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import PipelineDefinition
+import Returns
+import Tabular
+import VFMCore
+
+/// `clean/services.csv` (SPEC §7): the canonical input columns (`ReturnColumn` order),
+/// the derived measures of §5, `excluded_from_statistics` (`true`/`false`), the extra
+/// input columns, `source` (`file:line`) and `flags` (distinct rule ids joined by `;`,
+/// in the order raised; the flags themselves are in `clean/flags.csv`).
+enum ServicesCSV {
+    static let derivedColumns = [
+        "job_outcomes", "outcome_rate", "cost_per_person", "cost_per_outcome", "gained_share", "retained_share",
+        "self_employed_share", "ld_share", "mh_share", "client_focus", "share_lt7", "share_7to40", "share_40plus",
+        "support_level_index", "excluded_from_statistics",
+    ]
+    static let canonicalColumns = ReturnColumn.allCases.map(\.rawValue)
+    static let trailingColumns = ["source", "flags"]
+
+    static func render(_ services: [CleanedService]) -> String {
+        let extras = extraColumnNames(services)
+        var writer = CSVWriter(header: canonicalColumns + derivedColumns + extras.map(CSVInjection.neutralise)
+            + trailingColumns)
+        for service in services {
+            var fields: [CSVField] = ReturnColumn.allCases.map { service.input.field(for: $0) }
+            fields += derivedFields(service)
+            var values: [String: String?] = [:]
+            for cell in service.input.extraColumns where values[cell.header] == nil { values[cell.header] = cell.value }
+            fields += extras.map { .text(values[$0] ?? nil) }
+            fields.append(.text(service.input.source.description))
+            fields.append(.text(ruleList(service.flags)))
+            writer.append(fields)
+        }
+        return writer.text
+    }
+
+    static func derivedFields(_ service: CleanedService) -> [CSVField] {
+        let d = service.derived
+        return [
+            .count(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
+            .number(d.gainedShare), .number(d.retainedShare), .number(d.selfEmployedShare), .number(d.ldShare),
+            .number(d.mhShare), .text(d.clientFocus.rawValue), .number(d.shareLT7), .number(d.share7to40),
+            .number(d.share40plus), .number(d.supportLevelIndex), .text(service.excludedFromStatistics ? "true" : "false"),
+        ]
+    }
+
+    static func ruleList(_ flags: [ServiceFlag]) -> String {
+        var seen: Set<String> = []
+        return flags.map(\.rule).filter { seen.insert($0).inserted }.joined(separator: ";")
+    }
+
+    /// Extra columns in the order the services carry them (ingest gives every row the
+    /// same union of extra columns).
+    static func extraColumnNames(_ services: [CleanedService]) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for service in services {
+            for cell in service.input.extraColumns where seen.insert(cell.header).inserted { names.append(cell.header) }
+        }
+        return names
+    }
+
+    /// Reads a table written by `render`; services come back without flags (they are in
+    /// `clean/flags.csv`).
+    static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [CleanedService] {
+        let records = try CleanCSV.records(bytes, file: file)
+        guard let header = records.first else { throw CleanCSV.corrupt("no header row", file: file, line: 1) }
+        let fixed = canonicalColumns + derivedColumns
+        guard header.cells.count >= fixed.count + trailingColumns.count,
+              Array(header.cells.prefix(fixed.count)) == fixed,
+              Array(header.cells.suffix(trailingColumns.count)) == trailingColumns else {
+            throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: header.line)
+        }
+        let extras = header.cells.dropFirst(fixed.count).dropLast(trailingColumns.count).map(CSVInjection.restore)
+        var services: [CleanedService] = []
+        for record in records.dropFirst() {
+            guard record.cells.count == header.cells.count else {
+                throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
+                                       file: file, line: record.line)
+            }
+            services.append(try service(record, extras: extras, file: file))
+        }
+        return services
+    }
+
+    private static func service(_ record: CSVRecord, extras: [String], file: String) throws(VFMError) -> CleanedService {
+        var cells = record.cells[...]
+        func next() -> String { cells.popFirst() ?? "" }
+        func number(_ column: String) throws(VFMError) -> Double? {
+            try CleanCSV.number(next(), column: column, file: file, line: record.line)
+        }
+        func count(_ column: String) throws(VFMError) -> Int? {
+            try CleanCSV.count(next(), column: column, file: file, line: record.line)
+        }
+        var canonical: [ReturnColumn: String] = [:]
+        for column in ReturnColumn.allCases { canonical[column] = next() }
+        func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical[column] ?? "") }
+        func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
+            try CleanCSV.number(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
+        }
+        func countCell(_ column: ReturnColumn) throws(VFMError) -> Int? {
+            try CleanCSV.count(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
+        }
+        var counts = CountValues()
+        for column in CountValues.columns { counts[column] = try countCell(column) }
+
+        var derived = DerivedMeasures()
+        derived.jobOutcomes = try count("job_outcomes")
+        derived.outcomeRate = try number("outcome_rate")
+        derived.costPerPerson = try number("cost_per_person")
+        derived.costPerOutcome = try number("cost_per_outcome")
+        derived.gainedShare = try number("gained_share")
+        derived.retainedShare = try number("retained_share")
+        derived.selfEmployedShare = try number("self_employed_share")
+        derived.ldShare = try number("ld_share")
+        derived.mhShare = try number("mh_share")
+        let focus = next()
+        guard let clientFocus = ClientFocus(rawValue: focus) else {
+            throw CleanCSV.corrupt("`client_focus` holds \"\(focus)\"", file: file, line: record.line)
+        }
+        derived.clientFocus = clientFocus
+        derived.shareLT7 = try number("share_lt7")
+        derived.share7to40 = try number("share_7to40")
+        derived.share40plus = try number("share_40plus")
+        derived.supportLevelIndex = try number("support_level_index")
+        let excluded = next()
+        guard excluded == "true" || excluded == "false" else {
+            throw CleanCSV.corrupt("`excluded_from_statistics` holds \"\(excluded)\"", file: file, line: record.line)
+        }
+        let extraCells = extras.map { ExtraCell(header: $0, value: CleanCSV.text(next())) }
+        let sourceCell = CleanCSV.text(next()) ?? ""
+
+        guard let authority = text(.authority), let service = text(.service),
+              let totalCost = try money(.totalCost), let people = try countCell(.peopleSupported),
+              let source = SourceLocation(parsing: sourceCell) else {
+            throw CleanCSV.corrupt("a required value or the source is missing", file: file, line: record.line)
+        }
+        let input = ServiceReturn(
+            source: source, authority: authority, service: service, period: text(.period), model: text(.model),
+            evidenceBase: EvidenceBase(label: text(.evidenceBased)), totalCost: totalCost, peopleSupported: people,
+            counts: counts, reportedCostPerPerson: try money(.reportedCostPerPerson),
+            reportedCostPerOutcome: try money(.reportedCostPerOutcome), extraColumns: extraCells)
+        return CleanedService(input: input, derived: derived, flags: [], excludedFromStatistics: excluded == "true")
+    }
+}

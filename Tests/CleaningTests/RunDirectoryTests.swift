@@ -1,0 +1,122 @@
+import Cleaning
+import Foundation
+import PipelineDefinition
+import Returns
+import Testing
+import VFMCore
+
+@Suite("clean/ files in a run directory")
+struct RunDirectoryTests {
+    /// A mixed bag: formula-like and comma names, a reject from ingest and from clean,
+    /// a duplicate, an outlier excluded from statistics, a partial breakdown, extras.
+    func sample() -> CleanResult {
+        var rows: [ServiceReturn] = [
+            makeReturn(authority: "=cmd|' /C calc'!A0", service: "Jobs, \"first\"", file: "b.csv", line: 2,
+                       evidence: EvidenceBase(label: "Yes"), totalCost: 263_132.5, people: 198,
+                       counts: [.outcomesGained: 10, .outcomesTotal: 12, .clientsLD: 150, .clientsMH: 3],
+                       extras: [ExtraCell(header: "region", value: "-North"), ExtraCell(header: "notes", value: nil)]),
+            makeReturn(authority: "Eastham", service: "IPS", period: nil, file: "a.csv", line: 5, evidence: .ipsFidelity,
+                       totalCost: 1e6, people: 0, counts: [.outcomesTotal: 0],
+                       extras: [ExtraCell(header: "region", value: "South"), ExtraCell(header: "notes", value: "line1\nline2")]),
+            makeReturn(authority: "Eastham", service: "IPS", period: nil, file: "a.csv", line: 3, people: 10,
+                       counts: [.outcomesTotal: 11],
+                       extras: [ExtraCell(header: "region", value: nil), ExtraCell(header: "notes", value: nil)]),
+        ]
+        for index in 0..<8 {
+            rows.append(makeReturn(authority: "Westby", service: "S\(index)", file: "a.csv", line: 10 + index,
+                                   totalCost: Double(100_000 + 7_919 * index) + (index == 7 ? 900_000 : 0), people: 100,
+                                   counts: [.outcomesGained: 20 + index, .outcomesRetained: 9, .outcomesSelfEmployed: 1,
+                                            .supportLT7: 50, .support7to40: 40, .support40plus: 10],
+                                   extras: [ExtraCell(header: "region", value: "West"), ExtraCell(header: "notes", value: nil)]))
+        }
+        rows.append(rows[rows.count - 1])
+        rows[rows.count - 1].source.line = 40
+        let ingestReject = RejectedRow(source: SourceLocation(file: "b.csv", line: 3), rule: "ragged-row",
+                                       message: "2 cells for 5 columns", rawCells: ["@SUM(1)", "x,y"])
+        let pipeline = makePipeline(outlierRules: [
+            OutlierRuleSetting(metric: .costPerPerson, method: .modifiedZScore, threshold: 3.5, logScale: true),
+            OutlierRuleSetting(metric: .outcomeRate, method: .tukeyFences, threshold: 1.5, logScale: false),
+        ], excludeOutliers: true)
+        return CleanStage.run(makeIngest(rows, rejected: [ingestReject]), pipeline: pipeline, log: StageLog(quiet: true))
+    }
+
+    func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "vfm-clean-tests-" + UUID().uuidString
+        return path
+    }
+
+    @Test("read(fromRunDirectory:) gives back exactly what write(toRunDirectory:) wrote")
+    func roundTrip() throws {
+        let result = sample()
+        #expect(result.services.contains { $0.excludedFromStatistics })
+        #expect(result.services.contains { !$0.flags.isEmpty })
+        #expect(result.rejected.count == 2)
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try result.write(toRunDirectory: dir)
+        let back = try CleanResult.read(fromRunDirectory: dir)
+        #expect(back.services == result.services)
+        #expect(back.rejected == result.rejected)
+        #expect(back.files == result.files)
+        #expect(back.warnings == result.warnings)
+        #expect(back == result)
+    }
+
+    @Test("services.csv: canonical columns, derived, extras, source, flags, in (authority, service, period, file, line) order")
+    func servicesLayout() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try sample().write(toRunDirectory: dir)
+        let text = try String(contentsOfFile: dir + "/" + RunLayout.cleanServices, encoding: .utf8)
+        let header = try #require(text.split(separator: "\n").first).split(separator: ",").map(String.init)
+        let expected = ReturnColumn.allCases.map(\.rawValue) + [
+            "job_outcomes", "outcome_rate", "cost_per_person", "cost_per_outcome", "gained_share", "retained_share",
+            "self_employed_share", "ld_share", "mh_share", "client_focus", "share_lt7", "share_7to40", "share_40plus",
+            "support_level_index", "excluded_from_statistics", "region", "notes", "source", "flags",
+        ]
+        #expect(header == expected)
+        let sources = sample().services.map(\.input.source.description)
+        // "'=cmd…" sorts by its real name "=cmd…" (0x3D) before "Eastham" (0x45)
+        #expect(sources.prefix(3) == ["b.csv:2", "a.csv:5", "a.csv:10"])
+        #expect(sources.suffix(2) == ["a.csv:17", "a.csv:40"])  // Westby S7 and its duplicate, by line
+        #expect(text.contains("'=cmd|' /C calc'!A0"))
+        #expect(text.contains("\"Jobs, \"\"first\"\"\""))
+        #expect(!text.contains("\r"))
+    }
+
+    @Test("flags.csv and rejected.csv have the SPEC §7 headers")
+    func otherHeaders() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try sample().write(toRunDirectory: dir)
+        let flags = try String(contentsOfFile: dir + "/" + RunLayout.cleanFlags, encoding: .utf8)
+        #expect(flags.hasPrefix("authority,service,period,source,rule,metric,value,threshold,severity,message\n"))
+        let rejected = try String(contentsOfFile: dir + "/" + RunLayout.cleanRejected, encoding: .utf8)
+        #expect(rejected.hasPrefix("source_file,line,rule,message\n"))
+        #expect(rejected.contains("a.csv,3,outcomes-exceed-people-supported,outcomes (11) exceed people supported (10)"))
+    }
+
+    @Test("a missing clean file is .noInput, a damaged one .dataError naming the file")
+    func damaged() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(throws: VFMError.self) { try CleanResult.read(fromRunDirectory: dir) }
+        try sample().write(toRunDirectory: dir)
+        try FileSystem.write("authority,service\nx,y\n", to: dir + "/" + RunLayout.cleanServices)
+        do {
+            _ = try CleanResult.read(fromRunDirectory: dir)
+            Issue.record("a damaged services.csv was read")
+        } catch {
+            #expect(error.status == .dataError && error.file == RunLayout.cleanServices)
+        }
+    }
+
+    @Test("the stage gives the same result whatever the order of its input rows")
+    func orderIndependent() {
+        var ingest = makeIngest(sample().services.map(\.input))
+        let forward = CleanStage.run(ingest, pipeline: makePipeline(), log: StageLog(quiet: true))
+        ingest.returns.reverse()
+        let backward = CleanStage.run(ingest, pipeline: makePipeline(), log: StageLog(quiet: true))
+        #expect(forward == backward)
+    }
+}
