@@ -14,43 +14,37 @@ enum PipelineDecoder {
     ]
 
     static func decode(_ root: TOMLTable, file: String) throws(VFMError) -> PipelineDefinition {
-        var top = PipelineTableReader(root, path: "", file: file)
+        let top = try PipelineTableReader(root, path: "", file: file, keys: [
+            "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
+        ])
         let name = try top.string("name")
 
-        var input = try top.table("input")
+        let input = try top.table("input", keys: ["missing_values"])
         let missingWords = try input.stringArray("missing_values").map(\.0)
-        try input.rejectUnknownKeys()
 
-        var checks = try top.table("checks")
-        let countTolerance = try fraction(&checks, "count_mismatch_tolerance")
-        let ratioTolerance = try fraction(&checks, "reported_ratio_tolerance")
-        let duplicatePolicy = try choice(&checks, "duplicates", DuplicatePolicy.self)
-        try checks.rejectUnknownKeys()
+        let checks = try top.table("checks", keys: ["count_mismatch_tolerance", "reported_ratio_tolerance", "duplicates"])
+        let countTolerance = try fraction(checks, "count_mismatch_tolerance")
+        let ratioTolerance = try fraction(checks, "reported_ratio_tolerance")
+        let duplicatePolicy = try choice(checks, "duplicates", DuplicatePolicy.self)
 
-        var outliers = try top.table("outliers")
+        let outliers = try top.table("outliers", keys: ["exclude_outliers", "rules"])
         let excludeOutliers = try outliers.boolean("exclude_outliers")
-        let rules = try outlierRules(&outliers)
-        try outliers.rejectUnknownKeys()
+        let rules = try outlierRules(outliers)
 
-        let groups = try groupDefinitions(&top)
+        let groups = try groupDefinitions(top)
 
-        var descriptives = try top.table("descriptives")
-        let descriptiveMetrics = try metricList(&descriptives, "metrics")
-        try descriptives.rejectUnknownKeys()
+        let descriptives = try top.table("descriptives", keys: ["metrics"])
+        let descriptiveMetrics = try metricList(descriptives, "metrics")
 
-        var correlations = try top.table("correlations")
-        let pairs = try correlationPairs(&correlations)
-        try correlations.rejectUnknownKeys()
+        let correlations = try top.table("correlations", keys: ["pairs"])
+        let pairs = try correlationPairs(correlations)
 
-        var bands = try top.table("bands")
-        let bandMetrics = try metricList(&bands, "metrics")
-        try bands.rejectUnknownKeys()
+        let bands = try top.table("bands", keys: ["metrics"])
+        let bandMetrics = try metricList(bands, "metrics")
 
-        var strength = try top.table("strength")
-        let scale = try strengthScale(&strength)
-        try strength.rejectUnknownKeys()
+        let strength = try top.table("strength", keys: ["scale"])
+        let scale = try strengthScale(strength)
 
-        try top.rejectUnknownKeys()
         return PipelineDefinition(
             name: name, missingValueWords: missingWords, countMismatchTolerance: countTolerance,
             reportedRatioTolerance: ratioTolerance, duplicatePolicy: duplicatePolicy, outlierRules: rules,
@@ -60,9 +54,9 @@ enum PipelineDecoder {
 
     // MARK: Sections
 
-    private static func outlierRules(_ reader: inout PipelineTableReader) throws(VFMError) -> [OutlierRuleSetting] {
+    private static func outlierRules(_ reader: PipelineTableReader) throws(VFMError) -> [OutlierRuleSetting] {
         var rules: [OutlierRuleSetting] = []
-        for var rule in try reader.tables("rules") {
+        for rule in try reader.tables("rules", keys: ["metric", "method", "threshold", "log_scale"]) {
             let metricNode = try rule.required("metric")
             let metric = try metric(metricNode, key: rule.qualified("metric"), file: rule.file)
             if rules.contains(where: { $0.metric == metric }) {
@@ -70,7 +64,7 @@ enum PipelineDecoder {
                                                      "a second outlier rule for `\(metric.rawValue)`",
                                                      hint: "keep one rule per metric")
             }
-            let method = try choice(&rule, "method", OutlierMethod.self)
+            let method = try choice(rule, "method", OutlierMethod.self)
             let thresholdNode = try rule.required("threshold")
             let threshold = try PipelineTableReader.number(thresholdNode, key: rule.qualified("threshold"), file: rule.file)
             guard threshold > 0 else {
@@ -79,16 +73,15 @@ enum PipelineDecoder {
                                                      hint: "3.5 for modified-z, 1.5 for tukey, 3 for z")
             }
             let logScale = try rule.boolean("log_scale")
-            try rule.rejectUnknownKeys()
             rules.append(OutlierRuleSetting(metric: metric, method: method, threshold: threshold, logScale: logScale))
         }
         return rules
     }
 
-    private static func groupDefinitions(_ reader: inout PipelineTableReader) throws(VFMError) -> [GroupDefinition] {
+    private static func groupDefinitions(_ reader: PipelineTableReader) throws(VFMError) -> [GroupDefinition] {
         var groups: [GroupDefinition] = []
         let builtInNames = builtInGroups.map(\.name).joined(separator: ", ")
-        for var group in try reader.tables("groups") {
+        for group in try reader.tables("groups", keys: ["name", "column", "values"]) {
             let nameNode = try group.required("name")
             let name = try PipelineTableReader.string(nameNode, key: group.qualified("name"), file: group.file)
             if groups.contains(where: { $0.name == name }) || name.isEmpty {
@@ -119,18 +112,16 @@ enum PipelineDecoder {
                                                      hint: "use a built-in name (\(builtInNames)) or add "
                                                          + "column = \"…\" and values = [\"…\"]")
             }
-            try group.rejectUnknownKeys()
         }
         return groups
     }
 
-    private static func correlationPairs(_ reader: inout PipelineTableReader) throws(VFMError) -> [CorrelationPair] {
+    private static func correlationPairs(_ reader: PipelineTableReader) throws(VFMError) -> [CorrelationPair] {
         var pairs: [CorrelationPair] = []
-        for var entry in try reader.tables("pairs") {
+        for entry in try reader.tables("pairs", keys: ["x", "y"]) {
             let x = try metric(try entry.required("x"), key: entry.qualified("x"), file: entry.file)
             let yNode = try entry.required("y")
             let y = try metric(yNode, key: entry.qualified("y"), file: entry.file)
-            try entry.rejectUnknownKeys()
             let pair = CorrelationPair(x: x, y: y)
             if x == y || pairs.contains(pair) {
                 throw PipelineTableReader.valueError(yNode, key: entry.qualified("y"), file: entry.file,
@@ -142,15 +133,14 @@ enum PipelineDecoder {
         return pairs
     }
 
-    private static func strengthScale(_ reader: inout PipelineTableReader) throws(VFMError) -> [StrengthThreshold] {
+    private static func strengthScale(_ reader: PipelineTableReader) throws(VFMError) -> [StrengthThreshold] {
         var scale: [StrengthThreshold] = []
         let hint = "list thresholds from the largest down to minimum = 0, each in [0, 1]"
         let scaleNode = try reader.required("scale")
-        for var entry in try reader.tables("scale") {
+        for entry in try reader.tables("scale", keys: ["minimum", "word"]) {
             let minimumNode = try entry.required("minimum")
             let minimum = try PipelineTableReader.number(minimumNode, key: entry.qualified("minimum"), file: entry.file)
             let word = try entry.string("word")
-            try entry.rejectUnknownKeys()
             if !(0...1).contains(minimum) || scale.last.map({ minimum >= $0.minimum }) == true || word.isEmpty {
                 throw PipelineTableReader.valueError(minimumNode, key: entry.qualified("minimum"), file: entry.file,
                                                      "strength thresholds must fall strictly and have a word", hint: hint)
@@ -167,7 +157,7 @@ enum PipelineDecoder {
 
     // MARK: Values
 
-    private static func metricList(_ reader: inout PipelineTableReader, _ key: String) throws(VFMError) -> [Metric] {
+    private static func metricList(_ reader: PipelineTableReader, _ key: String) throws(VFMError) -> [Metric] {
         var metrics: [Metric] = []
         for (offset, element) in try reader.array(key).enumerated() {
             let elementKey = "\(reader.qualified(key))[\(offset + 1)]"
@@ -190,7 +180,7 @@ enum PipelineDecoder {
         return metric
     }
 
-    private static func fraction(_ reader: inout PipelineTableReader, _ key: String) throws(VFMError) -> Double {
+    private static func fraction(_ reader: PipelineTableReader, _ key: String) throws(VFMError) -> Double {
         let node = try reader.required(key)
         let value = try PipelineTableReader.number(node, key: reader.qualified(key), file: reader.file)
         guard (0...1).contains(value) else {
@@ -202,7 +192,7 @@ enum PipelineDecoder {
     }
 
     private static func choice<Choice: RawRepresentable & CaseIterable>(
-        _ reader: inout PipelineTableReader, _ key: String, _ type: Choice.Type
+        _ reader: PipelineTableReader, _ key: String, _ type: Choice.Type
     ) throws(VFMError) -> Choice where Choice.RawValue == String {
         let node = try reader.required(key)
         let text = try PipelineTableReader.string(node, key: reader.qualified(key), file: reader.file)
