@@ -130,7 +130,7 @@ def main():
         for metric in DESCRIPTIVE_METRICS:
             su = summary(values(members[g], metric))
             lo, hi = band(su)
-            rows.append([g, metric] + ([0] + [None] * 6 if su is None else
+            rows.append([g, metric] + ([0] + [None] * 5 if su is None else
                                        [su["n"], su["mean"], su["sd"], su["min"], su["median"], su["max"]]) + [lo, hi])
     write("descriptives.csv", ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high"],
           rows)

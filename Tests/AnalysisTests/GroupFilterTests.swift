@@ -49,3 +49,20 @@ struct GroupFilterTests {
         #expect(result.correlations.filter { $0.group == "north_west" }.count == pipeline.correlationPairs.count)
     }
 }
+
+@Suite("correlation strength words")
+struct StrengthWordTests {
+    @Test("the first threshold from the top whose minimum is at most |r| gives the word", arguments: [
+        (0.0, "negligible"), (0.0999, "negligible"), (0.1, "weak"), (-0.3, "moderate"), (0.47, "moderate"),
+        (-0.58, "strong"), (0.7, "very strong"), (1.0, "very strong"),
+    ])
+    func word(r: Double, expected: String) {
+        let scale = PipelineDefinition.builtIn().definition.strengthScale
+        #expect(CorrelationsTable.strength(of: r, scale: scale) == expected)
+    }
+
+    @Test("an undefined r has no word")
+    func undefined() {
+        #expect(CorrelationsTable.strength(of: nil, scale: PipelineDefinition.builtIn().definition.strengthScale) == nil)
+    }
+}
