@@ -9,6 +9,7 @@ enum CorrelationsTable {
     static func rows(groups: [StatisticsGroup], pairs: [CorrelationPair],
                      scale: [StrengthThreshold]) -> [CorrelationRow] {
         let metrics = distinctMetrics(of: pairs)
+        guard !metrics.isEmpty else { return [] }
         var rows: [CorrelationRow] = []
         for group in groups {
             let matrix = Correlation.matrix(metrics.map(group.column(of:)))
