@@ -1,0 +1,38 @@
+internal import CLinearAlgebra
+
+/// Safe wrappers over the LAPACKE routines this module uses. `lapack_int` is a macro
+/// Swift cannot see; on this platform it is `int32_t`, hence `Int32`.
+enum LAPACK {
+    /// Why a least-squares solve produced no answer.
+    enum LeastSquaresFailure: Error, Equatable {
+        /// The arguments did not describe a valid problem (sizes, lengths).
+        case invalidShape
+        /// `dgels` returned `info = -i`: argument `i` was illegal (a bug here, not bad data).
+        case illegalArgument(Int32)
+        /// `dgels` returned `info = i > 0`: the i-th diagonal element of R is exactly zero,
+        /// so A does not have full column rank and there is no unique solution.
+        case rankDeficient(Int32)
+    }
+
+    /// Minimises ‖A b − y‖₂ for a row-major `rows × columns` matrix A of full column rank
+    /// (`LAPACKE_dgels`, QR factorisation, `trans = 'N'`), rows ≥ columns.
+    /// - Returns: the `columns` coefficients b.
+    static func leastSquares(_ a: [Double], rows: Int, columns: Int,
+                             rightHandSide y: [Double]) -> Result<[Double], LeastSquaresFailure> {
+        guard columns > 0, rows >= columns, a.count == rows * columns, y.count == rows,
+              let m = Int32(exactly: rows), let n = Int32(exactly: columns)
+        else { return .failure(.invalidShape) }
+        var factor = a          // dgels overwrites A with its QR factorisation
+        var solution = y        // … and b with the solution in its first `columns` entries
+        let info: Int32 = factor.withUnsafeMutableBufferPointer { ap in
+            solution.withUnsafeMutableBufferPointer { bp in
+                // Row-major with one right-hand side: lda = columns, ldb = nrhs = 1.
+                LAPACKE_dgels(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), m, n, 1,
+                              ap.baseAddress, n, bp.baseAddress, 1)
+            }
+        }
+        if info < 0 { return .failure(.illegalArgument(-info)) }
+        if info > 0 { return .failure(.rankDeficient(info)) }
+        return .success(Array(solution.prefix(columns)))
+    }
+}
