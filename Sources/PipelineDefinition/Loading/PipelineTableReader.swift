@@ -16,7 +16,7 @@ struct PipelineTableReader {
         for entry in table.entries where !allowed.contains(entry.key) {
             let expected = allowed.map { "`\($0)`" }.joined(separator: ", ")
             let place = path.isEmpty ? "at the top of the file" : "in [\(path)]"
-            throw VFMError(.badPipeline, "unknown key `\(qualified(entry.key))` \(place)", file: file,
+            throw VFMError(.badPipeline, "unknown key \(place)", file: file,
                            line: entry.keyPosition.line, column: qualified(entry.key),
                            hint: "check the spelling; the keys allowed here are \(expected)")
         }
