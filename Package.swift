@@ -33,9 +33,9 @@ let package = Package(
         .target(name: "Numerics", dependencies: ["CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
-        .target(name: "PipelineDefinition", dependencies: ["VFMCore"],
-                resources: [.copy("Resources/ndti-2014.toml")],
-                swiftSettings: swiftSettings),
+        // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
+        // `make install` copies bare binaries, and Bundle.module would trap without its bundle.
+        .target(name: "PipelineDefinition", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
         .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "Numerics", "PipelineDefinition"],

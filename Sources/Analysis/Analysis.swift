@@ -1,1 +1,0 @@
-// The Analysis module; see STYLE.md for its job.

@@ -1,0 +1,26 @@
+import PipelineDefinition
+
+/// Every figure of the analysis (SPEC §6), one array per table of SPEC §7, in the order
+/// they are written: groups in pipeline order, then metrics or pairs in pipeline order.
+/// Undefined figures are `nil` and become empty cells, never NaN.
+public struct AnalysisResult: Sendable, Equatable {
+    public var descriptives: [DescriptiveRow]
+    public var correlations: [CorrelationRow]
+    public var outcomeMix: [OutcomeMixRow]
+    public var supportLevels: [SupportLevelRow]
+    public var bands: [BandRow]
+    public var benchmark: [BenchmarkRow]
+    public var trendLines: [TrendLineRow]
+
+    public init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
+                supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: [BenchmarkRow],
+                trendLines: [TrendLineRow]) {
+        self.descriptives = descriptives
+        self.correlations = correlations
+        self.outcomeMix = outcomeMix
+        self.supportLevels = supportLevels
+        self.bands = bands
+        self.benchmark = benchmark
+        self.trendLines = trendLines
+    }
+}

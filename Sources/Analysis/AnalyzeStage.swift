@@ -1,0 +1,42 @@
+import Cleaning
+import Numerics
+import PipelineDefinition
+import VFMCore
+
+/// The analyze stage (SPEC §6): the figures of the study's Tables 4–8, its correlations and
+/// ±1 SD bands, for every group of the pipeline, each with its n.
+public enum AnalyzeStage {
+    /// Computes every table. Services with `excludedFromStatistics` enter no statistic
+    /// (they are still placed in the benchmark). Output order follows the pipeline: groups
+    /// in pipeline order, then metrics or pairs in pipeline order.
+    public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
+        let start = ContinuousClock.now
+        LinearAlgebraRuntime.useSingleThread()
+        let groups = pipeline.groups.map {
+            StatisticsGroup(name: $0.name, selection: $0.selection, from: clean.services)
+        }
+        for (definition, group) in zip(pipeline.groups, groups) where group.services.isEmpty {
+            if case .columnIn(let column, _) = definition.selection {
+                log.warning("group `\(group.name)` is empty: no service has a matching `\(column)` value")
+            }
+        }
+        let compared = BandsTable.comparedGroups(clean.services)
+        let bands = BandsTable.rows(evidenceBased: compared.evidenceBased, all: compared.all,
+                                    metrics: pipeline.bandMetrics)
+        let result = AnalysisResult(
+            descriptives: DescriptivesTable.rows(groups: groups, metrics: pipeline.descriptiveMetrics),
+            correlations: CorrelationsTable.rows(groups: groups, pairs: pipeline.correlationPairs,
+                                                 scale: pipeline.strengthScale),
+            outcomeMix: OutcomeMixTable.rows(groups: groups),
+            supportLevels: SupportLevelsTable.rows(groups: groups),
+            bands: bands,
+            benchmark: BenchmarkTable.rows(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
+            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs))
+        let excluded = clean.services.filter(\.excludedFromStatistics).count
+        let milliseconds = (ContinuousClock.now - start).components
+        log.info("analyze: \(clean.services.count) services (\(excluded) excluded from statistics), "
+                 + "\(groups.count) groups, \(pipeline.correlationPairs.count) correlation pairs, "
+                 + "\(milliseconds.seconds * 1000 + milliseconds.attoseconds / 1_000_000_000_000_000) ms")
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import Cleaning
+import Numerics
+import Returns
+
+/// `tables/outcome_mix.csv` (study Table 5, SPEC §6): the mean job outcome rate of the
+/// group's services, and how those outcomes split into gained / retained / self-employed
+/// as pooled shares, Σgained / Σjob_outcomes over the services with the full breakdown.
+/// "Per 100 people supported" = 100 × mean rate × share: the study's 23 + 14 + 1 = 38.
+enum OutcomeMixTable {
+    static func rows(groups: [StatisticsGroup]) -> [OutcomeMixRow] {
+        groups.map(row)
+    }
+
+    static func row(_ group: StatisticsGroup) -> OutcomeMixRow {
+        let withRate = group.services.filter { $0.derived.outcomeRate != nil }
+        let meanRate = Descriptive.summarize(withRate.compactMap(\.derived.outcomeRate))?.mean
+        // Sums in Double: exact for any realistic count, and no overflow trap on absurd input.
+        var gained = 0.0, retained = 0.0, selfEmployed = 0.0
+        for service in withRate {
+            let counts = service.input.counts
+            guard let g = counts[.outcomesGained], let r = counts[.outcomesRetained],
+                  let s = counts[.outcomesSelfEmployed] else { continue }
+            gained += Double(g)
+            retained += Double(r)
+            selfEmployed += Double(s)
+        }
+        let total = gained + retained + selfEmployed
+        func share(_ part: Double) -> Double? { total > 0 ? part / total : nil }
+        func per100(_ share: Double?) -> Double? {
+            guard let share, let meanRate else { return nil }
+            return 100 * meanRate * share
+        }
+        let gainedShare = share(gained), retainedShare = share(retained), selfEmployedShare = share(selfEmployed)
+        return OutcomeMixRow(group: group.name, n: withRate.count, outcomeRateMean: meanRate,
+                             gainedShare: gainedShare, retainedShare: retainedShare,
+                             selfEmployedShare: selfEmployedShare, gainedPer100: per100(gainedShare),
+                             retainedPer100: per100(retainedShare), selfEmployedPer100: per100(selfEmployedShare))
+    }
+}

@@ -1,0 +1,377 @@
+/// A syntax error in a pipeline file, at the place the parser stopped.
+struct TOMLSyntaxError: Error, Sendable, Equatable {
+    var message: String
+    var position: TOMLPosition
+}
+
+/// A strict parser for the subset of TOML 1.0 that pipeline files need, written here
+/// rather than taken from a library so that every key and value keeps its line and
+/// column: a wrong key must be reported at its line (SPEC §3, exit 78), and TOMLKit
+/// (toml++) only exposes positions for syntax errors, not for the keys of a parsed table.
+///
+/// Supported: comments; `key = value` with bare or quoted keys; `[table]` and
+/// `[[array-of-tables]]` headers with one-part names; basic and literal strings (one line),
+/// decimal integers, floats, booleans, arrays (over several lines, with comments and a
+/// trailing comma) and inline tables. Anything else — dotted keys, multi-line strings,
+/// dates, hexadecimal numbers, `inf`/`nan` — is rejected with its position, never guessed.
+struct TOMLParser {
+    private let scalars: [Unicode.Scalar]
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    /// Root keys created by `[[name]]` headers (other arrays cannot take more elements).
+    private var arrayTableKeys: Set<String> = []
+
+    private init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    /// Parses a whole document into its root table.
+    static func parse(_ text: String) throws(TOMLSyntaxError) -> TOMLTable {
+        var parser = TOMLParser(text)
+        return try parser.parseDocument()
+    }
+
+    // MARK: Document structure
+
+    private enum Target { case root, table(Int), lastArrayElement(Int) }
+
+    private mutating func parseDocument() throws(TOMLSyntaxError) -> TOMLTable {
+        var root = TOMLTable(position: TOMLPosition(line: 1, column: 1))
+        var target = Target.root
+        while true {
+            skipSpaces()
+            guard let scalar = peek() else { break }
+            switch scalar {
+            case "\n", "\r":
+                try consumeNewline()
+            case "#":
+                skipComment()
+            case "[":
+                target = try parseHeader(into: &root)
+                try expectEndOfLine()
+            default:
+                let entry = try parseKeyValue()
+                try insert(entry, into: &root, at: target)
+                try expectEndOfLine()
+            }
+        }
+        return root
+    }
+
+    private mutating func parseHeader(into root: inout TOMLTable) throws(TOMLSyntaxError) -> Target {
+        let position = currentPosition
+        advance()
+        let isArray = peek() == "["
+        if isArray { advance() }
+        skipSpaces()
+        let (key, _) = try parseKey()
+        skipSpaces()
+        if peek() == "." {
+            throw error("dotted table names are not supported in pipeline files; use a one-word name like [bands]")
+        }
+        try expect("]", "expected `]` to close the table header")
+        if isArray { try expect("]", "expected `]]` to close the array-of-tables header") }
+        let table = TOMLNode(value: .table(TOMLTable(position: position)), position: position)
+        if let existing = root.index(of: key) {
+            guard isArray, arrayTableKeys.contains(key), case .array(var elements) = root.entries[existing].node.value else {
+                throw TOMLSyntaxError(message: "`\(key)` is already defined at line \(root.entries[existing].keyPosition.line)",
+                                      position: position)
+            }
+            elements.append(table)
+            root.entries[existing].node.value = .array(elements)
+            return .lastArrayElement(existing)
+        }
+        if isArray {
+            arrayTableKeys.insert(key)
+            root.entries.append(TOMLEntry(key: key, keyPosition: position,
+                                          node: TOMLNode(value: .array([table]), position: position)))
+            return .lastArrayElement(root.entries.count - 1)
+        }
+        root.entries.append(TOMLEntry(key: key, keyPosition: position, node: table))
+        return .table(root.entries.count - 1)
+    }
+
+    private func insert(_ entry: TOMLEntry, into root: inout TOMLTable, at target: Target) throws(TOMLSyntaxError) {
+        switch target {
+        case .root:
+            try Self.add(entry, to: &root)
+        case .table(let index):
+            guard case .table(var table) = root.entries[index].node.value else { return }
+            try Self.add(entry, to: &table)
+            root.entries[index].node.value = .table(table)
+        case .lastArrayElement(let index):
+            guard case .array(var elements) = root.entries[index].node.value, let last = elements.indices.last,
+                  case .table(var table) = elements[last].value else { return }
+            try Self.add(entry, to: &table)
+            elements[last].value = .table(table)
+            root.entries[index].node.value = .array(elements)
+        }
+    }
+
+    private static func add(_ entry: TOMLEntry, to table: inout TOMLTable) throws(TOMLSyntaxError) {
+        if let existing = table.entry(entry.key) {
+            throw TOMLSyntaxError(message: "`\(entry.key)` is already defined at line \(existing.keyPosition.line)",
+                                  position: entry.keyPosition)
+        }
+        table.entries.append(entry)
+    }
+
+    private mutating func parseKeyValue() throws(TOMLSyntaxError) -> TOMLEntry {
+        let (key, keyPosition) = try parseKey()
+        skipSpaces()
+        if peek() == "." {
+            throw error("dotted keys are not supported in pipeline files; put the key under a [table] header")
+        }
+        try expect("=", "expected `=` after the key `\(key)`")
+        skipSpaces()
+        let node = try parseValue()
+        return TOMLEntry(key: key, keyPosition: keyPosition, node: node)
+    }
+
+    private mutating func parseKey() throws(TOMLSyntaxError) -> (String, TOMLPosition) {
+        let position = currentPosition
+        switch peek() {
+        case "\"": return (try parseBasicString(), position)
+        case "'": return (try parseLiteralString(), position)
+        default:
+            var key = ""
+            while let scalar = peek(), Self.isBareKeyScalar(scalar) {
+                key.unicodeScalars.append(scalar)
+                advance()
+            }
+            if key.isEmpty { throw error("expected a key (letters, digits, `_` or `-`)") }
+            return (key, position)
+        }
+    }
+
+    // MARK: Values
+
+    private mutating func parseValue() throws(TOMLSyntaxError) -> TOMLNode {
+        let position = currentPosition
+        guard let scalar = peek() else { throw error("expected a value") }
+        let value: TOMLValue
+        switch scalar {
+        case "\"": value = .string(try parseBasicString())
+        case "'": value = .string(try parseLiteralString())
+        case "[": value = .array(try parseArray())
+        case "{": value = .table(try parseInlineTable())
+        default: value = try parseScalarWord()
+        }
+        return TOMLNode(value: value, position: position)
+    }
+
+    private mutating func parseArray() throws(TOMLSyntaxError) -> [TOMLNode] {
+        advance()
+        var elements: [TOMLNode] = []
+        while true {
+            try skipSpacesNewlinesAndComments()
+            if peek() == "]" { advance(); return elements }
+            elements.append(try parseValue())
+            try skipSpacesNewlinesAndComments()
+            switch peek() {
+            case ",": advance()
+            case "]": advance(); return elements
+            default: throw error("expected `,` or `]` in the array")
+            }
+        }
+    }
+
+    private mutating func parseInlineTable() throws(TOMLSyntaxError) -> TOMLTable {
+        var table = TOMLTable(position: currentPosition)
+        advance()
+        skipSpaces()
+        if peek() == "}" { advance(); return table }
+        while true {
+            skipSpaces()
+            let entry = try parseKeyValue()
+            try Self.add(entry, to: &table)
+            skipSpaces()
+            switch peek() {
+            case ",": advance()
+            case "}": advance(); return table
+            default: throw error("expected `,` or `}` in the inline table (an inline table stays on one line)")
+            }
+        }
+    }
+
+    private mutating func parseBasicString() throws(TOMLSyntaxError) -> String {
+        advance()
+        if peek() == "\"", peek(offset: 1) == "\"" {
+            throw error("multi-line strings (\"\"\") are not supported in pipeline files")
+        }
+        var text = ""
+        while true {
+            guard let scalar = peek(), scalar != "\n", scalar != "\r" else {
+                throw error("unterminated string: add the closing `\"` on the same line")
+            }
+            advance()
+            switch scalar {
+            case "\"": return text
+            case "\\": text.unicodeScalars.append(try parseEscape())
+            default:
+                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F {
+                    throw error("control character U+\(String(scalar.value, radix: 16, uppercase: true)) in a string")
+                }
+                text.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    private mutating func parseEscape() throws(TOMLSyntaxError) -> Unicode.Scalar {
+        guard let scalar = peek() else { throw error("unterminated escape sequence") }
+        advance()
+        switch scalar {
+        case "b": return "\u{08}"
+        case "t": return "\t"
+        case "n": return "\n"
+        case "f": return "\u{0C}"
+        case "r": return "\r"
+        case "\"": return "\""
+        case "\\": return "\\"
+        case "u", "U":
+            let width = scalar == "u" ? 4 : 8
+            var hex = ""
+            for _ in 0..<width {
+                guard let digit = peek(), digit.properties.isASCIIHexDigit else {
+                    throw error("`\\\(scalar)` needs \(width) hexadecimal digits")
+                }
+                hex.unicodeScalars.append(digit)
+                advance()
+            }
+            guard let code = UInt32(hex, radix: 16), let result = Unicode.Scalar(code) else {
+                throw error("`\\\(scalar)\(hex)` is not a Unicode scalar value")
+            }
+            return result
+        default:
+            throw error("unknown escape `\\\(scalar)` (use `\\\\` for a backslash)")
+        }
+    }
+
+    private mutating func parseLiteralString() throws(TOMLSyntaxError) -> String {
+        advance()
+        if peek() == "'", peek(offset: 1) == "'" {
+            throw error("multi-line strings (''') are not supported in pipeline files")
+        }
+        var text = ""
+        while true {
+            guard let scalar = peek(), scalar != "\n", scalar != "\r" else {
+                throw error("unterminated string: add the closing `'` on the same line")
+            }
+            advance()
+            if scalar == "'" { return text }
+            text.unicodeScalars.append(scalar)
+        }
+    }
+
+    /// `true`, `false`, or a decimal number; anything else is reported as unquoted text.
+    private mutating func parseScalarWord() throws(TOMLSyntaxError) -> TOMLValue {
+        let start = currentPosition
+        var word = ""
+        while let scalar = peek(), Self.isBareKeyScalar(scalar) || "+.:".unicodeScalars.contains(scalar) {
+            word.unicodeScalars.append(scalar)
+            advance()
+        }
+        if word == "true" { return .boolean(true) }
+        if word == "false" { return .boolean(false) }
+        if let number = Self.number(word) { return number }
+        let shown = word.isEmpty ? String(peek().map(Character.init) ?? " ") : word
+        throw TOMLSyntaxError(message: "`\(shown)` is not a value: text needs quotes (\"\(shown)\"), numbers are "
+                              + "decimal (3.5, 10, 1e-3), booleans are true/false", position: start)
+    }
+
+    /// A TOML decimal integer or float; `nil` for anything else (hex, dates, inf, nan…).
+    static func number(_ word: String) -> TOMLValue? {
+        guard !word.isEmpty, !word.contains(":") else { return nil }
+        let characters = Array(word)
+        for (offset, character) in characters.enumerated() where character == "_" {
+            let before = offset > 0 ? characters[offset - 1] : " "
+            let after = offset + 1 < characters.count ? characters[offset + 1] : " "
+            guard before.isASCII, before.isNumber, after.isASCII, after.isNumber else { return nil }
+        }
+        let plain = word.replacingUnderscores()
+        let unsigned = plain.first == "+" || plain.first == "-" ? plain.dropFirst() : Substring(plain)
+        guard let first = unsigned.first, first.isASCII, first.isNumber else { return nil }
+        if unsigned.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if unsigned.count > 1, first == "0" { return nil }  // TOML forbids leading zeros
+            return Int(plain).map(TOMLValue.integer)
+        }
+        let integerPart = unsigned.prefix { $0.isASCII && $0.isNumber }
+        if integerPart.count > 1, integerPart.first == "0" { return nil }
+        if let dot = unsigned.firstIndex(of: ".") {
+            let next = unsigned.index(after: dot)
+            guard next < unsigned.endIndex, unsigned[next].isASCII, unsigned[next].isNumber else { return nil }
+        }
+        guard unsigned.allSatisfy({ $0.isASCII && ($0.isNumber || "eE.+-".contains($0)) }),
+              let value = Double(plain), value.isFinite else { return nil }
+        return .float(value)
+    }
+
+    private static func isBareKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "A"..."Z", "a"..."z", "0"..."9", "_", "-": return true
+        default: return false
+        }
+    }
+
+    // MARK: Low-level scanning
+
+    private var currentPosition: TOMLPosition { TOMLPosition(line: line, column: index - lineStart + 1) }
+
+    private func peek(offset: Int = 0) -> Unicode.Scalar? {
+        index + offset < scalars.count ? scalars[index + offset] : nil
+    }
+
+    private mutating func advance() { index += 1 }
+
+    private mutating func skipSpaces() {
+        while let scalar = peek(), scalar == " " || scalar == "\t" { advance() }
+    }
+
+    private mutating func skipComment() {
+        while let scalar = peek(), scalar != "\n", scalar != "\r" { advance() }
+    }
+
+    private mutating func consumeNewline() throws(TOMLSyntaxError) {
+        if peek() == "\r" {
+            advance()
+            guard peek() == "\n" else { throw error("a carriage return must be followed by a line feed") }
+        }
+        advance()
+        line += 1
+        lineStart = index
+    }
+
+    private mutating func skipSpacesNewlinesAndComments() throws(TOMLSyntaxError) {
+        while let scalar = peek() {
+            switch scalar {
+            case " ", "\t": advance()
+            case "#": skipComment()
+            case "\n", "\r": try consumeNewline()
+            default: return
+            }
+        }
+    }
+
+    /// After a header or key/value: only spaces and a comment may follow on the line.
+    private mutating func expectEndOfLine() throws(TOMLSyntaxError) {
+        skipSpaces()
+        if peek() == "#" { skipComment() }
+        guard let scalar = peek() else { return }
+        guard scalar == "\n" || scalar == "\r" else {
+            throw error("unexpected `\(Character(scalar))`: one key = value per line (a comment starts with #)")
+        }
+        try consumeNewline()
+    }
+
+    private mutating func expect(_ scalar: Unicode.Scalar, _ message: String) throws(TOMLSyntaxError) {
+        guard peek() == scalar else { throw error(message) }
+        advance()
+    }
+
+    private func error(_ message: String) -> TOMLSyntaxError {
+        TOMLSyntaxError(message: message, position: currentPosition)
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
+}
