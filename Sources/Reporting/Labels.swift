@@ -34,6 +34,14 @@ enum Labels {
         }
     }
 
+    /// The measure's name inside a sentence: first letter lower-cased, except for the
+    /// study's proper name "Support Level Index".
+    static func metricInSentence(_ name: String) -> String {
+        let label = metric(name)
+        guard Metric(rawValue: name) != .supportLevelIndex, let first = label.first else { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
     /// The measure's name with its unit, for chart axes: `Cost per job outcome (£)`.
     static func axis(_ name: String) -> String {
         guard let metric = Metric(rawValue: name) else { return name }

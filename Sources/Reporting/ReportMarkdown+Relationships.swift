@@ -13,7 +13,7 @@ extension ReportMarkdown {
             + "(the interval at least 4); “—” means there were too few.\n\n"
         for pair in pairs(in: correlations) {
             text += "### " + MarkdownText.escape(Labels.metric(pair.y)) + " and "
-                + MarkdownText.escape(Labels.metric(pair.x).lowercased())
+                + MarkdownText.escape(Labels.metricInSentence(pair.x))
             if let reference = Labels.studyReference(x: pair.x, y: pair.y) { text += " (" + reference + ")" }
             text += "\n\n"
             var table = MarkdownTable([("Services", .left), ("n", .right), ("r", .right), ("95% CI", .right),

@@ -6,7 +6,7 @@ extension ReportMarkdown {
     var characteristics: String {
         var text = "## Characteristics of services (study Table 4)\n\n"
         guard data.descriptives != nil else { return text + Self.notProduced(RunLayout.descriptives) }
-        var table = MarkdownTable([("Services", .left), ("Number", .right), ("Mean people supported", .right),
+        var table = MarkdownTable([("Services", .left), ("Services (n)", .right), ("Mean people supported", .right),
                                    ("Mean total cost", .right), ("Mean cost per person supported", .right)])
         for group in data.groups(in: data.descriptives) {
             let people = data.descriptive(group: group, metric: Metric.peopleSupported.rawValue)
@@ -103,7 +103,7 @@ extension ReportMarkdown {
         guard let row = data.descriptive(group: "all", metric: metric.rawValue), let n = row.count("n"), n > 0 else {
             return ""
         }
-        var text = "Across all services the \(Labels.metric(metric.rawValue).lowercased()) ranges from "
+        var text = "Across all services the \(Labels.metricInSentence(metric.rawValue)) ranges from "
             + Self.rangeText(row.number("min"), row.number("max"), metric: metric)
             + " (median " + HumanNumbers.figure(row.number("median"), metric: metric.rawValue)
             + ", n = \(HumanNumbers.count(n)))"

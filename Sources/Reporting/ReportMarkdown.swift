@@ -14,7 +14,7 @@ struct ReportMarkdown {
 
     var rendered: String {
         let sections = [
-            title, whatWasAnalysed, characteristics, jobOutcomes, costPerJobOutcome, relationships,
+            title, inBrief, whatWasAnalysed, characteristics, jobOutcomes, costPerJobOutcome, relationships,
             evidenceBasedBands, benchmark, flagsAndRejects, descriptivesAppendix, chartList,
         ]
         return sections.joined(separator: "\n")

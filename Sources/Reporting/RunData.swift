@@ -23,18 +23,20 @@ public struct RunData: Sendable {
         }
         let ingest = try RunInputs.readIfPresent(runDirectory: dir, relativePath: RunLayout.ingestInputs)
         let clean = try RunInputs.readIfPresent(runDirectory: dir, relativePath: RunLayout.cleanInputs)
-        return RunData(
-            inputs: RunInputs.merged(ingest: ingest, clean: clean),
-            services: try table(RunLayout.cleanServices),
-            rejected: try table(RunLayout.cleanRejected) ?? (try table(RunLayout.ingestRejected)),
-            flags: try table(RunLayout.cleanFlags),
-            descriptives: try table(RunLayout.descriptives),
-            correlations: try table(RunLayout.correlations),
-            outcomeMix: try table(RunLayout.outcomeMix),
-            supportLevels: try table(RunLayout.supportLevels),
-            benchmark: try table(RunLayout.benchmark),
-            bands: try table(RunLayout.bands),
-            trendLines: try table(RunLayout.trendLines))
+        var data = RunData()
+        data.inputs = RunInputs.merged(ingest: ingest, clean: clean)
+        data.services = try table(RunLayout.cleanServices)
+        data.rejected = try table(RunLayout.cleanRejected)
+        if data.rejected == nil { data.rejected = try table(RunLayout.ingestRejected) }
+        data.flags = try table(RunLayout.cleanFlags)
+        data.descriptives = try table(RunLayout.descriptives)
+        data.correlations = try table(RunLayout.correlations)
+        data.outcomeMix = try table(RunLayout.outcomeMix)
+        data.supportLevels = try table(RunLayout.supportLevels)
+        data.benchmark = try table(RunLayout.benchmark)
+        data.bands = try table(RunLayout.bands)
+        data.trendLines = try table(RunLayout.trendLines)
+        return data
     }
 
     /// The descriptives row for `group` × `metric`, if the table has one.
