@@ -6,7 +6,7 @@ extension ReportMarkdown {
     var characteristics: String {
         var text = "## Characteristics of services (study Table 4)\n\n"
         guard data.descriptives != nil else { return text + Self.notProduced(RunLayout.descriptives) }
-        var table = MarkdownTable([("Services", .left), ("Services (n)", .right), ("Mean people supported", .right),
+        var table = MarkdownTable([("Services", .left), ("Number of services", .right), ("Mean people supported", .right),
                                    ("Mean total cost", .right), ("Mean cost per person supported", .right)])
         for group in data.groups(in: data.descriptives) {
             let people = data.descriptive(group: group, metric: Metric.peopleSupported.rawValue)

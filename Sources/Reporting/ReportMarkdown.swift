@@ -17,7 +17,18 @@ struct ReportMarkdown {
             title, inBrief, whatWasAnalysed, characteristics, jobOutcomes, costPerJobOutcome, relationships,
             evidenceBasedBands, benchmark, flagsAndRejects, descriptivesAppendix, chartList,
         ]
-        return sections.joined(separator: "\n")
+        return Self.tidy(sections.joined(separator: "\n"))
+    }
+
+    /// At most one blank line between blocks, and exactly one newline at the end.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The sentence printed instead of a section whose table the run did not produce.
