@@ -62,7 +62,7 @@ struct ChartPlan {
             guard points.count >= 3 else { continue }
             let name = "scatter-\(Self.fileSafe(group))-\(Self.fileSafe(x))-vs-\(Self.fileSafe(y)).svg"
             guard !files.contains(where: { $0.name == name }) else { continue }
-            let title = Labels.metric(y) + " and " + Labels.metricInSentence(x)
+            let title = Labels.metric(y) + " against " + Labels.metricInSentence(x)
             var summary = "n = \(HumanNumbers.count(points.count))"
             if let r = row.number("pearson_r") { summary += ", r = " + HumanNumbers.coefficient(r) }
             let chart = ScatterChart(title: title, groupLabel: Labels.group(group), xMetric: x, yMetric: y,

@@ -24,11 +24,11 @@ enum Labels {
         case .outcomeRate: return "Job outcome rate"
         case .costPerPerson: return "Cost per person supported"
         case .costPerOutcome: return "Cost per job outcome"
-        case .gainedShare: return "New jobs gained (share of job outcomes)"
-        case .retainedShare: return "Jobs retained (share of job outcomes)"
-        case .selfEmployedShare: return "Self-employed (share of job outcomes)"
-        case .ldShare: return "People with learning disabilities (share)"
-        case .mhShare: return "People with mental health problems (share)"
+        case .gainedShare: return "Share of job outcomes that were new jobs"
+        case .retainedShare: return "Share of job outcomes that were retained jobs"
+        case .selfEmployedShare: return "Share of job outcomes that were self-employment"
+        case .ldShare: return "Share of people with a learning disability"
+        case .mhShare: return "Share of people with a mental health problem"
         case .supportLevelIndex: return "Support Level Index"
         case nil: return name
         }

@@ -34,9 +34,8 @@ extension ReportMarkdown {
         for row in benchmark.rows {
             if let metric = row.text("metric"), !metrics.contains(metric) { metrics.append(metric) }
         }
-        text += "Each cell: the service's figure · its position against the all-services band · against the "
-            + "evidence-based band (below / within / above mean ± 1 SD; see the table above). Lower is "
-            + "better for costs, higher for the job outcome rate.\n\n"
+        text += "Each figure is placed against the bands of the table above (mean ± 1 SD): of all services "
+            + "and of evidence-based services. Lower is better for costs, higher for the job outcome rate.\n\n"
         var table = MarkdownTable([("Authority", .left), ("Service", .left), ("Period", .left)]
                                   + metrics.map { (MarkdownText.escape(Labels.metric($0)), .right) })
         var keys: [[String?]] = []
@@ -45,9 +44,8 @@ extension ReportMarkdown {
             let key = [row.text("authority"), row.text("service"), row.text("period")]
             if cells[key] == nil { keys.append(key); cells[key] = [:] }
             let metric = row.text("metric") ?? ""
-            cells[key]?[metric] = HumanNumbers.figure(row.number("value"), metric: metric) + " · "
-                + MarkdownText.escape(row.text("all_band") ?? HumanNumbers.missing) + " · "
-                + MarkdownText.escape(row.text("evidence_band") ?? HumanNumbers.missing)
+            cells[key]?[metric] = Self.benchmarkCell(figure: HumanNumbers.figure(row.number("value"), metric: metric),
+                                                     all: row.text("all_band"), evidence: row.text("evidence_band"))
         }
         for key in keys {
             let escaped = key.map { MarkdownText.escape($0 ?? HumanNumbers.missing) }
@@ -55,5 +53,18 @@ extension ReportMarkdown {
         }
         if table.isEmpty { return text + "No service had a figure to place.\n\n" }
         return text + table.rendered + "\n"
+    }
+
+    /// `£3,345 (above both)` or `£519 (all: below; evidence-based: within)`; just the
+    /// figure, or "—", when there is no band to place it in.
+    static func benchmarkCell(figure: String, all: String?, evidence: String?) -> String {
+        guard figure != HumanNumbers.missing else { return HumanNumbers.missing }
+        switch (all.map(MarkdownText.escape), evidence.map(MarkdownText.escape)) {
+        case (nil, nil): return figure
+        case let (all?, evidence?) where all == evidence: return figure + " (" + all + " both)"
+        case let (all, evidence):
+            return figure + " (all: " + (all ?? HumanNumbers.missing) + "; evidence-based: "
+                + (evidence ?? HumanNumbers.missing) + ")"
+        }
     }
 }

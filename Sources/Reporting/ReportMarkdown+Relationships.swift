@@ -12,7 +12,7 @@ extension ReportMarkdown {
             + "Strength words describe |r|: " + strengthScale + ". A figure needs at least 3 services "
             + "(the interval at least 4); “—” means there were too few.\n\n"
         for pair in pairs(in: correlations) {
-            text += "### " + MarkdownText.escape(Labels.metric(pair.y)) + " and "
+            text += "### " + MarkdownText.escape(Labels.metric(pair.y)) + " against "
                 + MarkdownText.escape(Labels.metricInSentence(pair.x))
             if let reference = Labels.studyReference(x: pair.x, y: pair.y) { text += " (" + reference + ")" }
             text += "\n\n"
