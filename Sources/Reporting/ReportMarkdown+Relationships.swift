@@ -16,6 +16,9 @@ extension ReportMarkdown {
                 + MarkdownText.escape(Labels.metricInSentence(pair.x))
             if let reference = Labels.studyReference(x: pair.x, y: pair.y) { text += " (" + reference + ")" }
             text += "\n\n"
+            if let all = correlations.rows.first(where: { $0.text("group") == "all" && $0.text("x") == pair.x && $0.text("y") == pair.y }) {
+                text += Self.headline(all) + "\n\n"
+            }
             var table = MarkdownTable([("Services", .left), ("n", .right), ("r", .right), ("95% CI", .right),
                                        ("p", .right), ("ρ", .right), ("Strength", .left), ("Chart", .left)])
             for row in correlations.rows where row.text("x") == pair.x && row.text("y") == pair.y {
@@ -32,6 +35,26 @@ extension ReportMarkdown {
             text += table.rendered + "\n"
         }
         return text
+    }
+
+    /// The study's way of quoting a correlation, for all services:
+    /// `All services: r = −0.58 (95% CI −0.72 to −0.40), p < 0.001, n = 68 — strong.`
+    static func headline(_ row: RunTable.Row) -> String {
+        let n = HumanNumbers.count(row.count("n"))
+        guard let r = row.number("pearson_r") else {
+            return "All services: too few services with both figures for a correlation (n = \(n))."
+        }
+        var text = "All services: r = " + HumanNumbers.coefficient(r)
+        if let low = row.number("ci_low"), let high = row.number("ci_high") {
+            text += " (95% CI " + interval(low, high) + ")"
+        }
+        if let p = row.number("p_value") {
+            let shown = HumanNumbers.pValue(p)
+            text += ", p " + (shown.hasPrefix("<") ? shown : "= " + shown)
+        }
+        text += ", n = \(n)"
+        if let word = row.text("strength") { text += " — " + MarkdownText.escape(word) }
+        return text + "."
     }
 
     /// `−0.72 to −0.40`.
