@@ -19,7 +19,7 @@ support_40plus outcomes_gained outcomes_retained outcomes_self_employed outcomes
 outcomes_physical_sensory outcomes_autism outcomes_homeless outcomes_drug_alcohol outcomes_other outcomes_lt7
 outcomes_7to40 outcomes_40plus reported_cost_per_person reported_cost_per_outcome""".split()
 DERIVED = """job_outcomes outcome_rate cost_per_person cost_per_outcome gained_share retained_share self_employed_share
-ld_share mh_share client_focus share_lt7 share_7to40 share_40plus support_level_index""".split()
+ld_share mh_share client_focus share_lt7 share_7to40 share_40plus support_level_index excluded_from_statistics""".split()
 EXTRAS = ["region"]
 
 # authority, service, period, evidence, cost, people, ld, mh, lt7, 7to40, 40plus, gained, retained, self, source, region
@@ -36,7 +36,7 @@ SERVICES = [
 FLAGS = {  # source -> [(rule, metric, value, threshold, severity, message)]
     "sub/returns-b.csv:5": [("zero-outcomes", "job_outcomes", 0, None, "info",
                              "no job outcome reported: cost per job outcome is undefined")],
-    "returns-a.csv:4": [("outlier-modified-z", "cost_per_outcome", 3.9, 3.5, "warning",
+    "returns-a.csv:4": [("outlier", "cost_per_outcome", 3.9, 3.5, "warning",
                          "cost per job outcome £11,389 is an outlier (|M| = 3.9 > 3.5) — check it with the service")],
     "returns-a.csv:2": [("client-count-mismatch", "people_supported", 140, 0.1, "warning",
                          "client groups add up to 140 but people supported is 150 (off by 7%)")],
@@ -96,6 +96,7 @@ def derive(s):
          "cost_per_outcome": cost / jobs if jobs else None,
          "gained_share": gained / jobs if jobs else None, "retained_share": retained / jobs if jobs else None,
          "self_employed_share": selfe / jobs if jobs else None, "ld_share": ld / people, "mh_share": mh / people}
+    d["excluded_from_statistics"] = "false"
     d["client_focus"] = "LD" if d["ld_share"] > 0.5 else "MH" if d["mh_share"] > 0.5 else "mixed"
     if lt7 is not None and (lt7 + s740 + s40) > 0:
         t = lt7 + s740 + s40

@@ -49,7 +49,7 @@ extension ReportMarkdown {
             return "Outliers are flagged and kept in every statistic, as the study checked them with the "
                 + "services rather than deleting them (see *Flags and rejected rows*).\n"
         }
-        let excluded = (data.services?.rows ?? []).filter(ServiceGroups.isOutlier)
+        let excluded = (data.services?.rows ?? []).filter { ServiceGroups.isExcluded($0, excludeOutliers: true) }
         var text = "This pipeline excludes outliers from the statistics (`exclude_outliers = true`): "
             + "\(HumanNumbers.count(excluded.count)) service(s) are listed in `clean/services.csv` but enter no figure"
         if excluded.isEmpty { return text + ".\n" }

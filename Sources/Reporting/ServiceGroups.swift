@@ -40,13 +40,16 @@ struct ServiceGroups {
         }
     }
 
-    /// With `exclude_outliers`, flagged outliers stay in services.csv but enter no statistic.
+    /// A service enters statistics unless the clean stage marked it
+    /// `excluded_from_statistics` (with `exclude_outliers`, flagged outliers stay in
+    /// services.csv but enter no figure). Without that column, its outlier flag decides.
     private func entersStatistics(_ row: RunTable.Row) -> Bool {
-        guard definition.excludeOutliers else { return true }
-        return !Self.isOutlier(row)
+        !Self.isExcluded(row, excludeOutliers: definition.excludeOutliers)
     }
 
-    static func isOutlier(_ row: RunTable.Row) -> Bool {
+    static func isExcluded(_ row: RunTable.Row, excludeOutliers: Bool) -> Bool {
+        if let marked = row.text("excluded_from_statistics") { return marked == "true" }
+        guard excludeOutliers else { return false }
         let rules = (row.text("flags") ?? "").split(separator: ";")
         return rules.contains { $0.hasPrefix("outlier") }
     }

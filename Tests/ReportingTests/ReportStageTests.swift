@@ -125,11 +125,18 @@ struct ReportStageTests {
         #expect(!(try ReportTestSupport.text("report.md", in: plain)).contains("Synthetic data"))
     }
 
-    @Test("with exclude_outliers the report names the excluded services and charts leave them out")
+    @Test("services the clean stage excluded from statistics are named in the report and left out of charts")
     func excludedOutliers() throws {
         var pipeline = ReportTestSupport.pipeline
         pipeline.definition.excludeOutliers = true
-        let run = try ReportTestSupport.runReport(pipeline: pipeline)
+        let run = try ReportTestSupport.runReport(pipeline: pipeline) { directory in
+            let url = directory.appendingPathComponent("clean/services.csv")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let marked = text.replacingOccurrences(of: ",false,East,returns-a.csv:4,outlier",
+                                                   with: ",true,East,returns-a.csv:4,outlier")
+            #expect(marked != text)
+            try Data(marked.utf8).write(to: url)
+        }
         defer { ReportTestSupport.remove(run) }
         let report = try ReportTestSupport.text("report.md", in: run)
         #expect(report.contains("excludes outliers from the statistics (`exclude_outliers = true`): 1 service(s)"))
@@ -137,6 +144,22 @@ struct ReportStageTests {
         let chart = try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: run)
         #expect(!chart.contains("alert(1)"))
         #expect(chart.contains("n = 7"))
+    }
+
+    @Test("without an excluded_from_statistics column, an outlier flag excludes only when the pipeline says so")
+    func outlierFlagFallback() throws {
+        func dropColumn(_ directory: URL) throws {
+            let url = directory.appendingPathComponent("clean/services.csv")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "excluded_from_statistics", with: "unused").utf8).write(to: url)
+        }
+        var excluding = ReportTestSupport.pipeline
+        excluding.definition.excludeOutliers = true
+        let excluded = try ReportTestSupport.runReport(pipeline: excluding, prepare: dropColumn)
+        let kept = try ReportTestSupport.runReport(prepare: dropColumn)
+        defer { ReportTestSupport.remove(excluded); ReportTestSupport.remove(kept) }
+        #expect(try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: excluded).contains("n = 7"))
+        #expect(try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: kept).contains("n = 8"))
     }
 
     @Test("a scatter chart has one marker per service with both figures, evidence-based ones as diamonds")
