@@ -1,8 +1,9 @@
 import Foundation
 import PipelineDefinition
 
-/// A linear axis from a data range to "nice" ticks (1, 2 or 5 × 10^k apart), starting
-/// at 0 for the non-negative measures of the study so that charts are not misleading.
+/// A linear axis from a data range to "nice" ticks (1, 2 or 5 × 10^k apart). Money,
+/// rates and counts start at 0 so that bar heights and distances are not misleading; the
+/// Support Level Index (1 to 10 by construction) and unknown measures span their data.
 struct ChartAxis {
     let metric: String
     let lower: Double
@@ -11,9 +12,19 @@ struct ChartAxis {
 
     init(metric: String, values: [Double]) {
         self.metric = metric
-        let low = min(0, values.min() ?? 0)
+        let fromZero: Bool
+        switch Metric(rawValue: metric) {
+        case .some(let known): fromZero = known.isMoney || known.isRate || known == .peopleSupported || known == .jobOutcomes
+        case nil: fromZero = false
+        }
+        let dataLow = values.min() ?? 0
+        var low = fromZero ? min(0, dataLow) : dataLow
         var high = values.max() ?? 1
-        if high <= low { high = low + 1 }
+        if high <= low {
+            // One distinct value: a unit-wide axis around it (from 0 where the axis starts there).
+            low = fromZero ? low : low - 0.5
+            high = low + 1
+        }
         let step = Self.niceStep((high - low) / 5)
         let first = (low / step).rounded(.down) * step
         let last = (high / step).rounded(.up) * step
