@@ -1,20 +1,12 @@
 import Foundation
+import Returns
 import VFMCore
 
 /// Per-input-file provenance and row accounting, as the ingest and clean stages record
 /// it in `ingest/inputs.json` and `clean/inputs.json`
 /// (`{"files":[{"bytes","encoding","path","rows_accepted","rows_read","rows_rejected","sha256"}],"warnings":[…]}`).
-public struct RunInputFile: Sendable, Equatable {
-    public var path: String
-    public var sha256: String
-    public var bytes: Int
-    public var rowsRead: Int
-    public var rowsAccepted: Int
-    public var rowsRejected: Int
-}
-
 public struct RunInputs: Sendable, Equatable {
-    public var files: [RunInputFile]
+    public var files: [InputFileSummary]
     public var warnings: [String]
 
     /// The summary at `relativePath`, or `nil` when the stage did not write it.
@@ -34,8 +26,8 @@ public struct RunInputs: Sendable, Equatable {
                            hint: "this file is written by an earlier stage; run that stage again")
         }
         let files = document.files.map {
-            RunInputFile(path: $0.path, sha256: $0.sha256 ?? "", bytes: $0.bytes ?? 0, rowsRead: $0.rowsRead,
-                         rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected)
+            InputFileSummary(path: $0.path, sha256: $0.sha256 ?? "", bytes: $0.bytes ?? 0, rowsRead: $0.rowsRead,
+                             rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding ?? "")
         }
         return RunInputs(files: files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
                          warnings: document.warnings ?? [])
@@ -47,7 +39,7 @@ public struct RunInputs: Sendable, Equatable {
         guard let ingest else { return clean }
         guard let clean else { return ingest }
         let cleanByPath = Dictionary(clean.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let files = ingest.files.map { file -> RunInputFile in
+        let files = ingest.files.map { file -> InputFileSummary in
             guard let after = cleanByPath[file.path] else { return file }
             var merged = file
             merged.rowsRead = after.rowsRead
@@ -67,6 +59,7 @@ public struct RunInputs: Sendable, Equatable {
 
     private struct File: Decodable {
         var bytes: Int?
+        var encoding: String?
         var path: String
         var rowsAccepted: Int
         var rowsRead: Int
@@ -74,7 +67,7 @@ public struct RunInputs: Sendable, Equatable {
         var sha256: String?
 
         enum CodingKeys: String, CodingKey {
-            case bytes, path, sha256
+            case bytes, encoding, path, sha256
             case rowsAccepted = "rows_accepted"
             case rowsRead = "rows_read"
             case rowsRejected = "rows_rejected"
