@@ -54,8 +54,15 @@ extension ReportMarkdown {
         }
         text += ", n = \(n)"
         if let word = row.text("strength") { text += " — " + MarkdownText.escape(word) }
-        return text + "."
+        text += "."
+        if let count = row.count("n"), count < Self.fewServices {
+            text += " With fewer than \(Self.fewServices) services a correlation says little; read it with caution."
+        }
+        return text
     }
+
+    /// Below this n the headline warns (the study's smallest correlations had n = 16).
+    static let fewServices = 10
 
     /// `−0.72 to −0.40`.
     static func interval(_ low: Double?, _ high: Double?) -> String {
