@@ -12,7 +12,7 @@ extension ReportMarkdown {
             for file in inputs.files {
                 table.append([MarkdownText.escape(file.path), HumanNumbers.count(file.rowsRead),
                               HumanNumbers.count(file.rowsAccepted), HumanNumbers.count(file.rowsRejected),
-                              file.sha256.isEmpty ? "" : "`" + String(file.sha256.prefix(12)) + "`"])
+                              Self.shortHash(file.sha256)])
             }
             if inputs.files.count > 1 {
                 table.append(["**Total**", HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRead }),
@@ -36,9 +36,10 @@ extension ReportMarkdown {
             text += "Services analysed: \(HumanNumbers.count(services.rows.count)) (one per accepted row of "
                 + "`\(RunLayout.cleanServices)`).\n\n"
         }
-        text += "Pipeline: “\(MarkdownText.escape(pipeline.definition.name))”, file `"
-            + MarkdownText.escape(pipeline.displayPath) + "` (SHA-256 `" + String(pipeline.sha256.prefix(12))
-            + "`). Tool: vfm \(ToolVersion.current).\n\n"
+        // Third-party text stays out of code spans: escapes do not work inside them.
+        text += "Pipeline: “\(MarkdownText.escape(pipeline.definition.name))”, file "
+            + MarkdownText.escape(pipeline.displayPath) + " (SHA-256 " + Self.shortHash(pipeline.sha256)
+            + "). Tool: vfm \(ToolVersion.current).\n\n"
         text += outlierPolicy
         return text
     }
@@ -64,6 +65,13 @@ extension ReportMarkdown {
             + MarkdownText.escape(row.text("service") ?? HumanNumbers.missing)
         if let period = row.text("period") { name += " (" + MarkdownText.escape(period) + ")" }
         return name
+    }
+
+    /// The first 12 hex digits in a code span; "—" for anything that is not a hex digest.
+    static func shortHash(_ digest: String) -> String {
+        let hex = digest.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+        guard hex, !digest.isEmpty else { return HumanNumbers.missing }
+        return "`" + String(digest.prefix(12)) + "`"
     }
 
     static func baseName(_ path: String) -> String {

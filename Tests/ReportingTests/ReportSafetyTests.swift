@@ -53,6 +53,28 @@ struct ReportSafetyTests {
         #expect(scatter.contains("Southvale — Line one line two"))
     }
 
+    @Test("a hostile pipeline name, pipeline path and input file name are escaped too")
+    func hostileProvenance() throws {
+        var pipeline = ReportTestSupport.pipeline
+        pipeline.definition.name = "<b>Evil</b> | `name`"
+        pipeline.displayPath = "we`ird<.toml"
+        pipeline.sha256 = "`; rm -rf /"
+        let run = try ReportTestSupport.runReport(pipeline: pipeline) { directory in
+            for summary in ["ingest/inputs.json", "clean/inputs.json"] {
+                let url = directory.appendingPathComponent(summary)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                    .replacingOccurrences(of: "\"returns-a.csv\"", with: "\"<img src=x>|a.csv\"")
+                try Data(text.utf8).write(to: url)
+            }
+        }
+        defer { ReportTestSupport.remove(run) }
+        let report = try ReportTestSupport.text("report.md", in: run)
+        #expect(!report.contains("<b>") && !report.contains("<img"))
+        #expect(report.contains("“&lt;b&gt;Evil&lt;/b&gt; \\| \\`name\\`”"))
+        #expect(report.contains("file we\\`ird&lt;.toml (SHA-256 —)"))
+        #expect(report.contains("| &lt;img src=x&gt;\\|a.csv | 5 | 4 | 1 |"))
+    }
+
     /// `|` not preceded by an odd number of backslashes.
     static func unescapedPipes(in line: Substring) -> Int {
         var count = 0
