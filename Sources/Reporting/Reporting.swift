@@ -1,1 +1,0 @@
-// The Reporting module; see STYLE.md for its job.

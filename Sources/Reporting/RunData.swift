@@ -1,0 +1,55 @@
+import VFMCore
+
+/// Everything the report is rendered from, as the earlier stages left it in the run
+/// directory. A table that was not produced is `nil`, and the report says so instead of
+/// printing a figure that does not exist.
+public struct RunData: Sendable {
+    public var inputs: RunInputs?
+    public var services: RunTable?
+    public var rejected: RunTable?
+    public var flags: RunTable?
+    public var descriptives: RunTable?
+    public var correlations: RunTable?
+    public var outcomeMix: RunTable?
+    public var supportLevels: RunTable?
+    public var benchmark: RunTable?
+    public var bands: RunTable?
+    public var trendLines: RunTable?
+
+    /// Reads every file of `RunLayout` that the report uses; absent files are `nil`.
+    public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
+        func table(_ path: String) throws(VFMError) -> RunTable? {
+            try RunTableReader.readIfPresent(runDirectory: dir, relativePath: path)
+        }
+        let ingest = try RunInputs.readIfPresent(runDirectory: dir, relativePath: RunLayout.ingestInputs)
+        let clean = try RunInputs.readIfPresent(runDirectory: dir, relativePath: RunLayout.cleanInputs)
+        var data = RunData()
+        data.inputs = RunInputs.merged(ingest: ingest, clean: clean)
+        data.services = try table(RunLayout.cleanServices)
+        data.rejected = try table(RunLayout.cleanRejected)
+        if data.rejected == nil { data.rejected = try table(RunLayout.ingestRejected) }
+        data.flags = try table(RunLayout.cleanFlags)
+        data.descriptives = try table(RunLayout.descriptives)
+        data.correlations = try table(RunLayout.correlations)
+        data.outcomeMix = try table(RunLayout.outcomeMix)
+        data.supportLevels = try table(RunLayout.supportLevels)
+        data.benchmark = try table(RunLayout.benchmark)
+        data.bands = try table(RunLayout.bands)
+        data.trendLines = try table(RunLayout.trendLines)
+        return data
+    }
+
+    /// The descriptives row for `group` × `metric`, if the table has one.
+    func descriptive(group: String, metric: String) -> RunTable.Row? {
+        descriptives?.rows.first { $0.text("group") == group && $0.text("metric") == metric }
+    }
+
+    /// Groups in the order the analysis wrote them (which follows the pipeline).
+    func groups(in table: RunTable?) -> [String] {
+        var seen: [String] = []
+        for row in table?.rows ?? [] {
+            if let group = row.text("group"), !seen.contains(group) { seen.append(group) }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import PipelineDefinition
+import Testing
+import VFMCore
+@testable import Reporting
+
+@Suite("The report stage on a run directory")
+struct ReportStageTests {
+    /// Every file of a run directory with its bytes.
+    static func snapshot(_ run: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try RunManifest.outputFiles(in: run.path) + ["manifest.json"] {
+            files[path] = try Data(contentsOf: run.appendingPathComponent(path))
+        }
+        return files
+    }
+
+    @Test("two runs on the same run directory give the same bytes")
+    func deterministic() throws {
+        let first = try ReportTestSupport.runReport()
+        let second = try ReportTestSupport.runReport()
+        defer { ReportTestSupport.remove(first); ReportTestSupport.remove(second) }
+        let a = try Self.snapshot(first), b = try Self.snapshot(second)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs between runs") }
+        // Running again in place gives the same bytes too (the manifest does not list itself).
+        try ReportStage.run(runDirectory: first.path, pipeline: ReportTestSupport.pipeline, log: StageLog(quiet: true))
+        #expect(try Self.snapshot(first) == a)
+    }
+
+    @Test("the manifest lists every other file with its SHA-256, sorted, and the inputs with their row accounting")
+    func manifestContent() throws {
+        let run = try ReportTestSupport.runReport()
+        defer { ReportTestSupport.remove(run) }
+        let data = try Data(contentsOf: run.appendingPathComponent("manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let outputs = try #require(manifest["outputs"] as? [[String: String]])
+        let paths = outputs.compactMap { $0["path"] }
+        #expect(paths == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(!paths.contains("manifest.json"))
+        for required in ["report.md", "clean/services.csv", "tables/correlations.csv", "ingest/inputs.json",
+                         "charts/distribution-cost_per_person.svg"] {
+            #expect(paths.contains(required), "\(required) missing from outputs")
+        }
+        for output in outputs {
+            let path = try #require(output["path"])
+            let bytes = try [UInt8](Data(contentsOf: run.appendingPathComponent(path)))
+            #expect(output["sha256"] == SHA256.hexDigest(of: bytes), "\(path)")
+        }
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 2)
+        // clean/inputs.json's accounting (after cleaning): returns-b lost one more row there.
+        #expect(inputs[1]["path"] as? String == "sub/returns-b.csv")
+        #expect(inputs[1]["rows_read"] as? Int == 5)
+        #expect(inputs[1]["rows_accepted"] as? Int == 4)
+        #expect(inputs[1]["rows_rejected"] as? Int == 1)
+        #expect(inputs[1]["bytes"] as? Int == 987)
+        let pipeline = try #require(manifest["pipeline"] as? [String: String])
+        #expect(pipeline["path"] == "Pipelines/ndti-2014.toml")
+        let tool = try #require(manifest["tool"] as? [String: String])
+        #expect(tool == ["name": "vfm", "version": ToolVersion.current])
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix("{\n  \"inputs\": [\n    {\n      \"bytes\": 1234,"))
+        #expect(!text.contains("\r") && !text.contains("/tmp") && text.hasSuffix("}\n"))
+    }
+
+    @Test("missing tables are reported as not produced, never as placeholder figures")
+    func missingTables() throws {
+        let run = try ReportTestSupport.runReport { directory in
+            for table in ["tables/correlations.csv", "tables/bands.csv", "tables/trend_lines.csv", "clean/flags.csv"] {
+                try FileManager.default.removeItem(at: directory.appendingPathComponent(table))
+            }
+        }
+        defer { ReportTestSupport.remove(run) }
+        let report = try ReportTestSupport.text("report.md", in: run)
+        #expect(report.contains("Not produced in this run: `tables/correlations.csv` is missing"))
+        #expect(report.contains("Not produced in this run: `tables/bands.csv` is missing"))
+        #expect(report.contains("Not produced in this run: `clean/flags.csv` is missing"))
+        #expect(report.contains("Mean cost per person supported: £1,832 (n=8)"))
+        let charts = try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("charts").path)
+        #expect(charts.sorted() == ["distribution-cost_per_outcome.svg", "distribution-cost_per_person.svg"])
+    }
+
+    @Test("a run directory with only the ingest summary still gives a report and a manifest")
+    func nearlyEmptyRun() throws {
+        let run = try ReportTestSupport.runReport { directory in
+            for folder in ["tables", "clean"] {
+                try FileManager.default.removeItem(at: directory.appendingPathComponent(folder))
+            }
+        }
+        defer { ReportTestSupport.remove(run) }
+        let report = try ReportTestSupport.text("report.md", in: run)
+        #expect(report.contains("Not produced in this run: `tables/descriptives.csv`"))
+        #expect(report.contains("No chart was drawn"))
+        #expect(!report.contains("£"))
+        #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("manifest.json").path))
+    }
+
+    @Test("a chart left by an earlier report that this run does not draw is removed")
+    func staleChartsRemoved() throws {
+        let run = try ReportTestSupport.runReport { directory in
+            let charts = directory.appendingPathComponent("charts")
+            try FileManager.default.createDirectory(at: charts, withIntermediateDirectories: true)
+            try Data("<svg/>".utf8).write(to: charts.appendingPathComponent("scatter-old-group-a-vs-b.svg"))
+        }
+        defer { ReportTestSupport.remove(run) }
+        #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("charts/scatter-old-group-a-vs-b.svg").path))
+        #expect(!(try ReportTestSupport.text("manifest.json", in: run)).contains("scatter-old-group"))
+    }
+
+    @Test("the sample fixture is called synthetic in the report")
+    func syntheticSampleNote() throws {
+        let run = try ReportTestSupport.runReport { directory in
+            for summary in ["ingest/inputs.json", "clean/inputs.json"] {
+                let url = directory.appendingPathComponent(summary)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                    .replacingOccurrences(of: "\"returns-a.csv\"", with: "\"sample-70.csv\"")
+                try Data(text.utf8).write(to: url)
+            }
+        }
+        defer { ReportTestSupport.remove(run) }
+        #expect(try ReportTestSupport.text("report.md", in: run).contains("**Synthetic data.** `sample-70.csv`"))
+        let plain = try ReportTestSupport.runReport()
+        defer { ReportTestSupport.remove(plain) }
+        #expect(!(try ReportTestSupport.text("report.md", in: plain)).contains("Synthetic data"))
+    }
+
+    @Test("services the clean stage excluded from statistics are named in the report and left out of charts")
+    func excludedOutliers() throws {
+        var pipeline = ReportTestSupport.pipeline
+        pipeline.definition.excludeOutliers = true
+        let run = try ReportTestSupport.runReport(pipeline: pipeline) { directory in
+            let url = directory.appendingPathComponent("clean/services.csv")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let marked = text.replacingOccurrences(of: ",false,East,returns-a.csv:4,outlier",
+                                                   with: ",true,East,returns-a.csv:4,outlier")
+            #expect(marked != text)
+            try Data(marked.utf8).write(to: url)
+        }
+        defer { ReportTestSupport.remove(run) }
+        let report = try ReportTestSupport.text("report.md", in: run)
+        #expect(report.contains("excludes outliers from the statistics (`exclude_outliers = true`): 1 service(s)"))
+        #expect(report.contains("- Eastham — \\|pipe\\| &amp; &lt;script&gt;alert(1)&lt;/script&gt; (2012/13)"))
+        let chart = try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: run)
+        #expect(!chart.contains("alert(1)"))
+        #expect(chart.contains("n = 7"))
+    }
+
+    @Test("without an excluded_from_statistics column, an outlier flag excludes only when the pipeline says so")
+    func outlierFlagFallback() throws {
+        func dropColumn(_ directory: URL) throws {
+            let url = directory.appendingPathComponent("clean/services.csv")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "excluded_from_statistics", with: "unused").utf8).write(to: url)
+        }
+        var excluding = ReportTestSupport.pipeline
+        excluding.definition.excludeOutliers = true
+        let excluded = try ReportTestSupport.runReport(pipeline: excluding, prepare: dropColumn)
+        let kept = try ReportTestSupport.runReport(prepare: dropColumn)
+        defer { ReportTestSupport.remove(excluded); ReportTestSupport.remove(kept) }
+        #expect(try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: excluded).contains("n = 7"))
+        #expect(try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: kept).contains("n = 8"))
+    }
+
+    @Test("a scatter chart has one marker per service with both figures, evidence-based ones as diamonds")
+    func scatterMarkers() throws {
+        let run = try ReportTestSupport.runReport()
+        defer { ReportTestSupport.remove(run) }
+        // Fixture: 7 services have a cost per job outcome (Westbury +Quiet Outcomes has none);
+        // 3 of them are evidence-based.
+        let svg = try ReportTestSupport.text("charts/scatter-all-outcome_rate-vs-cost_per_outcome.svg", in: run)
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 4 + 1)  // 4 others + the legend marker
+        #expect(svg.components(separatedBy: "<polygon").count - 1 == 3 + 1)  // 3 evidence-based + legend
+        #expect(svg.contains("n = 7, r = \u{2212}0.69"))
+        #expect(svg.contains("clip-path=\"url(#plot-area)\""))
+    }
+}

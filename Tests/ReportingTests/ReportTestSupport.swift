@@ -1,0 +1,76 @@
+import Foundation
+import PipelineDefinition
+import Testing
+import VFMCore
+import VFMTestSupport
+@testable import Reporting
+
+/// Shared helpers: the fixture pipeline, scratch copies of fixture run directories, and
+/// golden files re-recorded only with `VFM_RECORD_GOLDEN=1`.
+enum ReportTestSupport {
+    /// The small hand-made run directory (see `Fixtures/report/make_small_run.py`).
+    static let smallRun = FixturePaths.fixture("report/small-run")
+    static let goldenDirectory = FixturePaths.fixture("report/golden")
+
+    /// The groups, pairs and strength scale the fixture tables were computed with.
+    static let pipeline = LoadedPipeline(
+        definition: PipelineDefinition(
+            name: "NDTi 2014 (report fixture)", missingValueWords: ["n/a"], countMismatchTolerance: 0.1,
+            reportedRatioTolerance: 0.1, duplicatePolicy: .keepAll, outlierRules: [], excludeOutliers: false,
+            groups: [
+                GroupDefinition(name: "all", selection: .all),
+                GroupDefinition(name: "LD", selection: .clientFocus("LD")),
+                GroupDefinition(name: "MH", selection: .clientFocus("MH")),
+                GroupDefinition(name: "mixed", selection: .clientFocus("mixed")),
+                GroupDefinition(name: "evidence_based", selection: .evidenceBased),
+            ],
+            descriptiveMetrics: [.peopleSupported, .totalCost, .costPerPerson, .costPerOutcome, .outcomeRate],
+            correlationPairs: [CorrelationPair(x: .outcomeRate, y: .costPerOutcome),
+                               CorrelationPair(x: .totalCost, y: .costPerPerson),
+                               CorrelationPair(x: .supportLevelIndex, y: .costPerPerson)],
+            bandMetrics: [.costPerPerson, .costPerOutcome, .outcomeRate],
+            strengthScale: [StrengthThreshold(minimum: 0.7, word: "strong"),
+                            StrengthThreshold(minimum: 0.4, word: "moderate"),
+                            StrengthThreshold(minimum: 0.2, word: "weak"),
+                            StrengthThreshold(minimum: 0, word: "very weak")]),
+        displayPath: "Pipelines/ndti-2014.toml",
+        sha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        text: "")
+
+    /// A fresh scratch copy of `source` (removed by the caller with `remove`).
+    static func scratchCopy(of source: URL) throws -> URL {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vfm-report-tests-" + UUID().uuidString)
+        try FileManager.default.copyItem(at: source, to: scratch)
+        return scratch
+    }
+
+    static func remove(_ directory: URL) {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Runs the report stage on a scratch copy of `source` after `prepare`; returns the run directory.
+    static func runReport(on source: URL = smallRun, pipeline: LoadedPipeline = pipeline,
+                          prepare: (URL) throws -> Void = { _ in }) throws -> URL {
+        let directory = try scratchCopy(of: source)
+        try prepare(directory)
+        try ReportStage.run(runDirectory: directory.path, pipeline: pipeline, log: StageLog(quiet: true))
+        return directory
+    }
+
+    static func text(_ relative: String, in directory: URL) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    /// Compares `actual` with the golden file `name`; with `VFM_RECORD_GOLDEN=1` rewrites it instead.
+    static func expectMatchesGolden(_ actual: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = goldenDirectory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["VFM_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "differs from Fixtures/report/golden/\(name); review, then re-record with VFM_RECORD_GOLDEN=1 swift test --filter ReportingTests", sourceLocation: sourceLocation)
+    }
+}
