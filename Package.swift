@@ -64,6 +64,7 @@ let package = Package(
         // Shared by every test target: fixture paths, running the built executables.
         .target(name: "VFMTestSupport", dependencies: ["VFMCore"], path: "Tests/VFMTestSupport",
                 swiftSettings: swiftSettings),
+        .testTarget(name: "VFMCoreTests", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         .testTarget(name: "NumericsTests", dependencies: ["Numerics", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "VFMTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")],
