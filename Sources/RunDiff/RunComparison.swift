@@ -1,3 +1,5 @@
+import VFMCore
+
 /// Two runs compared (SPEC §3 `vfm-diff`): provenance, headline figures, correlations,
 /// benchmark positions, services, flags and rejected rows. Provenance is shown but is not
 /// itself a difference: two runs of the same data under different input file names, or
@@ -42,4 +44,20 @@ public struct RunComparison: Sendable {
     public var toolVersionsDiffer: Bool {
         old.manifest.toolVersion != new.manifest.toolVersion || old.manifest.toolName != new.manifest.toolName
     }
+}
+
+extension RunComparison {
+    /// Reads both run directories and compares them: what `vfm-diff OLD_RUN NEW_RUN` does.
+    /// Each run is named in the diff by the path as given.
+    /// - Throws: `.noInput` (66) for a missing or unreadable run directory or file,
+    ///   `.dataError` (65) for a malformed table, naming the file, line and column.
+    public static func load(oldRunDirectory: String, newRunDirectory: String,
+                            options: DiffOptions = DiffOptions()) throws(VFMError) -> RunComparison {
+        let old = try RunSnapshot.load(runDirectory: oldRunDirectory)
+        let new = try RunSnapshot.load(runDirectory: newRunDirectory)
+        return RunComparison(old: old, new: new, options: options)
+    }
+
+    /// The diff as Markdown (`RunDiffReport`).
+    public var markdown: String { RunDiffReport.markdown(self) }
 }
