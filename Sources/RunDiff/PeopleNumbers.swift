@@ -25,10 +25,11 @@ enum PeopleNumbers {
         return signed(Double(value), decimals: 0, prefix: "", suffix: "", plus: false)
     }
 
-    /// `198` for values of 100 or more, `1.74` below.
+    /// `198` for values of 100 or more and whole numbers, `1.74` otherwise.
     static func plain(_ value: Double?) -> String {
         guard let value else { return missing }
-        return signed(value, decimals: abs(value) >= 100 ? 0 : 2, prefix: "", suffix: "", plus: false)
+        let whole = abs(value) >= 100 || value == value.rounded()
+        return signed(value, decimals: whole ? 0 : 2, prefix: "", suffix: "", plus: false)
     }
 
     /// `−0.58`: a correlation coefficient to two decimals.

@@ -7,8 +7,10 @@ extension RunDiffReport {
             var table = MarkdownTable(["group", "pair", "n", "Pearson r", "95% CI", "strength", "what changed"])
             for change in correlations.changed {
                 let old = change.old, new = change.new
-                let r = transition(PeopleNumbers.coefficient(old.pearsonR), PeopleNumbers.coefficient(new.pearsonR))
-                let moved = old.pearsonR != nil && new.pearsonR != nil && old.pearsonR != new.pearsonR
+                let oldR = PeopleNumbers.coefficient(old.pearsonR), newR = PeopleNumbers.coefficient(new.pearsonR)
+                let r = transition(oldR, newR)
+                // The change is shown when both are defined and it shows at two decimals.
+                let moved = old.pearsonR != nil && new.pearsonR != nil && oldR != newR
                 table.append([
                     cell(new.group), pair(new),
                     transition(PeopleNumbers.count(old.n), PeopleNumbers.count(new.n)),
