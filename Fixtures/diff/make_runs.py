@@ -306,10 +306,10 @@ def main():
     # A new row that fails a rule (a formula-like name, neutralised in CSV) and a new flag.
     new_reject = BASE_REJECTS + [
         ["returns.csv", 7, "outcomes-exceed-people", "job outcomes (12) exceed people supported (10)",
-         "Westfield", "=HYPERLINK(\"http://x\")", "2012/13", "30000", "10", "8", "4", "0"]]
+         "Westfield", "=HYPERLINK(\"http://x\",\"<b>Pay</b>\")", "2012/13", "30000", "10", "8", "4", "0"]]
     new_flags = BASE_FLAGS + [
-        ("Northshire", "Supported Work", "returns.csv:3", "support-count-mismatch", "people_supported", 80, 80,
-         "info", "support levels add up to 80 of 80 people supported")]
+        ("Southvale", "Work & Wellbeing | Team", "returns.csv:5", "reported-ratio-mismatch", "cost_per_person",
+         3000, 0.1, "warning", "reported cost per person £2,500 differs from the derived £3,000 by 17%")]
     build("new-reject", BASE_SERVICES, new_flags, new_reject)
 
     # Made by a later tool version whose all-services total cost ~ cost per person is
