@@ -48,20 +48,8 @@ struct KeyedMatch<Record> {
     var onlyNew: [Record] = []
 
     init<Key: Hashable>(old: [Record], new: [Record], key: (Record) -> Key) {
-        var oldByKey: [Key: [Record]] = [:]
-        var oldOrder: [Key] = []
-        for record in old {
-            let k = key(record)
-            if oldByKey[k] == nil { oldOrder.append(k) }
-            oldByKey[k, default: []].append(record)
-        }
-        var newByKey: [Key: [Record]] = [:]
-        var newOrder: [Key] = []
-        for record in new {
-            let k = key(record)
-            if newByKey[k] == nil { newOrder.append(k) }
-            newByKey[k, default: []].append(record)
-        }
+        let (oldByKey, oldOrder) = Self.grouped(old, key)
+        let (newByKey, newOrder) = Self.grouped(new, key)
         for k in unionInOrder(new: newOrder, old: oldOrder) {
             let olds = oldByKey[k] ?? []
             let news = newByKey[k] ?? []
@@ -70,5 +58,18 @@ struct KeyedMatch<Record> {
             onlyOld += olds.dropFirst(common)
             onlyNew += news.dropFirst(common)
         }
+    }
+
+    /// Records by key, and the keys in first-seen order.
+    private static func grouped<Key: Hashable>(_ records: [Record], _ key: (Record) -> Key)
+        -> (byKey: [Key: [Record]], order: [Key]) {
+        var byKey: [Key: [Record]] = [:]
+        var order: [Key] = []
+        for record in records {
+            let k = key(record)
+            if byKey[k] == nil { order.append(k) }
+            byKey[k, default: []].append(record)
+        }
+        return (byKey, order)
     }
 }

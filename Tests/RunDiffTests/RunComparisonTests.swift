@@ -135,4 +135,38 @@ struct RunComparisonTests {
         let reasons = CorrelationComparison.reasons(old: old, new: new, options: DiffOptions())
         #expect(reasons == (expected.map { [$0] } ?? []))
     }
+
+    @Test("duplicate services pair up in source order; the extra one is added")
+    func duplicateServices() {
+        let key = ServiceKey(authority: "A", service: "S", period: "2012/13")
+        func record(_ source: String, cost: String) -> ServiceRecord {
+            ServiceRecord(key: key, source: source, cells: ["authority": "A", "service": "S", "period": "2012/13",
+                                                            "total_cost": cost, "source": source])
+        }
+        let columns = ["authority", "service", "period", "total_cost", "source"]
+        // a.csv:10 sorts after a.csv:9 by line number, not as text.
+        let comparison = ServiceComparison.compare(
+            oldColumns: columns, old: [record("a.csv:10", cost: "200"), record("a.csv:9", cost: "100")],
+            newColumns: columns,
+            new: [record("a.csv:9", cost: "100"), record("a.csv:10", cost: "250"), record("a.csv:11", cost: "300")])
+        #expect(comparison.changed.map(\.fields) == [[FieldChange(column: "total_cost", old: "200", new: "250")]])
+        #expect(comparison.unchangedCount == 1)
+        #expect(comparison.added.map(\.source) == ["a.csv:11"])
+        #expect(comparison.removed.isEmpty)
+    }
+
+    @Test("an input column only one run has is named once, not as a change of every service")
+    func columnOnlyInOneRun() {
+        let key = ServiceKey(authority: "A", service: "S", period: "")
+        let old = ServiceRecord(key: key, source: "a.csv:2", cells: ["authority": "A", "service": "S", "period": ""])
+        var new = old
+        new.cells["region"] = "North"
+        new.cells["cost_per_person"] = "12"
+        let comparison = ServiceComparison.compare(
+            oldColumns: ["authority", "service", "period"], old: [old],
+            newColumns: ["authority", "service", "period", "cost_per_person", "region", "source", "flags"], new: [new])
+        #expect(comparison.columnsOnlyInNew == ["region"])
+        #expect(comparison.changed.isEmpty)
+        #expect(comparison.hasDifferences)
+    }
 }
