@@ -17,17 +17,17 @@ MINUS = "\u2212"
 MONEY = {"total_cost", "cost_per_person", "cost_per_outcome"}
 RATE = {"outcome_rate", "gained_share", "retained_share", "self_employed_share", "ld_share", "mh_share"}
 TABLES = [  # (title, file, key columns, [(column, label)])
-    ("Descriptives by group", "tables/descriptives.csv", ["group", "metric"],
-     [("n", "n"), ("mean", "mean"), ("sd", "SD"), ("min", "min"), ("median", "median"), ("max", "max"),
-      ("band_low", "band low (mean − SD)"), ("band_high", "band high (mean + SD)")]),
-    ("Outcome mix (Table 5)", "tables/outcome_mix.csv", ["group"],
+    ("Support levels of the people supported (study Table 4)", "tables/support_levels.csv", ["group"],
+     [("n", "n"), ("share_lt7", "share <7h"), ("share_7to40", "share 7–40h"), ("share_40plus", "share 40h+")]),
+    ("Job outcomes (study Table 5)", "tables/outcome_mix.csv", ["group"],
      [("n", "n"), ("outcome_rate_mean", "mean outcome rate"), ("gained_share", "gained share"),
       ("retained_share", "retained share"), ("self_employed_share", "self-employed share"),
       ("gained_per_100", "gained per 100 supported"), ("retained_per_100", "retained per 100 supported"),
       ("self_employed_per_100", "self-employed per 100 supported")]),
-    ("Support levels (Table 4)", "tables/support_levels.csv", ["group"],
-     [("n", "n"), ("share_lt7", "share <7h"), ("share_7to40", "share 7–40h"), ("share_40plus", "share 40h+")]),
-    ("Bands: evidence-based vs all services (Table 8)", "tables/bands.csv", ["metric", "group"],
+    ("Descriptive statistics by group", "tables/descriptives.csv", ["group", "metric"],
+     [("n", "n"), ("mean", "mean"), ("sd", "SD"), ("min", "min"), ("median", "median"), ("max", "max"),
+      ("band_low", "band low (mean − SD)"), ("band_high", "band high (mean + SD)")]),
+    ("Evidence-based services compared with all services (study Table 8)", "tables/bands.csv", ["metric", "group"],
      [("n", "n"), ("min", "min"), ("max", "max"), ("band_low", "band low (mean − SD)"), ("mean", "mean"),
       ("band_high", "band high (mean + SD)")]),
 ]
@@ -43,11 +43,11 @@ def fixed(value, decimals, prefix="", suffix="", plus=False):
 def scale(table, key, column):
     if column == "n":
         return "count"
-    if table.startswith("Outcome"):
+    if table.startswith("Job outcomes"):
         return "plain" if column.endswith("_per_100") else "rate"
     if table.startswith("Support"):
         return "rate"
-    metric = key[1] if table.startswith("Descriptives") else key[0]
+    metric = key[1] if table.startswith("Descriptive") else key[0]
     return "money" if metric in MONEY else "rate" if metric in RATE else "plain"
 
 

@@ -25,12 +25,13 @@ public enum FigureScale: Sendable, Equatable {
 }
 
 /// A headline table of the report and its CSV file (SPEC §7, STAGES.md), grouped in the
-/// diff as in the report: descriptives, then the study's Table 5 (outcome mix), Table 4
-/// (support levels) and Table 8 (evidence-based vs all bands).
+/// diff in the report's order: the study's Table 4 (support levels), Table 5 (outcome
+/// mix), the descriptive statistics behind Table 6 and the appendix, and Table 8
+/// (evidence-based vs all bands).
 public enum HeadlineTable: String, Sendable, CaseIterable {
-    case descriptives
-    case outcomeMix
     case supportLevels
+    case outcomeMix
+    case descriptives
     case bands
 
     public struct FigureColumn: Sendable, Equatable {
@@ -49,10 +50,10 @@ public enum HeadlineTable: String, Sendable, CaseIterable {
 
     public var title: String {
         switch self {
-        case .descriptives: return "Descriptives by group"
-        case .outcomeMix: return "Outcome mix (Table 5)"
-        case .supportLevels: return "Support levels (Table 4)"
-        case .bands: return "Bands: evidence-based vs all services (Table 8)"
+        case .supportLevels: return "Support levels of the people supported (study Table 4)"
+        case .outcomeMix: return "Job outcomes (study Table 5)"
+        case .descriptives: return "Descriptive statistics by group"
+        case .bands: return "Evidence-based services compared with all services (study Table 8)"
         }
     }
 
