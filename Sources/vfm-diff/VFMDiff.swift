@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RunDiff
 import VFMCore
 
@@ -47,7 +48,7 @@ struct VFMDiff: ParsableCommand {
             if let output {
                 try FileSystem.write(comparison.markdown, to: output)
             } else {
-                print(comparison.markdown, terminator: "")
+                FileHandle.standardOutput.write(Data(comparison.markdown.utf8))
             }
             throw ExitCode(comparison.hasDifferences ? ExitStatus.differences.rawValue : ExitStatus.ok.rawValue)
         } catch let error as VFMError {
