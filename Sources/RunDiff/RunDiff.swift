@@ -1,1 +1,0 @@
-// The RunDiff module; see STYLE.md for its job.

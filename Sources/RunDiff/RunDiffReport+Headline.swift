@@ -1,0 +1,50 @@
+extension RunDiffReport {
+    /// One section per headline table with differences, in report order.
+    static func headline(_ comparison: RunComparison) -> [String] {
+        let tables = comparison.headline.filter(\.hasDifferences)
+        guard !tables.isEmpty else { return [] }
+        return ["## Headline figures\n"] + tables.map(headlineTable)
+    }
+
+    static func headlineTable(_ table: HeadlineComparison) -> String {
+        let kind = table.table
+        var text = "### \(kind.title)\n\n"
+        if !table.changed.isEmpty {
+            var markdown = MarkdownTable(kind.keyColumns + ["figure", "old", "new", "change", "relative change"])
+            for change in table.changed {
+                markdown.append(keyCells(kind, change.key) + [
+                    change.column.label,
+                    PeopleNumbers.figure(change.old, scale: change.scale),
+                    PeopleNumbers.figure(change.new, scale: change.scale),
+                    PeopleNumbers.change(from: change.old, to: change.new, scale: change.scale),
+                    PeopleNumbers.relativeChange(from: change.old, to: change.new),
+                ])
+            }
+            text += markdown.text + "\n"
+        }
+        text += rowList("Only in the new run", kind, table.added)
+        text += rowList("Only in the old run", kind, table.removed)
+        text += "\(counted(table.unchangedCount, "other figure", "other figures")) unchanged.\n"
+        return text
+    }
+
+    static func keyCells(_ kind: HeadlineTable, _ key: [String]) -> [String] {
+        zip(kind.keyColumns, key).map { column, value in column == "metric" ? metricWords(value) : cell(value) }
+    }
+
+    /// Rows (a group, a metric) one run has and the other lacks, with their figures.
+    static func rowList(_ title: String, _ kind: HeadlineTable, _ rows: [FigureRow]) -> String {
+        guard !rows.isEmpty else { return "" }
+        var text = "\(title):\n\n"
+        for row in rows {
+            let figures = zip(kind.figureColumns, row.values).compactMap { column, value -> String? in
+                guard let value else { return nil }
+                let scale = kind.scale(column: column.column, key: row.key)
+                return "\(column.label) \(PeopleNumbers.figure(value, scale: scale))"
+            }
+            text += "- " + keyCells(kind, row.key).joined(separator: " · ") + ": "
+                + (figures.isEmpty ? "no figures" : figures.joined(separator: ", ")) + "\n"
+        }
+        return text + "\n"
+    }
+}

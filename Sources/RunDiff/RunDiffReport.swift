@@ -1,0 +1,67 @@
+import Tabular
+
+/// The Markdown a reviewer reads (SPEC §3 `vfm-diff`): provenance first, then a summary,
+/// then only what changed — headline figures side by side with absolute and relative
+/// change, correlations that a reader would see change, benchmark positions, services,
+/// flags and rejected rows. Unchanged figures are counted, not listed. Deterministic:
+/// the same two runs always give the same bytes (LF, UTF-8, no dates or machine paths
+/// beyond the run names the caller gives).
+public enum RunDiffReport {
+    public static func markdown(_ comparison: RunComparison) -> String {
+        var sections: [String] = []
+        sections.append("# Run comparison\n\nOld run: \(cell(comparison.old.label))  \nNew run: \(cell(comparison.new.label))\n")
+        sections.append(provenance(comparison))
+        sections.append(summary(comparison))
+        if comparison.hasDifferences {
+            sections.append(contentsOf: headline(comparison))
+            sections.append(contentsOf: correlations(comparison))
+            sections.append(contentsOf: benchmark(comparison))
+            sections.append(contentsOf: services(comparison))
+            sections.append(contentsOf: flags(comparison))
+            sections.append(contentsOf: rejects(comparison))
+        }
+        return sections.joined(separator: "\n")
+    }
+
+    static func summary(_ comparison: RunComparison) -> String {
+        let options = comparison.options
+        let tolerance = "Tolerances: headline figures ±\(NumberFormatting.csv(options.relativeTolerance)) relative; "
+            + "Pearson r ±\(NumberFormatting.csv(options.rTolerance)).\n"
+        let figuresChanged = comparison.headline.reduce(0) { $0 + $1.changed.count }
+        let figuresUnchanged = comparison.headline.reduce(0) { $0 + $1.unchangedCount }
+        let rowsAdded = comparison.headline.reduce(0) { $0 + $1.added.count }
+        let rowsRemoved = comparison.headline.reduce(0) { $0 + $1.removed.count }
+        let correlations = comparison.correlations, services = comparison.services
+        let flags = comparison.flags, rejects = comparison.rejects
+        guard comparison.hasDifferences else {
+            return "## Summary\n\nNo differences.\n\n"
+                + "\(counted(figuresUnchanged, "headline figure", "headline figures")), "
+                + "\(counted(correlations.unchangedCount, "correlation", "correlations")), "
+                + "\(counted(services.unchangedCount, "service", "services")), "
+                + "\(counted(flags.unchangedCount, "flag", "flags")) and "
+                + "\(counted(rejects.unchangedCount, "rejected row", "rejected rows")) are the same in both runs. "
+                + tolerance
+        }
+        var lines = ["## Summary", ""]
+        lines.append("- Headline figures: \(PeopleNumbers.count(figuresChanged)) changed, "
+                     + "\(PeopleNumbers.count(figuresUnchanged)) unchanged; "
+                     + "\(counted(rowsAdded, "row", "rows")) only in the new run, "
+                     + "\(PeopleNumbers.count(rowsRemoved)) only in the old run.")
+        lines.append("- Correlations: \(PeopleNumbers.count(correlations.changed.count)) changed, "
+                     + "\(PeopleNumbers.count(correlations.unchangedCount)) unchanged; "
+                     + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
+                     + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
+        lines.append("- Services: \(PeopleNumbers.count(services.added.count)) added, "
+                     + "\(PeopleNumbers.count(services.removed.count)) removed, "
+                     + "\(PeopleNumbers.count(services.changed.count)) changed, "
+                     + "\(PeopleNumbers.count(services.unchangedCount)) unchanged.")
+        lines.append("- Benchmark positions: \(PeopleNumbers.count(comparison.benchmark.changed.count)) changed.")
+        lines.append("- Flags: \(PeopleNumbers.count(flags.new.count)) new, "
+                     + "\(PeopleNumbers.count(flags.resolved.count)) resolved, "
+                     + "\(PeopleNumbers.count(flags.unchangedCount)) in both runs.")
+        lines.append("- Rejected rows: \(PeopleNumbers.count(rejects.new.count)) new, "
+                     + "\(PeopleNumbers.count(rejects.resolved.count)) resolved, "
+                     + "\(PeopleNumbers.count(rejects.unchangedCount)) in both runs.")
+        return lines.joined(separator: "\n") + "\n\n" + tolerance
+    }
+}

@@ -1,1 +1,0 @@
-// vfm-diff: placeholder entry point until the command is wired.
