@@ -14,11 +14,11 @@ struct StatisticsGroup: Sendable {
 
     /// The defined values of `metric`, in service order.
     func values(of metric: Metric) -> [Double] {
-        services.compactMap { $0.analysisValue(of: metric) }
+        services.compactMap { $0.value(of: metric) }
     }
 
     /// Every member's value of `metric`, `nil` where undefined (for pairwise-complete work).
     func column(of metric: Metric) -> [Double?] {
-        services.map { $0.analysisValue(of: metric) }
+        services.map { $0.value(of: metric) }
     }
 }

@@ -19,7 +19,7 @@ enum BenchmarkTable {
         rows.reserveCapacity(services.count * metrics.count)
         for service in services {
             for metric in metrics {
-                let value = service.analysisValue(of: metric)
+                let value = service.value(of: metric)
                 rows.append(BenchmarkRow(authority: service.input.authority, service: service.input.service,
                                          period: service.input.period, metric: metric, value: value,
                                          allBand: allBands[metric]?.position(of: value),

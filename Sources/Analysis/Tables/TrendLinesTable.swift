@@ -11,7 +11,7 @@ enum TrendLinesTable {
             for pair in pairs {
                 var xs: [Double] = [], ys: [Double] = []
                 for service in group.services {
-                    guard let x = service.analysisValue(of: pair.x), let y = service.analysisValue(of: pair.y) else { continue }
+                    guard let x = service.value(of: pair.x), let y = service.value(of: pair.y) else { continue }
                     xs.append(x)
                     ys.append(y)
                 }
