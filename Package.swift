@@ -77,6 +77,6 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "VFMTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "VFMTestSupport"], swiftSettings: swiftSettings),
     ]
 )
