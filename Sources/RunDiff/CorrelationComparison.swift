@@ -6,7 +6,8 @@ public enum CorrelationChangeReason: Sendable, Equatable {
     case rMoved
     /// r is defined in one run only (n < 3 or a constant column in the other).
     case rDefinedInOneRunOnly
-    /// r changed sign (neither is 0).
+    /// r changed sign, and neither r rounds to 0.00 (a wobble around zero is not a flip;
+    /// a large move is reported as `rMoved` anyway).
     case signFlipped
     /// The strength word of the pipeline's scale changed.
     case strengthChanged
@@ -53,7 +54,7 @@ public struct CorrelationComparison: Sendable {
         switch (old.pearsonR, new.pearsonR) {
         case (let before?, let after?):
             if abs(after - before) > options.rTolerance { reasons.append(.rMoved) }
-            if before != 0, after != 0, (before < 0) != (after < 0) { reasons.append(.signFlipped) }
+            if min(abs(before), abs(after)) >= 0.005, (before < 0) != (after < 0) { reasons.append(.signFlipped) }
         case (nil, nil):
             break
         default:

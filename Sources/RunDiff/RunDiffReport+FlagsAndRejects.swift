@@ -13,7 +13,10 @@ extension RunDiffReport {
         guard !records.isEmpty else { return "" }
         var table = MarkdownTable(["authority", "service", "period", "rule", "metric", "value", "message"])
         for record in records {
-            let scale = FigureScale.of(metric: record.metric, column: "value")
+            // A flag's value is in the unit of its rule (an outlier's value is the metric's,
+            // a mismatch's is a relative difference), so it is shown as a plain number; the
+            // message says what it means.
+            let scale = FigureScale.plain
             table.append(keyCells(record.service) + [cell(record.rule), metricWords(record.metric),
                                                      PeopleNumbers.figure(record.value, scale: scale),
                                                      cell(record.message)])
