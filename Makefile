@@ -52,6 +52,7 @@ sample: build
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	for e in $(EXECUTABLES); do install -m 0755 $(BIN_RELEASE)/$$e $(DESTDIR)$(PREFIX)/bin/$$e; done
+	install -D -m 0644 Fixtures/returns/sample-70.csv $(DESTDIR)$(PREFIX)/share/vfm/sample-70.csv
 
 # Whole-pipeline benchmark on generated returns (10^3..10^6 rows): rows/s and peak RSS.
 bench: release
