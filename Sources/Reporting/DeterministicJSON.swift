@@ -1,3 +1,5 @@
+import Tabular
+
 /// A JSON value written byte-for-byte the same on every machine: object keys sorted by
 /// their UTF-8 bytes, two-space indent, LF, no trailing spaces, integers only (the
 /// manifest holds no fractions), RFC 8259 string escaping.
@@ -27,22 +29,5 @@ enum DeterministicJSON {
         }
     }
 
-    /// `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`; the rest as UTF-8.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

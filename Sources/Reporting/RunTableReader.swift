@@ -65,16 +65,8 @@ public enum RunTableReader {
 
     /// Parses CSV bytes whose first record is the header.
     public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> RunTable {
-        let records: [CSVRecord]
-        do {
-            records = try CSVRecordParser.records(utf8: bytes)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let line):
-                throw VFMError(.dataError, "unterminated quoted field", file: file, line: line,
-                               hint: "this file is written by an earlier stage; run that stage again")
-            }
-        }
+        let records = try RunFileCSV(file: file, hint: "this file is written by an earlier stage; run that stage again")
+            .records(bytes)
         guard let header = records.first else {
             throw VFMError(.dataError, "the table has no header row", file: file, line: 1,
                            hint: "this file is written by an earlier stage; run that stage again")

@@ -1,3 +1,4 @@
+import Tabular
 import Foundation
 import VFMCore
 
@@ -27,24 +28,7 @@ public enum InputsJSON {
         return text + "\n}\n"
     }
 
-    /// RFC 8259 string: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 
     private struct Document: Decodable {
         var files: [File]

@@ -135,30 +135,23 @@ extension SourceLocation {
     }
 }
 
-/// Reading back this project's own CSV files: a file that does not parse is a damaged
-/// run directory, reported as a data error naming the file and line.
+/// Reading back the ingest stage's own CSV files (see `RunFileCSV`).
 enum OwnCSV {
+    static func reader(_ file: String) -> RunFileCSV {
+        RunFileCSV(file: file, hint: "this file is written by vfm-ingest; run the ingest stage again to rewrite it")
+    }
+
     static func records(_ bytes: [UInt8], file: String) throws(VFMError) -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        try forEachRecord(bytes, file: file) { records.append($0) }
-        return records
+        try reader(file).records(bytes)
     }
 
     static func forEachRecord(_ bytes: [UInt8], file: String, _ body: (CSVRecord) -> Void) throws(VFMError) {
-        do {
-            try CSVRecordParser.forEachRecord(utf8: bytes, body)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let line): throw corrupt("unterminated quote", file: file, line: line)
-            }
-        }
+        try reader(file).forEachRecord(bytes, body)
     }
 
-    /// An empty cell is missing; any other text is restored from its neutralised form.
-    static func text(_ cell: String) -> String? { cell.isEmpty ? nil : CSVInjection.restore(cell) }
+    static func text(_ cell: String) -> String? { RunFileCSV.text(cell) }
 
     static func corrupt(_ message: String, file: String, line: Int) -> VFMError {
-        VFMError(.dataError, message, file: file, line: line,
-                 hint: "this file is written by vfm-ingest; run the ingest stage again to rewrite it")
+        reader(file).corrupt(message, line: line)
     }
 }

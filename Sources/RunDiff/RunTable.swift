@@ -24,16 +24,9 @@ struct RunTable: Sendable {
          allowsRaggedRows: Bool = false) throws(VFMError) {
         let display = RunTable.displayPath(runDirectory, relativePath)
         let bytes = try FileSystem.readBytes(runDirectory + "/" + relativePath, displayName: display)
-        let records: [CSVRecord]
-        do {
-            records = try CSVRecordParser.records(utf8: bytes)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let line):
-                throw VFMError(.dataError, "unterminated quoted field", file: display, line: line,
-                               hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
-            }
-        }
+        let records = try RunFileCSV(file: display,
+                                     hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
+            .records(bytes)
         guard let headerRecord = records.first else {
             throw VFMError(.dataError, "table has no header", file: display, line: 1,
                            hint: "the run directory is incomplete; re-run `vfm run` to regenerate it")
