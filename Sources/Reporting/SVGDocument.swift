@@ -17,6 +17,12 @@ struct SVGDocument {
     /// Text content or attribute value safe in XML 1.0: `& < > " '` escaped, characters
     /// XML forbids (C0 controls other than tab) dropped, newlines turned into spaces.
     static func escape(_ text: String) -> String {
+        // Most labels are plain printable ASCII: nothing to escape, nothing to copy.
+        let needsWork = text.utf8.contains { byte in
+            byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard needsWork else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -6,6 +6,8 @@ public struct SHA256: Sendable {
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var buffer: [UInt8] = []
+    /// The message schedule, reused for every block (no allocation per 64 bytes).
+    private var schedule = [UInt32](repeating: 0, count: 64)
     private var totalBytes: UInt64 = 0
 
     private static let k: [UInt32] = [
@@ -66,8 +68,10 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
         let base = block.startIndex
+        var w: [UInt32] = []
+        swap(&w, &schedule)  // w is then the only reference: writes need no copy
+        defer { swap(&w, &schedule) }
         for i in 0..<16 {
             w[i] = UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16
                 | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
