@@ -105,8 +105,13 @@ struct HeaderMapping {
         if let closest = closestHeader(for: missing) {
             message += "; closest header found: `\(closest.header)` (\(closest.distance) edit\(closest.distance == 1 ? "" : "s") from `\(closest.column.rawValue)`)"
         }
-        var hint = "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label, "
-            + "e.g. `total_cost` or \"Total costs of contract\""
+        var hint = "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label"
+        if let example = missing.first {
+            hint += ", e.g. `\(example.rawValue)`"
+            if let label = ColumnAliases.labels[example]?.first(where: { $0.lowercased() != example.rawValue }) {
+                hint += " or \"\(label)\""
+            }
+        }
         if headers.count == 1, let only = headers.first, let separator = [";", "\t", "|"].first(where: only.contains) {
             let name = separator == "\t" ? "tabs" : "`\(separator)`"
             hint = "the header is one cell holding \(name): the file seems to separate cells with \(name), "
