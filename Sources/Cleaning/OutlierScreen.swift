@@ -99,12 +99,12 @@ public enum OutlierScreen {
     }
 
     static func classicZ(_ x: [Double], threshold: Double) -> ([Finding], String?) {
-        guard x.count >= 2 else { return ([], "fewer than 2 values") }
-        let n = Double(x.count)
-        let mean = x.reduce(0, +) / n
-        let sumSquares = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let sd = (sumSquares / (n - 1)).squareRoot()
+        // The same accurate mean and sample SD the analysis reports (Numerics.Descriptive).
+        guard let summary = Descriptive.summarize(x), let sd = summary.standardDeviation else {
+            return ([], "fewer than 2 values")
+        }
         guard sd > 0, sd.isFinite else { return ([], "SD = 0 (all values are equal)") }
+        let mean = summary.mean
         var findings: [Finding] = []
         for (index, value) in x.enumerated() {
             let score = (value - mean) / sd
