@@ -15,7 +15,7 @@ struct FileIngest {
     /// - Throws: `.dataError` for a file that cannot be read as a table (no header, required
     ///   columns missing, unterminated quote, NUL byte, undecodable bytes); `.noInput` if unreadable.
     static func read(_ file: InputFile, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
-        let bytes = try FileSystem.readBytes(file.path, displayName: file.displayName)
+        let bytes = try FileSystem.readBytes(file.location, displayName: file.displayName)
         return try ingest(bytes, name: file.displayName, missingWords: missingWords)
     }
 

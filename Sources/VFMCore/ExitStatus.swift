@@ -12,6 +12,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case dataError = 65
     /// An input file or directory is missing or unreadable.
     case noInput = 66
+    /// The system ran out of a resource the run needs: memory (under `ulimit -v`, a
+    /// cgroup's `MemoryMax`) or file descriptors (`ulimit -n`). Not the data's fault:
+    /// give the job more and run again (`EX_OSERR`).
+    case osError = 71
     /// The output directory cannot be created or written.
     case cannotCreateOutput = 73
     /// A read or write failed part-way (e.g. disk full).

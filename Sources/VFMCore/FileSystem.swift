@@ -5,14 +5,44 @@ import Foundation
 public enum FileSystem {
     /// The bytes of `path`; `displayName` is how the file is named in messages.
     public static func readBytes(_ path: String, displayName: String? = nil) throws(VFMError) -> [UInt8] {
-        let name = displayName ?? path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw VFMError(.noInput, "file not found", file: name, hint: "check the path, or pass --input")
+        try readBytes(FilePathBytes(bytes: Array(path.utf8)), displayName: displayName ?? path)
+    }
+
+    /// The bytes of the file at `path` (raw bytes: the name need not be UTF-8).
+    ///
+    /// Opened with `O_NONBLOCK` and checked with `fstat` on the open descriptor, so a FIFO,
+    /// a device or a socket given as a return is refused at once ("not a regular file")
+    /// instead of blocking the run for ever, and no rename between the check and the read
+    /// can slip one in. Each failure says what happened (`InputFailure`): not found,
+    /// permission denied, a symbolic-link loop, too many open files, out of memory.
+    public static func readBytes(_ path: FilePathBytes, displayName: String? = nil) throws(VFMError) -> [UInt8] {
+        let name = displayName ?? path.display
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        guard descriptor >= 0 else { throw InputFailure.opening(errno, file: name) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw InputFailure.reading(errno, file: name) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw InputFailure.notRegular(info.st_mode, file: name) }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(max(info.st_size, 0)) + 1)
+        let chunk = 1 << 20
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + start, chunk)
+            }
+            if count < 0 {
+                let code = errno
+                bytes.removeSubrange(start...)
+                if code == EINTR { continue }
+                throw InputFailure.reading(code, file: name)
+            }
+            bytes.removeSubrange((start + count)...)
+            if count == 0 { return bytes }
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw VFMError(.noInput, "cannot read file", file: name, hint: "check its permissions")
-        }
-        return [UInt8](data)
     }
 
     /// Writes `bytes` to `path`, creating parent directories.

@@ -80,11 +80,12 @@ enum PipelineDecoder {
 
     private static func groupDefinitions(_ reader: PipelineTableReader) throws(VFMError) -> [GroupDefinition] {
         var groups: [GroupDefinition] = []
+        var names: Set<String> = []  // a set, not `groups.contains`: a pipeline may define 10⁵ groups
         let builtInNames = builtInGroups.map(\.name).joined(separator: ", ")
         for group in try reader.tables("groups", keys: ["name", "column", "values"]) {
             let nameNode = try group.required("name")
             let name = try PipelineTableReader.string(nameNode, key: group.qualified("name"), file: group.file)
-            if groups.contains(where: { $0.name == name }) || name.isEmpty {
+            if !names.insert(name).inserted || name.isEmpty {
                 throw PipelineTableReader.valueError(nameNode, key: group.qualified("name"), file: group.file,
                                                      name.isEmpty ? "a group needs a name" : "a second group named `\(name)`",
                                                      hint: "give every group its own name")

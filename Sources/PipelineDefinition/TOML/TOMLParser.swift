@@ -22,6 +22,16 @@ struct TOMLParser {
     /// Root keys created by `[[name]]` headers (other arrays cannot take more elements).
     private var arrayTableKeys: Set<String> = []
 
+    /// The deepest nesting of arrays and inline tables a value may have. The built-in
+    /// pipeline needs 2 (`pairs = [ { x = …, y = … } ]`); 32 leaves room for any real
+    /// file while bounding the parser's recursion (and Swift's recursive destruction of
+    /// the tree), so a hostile `x = [[[[…` is a bad pipeline (exit 78), not a stack overflow.
+    static let maximumNestingDepth = 32
+
+    private var depth = 0
+    /// The key whose value is being parsed, for the nesting error.
+    private var currentKey = ""
+
     private init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
     /// Parses a whole document into its root table.
@@ -32,11 +42,55 @@ struct TOMLParser {
 
     // MARK: Document structure
 
-    private enum Target { case root, table(Int), lastArrayElement(Int) }
+    /// Where key/value lines go: the root, or the table opened by the last header. The
+    /// table under construction is kept out of the tree until the next header, and the
+    /// elements of each `[[array]]` are collected in `DocumentBuilder.arrays`, so adding
+    /// a key or an element never copies what was built before: loading is linear in the
+    /// file's size (100,000 `[[groups]]` in well under a second).
+    private enum Target { case root, table(Int), arrayElement(Int) }
+
+    private struct DocumentBuilder {
+        var root = TOMLTable(position: TOMLPosition(line: 1, column: 1))
+        var rootKeys: [String: Int] = [:]
+        var target = Target.root
+        var open = TOMLTable(position: TOMLPosition(line: 1, column: 1))
+        var openKeys: [String: Int] = [:]
+        /// Elements of each array of tables, by the root entry that will hold them.
+        var arrays: [Int: [TOMLNode]] = [:]
+
+        mutating func add(_ entry: TOMLEntry) throws(TOMLSyntaxError) {
+            switch target {
+            case .root: try TOMLParser.add(entry, to: &root, keys: &rootKeys)
+            case .table, .arrayElement: try TOMLParser.add(entry, to: &open, keys: &openKeys)
+            }
+        }
+
+        /// Puts the table under construction into the tree.
+        mutating func closeTable() {
+            let table = open
+            open = TOMLTable(position: table.position)
+            openKeys = [:]
+            switch target {
+            case .root: return
+            case .table(let index): root.entries[index].node.value = .table(table)
+            case .arrayElement(let index):
+                arrays[index, default: []].append(TOMLNode(value: .table(table), position: table.position))
+            }
+        }
+
+        mutating func finish() -> TOMLTable {
+            closeTable()
+            target = .root
+            for (index, elements) in arrays {
+                root.entries[index].node.value = .array(elements)
+            }
+            arrays = [:]
+            return root
+        }
+    }
 
     private mutating func parseDocument() throws(TOMLSyntaxError) -> TOMLTable {
-        var root = TOMLTable(position: TOMLPosition(line: 1, column: 1))
-        var target = Target.root
+        var document = DocumentBuilder()
         while true {
             skipSpaces()
             guard let scalar = peek() else { break }
@@ -46,18 +100,18 @@ struct TOMLParser {
             case "#":
                 skipComment()
             case "[":
-                target = try parseHeader(into: &root)
+                try parseHeader(into: &document)
                 try expectEndOfLine()
             default:
                 let entry = try parseKeyValue()
-                try insert(entry, into: &root, at: target)
+                try document.add(entry)
                 try expectEndOfLine()
             }
         }
-        return root
+        return document.finish()
     }
 
-    private mutating func parseHeader(into root: inout TOMLTable) throws(TOMLSyntaxError) -> Target {
+    private mutating func parseHeader(into document: inout DocumentBuilder) throws(TOMLSyntaxError) {
         let position = currentPosition
         advance()
         let isArray = peek() == "["
@@ -70,48 +124,34 @@ struct TOMLParser {
         }
         try expect("]", "expected `]` to close the table header")
         if isArray { try expect("]", "expected `]]` to close the array-of-tables header") }
-        let table = TOMLNode(value: .table(TOMLTable(position: position)), position: position)
-        if let existing = root.index(of: key) {
-            guard isArray, arrayTableKeys.contains(key), case .array(var elements) = root.entries[existing].node.value else {
-                throw TOMLSyntaxError(message: "`\(key)` is already defined at line \(root.entries[existing].keyPosition.line)",
+        document.closeTable()
+        document.open = TOMLTable(position: position)
+        if let existing = document.rootKeys[key] {
+            guard isArray, arrayTableKeys.contains(key) else {
+                throw TOMLSyntaxError(message: "`\(key)` is already defined at line \(document.root.entries[existing].keyPosition.line)",
                                       position: position)
             }
-            elements.append(table)
-            root.entries[existing].node.value = .array(elements)
-            return .lastArrayElement(existing)
+            document.target = .arrayElement(existing)
+            return
         }
-        if isArray {
-            arrayTableKeys.insert(key)
-            root.entries.append(TOMLEntry(key: key, keyPosition: position,
-                                          node: TOMLNode(value: .array([table]), position: position)))
-            return .lastArrayElement(root.entries.count - 1)
-        }
-        root.entries.append(TOMLEntry(key: key, keyPosition: position, node: table))
-        return .table(root.entries.count - 1)
+        let placeholder: TOMLValue = isArray ? .array([]) : .table(TOMLTable(position: position))
+        if isArray { arrayTableKeys.insert(key) }
+        document.rootKeys[key] = document.root.entries.count
+        document.root.entries.append(TOMLEntry(key: key, keyPosition: position,
+                                               node: TOMLNode(value: placeholder, position: position)))
+        let index = document.root.entries.count - 1
+        document.target = isArray ? .arrayElement(index) : .table(index)
     }
 
-    private func insert(_ entry: TOMLEntry, into root: inout TOMLTable, at target: Target) throws(TOMLSyntaxError) {
-        switch target {
-        case .root:
-            try Self.add(entry, to: &root)
-        case .table(let index):
-            guard case .table(var table) = root.entries[index].node.value else { return }
-            try Self.add(entry, to: &table)
-            root.entries[index].node.value = .table(table)
-        case .lastArrayElement(let index):
-            guard case .array(var elements) = root.entries[index].node.value, let last = elements.indices.last,
-                  case .table(var table) = elements[last].value else { return }
-            try Self.add(entry, to: &table)
-            elements[last].value = .table(table)
-            root.entries[index].node.value = .array(elements)
-        }
-    }
-
-    private static func add(_ entry: TOMLEntry, to table: inout TOMLTable) throws(TOMLSyntaxError) {
-        if let existing = table.entry(entry.key) {
-            throw TOMLSyntaxError(message: "`\(entry.key)` is already defined at line \(existing.keyPosition.line)",
+    /// Appends `entry` to `table`, refusing a key defined twice; `keys` indexes the
+    /// table's keys so that the check stays constant-time however many keys it has.
+    private static func add(_ entry: TOMLEntry, to table: inout TOMLTable,
+                            keys: inout [String: Int]) throws(TOMLSyntaxError) {
+        if let existing = keys[entry.key] {
+            throw TOMLSyntaxError(message: "`\(entry.key)` is already defined at line \(table.entries[existing].keyPosition.line)",
                                   position: entry.keyPosition)
         }
+        keys[entry.key] = table.entries.count
         table.entries.append(entry)
     }
 
@@ -123,6 +163,7 @@ struct TOMLParser {
         }
         try expect("=", "expected `=` after the key `\(key)`")
         skipSpaces()
+        if depth == 0 { currentKey = key }
         let node = try parseValue()
         return TOMLEntry(key: key, keyPosition: keyPosition, node: node)
     }
@@ -152,8 +193,14 @@ struct TOMLParser {
         switch scalar {
         case "\"": value = .string(try parseBasicString())
         case "'": value = .string(try parseLiteralString())
-        case "[": value = .array(try parseArray())
-        case "{": value = .table(try parseInlineTable())
+        case "[", "{":
+            guard depth < Self.maximumNestingDepth else {
+                throw error("the value of `\(currentKey)` nests arrays and inline tables more than "
+                            + "\(Self.maximumNestingDepth) levels deep")
+            }
+            depth += 1
+            defer { depth -= 1 }
+            value = scalar == "[" ? .array(try parseArray()) : .table(try parseInlineTable())
         default: value = try parseScalarWord()
         }
         return TOMLNode(value: value, position: position)
@@ -177,13 +224,14 @@ struct TOMLParser {
 
     private mutating func parseInlineTable() throws(TOMLSyntaxError) -> TOMLTable {
         var table = TOMLTable(position: currentPosition)
+        var keys: [String: Int] = [:]
         advance()
         skipSpaces()
         if peek() == "}" { advance(); return table }
         while true {
             skipSpaces()
             let entry = try parseKeyValue()
-            try Self.add(entry, to: &table)
+            try Self.add(entry, to: &table, keys: &keys)
             skipSpaces()
             switch peek() {
             case ",": advance()
