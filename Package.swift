@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
         ),
+        // prctl, posix_spawn + sigwait, getrlimit: what the process supervisor needs from C.
+        .target(name: "CProcessShims"),
         .target(name: "VFMCore", swiftSettings: swiftSettings),
         .target(name: "Numerics", dependencies: ["CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
@@ -47,7 +49,8 @@ let package = Package(
         .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
-                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Numerics"],
+                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Numerics",
+                               "CProcessShims"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
                 dependencies: ["PipelineRunner", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],

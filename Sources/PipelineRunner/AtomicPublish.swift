@@ -28,7 +28,7 @@ extension StagingDirectory {
     ///   (the test hook pauses there).
     /// - Throws: `.ioError` (74) when flushing or renaming fails; the destination then
     ///   still holds the previous run.
-    public func publish(afterSwap: () -> Void = {}) throws(VFMError) {
+    public func publish(log: StageLog, afterSwap: () -> Void = {}) throws(VFMError) {
         try flush(path)
         let destinationPath = destination.path
         var status = lstatus(destinationPath)
@@ -54,7 +54,7 @@ extension StagingDirectory {
         syncDirectory(destination.parent)
         afterSwap()
         // After an exchange the staging path holds the old run; after a rename it is gone.
-        try? FileManager.default.removeItem(atPath: path)
+        Self.remove(path, log: log, what: "the run this one replaced")
     }
 
     private func lstatus(_ path: String) -> Int32 {

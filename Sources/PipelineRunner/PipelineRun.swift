@@ -15,14 +15,18 @@ public struct RunRequest: Sendable {
     /// `--force`: run even when the published run is up to date.
     public var force: Bool
     public var failOn: FailOnPolicy?
+    /// `--dry-run`: say what would run and why; write nothing.
+    public var dryRun: Bool
     public var log: StageLog
 
-    public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?, log: StageLog) {
+    public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?,
+                dryRun: Bool = false, log: StageLog) {
         self.inputs = inputs
         self.config = config
         self.output = output
         self.force = force
         self.failOn = failOn
+        self.dryRun = dryRun
         self.log = log
     }
 }
@@ -33,36 +37,88 @@ public enum RunOutcome: Sendable, Equatable {
     case published(PublishedCounts)
     /// Inputs, pipeline and tool version were unchanged: nothing was rewritten.
     case upToDate(PublishedCounts)
+    /// `--dry-run`: a run would be needed, for these reasons; nothing was written.
+    case wouldRun([RerunReason])
 
-    public var counts: PublishedCounts {
+    /// What the published run holds, for `--fail-on`; `nil` after a dry run that found
+    /// nothing current.
+    public var counts: PublishedCounts? {
         switch self {
         case .published(let counts), .upToDate(let counts): return counts
+        case .wouldRun: return nil
         }
     }
 }
 
-/// `vfm run`: lock → skip if unchanged → stage into a temporary directory → publish
-/// atomically. On any error the staging directory is deleted and the destination keeps
-/// the previous complete run (SPEC §3, §7).
+/// `vfm run`: look (read-only) → skip if unchanged → lock → stage into a temporary
+/// directory → publish atomically. On any error the staging directory is deleted and the
+/// destination keeps the previous complete run (SPEC §3, §7).
+///
+/// The look takes the lock *shared* and opens nothing for writing, so an up-to-date run
+/// and `--dry-run` write nothing at all — they work on a read-only filesystem and create no
+/// lock file or staging directory. Only a run that will publish takes the lock exclusively.
 public enum PipelineRun {
     public static func run(_ request: RunRequest) throws(VFMError) -> RunOutcome {
+        let log = request.log
         let pipeline = try PipelineChoice.load(config: request.config)
         let destination = try RunDestination(request.output)
+        let identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        let looked = try look(at: destination, for: identity, force: request.force)
+        switch looked.decision {
+        case .upToDate(let counts):
+            log.info("up to date: \(destination.path) already holds the run of these inputs, pipeline and vfm \(identity.toolVersion); nothing rewritten (--force re-runs)")
+            if !request.dryRun { removeLeftoversIfFree(destination, log: log) }
+            return .upToDate(counts)
+        case .run(let reasons):
+            if request.dryRun {
+                try destination.checkReplaceable()
+                return .wouldRun(reasons)
+            }
+        }
         let lock = try RunLock.acquire(for: destination)
         defer { lock.release() }
         TestHook.pause(after: "lock")
+        StagingDirectory.removeLeftovers(of: destination, log: log)
+        var decision = looked.decision
+        // Another run may have published between the look and the lock: look again only
+        // if the manifest is not the one we read.
+        if !request.force, manifestBytes(destination) != looked.manifest {
+            decision = UpToDateCheck.decide(at: destination, for: identity)
+            if case .upToDate(let counts) = decision {
+                log.info("up to date: \(destination.path) was just published by another run with these inputs, pipeline and vfm \(identity.toolVersion); nothing rewritten")
+                return .upToDate(counts)
+            }
+        }
+        if case .run(let reasons) = decision { log.info("running: \(RerunReason.line(reasons))") }
         return try runLocked(request, pipeline: pipeline, destination: destination)
+    }
+
+    /// The decision, made under a shared lock, and the manifest's bytes it was made on.
+    private static func look(at destination: RunDestination, for identity: RunIdentity,
+                             force: Bool) throws(VFMError) -> (decision: RunDecision, manifest: [UInt8]?) {
+        let shared = try RunLock.shared(for: destination)
+        defer { shared?.release() }
+        let manifest = manifestBytes(destination)
+        if force { return (.run([.forced]), manifest) }
+        return (UpToDateCheck.decide(at: destination, for: identity), manifest)
+    }
+
+    private static func manifestBytes(_ destination: RunDestination) -> [UInt8]? {
+        try? FileSystem.readBytes(destination.file(RunLayout.manifest))
+    }
+
+    /// An up-to-date run still clears what killed runs left behind, when it can take the
+    /// lock; when it cannot (read-only, another run), it leaves them for a later run.
+    private static func removeLeftoversIfFree(_ destination: RunDestination, log: StageLog) {
+        guard !StagingDirectory.leftovers(of: destination).isEmpty,
+              let lock = try? RunLock.acquire(for: destination) else { return }
+        defer { lock.release() }
+        StagingDirectory.removeLeftovers(of: destination, log: log)
     }
 
     private static func runLocked(_ request: RunRequest, pipeline: LoadedPipeline,
                                   destination: RunDestination) throws(VFMError) -> RunOutcome {
         let log = request.log
-        StagingDirectory.removeLeftovers(of: destination)
-        let identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
-        if !request.force, let published = UpToDateCheck.publishedRun(at: destination, matching: identity) {
-            log.info("up to date: \(destination.path) already holds the run of these inputs, pipeline and vfm \(identity.toolVersion); nothing rewritten (--force re-runs)")
-            return .upToDate(published)
-        }
         try destination.checkReplaceable()
         let staging = try StagingDirectory.create(for: destination)
         do throws(VFMError) {
@@ -70,7 +126,7 @@ public enum PipelineRun {
             var progress = RunProgress(log: log, stages: ["ingest", "clean", "analyze", "report", "publish"])
             let counts = try stageAll(request, pipeline: pipeline, into: staging.path, progress: &progress)
             try progress.stage("publish") { () throws(VFMError) in
-                try staging.publish(afterSwap: { TestHook.pause(after: "swap") })
+                try staging.publish(log: log, afterSwap: { TestHook.pause(after: "swap") })
             }
             log.info("published \(destination.path) in \(elapsedMilliseconds(since: start)) ms (\(progress.timings))")
             return .published(counts)

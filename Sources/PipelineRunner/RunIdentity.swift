@@ -46,27 +46,58 @@ public struct PublishedCounts: Sendable, Equatable {
     public var flags: Int
 }
 
-/// The skip-when-unchanged decision (SPEC §3).
+/// The skip-when-unchanged decision (SPEC §3), and why a run is needed when it is.
 public enum UpToDateCheck {
-    /// The counts of the run published at `destination` if it has exactly `identity` and
-    /// its files are still those its manifest lists (same SHA-256s), else `nil`.
+    /// What the run published at `destination` means for a run with `identity`: up to
+    /// date (its counts, for `--fail-on`), or the reasons to run.
     ///
-    /// Checking the outputs' hashes as well costs a read of the outputs — far less than a
-    /// run — and means a hand-edited or damaged report is regenerated rather than kept.
-    public static func publishedRun(at destination: RunDestination, matching identity: RunIdentity) -> PublishedCounts? {
-        guard let manifest = RunManifest.published(at: destination),
-              manifest.tool.name == "vfm", manifest.tool.version == identity.toolVersion,
-              manifest.pipeline.path == identity.pipelinePath, manifest.pipeline.sha256 == identity.pipelineSHA256
-        else { return nil }
-        let recorded = manifest.inputs.map { InputFingerprint(path: $0.path, sha256: $0.sha256) }.sorted()
-        guard recorded == identity.inputs else { return nil }
+    /// Only reads. The outputs' hashes are checked as well — a read of the outputs, far
+    /// less than a run — so that a hand-edited or damaged report is regenerated, not kept.
+    /// Safe against a concurrent writer even without the lock: a run is published by one
+    /// atomic rename, and an output that changes under us fails its hash, which only makes
+    /// the answer "run".
+    public static func decide(at destination: RunDestination, for identity: RunIdentity) -> RunDecision {
+        let manifestPath = destination.file(RunLayout.manifest)
+        guard FileManager.default.fileExists(atPath: destination.path) else {
+            return .run([.noPreviousRun])
+        }
+        guard let manifest = RunManifest.published(at: destination) else {
+            let exists = FileManager.default.fileExists(atPath: manifestPath)
+            return .run([exists ? .unreadableManifest : .noPreviousRun])
+        }
+        var reasons: [RerunReason] = []
+        if manifest.tool.name != "vfm" || manifest.tool.version != identity.toolVersion {
+            reasons.append(.toolVersion(was: manifest.tool.version, now: identity.toolVersion))
+        }
+        if manifest.pipeline.path != identity.pipelinePath || manifest.pipeline.sha256 != identity.pipelineSHA256 {
+            reasons.append(.pipeline(was: manifest.pipeline.path, now: identity.pipelinePath,
+                                     edited: manifest.pipeline.path == identity.pipelinePath))
+        }
+        let recorded = Dictionary(manifest.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let current = Dictionary(identity.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let byName: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let changed = current.filter { entry in recorded[entry.key].map { $0 != entry.value } ?? false }.keys.sorted(by: byName)
+        let added = current.keys.filter { recorded[$0] == nil }.sorted(by: byName)
+        let removed = recorded.keys.filter { current[$0] == nil }.sorted(by: byName)
+        if !changed.isEmpty { reasons.append(.inputsChanged(changed)) }
+        if !added.isEmpty { reasons.append(.inputsAdded(added)) }
+        if !removed.isEmpty { reasons.append(.inputsRemoved(removed)) }
+        if !reasons.isEmpty { return .run(reasons) }
         for output in manifest.outputs {
-            guard let bytes = try? FileSystem.readBytes(destination.file(output.path)),
-                  SHA256.hexDigest(of: bytes) == output.sha256
-            else { return nil }
+            guard let bytes = try? FileSystem.readBytes(destination.file(output.path)) else {
+                return .run([.outputMissing(output.path)])
+            }
+            guard SHA256.hexDigest(of: bytes) == output.sha256 else { return .run([.outputEdited(output.path)]) }
         }
         let rejected = manifest.inputs.reduce(0) { $0 + ($1.rowsRejected ?? 0) }
-        return PublishedCounts(rowsRejected: rejected, flags: flagCount(at: destination))
+        return .upToDate(PublishedCounts(rowsRejected: rejected, flags: flagCount(at: destination)))
+    }
+
+    /// The counts of the run published at `destination` if it has exactly `identity` and
+    /// its files are still those its manifest lists, else `nil`.
+    public static func publishedRun(at destination: RunDestination, matching identity: RunIdentity) -> PublishedCounts? {
+        if case .upToDate(let counts) = decide(at: destination, for: identity) { return counts }
+        return nil
     }
 
     /// Records in `clean/flags.csv` after its header.

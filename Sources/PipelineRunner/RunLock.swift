@@ -25,6 +25,28 @@ public final class RunLock {
         self.path = path
     }
 
+    /// Takes the lock *shared*, to read the published run without writing anything: the
+    /// lock file is opened read-only and never created, so answering "up to date" works on
+    /// a read-only filesystem and leaves no trace (`--dry-run`). A writer holds the lock
+    /// exclusively, so while this one is held no run can be publishing.
+    /// - Returns: `nil` when there is no lock file (no run has written here, or it is on a
+    ///   filesystem we cannot read it from): the reader then relies on publication being
+    ///   one atomic rename, and on the outputs' hashes.
+    /// - Throws: `.locked` (75) when a run holds the lock to write.
+    public static func shared(for destination: RunDestination) throws(VFMError) -> RunLock? {
+        let path = destination.lockPath
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
+            let code = errno
+            let holder = readHolder(descriptor)
+            close(descriptor)
+            if code == EWOULDBLOCK { throw lockedError(holder: holder, destination: destination) }
+            return nil  // e.g. no locks on this filesystem: read without one, as above
+        }
+        return RunLock(descriptor: descriptor, path: path)
+    }
+
     /// Takes the lock for `destination`, creating its parent directory and the lock file
     /// when missing.
     /// - Throws: `.locked` (75) naming the holder's pid when another run holds it;
@@ -40,12 +62,7 @@ public final class RunLock {
             let code = errno
             let holder = readHolder(descriptor)
             close(descriptor)
-            if code == EWOULDBLOCK {
-                let who = holder.map { "pid \($0)" } ?? "a process that has not yet written its pid"
-                throw VFMError(.locked, "another vfm run (\(who)) is writing this output", file: destination.path,
-                               hint: "wait for it to finish, or publish this run elsewhere with --output; "
-                                   + "the lock is \(path) and is released when that run ends")
-            }
+            if code == EWOULDBLOCK { throw lockedError(holder: holder, destination: destination) }
             throw PosixError.output(code, "locking", path: path)
         }
         let lock = RunLock(descriptor: descriptor, path: path)
@@ -53,10 +70,17 @@ public final class RunLock {
         return lock
     }
 
+    private static func lockedError(holder: Int32?, destination: RunDestination) -> VFMError {
+        let who = holder.map { "pid \($0)" } ?? "a process that has not yet written its pid"
+        return VFMError(.locked, "another vfm run (\(who)) is writing this output", file: destination.path,
+                        hint: "wait for it to finish, or publish this run elsewhere with --output; "
+                            + "the lock is \(destination.lockPath) and is released when that run ends")
+    }
+
     /// Writes our pid into the lock file (for the message of a second run). Best effort:
     /// the lock is the `flock`, not the file's content.
     private func recordHolder() {
-        let text = Array("\(getpid())\n".utf8)
+        let text = Array("\(ProcessSupervision.visiblePID)\n".utf8)
         guard ftruncate(descriptor, 0) == 0 else { return }
         _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
     }

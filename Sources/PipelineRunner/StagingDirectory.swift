@@ -22,12 +22,31 @@ public struct StagingDirectory: Sendable {
     ///
     /// Must be called with the destination's `RunLock` held: the lock guarantees that no
     /// other live run owns any `.<name>.vfm-tmp-*` directory, so all of them are leftovers.
-    /// Best effort: a leftover that cannot be removed is retried by the next run and does
-    /// not stop this one (it has its own pid-named directory).
-    public static func removeLeftovers(of destination: RunDestination) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: destination.parent) else { return }
-        for name in names where isStaging(name, of: destination) {
-            try? FileManager.default.removeItem(atPath: (destination.parent as NSString).appendingPathComponent(name))
+    /// Best effort: a leftover that cannot be removed is warned about, retried by the next
+    /// run, and does not stop this one (it has its own pid-named directory).
+    public static func removeLeftovers(of destination: RunDestination, log: StageLog) {
+        for path in leftovers(of: destination) {
+            remove(path, log: log, what: "a leftover of an earlier run")
+        }
+    }
+
+    /// The `.<name>.vfm-tmp-<pid>` directories beside `destination`.
+    public static func leftovers(of destination: RunDestination) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: destination.parent) else { return [] }
+        return names.filter { isStaging($0, of: destination) }.sorted()
+            .map { (destination.parent as NSString).appendingPathComponent($0) }
+    }
+
+    /// Deletes `path`, warning (not failing) when it cannot: the next run tries again.
+    static func remove(_ path: String, log: StageLog, what: String) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            guard FileManager.default.fileExists(atPath: path) else { return }
+            let nsError = error as NSError
+            let underlying = (nsError.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription
+            log.warning("cannot remove \(path), \(what) (\(underlying ?? nsError.localizedDescription)); "
+                        + "the next vfm run on this output removes it")
         }
     }
 

@@ -7,6 +7,7 @@ import VFMCore
 /// (`ValidationError`) never get here: ArgumentParser exits 64 for them.
 enum CommandRuntime {
     static func run(_ body: () throws(VFMError) -> Void) throws {
+        ProcessSupervision.superviseOrContinue()
         ProcessSetup.start()
         do throws(VFMError) {
             try body()
@@ -25,7 +26,8 @@ enum HelpText {
           64  wrong command line
           65  input unusable (no header, missing column, bad encoding, no valid row),
               or --fail-on tripped
-          66  input or run-directory file missing or unreadable
+          66  input or run-directory file missing or unreadable (or not a regular file)
+          71  out of memory or of file descriptors under a limit (ulimit, cgroup)
           73  cannot create the output
           74  I/O error, e.g. disk full
           75  another run holds the lock on this output (vfm run)

@@ -22,7 +22,10 @@ public struct RunCommand: ParsableCommand {
 
             Up to date: when the inputs' SHA-256s, the pipeline's SHA-256 and the vfm version \
             equal those in DIR/manifest.json (and DIR's files are intact), prints "up to date" \
-            and exits 0 without rewriting anything; --force re-runs.
+            and exits 0 without writing anything (it works on a read-only filesystem); --force \
+            re-runs. Otherwise the log says why it runs in one line ("running: input changed: \
+            a.csv; the pipeline x.toml changed"). --dry-run prints that answer on stdout \
+            ("would run: …" or "up to date: …") and writes nothing.
 
             Log (stderr): one line per stage (rows in/out/rejected/flagged), warnings, and a \
             last line with the time of each stage; --quiet prints errors only; progress is \
@@ -40,6 +43,10 @@ public struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("force"), help: "Run even when the published run is up to date.")
     public var force = false
 
+    @Flag(name: .customLong("dry-run"),
+          help: "Say on stdout whether a run is needed and why (which input, the pipeline, the vfm version, an edited output); write nothing — no lock file, no staging directory.")
+    public var dryRun = false
+
     @Option(name: .customLong("fail-on"),
             help: ArgumentHelp("Exit 65 (after publishing) if any row was rejected (rejects), or any row was rejected or flagged (flags).",
                                valueName: "rejects|flags"))
@@ -56,12 +63,28 @@ public struct RunCommand: ParsableCommand {
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             let request = RunRequest(inputs: try input.resolved(), config: pipeline.config, output: output,
-                                     force: force, failOn: failOn, log: logging.log)
+                                     force: force, failOn: failOn, dryRun: dryRun, log: logging.log)
             let outcome = try PipelineRun.run(request)
-            let counts = outcome.counts
+            if dryRun {
+                print(DryRunText.line(outcome, output: output))
+                return
+            }
+            guard let counts = outcome.counts else { return }
             if let violation = failOn?.violation(rowsRejected: counts.rowsRejected, flags: counts.flags, output: output) {
                 throw violation
             }
+        }
+    }
+}
+
+/// The one line `vfm run --dry-run` prints on stdout.
+enum DryRunText {
+    static func line(_ outcome: RunOutcome, output: String) -> String {
+        switch outcome {
+        case .wouldRun(let reasons):
+            return "would run: ingest, clean, analyze, report, publish to \(output) — \(RerunReason.line(reasons))"
+        case .upToDate, .published:
+            return "up to date: \(output) holds the run of these inputs, pipeline and vfm version; a run would write nothing"
         }
     }
 }

@@ -47,7 +47,7 @@ struct RunnerPartsTests {
         for generation in ["one", "two"] {
             let staging = try StagingDirectory.create(for: destination)
             try FileSystem.write(generation, to: staging.path + "/" + RunLayout.manifest)
-            try staging.publish()
+            try staging.publish(log: StageLog(quiet: true))
             #expect(FileManager.default.contents(atPath: destination.file(RunLayout.manifest)) == Data(generation.utf8))
             #expect(!FileManager.default.fileExists(atPath: staging.path))
         }

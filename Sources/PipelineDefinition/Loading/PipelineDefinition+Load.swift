@@ -2,17 +2,22 @@ import Foundation
 import VFMCore
 
 extension PipelineDefinition {
-    /// Reads a pipeline file (`--config FILE`). Every problem — unreadable file, TOML
+    /// Reads a pipeline file (`--config FILE`). Every problem in it — TOML
     /// syntax, a wrong key, type, metric or group name — is a `VFMError(.badPipeline)`
-    /// (exit 78) naming the file by its base name, the line and the key.
+    /// (exit 78) naming the file by its base name, the line and the key; a file that is
+    /// missing or cannot be read is 66, like a missing input (SPEC §3).
     public static func load(path: String) throws(VFMError) -> LoadedPipeline {
         let displayPath = URL(fileURLWithPath: path).lastPathComponent
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readBytes(path, displayName: displayPath)
+            bytes = try FileSystem.readBytes(FilePathBytes(argument: path), displayName: displayPath)
         } catch {
-            throw VFMError(.badPipeline, "cannot read the pipeline file (\(error.message))", file: displayPath,
-                           hint: "check the --config path; without --config the built-in ndti-2014 pipeline is used")
+            // A missing or unreadable pipeline file is 66 like a missing input (SPEC §3);
+            // 78 is for a file that was read and is wrong.
+            throw VFMError(error.status, "cannot read the pipeline file: \(error.message)", file: displayPath,
+                           hint: error.status == .noInput
+                               ? "check the --config path; without --config the built-in ndti-2014 pipeline is used"
+                               : error.hint)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw VFMError(.badPipeline, "the pipeline file is not UTF-8 text", file: displayPath,

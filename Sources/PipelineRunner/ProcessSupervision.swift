@@ -1,0 +1,109 @@
+internal import CProcessShims
+import Foundation
+import VFMCore
+
+/// Every `vfm` command runs its work in a child process of itself, for two reasons that
+/// cannot be met from inside one process (issue 19):
+///
+/// 1. **OpenBLAS single-threaded before it loads.** `libopenblas` is a dynamic dependency,
+///    so its constructor runs before `main` and starts its worker threads then — before any
+///    `openblas_set_num_threads(1)`. Under a memory limit those threads made runs spin for
+///    ever inside `blas_memory_alloc` (holding the output's lock) or hang at exit. Only the
+///    environment variable, set before the library loads, prevents them: the child is
+///    started with `OPENBLAS_NUM_THREADS=1`. (A re-`exec` alone would do that much;
+///    `LinearAlgebraRuntime` still pins one thread too, for library users.)
+/// 2. **Out of memory is said, not shown as a crash.** When a memory limit is reached the
+///    Swift runtime or OpenBLAS aborts (SIGABRT), or the kernel's OOM killer sends SIGKILL.
+///    Nothing inside the dying process can report that; the parent can: it reads the
+///    child's end, and under a limit prints "out of memory" and exits 71 (`EX_OSERR`). The
+///    lock was the child's `flock`, which the kernel drops with the child, and the previous
+///    output is intact (publication is atomic), so the next run proceeds normally.
+///
+/// The parent forwards SIGTERM, SIGINT, SIGHUP and SIGQUIT to the child, and the child asks
+/// the kernel to kill it if the parent dies (`PR_SET_PDEATHSIG`), so `kill -9` of the
+/// process cron started ends the run as before. The lock file names the parent's pid (the
+/// process a person sees and would signal).
+public enum ProcessSupervision {
+    /// Set in the child's environment to the parent's pid.
+    static let variable = "VFM_SUPERVISOR_PID"
+
+    /// The pid to show people: the supervising parent's when there is one.
+    public static var visiblePID: Int32 {
+        if let text = getenv(variable).map({ String(cString: $0) }), let pid = Int32(text), pid == getppid() {
+            return pid
+        }
+        return getpid()
+    }
+
+    /// In the parent, runs this same command as a supervised child and exits with its
+    /// status (never returns). In the child, returns at once and the work runs.
+    public static func superviseOrContinue() {
+        if let text = getenv(variable).map({ String(cString: $0) }), let pid = Int32(text), pid == getppid() {
+            _ = vfm_set_parent_death_signal(SIGKILL)
+            if getppid() != pid { _exit(Int32(SIGKILL) + 128) }  // the parent died before the call
+            return
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = "1"
+        environment[variable] = String(getpid())
+        let oomKillsBefore = CgroupMemory.oomKills()
+        let entries = environment.map { strdup($0.key + "=" + $0.value) } + [nil]
+        var child: pid_t = 0
+        var status: Int32 = 0
+        let started = entries.withUnsafeBufferPointer { envp in
+            vfm_spawn_and_wait("/proc/self/exe", CommandLine.unsafeArgv, envp.baseAddress, &child, &status)
+        }
+        guard started == 0 else {
+            // Cannot start a child (no memory for it, no /proc): do the work here instead.
+            StageLog().warning("cannot start the worker process (\(InputFailure.strerrorText(started))); running without supervision")
+            return
+        }
+        let signal = status & 0x7F
+        if signal == 0 { _exit((status >> 8) & 0xFF) }
+        let killedByOOM = signal == SIGKILL && CgroupMemory.oomKills().map { $0 > (oomKillsBefore ?? 0) } == true
+        if let limit = memoryLimitText(), killedByOOM || [SIGABRT, SIGSEGV, SIGBUS].contains(signal) {
+            StageLog().error("out of memory: the run was stopped (signal \(signal)) under a memory limit of \(limit)"
+                             + " — the lock is released and the previous output is intact; give the job more memory and run again")
+            _exit(ExitStatus.osError.rawValue)
+        }
+        // Anything else ends the parent the way it ended the child.
+        Foundation.signal(signal, SIG_DFL)
+        kill(getpid(), signal)
+        _exit(128 + signal)
+    }
+
+    /// "384 MiB (ulimit -v)" / "512 MiB (cgroup memory.max)", or `nil` without a limit.
+    static func memoryLimitText() -> String? {
+        var limits: [String] = []
+        let addressSpace = vfm_address_space_limit()
+        if addressSpace >= 0 { limits.append("\(addressSpace >> 20) MiB (ulimit -v)") }
+        if let cgroup = CgroupMemory.limit() { limits.append("\(cgroup >> 20) MiB (cgroup memory.max)") }
+        return limits.isEmpty ? nil : limits.joined(separator: " and ")
+    }
+}
+
+/// The memory controller of this process's cgroup (v2), as systemd `MemoryMax` and
+/// containers set it.
+enum CgroupMemory {
+    private static var directory: String? {
+        guard let text = try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("0::") })
+        else { return nil }
+        return "/sys/fs/cgroup" + line.dropFirst(3)
+    }
+
+    /// `memory.max` in bytes, `nil` when "max" or unknown.
+    static func limit() -> Int? {
+        guard let directory, let text = try? String(contentsOfFile: directory + "/memory.max", encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The `oom_kill` count of `memory.events`.
+    static func oomKills() -> Int? {
+        guard let directory, let text = try? String(contentsOfFile: directory + "/memory.events", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("oom_kill ") {
+            return Int(line.dropFirst("oom_kill ".count))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,49 @@
+/// What `vfm run` finds at its output before doing anything (SPEC §3).
+public enum RunDecision: Sendable, Equatable {
+    /// The published run is of these inputs, pipeline and version, with its files intact.
+    case upToDate(PublishedCounts)
+    /// A run is needed, for these reasons (never empty).
+    case run([RerunReason])
+}
+
+/// Why a run is needed: what a cron log says, in one line, so that "why did last night's
+/// run take an hour?" has an answer (SPEC §3; issue 12).
+public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
+    case forced
+    case noPreviousRun
+    case unreadableManifest
+    case toolVersion(was: String, now: String)
+    case pipeline(was: String, now: String, edited: Bool)
+    case inputsChanged([String])
+    case inputsAdded([String])
+    case inputsRemoved([String])
+    case outputMissing(String)
+    case outputEdited(String)
+
+    public var description: String {
+        switch self {
+        case .forced: return "--force"
+        case .noPreviousRun: return "no previous run there"
+        case .unreadableManifest: return "its manifest.json cannot be read"
+        case .toolVersion(let was, let now): return "vfm version changed (\(was) -> \(now))"
+        case .pipeline(let was, let now, let edited):
+            return edited ? "the pipeline \(now) changed" : "another pipeline (\(was) -> \(now))"
+        case .inputsChanged(let names): return "input changed: " + Self.list(names)
+        case .inputsAdded(let names): return "input added: " + Self.list(names)
+        case .inputsRemoved(let names): return "input removed: " + Self.list(names)
+        case .outputMissing(let path): return "output \(path) is missing"
+        case .outputEdited(let path): return "output \(path) was edited (its SHA-256 differs from the manifest)"
+        }
+    }
+
+    /// Reasons joined for one log line.
+    public static func line(_ reasons: [RerunReason]) -> String {
+        reasons.map(\.description).joined(separator: "; ")
+    }
+
+    /// Up to five names, then how many more: the line stays one line for 10⁴ inputs.
+    private static func list(_ names: [String]) -> String {
+        let shown = names.prefix(5).joined(separator: ", ")
+        return names.count > 5 ? shown + " and \(names.count - 5) more" : shown
+    }
+}
