@@ -60,3 +60,17 @@ bench: release
 
 clean:
 	rm -rf .build
+
+# libFuzzer + AddressSanitizer harnesses (Fuzz/, README there); not part of `make test`.
+# Each target runs FUZZ_SECONDS (default 150: 10 minutes for the four); any crash, leak or
+# timeout fails. Corpora grow in .build-fuzz/corpus/<target>, seeded from Fixtures/.
+FUZZ_SECONDS ?= 150
+FUZZ_TARGETS ?= fuzz-csv fuzz-ingest fuzz-pipeline fuzz-run
+FUZZ_FLAGS   := -Xswiftc -sanitize=fuzzer,address
+.PHONY: fuzz fuzz-build
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path $(CURDIR)/.build-fuzz -c release $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	@bin=$$($(SWIFT) build --package-path Fuzz --scratch-path $(CURDIR)/.build-fuzz -c release $(FUZZ_FLAGS) --show-bin-path); \
+	Fuzz/run.sh "$$bin" $(FUZZ_SECONDS) $(FUZZ_TARGETS)

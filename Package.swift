@@ -17,6 +17,11 @@ let package = Package(
         .executable(name: "vfm-analyze", targets: ["vfm-analyze"]),
         .executable(name: "vfm-report", targets: ["vfm-report"]),
         .executable(name: "vfm-diff", targets: ["vfm-diff"]),
+        // For the fuzzing harnesses in Fuzz/ (their own package); not a stable API.
+        .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "Returns", targets: ["Returns"]),
+        .library(name: "PipelineDefinition", targets: ["PipelineDefinition"]),
+        .library(name: "PipelineRunner", targets: ["PipelineRunner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

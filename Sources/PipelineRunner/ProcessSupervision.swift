@@ -46,6 +46,8 @@ public enum ProcessSupervision {
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment[variable] = String(getpid())
+        // A crash report of the child would bury the one line that says what happened.
+        if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
         let oomKillsBefore = CgroupMemory.oomKills()
         let entries = environment.map { strdup($0.key + "=" + $0.value) } + [nil]
         var child: pid_t = 0

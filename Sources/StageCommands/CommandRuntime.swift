@@ -8,8 +8,8 @@ import VFMCore
 enum CommandRuntime {
     static func run(_ body: () throws(VFMError) -> Void) throws {
         ProcessSupervision.superviseOrContinue()
-        ProcessSetup.start()
         do throws(VFMError) {
+            try ProcessSetup.start()
             try body()
         } catch {
             StageLog().error(error.description)

@@ -27,6 +27,13 @@ struct Tmpfs {
 
     func unmount() { _ = Self.execute("/bin/umount", [mountPoint.path]) }
 
+    /// Makes the mounted filesystem read-only (or writable again) in place.
+    func remount(readOnly: Bool) throws {
+        guard Self.execute("/bin/mount", ["-o", "remount," + (readOnly ? "ro" : "rw"), mountPoint.path]) == 0 else {
+            throw ExecuteCommandError(description: "remount of \(mountPoint.path) failed")
+        }
+    }
+
     /// Writes zeros to `file` until the filesystem is full, then gives back `bytes`.
     static func fill(_ file: URL, leavingFree bytes: Int) throws {
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

@@ -1,0 +1,1 @@
+// The header declares what -sanitize=fuzzer links in; SwiftPM needs a source file here.
