@@ -119,12 +119,12 @@ struct PipelineLoadingTests {
         #expect(error.message.contains("column 7"))
     }
 
-    @Test("a missing pipeline file is exit 78 naming it by its base name")
+    @Test("a missing pipeline file is exit 66 (like a missing input, SPEC §3) naming it by its base name")
     func missingFile() throws {
         let error = try #require(throws: VFMError.self) {
             try PipelineDefinition.load(path: "/nonexistent/dir/my-pipeline.toml")
         }
-        #expect(error.status == .badPipeline)
+        #expect(error.status == .noInput)
         #expect(error.file == "my-pipeline.toml")
     }
 

@@ -46,8 +46,8 @@ struct HostileInputTests {
         #expect(fromDirectory.status == 0, "\(fromDirectory)")
         let manifest = String(decoding: FileManager.default.contents(atPath: workspace.output.path + "/manifest.json") ?? Data(),
                               as: UTF8.self)
-        #expect(manifest.contains(#""path": "caf\\xE9.csv""#), manifest)
-        #expect(manifest.contains(#""rows_accepted": 8"#), manifest)
+        #expect(manifest.contains(#""path": "caf\\xE9.csv""#), "\(manifest)")
+        #expect(manifest.contains(#""rows_accepted": 8"#), "\(manifest)")
 
         let direct = try ExecuteCommand.run(rawArgument: rawPath, output: workspace.scratch.appending("direct").path)
         #expect(direct.status == 0, "\(direct)")
