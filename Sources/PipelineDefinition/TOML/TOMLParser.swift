@@ -174,11 +174,9 @@ struct TOMLParser {
         case "\"": return (try parseBasicString(), position)
         case "'": return (try parseLiteralString(), position)
         default:
-            var key = ""
-            while let scalar = peek(), Self.isBareKeyScalar(scalar) {
-                key.unicodeScalars.append(scalar)
-                advance()
-            }
+            let start = index
+            while let scalar = peek(), Self.isBareKeyScalar(scalar) { advance() }
+            let key = text(start..<index)
             if key.isEmpty { throw error("expected a key (letters, digits, `_` or `-`)") }
             return (key, position)
         }
@@ -247,19 +245,25 @@ struct TOMLParser {
             throw error("multi-line strings (\"\"\") are not supported in pipeline files")
         }
         var text = ""
+        var plainStart = index  // scalars not yet copied into `text`: copied in one go
         while true {
             guard let scalar = peek(), scalar != "\n", scalar != "\r" else {
                 throw error("unterminated string: add the closing `\"` on the same line")
             }
+            if scalar == "\"" || scalar == "\\" {
+                text += self.text(plainStart..<index)
+                plainStart = index + 1
+            }
             advance()
             switch scalar {
             case "\"": return text
-            case "\\": text.unicodeScalars.append(try parseEscape())
+            case "\\":
+                text.unicodeScalars.append(try parseEscape())
+                plainStart = index
             default:
                 if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F {
                     throw error("control character U+\(String(scalar.value, radix: 16, uppercase: true)) in a string")
                 }
-                text.unicodeScalars.append(scalar)
             }
         }
     }
@@ -369,6 +373,13 @@ struct TOMLParser {
     }
 
     private mutating func advance() { index += 1 }
+
+    /// The scalars in `range` as a string, in one allocation.
+    private func text(_ range: Range<Int>) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[range])
+        return String(result)
+    }
 
     private mutating func skipSpaces() {
         while let scalar = peek(), scalar == " " || scalar == "\t" { advance() }
