@@ -21,15 +21,19 @@ extension AnalysisResult {
             (RunLayout.bands, bandsCSV()),
             (RunLayout.benchmark, benchmarkCSV()),
             (RunLayout.trendLines, trendLinesCSV()),
+            (RunLayout.valueForMoney, ValueForMoneyFiles.valueForMoneyCSV(valueForMoney)),
+            (RunLayout.scenarios, ValueForMoneyFiles.scenariosCSV(scenarios)),
+            (RunLayout.valueForMoneyBasis, ValueForMoneyFiles.basisCSV(valueForMoneyBasis)),
         ]
     }
 
     func descriptivesCSV() -> String {
-        var csv = CSVWriter(header: ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high"])
+        var csv = CSVWriter(header: ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high",
+                                     "robust_band_low", "robust_band_high"])
         for row in descriptives {
             csv.append([.text(row.group), .text(row.metric.rawValue), .count(row.n), .number(row.mean), .number(row.sd),
                         .number(row.minimum), .number(row.median), .number(row.maximum), .number(row.bandLow),
-                        .number(row.bandHigh)])
+                        .number(row.bandHigh), .number(row.robustBandLow), .number(row.robustBandHigh)])
         }
         return csv.text
     }
@@ -67,10 +71,12 @@ extension AnalysisResult {
     }
 
     func bandsCSV() -> String {
-        var csv = CSVWriter(header: ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high"])
+        var csv = CSVWriter(header: ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high",
+                                     "robust_band_low", "robust_band_high"])
         for row in bands {
             csv.append([.text(row.metric.rawValue), .text(row.group), .count(row.n), .number(row.minimum),
-                        .number(row.maximum), .number(row.bandLow), .number(row.mean), .number(row.bandHigh)])
+                        .number(row.maximum), .number(row.bandLow), .number(row.mean), .number(row.bandHigh),
+                        .number(row.robustBandLow), .number(row.robustBandHigh)])
         }
         return csv.text
     }
