@@ -11,17 +11,22 @@ extension ReportMarkdown {
         text += "Evidence-based services are those following the IPS model with good fidelity or where the "
             + "study observed good practice. The band is the mean ± 1 standard deviation, the range in "
             + "which most services fall; its lower end is shown as £0 or 0% when mean − SD is negative, "
-            + "as the study printed it.\n\n"
+            + "as the study printed it. Beside it, the robust band: the 15.9th to 84.1st percentiles (Φ(−1) and "
+            + "Φ(1)), where mean ± 1 SD would fall for normally distributed figures; it follows skewed costs and "
+            + "never falls below the lowest service's figure.\n\n"
         var table = MarkdownTable([("Measure", .left), ("Services", .left), ("n", .right), ("Range", .right),
-                                   ("Lower (mean − 1 SD)", .right), ("Mean", .right), ("Upper (mean + 1 SD)", .right)])
+                                   ("Lower (mean − 1 SD)", .right), ("Mean", .right), ("Upper (mean + 1 SD)", .right),
+                                   ("Robust band (15.9th–84.1st percentile)", .right)])
         for row in bands.rows {
             let metric = row.text("metric") ?? ""
             let figure = { (column: String) in HumanNumbers.figure(row.number(column), metric: metric) }
             let range = row.number("min") == nil && row.number("max") == nil
                 ? HumanNumbers.missing : figure("min") + " to " + figure("max")
+            let robust = row.number("robust_band_low") == nil && row.number("robust_band_high") == nil
+                ? HumanNumbers.missing : figure("robust_band_low") + " to " + figure("robust_band_high")
             table.append([MarkdownText.escape(Labels.metric(metric)), Self.groupCell(row.text("group") ?? ""),
                           HumanNumbers.count(row.count("n")), range, figure("band_low"), figure("mean"),
-                          figure("band_high")])
+                          figure("band_high"), robust])
         }
         return text + table.rendered + "\n"
     }

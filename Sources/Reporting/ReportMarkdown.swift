@@ -15,7 +15,7 @@ struct ReportMarkdown {
     var rendered: String {
         let sections = [
             title, inBrief, whatWasAnalysed, characteristics, jobOutcomes, costPerJobOutcome, relationships,
-            evidenceBasedBands, benchmark, flagsAndRejects, descriptivesAppendix, chartList,
+            evidenceBasedBands, benchmark, whatABudgetBuys, flagsAndRejects, descriptivesAppendix, chartList,
         ]
         return Self.tidy(sections.joined(separator: "\n"))
     }

@@ -1,3 +1,4 @@
+import Analysis
 import VFMCore
 
 /// Everything the report is rendered from, as the earlier stages left it in the run
@@ -15,6 +16,7 @@ public struct RunData: Sendable {
     public var benchmark: RunTable?
     public var bands: RunTable?
     public var trendLines: RunTable?
+    public var budget = BudgetTables()
 
     /// Reads every file of `RunLayout` that the report uses; absent files are `nil`.
     public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
@@ -36,6 +38,7 @@ public struct RunData: Sendable {
         data.benchmark = try table(RunLayout.benchmark)
         data.bands = try table(RunLayout.bands)
         data.trendLines = try table(RunLayout.trendLines)
+        data.budget = try BudgetTables.read(runDirectory: dir)
         return data
     }
 

@@ -128,3 +128,24 @@ public enum ValueForMoneyFiles {
         return rows
     }
 }
+
+/// The three "what a budget buys" tables of a run directory as typed rows, for the report
+/// and `vfm scenario`; a table the run did not produce is `nil`.
+public struct BudgetTables: Sendable {
+    public var valueForMoney: [ValueForMoneyRow]?
+    public var scenarios: [ScenarioRow]?
+    public var basis: [ValueForMoneyBasis]?
+
+    public init(valueForMoney: [ValueForMoneyRow]? = nil, scenarios: [ScenarioRow]? = nil,
+                basis: [ValueForMoneyBasis]? = nil) {
+        self.valueForMoney = valueForMoney
+        self.scenarios = scenarios
+        self.basis = basis
+    }
+
+    public static func read(runDirectory dir: String) throws(VFMError) -> BudgetTables {
+        BudgetTables(valueForMoney: try ValueForMoneyFiles.readValueForMoney(runDirectory: dir),
+                     scenarios: try ValueForMoneyFiles.readScenarios(runDirectory: dir),
+                     basis: try ValueForMoneyFiles.readBasis(runDirectory: dir))
+    }
+}
