@@ -50,7 +50,7 @@ let package = Package(
                 dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Numerics"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
-                dependencies: ["PipelineRunner", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                dependencies: ["PipelineRunner", "Reporting", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
 
         .executableTarget(name: "vfm", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
