@@ -197,5 +197,6 @@ cost = 14998
 name = "day-service-kent"
 kind = "alternative"
 cost = 11200
+
 """#
 }
