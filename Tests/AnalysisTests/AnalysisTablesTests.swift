@@ -128,14 +128,19 @@ struct AnalysisByHandTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.result.write(toRunDirectory: dir)
         let headers = [
-            RunLayout.descriptives: "group,metric,n,mean,sd,min,median,max,band_low,band_high",
+            RunLayout.descriptives: "group,metric,n,mean,sd,min,median,max,band_low,band_high,robust_band_low,"
+                + "robust_band_high",
             RunLayout.correlations: "group,x,y,n,pearson_r,spearman_rho,ci_low,ci_high,p_value,strength",
             RunLayout.outcomeMix: "group,n,outcome_rate_mean,gained_share,retained_share,self_employed_share,"
                 + "gained_per_100,retained_per_100,self_employed_per_100",
             RunLayout.supportLevels: "group,n,share_lt7,share_7to40,share_40plus",
             RunLayout.benchmark: "authority,service,period,metric,value,all_band,evidence_band",
-            RunLayout.bands: "metric,group,n,min,max,band_low,mean,band_high",
+            RunLayout.bands: "metric,group,n,min,max,band_low,mean,band_high,robust_band_low,robust_band_high",
             RunLayout.trendLines: "group,x,y,n,intercept,slope",
+            RunLayout.valueForMoney: "group,n,total_cost,job_outcomes,pooled_cost_per_outcome,mean_cost_per_outcome,"
+                + "outcomes_per_100k,ci_low,ci_high",
+            RunLayout.scenarios: "scenario,kind,group,quantity,value,ci_low,ci_high",
+            RunLayout.valueForMoneyBasis: "group,n,total_cost,job_outcomes,outcomes_per_pound,standard_error",
         ]
         for (path, header) in headers {
             let text = try String(contentsOfFile: dir + "/" + path, encoding: .utf8)
