@@ -32,7 +32,9 @@ enum ReportTestSupport {
             strengthScale: [StrengthThreshold(minimum: 0.7, word: "strong"),
                             StrengthThreshold(minimum: 0.4, word: "moderate"),
                             StrengthThreshold(minimum: 0.2, word: "weak"),
-                            StrengthThreshold(minimum: 0, word: "very weak")]),
+                            StrengthThreshold(minimum: 0, word: "very weak")],
+            // The seeds' scenarios, as Fixtures/report/make_small_run.py priced them.
+            scenarios: PipelineDefinition.builtIn().definition.scenarios),
         displayPath: "Pipelines/ndti-2014.toml",
         sha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         text: "")
