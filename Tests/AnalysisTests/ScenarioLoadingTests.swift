@@ -66,17 +66,12 @@ struct ScenarioLoadingTests {
         ("name = \"contract-9-years\"", "name = \"contract-1-year\"", "scenarios[2].name", "a second scenario"),
     ])
     func keyedErrors(original: String, replacement: String, key: String, fragment: String) throws {
-        let builtIn = PipelineDefinition.builtIn().text
-        let range = try #require(builtIn.range(of: original), "fixture text not found: \(original)")
-        let text = builtIn.replacingCharacters(in: range, with: replacement)
-        let prefixLines = builtIn[..<range.lowerBound].filter { $0 == "\n" }.count + 1
-        let offending = replacement.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { line in !original.split(separator: "\n", omittingEmptySubsequences: false).contains(line) } ?? 0
-        let error = try #require(throws: VFMError.self) { try PipelineDefinition.parse(text: text, displayPath: "edited.toml") }
+        let edit = try #require(PipelineEdit(replacing: original, with: replacement), "fixture text not found: \(original)")
+        let error = try #require(throws: VFMError.self) { try PipelineDefinition.parse(text: edit.text, displayPath: "edited.toml") }
         #expect(error.status == .badPipeline)
         #expect(error.file == "edited.toml")
         #expect(error.column == key)
-        #expect(error.line == prefixLines + offending)
+        #expect(error.line == edit.line)
         #expect(error.message.contains(fragment), "\(error.message)")
         #expect(error.hint != nil)
     }
