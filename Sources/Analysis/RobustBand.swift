@@ -1,4 +1,4 @@
-import Numerics
+import StatisticsKernel
 
 /// The robust band of a metric in a group (SPEC §6): the type 7 quantiles at Φ(−1) and
 /// Φ(1), where mean ∓ 1 SD would fall for normal data. Unlike the ±1 SD band it follows

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import PipelineDefinition
+import Tabular
 import VFMCore
 
 /// `vfm scenario` (SPEC §3): prices a budget, a reallocation or an alternative on a
@@ -53,7 +54,7 @@ public struct ScenarioQuery: Sendable, Equatable {
             throw VFMError(.noInput, "no run directory here", file: runDirectory,
                            hint: "give --run the directory `vfm run --output` published, e.g. Output/latest")
         }
-        guard let basis = try ValueForMoneyFiles.readBasis(runDirectory: runDirectory) else {
+        guard let basis: [ValueForMoneyBasis] = try BudgetTables.rowsIfPresent(runDirectory, RunLayout.valueForMoneyBasis) else {
             throw VFMError(.noInput, "the run has no \(RunLayout.valueForMoneyBasis)",
                            file: (runDirectory as NSString).appendingPathComponent(RunLayout.valueForMoneyBasis),
                            hint: "the run was made by an older vfm or not analysed; run `vfm run --force --output "
@@ -62,7 +63,7 @@ public struct ScenarioQuery: Sendable, Equatable {
         let rows = ScenarioCalculator.rows(scenarios, basis: basis)
         switch format {
         case .csv:
-            return ValueForMoneyFiles.scenariosCSV(rows)
+            return CSVWriter.document(rows)
         case .text:
             let sentences = BudgetSentences(rows: rows, basis: basis)
             var text = ""

@@ -3,6 +3,7 @@ import Cleaning
 import Foundation
 import PipelineDefinition
 import Returns
+import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
@@ -20,19 +21,19 @@ struct ValueForMoneyReferenceTests {
 
     @Test("value_for_money.csv: n, S, J, pooled and mean cost per outcome, outcomes per £100k with its interval")
     func valueForMoney() throws {
-        TableComparison.expectEqual(ValueForMoneyFiles.valueForMoneyCSV(Self.result.valueForMoney),
+        TableComparison.expectEqual(CSVWriter.document(Self.result.valueForMoney),
                                     try Self.expected("analysis", "value_for_money.csv"))
     }
 
     @Test("scenarios.csv: every kind (budget over 1 and 9 years, reallocation, alternative)")
     func scenarios() throws {
-        TableComparison.expectEqual(ValueForMoneyFiles.scenariosCSV(Self.result.scenarios),
+        TableComparison.expectEqual(CSVWriter.document(Self.result.scenarios),
                                     try Self.expected("analysis", "scenarios.csv"))
     }
 
     @Test("the basis: q and its linearised SE per group, and for the services not evidence-based")
     func basis() throws {
-        TableComparison.expectEqual(ValueForMoneyFiles.basisCSV(Self.result.valueForMoneyBasis),
+        TableComparison.expectEqual(CSVWriter.document(Self.result.valueForMoneyBasis),
                                     try Self.expected("analysis", "value_for_money_basis.csv"))
     }
 

@@ -1,5 +1,5 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/value_for_money.csv` and its basis (SPEC §6.1): each group's job outcomes per
