@@ -15,12 +15,11 @@ public struct ScenarioCommand: ParsableCommand {
             with its 95% interval and n, as the run's report words them; --format csv prints rows \
             shaped like tables/scenarios.csv. Nothing is re-run or written.
 
-              --budget £ [--years N]  job outcomes N · £ buys at evidence-based services' and \
-            all services' rates
-              --reallocate SHARE      extra job outcomes from moving SHARE (0.5, 50% or 1/2) of \
-            the spend of services that are not evidence-based to evidence-based performance
-              --alternative £         saving per job outcome against an alternative costing £ \
-            per person a year (e.g. a day-service place)
+            --budget prices a budget at evidence-based services' and all services' rates; \
+            --reallocate moves a share (0.5, 50% or 1/2) of the spend of services that are not \
+            evidence-based to evidence-based performance; --alternative sets an alternative's \
+            cost per person a year (e.g. a day-service place) against the pooled cost per job \
+            outcome.
 
             Every figure assumes job outcomes scale with spend; the returns are not a trial.
 
