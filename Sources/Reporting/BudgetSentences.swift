@@ -69,19 +69,22 @@ public struct BudgetSentences: Sendable {
         return text + "."
     }
 
+    /// The saving is cost − S/J: one period's pooled cost per job outcome set against a
+    /// year of the alternative, as seed 000 compares them; its interval is of that difference.
     private func alternative(cost: Double, _ rows: [ScenarioRow]) -> String {
         let clauses = rows.enumerated().map { offset, row in
-            let pooled = rates[row.group]?.pooledCostPerOutcome
+            let subject = (offset == 0 ? "a job outcome at " : "one at ") + possessive(row.group) + " pooled cost of "
+                + HumanNumbers.money(rates[row.group]?.pooledCostPerOutcome)
             guard let value = row.value else {
-                return "no estimate at " + ratePhrase(row.group) + " (n = " + HumanNumbers.count(rates[row.group]?.n) + ")"
+                return "no job outcome at " + possessive(row.group) + " rate to compare (n = "
+                    + HumanNumbers.count(rates[row.group]?.n) + ")"
             }
-            let verb = value >= 0 ? "saves about " : "costs about "
-            return (offset == 0 ? verb : "") + HumanNumbers.money(abs(value)) + (value >= 0 ? "" : " more")
-                + " at " + possessive(row.group) + " pooled cost of " + HumanNumbers.money(pooled) + " "
-                + interval(row, format: HumanNumbers.money)
+            return subject + (offset == 0 ? " costs about " : " about ") + HumanNumbers.money(abs(value))
+                + (value >= 0 ? " less " : " more ") + interval(row, format: HumanNumbers.money)
         }
-        return "Against an alternative costing " + HumanNumbers.money(cost)
-            + " per person a year, each job outcome " + Self.joined(clauses) + "."
+        return "Against an alternative costing " + HumanNumbers.money(cost) + " per person a year, "
+            + Self.joined(clauses) + ". This sets one period's cost per job outcome against a year of the "
+            + "alternative; it is not a net saving to the public purse."
     }
 
     /// `(95% CI 52 to 156, n = 13)`; an end that does not exist is shown as "—", and
