@@ -26,6 +26,8 @@ public enum RunLayout {
     public static let trendLines = "tables/trend_lines.csv"
     // Report
     public static let report = "report.md"
+    /// The same report as one self-contained page (charts and CSS inline).
+    public static let reportHTML = "report.html"
     public static let chartsDirectory = "charts"
     public static let manifest = "manifest.json"
 }
