@@ -26,7 +26,8 @@ enum HTMLStyle {
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background: #f7f7f7; }
         div.figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
-        figure { margin: 0; flex: 1 1 30rem; max-width: 45rem; }
+        figure { margin: 0; flex: 0 1 calc(50% - 0.5rem); min-width: 22rem; }
+        div.single figure { flex: 0 1 60rem; }
         figure svg { width: 100%; height: auto; border: 1px solid #e0e0e0; }
         figcaption { font-size: 0.85rem; color: #444444; }
         @media print {

@@ -8,6 +8,7 @@ extension ReportDocument {
     /// headings with ids and a contents list, table captions, print CSS.
     var html: String {
         var ids = HeadingIDs()
+        var intro = ""
         var body = ""
         var contents: [(id: String, text: String)] = []
         var title = "Report"
@@ -17,7 +18,10 @@ extension ReportDocument {
                 if level == 1 { title = inlines.map(\.plainText).joined() }
                 if level == 2 { contents.append((id, Self.html(inlines))) }
                 let tag = "h\(max(1, min(level, 6)))"
-                body += "<\(tag) id=\"\(id)\">" + Self.html(inlines) + "</\(tag)>\n"
+                let text = "<\(tag) id=\"\(id)\">" + Self.html(inlines) + "</\(tag)>\n"
+                if contents.isEmpty { intro += text } else { body += text }
+            } else if contents.isEmpty {
+                intro += Self.html(block)
             } else {
                 body += Self.html(block)
             }
@@ -27,12 +31,14 @@ extension ReportDocument {
             + "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         page += "<title>" + HTMLText.escape(title) + "</title>\n<style>\n" + HTMLStyle.css + "</style>\n</head>\n<body>\n"
+        // The title and its introduction, then the contents, then the sections.
+        page += "<main>\n" + intro
         if !contents.isEmpty {
             page += "<nav aria-label=\"Contents\">\n<h2 class=\"contents\">Contents</h2>\n<ol>\n"
             for entry in contents { page += "<li><a href=\"#\(entry.id)\">" + entry.text + "</a></li>\n" }
             page += "</ol>\n</nav>\n"
         }
-        page += "<main>\n" + body + "</main>\n<script>\n" + HTMLStyle.sortScript + "</script>\n</body>\n</html>\n"
+        page += body + "</main>\n<script>\n" + HTMLStyle.sortScript + "</script>\n</body>\n</html>\n"
         return page
     }
 
@@ -44,7 +50,7 @@ extension ReportDocument {
         case .bullets(let items): return "<ul>\n" + items.map { "<li>" + html($0) + "</li>\n" }.joined() + "</ul>\n"
         case .table(let table): return html(table)
         case .figures(let figures):
-            var text = "<div class=\"figures\">\n"
+            var text = "<div class=\"figures" + (figures.count == 1 ? " single" : "") + "\">\n"
             for figure in figures {
                 text += "<figure id=\"" + chartID(figure.file) + "\">\n" + inlineSVG(figure.svg)
                 text += "<figcaption>" + html(figure.title) + " · <a href=\"" + HTMLText.escape(
