@@ -68,6 +68,8 @@ enum ReportTestSupport {
         if ProcessInfo.processInfo.environment["VFM_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
+            // A recording run never passes: review the diff, then run again without the variable.
+            Issue.record("Recorded new baseline Fixtures/report/golden/\(name)", sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
