@@ -1,9 +1,9 @@
 # Two commands on a fresh machine: `make run` and `make test` (README quick start).
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
-DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config
-# What the tests also need: a GitHub-flavoured Markdown renderer and a browser (issue 13).
-TEST_DEB_PKGS := cmark-gfm chromium
+DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config cmark-gfm
+# What the tests also need besides cmark-gfm: a browser for report.html (issue 13).
+TEST_DEB_PKGS := chromium
 BIN_DEBUG   = $(shell $(SWIFT) build --show-bin-path)
 BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample

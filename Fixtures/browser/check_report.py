@@ -79,7 +79,9 @@ def parse(text):
 
 
 def norm(text):
-    return " ".join(text.split())
+    """Whitespace collapsed as a browser shows it; the zero-width space MarkdownText puts
+    after an `@` (to stop GFM's e-mail autolink) is not part of what a reader sees."""
+    return " ".join(text.replace("\u200b", "").split())
 
 
 def tables(root):

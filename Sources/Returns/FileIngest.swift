@@ -40,8 +40,9 @@ struct FileIngest {
         var rejected: [RejectedRow] = []
         var rowsRead = 0
         var structureError: CSVStructureError?
+        var textAfterQuote: [CSVTextAfterQuote] = []
         do throws(CSVStructureError) {
-            try CSVRecordParser.forEachRecord(utf8: decoded.utf8) { record in
+            try CSVRecordParser.forEachRecord(utf8: decoded.utf8, onTextAfterQuote: { textAfterQuote.append($0) }) { record in
                 guard headerError == nil else { return }
                 guard reader != nil else {
                     do throws(VFMError) {
@@ -73,6 +74,7 @@ struct FileIngest {
                            hint: "the first non-blank line must name the columns (SPEC §4)")
         }
         warnings += mapping.warnings
+        warnings += textAfterQuote.map { Self.warning($0, file: name, mapping: mapping) }
         if reader.droppedUnnamedCells {
             warnings.append("\(name): a column with no header holds values; they are ignored — give the column a name to keep them")
         }
@@ -81,6 +83,18 @@ struct FileIngest {
                                        encoding: decoded.encoding.rawValue)
         return FileIngest(summary: summary, accepted: accepted, rejected: rejected, extraColumns: mapping.extras,
                           warnings: warnings)
+    }
+}
+
+extension FileIngest {
+    /// `file:line: column N (`name`)…`: the cell is kept as read; the user checks the export.
+    static func warning(_ quirk: CSVTextAfterQuote, file: String, mapping: HeaderMapping) -> String {
+        let index = quirk.column - 1
+        let header = mapping.headers.indices.contains(index) && !mapping.headers[index].isEmpty
+            ? " (`\(mapping.headers[index])`)" : ""
+        let cell = quirk.cell.count > 80 ? quirk.cell.prefix(80) + "…" : Substring(quirk.cell)
+        return "\(file):\(quirk.line): column \(quirk.column)\(header): text after a closing quote was kept, "
+            + "giving `\(cell)`; the export may be mangled — check this cell in the spreadsheet"
     }
 }
 
