@@ -17,7 +17,8 @@ struct ChartFrame {
 
     static let pointStyle = "fill=\"#0072b2\" fill-opacity=\"0.75\" stroke=\"#004a75\" stroke-width=\"0.8\""
     static let evidenceStyle = "fill=\"#d55e00\" stroke=\"#7f3800\" stroke-width=\"0.8\""
-    static let evidenceBinStyle = "fill=\"none\" stroke=\"#d55e00\" stroke-width=\"1.6\""
+    /// A white-filled outline, so the mark stays visible over the darkest density cells.
+    static let evidenceBinStyle = "fill=\"#ffffff\" fill-opacity=\"0.7\" stroke=\"#d55e00\" stroke-width=\"1.6\""
     static let barStyle = "fill=\"#0072b2\""
     static let evidenceBarStyle = "fill=\"#d55e00\""
     static let outlierStyle = "fill=\"#000000\""

@@ -79,13 +79,8 @@ struct ScatterChart {
         ChartFrame.drawLegend(into: &svg, items: legend)
 
         if binned { drawDensity(density, into: &svg) }
-        if let line = trendLine(lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) {
-            svg.raw("<clipPath id=\"\(id)\"><rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" "
-                + "width=\"\(SVGDocument.number(right - left))\" height=\"\(SVGDocument.number(bottom - top))\"/></clipPath>")
-            svg.line(x1: xAxis.position(lowX, from: left, to: right), y1: yAxis.position(line.y1, from: bottom, to: top),
-                     x2: xAxis.position(highX, from: left, to: right), y2: yAxis.position(line.y2, from: bottom, to: top),
-                     style: "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" clip-path=\"url(#\(id))\"")
-        }
+        // One mark per service: the line under the marks. Binned: over the cells, so it stays visible.
+        if !binned { drawTrend(into: &svg, lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) }
         if binEvidence {
             drawEvidenceBins(evidenceGrid, into: &svg)
         } else {
@@ -103,11 +98,30 @@ struct ScatterChart {
                 }
             }
         }
+        if binned { drawTrend(into: &svg, lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis, halo: true) }
         let how = binned ? "services binned into a \(Self.columns) × \(Self.rows) grid, shaded by how many fall in "
             + "each cell" : "one point per service"
         return svg.rendered(title: title + " — " + groupLabel,
                             description: "Scatter plot of \(Labels.axis(yMetric)) against \(Labels.axis(xMetric)), "
                                 + "\(how); \(summary).\(trendNote)")
+    }
+
+    /// The least-squares line, clipped to the plot area; with `halo`, over a white band so
+    /// it reads on dark density cells.
+    private func drawTrend(into svg: inout SVGDocument, lowX: Double, highX: Double, xAxis: ChartAxis, yAxis: ChartAxis,
+                           halo: Bool = false) {
+        let left = ChartFrame.left, right = ChartFrame.right, top = ChartFrame.top, bottom = ChartFrame.bottom
+        guard let line = trendLine(lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) else { return }
+        svg.raw("<clipPath id=\"\(id)\"><rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" "
+            + "width=\"\(SVGDocument.number(right - left))\" height=\"\(SVGDocument.number(bottom - top))\"/></clipPath>")
+        let x1 = xAxis.position(lowX, from: left, to: right), y1 = yAxis.position(line.y1, from: bottom, to: top)
+        let x2 = xAxis.position(highX, from: left, to: right), y2 = yAxis.position(line.y2, from: bottom, to: top)
+        if halo {
+            svg.line(x1: x1, y1: y1, x2: x2, y2: y2,
+                     style: "stroke=\"#ffffff\" stroke-width=\"4\" clip-path=\"url(#\(id))\"")
+        }
+        svg.line(x1: x1, y1: y1, x2: x2, y2: y2,
+                 style: "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" clip-path=\"url(#\(id))\"")
     }
 
     /// The line's ends over the data's x range, and whether (and why) it leaves the plotted range.
@@ -139,7 +153,9 @@ struct ScatterChart {
         let cellWidth = (ChartFrame.right - ChartFrame.left) / Double(Self.columns)
         let cellHeight = (ChartFrame.bottom - ChartFrame.top) / Double(Self.rows)
         for (column, row, count) in grid.cells {
-            let radius = 2.5 + 4.5 * (Double(count) / Double(max(grid.maximum, 1))).squareRoot()
+            // Log scale, as the shading: a few crowded cells must not shrink every other mark to a dot.
+            let scale = grid.maximum > 1 ? Foundation.log(Double(count)) / Foundation.log(Double(grid.maximum)) : 1
+            let radius = 3 + 4 * scale
             svg.diamond(cx: ChartFrame.left + (Double(column) + 0.5) * cellWidth,
                         cy: ChartFrame.bottom - (Double(row) + 0.5) * cellHeight, r: radius,
                         style: ChartFrame.evidenceBinStyle,
