@@ -41,18 +41,4 @@ public struct RunData: Sendable {
         data.budget = try BudgetTables.read(runDirectory: dir)
         return data
     }
-
-    /// The descriptives row for `group` × `metric`, if the table has one.
-    func descriptive(group: String, metric: String) -> RunTable.Row? {
-        descriptives?.rows.first { $0.text("group") == group && $0.text("metric") == metric }
-    }
-
-    /// Groups in the order the analysis wrote them (which follows the pipeline).
-    func groups(in table: RunTable?) -> [String] {
-        var seen: [String] = []
-        for row in table?.rows ?? [] {
-            if let group = row.text("group"), !seen.contains(group) { seen.append(group) }
-        }
-        return seen
-    }
 }

@@ -32,6 +32,8 @@ public enum RunLayout {
     public static let valueForMoneyBasis = "tables/value_for_money_basis.csv"
     // Report
     public static let report = "report.md"
+    /// The same report as one self-contained page (charts and CSS inline).
+    public static let reportHTML = "report.html"
     public static let chartsDirectory = "charts"
     public static let manifest = "manifest.json"
 }
