@@ -23,6 +23,7 @@ public enum Elementary {
     /// ln 2 = 0x1.62e42fefa39efp-1 + 0x1.abc9e3b39803fp-56.
     static let ln2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
     /// ½ ln 2π = 0x1.d67f1c864beb5p-1 + (-0x1.65b5a1b7ff5dfp-55).
+    static let oneThird = DoubleDouble(1) / DoubleDouble(3)
     static let halfLogTwoPi = DoubleDouble(0x1.d67f1c864beb5p-1, -0x1.65b5a1b7ff5dfp-55)
 
     /// Natural logarithm; −∞ at 0, NaN below 0 or for NaN, +∞ at +∞.
@@ -76,6 +77,7 @@ public enum Elementary {
     /// log Γ(x) for x > 0 (the only domain used here); NaN otherwise.
     public static func logGamma(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x == .infinity ? x : .nan }
+        if x == 1 || x == 2 { return 0 }  // Γ(1) = Γ(2) = 1 exactly
         return logGammaPositive(x).value
     }
 
@@ -100,10 +102,11 @@ public enum Elementary {
         let s = f / (f + 2)
         let s2 = s * s
         let t = s2.hi
-        // 1/3 + t/5 + t²/7 + … + t¹¹/25 (t ≤ 0.0295: the next term is < 2⁻⁶⁰ of s)
+        // 1/3 + t/5 + t²/7 + … + t¹¹/25 (t ≤ 0.0295: the next term is < 2⁻⁶⁰ of s); the
+        // 1/3 in double-double, since its rounding would otherwise show in log Γ near 1, 2.
         var series = 1.0 / 25
-        for odd in stride(from: 23.0, through: 3.0, by: -2.0) { series = 1 / odd + t * series }
-        let logM = (s + s * s2 * series) * 2
+        for odd in stride(from: 23.0, through: 5.0, by: -2.0) { series = 1 / odd + t * series }
+        let logM = (s + s * s2 * (oneThird + t * series)) * 2
         let kLn2 = (DoubleDouble.twoProduct(Double(k), ln2.hi) + Double(k) * ln2.lo)
         return kLn2 + logM
     }
