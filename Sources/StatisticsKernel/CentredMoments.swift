@@ -130,18 +130,9 @@ struct CentredMoments {
     /// deviations were divided by. No slices for a constant column.
     private static func slices(of column: [Double], centre: Double, beta: Int,
                                maxSlices: Int) -> (scale: Double, slices: [[Double]])? {
-        var hi = [Double](repeating: 0, count: column.count)
-        var lo = [Double](repeating: 0, count: column.count)
-        for (i, x) in column.enumerated() {
-            let d = DoubleDouble.twoSum(x, -centre)
-            hi[i] = d.hi
-            lo[i] = d.lo
-        }
-        guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: hi) else { return nil }
-        for i in hi.indices {
-            hi[i] /= scale
-            lo[i] /= scale
-        }
+        guard let deviations = ScaledDeviations(of: column, from: centre) else { return nil }
+        var hi = deviations.hi, lo = deviations.lo
+        let scale = deviations.scale
         var result: [[Double]] = []
         var remaining = hi.contains { $0 != 0 }
         while remaining, result.count < maxSlices {

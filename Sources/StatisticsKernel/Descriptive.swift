@@ -52,18 +52,12 @@ public enum Descriptive {
     /// `nil` for n < 2.
     static func standardDeviation(of values: [Double], mean: Double) -> Double? {
         guard values.count >= 2 else { return nil }
-        var hi = [Double](repeating: 0, count: values.count)
-        var lo = [Double](repeating: 0, count: values.count)
-        for (i, x) in values.enumerated() {
-            let d = DoubleDouble.twoSum(x, -mean)
-            hi[i] = d.hi
-            lo[i] = d.lo
-        }
-        guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: hi) else { return nil }
+        guard let deviations = ScaledDeviations(of: values, from: mean) else { return nil }
+        let scale = deviations.scale
         var sum = DoubleDouble.zero
         var squares = DoubleDouble.zero
-        for i in hi.indices {
-            let h = hi[i] / scale, l = lo[i] / scale
+        for i in deviations.hi.indices {
+            let h = deviations.hi[i], l = deviations.lo[i]
             sum = sum + DoubleDouble.twoSum(h, l)
             var square = DoubleDouble.twoProduct(h, h)
             square.lo += 2 * h * l + l * l
