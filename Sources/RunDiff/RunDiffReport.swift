@@ -10,23 +10,23 @@ public enum RunDiffReport {
     public static func markdown(_ comparison: RunComparison) -> String {
         var sections: [String] = []
         sections.append("# Run comparison\n\nOld run: \(cell(comparison.old.label))  \nNew run: \(cell(comparison.new.label))\n")
-        sections.append(provenance(comparison))
         sections.append(summary(comparison))
         if comparison.hasDifferences {
-            sections.append(contentsOf: headline(comparison))
-            sections.append(contentsOf: correlations(comparison))
-            sections.append(contentsOf: benchmark(comparison))
+            // A reviewer's order: what changed in the data, then what it did to the findings.
             sections.append(contentsOf: services(comparison))
-            sections.append(contentsOf: flags(comparison))
             sections.append(contentsOf: rejects(comparison))
+            sections.append(contentsOf: flags(comparison))
+            sections.append(contentsOf: headline(comparison))
+            sections.append(contentsOf: benchmark(comparison))
+            sections.append(contentsOf: correlations(comparison))
         }
+        sections.append(provenance(comparison))
         return sections.joined(separator: "\n")
     }
 
     static func summary(_ comparison: RunComparison) -> String {
         let options = comparison.options
-        let tolerance = "Tolerances: headline figures ±\(NumberFormatting.csv(options.relativeTolerance)) relative; "
-            + "Pearson r ±\(NumberFormatting.csv(options.rTolerance)).\n"
+        let tolerance = "Threshold: " + options.description + ".\n"
         let figuresChanged = comparison.headline.reduce(0) { $0 + $1.changed.count }
         let figuresUnchanged = comparison.headline.reduce(0) { $0 + $1.unchangedCount }
         let rowsAdded = comparison.headline.reduce(0) { $0 + $1.added.count }
@@ -35,7 +35,7 @@ public enum RunDiffReport {
         let flags = comparison.flags, rejects = comparison.rejects
         guard comparison.hasDifferences else {
             return "## Summary\n\nNo differences.\n\n"
-                + "\(counted(figuresUnchanged, "headline figure", "headline figures")), "
+                + "\(counted(figuresUnchanged, "figure", "figures")), "
                 + "\(counted(correlations.unchangedCount, "correlation", "correlations")), "
                 + "\(counted(services.unchangedCount, "service", "services")), "
                 + "\(counted(flags.unchangedCount, "flag", "flags")) and "
@@ -43,7 +43,7 @@ public enum RunDiffReport {
                 + tolerance
         }
         var lines = ["## Summary", ""]
-        lines.append("- Headline figures: \(PeopleNumbers.count(figuresChanged)) changed, "
+        lines.append("- Figures: \(PeopleNumbers.count(figuresChanged)) changed, "
                      + "\(PeopleNumbers.count(figuresUnchanged)) unchanged; "
                      + "\(counted(rowsAdded, "row", "rows")) only in the new run, "
                      + "\(PeopleNumbers.count(rowsRemoved)) only in the old run.")
