@@ -43,25 +43,31 @@ public enum RunDiffReport {
                 + tolerance
         }
         var lines = ["## Summary", ""]
-        lines.append("- Figures: \(PeopleNumbers.count(figuresChanged)) changed, "
-                     + "\(PeopleNumbers.count(figuresUnchanged)) unchanged; "
-                     + "\(counted(rowsAdded, "row", "rows")) only in the new run, "
-                     + "\(PeopleNumbers.count(rowsRemoved)) only in the old run.")
-        lines.append("- Correlations: \(PeopleNumbers.count(correlations.changed.count)) changed, "
-                     + "\(PeopleNumbers.count(correlations.unchangedCount)) unchanged; "
-                     + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
-                     + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
         lines.append("- Services: \(PeopleNumbers.count(services.added.count)) added, "
                      + "\(PeopleNumbers.count(services.removed.count)) removed, "
                      + "\(PeopleNumbers.count(services.changed.count)) changed, "
                      + "\(PeopleNumbers.count(services.unchangedCount)) unchanged.")
-        lines.append("- Benchmark positions: \(PeopleNumbers.count(comparison.benchmark.changed.count)) changed.")
-        lines.append("- Flags: \(PeopleNumbers.count(flags.new.count)) new, "
-                     + "\(PeopleNumbers.count(flags.resolved.count)) resolved, "
-                     + "\(PeopleNumbers.count(flags.unchangedCount)) in both runs.")
         lines.append("- Rejected rows: \(PeopleNumbers.count(rejects.new.count)) new, "
                      + "\(PeopleNumbers.count(rejects.resolved.count)) resolved, "
                      + "\(PeopleNumbers.count(rejects.unchangedCount)) in both runs.")
+        lines.append("- Flags: \(PeopleNumbers.count(flags.new.count)) new, "
+                     + "\(PeopleNumbers.count(flags.resolved.count)) resolved, "
+                     + "\(PeopleNumbers.count(flags.unchangedCount)) in both runs.")
+        lines.append("- Figures: \(PeopleNumbers.count(figuresChanged)) changed, "
+                     + "\(PeopleNumbers.count(figuresUnchanged)) unchanged; "
+                     + "\(counted(rowsAdded, "row", "rows")) only in the new run, "
+                     + "\(PeopleNumbers.count(rowsRemoved)) only in the old run.")
+        for (presence, words) in [(HeadlineComparison.Presence.onlyNew, "new"), (.onlyOld, "old")] {
+            let files = comparison.headline.filter { $0.presence == presence }.map { "`\($0.table.relativePath)`" }
+            if !files.isEmpty {
+                lines.append("- Tables only in the \(words) run (not compared): " + files.joined(separator: ", ") + ".")
+            }
+        }
+        lines.append("- Benchmark positions: \(PeopleNumbers.count(comparison.benchmark.changed.count)) changed.")
+        lines.append("- Correlations: \(PeopleNumbers.count(correlations.changed.count)) changed, "
+                     + "\(PeopleNumbers.count(correlations.unchangedCount)) unchanged; "
+                     + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
+                     + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
         return lines.joined(separator: "\n") + "\n\n" + tolerance
     }
 }
