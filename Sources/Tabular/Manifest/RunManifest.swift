@@ -75,7 +75,7 @@ public struct RunManifest: Sendable, Equatable {
     /// The deterministic JSON text (keys sorted, two-space indent, LF, final newline).
     public var rendered: String { json.rendered }
 
-    var json: DeterministicJSON {
+    public var json: DeterministicJSON {
         .object([
             "inputs": .array(inputs.map { input in
                 .object([
