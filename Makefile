@@ -7,7 +7,10 @@ BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
-.PHONY: deps build release run test check-sample sample install bench clean
+PYENV      := .build/pyenv
+PY_PKGS    := pandas polars
+
+.PHONY: deps pyenv build release run test check-sample sample install bench clean
 
 # Installs the Debian packages that are missing: apt-get as root, sudo otherwise.
 deps:
@@ -22,6 +25,16 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
 	    || { echo "make: apt-get install$$missing failed — install them by hand and re-run" >&2; exit 1; }; \
 	fi
+
+# A virtual environment under .build/ with pandas and polars, for the tests that read every
+# CSV a run writes the way users read them. Idempotent; exits 3 (and says so) only when
+# PyPI cannot be reached, which the tests report as a skip.
+pyenv:
+	@if [ -x $(PYENV)/bin/python ] && $(PYENV)/bin/python -c "import pandas, polars" 2>/dev/null; then exit 0; fi; \
+	python3 -m venv $(PYENV) 2>/dev/null || { apt-get install -y -qq python3-venv >/dev/null 2>&1 && python3 -m venv $(PYENV); } \
+	  || { echo "make: cannot create a Python venv in $(PYENV)" >&2; exit 1; }; \
+	$(PYENV)/bin/python -m pip install -q --disable-pip-version-check $(PY_PKGS) \
+	  || { echo "make pyenv: cannot install $(PY_PKGS) from PyPI (unreachable?)" >&2; exit 3; }
 
 build: deps
 	$(SWIFT) build

@@ -16,8 +16,8 @@ public enum CleanStage {
         var rejected = ingest.rejected
         var kept: [ServiceReturn] = []
         for row in ingest.returns {
-            if let (rule, message) = RejectRules.violation(row) {
-                rejected.append(RejectRules.rejectedRow(row, rule: rule, message: message))
+            if let (rule, message, column) = RejectRules.violation(row) {
+                rejected.append(RejectRules.rejectedRow(row, rule: rule, message: message, column: column))
             } else {
                 kept.append(row)
             }

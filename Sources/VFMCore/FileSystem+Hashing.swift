@@ -16,7 +16,7 @@ extension FileSystem {
             throw VFMError(.noInput, "cannot read file", file: name, hint: "check its permissions")
         }
         defer { try? handle.close() }
-        var hasher = SHA256()
+        var hasher = ContentHash()
         while true {
             let chunk: Data?
             do {
