@@ -53,7 +53,7 @@ public enum CleanStage {
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {
-            for index in services.indices where services[index].flags.contains(where: { $0.rule == FlagRule.outlier.rawValue }) {
+            for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {
                 services[index].excludedFromStatistics = true
             }
         }

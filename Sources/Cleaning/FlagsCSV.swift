@@ -14,7 +14,7 @@ enum FlagsCSV {
             for flag in service.flags {
                 try sink.append([
                     .text(service.input.authority), .text(service.input.service), .text(service.input.period),
-                    .text(service.input.source.description), .text(flag.rule), .text(flag.metric),
+                    .text(service.input.source.description), .text(flag.rule.rawValue), .text(flag.metric),
                     .number(flag.value), .number(flag.threshold), .text(flag.severity.rawValue), .text(flag.message),
                 ])
             }
@@ -48,8 +48,12 @@ enum FlagsCSV {
                   let severity = FlagSeverity(rawValue: cells[8]) else {
                 throw CleanCSV.corrupt("not a flag row", file: file, line: record.line)
             }
+            guard let rule = FlagRule(rawValue: CSVInjection.restore(cells[4])) else {
+                throw CleanCSV.corrupt("`rule` holds \"\(cells[4])\", which vfm-clean does not write", file: file,
+                                       line: record.line)
+            }
             let flag = ServiceFlag(
-                rule: CSVInjection.restore(cells[4]), metric: CleanCSV.text(cells[5]),
+                rule: rule, metric: CleanCSV.text(cells[5]),
                 value: try CleanCSV.number(cells[6], column: "value", file: file, line: record.line),
                 threshold: try CleanCSV.number(cells[7], column: "threshold", file: file, line: record.line),
                 severity: severity, message: CSVInjection.restore(cells[9]))

@@ -63,7 +63,7 @@ enum ServicesCSV {
 
     static func ruleList(_ flags: [ServiceFlag]) -> String {
         var seen: Set<String> = []
-        return flags.map(\.rule).filter { seen.insert($0).inserted }.joined(separator: ";")
+        return flags.map(\.rule.rawValue).filter { seen.insert($0).inserted }.joined(separator: ";")
     }
 
     /// Extra columns in the order the services carry them (ingest gives every row the

@@ -13,21 +13,26 @@ public enum PosixError {
     public static func output(_ code: Int32, _ what: String, path: String) -> VFMError {
         if isOutOfSpace(code) {
             return VFMError(.ioError, "\(what) failed: \(message(code))", file: path,
-                            hint: "free some disk space and run again; the previous output is untouched")
+                            hint: "free some disk space and run again; the previous output is untouched",
+                            cause: VFMError.Cause(errno: code, call: what))
         }
         return VFMError(.cannotCreateOutput, "\(what) failed: \(message(code))", file: path,
-                        hint: "check that the output directory and its parent are writable")
+                        hint: "check that the output directory and its parent are writable",
+                        cause: VFMError.Cause(errno: code, call: what))
     }
 
     /// An error for a failed system call on `path` made while reading an input.
     public static func input(_ code: Int32, _ what: String, path: String) -> VFMError {
         if code == ENOENT {
-            return VFMError(.noInput, "file not found", file: path, hint: "check the path, or pass --input")
+            return VFMError(.noInput, "file not found", file: path, hint: "check the path, or pass --input",
+                            cause: VFMError.Cause(errno: code, call: what))
         }
         if code == EIO {
-            return VFMError(.ioError, "\(what) failed: \(message(code))", file: path, hint: "check the disk and run again")
+            return VFMError(.ioError, "\(what) failed: \(message(code))", file: path, hint: "check the disk and run again",
+                            cause: VFMError.Cause(errno: code, call: what))
         }
-        return VFMError(.noInput, "\(what) failed: \(message(code))", file: path, hint: "check its permissions")
+        return VFMError(.noInput, "\(what) failed: \(message(code))", file: path, hint: "check its permissions",
+                        cause: VFMError.Cause(errno: code, call: what))
     }
 
     /// The errno inside a Foundation error, if it carries one.
@@ -45,6 +50,6 @@ public enum PosixError {
     public static func outputError(from error: any Error, creating path: String) -> VFMError {
         if let code = code(of: error) { return output(code, "creating the directory", path: path) }
         return VFMError(.cannotCreateOutput, "cannot create the directory (\(error.localizedDescription))", file: path,
-                        hint: "check that the parent directory exists and is writable")
+                        hint: "check that the parent directory exists and is writable", cause: VFMError.Cause(describing: error))
     }
 }
