@@ -9,7 +9,10 @@ BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
-.PHONY: deps test-deps install-debs build release run test check-sample check-release sample install bench clean jsonschema-venv
+PYENV      := .build/pyenv
+PY_PKGS    := pandas polars
+
+.PHONY: deps test-deps install-debs pyenv build release run test check-sample check-release sample install bench clean jsonschema-venv
 
 # Installs the Debian packages that are missing: apt-get as root, sudo otherwise.
 deps:
@@ -45,6 +48,16 @@ $(JSONSCHEMA_VENV)/.installed-$(JSONSCHEMA_VERSION):
 	@$(JSONSCHEMA_VENV)/bin/pip install --quiet --disable-pip-version-check jsonschema==$(JSONSCHEMA_VERSION) \
 	  || { echo "make: pip install jsonschema==$(JSONSCHEMA_VERSION) failed" >&2; exit 1; }
 	@touch $@
+
+# A virtual environment under .build/ with pandas and polars, for the tests that read every
+# CSV a run writes the way users read them. Idempotent; exits 3 (and says so) only when
+# PyPI cannot be reached, which the tests report as a skip.
+pyenv:
+	@if [ -x $(PYENV)/bin/python ] && $(PYENV)/bin/python -c "import pandas, polars" 2>/dev/null; then exit 0; fi; \
+	python3 -m venv $(PYENV) 2>/dev/null || { apt-get install -y -qq python3-venv >/dev/null 2>&1 && python3 -m venv $(PYENV); } \
+	  || { echo "make: cannot create a Python venv in $(PYENV)" >&2; exit 1; }; \
+	$(PYENV)/bin/python -m pip install -q --disable-pip-version-check $(PY_PKGS) \
+	  || { echo "make pyenv: cannot install $(PY_PKGS) from PyPI (unreachable?)" >&2; exit 3; }
 
 build: deps
 	$(SWIFT) build

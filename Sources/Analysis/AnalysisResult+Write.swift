@@ -7,9 +7,19 @@ extension AnalysisResult {
     /// Writes `tables/*.csv` (SPEC §7 columns, plus `bands.csv` and `trend_lines.csv`) into
     /// a run directory: full precision, missing = empty cell, LF, rows in result order.
     public func write(toRunDirectory dir: String) throws(VFMError) {
-        for (path, text) in csvFiles() {
-            try FileSystem.write(text, to: dir + "/" + path)
+        func write<Row: RunFileRow>(_ rows: [Row], _ path: String) throws(VFMError) {
+            try CSVFileWriter.write(rows, to: dir + "/" + path, displayName: path)
         }
+        try write(descriptives, RunLayout.descriptives)
+        try write(correlations, RunLayout.correlations)
+        try write(outcomeMix, RunLayout.outcomeMix)
+        try write(supportLevels, RunLayout.supportLevels)
+        try write(bands, RunLayout.bands)
+        try write(benchmark, RunLayout.benchmark)
+        try write(trendLines, RunLayout.trendLines)
+        try write(valueForMoney, RunLayout.valueForMoney)
+        try write(scenarios, RunLayout.scenarios)
+        try write(valueForMoneyBasis, RunLayout.valueForMoneyBasis)
     }
 
     /// Each table as (run-directory path, CSV text), in a fixed order.

@@ -1,20 +1,3 @@
-/// Why the clean stage rejects a row (SPEC §5). Ingest rejects rows whose required
-/// values are missing, unparsable or non-integer; these are the rules that need typed
-/// values. A rejected row goes to `clean/rejected.csv` and into no statistic.
-public enum RejectRule: String, Sendable, CaseIterable {
-    /// A count (people supported, client groups, support levels, outcomes) below zero.
-    case negativeCount = "negative-count"
-    /// Total cost or a reported cost per person / per outcome below zero.
-    case negativeCost = "negative-cost"
-    /// A count above 2^53 or a non-finite cost: no return can hold it, and sums of such
-    /// counts would no longer be exact (or would overflow).
-    case valueOutOfRange = "value-out-of-range"
-    /// Job outcomes greater than people supported: more people got jobs than were supported.
-    case outcomesExceedPeopleSupported = "outcomes-exceed-people-supported"
-    /// A later duplicate of (authority, service, period) under `duplicate_policy = "keep-first"`.
-    case duplicate = "duplicate"
-}
-
 /// Why the clean stage flags a service it keeps (SPEC §5): a figure worth checking with
 /// the service, as the study did by phone. Each rule fills `metric`, `value` and
 /// `threshold` of `ServiceFlag` as documented on the case.

@@ -78,7 +78,7 @@ public enum FlagSeverity: String, Sendable, Hashable {
 /// commissioner can act on (SPEC §5).
 public struct ServiceFlag: Sendable, Equatable {
     /// Stable machine-readable rule id, e.g. `client-count-mismatch`, `outlier`.
-    public var rule: String
+    public var rule: FlagRule
     /// Metric or column concerned, if any.
     public var metric: String?
     public var value: Double?
@@ -87,7 +87,7 @@ public struct ServiceFlag: Sendable, Equatable {
     /// e.g. "client groups add up to 41 but people supported is 30 (off by 37%)".
     public var message: String
 
-    public init(rule: String, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
+    public init(rule: FlagRule, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
                 message: String) {
         self.rule = rule
         self.metric = metric

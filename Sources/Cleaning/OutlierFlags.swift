@@ -40,7 +40,7 @@ enum OutlierFlags {
             test = "Tukey fence \(finding.isAbove ? "Q3 +" : "Q1 −") \(MessageNumber.format(rule.threshold))·IQR\(scale)"
         }
         let shown = { (number: Double) in rule.metric.isMoney ? MessageNumber.pounds(number) : MessageNumber.format(number) }
-        return ServiceFlag(rule: FlagRule.outlier.rawValue, metric: rule.metric.rawValue, value: value, threshold: limit,
+        return ServiceFlag(rule: .outlier, metric: rule.metric.rawValue, value: value, threshold: limit,
                            severity: FlagRule.outlier.severity,
                            message: "\(rule.metric.rawValue) \(shown(value)) is \(side) outlier limit \(shown(limit)) (\(test)); check it with the service")
     }

@@ -8,7 +8,7 @@ enum RowFlagRules {
     static func flags(_ service: ServiceReturn, _ derived: DerivedMeasures, pipeline: PipelineDefinition) -> [ServiceFlag] {
         var flags: [ServiceFlag] = []
         func add(_ rule: FlagRule, _ metric: String?, _ value: Double?, _ threshold: Double?, _ message: String) {
-            flags.append(ServiceFlag(rule: rule.rawValue, metric: metric, value: value, threshold: threshold,
+            flags.append(ServiceFlag(rule: rule, metric: metric, value: value, threshold: threshold,
                                      severity: rule.severity, message: message))
         }
         let people = service.peopleSupported

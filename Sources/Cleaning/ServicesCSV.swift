@@ -16,10 +16,13 @@ enum ServicesCSV {
     static let canonicalColumns = ReturnColumn.allCases.map(\.rawValue)
     static let trailingColumns = ["source", "flags"]
 
-    static func render(_ services: [CleanedService]) -> String {
-        let extras = extraColumnNames(services)
-        var writer = CSVWriter(header: canonicalColumns + derivedColumns + extras.map(CSVInjection.neutralise)
-            + trailingColumns)
+    static func header(extras: [String]) -> [String] {
+        canonicalColumns + derivedColumns + extras.map(CSVInjection.neutralise) + trailingColumns
+    }
+
+    /// The rows under `header(extras:)`, into a document or a file.
+    static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
+                                       into sink: inout Sink) throws(Sink.Failure) {
         for service in services {
             var fields: [CSVField] = ReturnColumn.allCases.map { service.input.field(for: $0) }
             fields += derivedFields(service)
@@ -28,9 +31,24 @@ enum ServicesCSV {
             fields += extras.map { .text(values[$0] ?? nil) }
             fields.append(.text(service.input.source.description))
             fields.append(.text(ruleList(service.flags)))
-            writer.append(fields)
+            try sink.append(fields)
         }
+    }
+
+    static func render(_ services: [CleanedService]) -> String {
+        let extras = extraColumnNames(services)
+        var writer = CSVWriter(header: header(extras: extras))
+        emit(services, extras: extras, into: &writer)
         return writer.text
+    }
+
+    /// Streams the table to `path`; returns its SHA-256.
+    @discardableResult
+    static func write(_ services: [CleanedService], to path: String, displayName: String) throws(VFMError) -> String {
+        let extras = extraColumnNames(services)
+        var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
+        try emit(services, extras: extras, into: &file)
+        return try file.close()
     }
 
     static func derivedFields(_ service: CleanedService) -> [CSVField] {
@@ -45,7 +63,7 @@ enum ServicesCSV {
 
     static func ruleList(_ flags: [ServiceFlag]) -> String {
         var seen: Set<String> = []
-        return flags.map(\.rule).filter { seen.insert($0).inserted }.joined(separator: ";")
+        return flags.map(\.rule.rawValue).filter { seen.insert($0).inserted }.joined(separator: ";")
     }
 
     /// Extra columns in the order the services carry them (ingest gives every row the

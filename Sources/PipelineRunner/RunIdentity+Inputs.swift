@@ -11,8 +11,8 @@ extension RunIdentity {
     public static func of(inputs: [String], pipeline: LoadedPipeline) throws(VFMError) -> RunIdentity {
         var fingerprints: [InputFingerprint] = []
         for file in try InputDiscovery.files(for: inputs) {
-            let bytes = try FileSystem.readBytes(file.path, displayName: file.displayName)
-            fingerprints.append(InputFingerprint(path: file.displayName, sha256: SHA256.hexDigest(of: bytes)))
+            fingerprints.append(InputFingerprint(path: file.displayName,
+                                                 sha256: try FileSystem.sha256(of: file.path, displayName: file.displayName)))
         }
         return RunIdentity(inputs: fingerprints, pipelinePath: pipeline.displayPath, pipelineSHA256: pipeline.sha256)
     }

@@ -78,7 +78,7 @@ struct FileIngest {
         if reader.droppedUnnamedCells {
             warnings.append("\(name): a column with no header holds values; they are ignored — give the column a name to keep them")
         }
-        let summary = InputFileSummary(path: name, sha256: SHA256.hexDigest(of: bytes), bytes: bytes.count,
+        let summary = InputFileSummary(path: name, sha256: ContentHash.hex(of: bytes), bytes: bytes.count,
                                        rowsRead: rowsRead, rowsAccepted: accepted.count, rowsRejected: rejected.count,
                                        encoding: decoded.encoding.rawValue)
         return FileIngest(summary: summary, accepted: accepted, rejected: rejected, extraColumns: mapping.extras,

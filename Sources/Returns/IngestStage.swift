@@ -47,7 +47,7 @@ public enum IngestStage {
     private static func report(_ result: IngestResult, log: StageLog) {
         for warning in result.warnings { log.warning(warning) }
         for row in result.rejected.prefix(rejectsLogged) {
-            log.warning("\(row.source): rejected (\(row.rule)): \(row.message)")
+            log.warning("\(row.source): rejected (\(row.rule.rawValue)): \(row.message)")
         }
         if result.rejected.count > rejectsLogged {
             log.warning("… and \(result.rejected.count - rejectsLogged) more rejected rows (see ingest/rejected.csv)")

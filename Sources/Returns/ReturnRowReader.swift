@@ -26,8 +26,10 @@ struct ReturnRowReader {
 
     /// One problem in a row, in column order; the first decides the row's rule.
     private struct Problem {
-        var rule: String
+        var rule: RejectRule
         var message: String
+        var column: ReturnColumn
+        var value: String
     }
 
     mutating func read(_ record: CSVRecord) -> RowOutcome {
@@ -35,10 +37,10 @@ struct ReturnRowReader {
         guard record.cells.count == mapping.slots.count else {
             let found = record.cells.count, expected = mapping.slots.count
             return .rejected(RejectedRow(
-                source: source, rule: "ragged-row",
+                source: source, rule: .raggedRow,
                 message: "row has \(found) cell\(found == 1 ? "" : "s") but the header has \(expected) columns; "
                     + "check for an unquoted comma or a missing cell",
-                rawCells: record.cells))
+                record: record.cells))
         }
         var row = RowValues()
         var extraValues = [String?](repeating: nil, count: mapping.extras.count)
@@ -55,27 +57,29 @@ struct ReturnRowReader {
             case .canonical(let column):
                 if missing {
                     if ReturnColumn.required.contains(column) {
-                        problems.append(Problem(rule: "required-missing", message: describe(column, index)
-                            + " is required but is \(raw.isEmpty ? "empty" : "\"\(raw)\" (missing)"); fill it in or remove the row"))
+                        problems.append(Problem(rule: .requiredMissing, message: describe(column, index)
+                            + " is required but is \(raw.isEmpty ? "empty" : "\"\(raw)\" (missing)"); fill it in or remove the row",
+                            column: column, value: raw))
                     }
                     continue
                 }
                 if let problem = row.set(column, from: cell) {
-                    problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message))
+                    problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message,
+                                            column: column, value: raw))
                 }
             }
         }
         if let first = problems.first {
             return .rejected(RejectedRow(source: source, rule: first.rule,
                                          message: problems.map(\.message).joined(separator: "; "),
-                                         rawCells: record.cells))
+                                         column: first.column, value: first.value, record: record.cells))
         }
         guard let authority = row.authority, let service = row.service, let totalCost = row.totalCost,
               let peopleSupported = row.peopleSupported else {
             // Unreachable: the header check guarantees the required columns and every
             // missing required cell was a problem above. Rejected rather than trapped.
-            return .rejected(RejectedRow(source: source, rule: "required-missing",
-                                         message: "a required value is missing", rawCells: record.cells))
+            return .rejected(RejectedRow(source: source, rule: .requiredMissing,
+                                         message: "a required value is missing", record: record.cells))
         }
         let serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
@@ -108,7 +112,7 @@ private struct RowValues {
     var reportedCostPerOutcome: Double?
 
     /// Stores a present (non-missing) cell; returns the problem if it does not parse.
-    mutating func set(_ column: ReturnColumn, from cell: Substring) -> (rule: String, message: String)? {
+    mutating func set(_ column: ReturnColumn, from cell: Substring) -> (rule: RejectRule, message: String)? {
         switch column.kind {
         case .text:
             let text = String(cell)
@@ -129,20 +133,20 @@ private struct RowValues {
                 default: reportedCostPerOutcome = value
                 }
             case .unparsable:
-                return ("unparsable-money", "cannot read \"\(cell)\" as money; expected pounds such as 263132, £263,132 or 1,730.50")
+                return (.unparsableMoney, "cannot read \"\(cell)\" as money; expected pounds such as 263132, £263,132 or 1,730.50")
             case .tooLarge:
-                return ("unparsable-money", "\"\(cell)\" is too large to be a cost (more than £1,000,000,000,000,000); check the cell")
+                return (.unparsableMoney, "\"\(cell)\" is too large to be a cost (more than £1,000,000,000,000,000); check the cell")
             }
         case .count:
             switch CellValues.count(cell) {
             case .value(let value):
                 if column == .peopleSupported { peopleSupported = value } else { counts[column] = value }
             case .unparsable:
-                return ("unparsable-count", "cannot read \"\(cell)\" as a count; expected a whole number such as 12 or 1,200")
+                return (.unparsableCount, "cannot read \"\(cell)\" as a count; expected a whole number such as 12 or 1,200")
             case .notWhole:
-                return ("non-integer-count", "\"\(cell)\" is not a whole number; a count of people must be whole (12 or 12.0)")
+                return (.nonIntegerCount, "\"\(cell)\" is not a whole number; a count of people must be whole (12 or 12.0)")
             case .tooLarge:
-                return ("unparsable-count", "\"\(cell)\" is too large to be a count (more than 1,000,000,000,000); check the cell")
+                return (.unparsableCount, "\"\(cell)\" is too large to be a count (more than 1,000,000,000,000); check the cell")
             }
         }
         return nil

@@ -8,19 +8,37 @@ import VFMCore
 enum ReturnsCSV {
     static let sourceColumn = "source"
 
-    static func render(_ returns: [ServiceReturn]) -> String {
-        let extras = extraColumnNames(returns)
-        var writer = CSVWriter(header: ReturnColumn.allCases.map(\.rawValue) + extras.map(CSVInjection.neutralise)
-            + [sourceColumn])
+    static func header(extras: [String]) -> [String] {
+        ReturnColumn.allCases.map(\.rawValue) + extras.map(CSVInjection.neutralise) + [sourceColumn]
+    }
+
+    /// The rows under `header(extras:)`, into a document or a file.
+    static func emit<Sink: CSVRowSink>(_ returns: [ServiceReturn], extras: [String],
+                                       into sink: inout Sink) throws(Sink.Failure) {
         for row in returns {
             var fields: [CSVField] = ReturnColumn.allCases.map { row.field(for: $0) }
             var values: [String: String?] = [:]
             for cell in row.extraColumns where values[cell.header] == nil { values[cell.header] = cell.value }
             fields += extras.map { .text(values[$0] ?? nil) }
             fields.append(.text(row.source.description))
-            writer.append(fields)
+            try sink.append(fields)
         }
+    }
+
+    static func render(_ returns: [ServiceReturn]) -> String {
+        let extras = extraColumnNames(returns)
+        var writer = CSVWriter(header: header(extras: extras))
+        emit(returns, extras: extras, into: &writer)
         return writer.text
+    }
+
+    /// Streams the table to `path`; returns its SHA-256.
+    @discardableResult
+    static func write(_ returns: [ServiceReturn], to path: String, displayName: String) throws(VFMError) -> String {
+        let extras = extraColumnNames(returns)
+        var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
+        try emit(returns, extras: extras, into: &file)
+        return try file.close()
     }
 
     /// The extra column names in the order the rows carry them (the same for every row

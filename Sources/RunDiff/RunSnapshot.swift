@@ -136,11 +136,27 @@ public struct RunSnapshot: Sendable {
         return records
     }
 
+    /// `clean/rejected.csv` as vfm writes it now (`…,column,value,record`: the record's
+    /// cells parsed from its one-line RFC 4180 form) or as earlier versions wrote it (the
+    /// raw cells after the four fixed columns), so that an old run still diffs.
     private static func readRejects(_ path: String) throws(VFMError) -> [RejectRecord] {
         let fixed = ["source_file", "line", "rule", "message"]
         let table = try RunTable(runDirectory: path, relativePath: RunLayout.cleanRejected, required: fixed,
                                  allowsRaggedRows: true)
-        // The raw cells are everything after the fixed columns (SPEC §7: "then the row's raw cells").
+        if table.header.contains("record") {
+            var records: [RejectRecord] = []
+            for row in table.rows {
+                guard let cells = CSVEncoding.cells(ofRecordLine: table.text(row, "record")) else {
+                    throw VFMError(.dataError, "`record` is not one CSV record", file: table.name, line: row.line,
+                                   column: "record", hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
+                }
+                records.append(RejectRecord(sourceFile: table.text(row, "source_file"), line: table.text(row, "line"),
+                                            rule: table.text(row, "rule"), message: table.text(row, "message"),
+                                            rawCells: cells))
+            }
+            return records
+        }
+        // The raw cells are everything after the fixed columns (the layout before SPEC §7's `record`).
         let rawStart = fixed.compactMap { table.header.firstIndex(of: $0) }.max().map { $0 + 1 } ?? fixed.count
         return table.rows.map { row in
             RejectRecord(sourceFile: table.text(row, "source_file"), line: table.text(row, "line"),

@@ -6,33 +6,26 @@ extension FileSystem {
 
     /// Lower-case hex SHA-256 of the file at `path`, read in fixed-size chunks.
     /// - Throws: `.noInput` (66) when it is missing or unreadable, `.ioError` (74) when a
-    ///   read fails part-way.
+    ///   read fails part-way (errno mapped by `PosixError`).
     public static func sha256(of path: String, displayName: String? = nil) throws(VFMError) -> String {
         let name = displayName ?? path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw VFMError(.noInput, "file not found", file: name, hint: "check the path, or pass --input")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw VFMError(.noInput, "cannot read file", file: name, hint: "check its permissions")
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw PosixError.input(errno, "opening", path: name) }
+        defer { _ = close(descriptor) }
+        var hasher = ContentHash()
+        var chunk = [UInt8](repeating: 0, count: hashChunkSize)
         while true {
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: hashChunkSize)
-            } catch {
-                throw VFMError(.ioError, "read failed (\(error.localizedDescription))", file: name,
-                               hint: "check the disk and run again")
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw PosixError.input(errno, "reading", path: name)
             }
-            guard let chunk, !chunk.isEmpty else { break }
-            hasher.update([UInt8](chunk))
+            if count == 0 { break }
+            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
         return hasher.finalizeHex()
     }
-}
 
-extension FileSystem {
     /// True when something exists at `path`.
     public static func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }

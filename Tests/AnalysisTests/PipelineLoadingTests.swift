@@ -14,7 +14,7 @@ struct PipelineLoadingTests {
         let builtIn = PipelineDefinition.builtIn()
         #expect(Array(builtIn.text.utf8) == bytes,
                 "paste Pipelines/ndti-2014.toml into Sources/PipelineDefinition/BuiltInPipeline.swift")
-        #expect(builtIn.sha256 == SHA256.hexDigest(of: bytes))
+        #expect(builtIn.sha256 == ContentHash.hex(of: bytes))
         #expect(builtIn.displayPath == "ndti-2014.toml (built-in)")
     }
 

@@ -49,8 +49,8 @@ func clean(_ returns: [ServiceReturn], pipeline: PipelineDefinition = makePipeli
 }
 
 extension CleanedService {
-    var ruleIDs: [String] { flags.map(\.rule) }
-    func flag(_ rule: FlagRule) -> ServiceFlag? { flags.first { $0.rule == rule.rawValue } }
+    var ruleIDs: [String] { flags.map(\.rule.rawValue) }
+    func flag(_ rule: FlagRule) -> ServiceFlag? { flags.first { $0.rule == rule } }
 }
 
 /// Relative closeness for values computed by a different route than the expectation.

@@ -46,7 +46,7 @@ struct ReportStageTests {
         for output in outputs {
             let path = try #require(output["path"])
             let bytes = try [UInt8](Data(contentsOf: run.appendingPathComponent(path)))
-            #expect(output["sha256"] == SHA256.hexDigest(of: bytes), "\(path)")
+            #expect(output["sha256"] == ContentHash.hex(of: bytes), "\(path)")
         }
         let inputs = try #require(manifest["inputs"] as? [[String: Any]])
         #expect(inputs.count == 2)

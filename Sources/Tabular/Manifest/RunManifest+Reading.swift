@@ -18,7 +18,8 @@ extension RunManifest {
         } catch let error as DecodingError {
             throw VFMError(.dataError, "not a manifest written by vfm: \(describe(error))", file: file,
                            column: keyPath(of: error),
-                           hint: "the run directory is damaged; run `vfm run --force` to regenerate it")
+                           hint: "the run directory is damaged; run `vfm run --force` to regenerate it",
+                           cause: VFMError.Cause(describing: error))
         } catch {
             throw VFMError(.dataError, "not a manifest written by vfm (\(error))", file: file,
                            hint: "the run directory is damaged; run `vfm run --force` to regenerate it")

@@ -3,7 +3,7 @@ import Testing
 
 /// Expected digests: FIPS 180-4 example vectors ("abc", the 448-bit message, one million
 /// "a"), and Python 3.11 `hashlib.sha256` for the padding-boundary and multi-block cases.
-struct SHA256Tests {
+struct ContentHashTests {
     @Test("digests match FIPS 180-4 and hashlib", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -14,12 +14,12 @@ struct SHA256Tests {
         (String(repeating: "x", count: 64), "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c"),
     ])
     func knownDigests(message: String, expected: String) {
-        #expect(SHA256.hexDigest(of: Array(message.utf8)) == expected)
+        #expect(ContentHash.hex(of: Array(message.utf8)) == expected)
     }
 
     @Test("one million 'a' (FIPS 180-4) hashed in uneven chunks")
     func millionA() {
-        var hasher = SHA256()
+        var hasher = ContentHash()
         var remaining = 1_000_000
         var chunk = 1
         while remaining > 0 {
@@ -34,6 +34,6 @@ struct SHA256Tests {
     @Test("binary input with every byte value (hashlib)")
     func everyByte() {
         let bytes = (0..<768).map { UInt8($0 % 256) }
-        #expect(SHA256.hexDigest(of: bytes) == "f3a25aa93aa2fbba28d79260535bbd6a5eb0fc1c24a8b0f04e12b484c1dfe363")
+        #expect(ContentHash.hex(of: bytes) == "f3a25aa93aa2fbba28d79260535bbd6a5eb0fc1c24a8b0f04e12b484c1dfe363")
     }
 }
