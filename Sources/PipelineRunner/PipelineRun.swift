@@ -16,8 +16,12 @@ public struct RunRequest: Sendable {
     public var force: Bool
     public var failOn: FailOnPolicy?
     public var log: StageLog
+    /// `--sheet NAME`: the worksheet of `.xlsx` inputs.
+    public var sheet: String?
 
-    public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?, log: StageLog) {
+    public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?, log: StageLog,
+                sheet: String? = nil) {
+        self.sheet = sheet
         self.inputs = inputs
         self.config = config
         self.output = output
@@ -85,7 +89,7 @@ public enum PipelineRun {
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
-            try StageSteps.ingest(inputs: request.inputs, pipeline: pipeline, runDirectory: directory, log: log)
+            try StageSteps.ingest(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "ingest")
         let clean = try progress.stage("clean") { () throws(VFMError) in

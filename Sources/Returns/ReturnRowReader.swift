@@ -31,22 +31,34 @@ struct ReturnRowReader {
     }
 
     mutating func read(_ record: CSVRecord) -> RowOutcome {
-        let source = SourceLocation(file: file, line: record.line)
-        guard record.cells.count == mapping.slots.count else {
-            let found = record.cells.count, expected = mapping.slots.count
+        read(line: record.line, cells: record.cells.map(ReturnCell.text))
+    }
+
+    /// Types one record; `cells` must line up with the header (a workbook row is padded to
+    /// the header's width by its caller, a CSV record of another width is ragged).
+    mutating func read(line: Int, cells: [ReturnCell]) -> RowOutcome {
+        let source = SourceLocation(file: file, line: line)
+        let rawCells = cells.map(\.text)
+        guard cells.count == mapping.slots.count else {
+            let found = cells.count, expected = mapping.slots.count
             return .rejected(RejectedRow(
                 source: source, rule: "ragged-row",
                 message: "row has \(found) cell\(found == 1 ? "" : "s") but the header has \(expected) columns; "
                     + "check for an unquoted comma or a missing cell",
-                rawCells: record.cells))
+                rawCells: rawCells))
         }
         var row = RowValues()
         var extraValues = [String?](repeating: nil, count: mapping.extras.count)
         var problems: [Problem] = []
         for (index, slot) in mapping.slots.enumerated() {
-            let raw = record.cells[index]
+            let raw = rawCells[index]
             let cell = CellText.trimmed(raw)
-            let missing = missingWords.isMissing(cell)
+            let missing: Bool
+            switch cells[index] {
+            case .text: missing = missingWords.isMissing(cell)
+            case .empty: missing = true
+            case .number, .bool: missing = false
+            }
             switch slot {
             case .unnamed:
                 if !missing { droppedUnnamedCells = true }
@@ -60,7 +72,7 @@ struct ReturnRowReader {
                     }
                     continue
                 }
-                if let problem = row.set(column, from: cell) {
+                if let problem = row.set(column, from: cells[index], text: cell) {
                     problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message))
                 }
             }
@@ -68,14 +80,14 @@ struct ReturnRowReader {
         if let first = problems.first {
             return .rejected(RejectedRow(source: source, rule: first.rule,
                                          message: problems.map(\.message).joined(separator: "; "),
-                                         rawCells: record.cells))
+                                         rawCells: rawCells))
         }
         guard let authority = row.authority, let service = row.service, let totalCost = row.totalCost,
               let peopleSupported = row.peopleSupported else {
             // Unreachable: the header check guarantees the required columns and every
             // missing required cell was a problem above. Rejected rather than trapped.
             return .rejected(RejectedRow(source: source, rule: "required-missing",
-                                         message: "a required value is missing", rawCells: record.cells))
+                                         message: "a required value is missing", rawCells: rawCells))
         }
         let serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
@@ -108,7 +120,7 @@ private struct RowValues {
     var reportedCostPerOutcome: Double?
 
     /// Stores a present (non-missing) cell; returns the problem if it does not parse.
-    mutating func set(_ column: ReturnColumn, from cell: Substring) -> (rule: String, message: String)? {
+    mutating func set(_ column: ReturnColumn, from typed: ReturnCell, text cell: Substring) -> (rule: String, message: String)? {
         switch column.kind {
         case .text:
             let text = String(cell)
@@ -121,7 +133,14 @@ private struct RowValues {
         case .evidenceBase:
             evidenceLabel = String(cell)
         case .money:
-            switch CellValues.money(cell) {
+            let money: CellValues.MoneyResult
+            switch typed {
+            case .number(_, isPercent: true):
+                return ("unparsable-money", "\"\(cell)\" is a percentage, not an amount of money; enter the cost in pounds")
+            case .number(let value, isPercent: false): money = CellValues.money(value: value)
+            default: money = CellValues.money(cell)
+            }
+            switch money {
             case .value(let value):
                 switch column {
                 case .totalCost: totalCost = value
@@ -134,7 +153,9 @@ private struct RowValues {
                 return ("unparsable-money", "\"\(cell)\" is too large to be a cost (more than £1,000,000,000,000,000); check the cell")
             }
         case .count:
-            switch CellValues.count(cell) {
+            let count: CellValues.CountResult
+            if case .number(let value, _) = typed { count = CellValues.count(value: value) } else { count = CellValues.count(cell) }
+            switch count {
             case .value(let value):
                 if column == .peopleSupported { peopleSupported = value } else { counts[column] = value }
             case .unparsable:

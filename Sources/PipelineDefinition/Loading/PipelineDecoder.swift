@@ -19,8 +19,11 @@ enum PipelineDecoder {
         ])
         let name = try top.string("name")
 
-        let input = try top.table("input", keys: ["missing_values"])
+        let input = try top.table("input", keys: ["missing_values", "sheet"])
         let missingWords = try input.stringArray("missing_values").map(\.0)
+        let sheet = try input.optional("sheet").map { node throws(VFMError) in
+            try PipelineTableReader.string(node, key: input.qualified("sheet"), file: file)
+        }
 
         let checks = try top.table("checks", keys: ["count_mismatch_tolerance", "reported_ratio_tolerance", "duplicates"])
         let countTolerance = try fraction(checks, "count_mismatch_tolerance")
@@ -45,11 +48,13 @@ enum PipelineDecoder {
         let strength = try top.table("strength", keys: ["scale"])
         let scale = try strengthScale(strength)
 
-        return PipelineDefinition(
+        var definition = PipelineDefinition(
             name: name, missingValueWords: missingWords, countMismatchTolerance: countTolerance,
             reportedRatioTolerance: ratioTolerance, duplicatePolicy: duplicatePolicy, outlierRules: rules,
             excludeOutliers: excludeOutliers, groups: groups, descriptiveMetrics: descriptiveMetrics,
             correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale)
+        definition.inputSheet = sheet
+        return definition
     }
 
     // MARK: Sections
