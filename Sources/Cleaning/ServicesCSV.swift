@@ -36,7 +36,7 @@ enum ServicesCSV {
     static func derivedFields(_ service: CleanedService) -> [CSVField] {
         let d = service.derived
         return [
-            .count(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
+            .number(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
             .number(d.gainedShare), .number(d.retainedShare), .number(d.selfEmployedShare), .number(d.ldShare),
             .number(d.mhShare), .text(d.clientFocus.rawValue), .number(d.shareLT7), .number(d.share7to40),
             .number(d.share40plus), .number(d.supportLevelIndex), .text(service.excludedFromStatistics ? "true" : "false"),
@@ -100,11 +100,14 @@ enum ServicesCSV {
         func countCell(_ column: ReturnColumn) throws(VFMError) -> Int? {
             try CleanCSV.count(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
         }
+        func fractionalCell(_ column: ReturnColumn) throws(VFMError) -> Double? {
+            try CleanCSV.fractionalCount(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
+        }
         var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try countCell(column) }
+        for column in CountValues.columns { counts[column] = try fractionalCell(column) }
 
         var derived = DerivedMeasures()
-        derived.jobOutcomes = try count("job_outcomes")
+        derived.jobOutcomes = try CleanCSV.fractionalCount(next(), column: "job_outcomes", file: file, line: record.line)
         derived.outcomeRate = try number("outcome_rate")
         derived.costPerPerson = try number("cost_per_person")
         derived.costPerOutcome = try number("cost_per_outcome")

@@ -72,6 +72,7 @@ struct ReturnRowReader {
                     }
                     continue
                 }
+                row.index = index
                 if let problem = row.set(column, from: cells[index], text: cell) {
                     problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message))
                 }
@@ -89,12 +90,16 @@ struct ReturnRowReader {
             return .rejected(RejectedRow(source: source, rule: "required-missing",
                                          message: "a required value is missing", rawCells: rawCells))
         }
-        let serviceReturn = ServiceReturn(
+        if let problem = row.resolveProportions(peopleSupported: peopleSupported, describe: { describe($0, $1) }) {
+            return .rejected(RejectedRow(source: source, rule: problem.rule, message: problem.message, rawCells: rawCells))
+        }
+        var serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
             evidenceBase: EvidenceBase(label: row.evidenceLabel), totalCost: totalCost,
             peopleSupported: peopleSupported, counts: row.counts,
             reportedCostPerPerson: row.reportedCostPerPerson, reportedCostPerOutcome: row.reportedCostPerOutcome,
             extraColumns: [])
+        serviceReturn.proportionsGiven = row.proportions.map(\.column)
         return .accepted(serviceReturn, extraValues: extraValues)
     }
 
@@ -118,6 +123,9 @@ private struct RowValues {
     var counts = CountValues()
     var reportedCostPerPerson: Double?
     var reportedCostPerOutcome: Double?
+    /// Breakdown cells given as percentages, in column order, with their header index.
+    var proportions: [(column: ReturnColumn, index: Int, proportion: Double, text: Substring)] = []
+    var index = 0
 
     /// Stores a present (non-missing) cell; returns the problem if it does not parse.
     mutating func set(_ column: ReturnColumn, from typed: ReturnCell, text cell: Substring) -> (rule: String, message: String)? {
@@ -153,11 +161,29 @@ private struct RowValues {
                 return ("unparsable-money", "\"\(cell)\" is too large to be a cost (more than £1,000,000,000,000,000); check the cell")
             }
         case .count:
+            var percent: Proportions.PercentResult = .notPercent
+            switch typed {
+            case .number(let value, isPercent: true): percent = .proportion(value)
+            case .text: percent = Proportions.percentage(cell)
+            default: break
+            }
+            switch percent {
+            case .notPercent: break
+            case .unparsable:
+                return ("unparsable-count", "cannot read \"\(cell)\" as a percentage; expected a proportion such as 45% or 73.72%")
+            case .proportion(let proportion):
+                guard Proportions.base(of: column) != nil else {
+                    return ("unparsable-count", "\"\(cell)\" is a percentage, but this column is a count of people, not a proportion of "
+                        + "another column; write the number of people")
+                }
+                proportions.append((column, index, proportion, cell))
+                return nil
+            }
             let count: CellValues.CountResult
             if case .number(let value, _) = typed { count = CellValues.count(value: value) } else { count = CellValues.count(cell) }
             switch count {
             case .value(let value):
-                if column == .peopleSupported { peopleSupported = value } else { counts[column] = value }
+                if column == .peopleSupported { peopleSupported = value } else { counts[column] = Double(value) }
             case .unparsable:
                 return ("unparsable-count", "cannot read \"\(cell)\" as a count; expected a whole number such as 12 or 1,200")
             case .notWhole:
@@ -165,6 +191,33 @@ private struct RowValues {
             case .tooLarge:
                 return ("unparsable-count", "\"\(cell)\" is too large to be a count (more than 1,000,000,000,000); check the cell")
             }
+        }
+        return nil
+    }
+
+    /// Turns the percentages into counts of their base (SPEC §4): clients and support levels
+    /// of `people_supported`, outcome types of `outcomes_total` — a percentage there without
+    /// `outcomes_total` rejects the row, as does one above 100%. The count is
+    /// proportion × base, possibly fractional.
+    mutating func resolveProportions(peopleSupported: Int,
+                                     describe: (ReturnColumn, Int) -> String) -> (rule: String, message: String)? {
+        for given in proportions where given.proportion > 1 {
+            return ("proportion-above-100", describe(given.column, given.index) + ": \"\(given.text)\" is more than 100% of "
+                + "`\(Proportions.base(of: given.column)?.rawValue ?? "")`; a part cannot exceed its total — check the cell")
+        }
+        for given in proportions {
+            let baseColumn = Proportions.base(of: given.column) ?? .peopleSupported
+            let base: Double
+            if baseColumn == .peopleSupported {
+                base = Double(peopleSupported)
+            } else if let total = counts[.outcomesTotal] {
+                base = total
+            } else {
+                return ("proportion-without-base", describe(given.column, given.index) + ": \"\(given.text)\" is a percentage of "
+                    + "the job outcomes, but `outcomes_total` is missing, so there is no total to take it of — "
+                    + "fill in outcomes_total or write the number of people")
+            }
+            counts[given.column] = given.proportion * base + 0
         }
         return nil
     }
