@@ -7,7 +7,7 @@ import Workbook
 /// their stored type; a row's `line` is its sheet row number. A row with no value in any
 /// cell is skipped like a blank CSV line.
 enum WorkbookIngest {
-    static let saveAs = "open it in the spreadsheet and save it as .xlsx (Excel Workbook) or CSV UTF-8, then run again"
+    static let saveAs = "open it in the spreadsheet and save it as .xlsx or CSV UTF-8 (Excel: File › Save As › Excel Workbook or CSV UTF-8), then run again"
 
     static func read(_ file: InputFile, bytes: [UInt8], sheet requested: String?,
                      missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
@@ -63,7 +63,7 @@ enum WorkbookIngest {
             ? "no worksheet has a header row naming every required column; the sheets are " + list(workbook.sheets)
             : "the worksheet `\(candidates[0].name)` has no header row naming every required column"
         if let firstProblem { message += "; the first row found: " + firstProblem.message }
-        throw VFMError(.dataError, message, file: name, line: firstProblem?.line, column: firstProblem?.column,
+        throw VFMError(.dataError, message, file: name,
                        hint: "put the header row (authority, service, total_cost, people_supported, outcomes…) above the returns"
                            + (requested == nil ? ", or name the sheet with --sheet" : "") + "; or " + saveAs)
     }
