@@ -62,7 +62,8 @@ public enum PipelineRun {
                                   destination: RunDestination) throws(VFMError) -> RunOutcome {
         let log = request.log
         StagingDirectory.removeLeftovers(of: destination)
-        let identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        var identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        identity.sheetOption = request.sheet
         if !request.force, let published = UpToDateCheck.publishedRun(at: destination, matching: identity) {
             log.info("up to date: \(destination.path) already holds the run of these inputs, pipeline and vfm \(identity.toolVersion); nothing rewritten (--force re-runs)")
             return .upToDate(published)

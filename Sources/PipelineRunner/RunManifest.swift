@@ -34,6 +34,13 @@ struct RunManifest: Decodable {
     var outputs: [Output]
     var pipeline: Pipeline
     var tool: Tool
+    /// `--sheet` given to the run, if any.
+    var sheetOption: String?
+
+    enum CodingKeys: String, CodingKey {
+        case inputs, outputs, pipeline, tool
+        case sheetOption = "sheet_option"
+    }
 
     /// The manifest of the run published at `destination`, or `nil` when there is none or
     /// it cannot be read (then the run is simply redone).

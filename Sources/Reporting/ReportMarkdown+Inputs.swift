@@ -7,17 +7,29 @@ extension ReportMarkdown {
     var whatWasAnalysed: String {
         var text = "## What was analysed\n\n"
         if let inputs = data.inputs, !inputs.files.isEmpty {
-            var table = MarkdownTable([("Input file", .left), ("Rows read", .right), ("Accepted", .right),
-                                       ("Rejected", .right), ("SHA-256 (first 12)", .left)])
+            // The preamble column appears only when some file had rows above its header (SPEC §4),
+            // so a report of plain CSV returns looks as it always did.
+            let showPreamble = inputs.files.contains { $0.preambleRows > 0 }
+            var columns: [(String, MarkdownTable.Alignment)] = [("Input file", .left)]
+            if showPreamble { columns.append(("Preamble rows skipped", .right)) }
+            columns += [("Rows read", .right), ("Accepted", .right), ("Rejected", .right), ("SHA-256 (first 12)", .left)]
+            var table = MarkdownTable(columns)
             for file in inputs.files {
-                table.append([MarkdownText.escape(file.path), HumanNumbers.count(file.rowsRead),
-                              HumanNumbers.count(file.rowsAccepted), HumanNumbers.count(file.rowsRejected),
-                              Self.shortHash(file.sha256)])
+                var name = MarkdownText.escape(file.path)
+                if let sheet = file.sheet { name += " (sheet “" + MarkdownText.escape(sheet) + "”)" }
+                var row = [name]
+                if showPreamble { row.append(HumanNumbers.count(file.preambleRows)) }
+                row += [HumanNumbers.count(file.rowsRead), HumanNumbers.count(file.rowsAccepted),
+                        HumanNumbers.count(file.rowsRejected), Self.shortHash(file.sha256)]
+                table.append(row)
             }
             if inputs.files.count > 1 {
-                table.append(["**Total**", HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRead }),
-                              HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsAccepted }),
-                              HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRejected }), ""])
+                var total = ["**Total**"]
+                if showPreamble { total.append(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.preambleRows })) }
+                total += [HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRead }),
+                          HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsAccepted }),
+                          HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRejected }), ""]
+                table.append(total)
             }
             text += table.rendered + "\n"
             if inputs.files.contains(where: { Self.baseName($0.path) == "sample-70.csv" }) {

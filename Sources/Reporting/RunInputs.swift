@@ -8,6 +8,8 @@ import VFMCore
 public struct RunInputs: Sendable, Equatable {
     public var files: [InputFileSummary]
     public var warnings: [String]
+    /// `--sheet` as given to the run (`sheet_option` in ingest/inputs.json), if it was.
+    public var sheetOption: String? = nil
 
     /// The summary at `relativePath`, or `nil` when the stage did not write it.
     public static func readIfPresent(runDirectory: String, relativePath: String) throws(VFMError) -> RunInputs? {
@@ -27,17 +29,21 @@ public struct RunInputs: Sendable, Equatable {
         }
         let files = document.files.map {
             InputFileSummary(path: $0.path, sha256: $0.sha256 ?? "", bytes: $0.bytes ?? 0, rowsRead: $0.rowsRead,
-                             rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding ?? "")
+                             rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding ?? "",
+                             preambleRows: $0.preambleRows ?? 0, sheet: $0.sheet)
         }
-        return RunInputs(files: files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
-                         warnings: document.warnings ?? [])
+        var inputs = RunInputs(files: files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
+                               warnings: document.warnings ?? [])
+        inputs.sheetOption = document.sheetOption
+        return inputs
     }
 
     /// Provenance from ingest (hash, bytes) with the row accounting after cleaning
     /// (clean rejects more rows), per file; whichever exists when only one does.
     static func merged(ingest: RunInputs?, clean: RunInputs?) -> RunInputs? {
-        guard let ingest else { return clean }
+        guard var ingest else { return clean }
         guard let clean else { return ingest }
+        let sheetOption = ingest.sheetOption
         let cleanByPath = Dictionary(clean.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let files = ingest.files.map { file -> InputFileSummary in
             guard let after = cleanByPath[file.path] else { return file }
@@ -49,12 +55,20 @@ public struct RunInputs: Sendable, Equatable {
         }
         var warnings = ingest.warnings
         for warning in clean.warnings where !warnings.contains(warning) { warnings.append(warning) }
-        return RunInputs(files: files, warnings: warnings)
+        var merged = RunInputs(files: files, warnings: warnings)
+        merged.sheetOption = sheetOption
+        return merged
     }
 
     private struct Document: Decodable {
         var files: [File]
         var warnings: [String]?
+        var sheetOption: String?
+
+        enum CodingKeys: String, CodingKey {
+            case files, warnings
+            case sheetOption = "sheet_option"
+        }
     }
 
     private struct File: Decodable {
@@ -65,9 +79,12 @@ public struct RunInputs: Sendable, Equatable {
         var rowsRead: Int
         var rowsRejected: Int
         var sha256: String?
+        var preambleRows: Int?
+        var sheet: String?
 
         enum CodingKeys: String, CodingKey {
-            case bytes, encoding, path, sha256
+            case bytes, encoding, path, sha256, sheet
+            case preambleRows = "preamble_rows"
             case rowsAccepted = "rows_accepted"
             case rowsRead = "rows_read"
             case rowsRejected = "rows_rejected"

@@ -10,23 +10,31 @@ enum RunManifest {
     /// The manifest text for `runDirectory` as it is now (call after every other file is written).
     static func render(runDirectory: String, inputs: RunInputs?, pipeline: LoadedPipeline) throws(VFMError) -> String {
         let inputEntries: [DeterministicJSON] = (inputs?.files ?? []).map { file in
-            .object([
+            var members: [String: DeterministicJSON] = [
                 "path": .string(file.path), "sha256": .string(file.sha256), "bytes": .integer(file.bytes),
                 "rows_read": .integer(file.rowsRead), "rows_accepted": .integer(file.rowsAccepted),
                 "rows_rejected": .integer(file.rowsRejected),
-            ])
+            ]
+            // Present only when they say something (SPEC §4): rows skipped above the header,
+            // and the worksheet read from a workbook.
+            if file.preambleRows > 0 { members["preamble_rows"] = .integer(file.preambleRows) }
+            if let sheet = file.sheet { members["sheet"] = .string(sheet) }
+            return .object(members)
         }
         var outputEntries: [DeterministicJSON] = []
         for path in try outputFiles(in: runDirectory) {
             let bytes = try FileSystem.readBytes((runDirectory as NSString).appendingPathComponent(path), displayName: path)
             outputEntries.append(.object(["path": .string(path), "sha256": .string(SHA256.hexDigest(of: bytes))]))
         }
-        let document = DeterministicJSON.object([
+        var members: [String: DeterministicJSON] = [
             "inputs": .array(inputEntries),
             "outputs": .array(outputEntries),
             "pipeline": .object(["path": .string(pipeline.displayPath), "sha256": .string(pipeline.sha256)]),
             "tool": .object(["name": .string("vfm"), "version": .string(ToolVersion.current)]),
-        ])
+        ]
+        // `--sheet` given to the run: part of what the outputs are a function of.
+        if let sheetOption = inputs?.sheetOption { members["sheet_option"] = .string(sheetOption) }
+        let document = DeterministicJSON.object(members)
         return document.rendered
     }
 

@@ -18,6 +18,7 @@ public enum IngestStage {
                            log: StageLog) throws(VFMError) -> IngestResult {
         let (files, discoveryWarnings) = try InputDiscovery.scan(inputs)
         let missingWords = MissingValueWords(pipeline.missingValueWords)
+        let sheetOption = sheet
         let sheet = sheet ?? pipeline.inputSheet
         var ingested: [FileIngest] = []
         for file in files { ingested.append(try FileIngest.read(file, sheet: sheet, missingWords: missingWords)) }
@@ -42,7 +43,8 @@ public enum IngestStage {
         }
         returns.sort(by: ServiceReturn.stableOrder)
         rejected.sort { $0.source < $1.source }
-        let result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
+        var result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
+        result.sheetOption = sheetOption
         report(result, log: log)
         return result
     }

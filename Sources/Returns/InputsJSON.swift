@@ -8,7 +8,8 @@ import VFMCore
 /// (`sheet`: the worksheet read, `null` for CSV).
 /// Written by hand rather than by `JSONEncoder` so the bytes do not depend on a Foundation version.
 public enum InputsJSON {
-    public static func render(files: [InputFileSummary], warnings: [String]) -> String {
+    /// `sheetOption` (`--sheet`), when given, is written as a top-level `sheet_option`.
+    public static func render(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) -> String {
         var text = "{\n  \"files\": ["
         for (index, file) in files.enumerated() {
             text += index == 0 ? "\n" : ",\n"
@@ -26,6 +27,7 @@ public enum InputsJSON {
             text += "    {\n" + members.map { "      \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n    }"
         }
         text += files.isEmpty ? "],\n" : "\n  ],\n"
+        if let sheetOption { text += "  \"sheet_option\": \(quoted(sheetOption)),\n" }
         text += "  \"warnings\": ["
         text += warnings.isEmpty ? "]" : "\n" + warnings.map { "    " + quoted($0) }.joined(separator: ",\n") + "\n  ]"
         return text + "\n}\n"
@@ -36,6 +38,15 @@ public enum InputsJSON {
     private struct Document: Decodable {
         var files: [File]
         var warnings: [String]
+    }
+
+    private struct SheetOptionDocument: Decodable {
+        var sheet_option: String?
+    }
+
+    /// The top-level `sheet_option`, if the summary has one.
+    public static func sheetOption(_ bytes: [UInt8]) -> String? {
+        (try? JSONDecoder().decode(SheetOptionDocument.self, from: Data(bytes)))?.sheet_option
     }
 
     private struct File: Decodable {
