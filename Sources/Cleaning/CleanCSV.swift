@@ -29,15 +29,6 @@ enum CleanCSV {
         return value
     }
 
-    /// A count that may be fractional (a proportion of its base, SPEC §4).
-    static func fractionalCount(_ cell: String, column: String, file: String, line: Int) throws(VFMError) -> Double? {
-        if cell.isEmpty { return nil }
-        guard let value = Double(cell), value.isFinite else {
-            throw corrupt("`\(column)` holds \"\(cell)\", not a number", file: file, line: line)
-        }
-        return value
-    }
-
     static func corrupt(_ message: String, file: String, line: Int) -> VFMError {
         reader(file).corrupt(message, line: line)
     }

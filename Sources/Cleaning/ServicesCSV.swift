@@ -94,20 +94,18 @@ enum ServicesCSV {
         var canonical: [ReturnColumn: String] = [:]
         for column in ReturnColumn.allCases { canonical[column] = next() }
         func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical[column] ?? "") }
+        /// Money, or a count that may be fractional.
         func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
             try CleanCSV.number(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
         }
         func countCell(_ column: ReturnColumn) throws(VFMError) -> Int? {
             try CleanCSV.count(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
         }
-        func fractionalCell(_ column: ReturnColumn) throws(VFMError) -> Double? {
-            try CleanCSV.fractionalCount(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
-        }
         var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try fractionalCell(column) }
+        for column in CountValues.columns { counts[column] = try money(column) }  // counts may be fractional (SPEC §4 proportions)
 
         var derived = DerivedMeasures()
-        derived.jobOutcomes = try CleanCSV.fractionalCount(next(), column: "job_outcomes", file: file, line: record.line)
+        derived.jobOutcomes = try number("job_outcomes")
         derived.outcomeRate = try number("outcome_rate")
         derived.costPerPerson = try number("cost_per_person")
         derived.costPerOutcome = try number("cost_per_outcome")

@@ -73,15 +73,8 @@ enum ReturnsCSV {
     private static func serviceReturn(_ record: CSVRecord, extras: [String], file: String) throws(VFMError) -> ServiceReturn {
         let cells = record.cells
         func text(_ column: ReturnColumn) -> String? { OwnCSV.text(cells[index(of: column)]) }
-        func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
-            let cell = cells[index(of: column)]
-            if cell.isEmpty { return nil }
-            guard let value = Double(cell), value.isFinite else {
-                throw OwnCSV.corrupt("`\(column.rawValue)` holds \"\(cell)\", not a number", file: file, line: record.line)
-            }
-            return value
-        }
-        func fractionalCount(_ column: ReturnColumn) throws(VFMError) -> Double? {
+        /// Money, or a count that may be fractional (a proportion of its base).
+        func number(_ column: ReturnColumn) throws(VFMError) -> Double? {
             let cell = cells[index(of: column)]
             if cell.isEmpty { return nil }
             guard let value = Double(cell), value.isFinite else {
@@ -98,12 +91,12 @@ enum ReturnsCSV {
             return value
         }
         guard let authority = text(.authority), let service = text(.service),
-              let totalCost = try money(.totalCost), let peopleSupported = try count(.peopleSupported),
+              let totalCost = try number(.totalCost), let peopleSupported = try count(.peopleSupported),
               let sourceText = OwnCSV.text(cells[cells.count - 1]), let source = SourceLocation(parsing: sourceText) else {
             throw OwnCSV.corrupt("a required value or the source is missing", file: file, line: record.line)
         }
         var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try fractionalCount(column) }
+        for column in CountValues.columns { counts[column] = try number(column) }
         var proportions: [ReturnColumn] = []
         for name in (OwnCSV.text(cells[cells.count - 2]) ?? "").split(separator: ";") {
             guard let column = ReturnColumn(rawValue: String(name)) else {
@@ -117,8 +110,8 @@ enum ReturnsCSV {
             source: source, authority: authority, service: service, period: text(.period), model: text(.model),
             evidenceBase: EvidenceBase(label: text(.evidenceBased)), totalCost: totalCost,
             peopleSupported: peopleSupported, counts: counts,
-            reportedCostPerPerson: try money(.reportedCostPerPerson),
-            reportedCostPerOutcome: try money(.reportedCostPerOutcome), extraColumns: extraCells)
+            reportedCostPerPerson: try number(.reportedCostPerPerson),
+            reportedCostPerOutcome: try number(.reportedCostPerOutcome), extraColumns: extraCells)
         serviceReturn.proportionsGiven = proportions
         return serviceReturn
     }

@@ -29,8 +29,9 @@ final class PackageArchive {
         return data
     }
 
-    /// A worksheet, streamed to a temporary file that the caller must remove.
-    func temporaryFile(of part: String) throws(WorkbookError) -> URL? {
+    /// A worksheet or the shared strings, streamed to a temporary file that the caller must
+    /// remove (`limit` defaults to the worksheet limit).
+    func temporaryFile(of part: String, limit: Int? = nil) throws(WorkbookError) -> URL? {
         guard let entry = archive[part] else { return nil }
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("vfm-sheet-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xml")
@@ -42,7 +43,7 @@ final class PackageArchive {
         var writeError: (any Error)?
         do {
             defer { try? handle.close() }
-            try inflate(entry, part: part, limit: limits.sheetBytes) { chunk in
+            try inflate(entry, part: part, limit: limit ?? limits.sheetBytes) { chunk in
                 do { try handle.write(contentsOf: chunk) } catch { writeError = error }
             }
         } catch {

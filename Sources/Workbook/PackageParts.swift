@@ -90,9 +90,12 @@ private final class WorkbookDelegate: NSObject, XMLParserDelegate {
 /// `xl/sharedStrings.xml` (§18.4): the strings cells of type `s` index into. A rich-text
 /// string is the concatenation of its runs' `t`; phonetic runs (`rPh`) are not part of it.
 enum SharedStringsPart {
-    static func parse(_ data: Data, part: String) throws(WorkbookError) -> [String] {
+    static func parse(_ url: URL, part: String) throws(WorkbookError) -> [String] {
+        guard let stream = InputStream(url: url) else {
+            throw WorkbookError(.malformedPart, "cannot read back the part `\(part)` from its temporary file")
+        }
         let delegate = SharedStringsDelegate()
-        try PartParsing.parse(data, part: part, delegate: delegate)
+        try PartParsing.parse(XMLParser(stream: stream), part: part, delegate: delegate)
         return delegate.strings
     }
 }
@@ -123,6 +126,10 @@ private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { current += string }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        if inText { current += String(decoding: CDATABlock, as: UTF8.self) }
     }
 }
 

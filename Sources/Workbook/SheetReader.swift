@@ -136,6 +136,10 @@ final class SheetReader: NSObject, XMLParserDelegate {
         }
     }
 
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
+    }
+
     /// The cell just closed, by its type (§18.18.11); nil after a failure.
     private func makeCell() -> WorkbookCell? {
         switch cellType {

@@ -76,8 +76,11 @@ public final class Workbook {
         var sharedStrings: [String] = []
         if let target = rels.target(ofType: "sharedStrings") {
             let part = Relationships.resolve(target, from: workbookPart)
-            if let data = try archive.data(of: part, limit: limits.sharedStringsBytes) {
-                sharedStrings = try SharedStringsPart.parse(data, part: part)
+            // Streamed from a file like a worksheet: libxml2 refuses a document held in one
+            // buffer whose single line passes 10 MB, as LibreOffice writes sharedStrings.xml.
+            if let url = try archive.temporaryFile(of: part, limit: limits.sharedStringsBytes) {
+                defer { try? FileManager.default.removeItem(at: url) }
+                sharedStrings = try SharedStringsPart.parse(url, part: part)
             }
         }
         var percentStyles: [Bool] = []
