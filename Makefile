@@ -1,17 +1,26 @@
 # Two commands on a fresh machine: `make run` and `make test` (README quick start).
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
-DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config
+DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config cmark-gfm
+# What the tests also need besides cmark-gfm: a browser for report.html (issue 13).
+TEST_DEB_PKGS := chromium
 BIN_DEBUG   = $(shell $(SWIFT) build --show-bin-path)
 BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
-.PHONY: deps build release run test check-sample sample install bench clean workbook-deps workbooks check-workbooks
+.PHONY: deps test-deps install-debs build release run test check-sample sample install bench clean workbook-deps workbooks check-workbooks
 
 # Installs the Debian packages that are missing: apt-get as root, sudo otherwise.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+	@$(MAKE) --no-print-directory install-debs PKGS="$(DEB_PKGS)"
+
+# The build's packages and the tests' (cmark-gfm renders report.md, headless Chromium opens report.html).
+test-deps: deps
+	@$(MAKE) --no-print-directory install-debs PKGS="$(TEST_DEB_PKGS)"
+
+install-debs:
+	@missing=""; for p in $(PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -34,7 +43,7 @@ run: release
 	$(BIN_RELEASE)/vfm run --output $(SAMPLE_OUT) --force
 
 # Every test, then the check that regenerating Output/sample/ gives the committed bytes.
-test: deps
+test: test-deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-sample
 
@@ -59,7 +68,7 @@ install: release
 # Only `workbooks` and `check-workbooks` need them; `make test` reads the committed files.
 WORKBOOK_VENV := .build/fixtures-venv
 workbook-deps:
-	@$(MAKE) --no-print-directory deps DEB_PKGS="libreoffice-calc-nogui python3-venv"
+	@$(MAKE) --no-print-directory install-debs PKGS="libreoffice-calc-nogui python3-venv"
 	@test -x $(WORKBOOK_VENV)/bin/python || python3 -m venv $(WORKBOOK_VENV)
 	@$(WORKBOOK_VENV)/bin/python -c "import openpyxl, msoffcrypto" 2>/dev/null \
 	  || $(WORKBOOK_VENV)/bin/pip install -q "openpyxl==3.1.5" "msoffcrypto-tool==6.1.0"

@@ -32,12 +32,15 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var bandMetrics: [Metric]
     /// Words for |r|, checked from the top: the first whose `minimum` ≤ |r| applies.
     public var strengthScale: [StrengthThreshold]
+    /// What a budget buys (SPEC §6.1), in file order; none when the file has no
+    /// `[[scenarios]]`.
+    public var scenarios: [Scenario]
 
     public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
                 reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,
                 outlierRules: [OutlierRuleSetting], excludeOutliers: Bool, groups: [GroupDefinition],
                 descriptiveMetrics: [Metric], correlationPairs: [CorrelationPair], bandMetrics: [Metric],
-                strengthScale: [StrengthThreshold]) {
+                strengthScale: [StrengthThreshold], scenarios: [Scenario] = []) {
         self.name = name
         self.missingValueWords = missingValueWords
         self.countMismatchTolerance = countMismatchTolerance
@@ -50,6 +53,7 @@ public struct PipelineDefinition: Sendable, Equatable {
         self.correlationPairs = correlationPairs
         self.bandMetrics = bandMetrics
         self.strengthScale = strengthScale
+        self.scenarios = scenarios
     }
 }
 

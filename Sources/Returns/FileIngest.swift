@@ -45,8 +45,9 @@ struct FileIngest {
         }
         var table = ReturnTable(name: name, missingWords: missingWords, padsRows: false)
         var structureError: CSVStructureError?
+        var textAfterQuote: [CSVTextAfterQuote] = []
         do throws(CSVStructureError) {
-            try CSVRecordParser.forEachRecord(utf8: decoded.utf8) { record in
+            try CSVRecordParser.forEachRecord(utf8: decoded.utf8, onTextAfterQuote: { textAfterQuote.append($0) }) { record in
                 _ = table.take(line: record.line, cells: record.cells.map(ReturnCell.text))
             }
         } catch {
@@ -59,21 +60,38 @@ struct FileIngest {
         }
         guard let mapping = table.mapping else { throw table.noHeaderError() }
         if let preamble = table.preambleWarning() { warnings.append(preamble) }
+        // A mangled cell in a skipped preamble row changes no return, so only the header and rows below it warn.
+        let quirks = textAfterQuote.filter { quirk in table.headerLine.map { quirk.line >= $0 } ?? false }
         let summary = InputFileSummary(path: name, sha256: SHA256.hexDigest(of: bytes), bytes: bytes.count,
                                        rowsRead: table.rowsRead, rowsAccepted: table.accepted.count,
                                        rowsRejected: table.rejected.count, encoding: decoded.encoding.rawValue,
                                        preambleRows: table.preambleRows)
-        return finish(table, mapping: mapping, summary: summary, warnings: warnings)
+        return finish(table, mapping: mapping, summary: summary, warnings: warnings,
+                      cellWarnings: quirks.map { Self.warning($0, file: name, mapping: mapping) })
     }
 
-    /// The file's rows and warnings once its table has been read.
-    static func finish(_ table: ReturnTable, mapping: HeaderMapping, summary: InputFileSummary, warnings: [String]) -> FileIngest {
-        var warnings = warnings + mapping.warnings
+    /// The file's rows and warnings once its table has been read; `cellWarnings` (about
+    /// single cells) follow the header's own warnings.
+    static func finish(_ table: ReturnTable, mapping: HeaderMapping, summary: InputFileSummary, warnings: [String],
+                       cellWarnings: [String] = []) -> FileIngest {
+        var warnings = warnings + mapping.warnings + cellWarnings
         if table.droppedUnnamedCells {
             warnings.append("\(table.name): a column with no header holds values; they are ignored — give the column a name to keep them")
         }
         return FileIngest(summary: summary, accepted: table.accepted, rejected: table.rejected, extraColumns: mapping.extras,
                           warnings: warnings)
+    }
+}
+
+extension FileIngest {
+    /// `file:line: column N (`name`)…`: the cell is kept as read; the user checks the export.
+    static func warning(_ quirk: CSVTextAfterQuote, file: String, mapping: HeaderMapping) -> String {
+        let index = quirk.column - 1
+        let header = mapping.headers.indices.contains(index) && !mapping.headers[index].isEmpty
+            ? " (`\(mapping.headers[index])`)" : ""
+        let cell = quirk.cell.count > 80 ? quirk.cell.prefix(80) + "…" : Substring(quirk.cell)
+        return "\(file):\(quirk.line): column \(quirk.column)\(header): text after a closing quote was kept, "
+            + "giving `\(cell)`; the export may be mangled — check this cell in the spreadsheet"
     }
 }
 

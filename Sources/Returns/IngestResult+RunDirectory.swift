@@ -7,7 +7,7 @@ extension IngestResult {
     public func write(toRunDirectory dir: String) throws(VFMError) {
         try FileSystem.write(ReturnsCSV.render(returns), to: path(dir, RunLayout.ingestReturns))
         try FileSystem.write(RejectedRowsCSV.render(rejected), to: path(dir, RunLayout.ingestRejected))
-        try FileSystem.write(InputsJSON.render(files: files, warnings: warnings, sheetOption: sheetOption), to: path(dir, RunLayout.ingestInputs))
+        try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.ingestInputs))
     }
 
     /// Reads what `write(toRunDirectory:)` wrote (the clean stage executable starts here).
@@ -27,7 +27,7 @@ extension IngestResult {
         let rejected = try RejectedRowsCSV.parse(try bytes(RunLayout.ingestRejected), file: RunLayout.ingestRejected)
         let inputs = try InputsJSON.parse(try bytes(RunLayout.ingestInputs), file: RunLayout.ingestInputs)
         var result = IngestResult(returns: returns, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
-        result.sheetOption = InputsJSON.sheetOption(try bytes(RunLayout.ingestInputs))
+        result.sheetOption = inputs.sheetOption
         return result
     }
 }

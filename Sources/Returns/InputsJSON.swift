@@ -8,8 +8,9 @@ import VFMCore
 /// (`sheet`: the worksheet read, `null` for CSV).
 /// Written by hand rather than by `JSONEncoder` so the bytes do not depend on a Foundation version.
 public enum InputsJSON {
-    /// `sheetOption` (`--sheet`), when given, is written as a top-level `sheet_option`.
-    public static func render(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) -> String {
+    /// `summary.sheetOption` (`--sheet`), when given, is written as a top-level `sheet_option`.
+    public static func render(_ summary: InputsSummary) -> String {
+        let files = summary.files, warnings = summary.warnings
         var text = "{\n  \"files\": ["
         for (index, file) in files.enumerated() {
             text += index == 0 ? "\n" : ",\n"
@@ -27,7 +28,7 @@ public enum InputsJSON {
             text += "    {\n" + members.map { "      \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n    }"
         }
         text += files.isEmpty ? "],\n" : "\n  ],\n"
-        if let sheetOption { text += "  \"sheet_option\": \(quoted(sheetOption)),\n" }
+        if let sheetOption = summary.sheetOption { text += "  \"sheet_option\": \(quoted(sheetOption)),\n" }
         text += "  \"warnings\": ["
         text += warnings.isEmpty ? "]" : "\n" + warnings.map { "    " + quoted($0) }.joined(separator: ",\n") + "\n  ]"
         return text + "\n}\n"
@@ -37,16 +38,13 @@ public enum InputsJSON {
 
     private struct Document: Decodable {
         var files: [File]
+        var sheetOption: String?
         var warnings: [String]
-    }
 
-    private struct SheetOptionDocument: Decodable {
-        var sheet_option: String?
-    }
-
-    /// The top-level `sheet_option`, if the summary has one.
-    public static func sheetOption(_ bytes: [UInt8]) -> String? {
-        (try? JSONDecoder().decode(SheetOptionDocument.self, from: Data(bytes)))?.sheet_option
+        enum CodingKeys: String, CodingKey {
+            case files, warnings
+            case sheetOption = "sheet_option"
+        }
     }
 
     private struct File: Decodable {
@@ -69,7 +67,7 @@ public enum InputsJSON {
         }
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> (files: [InputFileSummary], warnings: [String]) {
+    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> InputsSummary {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))
@@ -82,6 +80,6 @@ public enum InputsJSON {
                              rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding,
                              preambleRows: $0.preambleRows ?? 0, sheet: $0.sheet)
         }
-        return (files, document.warnings)
+        return InputsSummary(files: files, warnings: document.warnings, sheetOption: document.sheetOption)
     }
 }

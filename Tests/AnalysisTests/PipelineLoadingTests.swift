@@ -80,20 +80,13 @@ struct PipelineLoadingTests {
         ("[bands]", "[band]", "band", "unknown key"),
     ])
     func keyedErrors(original: String, replacement: String, key: String, fragment: String) throws {
-        let builtIn = PipelineDefinition.builtIn().text
-        let range = try #require(builtIn.range(of: original), "fixture text not found: \(original)")
-        let text = builtIn.replacingCharacters(in: range, with: replacement)
-        // The line of the edit: lines before it, plus the line inside the replacement where the
-        // offending key or value sits (the last line of a multi-line replacement's first change).
-        let prefixLines = builtIn[..<range.lowerBound].filter { $0 == "\n" }.count + 1
-        let offending = replacement.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { line in !original.split(separator: "\n", omittingEmptySubsequences: false).contains(line) } ?? 0
+        let edit = try #require(PipelineEdit(replacing: original, with: replacement), "fixture text not found: \(original)")
         #expect {
-            try PipelineDefinition.parse(text: text, displayPath: "edited.toml")
+            try PipelineDefinition.parse(text: edit.text, displayPath: "edited.toml")
         } throws: { error in
             guard let error = error as? VFMError else { return false }
             return error.status == .badPipeline && error.file == "edited.toml" && error.column == key
-                && error.line == prefixLines + offending && error.message.contains(fragment) && error.hint != nil
+                && error.line == edit.line && error.message.contains(fragment) && error.hint != nil
         }
     }
 

@@ -16,6 +16,7 @@ enum PipelineDecoder {
     static func decode(_ root: TOMLTable, file: String) throws(VFMError) -> PipelineDefinition {
         let top = try PipelineTableReader(root, path: "", file: file, keys: [
             "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
+            "scenarios",
         ])
         let name = try top.string("name")
 
@@ -48,11 +49,13 @@ enum PipelineDecoder {
         let strength = try top.table("strength", keys: ["scale"])
         let scale = try strengthScale(strength)
 
+        let scenarios = try ScenarioDecoder.scenarios(top, groups: groups)
+
         var definition = PipelineDefinition(
             name: name, missingValueWords: missingWords, countMismatchTolerance: countTolerance,
             reportedRatioTolerance: ratioTolerance, duplicatePolicy: duplicatePolicy, outlierRules: rules,
             excludeOutliers: excludeOutliers, groups: groups, descriptiveMetrics: descriptiveMetrics,
-            correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale)
+            correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale, scenarios: scenarios)
         definition.inputSheet = sheet
         return definition
     }
