@@ -9,7 +9,7 @@ BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
-.PHONY: deps test-deps install-debs build release run test check-sample sample install bench clean workbook-deps workbooks check-workbooks
+.PHONY: deps test-deps install-debs build release run test check-sample check-release sample install bench clean workbook-deps workbooks check-workbooks
 
 # Installs the Debian packages that are missing: apt-get as root, sudo otherwise.
 deps:
@@ -53,6 +53,20 @@ check-sample: build
 	$(BIN_DEBUG)/vfm run --quiet --output $$tmp/sample --force || { rm -rf $$tmp; exit 1; }; \
 	if diff -r $(SAMPLE_OUT) $$tmp/sample; then echo "check-sample: Output/sample/ is up to date"; rm -rf $$tmp; \
 	else echo "check-sample: Output/sample/ differs from a fresh run — run 'make sample' and review the diff" >&2; rm -rf $$tmp; exit 1; fi
+
+# Release and debug builds must write the same bytes (SPEC §6): the sample and the
+# arithmetic-stress fixtures through both, compared file by file. Not part of `make test`
+# (a release build takes minutes on two cores).
+NUMERIC_INPUTS := Fixtures/returns/sample-70.csv Fixtures/numerics/numacc-returns.csv Fixtures/numerics/linear-returns.csv
+check-release: build release
+	@tmp=$$(mktemp -d); status=0; \
+	for input in $(NUMERIC_INPUTS); do name=$$(basename $$input .csv); \
+	  $(BIN_DEBUG)/vfm run --quiet --force --input $$input --output $$tmp/debug-$$name || status=1; \
+	  $(BIN_RELEASE)/vfm run --quiet --force --input $$input --output $$tmp/release-$$name || status=1; \
+	  diff -r $$tmp/debug-$$name $$tmp/release-$$name || status=1; \
+	done; rm -rf $$tmp; \
+	if [ $$status = 0 ]; then echo "check-release: release and debug builds write the same bytes"; \
+	else echo "check-release: release and debug builds differ" >&2; exit 1; fi
 
 # Regenerates the committed sample report (review the diff before committing).
 sample: build

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineDefinition
+import StatisticsKernel
 
 /// Applies the pipeline's outlier rules to the accepted services (SPEC §5): every
 /// accepted service with the metric present is screened — including services flagged
@@ -26,7 +27,7 @@ enum OutlierFlags {
     }
 
     static func flag(_ rule: OutlierRuleSetting, value: Double, finding: OutlierScreen.Finding) -> ServiceFlag {
-        let limit = rule.logScale ? exp(finding.limit) : finding.limit
+        let limit = rule.logScale ? Elementary.exp(finding.limit) : finding.limit
         let side = finding.isAbove ? "above the upper" : "below the lower"
         let scale = rule.logScale ? " on the log scale" : ""
         let test: String

@@ -48,7 +48,7 @@ public enum OutlierScreen {
             guard let value, value.isFinite else { continue }
             if logScale {
                 guard value > 0 else { continue }
-                sample.append(log(value))
+                sample.append(Elementary.log(value))  // libm's log differs by CPU in last bits
             } else {
                 sample.append(value)
             }

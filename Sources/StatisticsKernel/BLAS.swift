@@ -36,4 +36,24 @@ enum BLAS {
         }
         return gram
     }
+
+    /// Adds `Xᵀ X` of a row-major `rows × columns` block to the upper triangle of the
+    /// row-major `columns × columns` matrix `gram` (`cblas_dsyrk` with β = 1), so a tall
+    /// matrix can go through BLAS in blocks of rows. `false` (and `gram` untouched) if the
+    /// shapes disagree or a size overflows `Int32`.
+    static func accumulateGram(_ block: [Double], rows: Int, columns: Int, into gram: inout [Double]) -> Bool {
+        guard rows >= 0, columns > 0, block.count >= rows * columns, gram.count == columns * columns,
+              let n = Int32(exactly: rows), let p = Int32(exactly: columns),
+              Int32(exactly: columns * columns) != nil
+        else { return false }
+        guard rows > 0 else { return true }
+        LinearAlgebraRuntime.useSingleThread()
+        block.withUnsafeBufferPointer { xp in
+            gram.withUnsafeMutableBufferPointer { cp in
+                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, p, n, 1,
+                            xp.baseAddress, p, 1, cp.baseAddress, p)
+            }
+        }
+        return true
+    }
 }

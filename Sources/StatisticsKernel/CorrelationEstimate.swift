@@ -1,5 +1,3 @@
-import Foundation
-
 /// One correlation pair of SPEC §6: pairwise-complete n, Pearson r with its 95% CI and
 /// two-sided p-value, and Spearman ρ. Every undefined figure is `nil`, never NaN.
 public struct CorrelationEstimate: Sendable, Equatable {
@@ -37,9 +35,9 @@ public struct CorrelationEstimate: Sendable, Equatable {
             if abs(r) == 1 {
                 (low, high) = (r, r)
             } else if n >= 4 {
-                let z = atanh(r)
+                let z = Elementary.atanh(r)
                 let halfWidth = Self.normalQuantile975 / Double(n - 3).squareRoot()
-                (low, high) = (tanh(z - halfWidth), tanh(z + halfWidth))
+                (low, high) = (Elementary.tanh(z - halfWidth), Elementary.tanh(z + halfWidth))
             }
         }
         self.init(n: n, pearsonR: r, spearmanRho: rho, ciLow: low, ciHigh: high, pValue: p)

@@ -11,3 +11,31 @@ enum ExactScaling {
         return Double(sign: .plus, exponent: largest.exponent, significand: 1)
     }
 }
+
+/// xᵢ − centre for every value, exactly: each as the TwoSum pair hi + lo, both divided by
+/// the power of two `scale` that brings the largest |hi| into [1, 2) (exact, and it keeps
+/// squares and products of the deviations away from overflow and underflow).
+struct ScaledDeviations {
+    var hi: [Double]
+    var lo: [Double]
+    let scale: Double
+
+    /// `nil` if a deviation is not finite.
+    init?(of values: [Double], from centre: Double) {
+        var hi = [Double](repeating: 0, count: values.count)
+        var lo = [Double](repeating: 0, count: values.count)
+        for (i, x) in values.enumerated() {
+            let d = DoubleDouble.twoSum(x, -centre)
+            hi[i] = d.hi
+            lo[i] = d.lo
+        }
+        guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: hi) else { return nil }
+        for i in hi.indices {
+            hi[i] /= scale
+            lo[i] /= scale
+        }
+        self.hi = hi
+        self.lo = lo
+        self.scale = scale
+    }
+}

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The regularized incomplete beta function Iₓ(a, b), for Student's t p-values.
 enum IncompleteBeta {
     /// Iₓ(a, b) = B(x; a, b) / B(a, b) for a, b > 0 and x ∈ [0, 1].
@@ -7,7 +5,8 @@ enum IncompleteBeta {
     /// Evaluated with the continued fraction of DiDonato & Morris / Numerical Recipes
     /// (§6.4 `betacf`) by the modified Lentz method, on the side where it converges
     /// fast: directly when x < (a + 1)/(a + b + 2), otherwise as 1 − I₁₋ₓ(b, a).
-    /// The prefactor xᵃ(1−x)ᵇ/B(a, b) is formed in logs with an accurate log B
+    /// The prefactor xᵃ(1−x)ᵇ/B(a, b) is formed in logs (`Elementary`: the same bits on
+    /// every CPU) with an accurate log B
     /// (`logBeta`) and log x, log(1 − x) from whichever of x, 1 − x is small, so large
     /// a, b (large degrees of freedom) keep their digits.
     ///
@@ -25,10 +24,10 @@ enum IncompleteBeta {
         if y == 0 { return 1 }
         // log x = log1p(−y) when x is near 1 (and vice versa): with a ~ 10⁵ an ulp of x
         // in log(x) would cost ~10⁻¹¹ of the result.
-        let logX = x > 0.5 ? log1p(-y) : log(x)
-        let logY = y > 0.5 ? log1p(-x) : log(y)
+        let logX = x > 0.5 ? Elementary.log1p(-y) : Elementary.log(x)
+        let logY = y > 0.5 ? Elementary.log1p(-x) : Elementary.log(y)
         let logFront = a * logX + b * logY - logBeta(a, b)
-        let front = exp(logFront)
+        let front = Elementary.exp(logFront)
         if x < (a + 1) / (a + b + 2) {
             guard let fraction = continuedFraction(a: a, b: b, x: x) else { return nil }
             return min(1, max(0, front * fraction / a))
@@ -47,13 +46,13 @@ enum IncompleteBeta {
         let logSqrtTwoPi = 0.918938533204672741780329736406
         if p >= 10 {
             let correction = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q)
-            return -0.5 * log(q) + logSqrtTwoPi + correction
-                + (p - 0.5) * log(p / (p + q)) + q * log1p(-p / (p + q))
+            return -0.5 * Elementary.log(q) + logSqrtTwoPi + correction
+                + (p - 0.5) * Elementary.log(p / (p + q)) + q * Elementary.log1p(-p / (p + q))
         } else if q >= 10 {
             let correction = stirlingCorrection(q) - stirlingCorrection(p + q)
-            return lgamma(p) + correction + p - p * log(p + q) + (q - 0.5) * log1p(-p / (p + q))
+            return Elementary.logGamma(p) + correction + p - p * Elementary.log(p + q) + (q - 0.5) * Elementary.log1p(-p / (p + q))
         } else {
-            return lgamma(p) + lgamma(q) - lgamma(p + q)
+            return Elementary.logGamma(p) + Elementary.logGamma(q) - Elementary.logGamma(p + q)
         }
     }
 

@@ -1,30 +1,32 @@
-/// Ordinary least squares through LAPACK (SPEC §6: trend lines for charts).
+/// Ordinary least-squares trend lines (SPEC §6: trend lines for charts).
 public enum LeastSquares {
-    /// The least-squares line through the points (xᵢ, yᵢ).
+    /// The least-squares line through the points (xᵢ, yᵢ):
+    /// slope = Sxy / Sxx, intercept = ȳ − slope · x̄.
     ///
-    /// Solves min ‖[1  x − x̄] (α, β)ᵀ − y‖₂ with `LAPACKE_dgels` (Householder QR), then
-    /// intercept = α − β x̄, slope = β. Centring x first keeps the two columns nearly
-    /// orthogonal, so costs of £10,000 next to outcome rates of 0.2 lose no digits.
+    /// The moments come from `CentredMoments` (BLAS `dsyrk` on error-free slices of the
+    /// exactly centred columns) and the two coefficients are formed in double-double and
+    /// rounded once, so the line is the same bits on every BLAS kernel and within an ulp
+    /// or two of the exact least-squares line of the binary64 data. LAPACK's `dgels`
+    /// (Householder QR) was used here before; its result depends on the kernel in the
+    /// last bits (`dnrm2`, `dlarfg` and the blocked updates are kernel code), and the
+    /// normal equations of one regressor carry no conditioning risk once the moments
+    /// are exact — the centred Sxx is the QR's R₂₂² — so the moments decide the line.
+    /// `LAPACK.leastSquares` stays as the independent check the tests compare against.
     ///
     /// - Returns: `nil` when the line is undefined: fewer than 2 points, `x` and `y`
-    ///   of different lengths, a NaN or infinite value, `x` constant, or `dgels`
-    ///   reporting a rank-deficient matrix (`info > 0`, an exactly zero diagonal of R),
-    ///   or a non-finite result.
+    ///   of different lengths, a NaN or infinite value, `x` constant, or a non-finite
+    ///   result.
     public static func line(x: [Double], y: [Double]) -> TrendLine? {
         let n = x.count
         guard n >= 2, y.count == n,
               x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite),
               let low = x.min(), let high = x.max(), low < high,
-              let xMean = Descriptive.mean(of: x)
+              let moments = CentredMoments(columns: [x, y]),
+              let slope = moments.slope(of: 1, on: 0)
         else { return nil }
-        var design = [Double](repeating: 1, count: 2 * n)
-        for i in 0..<n { design[2 * i + 1] = x[i] - xMean }
-        guard case .success(let coefficients) = LAPACK.leastSquares(design, rows: n, columns: 2, rightHandSide: y),
-              coefficients.count == 2
-        else { return nil }
-        let slope = coefficients[1]
-        let intercept = coefficients[0] - slope * xMean
-        guard slope.isFinite, intercept.isFinite else { return nil }
-        return TrendLine(n: n, intercept: intercept, slope: slope)
+        let intercept = (moments.means[1] - slope * moments.means[0]).value
+        let rounded = slope.value
+        guard rounded.isFinite, intercept.isFinite else { return nil }
+        return TrendLine(n: n, intercept: intercept, slope: rounded)
     }
 }

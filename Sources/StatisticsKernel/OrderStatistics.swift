@@ -24,8 +24,8 @@ public enum OrderStatistics {
     ///
     /// With the sample sorted as x₀ ≤ … ≤ xₙ₋₁, let h = (n − 1)·p, j = ⌊h⌋, g = h − j;
     /// then Q(p) = xⱼ + g·(xⱼ₊₁ − xⱼ). Q(0) is the minimum and Q(1) the maximum.
-    /// The interpolation is done as numpy does it (from the nearer end), so results
-    /// match numpy to the last bit in ordinary cases.
+    /// The interpolation is exact until one final rounding (see `sortedQuantile`), so the
+    /// result is within an ulp of the exact quantile; numpy agrees except in last bits.
     ///
     /// - Parameters:
     ///   - values: the sample, in any order.
@@ -69,17 +69,23 @@ public enum OrderStatistics {
         return sorted[middle - 1] / 2 + sorted[middle] / 2
     }
 
-    /// Type 7 quantile of a non-empty ascending array, p in [0, 1].
+    /// Type 7 quantile of a non-empty ascending array, p in [0, 1]: xⱼ + g·(xⱼ₊₁ − xⱼ)
+    /// with h = (n − 1)·p, j = ⌊h⌋, g = h − j all exact (h as Dekker's exact product, g and
+    /// the difference as double-doubles), rounded once — within an ulp of the exact
+    /// quantile of the binary64 data (numpy's two-roundings `_lerp` can be a few ulps off
+    /// where the gap xⱼ₊₁ − xⱼ is wide), and the same bits on every machine.
     static func sortedQuantile(_ sorted: [Double], probability p: Double) -> Double {
-        let h = Double(sorted.count - 1) * p
-        let j = min(Int(h.rounded(.down)), sorted.count - 1)
-        let g = h - Double(j)
-        guard g > 0, j + 1 < sorted.count else { return sorted[j] }
+        let last = sorted.count - 1
+        let h = DoubleDouble.twoProduct(Double(last), p)
+        var floor = h.hi.rounded(.down)
+        if floor == h.hi, h.lo < 0 { floor -= 1 }
+        let j = max(0, min(Int(floor), last))
+        let g = DoubleDouble.twoSum(h.hi - floor, h.lo)  // h.hi − ⌊h.hi⌋ is exact
+        guard g.hi > 0, j < last else { return sorted[j] }
         let a = sorted[j], b = sorted[j + 1]
-        let width = b - a
+        let width = DoubleDouble.twoSum(b, -a)
         // Only when a and b are near ±Double.greatestFiniteMagnitude with opposite signs.
-        guard width.isFinite else { return a * (1 - g) + b * g }
-        // numpy's _lerp: interpolate from the nearer end for symmetry and monotonicity.
-        return g >= 0.5 ? b - width * (1 - g) : a + width * g
+        guard width.hi.isFinite else { return a * (1 - g.hi) + b * g.hi }
+        return (g * width + a).value
     }
 }

@@ -9,7 +9,7 @@
 /// finite-population correction). In the value-for-money analysis (SPEC §6.1) x is a
 /// service's total cost, y its job outcomes, and R the job outcomes a pound buys.
 ///
-/// The totals and Σdᵢ² are Neumaier-compensated, and each dᵢ is formed with one
+/// The totals and Σdᵢ² are summed in double-double (exact products, `DoubleDouble`), and each dᵢ is formed with one
 /// rounding (a fused multiply-add), so the figures agree with an exact rational
 /// evaluation to a few ulps for realistic returns.
 public struct RatioEstimate: Sendable, Equatable {
@@ -40,7 +40,7 @@ public struct RatioEstimate: Sendable, Equatable {
     /// [Cochran 1977]: https://www.wiley.com/en-us/Sampling+Techniques%2C+3rd+Edition-p-9780471162407
     public static func of(x: [Double], y: [Double]) -> RatioEstimate? {
         guard !x.isEmpty, x.count == y.count, x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else { return nil }
-        let totalX = CompensatedSum.of(x), totalY = CompensatedSum.of(y)
+        let totalX = DoubleDouble.sum(x).value, totalY = DoubleDouble.sum(y).value
         guard totalX.isFinite, totalY.isFinite else { return nil }
         guard totalX > 0 else {
             return RatioEstimate(n: x.count, totalX: totalX, totalY: totalY, ratio: nil, standardError: nil)
@@ -56,10 +56,10 @@ public struct RatioEstimate: Sendable, Equatable {
         guard x.count >= 2 else { return nil }
         let residuals = zip(x, y).map { $1.addingProduct(-ratio, $0) }  // yᵢ − R·xᵢ, one rounding
         guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: residuals) else { return nil }
-        var squares = CompensatedSum()
+        var squares = DoubleDouble.zero
         for d in residuals {
             let scaled = d / scale
-            squares.add(scaled * scaled)
+            squares = squares + DoubleDouble.twoProduct(scaled, scaled)
         }
         let n = Double(x.count)
         let variance = squares.value / (n - 1)

@@ -22,7 +22,7 @@ public enum RunLayout {
     public static let supportLevels = "tables/support_levels.csv"
     public static let benchmark = "tables/benchmark.csv"
     public static let bands = "tables/bands.csv"
-    /// `group,x,y,n,intercept,slope` — least-squares lines (LAPACK dgels) for the charts.
+    /// `group,x,y,n,intercept,slope` — least-squares lines (StatisticsKernel.LeastSquares) for the charts.
     public static let trendLines = "tables/trend_lines.csv"
     /// What a budget buys (SPEC §6.1): per group, and the pipeline's scenarios in long form.
     public static let valueForMoney = "tables/value_for_money.csv"
