@@ -9,7 +9,7 @@ BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
-.PHONY: deps test-deps install-debs build release run test check-sample check-release sample install bench clean workbook-deps workbooks check-workbooks
+.PHONY: deps test-deps install-debs build release run test check-sample check-release sample install bench clean jsonschema-venv workbook-deps workbooks check-workbooks
 
 # Installs the Debian packages that are missing: apt-get as root, sudo otherwise.
 deps:
@@ -31,6 +31,20 @@ install-debs:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
 	    || { echo "make: apt-get install$$missing failed — install them by hand and re-run" >&2; exit 1; }; \
 	fi
+
+# Python's jsonschema in a venv under .build/, for the test that validates `vfm-diff --format json`
+# against Fixtures/diff/vfm-diff.schema.json (tests only; no tool runs Python). Idempotent.
+JSONSCHEMA_VENV := .build/venv-jsonschema
+JSONSCHEMA_VERSION := 4.26.0
+jsonschema-venv: $(JSONSCHEMA_VENV)/.installed-$(JSONSCHEMA_VERSION)
+$(JSONSCHEMA_VENV)/.installed-$(JSONSCHEMA_VERSION):
+	@command -v python3 >/dev/null 2>&1 || { echo "make: python3 is needed for the JSON Schema test: apt-get install python3 python3-venv" >&2; exit 1; }
+	@python3 -m venv $(JSONSCHEMA_VENV) 2>/dev/null || { \
+	  echo "make: installing python3-venv"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && python3 -m venv $(JSONSCHEMA_VENV); } \
+	  || { echo "make: cannot create $(JSONSCHEMA_VENV): install python3-venv" >&2; exit 1; }
+	@$(JSONSCHEMA_VENV)/bin/pip install --quiet --disable-pip-version-check jsonschema==$(JSONSCHEMA_VERSION) \
+	  || { echo "make: pip install jsonschema==$(JSONSCHEMA_VERSION) failed" >&2; exit 1; }
+	@touch $@
 
 build: deps
 	$(SWIFT) build

@@ -48,7 +48,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns"],
+        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Reporting"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
                 dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "StatisticsKernel"],

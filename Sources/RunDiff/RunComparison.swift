@@ -21,13 +21,13 @@ public struct RunComparison: Sendable {
         self.new = new
         self.options = options
         headline = HeadlineTable.allCases.map { table in
-            HeadlineComparison.compare(table, old: old.headline[table] ?? [], new: new.headline[table] ?? [],
+            HeadlineComparison.compare(table, old: old.headline[table], new: new.headline[table],
                                        options: options)
         }
         correlations = CorrelationComparison.compare(old: old.correlations, new: new.correlations, options: options)
         benchmark = BenchmarkComparison.compare(old: old.benchmark, new: new.benchmark)
         services = ServiceComparison.compare(oldColumns: old.serviceColumns, old: old.services,
-                                             newColumns: new.serviceColumns, new: new.services)
+                                             newColumns: new.serviceColumns, new: new.services, options: options)
         flags = FlagComparison.compare(old: old.flags, new: new.flags)
         rejects = RejectComparison.compare(old: old.rejects, new: new.rejects)
     }

@@ -78,18 +78,47 @@ public struct RunSnapshot: Sendable {
         return records
     }
 
+    /// `clean/services.csv`, record by record: each service keeps its cells as an array
+    /// aligned with the header, and no second copy of the table is held.
     private static func readServices(_ path: String) throws(VFMError) -> (columns: [String], rows: [ServiceRecord]) {
-        let table = try RunTable(runDirectory: path, relativePath: RunLayout.cleanServices,
-                                 required: ["authority", "service", "period"])
+        let display = RunTable.displayPath(path, RunLayout.cleanServices)
+        let bytes = try FileSystem.readBytes(path + "/" + RunLayout.cleanServices, displayName: display)
+        let reader = RunFileCSV(file: display, hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
+        var header: [String]?
+        var positions: (authority: Int, service: Int, period: Int, source: Int?) = (0, 0, 0, nil)
         var records: [ServiceRecord] = []
-        for row in table.rows {
-            var cells: [String: String] = [:]
-            for (position, column) in table.header.enumerated() where cells[column] == nil {
-                cells[column] = position < row.cells.count ? row.cells[position] : ""
+        var failure: VFMError?
+        try reader.forEachRecord(bytes) { record in
+            guard failure == nil else { return }
+            guard let columns = header else {
+                header = record.cells
+                let index = ServiceComparison.positions(record.cells)
+                for column in ["authority", "service", "period"] where index[column] == nil {
+                    failure = VFMError(.dataError, "required column is missing from the header", file: display,
+                                       line: 1, column: column,
+                                       hint: "was this run written by another version of vfm? re-run `vfm run`")
+                    return
+                }
+                positions = (index["authority"] ?? 0, index["service"] ?? 0, index["period"] ?? 0, index["source"])
+                return
             }
-            records.append(ServiceRecord(key: serviceKey(table, row), source: table.text(row, "source"), cells: cells))
+            guard record.cells.count == columns.count else {
+                failure = reader.corrupt("row has \(record.cells.count) cells but the header has \(columns.count)",
+                                         line: record.line)
+                return
+            }
+            let cells = record.cells.map(CSVInjection.restore)
+            records.append(ServiceRecord(
+                key: ServiceKey(authority: cells[positions.authority], service: cells[positions.service],
+                                period: cells[positions.period]),
+                source: positions.source.map { cells[$0] } ?? "", cells: cells))
         }
-        return (table.header, records)
+        if let failure { throw failure }
+        guard let header else {
+            throw VFMError(.dataError, "table has no header", file: display, line: 1,
+                           hint: "the run directory is incomplete; re-run `vfm run` to regenerate it")
+        }
+        return (header, records)
     }
 
     private static func readFlags(_ path: String) throws(VFMError) -> [FlagRecord] {

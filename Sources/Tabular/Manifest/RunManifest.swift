@@ -87,7 +87,7 @@ public struct RunManifest: Sendable, Equatable {
     /// The deterministic JSON text (keys sorted, two-space indent, LF, final newline).
     public var rendered: String { json.rendered }
 
-    var json: DeterministicJSON {
+    public var json: DeterministicJSON {
         var members: [String: DeterministicJSON] = [
             "inputs": .array(inputs.map { input in
                 var members: [String: DeterministicJSON] = [
