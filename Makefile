@@ -12,7 +12,7 @@ EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 PYENV      := .build/pyenv
 PY_PKGS    := pandas polars
 
-.PHONY: deps test-deps install-debs pyenv build release run test check-sample check-release sample install bench clean jsonschema-venv
+.PHONY: deps test-deps install-debs pyenv build release run test check-sample check-release sample install bench clean jsonschema-venv workbook-deps workbooks check-workbooks
 
 # Installs the Debian packages that are missing: apt-get as root, sudo otherwise.
 deps:
@@ -103,6 +103,34 @@ install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	for e in $(EXECUTABLES); do install -m 0755 $(BIN_RELEASE)/$$e $(DESTDIR)$(PREFIX)/bin/$$e; done
 	install -D -m 0644 Fixtures/returns/sample-70.csv $(DESTDIR)$(PREFIX)/share/vfm/sample-70.csv
+
+# The .xlsx fixtures' writers (Fixtures/workbooks/make_workbooks.py): LibreOffice from
+# Debian's libreoffice-calc-nogui, openpyxl and msoffcrypto-tool in a venv under .build/.
+# Only `workbooks` and `check-workbooks` need them; `make test` reads the committed files.
+WORKBOOK_VENV := .build/fixtures-venv
+workbook-deps:
+	@$(MAKE) --no-print-directory install-debs PKGS="libreoffice-calc-nogui python3-venv"
+	@test -x $(WORKBOOK_VENV)/bin/python || python3 -m venv $(WORKBOOK_VENV)
+	@$(WORKBOOK_VENV)/bin/python -c "import openpyxl, msoffcrypto" 2>/dev/null \
+	  || $(WORKBOOK_VENV)/bin/pip install -q "openpyxl==3.1.5" "msoffcrypto-tool==6.1.0"
+
+# Regenerates the committed .xlsx fixtures (review the diff before committing).
+workbooks: workbook-deps
+	$(WORKBOOK_VENV)/bin/python Fixtures/workbooks/make_workbooks.py
+
+# Regenerates the fixtures into a scratch directory and checks that vfm reads the same
+# rows from them as from the committed ones (workbook bytes carry the writers' timestamps).
+check-workbooks: workbook-deps build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	$(WORKBOOK_VENV)/bin/python Fixtures/workbooks/make_workbooks.py $$tmp/new || exit 1; \
+	for f in openpyxl-return.xlsx libreoffice-return.xlsx handwritten-inline.xlsx formulas-no-cache.xlsx sample-70-libreoffice.xlsx; do \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/old-$$f --input Fixtures/workbooks/$$f || exit 1; \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/new-$$f --input $$tmp/new/$$f || exit 1; \
+	  for g in returns.csv rejected.csv; do cmp -s $$tmp/old-$$f/ingest/$$g $$tmp/new-$$f/ingest/$$g \
+	    || { echo "check-workbooks: $$f reads differently when regenerated (ingest/$$g) — run 'make workbooks' and review" >&2; exit 1; }; done; \
+	done; \
+	cmp -s Fixtures/workbooks/returns.csv $$tmp/new/returns.csv || { echo "check-workbooks: returns.csv differs — run 'make workbooks'" >&2; exit 1; }; \
+	echo "check-workbooks: the committed workbooks read the same as freshly generated ones"
 
 # Whole-pipeline benchmark on generated returns (10^3..10^6 rows): rows/s and peak RSS.
 bench: release

@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // SHA-256 for provenance and the up-to-date check (BoringSSL's assembly, ~10× our own).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenBLAS (cblas_*) + LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
@@ -39,7 +40,10 @@ let package = Package(
         // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
         // `make install` copies bare binaries, and Bundle.module would trap without its bundle.
         .target(name: "PipelineDefinition", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
-        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition"],
+        // .xlsx workbooks: ZIPFoundation for the archive, FoundationXML (libxml2) for the parts.
+        .target(name: "Workbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: swiftSettings),
+        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Workbook"],
                 swiftSettings: swiftSettings),
         .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
@@ -75,6 +79,9 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "ReturnsTests", dependencies: ["Returns", "VFMTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "VFMTestSupport",
+                                                          .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),

@@ -38,7 +38,7 @@ public struct ReportInput: Sendable, Equatable {
 
     /// The manifest of a run directory holding exactly these results and `outputs`.
     public func manifest(outputs: [RunManifest.Output]) -> RunManifest {
-        RunManifest(tool: tool, pipeline: pipeline, inputs: manifestInputs, outputs: outputs)
+        RunManifest(tool: tool, pipeline: pipeline, inputs: manifestInputs, outputs: outputs, sheetOption: ingest.sheetOption)
     }
 }
 
@@ -47,7 +47,8 @@ extension InputsSummary {
     public var manifestInputs: [RunManifest.Input] {
         files.map {
             RunManifest.Input(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
-                              rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected)
+                              rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected,
+                              preambleRows: $0.preambleRows, sheet: $0.sheet)
         }
     }
 }

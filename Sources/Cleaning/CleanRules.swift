@@ -37,6 +37,10 @@ public enum FlagRule: String, Sendable, CaseIterable {
     /// An `evidence_based` label other than ips-fidelity / observed-good-practice / no:
     /// counted as not evidence-based. metric `evidence_based`, no value.
     case unrecognisedEvidenceLabel = "unrecognised-evidence-label"
+    /// Breakdown cells given as percentages of their base (SPEC §4 proportions) and counted
+    /// as that share: kept, possibly fractional counts. metric = the first such column,
+    /// value = how many columns, no threshold.
+    case proportionGiven = "proportion-given"
     /// Outside the outlier limits of a pipeline outlier rule. metric = the rule's metric,
     /// value = the service's value, threshold = the limit it crossed (both in the metric's
     /// own units, also on the log scale); the message gives the method and the score.
@@ -44,7 +48,7 @@ public enum FlagRule: String, Sendable, CaseIterable {
 
     public var severity: FlagSeverity {
         switch self {
-        case .zeroOutcomes, .partialOutcomeBreakdown: return .info
+        case .zeroOutcomes, .partialOutcomeBreakdown, .proportionGiven: return .info
         default: return .warning
         }
     }

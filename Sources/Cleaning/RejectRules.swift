@@ -9,29 +9,29 @@ enum RejectRules {
     static let largestCount = 9_007_199_254_740_992
 
     static func violation(_ service: ServiceReturn) -> (rule: RejectRule, message: String, column: ReturnColumn?)? {
-        let counts = [(ReturnColumn.peopleSupported, Optional(service.peopleSupported))]
+        let counts: [(ReturnColumn, Double?)] = [(ReturnColumn.peopleSupported, Optional(Double(service.peopleSupported)))]
             + CountValues.columns.map { ($0, service.counts[$0]) }
         let costs: [(ReturnColumn, Double?)] = [
             (.totalCost, service.totalCost), (.reportedCostPerPerson, service.reportedCostPerPerson),
             (.reportedCostPerOutcome, service.reportedCostPerOutcome),
         ]
         for case let (column, value?) in counts where value < 0 {
-            return (.negativeCount, "`\(column.rawValue)` is negative (\(value)); counts of people cannot be below 0", column)
+            return (.negativeCount, "`\(column.rawValue)` is negative (\(NumberFormatting.csv(value))); counts of people cannot be below 0", column)
         }
         for case let (column, value?) in costs where value < 0 {
             return (.negativeCost, "`\(column.rawValue)` is negative (\(NumberFormatting.csv(value))); costs cannot be below 0",
                     column)
         }
-        for case let (column, value?) in counts where value > largestCount {
-            return (.valueOutOfRange, "`\(column.rawValue)` (\(value)) is too large to be a count of people", column)
+        for case let (column, value?) in counts where value > Double(largestCount) {
+            return (.valueOutOfRange, "`\(column.rawValue)` (\(NumberFormatting.csv(value))) is too large to be a count of people", column)
         }
         for case let (column, value?) in costs where !value.isFinite {
             return (.valueOutOfRange, "`\(column.rawValue)` is not a finite amount", column)
         }
         let jobOutcomes = DerivedMeasures(deriving: service).jobOutcomes
-        if let jobOutcomes, jobOutcomes > service.peopleSupported {
+        if let jobOutcomes, jobOutcomes > Double(service.peopleSupported) {
             return (.outcomesExceedPeopleSupported,
-                    "outcomes (\(jobOutcomes)) exceed people supported (\(service.peopleSupported))", nil)
+                    "outcomes (\(NumberFormatting.csv(jobOutcomes))) exceed people supported (\(service.peopleSupported))", nil)
         }
         return nil
     }

@@ -54,7 +54,7 @@ enum ServicesCSV {
     static func derivedFields(_ service: CleanedService) -> [CSVField] {
         let d = service.derived
         return [
-            .count(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
+            .number(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
             .number(d.gainedShare), .number(d.retainedShare), .number(d.selfEmployedShare), .number(d.ldShare),
             .number(d.mhShare), .text(d.clientFocus.rawValue), .number(d.shareLT7), .number(d.share7to40),
             .number(d.share40plus), .number(d.supportLevelIndex), .text(service.excludedFromStatistics ? "true" : "false"),
@@ -112,6 +112,7 @@ enum ServicesCSV {
         var canonical: [ReturnColumn: String] = [:]
         for column in ReturnColumn.allCases { canonical[column] = next() }
         func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical[column] ?? "") }
+        /// Money, or a count that may be fractional.
         func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
             try CleanCSV.number(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
         }
@@ -119,10 +120,10 @@ enum ServicesCSV {
             try CleanCSV.count(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
         }
         var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try countCell(column) }
+        for column in CountValues.columns { counts[column] = try money(column) }  // counts may be fractional (SPEC §4 proportions)
 
         var derived = DerivedMeasures()
-        derived.jobOutcomes = try count("job_outcomes")
+        derived.jobOutcomes = try number("job_outcomes")
         derived.outcomeRate = try number("outcome_rate")
         derived.costPerPerson = try number("cost_per_person")
         derived.costPerOutcome = try number("cost_per_outcome")

@@ -7,6 +7,9 @@ public struct PipelineDefinition: Sendable, Equatable {
     /// Cell values read as *missing* (case-insensitive), not zero: the study's
     /// questionnaire asked respondents to write such words instead of leaving boxes blank.
     public var missingValueWords: [String]
+    /// `[input] sheet`: the worksheet of `.xlsx` inputs to read (SPEC §3–§4); `nil` reads
+    /// the first worksheet that holds a header row. `--sheet` overrides it.
+    public var inputSheet: String? = nil
     /// Client-group or support-level counts that differ from people_supported by this
     /// fraction or more are flagged (SPEC §5; default 0.10).
     public var countMismatchTolerance: Double

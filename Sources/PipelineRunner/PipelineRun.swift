@@ -17,8 +17,12 @@ public struct RunRequest: Sendable {
     public var force: Bool
     public var failOn: FailOnPolicy?
     public var log: StageLog
+    /// `--sheet NAME`: the worksheet of `.xlsx` inputs.
+    public var sheet: String?
 
-    public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?, log: StageLog) {
+    public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?, log: StageLog,
+                sheet: String? = nil) {
+        self.sheet = sheet
         self.inputs = inputs
         self.config = config
         self.output = output
@@ -59,7 +63,8 @@ public enum PipelineRun {
                                   destination: RunDestination) throws(VFMError) -> RunOutcome {
         let log = request.log
         StagingDirectory.removeLeftovers(of: destination)
-        let identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        var identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        identity.sheetOption = request.sheet
         if !request.force, let published = UpToDateCheck.publishedRun(at: destination, matching: identity) {
             log.info("up to date: \(destination.path) already holds the run of these inputs, pipeline and vfm \(identity.toolVersion); nothing rewritten (--force re-runs)")
             return .upToDate(published)
@@ -86,7 +91,7 @@ public enum PipelineRun {
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
-            try StageSteps.ingest(inputs: request.inputs, pipeline: pipeline, runDirectory: directory, log: log)
+            try StageSteps.ingest(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "ingest")
         let clean = try progress.stage("clean") { () throws(VFMError) in

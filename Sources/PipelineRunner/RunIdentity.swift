@@ -29,6 +29,8 @@ public struct RunIdentity: Sendable, Equatable {
     public var pipelinePath: String
     public var pipelineSHA256: String
     public var toolVersion: String
+    /// `--sheet NAME` for `.xlsx` inputs, when given on the command line.
+    public var sheetOption: String? = nil
 
     public init(inputs: [InputFingerprint], pipelinePath: String, pipelineSHA256: String,
                 toolVersion: String = ToolVersion.current) {
@@ -56,7 +58,8 @@ public enum UpToDateCheck {
     public static func publishedRun(at destination: RunDestination, matching identity: RunIdentity) -> PublishedCounts? {
         guard let manifest = try? RunManifest.read(runDirectory: destination.path),
               manifest.tool.name == "vfm", manifest.tool.version == identity.toolVersion,
-              manifest.pipeline.path == identity.pipelinePath, manifest.pipeline.sha256 == identity.pipelineSHA256
+              manifest.pipeline.path == identity.pipelinePath, manifest.pipeline.sha256 == identity.pipelineSHA256,
+              manifest.sheetOption == identity.sheetOption
         else { return nil }
         let recorded = manifest.inputs.map { InputFingerprint(path: $0.path, sha256: $0.sha256) }.sorted()
         guard recorded == identity.inputs else { return nil }

@@ -12,9 +12,10 @@ import VFMCore
 /// of counts (rows in/out/rejected/flagged); `vfm run` adds the times.
 public enum StageSteps {
     /// Reads the returns and writes `ingest/`.
-    public static func ingest(inputs: [String], pipeline: LoadedPipeline, runDirectory: String,
+    /// `sheet`: `--sheet NAME` for `.xlsx` inputs (overrides the pipeline's `[input] sheet`).
+    public static func ingest(inputs: [String], sheet: String? = nil, pipeline: LoadedPipeline, runDirectory: String,
                               log: StageLog) throws(VFMError) -> IngestResult {
-        let result = try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, log: log)
+        let result = try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, log: log)
         try result.write(toRunDirectory: runDirectory)
         return result
     }

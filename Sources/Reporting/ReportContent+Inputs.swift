@@ -7,19 +7,30 @@ extension ReportContent {
     var whatWasAnalysed: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("What was analysed")])]
         if let inputs = data.inputs, !inputs.files.isEmpty {
-            var table = ReportTable(caption: [.text("Input files and their rows")],
-                                    [("Input file", .left), ("Rows read", .right), ("Accepted", .right),
-                                     ("Rejected", .right), ("SHA-256 (first 12)", .left)])
+            // The preamble column appears only when some file had rows above its header (SPEC §4),
+            // so a report of plain CSV returns looks as it always did.
+            let showPreamble = inputs.files.contains { $0.preambleRows > 0 }
+            var columns: [(String, ReportTable.Alignment)] = [("Input file", .left)]
+            if showPreamble { columns.append(("Preamble rows skipped", .right)) }
+            columns += [("Rows read", .right), ("Accepted", .right), ("Rejected", .right), ("SHA-256 (first 12)", .left)]
+            var table = ReportTable(caption: [.text("Input files and their rows")], columns)
             for file in inputs.files {
-                table.append([[.name(file.path)], [.text(HumanNumbers.count(file.rowsRead))],
-                              [.text(HumanNumbers.count(file.rowsAccepted))], [.text(HumanNumbers.count(file.rowsRejected))],
-                              Self.shortHash(file.sha256)])
+                // File and sheet names are third-party text.
+                var name: [Inline] = [.name(file.path)]
+                if let sheet = file.sheet { name += [.text(" (sheet “"), .name(sheet), .text("”)")] }
+                var row = [name]
+                if showPreamble { row.append([.text(HumanNumbers.count(file.preambleRows))]) }
+                row += [[.text(HumanNumbers.count(file.rowsRead))], [.text(HumanNumbers.count(file.rowsAccepted))],
+                        [.text(HumanNumbers.count(file.rowsRejected))], Self.shortHash(file.sha256)]
+                table.append(row)
             }
             if inputs.files.count > 1 {
-                table.append([[.strong([.text("Total")])],
-                              [.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRead }))],
-                              [.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsAccepted }))],
-                              [.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRejected }))], []])
+                var total: [[Inline]] = [[.strong([.text("Total")])]]
+                if showPreamble { total.append([.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.preambleRows }))]) }
+                total += [[.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRead }))],
+                          [.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsAccepted }))],
+                          [.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRejected }))], []]
+                table.append(total)
             }
             blocks.append(.table(table))
             if inputs.files.contains(where: { Self.baseName($0.path) == "sample-70.csv" }) {

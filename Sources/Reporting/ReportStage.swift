@@ -12,8 +12,8 @@ public enum ReportStage {
     /// not produced; a table that exists but cannot be read is an error (`.dataError`).
     public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
-        try render(data, manifestInputs: data.inputs?.manifestInputs ?? [], runDirectory: runDirectory,
-                   pipeline: pipeline, log: log)
+        try render(data, manifestInputs: data.inputs?.manifestInputs ?? [], sheetOption: data.inputs?.sheetOption,
+                   runDirectory: runDirectory, pipeline: pipeline, log: log)
     }
 
     /// The report of the typed results of the earlier stages (what `vfm run` hands over in
@@ -22,10 +22,11 @@ public enum ReportStage {
     public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                            log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
-        try render(data, manifestInputs: input.manifestInputs, runDirectory: runDirectory, pipeline: pipeline, log: log)
+        try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
+                   runDirectory: runDirectory, pipeline: pipeline, log: log)
     }
 
-    private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], runDirectory: String,
+    private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], sheetOption: String?, runDirectory: String,
                                pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let index = RunIndex(data)
         let charts = ChartPlan(data: data, definition: pipeline.definition, index: index).draw()
@@ -38,7 +39,8 @@ public enum ReportStage {
         try FileSystem.write(document.markdown, to: (runDirectory as NSString).appendingPathComponent(RunLayout.report))
         try FileSystem.write(document.html, to: (runDirectory as NSString).appendingPathComponent(RunLayout.reportHTML))
         let manifest = RunManifest(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
-                                   inputs: manifestInputs, outputs: try RunManifest.outputs(in: runDirectory))
+                                   inputs: manifestInputs, outputs: try RunManifest.outputs(in: runDirectory),
+                                   sheetOption: sheetOption)
         try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
         let missing = data.missingTables
         log.info("report: \(charts.all.count) charts, report.md, report.html, manifest.json"

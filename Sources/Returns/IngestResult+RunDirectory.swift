@@ -8,7 +8,7 @@ extension IngestResult {
     public func write(toRunDirectory dir: String) throws(VFMError) {
         try ReturnsCSV.write(returns, to: path(dir, RunLayout.ingestReturns), displayName: RunLayout.ingestReturns)
         try CSVFileWriter.write(rejected, to: path(dir, RunLayout.ingestRejected), displayName: RunLayout.ingestRejected)
-        try FileSystem.write(InputsJSON.render(InputsSummary(files: files, warnings: warnings)), to: path(dir, RunLayout.ingestInputs))
+        try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.ingestInputs))
     }
 
     /// Reads what `write(toRunDirectory:)` wrote (the clean stage executable starts here).
@@ -27,7 +27,9 @@ extension IngestResult {
         let returns = try ReturnsCSV.parse(try bytes(RunLayout.ingestReturns), file: RunLayout.ingestReturns)
         let rejected = try OwnCSV.reader(RunLayout.ingestRejected).rows(try bytes(RunLayout.ingestRejected), as: RejectedRow.self)
         let inputs = try InputsJSON.parse(try bytes(RunLayout.ingestInputs), file: RunLayout.ingestInputs)
-        return IngestResult(returns: returns, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+        var result = IngestResult(returns: returns, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+        result.sheetOption = inputs.sheetOption
+        return result
     }
 }
 

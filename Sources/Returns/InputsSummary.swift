@@ -6,10 +6,13 @@ public struct InputsSummary: Sendable, Equatable {
     /// Sorted by path.
     public var files: [InputFileSummary]
     public var warnings: [String]
+    /// `--sheet NAME` as given to ingest (`sheet_option`), if it was; `nil` in clean/inputs.json.
+    public var sheetOption: String?
 
-    public init(files: [InputFileSummary], warnings: [String]) {
+    public init(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) {
         self.files = files
         self.warnings = warnings
+        self.sheetOption = sheetOption
     }
 
     /// Provenance from ingest (hash, bytes, encoding) with the row accounting after cleaning
@@ -28,7 +31,7 @@ public struct InputsSummary: Sendable, Equatable {
         }
         var warnings = ingest.warnings
         for warning in clean.warnings where !warnings.contains(warning) { warnings.append(warning) }
-        return InputsSummary(files: files, warnings: warnings)
+        return InputsSummary(files: files, warnings: warnings, sheetOption: ingest.sheetOption)
     }
 
     /// Reads `relativePath` of `runDirectory`, or `nil` when that stage did not write it.
@@ -42,6 +45,6 @@ public struct InputsSummary: Sendable, Equatable {
 
 extension IngestResult {
     /// The accounting and warnings that `ingest/inputs.json` records.
-    public var summary: InputsSummary { InputsSummary(files: files, warnings: warnings) }
+    public var summary: InputsSummary { InputsSummary(files: files, warnings: warnings, sheetOption: sheetOption) }
 }
 

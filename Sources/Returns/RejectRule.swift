@@ -13,6 +13,10 @@ public enum RejectRule: String, Sendable, CaseIterable {
     case unparsableCount = "unparsable-count"
     /// A count with a fractional part (`12.5`; `12.0` is 12).
     case nonIntegerCount = "non-integer-count"
+    /// A breakdown written as a percentage above 100% of its base (SPEC §4).
+    case proportionAbove100 = "proportion-above-100"
+    /// An outcome type written as a percentage with no `outcomes_total` to take it of.
+    case proportionWithoutBase = "proportion-without-base"
     // Clean
     /// A count (people supported, client groups, support levels, outcomes) below zero.
     case negativeCount = "negative-count"

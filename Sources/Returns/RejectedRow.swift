@@ -37,11 +37,17 @@ public struct InputFileSummary: Sendable, Equatable {
     public var rowsRead: Int
     public var rowsAccepted: Int
     public var rowsRejected: Int
-    /// "utf-8", "utf-8-bom" or "windows-1252".
+    /// "utf-8", "utf-8-bom" or "windows-1252"; "xlsx" for a workbook.
     public var encoding: String
+    /// Rows above the header (a title, notes, a blank template line), skipped (SPEC §4).
+    public var preambleRows: Int
+    /// The worksheet read, for a workbook; `nil` for a CSV file.
+    public var sheet: String?
 
     public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
-                encoding: String) {
+                encoding: String, preambleRows: Int = 0, sheet: String? = nil) {
+        self.preambleRows = preambleRows
+        self.sheet = sheet
         self.path = path
         self.sha256 = sha256
         self.bytes = bytes

@@ -56,7 +56,7 @@ public struct RunCommand: ParsableCommand {
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             let request = RunRequest(inputs: try input.resolved(), config: pipeline.config, output: output,
-                                     force: force, failOn: failOn, log: logging.log)
+                                     force: force, failOn: failOn, log: logging.log, sheet: input.sheet)
             let outcome = try PipelineRun.run(request)
             let counts = outcome.counts
             if let violation = failOn?.violation(rowsRejected: counts.rowsRejected, flags: counts.flags, output: output) {

@@ -139,3 +139,23 @@ struct PipelineLoadingTests {
         }
     }
 }
+
+@Suite("the pipeline's [input] sheet")
+struct PipelineInputSheetTests {
+    @Test("names the worksheet of .xlsx inputs; absent means the first sheet with a header")
+    func sheetKey() throws {
+        let text = try String(contentsOfFile: PipelineLoadingTests.filePath, encoding: .utf8)
+        let withSheet = text.replacingOccurrences(of: "[input]\n", with: "[input]\nsheet = \"Return\"\n")
+        #expect(withSheet != text)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vfm-sheet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("p.toml").path
+        try withSheet.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try PipelineDefinition.load(path: path).definition.inputSheet == "Return")
+        #expect(PipelineDefinition.builtIn().definition.inputSheet == nil)
+        try text.replacingOccurrences(of: "[input]\n", with: "[input]\nsheet = 3\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: VFMError.self) { _ = try PipelineDefinition.load(path: path) }
+        #expect(error?.status == .badPipeline)
+    }
+}

@@ -60,7 +60,7 @@ struct ValueForMoneyReferenceTests {
 /// The empty cases of SPEC §6.1, worked out by hand.
 @Suite("value for money: empty and degenerate groups")
 struct ValueForMoneyEdgeCaseTests {
-    static func service(cost: Double, outcomes: Int?, evidence: String? = nil, line: Int) -> CleanedService {
+    static func service(cost: Double, outcomes: Double?, evidence: String? = nil, line: Int) -> CleanedService {
         let input = ServiceReturn(
             source: SourceLocation(file: "t.csv", line: line), authority: "A", service: "S\(line)", period: nil,
             model: nil, evidenceBase: EvidenceBase(label: evidence), totalCost: cost, peopleSupported: 10,

@@ -11,7 +11,7 @@ func makeReturn(
     reportedCostPerPerson: Double? = nil, reportedCostPerOutcome: Double? = nil, extras: [ExtraCell] = []
 ) -> ServiceReturn {
     var values = CountValues()
-    for (column, value) in counts { values[column] = value }
+    for (column, value) in counts { values[column] = Double(value) }
     return ServiceReturn(
         source: SourceLocation(file: file, line: line), authority: authority, service: service, period: period,
         model: nil, evidenceBase: evidence, totalCost: totalCost, peopleSupported: people, counts: values,

@@ -68,7 +68,7 @@ struct MessyFixtureTests {
             let row = try #require(result.row(line: line))
             #expect(row.totalCost == values.cost, "line \(line)")
             #expect(row.peopleSupported == values.people, "line \(line)")
-            #expect(row.counts[.outcomesTotal] == values.outcomes, "line \(line)")
+            #expect(row.counts[.outcomesTotal] == Double(values.outcomes), "line \(line)")
             #expect(row.reportedCostPerOutcome == values.perOutcome, "line \(line)")
         }
         let halfAPerson = try #require(result.rejected.first { $0.source.line == 7 })

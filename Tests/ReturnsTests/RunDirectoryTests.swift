@@ -58,7 +58,7 @@ struct RunDirectoryTests {
         }
         let text = try String(contentsOfFile: first + "/" + RunLayout.ingestReturns, encoding: .utf8)
         let header = text.split(separator: "\n").first.map(String.init)
-        #expect(header == ReturnColumn.allCases.map(\.rawValue).joined(separator: ",") + ",notes,outcomes_retianed,region,source")
+        #expect(header == ReturnColumn.allCases.map(\.rawValue).joined(separator: ",") + ",notes,outcomes_retianed,region,proportions_given,source")
         #expect(text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""))
         #expect(text.contains("\n'+cmd,'@SUM(A1),"))
         #expect(text.contains("\n''=already,'=1+1,"))

@@ -72,6 +72,22 @@ struct RunManifestTests {
         #expect(try RunManifest.parse(Array(Self.manifest.rendered.utf8), file: "manifest.json") == Self.manifest)
     }
 
+    @Test("a workbook input's preamble rows and sheet, and --sheet, are written when present and read back")
+    func spreadsheetFields() throws {
+        var manifest = Self.manifest
+        manifest.inputs[1].preambleRows = 2
+        manifest.inputs[1].sheet = "Return"
+        manifest.sheetOption = "return"
+        let text = manifest.rendered
+        // Keys sorted: preamble_rows after path, sheet after sha256; sheet_option after pipeline.
+        #expect(text.contains("\"path\": \"z.csv\",\n      \"preamble_rows\": 2,\n      \"rows_accepted\": 2,"))
+        #expect(text.contains("\"sha256\": \"01\",\n      \"sheet\": \"Return\"\n    }"))
+        #expect(text.contains("  },\n  \"sheet_option\": \"return\",\n  \"tool\": {"))
+        #expect(try RunManifest.parse(Array(text.utf8), file: "manifest.json") == manifest)
+        // A CSV input with no preamble and no --sheet adds no key (the test above).
+        #expect(!Self.manifest.rendered.contains("preamble_rows") && !Self.manifest.rendered.contains("sheet"))
+    }
+
     @Test("a missing key is a data error that names the key")
     func missingKey() {
         let text = Self.manifest.rendered.replacingOccurrences(of: "\"rows_read\": 3,", with: "")

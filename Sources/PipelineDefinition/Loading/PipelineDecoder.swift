@@ -20,8 +20,11 @@ enum PipelineDecoder {
         ])
         let name = try top.string("name")
 
-        let input = try top.table("input", keys: ["missing_values"])
+        let input = try top.table("input", keys: ["missing_values", "sheet"])
         let missingWords = try input.stringArray("missing_values").map(\.0)
+        let sheet = try input.optional("sheet").map { node throws(VFMError) in
+            try PipelineTableReader.string(node, key: input.qualified("sheet"), file: file)
+        }
 
         let checks = try top.table("checks", keys: ["count_mismatch_tolerance", "reported_ratio_tolerance", "duplicates"])
         let countTolerance = try fraction(checks, "count_mismatch_tolerance")
@@ -48,11 +51,13 @@ enum PipelineDecoder {
 
         let scenarios = try ScenarioDecoder.scenarios(top, groups: groups)
 
-        return PipelineDefinition(
+        var definition = PipelineDefinition(
             name: name, missingValueWords: missingWords, countMismatchTolerance: countTolerance,
             reportedRatioTolerance: ratioTolerance, duplicatePolicy: duplicatePolicy, outlierRules: rules,
             excludeOutliers: excludeOutliers, groups: groups, descriptiveMetrics: descriptiveMetrics,
             correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale, scenarios: scenarios)
+        definition.inputSheet = sheet
+        return definition
     }
 
     // MARK: Sections

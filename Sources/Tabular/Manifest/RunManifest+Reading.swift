@@ -10,7 +10,8 @@ extension RunManifest {
         return try parse(try FileSystem.readBytes(path, displayName: displayName), file: displayName)
     }
 
-    /// Parses manifest JSON; every key `rendered` writes is required.
+    /// Parses manifest JSON; every key `rendered` always writes is required (`preamble_rows`,
+    /// `sheet` and `sheet_option` are written only when they say something).
     public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> RunManifest {
         let document: Document
         do {
@@ -29,9 +30,11 @@ extension RunManifest {
             pipeline: Pipeline(path: document.pipeline.path, sha256: document.pipeline.sha256),
             inputs: document.inputs.map {
                 Input(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
-                      rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected)
+                      rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected,
+                      preambleRows: $0.preambleRows ?? 0, sheet: $0.sheet)
             },
-            outputs: document.outputs.map { Output(path: $0.path, sha256: $0.sha256) })
+            outputs: document.outputs.map { Output(path: $0.path, sha256: $0.sha256) },
+            sheetOption: document.sheetOption)
     }
 
     private static func keyPath(of error: DecodingError) -> String? {
@@ -67,9 +70,12 @@ extension RunManifest {
             var rowsRead: Int
             var rowsAccepted: Int
             var rowsRejected: Int
+            var preambleRows: Int?
+            var sheet: String?
 
             enum CodingKeys: String, CodingKey {
-                case path, sha256, bytes
+                case path, sha256, bytes, sheet
+                case preambleRows = "preamble_rows"
                 case rowsRead = "rows_read"
                 case rowsAccepted = "rows_accepted"
                 case rowsRejected = "rows_rejected"
@@ -80,5 +86,11 @@ extension RunManifest {
         var pipeline: Pipeline
         var inputs: [Input]
         var outputs: [Output]
+        var sheetOption: String?
+
+        enum CodingKeys: String, CodingKey {
+            case tool, pipeline, inputs, outputs
+            case sheetOption = "sheet_option"
+        }
     }
 }

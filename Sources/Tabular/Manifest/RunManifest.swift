@@ -35,14 +35,21 @@ public struct RunManifest: Sendable, Equatable {
         public var rowsRead: Int
         public var rowsAccepted: Int
         public var rowsRejected: Int
+        /// Rows skipped above the header (a title or notes, SPEC §4); written only when > 0.
+        public var preambleRows: Int
+        /// The worksheet read from a workbook; `nil` (not written) for CSV.
+        public var sheet: String?
 
-        public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int) {
+        public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
+                    preambleRows: Int = 0, sheet: String? = nil) {
             self.path = path
             self.sha256 = sha256
             self.bytes = bytes
             self.rowsRead = rowsRead
             self.rowsAccepted = rowsAccepted
             self.rowsRejected = rowsRejected
+            self.preambleRows = preambleRows
+            self.sheet = sheet
         }
     }
 
@@ -64,10 +71,15 @@ public struct RunManifest: Sendable, Equatable {
     public var inputs: [Input]
     /// Sorted by path (UTF-8 bytes).
     public var outputs: [Output]
+    /// `--sheet NAME` given to the run, if it was: part of what the outputs are a function
+    /// of (the pipeline's `[input] sheet` is in its hash), so a run with another sheet is
+    /// not skipped as up to date. Written as `sheet_option` only when present.
+    public var sheetOption: String?
 
-    public init(tool: Tool = Tool(), pipeline: Pipeline, inputs: [Input], outputs: [Output]) {
+    public init(tool: Tool = Tool(), pipeline: Pipeline, inputs: [Input], outputs: [Output], sheetOption: String? = nil) {
         self.tool = tool
         self.pipeline = pipeline
+        self.sheetOption = sheetOption
         self.inputs = inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
@@ -76,17 +88,23 @@ public struct RunManifest: Sendable, Equatable {
     public var rendered: String { json.rendered }
 
     public var json: DeterministicJSON {
-        .object([
+        var members: [String: DeterministicJSON] = [
             "inputs": .array(inputs.map { input in
-                .object([
+                var members: [String: DeterministicJSON] = [
                     "path": .string(input.path), "sha256": .string(input.sha256), "bytes": .integer(input.bytes),
                     "rows_read": .integer(input.rowsRead), "rows_accepted": .integer(input.rowsAccepted),
                     "rows_rejected": .integer(input.rowsRejected),
-                ])
+                ]
+                // Present only when they say something (SPEC §4).
+                if input.preambleRows > 0 { members["preamble_rows"] = .integer(input.preambleRows) }
+                if let sheet = input.sheet { members["sheet"] = .string(sheet) }
+                return .object(members)
             }),
             "outputs": .array(outputs.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
             "pipeline": .object(["path": .string(pipeline.path), "sha256": .string(pipeline.sha256)]),
             "tool": .object(["name": .string(tool.name), "version": .string(tool.version)]),
-        ])
+        ]
+        if let sheetOption { members["sheet_option"] = .string(sheetOption) }
+        return .object(members)
     }
 }
