@@ -1,17 +1,29 @@
 # Two commands on a fresh machine: `make run` and `make test` (README quick start).
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
-DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config
+DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config cmark-gfm
+# What the tests also need besides cmark-gfm: a browser for report.html (issue 13).
+TEST_DEB_PKGS := chromium
 BIN_DEBUG   = $(shell $(SWIFT) build --show-bin-path)
 BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
-.PHONY: deps build release run test check-sample sample install bench clean
+PYENV      := .build/pyenv
+PY_PKGS    := pandas polars
+
+.PHONY: deps test-deps install-debs pyenv build release run test check-sample check-release sample install bench clean jsonschema-venv workbook-deps workbooks check-workbooks
 
 # Installs the Debian packages that are missing: apt-get as root, sudo otherwise.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+	@$(MAKE) --no-print-directory install-debs PKGS="$(DEB_PKGS)"
+
+# The build's packages and the tests' (cmark-gfm renders report.md, headless Chromium opens report.html).
+test-deps: deps
+	@$(MAKE) --no-print-directory install-debs PKGS="$(TEST_DEB_PKGS)"
+
+install-debs:
+	@missing=""; for p in $(PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -22,6 +34,30 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
 	    || { echo "make: apt-get install$$missing failed — install them by hand and re-run" >&2; exit 1; }; \
 	fi
+
+# Python's jsonschema in a venv under .build/, for the test that validates `vfm-diff --format json`
+# against Fixtures/diff/vfm-diff.schema.json (tests only; no tool runs Python). Idempotent.
+JSONSCHEMA_VENV := .build/venv-jsonschema
+JSONSCHEMA_VERSION := 4.26.0
+jsonschema-venv: $(JSONSCHEMA_VENV)/.installed-$(JSONSCHEMA_VERSION)
+$(JSONSCHEMA_VENV)/.installed-$(JSONSCHEMA_VERSION):
+	@command -v python3 >/dev/null 2>&1 || { echo "make: python3 is needed for the JSON Schema test: apt-get install python3 python3-venv" >&2; exit 1; }
+	@python3 -m venv $(JSONSCHEMA_VENV) 2>/dev/null || { \
+	  echo "make: installing python3-venv"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && python3 -m venv $(JSONSCHEMA_VENV); } \
+	  || { echo "make: cannot create $(JSONSCHEMA_VENV): install python3-venv" >&2; exit 1; }
+	@$(JSONSCHEMA_VENV)/bin/pip install --quiet --disable-pip-version-check jsonschema==$(JSONSCHEMA_VERSION) \
+	  || { echo "make: pip install jsonschema==$(JSONSCHEMA_VERSION) failed" >&2; exit 1; }
+	@touch $@
+
+# A virtual environment under .build/ with pandas and polars, for the tests that read every
+# CSV a run writes the way users read them. Idempotent; exits 3 (and says so) only when
+# PyPI cannot be reached, which the tests report as a skip.
+pyenv:
+	@if [ -x $(PYENV)/bin/python ] && $(PYENV)/bin/python -c "import pandas, polars" 2>/dev/null; then exit 0; fi; \
+	python3 -m venv $(PYENV) 2>/dev/null || { apt-get install -y -qq python3-venv >/dev/null 2>&1 && python3 -m venv $(PYENV); } \
+	  || { echo "make: cannot create a Python venv in $(PYENV)" >&2; exit 1; }; \
+	$(PYENV)/bin/python -m pip install -q --disable-pip-version-check $(PY_PKGS) \
+	  || { echo "make pyenv: cannot install $(PY_PKGS) from PyPI (unreachable?)" >&2; exit 3; }
 
 build: deps
 	$(SWIFT) build
@@ -34,7 +70,7 @@ run: release
 	$(BIN_RELEASE)/vfm run --output $(SAMPLE_OUT) --force
 
 # Every test, then the check that regenerating Output/sample/ gives the committed bytes.
-test: deps
+test: test-deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-sample
 
@@ -45,6 +81,20 @@ check-sample: build
 	if diff -r $(SAMPLE_OUT) $$tmp/sample; then echo "check-sample: Output/sample/ is up to date"; rm -rf $$tmp; \
 	else echo "check-sample: Output/sample/ differs from a fresh run — run 'make sample' and review the diff" >&2; rm -rf $$tmp; exit 1; fi
 
+# Release and debug builds must write the same bytes (SPEC §6): the sample and the
+# arithmetic-stress fixtures through both, compared file by file. Not part of `make test`
+# (a release build takes minutes on two cores).
+NUMERIC_INPUTS := Fixtures/returns/sample-70.csv Fixtures/numerics/numacc-returns.csv Fixtures/numerics/linear-returns.csv
+check-release: build release
+	@tmp=$$(mktemp -d); status=0; \
+	for input in $(NUMERIC_INPUTS); do name=$$(basename $$input .csv); \
+	  $(BIN_DEBUG)/vfm run --quiet --force --input $$input --output $$tmp/debug-$$name || status=1; \
+	  $(BIN_RELEASE)/vfm run --quiet --force --input $$input --output $$tmp/release-$$name || status=1; \
+	  diff -r $$tmp/debug-$$name $$tmp/release-$$name || status=1; \
+	done; rm -rf $$tmp; \
+	if [ $$status = 0 ]; then echo "check-release: release and debug builds write the same bytes"; \
+	else echo "check-release: release and debug builds differ" >&2; exit 1; fi
+
 # Regenerates the committed sample report (review the diff before committing).
 sample: build
 	$(BIN_DEBUG)/vfm run --quiet --output $(SAMPLE_OUT) --force
@@ -53,6 +103,34 @@ install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	for e in $(EXECUTABLES); do install -m 0755 $(BIN_RELEASE)/$$e $(DESTDIR)$(PREFIX)/bin/$$e; done
 	install -D -m 0644 Fixtures/returns/sample-70.csv $(DESTDIR)$(PREFIX)/share/vfm/sample-70.csv
+
+# The .xlsx fixtures' writers (Fixtures/workbooks/make_workbooks.py): LibreOffice from
+# Debian's libreoffice-calc-nogui, openpyxl and msoffcrypto-tool in a venv under .build/.
+# Only `workbooks` and `check-workbooks` need them; `make test` reads the committed files.
+WORKBOOK_VENV := .build/fixtures-venv
+workbook-deps:
+	@$(MAKE) --no-print-directory install-debs PKGS="libreoffice-calc-nogui python3-venv"
+	@test -x $(WORKBOOK_VENV)/bin/python || python3 -m venv $(WORKBOOK_VENV)
+	@$(WORKBOOK_VENV)/bin/python -c "import openpyxl, msoffcrypto" 2>/dev/null \
+	  || $(WORKBOOK_VENV)/bin/pip install -q "openpyxl==3.1.5" "msoffcrypto-tool==6.1.0"
+
+# Regenerates the committed .xlsx fixtures (review the diff before committing).
+workbooks: workbook-deps
+	$(WORKBOOK_VENV)/bin/python Fixtures/workbooks/make_workbooks.py
+
+# Regenerates the fixtures into a scratch directory and checks that vfm reads the same
+# rows from them as from the committed ones (workbook bytes carry the writers' timestamps).
+check-workbooks: workbook-deps build
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	$(WORKBOOK_VENV)/bin/python Fixtures/workbooks/make_workbooks.py $$tmp/new || exit 1; \
+	for f in openpyxl-return.xlsx libreoffice-return.xlsx handwritten-inline.xlsx formulas-no-cache.xlsx sample-70-libreoffice.xlsx; do \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/old-$$f --input Fixtures/workbooks/$$f || exit 1; \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/new-$$f --input $$tmp/new/$$f || exit 1; \
+	  for g in returns.csv rejected.csv; do cmp -s $$tmp/old-$$f/ingest/$$g $$tmp/new-$$f/ingest/$$g \
+	    || { echo "check-workbooks: $$f reads differently when regenerated (ingest/$$g) — run 'make workbooks' and review" >&2; exit 1; }; done; \
+	done; \
+	cmp -s Fixtures/workbooks/returns.csv $$tmp/new/returns.csv || { echo "check-workbooks: returns.csv differs — run 'make workbooks'" >&2; exit 1; }; \
+	echo "check-workbooks: the committed workbooks read the same as freshly generated ones"
 
 # Whole-pipeline benchmark on generated returns (10^3..10^6 rows): rows/s and peak RSS.
 bench: release

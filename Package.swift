@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // The value-for-money pipeline for employment-support returns (NDTi 2014, Section 5).
 // Layering (data flows one way): VFMCore → Tabular → PipelineDefinition → Returns →
-// Cleaning → Analysis → Reporting → PipelineRunner, with Numerics (the only user of
+// Cleaning → Analysis → Reporting → PipelineRunner, with StatisticsKernel (the only user of
 // OpenBLAS/LAPACKE) underneath. Executables are one thin @main file each.
 import PackageDescription
 
@@ -26,6 +26,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // SHA-256 for provenance and the up-to-date check (BoringSSL's assembly, ~10× our own).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenBLAS (cblas_*) + LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
@@ -36,29 +39,33 @@ let package = Package(
         ),
         // prctl, posix_spawn + sigwait, getrlimit: what the process supervisor needs from C.
         .target(name: "CProcessShims"),
-        .target(name: "VFMCore", swiftSettings: swiftSettings),
-        .target(name: "Numerics", dependencies: ["CLinearAlgebra"],
+        .target(name: "VFMCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: swiftSettings),
+        .target(name: "StatisticsKernel", dependencies: ["CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
         // `make install` copies bare binaries, and Bundle.module would trap without its bundle.
         .target(name: "PipelineDefinition", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
-        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition"],
+        // .xlsx workbooks: ZIPFoundation for the archive, FoundationXML (libxml2) for the parts.
+        .target(name: "Workbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 swiftSettings: swiftSettings),
-        .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "Numerics", "PipelineDefinition"],
+        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Workbook"],
                 swiftSettings: swiftSettings),
-        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "Cleaning", "Numerics", "PipelineDefinition"],
+        .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "Numerics", "PipelineDefinition"],
+        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns"],
+        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
+                swiftSettings: swiftSettings),
+        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Reporting"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
-                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Numerics",
+                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "StatisticsKernel",
                                "CProcessShims"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
-                dependencies: ["PipelineRunner", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                dependencies: ["PipelineRunner", "Reporting", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
 
         .executableTarget(name: "vfm", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
@@ -74,12 +81,15 @@ let package = Package(
         .target(name: "VFMTestSupport", dependencies: ["VFMCore"], path: "Tests/VFMTestSupport",
                 swiftSettings: swiftSettings),
         .testTarget(name: "VFMCoreTests", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "NumericsTests", dependencies: ["Numerics", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatisticsKernelTests", dependencies: ["StatisticsKernel", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "VFMTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: swiftSettings),
         .testTarget(name: "ReturnsTests", dependencies: ["Returns", "VFMTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "VFMTestSupport",
+                                                          .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: swiftSettings),
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),

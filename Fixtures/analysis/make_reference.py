@@ -27,6 +27,7 @@ PAIRS = [("outcome_rate", "cost_per_outcome"), ("retained_share", "outcome_rate"
 BAND_METRICS = ["cost_per_person", "cost_per_outcome", "outcome_rate"]
 STRENGTH = [(0.7, "very strong"), (0.5, "strong"), (0.3, "moderate"), (0.1, "weak"), (0.0, "negligible")]
 Z975 = 1.959963984540054
+PHI_MINUS_1, PHI_PLUS_1 = 0.15865525393145707, 0.8413447460685429  # SPEC §6 robust band
 
 
 def count(text):
@@ -80,6 +81,14 @@ def summary(vals):
                 max=float(a.max()))
 
 
+def robust_band(vals):
+    """Type 7 quantiles at Φ(−1) and Φ(1): numpy's default np.quantile (method="linear")."""
+    if len(vals) < 2:
+        return None, None
+    a = np.array(vals, dtype=float)
+    return float(np.quantile(a, PHI_MINUS_1)), float(np.quantile(a, PHI_PLUS_1))
+
+
 def band(su):
     if su is None or su["sd"] is None:
         return None, None
@@ -128,12 +137,14 @@ def main():
     rows = []
     for g in GROUPS:
         for metric in DESCRIPTIVE_METRICS:
-            su = summary(values(members[g], metric))
+            vals = values(members[g], metric)
+            su = summary(vals)
             lo, hi = band(su)
             rows.append([g, metric] + ([0] + [None] * 5 if su is None else
-                                       [su["n"], su["mean"], su["sd"], su["min"], su["median"], su["max"]]) + [lo, hi])
-    write("descriptives.csv", ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high"],
-          rows)
+                                       [su["n"], su["mean"], su["sd"], su["min"], su["median"], su["max"]])
+                        + [lo, hi] + list(robust_band(vals)))
+    write("descriptives.csv", ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high",
+                               "robust_band_low", "robust_band_high"], rows)
 
     rows, trend = [], []
     for g in GROUPS:
@@ -174,12 +185,14 @@ def main():
     rows, bands = [], {}
     for metric in BAND_METRICS:
         for g in ("evidence_based", "all"):
-            su = summary(values(members[g], metric))
+            vals = values(members[g], metric)
+            su = summary(vals)
             lo, hi = band(su)
             bands[(metric, g)] = (lo, hi)
             rows.append([metric, g] + ([0, None, None] if su is None else [su["n"], su["min"], su["max"]])
-                        + [lo, None if su is None else su["mean"], hi])
-    write("bands.csv", ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high"], rows)
+                        + [lo, None if su is None else su["mean"], hi] + list(robust_band(vals)))
+    write("bands.csv", ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high", "robust_band_low",
+                        "robust_band_high"], rows)
 
     def position(v, b):
         lo, hi = b

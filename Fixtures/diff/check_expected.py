@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Cross-checks the headline-figure tables of the hand-reviewed expected diffs in
+"""Cross-checks the findings tables of the hand-reviewed expected diffs in
 Fixtures/diff/expected/ against the fixture run directories, independently of the Swift
-code: for every figure of both runs it decides changed/unchanged (relative tolerance
-1e-9), formats old, new, change and relative change by the rules documented in
-Sources/RunDiff/PeopleNumbers.swift, and checks that the expected Markdown lists exactly
-the changed figures, in file order, with those strings, and the right "N other figures
+code: for every figure of both runs it prints old and new by the report's rules (SPEC §7,
+as Sources/Reporting/HumanNumbers.swift documents them: £ whole pounds, whole
+percentages, whole counts, r to two decimals; round half away from zero; U+2212 minus),
+calls a figure changed when those texts differ (vfm-diff's default threshold), formats
+the change and relative change, and checks that the expected Markdown lists exactly the
+changed figures, in file order, with those strings, and the right "N other figures
 unchanged" count.
 
     python3 Fixtures/diff/check_expected.py        # prints one line per file, exit 1 on a mismatch
@@ -16,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MINUS = "\u2212"
 MONEY = {"total_cost", "cost_per_person", "cost_per_outcome"}
 RATE = {"outcome_rate", "gained_share", "retained_share", "self_employed_share", "ld_share", "mh_share"}
+WHOLE = {"people_supported", "job_outcomes"}
 TABLES = [  # (title, file, key columns, [(column, label)])
     ("Support levels of the people supported (study Table 4)", "tables/support_levels.csv", ["group"],
      [("n", "n"), ("share_lt7", "share <7h"), ("share_7to40", "share 7–40h"), ("share_40plus", "share 40h+")]),
@@ -25,70 +28,100 @@ TABLES = [  # (title, file, key columns, [(column, label)])
       ("gained_per_100", "gained per 100 supported"), ("retained_per_100", "retained per 100 supported"),
       ("self_employed_per_100", "self-employed per 100 supported")]),
     ("Descriptive statistics by group", "tables/descriptives.csv", ["group", "metric"],
-     [("n", "n"), ("mean", "mean"), ("sd", "SD"), ("min", "min"), ("median", "median"), ("max", "max"),
-      ("band_low", "band low (mean − SD)"), ("band_high", "band high (mean + SD)")]),
-    ("Evidence-based services compared with all services (study Table 8)", "tables/bands.csv", ["metric", "group"],
-     [("n", "n"), ("min", "min"), ("max", "max"), ("band_low", "band low (mean − SD)"), ("mean", "mean"),
-      ("band_high", "band high (mean + SD)")]),
+     [("n", "n"), ("mean", "mean"), ("sd", "SD"), ("min", "min"), ("median", "median"), ("max", "max")]),
+    # Table 8's n, min, max and mean are the descriptives'; only its band edges are listed here.
+    ("Evidence-based services compared with all services (study Table 8)", "tables/bands.csv", ["group", "metric"],
+     [("band_low", "band low (mean − SD)"), ("band_high", "band high (mean + SD)")]),
+    ("Trend lines", "tables/trend_lines.csv", ["group", "x", "y"],
+     [("n", "n"), ("intercept", "intercept"), ("slope", "slope")]),
+    ("What a budget buys (value for money)", "tables/value_for_money.csv", ["group"],
+     [("n", "n"), ("total_cost", "total cost"), ("job_outcomes", "job outcomes"),
+      ("pooled_cost_per_outcome", "pooled cost per job outcome"), ("mean_cost_per_outcome", "mean cost per job outcome"),
+      ("outcomes_per_100k", "job outcomes per £100,000"), ("ci_low", "95% CI low"), ("ci_high", "95% CI high")]),
+    ("Scenarios", "tables/scenarios.csv", ["group", "scenario", "kind", "quantity"],
+     [("value", "value"), ("ci_low", "95% CI low"), ("ci_high", "95% CI high")]),
 ]
 
 
-def fixed(value, decimals, prefix="", suffix="", plus=False):
+def fixed(value, decimals):
+    """|value| to `decimals` places, half away from zero, thousands separated."""
     q = Decimal(repr(abs(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = "{:,}".format(q) if decimals else "{:,}".format(int(q))
-    sign = ("±" if plus else "") if q == 0 else (MINUS if value < 0 else ("+" if plus else ""))
-    return sign + prefix + text + suffix
+    return "{:,}".format(q) if decimals else "{:,}".format(int(q))
+
+
+def signed(value, decimals):
+    text = fixed(value, decimals)
+    zero = fixed(0.0, decimals)
+    return (MINUS if value < 0 and text != zero else "") + text
 
 
 def scale(table, key, column):
+    """("money"|"percent"|"whole"|decimals as int) as the report prints the figure."""
     if column == "n":
-        return "count"
+        return "whole"
+    def metric(m):
+        return "money" if m in MONEY else "percent" if m in RATE else "whole" if m in WHOLE else 2
     if table.startswith("Job outcomes"):
-        return "plain" if column.endswith("_per_100") else "rate"
+        return "whole" if column.endswith("_per_100") else "percent"
     if table.startswith("Support"):
-        return "rate"
-    metric = key[1] if table.startswith("Descriptive") else key[0]
-    return "money" if metric in MONEY else "rate" if metric in RATE else "plain"
+        return "percent"
+    if table.startswith("Descriptive") or table.startswith("Evidence"):
+        return metric(key[1])
+    if table == "Trend lines":
+        return metric(key[2]) if column == "intercept" else 2
+    if table.startswith("What a budget"):
+        return {"total_cost": "money", "pooled_cost_per_outcome": "money", "mean_cost_per_outcome": "money",
+                "job_outcomes": "whole"}.get(column, 1)
+    return "money" if key[3] in ("moved_spend", "saving_per_outcome") else 1
 
 
 def show(v, s):
     if v is None:
         return "—"
     if s == "money":
-        return fixed(v, 0, "£")
-    if s == "rate":
-        return fixed(v * 100, 1, suffix="%")
-    if s == "count":
-        return fixed(v, 0)
-    return fixed(v, 0 if abs(v) >= 100 or v == round(v) else 2)
+        return (MINUS if v < 0 and fixed(v, 0) != "0" else "") + "£" + fixed(v, 0)
+    if s == "percent":
+        return signed(v * 100, 0) + "%"
+    if s == "whole":
+        return signed(v, 0)
+    return signed(v, s)
 
 
 def change(a, b, s):
     if a is None or b is None:
         return "—"
     d = b - a
-    if s == "money":
-        return fixed(d, 2 if abs(d) < 1 else 0, "£", plus=True)
-    if s == "rate":
-        return fixed(d * 100, 1, suffix=" pp", plus=True)
-    if s == "count":
-        return fixed(d, 0, plus=True)
-    return fixed(d, 0 if abs(d) >= 100 else 2, plus=True)
+    sign = "+" if d > 0 else MINUS if d < 0 else "±"
+    if s == "percent":
+        points = fixed(d * 100, 0)
+        return sign + (fixed(d * 100, 2) if points == "0" else points) + " pp"
+    places = s if isinstance(s, int) else 0
+    shown = fixed(d, places)
+    if shown == fixed(0.0, places):
+        return sign + ("£" if s == "money" else "") + fixed(d, places + 2)
+    return sign + ("£" if s == "money" else "") + shown
 
 
 def relative(a, b):
     if a is None or b is None or a == 0:
         return "—"
-    return fixed((b - a) / abs(a) * 100, 1, suffix="%", plus=True)
+    r = (b - a) / abs(a) * 100
+    sign = "+" if r > 0 else MINUS if r < 0 else "±"
+    shown = fixed(r, 1)
+    return sign + ("<0.1" if shown == "0.0" and r != 0 else shown) + "%"
 
 
 def read(run, path, keys):
-    with open(os.path.join(HERE, "runs", run, path), newline="", encoding="utf-8") as f:
+    full = os.path.join(HERE, "runs", run, path)
+    if not os.path.exists(full):
+        return {}, None
+    with open(full, newline="", encoding="utf-8") as f:
         return {tuple(r[k] for k in keys): r for r in csv.DictReader(f)}, None
 
 
 def words(key, keys):
-    return [k.replace("_", " ") if c == "metric" else k.replace("&", "&amp;").replace("|", "\\|")
+    return [k.replace("_", " ").replace("_", "\\_") if c in ("metric", "x", "y")
+            else k.replace("&", "&amp;").replace("|", "\\|").replace("_", "\\_")
             for k, c in zip(key, keys)]
 
 
@@ -106,12 +139,10 @@ def expected_rows(old_run, new_run):
             for column, label in columns:
                 a = float(old[key][column]) if old[key][column] else None
                 b = float(new[key][column]) if new[key][column] else None
-                same = (a is None and b is None) or (a is not None and b is not None
-                                                     and abs(b - a) <= 1e-9 * max(abs(a), abs(b)))
-                if same:
+                s = scale(title, key, column)
+                if (a is None) == (b is None) and show(a, s) == show(b, s):
                     unchanged += 1
                     continue
-                s = scale(title, key, column)
                 rows.append("| " + " | ".join(words(key, keys) + [label, show(a, s), show(b, s), change(a, b, s),
                                                                    relative(a, b)]) + " |")
         out[title] = (rows, unchanged)

@@ -171,8 +171,40 @@ def write(path, content):
         f.write(content)
 
 
+def trend(group_services, x, y):
+    """scipy.stats.linregress of y on x over services with both: (n, intercept, slope)."""
+    pairs = [(s["_d"].get(x, s.get(x)), s["_d"].get(y, s.get(y))) for s in group_services]
+    pairs = [(float(a), float(b)) for a, b in pairs if a not in (None, "") and b not in (None, "")]
+    if len(pairs) < 2 or len(set(p[0] for p in pairs)) < 2:
+        return len(pairs), None, None
+    fit = stats.linregress([p[0] for p in pairs], [p[1] for p in pairs])
+    return len(pairs), float(fit.intercept), float(fit.slope)
+
+
+def value_for_money(run, services, groups):
+    """SPEC §6.1 tables for runs that have them: per group S, J, S/J, mean cost per job
+    outcome, 100,000·J/S, and (by hand, a stand-in) its CI ±10%; one budget scenario."""
+    lines = [csv_line(["group", "n", "total_cost", "job_outcomes", "pooled_cost_per_outcome",
+                       "mean_cost_per_outcome", "outcomes_per_100k", "ci_low", "ci_high"])]
+    scenario_lines = [csv_line(["scenario", "kind", "group", "quantity", "value", "ci_low", "ci_high"])]
+    for g in groups:
+        ms = members(services, g)
+        spend = sum(s["total_cost"] for s in ms)
+        jobs = sum(s["_d"]["job_outcomes"] for s in ms)
+        costs = values(ms, "cost_per_outcome")
+        q = 100000 * jobs / spend if spend else None
+        lines.append(csv_line([g, num(len(ms)), num(spend), num(jobs), num(spend / jobs if jobs else None),
+                               num(float(np.mean(costs)) if costs else None), num(q),
+                               num(q * 0.9 if q else None), num(q * 1.1 if q else None)]))
+        if q:
+            scenario_lines.append(csv_line(["contract-1-year", "budget", g, "job_outcomes", num(5 * q),
+                                            num(5 * q * 0.9), num(5 * q * 1.1)]))
+    write(os.path.join(run, "tables/value_for_money.csv"), "".join(lines))
+    write(os.path.join(run, "tables/scenarios.csv"), "".join(scenario_lines))
+
+
 def build(name, services, flags, rejects, groups=GROUPS, tool_version="0.1.0", pipeline_sha=None,
-          correlation_override=None):
+          correlation_override=None, with_value_for_money=False):
     run = os.path.join(RUNS, name)
     shutil.rmtree(run, ignore_errors=True)
     services = copy.deepcopy(services)
@@ -243,6 +275,15 @@ def build(name, services, flags, rejects, groups=GROUPS, tool_version="0.1.0", p
             lines.append(csv_line([g, x, y, num(c["n"]), num(c["r"]), num(c["rho"]), num(c["lo"]), num(c["hi"]),
                                    num(c["p"]), c["strength"] or ""]))
     write(os.path.join(run, "tables/correlations.csv"), "".join(lines))
+
+    lines = [csv_line(["group", "x", "y", "n", "intercept", "slope"])]
+    for g in groups:
+        for x, y in PAIRS:
+            n, intercept, slope = trend(members(services, g), x, y)
+            lines.append(csv_line([g, x, y, num(n), num(intercept), num(slope)]))
+    write(os.path.join(run, "tables/trend_lines.csv"), "".join(lines))
+    if with_value_for_money:
+        value_for_money(run, services, groups)
 
     bands = {}
     lines = [csv_line(["metric", "group", "n", "min", "max", "band_low", "mean", "band_high"])]
@@ -317,6 +358,30 @@ def main():
     build("flipped-correlation", BASE_SERVICES, BASE_FLAGS, BASE_REJECTS, tool_version="0.2.0",
           correlation_override={("all", "total_cost", "cost_per_person"):
                                 dict(r=-0.35, rho=-0.4, lo=-0.98, hi=0.91, p=0.65, strength="weak")})
+
+    # Job Club's total cost £90,000 → £90,001: cost per person £600.0067 and cost per job
+    # outcome £3,000.03 print as before, so only the input field is listed.
+    pound = copy.deepcopy(BASE_SERVICES)
+    pound[2]["total_cost"] = 90001
+    build("pound-more", pound, BASE_FLAGS, BASE_REJECTS)
+
+    # Job Club's total cost doubled, £90,000 → £180,000.
+    doubled = copy.deepcopy(BASE_SERVICES)
+    doubled[2]["total_cost"] = 180000
+    build("doubled-cost", doubled, BASE_FLAGS, BASE_REJECTS)
+
+    # Job Club becomes evidence-based (IPS fidelity reviewed).
+    evidence = copy.deepcopy(BASE_SERVICES)
+    evidence[2]["evidence_based"] = "ips-fidelity"
+    build("became-evidence-based", evidence, BASE_FLAGS, BASE_REJECTS)
+
+    # Supported Work is gone and Eastmoor's service is new: one removed, one added.
+    swapped = [copy.deepcopy(s) for s in BASE_SERVICES if s["service"] != "Supported Work"] + [
+        service("Eastmoor", "Mental Health Employment", 60000, 40, 8, 4, 1, 4, 30, line=6)]
+    build("swapped-service", swapped, BASE_FLAGS, BASE_REJECTS)
+
+    # The same data by a tool that also writes value_for_money.csv and scenarios.csv (SPEC §6.1).
+    build("with-value-for-money", BASE_SERVICES, BASE_FLAGS, BASE_REJECTS, with_value_for_money=True)
 
     # A pipeline without the evidence_based group.
     build("lacking-group", BASE_SERVICES, BASE_FLAGS, BASE_REJECTS, groups=["all", "LD", "MH"])

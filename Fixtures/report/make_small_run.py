@@ -7,9 +7,16 @@ The tables are computed here with numpy 2 / scipy 1.x, independently of the Swif
 so the fixture is internally consistent; the report only renders them.
 Run from the repository root:  python3 Fixtures/report/make_small_run.py
 """
-import csv, hashlib, io, json, math, os
+import csv, hashlib, importlib.util, io, json, math, os
 import numpy as np
 from scipy import stats
+
+# "What a budget buys" in exact arithmetic, shared with Fixtures/value_for_money (SPEC §6.1).
+_spec = importlib.util.spec_from_file_location(
+    "vfm_reference", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "value_for_money", "make_reference.py"))
+vfm_reference = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(vfm_reference)
+PHI_MINUS_1, PHI_PLUS_1 = 0.15865525393145707, 0.8413447460685429  # SPEC §6 robust band
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "small-run")
 
@@ -168,12 +175,16 @@ def main():
             sd = vals.std(ddof=1) if n >= 2 else None
             low = max(0.0, mean - sd) if sd is not None else None
             high = mean + sd if sd is not None else None
+            robust = [float(np.quantile(vals, PHI_MINUS_1)), float(np.quantile(vals, PHI_PLUS_1))] if n >= 2 \
+                else [None, None]
             desc.append([g, m, str(n), num(mean), num(sd), num(vals.min() if n else None),
-                         num(float(np.median(vals)) if n else None), num(vals.max() if n else None), num(low), num(high)])
-            bands[(g, m)] = (n, vals.min() if n else None, vals.max() if n else None, low, mean, high)
+                         num(float(np.median(vals)) if n else None), num(vals.max() if n else None), num(low), num(high)]
+                        + [num(v) for v in robust])
+            bands[(g, m)] = (n, vals.min() if n else None, vals.max() if n else None, low, mean, high) + tuple(robust)
     write_csv("tables/descriptives.csv", ["group", "metric", "n", "mean", "sd", "min", "median", "max",
-                                          "band_low", "band_high"], desc)
-    write_csv("tables/bands.csv", ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high"],
+                                          "band_low", "band_high", "robust_band_low", "robust_band_high"], desc)
+    write_csv("tables/bands.csv", ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high",
+                                   "robust_band_low", "robust_band_high"],
               [[m, g, str(bands[(g, m)][0])] + [num(v) for v in bands[(g, m)][1:]]
                for m in BAND_METRICS for g in ["evidence_based", "all"]])
 
@@ -224,7 +235,7 @@ def main():
     write_csv("tables/support_levels.csv", ["group", "n", "share_lt7", "share_7to40", "share_40plus"], levels)
 
     def position(v, g, m):
-        _, _, _, low, _, high = bands[(g, m)]
+        _, _, _, low, _, high = bands[(g, m)][:6]
         if v is None or low is None:
             return ""
         return "below" if v < low else "above" if v > high else "within"
@@ -236,6 +247,28 @@ def main():
                           position(v, "all", m), position(v, "evidence_based", m)])
     write_csv("tables/benchmark.csv", ["authority", "service", "period", "metric", "value", "all_band",
                                        "evidence_band"], bench)
+
+    ref = vfm_reference
+    services = [dict(cost=float(raw["total_cost"]), jo=d["job_outcomes"], eb=bool(raw["evidence_based"]),
+                     focus=d["client_focus"], excluded=False, cost_per_outcome=d["cost_per_outcome"])
+                for raw, d, source, region in rows]
+    rates = {g: ref.basis([s for s in services if ref.in_group(s, g)]) for g in GROUPS + ["not_evidence_based"]}
+    vfm = []
+    for g in GROUPS:
+        b, ci = rates[g], ref.interval(rates[g])
+        ratios = [ref.Fraction(s["cost_per_outcome"]) for s in services
+                  if ref.in_group(s, g) and s["cost_per_outcome"] is not None]
+        vfm.append([g, b["n"], ref.f(b["S"]), ref.f(b["J"]), ref.f(b["S"] / b["J"] if b["J"] else None),
+                    ref.f(sum(ratios) / len(ratios) if ratios else None),
+                    ref.f(100000 * b["q"] if b["q"] is not None else None),
+                    ref.f(100000 * ci[0] if ci else None), ref.f(100000 * ci[1] if ci else None)])
+    write_csv("tables/value_for_money.csv", ["group", "n", "total_cost", "job_outcomes", "pooled_cost_per_outcome",
+                                             "mean_cost_per_outcome", "outcomes_per_100k", "ci_low", "ci_high"], vfm)
+    write_csv("tables/value_for_money_basis.csv",
+              ["group", "n", "total_cost", "job_outcomes", "outcomes_per_pound", "standard_error"],
+              [[g, r["n"], ref.f(r["S"]), ref.f(r["J"]), ref.f(r["q"]), ref.f(r["se"])] for g, r in rates.items()])
+    write_csv("tables/scenarios.csv", ["scenario", "kind", "group", "quantity", "value", "ci_low", "ci_high"],
+              ref.scenario_rows(rates))
 
     files = [{"bytes": 1234, "encoding": "utf-8", "path": "returns-a.csv", "rows_accepted": 4, "rows_read": 5,
               "rows_rejected": 1, "sha256": hashlib.sha256(b"returns-a").hexdigest()},

@@ -11,10 +11,16 @@ public struct AnalysisResult: Sendable, Equatable {
     public var bands: [BandRow]
     public var benchmark: [BenchmarkRow]
     public var trendLines: [TrendLineRow]
+    /// What a budget buys (SPEC §6.1): per pipeline group, its scenarios, and the pooled
+    /// rates both are computed from (pipeline groups, then the extra ones scenarios use).
+    public var valueForMoney: [ValueForMoneyRow]
+    public var scenarios: [ScenarioRow]
+    public var valueForMoneyBasis: [ValueForMoneyBasis]
 
     public init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
                 supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: [BenchmarkRow],
-                trendLines: [TrendLineRow]) {
+                trendLines: [TrendLineRow], valueForMoney: [ValueForMoneyRow] = [], scenarios: [ScenarioRow] = [],
+                valueForMoneyBasis: [ValueForMoneyBasis] = []) {
         self.descriptives = descriptives
         self.correlations = correlations
         self.outcomeMix = outcomeMix
@@ -22,5 +28,8 @@ public struct AnalysisResult: Sendable, Equatable {
         self.bands = bands
         self.benchmark = benchmark
         self.trendLines = trendLines
+        self.valueForMoney = valueForMoney
+        self.scenarios = scenarios
+        self.valueForMoneyBasis = valueForMoneyBasis
     }
 }

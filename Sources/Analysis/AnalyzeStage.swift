@@ -1,10 +1,11 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 import VFMCore
 
 /// The analyze stage (SPEC §6): the figures of the study's Tables 4–8, its correlations and
-/// ±1 SD bands, for every group of the pipeline, each with its n.
+/// ±1 SD and robust bands, and what a budget buys (SPEC §6.1), for every group of the
+/// pipeline, each with its n.
 public enum AnalyzeStage {
     /// Computes every table. Services with `excludedFromStatistics` enter no statistic
     /// (they are still placed in the benchmark). Output order follows the pipeline: groups
@@ -23,6 +24,7 @@ public enum AnalyzeStage {
         let compared = BandsTable.comparedGroups(clean.services)
         let bands = BandsTable.rows(evidenceBased: compared.evidenceBased, all: compared.all,
                                     metrics: pipeline.bandMetrics)
+        let basis = ValueForMoneyTable.basis(groups: groups, services: clean.services)
         let result = AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: groups, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: groups, pairs: pipeline.correlationPairs,
@@ -31,7 +33,10 @@ public enum AnalyzeStage {
             supportLevels: SupportLevelsTable.rows(groups: groups),
             bands: bands,
             benchmark: BenchmarkTable.rows(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
-            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs))
+            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs),
+            valueForMoney: ValueForMoneyTable.rows(groups: groups, basis: basis),
+            scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
+            valueForMoneyBasis: basis)
         let excluded = clean.services.filter(\.excludedFromStatistics).count
         let milliseconds = (ContinuousClock.now - start).components
         log.info("analyze: \(clean.services.count) services (\(excluded) excluded from statistics), "

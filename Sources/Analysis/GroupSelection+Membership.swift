@@ -45,7 +45,7 @@ extension CleanedService {
             case .peopleSupported: return String(input.peopleSupported)
             case .reportedCostPerPerson: return input.reportedCostPerPerson.map { NumberFormatting.csv($0) }
             case .reportedCostPerOutcome: return input.reportedCostPerOutcome.map { NumberFormatting.csv($0) }
-            default: return input.counts[canonical].map(String.init)
+            default: return input.counts[canonical].map { NumberFormatting.csv($0) }
             }
         }
         return input.extraColumns.first { GroupSelection.normalised($0.header) == name }?.value

@@ -18,6 +18,9 @@ public struct DescriptiveRow: Sendable, Equatable {
     /// as the study printed £0; needs n ≥ 2.
     public var bandLow: Double?
     public var bandHigh: Double?
+    /// The robust band (SPEC §6): type 7 quantiles at Φ(−1) and Φ(1); needs n ≥ 2.
+    public var robustBandLow: Double?
+    public var robustBandHigh: Double?
 }
 
 /// One group × correlation pair of `tables/correlations.csv`.
@@ -72,6 +75,9 @@ public struct BandRow: Sendable, Equatable {
     public var bandLow: Double?
     public var mean: Double?
     public var bandHigh: Double?
+    /// The robust band beside the study's (SPEC §6): quantiles at Φ(−1) and Φ(1).
+    public var robustBandLow: Double?
+    public var robustBandHigh: Double?
 }
 
 /// Where a value sits against a ±1 SD band.

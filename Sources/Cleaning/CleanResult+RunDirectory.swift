@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 import Returns
 import VFMCore
 
@@ -7,10 +8,10 @@ extension CleanResult {
     /// `clean/inputs.json` (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back
     /// an equal value, so `vfm-analyze` run by hand sees what `vfm run` sees.
     public func write(toRunDirectory dir: String) throws(VFMError) {
-        try FileSystem.write(ServicesCSV.render(services), to: path(dir, RunLayout.cleanServices))
-        try FileSystem.write(RejectedRowsCSV.render(rejected), to: path(dir, RunLayout.cleanRejected))
-        try FileSystem.write(FlagsCSV.render(services), to: path(dir, RunLayout.cleanFlags))
-        try FileSystem.write(InputsJSON.render(files: files, warnings: warnings), to: path(dir, RunLayout.cleanInputs))
+        try ServicesCSV.write(services, to: path(dir, RunLayout.cleanServices), displayName: RunLayout.cleanServices)
+        try CSVFileWriter.write(rejected, to: path(dir, RunLayout.cleanRejected), displayName: RunLayout.cleanRejected)
+        try FlagsCSV.write(services, to: path(dir, RunLayout.cleanFlags), displayName: RunLayout.cleanFlags)
+        try FileSystem.write(InputsJSON.render(InputsSummary(files: files, warnings: warnings)), to: path(dir, RunLayout.cleanInputs))
     }
 
     /// Reads what `write(toRunDirectory:)` wrote (the analyze stage executable starts here).
@@ -40,7 +41,7 @@ extension CleanResult {
         var services = try ServicesCSV.parse(try bytes(RunLayout.cleanServices), file: RunLayout.cleanServices)
         let rejectedBytes = try bytes(RunLayout.cleanRejected)
         let rejected = try fromCleanStage { () throws(VFMError) in
-            try RejectedRowsCSV.parse(rejectedBytes, file: RunLayout.cleanRejected)
+            try CleanCSV.reader(RunLayout.cleanRejected).rows(rejectedBytes, as: RejectedRow.self)
         }
         let flags = try FlagsCSV.parse(try bytes(RunLayout.cleanFlags), file: RunLayout.cleanFlags)
         let inputBytes = try bytes(RunLayout.cleanInputs)

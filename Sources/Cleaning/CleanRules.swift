@@ -1,20 +1,3 @@
-/// Why the clean stage rejects a row (SPEC §5). Ingest rejects rows whose required
-/// values are missing, unparsable or non-integer; these are the rules that need typed
-/// values. A rejected row goes to `clean/rejected.csv` and into no statistic.
-public enum RejectRule: String, Sendable, CaseIterable {
-    /// A count (people supported, client groups, support levels, outcomes) below zero.
-    case negativeCount = "negative-count"
-    /// Total cost or a reported cost per person / per outcome below zero.
-    case negativeCost = "negative-cost"
-    /// A count above 2^53 or a non-finite cost: no return can hold it, and sums of such
-    /// counts would no longer be exact (or would overflow).
-    case valueOutOfRange = "value-out-of-range"
-    /// Job outcomes greater than people supported: more people got jobs than were supported.
-    case outcomesExceedPeopleSupported = "outcomes-exceed-people-supported"
-    /// A later duplicate of (authority, service, period) under `duplicate_policy = "keep-first"`.
-    case duplicate = "duplicate"
-}
-
 /// Why the clean stage flags a service it keeps (SPEC §5): a figure worth checking with
 /// the service, as the study did by phone. Each rule fills `metric`, `value` and
 /// `threshold` of `ServiceFlag` as documented on the case.
@@ -54,6 +37,10 @@ public enum FlagRule: String, Sendable, CaseIterable {
     /// An `evidence_based` label other than ips-fidelity / observed-good-practice / no:
     /// counted as not evidence-based. metric `evidence_based`, no value.
     case unrecognisedEvidenceLabel = "unrecognised-evidence-label"
+    /// Breakdown cells given as percentages of their base (SPEC §4 proportions) and counted
+    /// as that share: kept, possibly fractional counts. metric = the first such column,
+    /// value = how many columns, no threshold.
+    case proportionGiven = "proportion-given"
     /// Outside the outlier limits of a pipeline outlier rule. metric = the rule's metric,
     /// value = the service's value, threshold = the limit it crossed (both in the metric's
     /// own units, also on the log scale); the message gives the method and the score.
@@ -61,7 +48,7 @@ public enum FlagRule: String, Sendable, CaseIterable {
 
     public var severity: FlagSeverity {
         switch self {
-        case .zeroOutcomes, .partialOutcomeBreakdown: return .info
+        case .zeroOutcomes, .partialOutcomeBreakdown, .proportionGiven: return .info
         default: return .warning
         }
     }

@@ -16,8 +16,8 @@ public enum CleanStage {
         var rejected = ingest.rejected
         var kept: [ServiceReturn] = []
         for row in ingest.returns {
-            if let (rule, message) = RejectRules.violation(row) {
-                rejected.append(RejectRules.rejectedRow(row, rule: rule, message: message))
+            if let (rule, message, column) = RejectRules.violation(row) {
+                rejected.append(RejectRules.rejectedRow(row, rule: rule, message: message, column: column))
             } else {
                 kept.append(row)
             }
@@ -53,7 +53,7 @@ public enum CleanStage {
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {
-            for index in services.indices where services[index].flags.contains(where: { $0.rule == FlagRule.outlier.rawValue }) {
+            for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {
                 services[index].excludedFromStatistics = true
             }
         }

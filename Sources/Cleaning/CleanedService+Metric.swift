@@ -6,7 +6,7 @@ extension CleanedService {
         switch metric {
         case .totalCost: return input.totalCost
         case .peopleSupported: return Double(input.peopleSupported)
-        case .jobOutcomes: return derived.jobOutcomes.map(Double.init)
+        case .jobOutcomes: return derived.jobOutcomes
         case .outcomeRate: return derived.outcomeRate
         case .costPerPerson: return derived.costPerPerson
         case .costPerOutcome: return derived.costPerOutcome

@@ -31,7 +31,8 @@ public enum ClientFocus: String, Sendable, Hashable, CaseIterable {
 
 /// The study's measures, derived per service (SPEC §5). Undefined is `nil`, never NaN.
 public struct DerivedMeasures: Sendable, Equatable {
-    public var jobOutcomes: Int?
+    /// A possibly fractional count when outcome types were given as percentages (SPEC §4).
+    public var jobOutcomes: Double?
     public var outcomeRate: Double?
     public var costPerPerson: Double?
     public var costPerOutcome: Double?
@@ -47,7 +48,7 @@ public struct DerivedMeasures: Sendable, Equatable {
     /// Support Level Index (NDTi 2014, footnote 10): p(<7h) + 3·p(7–40h) + 10·p(40h+).
     public var supportLevelIndex: Double?
 
-    public init(jobOutcomes: Int? = nil, outcomeRate: Double? = nil, costPerPerson: Double? = nil,
+    public init(jobOutcomes: Double? = nil, outcomeRate: Double? = nil, costPerPerson: Double? = nil,
                 costPerOutcome: Double? = nil, gainedShare: Double? = nil, retainedShare: Double? = nil,
                 selfEmployedShare: Double? = nil, ldShare: Double? = nil, mhShare: Double? = nil,
                 clientFocus: ClientFocus = .unknown, shareLT7: Double? = nil, share7to40: Double? = nil,
@@ -78,7 +79,7 @@ public enum FlagSeverity: String, Sendable, Hashable {
 /// commissioner can act on (SPEC §5).
 public struct ServiceFlag: Sendable, Equatable {
     /// Stable machine-readable rule id, e.g. `client-count-mismatch`, `outlier`.
-    public var rule: String
+    public var rule: FlagRule
     /// Metric or column concerned, if any.
     public var metric: String?
     public var value: Double?
@@ -87,7 +88,7 @@ public struct ServiceFlag: Sendable, Equatable {
     /// e.g. "client groups add up to 41 but people supported is 30 (off by 37%)".
     public var message: String
 
-    public init(rule: String, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
+    public init(rule: FlagRule, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
                 message: String) {
         self.rule = rule
         self.metric = metric

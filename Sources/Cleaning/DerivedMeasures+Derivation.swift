@@ -21,12 +21,12 @@ extension DerivedMeasures {
         let breakdown = ReturnColumn.outcomeBreakdown.map { counts[$0] }
         let fullBreakdown = breakdown.allSatisfy { $0 != nil }
         if fullBreakdown {
-            jobOutcomes = breakdown.reduce(0) { $0 + ($1 ?? 0) }
+            jobOutcomes = breakdown.reduce(0.0) { $0 + ($1 ?? 0) }
         } else {
             jobOutcomes = counts[.outcomesTotal]
         }
 
-        func perPerson(_ count: Int?) -> Double? {
+        func perPerson(_ count: Double?) -> Double? {
             guard let count, people > 0 else { return nil }
             return Double(count) / Double(people)
         }

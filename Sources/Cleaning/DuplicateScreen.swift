@@ -35,7 +35,7 @@ enum DuplicateScreen {
 
     static func flag(others: [SourceLocation]) -> ServiceFlag {
         let list = others.map(\.description).joined(separator: ", ")
-        return ServiceFlag(rule: FlagRule.duplicate.rawValue, metric: nil, value: nil, threshold: nil,
+        return ServiceFlag(rule: .duplicate, metric: nil, value: nil, threshold: nil,
                            severity: FlagRule.duplicate.severity,
                            message: "same authority, service and period as \(list)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineDefinition
+import StatisticsKernel
 
 /// Applies the pipeline's outlier rules to the accepted services (SPEC §5): every
 /// accepted service with the metric present is screened — including services flagged
@@ -26,7 +27,7 @@ enum OutlierFlags {
     }
 
     static func flag(_ rule: OutlierRuleSetting, value: Double, finding: OutlierScreen.Finding) -> ServiceFlag {
-        let limit = rule.logScale ? exp(finding.limit) : finding.limit
+        let limit = rule.logScale ? Elementary.exp(finding.limit) : finding.limit
         let side = finding.isAbove ? "above the upper" : "below the lower"
         let scale = rule.logScale ? " on the log scale" : ""
         let test: String
@@ -39,7 +40,7 @@ enum OutlierFlags {
             test = "Tukey fence \(finding.isAbove ? "Q3 +" : "Q1 −") \(MessageNumber.format(rule.threshold))·IQR\(scale)"
         }
         let shown = { (number: Double) in rule.metric.isMoney ? MessageNumber.pounds(number) : MessageNumber.format(number) }
-        return ServiceFlag(rule: FlagRule.outlier.rawValue, metric: rule.metric.rawValue, value: value, threshold: limit,
+        return ServiceFlag(rule: .outlier, metric: rule.metric.rawValue, value: value, threshold: limit,
                            severity: FlagRule.outlier.severity,
                            message: "\(rule.metric.rawValue) \(shown(value)) is \(side) outlier limit \(shown(limit)) (\(test)); check it with the service")
     }

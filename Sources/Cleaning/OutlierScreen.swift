@@ -1,5 +1,5 @@
 import Foundation
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// Outlier screening of one metric's values (SPEC §5), as pure functions of the sample.
@@ -48,7 +48,7 @@ public enum OutlierScreen {
             guard let value, value.isFinite else { continue }
             if logScale {
                 guard value > 0 else { continue }
-                sample.append(log(value))
+                sample.append(Elementary.log(value))  // libm's log differs by CPU in last bits
             } else {
                 sample.append(value)
             }
@@ -99,7 +99,7 @@ public enum OutlierScreen {
     }
 
     static func classicZ(_ x: [Double], threshold: Double) -> ([Finding], String?) {
-        // The same accurate mean and sample SD the analysis reports (Numerics.Descriptive).
+        // The same accurate mean and sample SD the analysis reports (StatisticsKernel.Descriptive).
         guard let summary = Descriptive.summarize(x), let sd = summary.standardDeviation else {
             return ([], "fewer than 2 values")
         }

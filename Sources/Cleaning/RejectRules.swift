@@ -8,47 +8,52 @@ enum RejectRules {
     /// from `Int` overflow).
     static let largestCount = 9_007_199_254_740_992
 
-    static func violation(_ service: ServiceReturn) -> (rule: RejectRule, message: String)? {
-        let counts = [(ReturnColumn.peopleSupported, Optional(service.peopleSupported))]
+    static func violation(_ service: ServiceReturn) -> (rule: RejectRule, message: String, column: ReturnColumn?)? {
+        let counts: [(ReturnColumn, Double?)] = [(ReturnColumn.peopleSupported, Optional(Double(service.peopleSupported)))]
             + CountValues.columns.map { ($0, service.counts[$0]) }
         let costs: [(ReturnColumn, Double?)] = [
             (.totalCost, service.totalCost), (.reportedCostPerPerson, service.reportedCostPerPerson),
             (.reportedCostPerOutcome, service.reportedCostPerOutcome),
         ]
         for case let (column, value?) in counts where value < 0 {
-            return (.negativeCount, "`\(column.rawValue)` is negative (\(value)); counts of people cannot be below 0")
+            return (.negativeCount, "`\(column.rawValue)` is negative (\(NumberFormatting.csv(value))); counts of people cannot be below 0", column)
         }
         for case let (column, value?) in costs where value < 0 {
-            return (.negativeCost, "`\(column.rawValue)` is negative (\(NumberFormatting.csv(value))); costs cannot be below 0")
+            return (.negativeCost, "`\(column.rawValue)` is negative (\(NumberFormatting.csv(value))); costs cannot be below 0",
+                    column)
         }
-        for case let (column, value?) in counts where value > largestCount {
-            return (.valueOutOfRange, "`\(column.rawValue)` (\(value)) is too large to be a count of people")
+        for case let (column, value?) in counts where value > Double(largestCount) {
+            return (.valueOutOfRange, "`\(column.rawValue)` (\(NumberFormatting.csv(value))) is too large to be a count of people", column)
         }
         for case let (column, value?) in costs where !value.isFinite {
-            return (.valueOutOfRange, "`\(column.rawValue)` is not a finite amount")
+            return (.valueOutOfRange, "`\(column.rawValue)` is not a finite amount", column)
         }
         let jobOutcomes = DerivedMeasures(deriving: service).jobOutcomes
-        if let jobOutcomes, jobOutcomes > service.peopleSupported {
+        if let jobOutcomes, jobOutcomes > Double(service.peopleSupported) {
             return (.outcomesExceedPeopleSupported,
-                    "outcomes (\(jobOutcomes)) exceed people supported (\(service.peopleSupported))")
+                    "outcomes (\(NumberFormatting.csv(jobOutcomes))) exceed people supported (\(service.peopleSupported))", nil)
         }
         return nil
     }
 
-    /// The row's values as text for `clean/rejected.csv` (ingest's typed row no longer has
-    /// the raw cells): the canonical columns in `ReturnColumn` order, normalised as in
-    /// `ingest/returns.csv`, then the extra columns.
-    static func rawCells(_ service: ServiceReturn) -> [String] {
-        ReturnColumn.allCases.map { column in
-            switch service.field(for: column) {
-            case .text(let text): return text ?? ""
-            case .number(let number): return NumberFormatting.csv(number)
-            case .count(let count): return NumberFormatting.csv(count)
-            }
-        } + service.extraColumns.map { $0.value ?? "" }
+    /// The row as the clean stage read it, for the `record` of `clean/rejected.csv`
+    /// (ingest's typed row no longer has the file's cells): the canonical columns in
+    /// `ReturnColumn` order, normalised as in `ingest/returns.csv`, then the extra columns.
+    static func recordCells(_ service: ServiceReturn) -> [String] {
+        ReturnColumn.allCases.map { cellText(service, $0) } + service.extraColumns.map { $0.value ?? "" }
     }
 
-    static func rejectedRow(_ service: ServiceReturn, rule: RejectRule, message: String) -> RejectedRow {
-        RejectedRow(source: service.source, rule: rule.rawValue, message: message, rawCells: rawCells(service))
+    static func cellText(_ service: ServiceReturn, _ column: ReturnColumn) -> String {
+        switch service.field(for: column) {
+        case .text(let text): return text ?? ""
+        case .number(let number): return NumberFormatting.csv(number)
+        case .count(let count): return NumberFormatting.csv(count)
+        }
+    }
+
+    static func rejectedRow(_ service: ServiceReturn, rule: RejectRule, message: String,
+                            column: ReturnColumn? = nil) -> RejectedRow {
+        RejectedRow(source: service.source, rule: rule, message: message, column: column,
+                    value: column.map { cellText(service, $0) }, record: recordCells(service))
     }
 }

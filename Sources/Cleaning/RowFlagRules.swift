@@ -1,5 +1,6 @@
 import PipelineDefinition
 import Returns
+import Tabular
 
 /// The flag rules that look at one service alone (SPEC §5), in the order their flags are
 /// recorded. Duplicates and outliers need the whole data set: `DuplicateScreen`,
@@ -8,7 +9,7 @@ enum RowFlagRules {
     static func flags(_ service: ServiceReturn, _ derived: DerivedMeasures, pipeline: PipelineDefinition) -> [ServiceFlag] {
         var flags: [ServiceFlag] = []
         func add(_ rule: FlagRule, _ metric: String?, _ value: Double?, _ threshold: Double?, _ message: String) {
-            flags.append(ServiceFlag(rule: rule.rawValue, metric: metric, value: value, threshold: threshold,
+            flags.append(ServiceFlag(rule: rule, metric: metric, value: value, threshold: threshold,
                                      severity: rule.severity, message: message))
         }
         let people = service.peopleSupported
@@ -31,7 +32,7 @@ enum RowFlagRules {
         let present = breakdown.filter { $0.1 != nil }
         if !present.isEmpty, present.count < breakdown.count {
             let missing = breakdown.filter { $0.1 == nil }.map { "`\($0.0.rawValue)`" }.joined(separator: ", ")
-            let source = counts[.outcomesTotal].map { "job outcomes taken from outcomes_total (\($0))" }
+            let source = counts[.outcomesTotal].map { "job outcomes taken from outcomes_total (\(NumberFormatting.csv($0)))" }
                 ?? "job outcomes missing"
             add(.partialOutcomeBreakdown, Metric.jobOutcomes.rawValue, Double(present.count), 3,
                 "outcome breakdown incomplete (\(missing) missing): \(source), no gained/retained shares")
@@ -40,7 +41,7 @@ enum RowFlagRules {
             let sum = present.reduce(0) { $0 + ($1.1 ?? 0) }
             if sum != total {
                 add(.outcomesTotalMismatch, ReturnColumn.outcomesTotal.rawValue, Double(total), Double(sum),
-                    "outcomes_total (\(total)) differs from gained + retained + self-employed (\(sum)); the breakdown is used")
+                    "outcomes_total (\(NumberFormatting.csv(total))) differs from gained + retained + self-employed (\(NumberFormatting.csv(sum))); the breakdown is used")
             }
         }
 
@@ -57,14 +58,14 @@ enum RowFlagRules {
             let sum = known.reduce(0, +)
             if people == 0 {
                 if sum > 0 {
-                    add(rule, metric, nil, tolerance, "\(noun) add up to \(sum) but people supported is 0")
+                    add(rule, metric, nil, tolerance, "\(noun) add up to \(NumberFormatting.csv(sum)) but people supported is 0")
                 }
                 continue
             }
-            let off = Double(abs(sum - people)) / Double(people)
+            let off = abs(sum - Double(people)) / Double(people)
             if off >= tolerance {
                 add(rule, metric, off, tolerance,
-                    "\(noun) add up to \(sum) but people supported is \(people) (off by \(MessageNumber.percent(off)))")
+                    "\(noun) add up to \(NumberFormatting.csv(sum)) but people supported is \(people) (off by \(MessageNumber.percent(off)))")
             }
         }
 
@@ -92,6 +93,11 @@ enum RowFlagRules {
         if case .unrecognised(let label) = service.evidenceBase {
             add(.unrecognisedEvidenceLabel, ReturnColumn.evidenceBased.rawValue, nil, nil,
                 "evidence_based label \"\(label)\" is not ips-fidelity, observed-good-practice or no: counted as not evidence-based")
+        }
+        if let first = service.proportionsGiven.first {
+            let names = service.proportionsGiven.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            add(.proportionGiven, first.rawValue, Double(service.proportionsGiven.count), nil,
+                "\(names) given as percentages and counted as that share of their base (people supported, or outcomes_total for outcome types); the counts may be fractional")
         }
         return flags
     }

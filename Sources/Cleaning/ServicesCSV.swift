@@ -16,10 +16,13 @@ enum ServicesCSV {
     static let canonicalColumns = ReturnColumn.allCases.map(\.rawValue)
     static let trailingColumns = ["source", "flags"]
 
-    static func render(_ services: [CleanedService]) -> String {
-        let extras = extraColumnNames(services)
-        var writer = CSVWriter(header: canonicalColumns + derivedColumns + extras.map(CSVInjection.neutralise)
-            + trailingColumns)
+    static func header(extras: [String]) -> [String] {
+        canonicalColumns + derivedColumns + extras.map(CSVInjection.neutralise) + trailingColumns
+    }
+
+    /// The rows under `header(extras:)`, into a document or a file.
+    static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
+                                       into sink: inout Sink) throws(Sink.Failure) {
         for service in services {
             var fields: [CSVField] = ReturnColumn.allCases.map { service.input.field(for: $0) }
             fields += derivedFields(service)
@@ -28,15 +31,30 @@ enum ServicesCSV {
             fields += extras.map { .text(values[$0] ?? nil) }
             fields.append(.text(service.input.source.description))
             fields.append(.text(ruleList(service.flags)))
-            writer.append(fields)
+            try sink.append(fields)
         }
+    }
+
+    static func render(_ services: [CleanedService]) -> String {
+        let extras = extraColumnNames(services)
+        var writer = CSVWriter(header: header(extras: extras))
+        emit(services, extras: extras, into: &writer)
         return writer.text
+    }
+
+    /// Streams the table to `path`; returns its SHA-256.
+    @discardableResult
+    static func write(_ services: [CleanedService], to path: String, displayName: String) throws(VFMError) -> String {
+        let extras = extraColumnNames(services)
+        var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
+        try emit(services, extras: extras, into: &file)
+        return try file.close()
     }
 
     static func derivedFields(_ service: CleanedService) -> [CSVField] {
         let d = service.derived
         return [
-            .count(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
+            .number(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
             .number(d.gainedShare), .number(d.retainedShare), .number(d.selfEmployedShare), .number(d.ldShare),
             .number(d.mhShare), .text(d.clientFocus.rawValue), .number(d.shareLT7), .number(d.share7to40),
             .number(d.share40plus), .number(d.supportLevelIndex), .text(service.excludedFromStatistics ? "true" : "false"),
@@ -45,7 +63,7 @@ enum ServicesCSV {
 
     static func ruleList(_ flags: [ServiceFlag]) -> String {
         var seen: Set<String> = []
-        return flags.map(\.rule).filter { seen.insert($0).inserted }.joined(separator: ";")
+        return flags.map(\.rule.rawValue).filter { seen.insert($0).inserted }.joined(separator: ";")
     }
 
     /// Extra columns in the order the services carry them (ingest gives every row the
@@ -94,6 +112,7 @@ enum ServicesCSV {
         var canonical: [ReturnColumn: String] = [:]
         for column in ReturnColumn.allCases { canonical[column] = next() }
         func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical[column] ?? "") }
+        /// Money, or a count that may be fractional.
         func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
             try CleanCSV.number(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
         }
@@ -101,10 +120,10 @@ enum ServicesCSV {
             try CleanCSV.count(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
         }
         var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try countCell(column) }
+        for column in CountValues.columns { counts[column] = try money(column) }  // counts may be fractional (SPEC §4 proportions)
 
         var derived = DerivedMeasures()
-        derived.jobOutcomes = try count("job_outcomes")
+        derived.jobOutcomes = try number("job_outcomes")
         derived.outcomeRate = try number("outcome_rate")
         derived.costPerPerson = try number("cost_per_person")
         derived.costPerOutcome = try number("cost_per_outcome")

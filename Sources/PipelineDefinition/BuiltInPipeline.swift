@@ -11,8 +11,9 @@ enum BuiltInPipeline {
 # outlier rules and bands `vfm` computes. It reproduces the published analysis
 # and is built into `vfm` byte for byte (used when no --config is given).
 # Copy it, edit it, and run `vfm run --config my.toml`. Every key below is
-# required; a wrong key, type, metric or group name stops the run with exit
-# status 78, naming the file, line and key.
+# required except the [[scenarios]] and the keys marked optional there; a wrong
+# key, type, metric or group name stops the run with exit status 78, naming
+# the file, line and key.
 #
 # Metric names (SPEC §4-5): total_cost, people_supported, job_outcomes,
 # outcome_rate, cost_per_person, cost_per_outcome, gained_share,
@@ -138,6 +139,64 @@ scale = [
   { minimum = 0.1, word = "weak" },
   { minimum = 0.0, word = "negligible" },
 ]
+
+# What a budget buys (SPEC §6.1): tables/value_for_money.csv gives each
+# group's job outcomes per pound as a ratio of totals (its services' total job
+# outcomes / their total cost), with a 95% interval (Cochran's linearised
+# standard error); tables/scenarios.csv prices the scenarios below at those
+# rates. Every scenario assumes job outcomes scale with spend: these are
+# services' own returns, not a trial. [[scenarios]] are optional (none: no
+# scenarios.csv rows). The keys depend on the kind:
+#   kind = "budget"        amount: £ a year; years: optional, default 1;
+#                          groups: optional (below)
+#   kind = "reallocation"  share: the fraction (above 0, at most 1) of the spend
+#                          on services that are not evidence-based moved to
+#                          services performing like the evidence-based ones;
+#                          spend: optional £ to take the share of, instead of
+#                          those services' total in these returns
+#   kind = "alternative"   cost: £ per person per year of an alternative (e.g.
+#                          a day-service place), against each group's pooled
+#                          cost per job outcome; groups: optional
+# groups: the rates to price at, any group above or "not_evidence_based";
+# default ["evidence_based", "all"]. For example:
+#   [[scenarios]]
+#   name = "our-ld-budget"
+#   kind = "budget"
+#   amount = 250000
+#   years = 3
+#   groups = ["LD", "all"]
+
+# Seed 003 (a council's business case): the 2023/24 supported employment
+# contract of £195,974 a year, for 1 year and for its 9 years (£1,763,766).
+[[scenarios]]
+name = "contract-1-year"
+kind = "budget"
+amount = 195974
+
+[[scenarios]]
+name = "contract-9-years"
+kind = "budget"
+amount = 195974
+years = 9
+
+# Seed 004 (NDTi): "if the two thirds of local authority/NHS budgets currently
+# spent on non-evidence based services was spent on support that works".
+[[scenarios]]
+name = "two-thirds-moved"
+kind = "reallocation"
+share = 0.6666666666666666
+
+# Seed 000: a day-service place at £14,998 a year (North Lanarkshire) and at
+# £11,200 (Kent), against supported employment's cost per job outcome.
+[[scenarios]]
+name = "day-service-north-lanarkshire"
+kind = "alternative"
+cost = 14998
+
+[[scenarios]]
+name = "day-service-kent"
+kind = "alternative"
+cost = 11200
 
 """#
 }

@@ -7,6 +7,9 @@ public struct PipelineDefinition: Sendable, Equatable {
     /// Cell values read as *missing* (case-insensitive), not zero: the study's
     /// questionnaire asked respondents to write such words instead of leaving boxes blank.
     public var missingValueWords: [String]
+    /// `[input] sheet`: the worksheet of `.xlsx` inputs to read (SPEC §3–§4); `nil` reads
+    /// the first worksheet that holds a header row. `--sheet` overrides it.
+    public var inputSheet: String? = nil
     /// Client-group or support-level counts that differ from people_supported by this
     /// fraction or more are flagged (SPEC §5; default 0.10).
     public var countMismatchTolerance: Double
@@ -29,12 +32,15 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var bandMetrics: [Metric]
     /// Words for |r|, checked from the top: the first whose `minimum` ≤ |r| applies.
     public var strengthScale: [StrengthThreshold]
+    /// What a budget buys (SPEC §6.1), in file order; none when the file has no
+    /// `[[scenarios]]`.
+    public var scenarios: [Scenario]
 
     public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
                 reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,
                 outlierRules: [OutlierRuleSetting], excludeOutliers: Bool, groups: [GroupDefinition],
                 descriptiveMetrics: [Metric], correlationPairs: [CorrelationPair], bandMetrics: [Metric],
-                strengthScale: [StrengthThreshold]) {
+                strengthScale: [StrengthThreshold], scenarios: [Scenario] = []) {
         self.name = name
         self.missingValueWords = missingValueWords
         self.countMismatchTolerance = countMismatchTolerance
@@ -47,6 +53,7 @@ public struct PipelineDefinition: Sendable, Equatable {
         self.correlationPairs = correlationPairs
         self.bandMetrics = bandMetrics
         self.strengthScale = strengthScale
+        self.scenarios = scenarios
     }
 }
 

@@ -1,3 +1,4 @@
+import Analysis
 import Cleaning
 import Foundation
 import PipelineDefinition
@@ -18,9 +19,12 @@ public struct RunRequest: Sendable {
     /// `--dry-run`: say what would run and why; write nothing.
     public var dryRun: Bool
     public var log: StageLog
+    /// `--sheet NAME`: the worksheet of `.xlsx` inputs.
+    public var sheet: String?
 
     public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?,
-                dryRun: Bool = false, log: StageLog) {
+                dryRun: Bool = false, log: StageLog, sheet: String? = nil) {
+        self.sheet = sheet
         self.inputs = inputs
         self.config = config
         self.output = output
@@ -62,7 +66,8 @@ public enum PipelineRun {
         let log = request.log
         let pipeline = try PipelineChoice.load(config: request.config)
         let destination = try RunDestination(request.output)
-        let identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        var identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        identity.sheetOption = request.sheet
         let looked = try look(at: destination, for: identity, force: request.force)
         switch looked.decision {
         case .upToDate(let counts):
@@ -141,19 +146,20 @@ public enum PipelineRun {
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
-            try StageSteps.ingest(inputs: request.inputs, pipeline: pipeline, runDirectory: directory, log: log)
+            try StageSteps.ingest(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "ingest")
         let clean = try progress.stage("clean") { () throws(VFMError) in
             try StageSteps.clean(ingest, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "clean")
-        try progress.stage("analyze") { () throws(VFMError) in
+        let analysis = try progress.stage("analyze") { () throws(VFMError) in
             try StageSteps.analyze(clean, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "analyze")
+        let input = ReportInput(ingest: ingest.summary, clean: clean, analysis: analysis, pipeline: pipeline)
         try progress.stage("report") { () throws(VFMError) in
-            try StageSteps.report(pipeline: pipeline, runDirectory: directory, log: log)
+            try StageSteps.report(input, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "report")
         let flags = clean.services.reduce(0) { $0 + $1.flags.count }

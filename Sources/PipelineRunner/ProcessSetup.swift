@@ -1,4 +1,4 @@
-import Numerics
+import StatisticsKernel
 import VFMCore
 
 /// What every `vfm` command does before any work.

@@ -12,7 +12,7 @@ extension RunIdentity {
         var fingerprints: [InputFingerprint] = []
         for file in try InputDiscovery.files(for: inputs) {
             let bytes = try FileSystem.readBytes(file.location, displayName: file.displayName)
-            fingerprints.append(InputFingerprint(path: file.displayName, sha256: SHA256.hexDigest(of: bytes)))
+            fingerprints.append(InputFingerprint(path: file.displayName, sha256: ContentHash.hex(of: bytes)))
         }
         return RunIdentity(inputs: fingerprints, pipelinePath: pipeline.displayPath, pipelineSHA256: pipeline.sha256)
     }

@@ -29,6 +29,8 @@ public struct RunIdentity: Sendable, Equatable {
     public var pipelinePath: String
     public var pipelineSHA256: String
     public var toolVersion: String
+    /// `--sheet NAME` for `.xlsx` inputs, when given on the command line.
+    public var sheetOption: String? = nil
 
     public init(inputs: [InputFingerprint], pipelinePath: String, pipelineSHA256: String,
                 toolVersion: String = ToolVersion.current) {
@@ -61,7 +63,7 @@ public enum UpToDateCheck {
         guard FileManager.default.fileExists(atPath: destination.path) else {
             return .run([.noPreviousRun])
         }
-        guard let manifest = RunManifest.published(at: destination) else {
+        guard let manifest = try? RunManifest.read(runDirectory: destination.path) else {
             let exists = FileManager.default.fileExists(atPath: manifestPath)
             return .run([exists ? .unreadableManifest : .noPreviousRun])
         }
@@ -82,14 +84,17 @@ public enum UpToDateCheck {
         if !changed.isEmpty { reasons.append(.inputsChanged(changed)) }
         if !added.isEmpty { reasons.append(.inputsAdded(added)) }
         if !removed.isEmpty { reasons.append(.inputsRemoved(removed)) }
+        if manifest.sheetOption != identity.sheetOption {
+            reasons.append(.sheetOption(was: manifest.sheetOption, now: identity.sheetOption))
+        }
         if !reasons.isEmpty { return .run(reasons) }
         for output in manifest.outputs {
-            guard let bytes = try? FileSystem.readBytes(destination.file(output.path)) else {
+            guard let sha256 = try? FileSystem.sha256(of: destination.file(output.path)) else {
                 return .run([.outputMissing(output.path)])
             }
-            guard SHA256.hexDigest(of: bytes) == output.sha256 else { return .run([.outputEdited(output.path)]) }
+            guard sha256 == output.sha256 else { return .run([.outputEdited(output.path)]) }
         }
-        let rejected = manifest.inputs.reduce(0) { $0 + ($1.rowsRejected ?? 0) }
+        let rejected = manifest.inputs.reduce(0) { $0 + $1.rowsRejected }
         return .upToDate(PublishedCounts(rowsRejected: rejected, flags: flagCount(at: destination)))
     }
 

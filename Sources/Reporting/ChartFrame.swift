@@ -1,5 +1,7 @@
 /// The plot area, title, axes, gridlines and legend shared by every chart, so all
-/// charts of a report look alike.
+/// charts of a report look alike. Colours are the Okabe–Ito palette (blue and
+/// vermillion, distinguishable with the common colour-vision deficiencies), and the
+/// evidence-based series differs by shape (diamond) as well as colour.
 struct ChartFrame {
     static let width = 720.0
     static let height = 460.0
@@ -9,34 +11,49 @@ struct ChartFrame {
     /// Where the title, subtitle and legend start: the left edge, so long titles fit.
     static let margin = 16.0
     static let bottom = 390.0
+    /// Scatter axes sit this far outside the plot area, so a point at 0 (a 0% rate) is
+    /// drawn clear of the axis line instead of hidden on it.
+    static let axisGap = 8.0
 
-    static let pointStyle = "fill=\"#3b6ea5\" fill-opacity=\"0.75\" stroke=\"#1f3f66\" stroke-width=\"0.8\""
-    static let evidenceStyle = "fill=\"#c0392b\" stroke=\"#7b241c\" stroke-width=\"0.8\""
-    static let barStyle = "fill=\"#3b6ea5\""
-    static let evidenceBarStyle = "fill=\"#c0392b\""
+    static let pointStyle = "fill=\"#0072b2\" fill-opacity=\"0.75\" stroke=\"#004a75\" stroke-width=\"0.8\""
+    static let evidenceStyle = "fill=\"#d55e00\" stroke=\"#7f3800\" stroke-width=\"0.8\""
+    /// A white-filled outline, so the mark stays visible over the darkest density cells.
+    static let evidenceBinStyle = "fill=\"#ffffff\" fill-opacity=\"0.7\" stroke=\"#d55e00\" stroke-width=\"1.6\""
+    static let barStyle = "fill=\"#0072b2\""
+    static let evidenceBarStyle = "fill=\"#d55e00\""
+    static let outlierStyle = "fill=\"#000000\""
+    static let dashedStyle = "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\""
+    /// Light to dark blue for services per cell of a binned scatter (one hue: readable
+    /// without colour vision and in greyscale print).
+    static let densityRamp = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
 
-    /// Title, subtitle, gridlines with tick labels on the y axis, the axis lines and the axis titles.
+    /// Title, subtitle, gridlines with tick labels on the y axis, the axis lines and the
+    /// axis titles; with `gap`, the axes stand `axisGap` off the plot area.
     static func draw(into svg: inout SVGDocument, title: String, subtitle: String, yAxis: ChartAxis,
-                     yTitle: String, xTitle: String) {
+                     yTitle: String, xTitle: String, gap: Bool = false) {
+        let offset = gap ? axisGap : 0
         svg.text(title, x: margin, y: 26, size: titleSize(title), weight: "bold")
         svg.text(subtitle, x: margin, y: 46, size: 12)
         for tick in yAxis.ticks {
             let y = yAxis.position(tick, from: bottom, to: top)
             svg.line(x1: left, y1: y, x2: right, y2: y, style: "stroke=\"#e3e3e3\" stroke-width=\"1\"")
-            svg.text(yAxis.label(tick), x: left - 8, y: y + 4, anchor: .end, size: 11)
+            svg.text(yAxis.label(tick), x: left - 8 - offset, y: y + 4, anchor: .end, size: 11)
         }
-        svg.line(x1: left, y1: bottom, x2: right, y2: bottom, style: "stroke=\"#333333\" stroke-width=\"1\"")
-        svg.line(x1: left, y1: top, x2: left, y2: bottom, style: "stroke=\"#333333\" stroke-width=\"1\"")
+        svg.line(x1: left - offset, y1: bottom + offset, x2: right, y2: bottom + offset,
+                 style: "stroke=\"#333333\" stroke-width=\"1\"")
+        svg.line(x1: left - offset, y1: top, x2: left - offset, y2: bottom + offset,
+                 style: "stroke=\"#333333\" stroke-width=\"1\"")
         svg.text(yTitle, x: margin + 6, y: (top + bottom) / 2, anchor: .middle, size: 12, rotate: true)
         svg.text(xTitle, x: (left + right) / 2, y: bottom + 48, anchor: .middle, size: 12)
     }
 
     /// Ticks and labels along the x axis.
-    static func drawXTicks(into svg: inout SVGDocument, axis: ChartAxis) {
+    static func drawXTicks(into svg: inout SVGDocument, axis: ChartAxis, gap: Bool = false) {
+        let offset = gap ? axisGap : 0
         for tick in axis.ticks {
             let x = axis.position(tick, from: left, to: right)
-            svg.line(x1: x, y1: bottom, x2: x, y2: bottom + 5, style: "stroke=\"#333333\" stroke-width=\"1\"")
-            svg.text(axis.label(tick), x: x, y: bottom + 20, anchor: .middle, size: 11)
+            svg.line(x1: x, y1: bottom + offset, x2: x, y2: bottom + offset + 5, style: "stroke=\"#333333\" stroke-width=\"1\"")
+            svg.text(axis.label(tick), x: x, y: bottom + offset + 20, anchor: .middle, size: 11)
         }
     }
 
@@ -45,29 +62,50 @@ struct ChartFrame {
         min(16, (width - 2 * margin) / (0.6 * Double(max(title.count, 1))))
     }
 
-    /// Legend in one row under the subtitle: other services, evidence-based services and,
-    /// if drawn, the dashed line (`extra`).
-    static func drawLegend(into svg: inout SVGDocument, bars: Bool, extra: String? = nil) {
-        let y = 66.0
+    /// What a legend can show; a chart lists only what it draws.
+    enum LegendItem {
+        case point(String)
+        case evidencePoint(String)
+        case evidenceBin(String)
+        case bar(String)
+        case evidenceBar(String)
+        case outlier(String)
+        case dashed(String)
+        case density(String)
+
+        var label: String {
+            switch self {
+            case .point(let t), .evidencePoint(let t), .evidenceBin(let t), .bar(let t), .evidenceBar(let t),
+                 .outlier(let t), .dashed(let t), .density(let t): return t
+            }
+        }
+    }
+
+    /// The legend in one row under the subtitle (a second row when it does not fit),
+    /// each item as wide as its label (about 0.56 em per character at 11 px).
+    static func drawLegend(into svg: inout SVGDocument, items: [LegendItem]) {
+        var y = 66.0
         var x = margin
-        if bars {
-            svg.rect(x: x, y: y - 9, width: 10, height: 10, style: barStyle)
-        } else {
-            svg.circle(cx: x + 5, cy: y - 4, r: 4, style: pointStyle)
-        }
-        svg.text("Other services", x: x + 16, y: y, size: 11)
-        x += 120
-        if bars {
-            svg.rect(x: x, y: y - 9, width: 10, height: 10, style: evidenceBarStyle)
-        } else {
-            svg.diamond(cx: x + 5, cy: y - 4, r: 5.5, style: evidenceStyle)
-        }
-        svg.text("Evidence-based services (highlighted)", x: x + 16, y: y, size: 11)
-        x += 240
-        if let extra {
-            svg.line(x1: x, y1: y - 4, x2: x + 16, y2: y - 4,
-                     style: "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"")
-            svg.text(extra, x: x + 22, y: y, size: 11)
+        for item in items {
+            let keyWidth: Double
+            if case .density = item { keyWidth = Double(densityRamp.count) * 8 } else { keyWidth = 16 }
+            let width = keyWidth + 6 + 6.2 * Double(item.label.count) + 18
+            if x + width > Self.width - margin, x > margin { x = margin; y += 14 }
+            switch item {
+            case .point: svg.circle(cx: x + 5, cy: y - 4, r: 4, style: pointStyle)
+            case .evidencePoint: svg.diamond(cx: x + 5, cy: y - 4, r: 5.5, style: evidenceStyle)
+            case .evidenceBin: svg.diamond(cx: x + 5, cy: y - 4, r: 5, style: evidenceBinStyle)
+            case .bar: svg.rect(x: x, y: y - 9, width: 10, height: 10, style: barStyle)
+            case .evidenceBar: svg.rect(x: x, y: y - 9, width: 10, height: 10, style: evidenceBarStyle)
+            case .outlier: svg.triangle(cx: x + 5, cy: y - 4, r: 5, style: outlierStyle)
+            case .dashed: svg.line(x1: x, y1: y - 4, x2: x + 16, y2: y - 4, style: dashedStyle)
+            case .density:
+                for (index, colour) in densityRamp.enumerated() {
+                    svg.rect(x: x + Double(index) * 8, y: y - 9, width: 8, height: 10, style: "fill=\"\(colour)\"")
+                }
+            }
+            svg.text(item.label, x: x + keyWidth + 6, y: y, size: 11)
+            x += width
         }
     }
 }

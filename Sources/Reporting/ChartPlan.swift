@@ -1,7 +1,8 @@
+import Cleaning
 import PipelineDefinition
 import VFMCore
 
-/// The charts a run has, by what they show, so the report can link them.
+/// The charts a run has, by what they show, so the report can link and show them.
 struct ChartIndex {
     struct Key: Hashable {
         var group: String
@@ -9,75 +10,107 @@ struct ChartIndex {
         var y: String
     }
 
-    struct Entry {
-        var file: String
-        var title: String
-    }
-
-    var scatter: [Key: String] = [:]
-    /// metric → file of its sorted distribution.
-    var distributions: [String: String] = [:]
+    var scatter: [Key: ChartFigure] = [:]
+    /// metric → its sorted distribution.
+    var distributions: [String: ChartFigure] = [:]
+    /// metric → whether the distribution shows percentiles rather than every service.
+    var percentiles: Set<String> = []
     /// Every chart, in the order the report lists them.
-    var all: [Entry] = []
+    var all: [ChartFigure] = []
+
+    /// The words of the link to a distribution chart.
+    func distributionLinkText(_ metric: String) -> String {
+        percentiles.contains(metric) ? "chart of the sorted distribution, by percentile" : "chart of every service, sorted"
+    }
 }
 
 /// Decides and draws the charts from `clean/services.csv` and the tables: one scatter per
 /// correlation pair × group with n ≥ 3, and the sorted distributions of cost per person
-/// and cost per job outcome (study Charts 6–7).
+/// and cost per job outcome (study Charts 6–7). Each group's members and each measure's
+/// column are worked out once, however many charts use them.
 struct ChartPlan {
     let data: RunData
     let definition: PipelineDefinition
+    let index: RunIndex
 
-    /// Files relative to `charts/`, with their SVG text.
-    func draw() -> (index: ChartIndex, files: [(name: String, svg: String)]) {
-        var index = ChartIndex()
-        var files: [(name: String, svg: String)] = []
-        guard let services = data.services else { return (index, files) }
+    func draw() -> ChartIndex {
+        var charts = ChartIndex()
+        guard let services = data.services else { return charts }
         let groups = ServiceGroups(definition: definition)
+        var columns: [String: [Double?]] = [:]
+        func column(_ metric: String) -> [Double?] {
+            if let cached = columns[metric] { return cached }
+            let values = services.rows.map { $0.number(metric) }
+            columns[metric] = values
+            return values
+        }
+        var memberships: [String: [Int]?] = [:]
+        func members(_ group: String) -> [Int]? {
+            if let cached = memberships[group] { return cached }
+            let found = groups.memberIndices(of: group, in: services)
+            memberships[group] = found
+            return found
+        }
+        let evidence = services.rows.map(ServiceGroups.isEvidenceBased)
+        let name = { (row: Int) in Self.name(services.rows[row]) }
+        let label = { (row: Int) in services.rows[row].text("service") ?? HumanNumbers.missing }
 
         for metric in [Metric.costPerPerson, .costPerOutcome] {
-            guard let members = groups.members(of: "all", in: services) else { continue }
-            let points = members.compactMap { row -> ChartPoint? in
-                guard let value = row.number(metric.rawValue) else { return nil }
-                return ChartPoint(name: Self.name(row), x: 0, y: value, evidenceBased: ServiceGroups.isEvidenceBased(row))
-            }
+            guard let rows = members("all") else { continue }
+            let values = column(metric.rawValue)
+            let points = rows.compactMap { row in values[row].map { ChartPoint(x: 0, y: $0, evidenceBased: evidence[row], row: row) } }
             guard !points.isEmpty else { continue }
-            let name = "distribution-\(metric.rawValue).svg"
+            let file = "distribution-\(metric.rawValue).svg"
             let title = Labels.metric(metric.rawValue) + ", every service"
-            let mean = data.descriptive(group: "all", metric: metric.rawValue)?.number("mean")
-            files.append((name, DistributionChart(title: title, metric: metric.rawValue, points: points, mean: mean).rendered()))
-            index.distributions[metric.rawValue] = name
-            index.all.append(.init(file: name, title: title))
+            let mean = index.descriptive(group: "all", metric: metric.rawValue)?.number("mean")
+            let chart = DistributionChart(title: title, metric: metric.rawValue, points: points, mean: mean, label: label,
+                                          name: name, outliers: outlierRows(metric: metric.rawValue, in: services))
+            let figure = ChartFigure(file: file, title: [.text(title)], svg: chart.rendered())
+            if points.count > ReportLimits.distributionBars { charts.percentiles.insert(metric.rawValue) }
+            charts.distributions[metric.rawValue] = figure
+            charts.all.append(figure)
         }
 
+        var drawn: Set<String> = []
         for row in data.correlations?.rows ?? [] {
             guard let group = row.text("group"), let x = row.text("x"), let y = row.text("y"),
-                  let n = row.count("n"), n >= 3, let members = groups.members(of: group, in: services)
+                  let n = row.count("n"), n >= 3, let rows = members(group)
             else { continue }
-            let points = members.compactMap { service -> ChartPoint? in
-                guard let xValue = service.number(x), let yValue = service.number(y) else { return nil }
-                return ChartPoint(name: Self.name(service), x: xValue, y: yValue,
-                                  evidenceBased: ServiceGroups.isEvidenceBased(service))
+            let xs = column(x), ys = column(y)
+            let points = rows.compactMap { service -> ChartPoint? in
+                guard let xValue = xs[service], let yValue = ys[service] else { return nil }
+                return ChartPoint(x: xValue, y: yValue, evidenceBased: evidence[service], row: service)
             }
             guard points.count >= 3 else { continue }
-            let name = "scatter-\(Self.fileSafe(group))-\(Self.fileSafe(x))-vs-\(Self.fileSafe(y)).svg"
-            guard !files.contains(where: { $0.name == name }) else { continue }
+            // The file names the measures in the title's order: y against x.
+            let stem = "scatter-\(Self.fileSafe(group))-\(Self.fileSafe(y))-vs-\(Self.fileSafe(x))"
+            guard drawn.insert(stem).inserted else { continue }
             let title = Labels.metric(y) + " against " + Labels.metricInSentence(x)
             var summary = "n = \(HumanNumbers.count(points.count))"
             if let r = row.number("pearson_r") { summary += ", r = " + HumanNumbers.coefficient(r) }
             let chart = ScatterChart(title: title, groupLabel: Labels.group(group), xMetric: x, yMetric: y,
-                                     points: points, trend: trend(group: group, x: x, y: y), summary: summary)
-            files.append((name, chart.rendered()))
-            index.scatter[.init(group: group, x: x, y: y)] = name
-            index.all.append(.init(file: name, title: title + " (" + Labels.group(group) + ")"))
+                                     points: points, name: name, trend: index.trend(group: group, x: x, y: y),
+                                     summary: summary, id: "clip-" + stem)
+            let figure = ChartFigure(file: stem + ".svg", title: [.name(title + " (" + Labels.group(group) + ")")],
+                                     svg: chart.rendered())
+            charts.scatter[.init(group: group, x: x, y: y)] = figure
+            charts.all.append(figure)
         }
-        return (index, files)
+        return charts
     }
 
-    private func trend(group: String, x: String, y: String) -> (intercept: Double, slope: Double)? {
-        let row = data.trendLines?.rows.first { $0.text("group") == group && $0.text("x") == x && $0.text("y") == y }
-        guard let intercept = row?.number("intercept"), let slope = row?.number("slope") else { return nil }
-        return (intercept, slope)
+    /// Rows of `services` that `clean/flags.csv` flags as outliers on `metric` (matched by `source`).
+    private func outlierRows(metric: String, in services: RunTable) -> Set<Int> {
+        var sources: Set<String> = []
+        for flag in data.flags?.rows ?? [] where flag.text("rule") == FlagRule.outlier.rawValue && flag.text("metric") == metric {
+            if let source = flag.text("source") { sources.insert(source) }
+        }
+        guard !sources.isEmpty else { return [] }
+        var rows: Set<Int> = []
+        for (offset, row) in services.rows.enumerated() where row.text("source").map(sources.contains) == true {
+            rows.insert(offset)
+        }
+        return rows
     }
 
     static func name(_ row: RunTable.Row) -> String {

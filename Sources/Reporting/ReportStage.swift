@@ -1,27 +1,49 @@
+import Analysis
 import Foundation
 import PipelineDefinition
+import Tabular
 import VFMCore
 
-/// The last stage: renders `report.md` and `charts/*.svg` from the files the earlier
-/// stages left in the run directory, then writes `manifest.json` over everything.
+/// The last stage: renders `report.md`, `report.html` and `charts/*.svg` from the files
+/// the earlier stages left in the run directory, then writes `manifest.json` over everything.
 public enum ReportStage {
     /// Reads ingest/, clean/ and tables/ from `runDirectory`; writes report.md,
-    /// charts/*.svg and, last, manifest.json. Tables that are missing are reported as
+    /// report.html, charts/*.svg and, last, manifest.json. Tables that are missing are reported as
     /// not produced; a table that exists but cannot be read is an error (`.dataError`).
     public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
-        let (index, charts) = ChartPlan(data: data, definition: pipeline.definition).draw()
+        try render(data, manifestInputs: data.inputs?.manifestInputs ?? [], sheetOption: data.inputs?.sheetOption,
+                   runDirectory: runDirectory, pipeline: pipeline, log: log)
+    }
+
+    /// The report of the typed results of the earlier stages (what `vfm run` hands over in
+    /// memory, or `ReportInput.read` loads): the manifest's provenance comes from `input`.
+    /// The pages themselves are still drawn from the tables as written (`RunData`).
+    public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
+                           log: StageLog) throws(VFMError) {
+        let data = try RunData.read(runDirectory: runDirectory)
+        try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
+                   runDirectory: runDirectory, pipeline: pipeline, log: log)
+    }
+
+    private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], sheetOption: String?, runDirectory: String,
+                               pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
+        let index = RunIndex(data)
+        let charts = ChartPlan(data: data, definition: pipeline.definition, index: index).draw()
         let chartsDirectory = (runDirectory as NSString).appendingPathComponent(RunLayout.chartsDirectory)
-        try removeStaleCharts(in: chartsDirectory, keeping: Set(charts.map(\.name)))
-        for chart in charts {
-            try FileSystem.write(chart.svg, to: (chartsDirectory as NSString).appendingPathComponent(chart.name))
+        try removeStaleCharts(in: chartsDirectory, keeping: Set(charts.all.map(\.file)))
+        for chart in charts.all {
+            try FileSystem.write(chart.svg, to: (chartsDirectory as NSString).appendingPathComponent(chart.file))
         }
-        let report = ReportMarkdown(data: data, pipeline: pipeline, charts: index).rendered
-        try FileSystem.write(report, to: (runDirectory as NSString).appendingPathComponent(RunLayout.report))
-        let manifest = try RunManifest.render(runDirectory: runDirectory, inputs: data.inputs, pipeline: pipeline)
-        try FileSystem.write(manifest, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
+        let document = ReportContent(data: data, pipeline: pipeline, charts: charts, index: index).document
+        try FileSystem.write(document.markdown, to: (runDirectory as NSString).appendingPathComponent(RunLayout.report))
+        try FileSystem.write(document.html, to: (runDirectory as NSString).appendingPathComponent(RunLayout.reportHTML))
+        let manifest = RunManifest(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
+                                   inputs: manifestInputs, outputs: try RunManifest.outputs(in: runDirectory),
+                                   sheetOption: sheetOption)
+        try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
         let missing = data.missingTables
-        log.info("report: \(charts.count) charts, report.md, manifest.json"
+        log.info("report: \(charts.all.count) charts, report.md, report.html, manifest.json"
             + (missing.isEmpty ? "" : "; not produced: " + missing.joined(separator: ", ")))
     }
 

@@ -1,3 +1,4 @@
+import Analysis
 import VFMCore
 
 /// Everything the report is rendered from, as the earlier stages left it in the run
@@ -15,6 +16,7 @@ public struct RunData: Sendable {
     public var benchmark: RunTable?
     public var bands: RunTable?
     public var trendLines: RunTable?
+    public var budget = BudgetTables()
 
     /// Reads every file of `RunLayout` that the report uses; absent files are `nil`.
     public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
@@ -36,20 +38,7 @@ public struct RunData: Sendable {
         data.benchmark = try table(RunLayout.benchmark)
         data.bands = try table(RunLayout.bands)
         data.trendLines = try table(RunLayout.trendLines)
+        data.budget = try BudgetTables.read(runDirectory: dir)
         return data
-    }
-
-    /// The descriptives row for `group` × `metric`, if the table has one.
-    func descriptive(group: String, metric: String) -> RunTable.Row? {
-        descriptives?.rows.first { $0.text("group") == group && $0.text("metric") == metric }
-    }
-
-    /// Groups in the order the analysis wrote them (which follows the pipeline).
-    func groups(in table: RunTable?) -> [String] {
-        var seen: [String] = []
-        for row in table?.rows ?? [] {
-            if let group = row.text("group"), !seen.contains(group) { seen.append(group) }
-        }
-        return seen
     }
 }

@@ -65,13 +65,21 @@ struct SVGDocument {
         body.append(Self.withTitle("<polygon points=\"\(points)\" \(style)", element: "polygon", title: title))
     }
 
+    /// An upward triangle centred on (cx, cy): the flagged-outlier mark.
+    mutating func triangle(cx: Double, cy: Double, r: Double, style: String, title: String? = nil) {
+        let points = [(cx, cy - r), (cx + r, cy + r * 0.8), (cx - r, cy + r * 0.8)]
+            .map { Self.number($0.0) + "," + Self.number($0.1) }.joined(separator: " ")
+        body.append(Self.withTitle("<polygon points=\"\(points)\" \(style)", element: "polygon", title: title))
+    }
+
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
-                       weight: String? = nil, rotate: Bool = false) {
+                       weight: String? = nil, rotate: Bool = false, fill: String? = nil) {
         var attributes = "x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\""
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if let weight { attributes += " font-weight=\"\(weight)\"" }
+        if let fill { attributes += " fill=\"\(fill)\"" }
         if rotate { attributes += " transform=\"rotate(-90 \(Self.number(x)) \(Self.number(y)))\"" }
         body.append("<text \(attributes)>\(Self.escape(content))</text>")
     }

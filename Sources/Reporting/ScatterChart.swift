@@ -1,60 +1,200 @@
-/// One point of a chart: a service, its figure(s) and whether it is evidence-based.
+import Foundation
+
+/// One point of a chart: a service's figure(s), whether it is evidence-based, and its
+/// row in `clean/services.csv` (its name is made only when a chart labels it).
 struct ChartPoint {
-    var name: String
     var x: Double
     var y: Double
     var evidenceBased: Bool
+    var row: Int
 }
 
 /// A scatter plot of one correlation pair in one group (study Charts 8–12), with the
 /// evidence-based services highlighted (study Charts 16–18) and the least-squares line
-/// from `tables/trend_lines.csv`.
+/// from `tables/trend_lines.csv`. Up to `ReportLimits.scatterPoints` points it draws one
+/// mark per service; above, a binned density layer (services per cell, shaded) so the
+/// chart stays small at any n, still marking the evidence-based services — one by one up
+/// to `ReportLimits.evidencePoints`, binned separately above — and drawing the line.
 struct ScatterChart {
     var title: String
     var groupLabel: String
     var xMetric: String
     var yMetric: String
     var points: [ChartPoint]
+    var name: (Int) -> String
     /// (intercept, slope) of y on x, if the analysis fitted one.
     var trend: (intercept: Double, slope: Double)?
     /// The line printed under the title: n, r.
     var summary: String
+    /// Unique on a page that shows every chart inline (the clip path's id).
+    var id: String
+
+    static let columns = 36
+    static let rows = 20
 
     func rendered() -> String {
         var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height)
-        let xAxis = ChartAxis(metric: xMetric, values: points.map(\.x))
-        let yAxis = ChartAxis(metric: yMetric, values: points.map(\.y))
+        var lowX = Double.infinity, highX = -Double.infinity, lowY = Double.infinity, highY = -Double.infinity
+        var evidenceCount = 0
+        for point in points {
+            lowX = min(lowX, point.x); highX = max(highX, point.x)
+            lowY = min(lowY, point.y); highY = max(highY, point.y)
+            if point.evidenceBased { evidenceCount += 1 }
+        }
+        let xAxis = ChartAxis(metric: xMetric, values: points.isEmpty ? [] : [lowX, highX])
+        let yAxis = ChartAxis(metric: yMetric, values: points.isEmpty ? [] : [lowY, highY])
+        let binned = points.count > ReportLimits.scatterPoints
+        let binEvidence = binned && evidenceCount > ReportLimits.evidencePoints
         ChartFrame.draw(into: &svg, title: title, subtitle: groupLabel + " · " + summary, yAxis: yAxis,
-                        yTitle: Labels.axis(yMetric), xTitle: Labels.axis(xMetric))
-        ChartFrame.drawXTicks(into: &svg, axis: xAxis)
-        ChartFrame.drawLegend(into: &svg, bars: false, extra: trend == nil ? nil : "Least-squares line")
+                        yTitle: Labels.axis(yMetric), xTitle: Labels.axis(xMetric), gap: true)
+        ChartFrame.drawXTicks(into: &svg, axis: xAxis, gap: true)
         let left = ChartFrame.left, right = ChartFrame.right, top = ChartFrame.top, bottom = ChartFrame.bottom
-        if let trend {
-            svg.raw("<clipPath id=\"plot-area\"><rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" "
-                + "width=\"\(SVGDocument.number(right - left))\" height=\"\(SVGDocument.number(bottom - top))\"/></clipPath>")
-            let lowX = points.map(\.x).min() ?? xAxis.lower
-            let highX = points.map(\.x).max() ?? xAxis.upper
-            let y1 = trend.intercept + trend.slope * lowX
-            let y2 = trend.intercept + trend.slope * highX
-            if y1.isFinite, y2.isFinite {
-                svg.line(x1: xAxis.position(lowX, from: left, to: right), y1: yAxis.position(y1, from: bottom, to: top),
-                         x2: xAxis.position(highX, from: left, to: right), y2: yAxis.position(y2, from: bottom, to: top),
-                         style: "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" clip-path=\"url(#plot-area)\"")
+
+        var legend: [ChartFrame.LegendItem] = []
+        var density = DensityGrid(columns: Self.columns, rows: Self.rows)
+        var evidenceGrid = DensityGrid(columns: Self.columns, rows: Self.rows)
+        if binned {
+            for point in points {
+                let column = xAxis.position(point.x, from: 0, to: Double(Self.columns))
+                let row = yAxis.position(point.y, from: 0, to: Double(Self.rows))
+                if point.evidenceBased, binEvidence { evidenceGrid.add(column: column, row: row) }
+                if !point.evidenceBased { density.add(column: column, row: row) }
+            }
+            if density.maximum > 0 {
+                legend.append(.density("Other services per cell: 1 to " + HumanNumbers.count(density.maximum)))
+            }
+        } else if points.contains(where: { !$0.evidenceBased }) {
+            legend.append(.point("Other services"))
+        }
+        if evidenceCount > 0 {
+            legend.append(binEvidence ? .evidenceBin("Evidence-based services per cell (larger: more)")
+                                      : .evidencePoint("Evidence-based services (highlighted)"))
+        }
+        var trendNote = ""
+        if let line = trendLine(lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) {
+            legend.append(.dashed(line.clipped ? "Least-squares line, cut off where it leaves the chart "
+                + line.why : "Least-squares line"))
+            if line.clipped { trendNote = " The least-squares line is cut off where it leaves the chart " + line.why + "." }
+        }
+        ChartFrame.drawLegend(into: &svg, items: legend)
+
+        if binned { drawDensity(density, into: &svg) }
+        // One mark per service: the line under the marks. Binned: over the cells, so it stays visible.
+        if !binned { drawTrend(into: &svg, lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) }
+        if binEvidence {
+            drawEvidenceBins(evidenceGrid, into: &svg)
+        } else {
+            // Evidence-based services last, so they are drawn on top.
+            let marked = binned ? points.filter(\.evidenceBased)
+                                : points.filter { !$0.evidenceBased } + points.filter(\.evidenceBased)
+            for point in marked {
+                let cx = xAxis.position(point.x, from: left, to: right)
+                let cy = yAxis.position(point.y, from: bottom, to: top)
+                let tip = name(point.row) + ": " + xAxis.label(point.x) + ", " + yAxis.label(point.y)
+                if point.evidenceBased {
+                    svg.diamond(cx: cx, cy: cy, r: 5.5, style: ChartFrame.evidenceStyle, title: tip)
+                } else {
+                    svg.circle(cx: cx, cy: cy, r: 4, style: ChartFrame.pointStyle, title: tip)
+                }
             }
         }
-        // Evidence-based services last, so they are drawn on top.
-        for point in points.filter({ !$0.evidenceBased }) + points.filter(\.evidenceBased) {
-            let cx = xAxis.position(point.x, from: left, to: right)
-            let cy = yAxis.position(point.y, from: bottom, to: top)
-            let tip = point.name + ": " + xAxis.label(point.x) + ", " + yAxis.label(point.y)
-            if point.evidenceBased {
-                svg.diamond(cx: cx, cy: cy, r: 5.5, style: ChartFrame.evidenceStyle, title: tip)
-            } else {
-                svg.circle(cx: cx, cy: cy, r: 4, style: ChartFrame.pointStyle, title: tip)
-            }
-        }
+        if binned { drawTrend(into: &svg, lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis, halo: true) }
+        let how = binned ? "services binned into a \(Self.columns) × \(Self.rows) grid, shaded by how many fall in "
+            + "each cell" : "one point per service"
         return svg.rendered(title: title + " — " + groupLabel,
                             description: "Scatter plot of \(Labels.axis(yMetric)) against \(Labels.axis(xMetric)), "
-                                + "one point per service; \(summary).")
+                                + "\(how); \(summary).\(trendNote)")
+    }
+
+    /// The least-squares line, clipped to the plot area; with `halo`, over a white band so
+    /// it reads on dark density cells.
+    private func drawTrend(into svg: inout SVGDocument, lowX: Double, highX: Double, xAxis: ChartAxis, yAxis: ChartAxis,
+                           halo: Bool = false) {
+        let left = ChartFrame.left, right = ChartFrame.right, top = ChartFrame.top, bottom = ChartFrame.bottom
+        guard let line = trendLine(lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) else { return }
+        svg.raw("<clipPath id=\"\(id)\"><rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" "
+            + "width=\"\(SVGDocument.number(right - left))\" height=\"\(SVGDocument.number(bottom - top))\"/></clipPath>")
+        let x1 = xAxis.position(lowX, from: left, to: right), y1 = yAxis.position(line.y1, from: bottom, to: top)
+        let x2 = xAxis.position(highX, from: left, to: right), y2 = yAxis.position(line.y2, from: bottom, to: top)
+        if halo {
+            svg.line(x1: x1, y1: y1, x2: x2, y2: y2,
+                     style: "stroke=\"#ffffff\" stroke-width=\"4\" clip-path=\"url(#\(id))\"")
+        }
+        svg.line(x1: x1, y1: y1, x2: x2, y2: y2,
+                 style: "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" clip-path=\"url(#\(id))\"")
+    }
+
+    /// The line's ends over the data's x range, and whether (and why) it leaves the plotted range.
+    private func trendLine(lowX: Double, highX: Double, xAxis: ChartAxis, yAxis: ChartAxis)
+        -> (y1: Double, y2: Double, clipped: Bool, why: String)? {
+        guard let trend, lowX.isFinite, highX.isFinite else { return nil }
+        let y1 = trend.intercept + trend.slope * lowX
+        let y2 = trend.intercept + trend.slope * highX
+        guard y1.isFinite, y2.isFinite else { return nil }
+        let below = min(y1, y2) < yAxis.lower, above = max(y1, y2) > yAxis.upper
+        let why = below && above ? "(beyond the axis range)"
+            : below ? "(it passes below " + yAxis.label(yAxis.lower) + ")"
+            : "(it passes above " + yAxis.label(yAxis.upper) + ")"
+        return (y1, y2, below || above, why)
+    }
+
+    private func drawDensity(_ grid: DensityGrid, into svg: inout SVGDocument) {
+        let cellWidth = (ChartFrame.right - ChartFrame.left) / Double(Self.columns)
+        let cellHeight = (ChartFrame.bottom - ChartFrame.top) / Double(Self.rows)
+        for (column, row, count) in grid.cells {
+            let shade = ChartFrame.densityRamp[grid.shade(count, steps: ChartFrame.densityRamp.count)]
+            svg.rect(x: ChartFrame.left + Double(column) * cellWidth, y: ChartFrame.bottom - Double(row + 1) * cellHeight,
+                     width: cellWidth, height: cellHeight, style: "fill=\"\(shade)\"",
+                     title: HumanNumbers.count(count) + (count == 1 ? " service" : " services"))
+        }
+    }
+
+    private func drawEvidenceBins(_ grid: DensityGrid, into svg: inout SVGDocument) {
+        let cellWidth = (ChartFrame.right - ChartFrame.left) / Double(Self.columns)
+        let cellHeight = (ChartFrame.bottom - ChartFrame.top) / Double(Self.rows)
+        for (column, row, count) in grid.cells {
+            // Log scale, as the shading: a few crowded cells must not shrink every other mark to a dot.
+            let scale = grid.maximum > 1 ? Foundation.log(Double(count)) / Foundation.log(Double(grid.maximum)) : 1
+            let radius = 3 + 4 * scale
+            svg.diamond(cx: ChartFrame.left + (Double(column) + 0.5) * cellWidth,
+                        cy: ChartFrame.bottom - (Double(row) + 0.5) * cellHeight, r: radius,
+                        style: ChartFrame.evidenceBinStyle,
+                        title: HumanNumbers.count(count) + " evidence-based service" + (count == 1 ? "" : "s"))
+        }
+    }
+}
+
+/// Counts of points per cell of a fixed grid over the plot area.
+struct DensityGrid {
+    let columns: Int
+    let rows: Int
+    private var counts: [Int]
+    private(set) var maximum = 0
+
+    init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+        counts = Array(repeating: 0, count: columns * rows)
+    }
+
+    /// `column` and `row` in cell units from the plot's lower left; the upper edge joins the last cell.
+    mutating func add(column: Double, row: Double) {
+        guard column.isFinite, row.isFinite else { return }
+        let c = min(columns - 1, max(0, Int(column.rounded(.down))))
+        let r = min(rows - 1, max(0, Int(row.rounded(.down))))
+        counts[r * columns + c] += 1
+        maximum = max(maximum, counts[r * columns + c])
+    }
+
+    /// Non-empty cells, row by row from the bottom.
+    var cells: [(column: Int, row: Int, count: Int)] {
+        counts.enumerated().compactMap { $0.element > 0 ? ($0.offset % columns, $0.offset / columns, $0.element) : nil }
+    }
+
+    /// 0 ..< steps on a log scale from 1 to `maximum`, so a few dense cells do not wash out the rest.
+    func shade(_ count: Int, steps: Int) -> Int {
+        guard maximum > 1, count > 1 else { return 0 }
+        let fraction = Foundation.log(Double(count)) / Foundation.log(Double(maximum))
+        return min(steps - 1, max(0, Int((fraction * Double(steps)).rounded(.down))))
     }
 }

@@ -14,9 +14,14 @@ struct ServiceGroups {
     /// The services of `group` that enter statistics, or `nil` for a group this
     /// pipeline does not define and that is not a built-in.
     func members(of group: String, in services: RunTable) -> [RunTable.Row]? {
+        memberIndices(of: group, in: services).map { $0.map { services.rows[$0] } }
+    }
+
+    /// The rows (by position) of the services of `group` that enter statistics.
+    func memberIndices(of group: String, in services: RunTable) -> [Int]? {
         let selection = definition.groups.first { $0.name == group }?.selection ?? builtIn(group)
         guard let selection else { return nil }
-        return services.rows.filter { entersStatistics($0) && matches($0, selection) }
+        return services.rows.indices.filter { entersStatistics(services.rows[$0]) && matches(services.rows[$0], selection) }
     }
 
     private func builtIn(_ group: String) -> GroupSelection? {

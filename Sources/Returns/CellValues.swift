@@ -34,6 +34,19 @@ enum CellValues {
         return .value(value + 0)  // + 0 turns -0 into 0
     }
 
+    /// A workbook's stored number as money: the binary64 as it is, within the same bound.
+    static func money(value: Double) -> MoneyResult {
+        guard value.isFinite, abs(value) <= moneyLimit else { return .tooLarge }
+        return .value(value + 0)
+    }
+
+    /// A workbook's stored number as a count: whole (`12.0` is 12), within the same bound.
+    static func count(value: Double) -> CountResult {
+        guard value.isFinite, abs(value) <= Double(countLimit) else { return .tooLarge }
+        guard value == value.rounded(.towardZero) else { return .notWhole }
+        return .value(Int(value))
+    }
+
     /// `cell` is trimmed and not missing.
     static func count(_ cell: Substring) -> CountResult {
         guard let number = DecimalText(cell, allowPound: false) else { return .unparsable }

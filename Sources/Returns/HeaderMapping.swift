@@ -91,6 +91,18 @@ struct HeaderMapping {
 
     private func has(_ column: ReturnColumn) -> Bool { slots.contains(.canonical(column)) }
 
+    /// Whether a row could be the header (SPEC §4: the header is the first row that maps
+    /// every required column); rows above it are preamble. Duplicates are not judged here:
+    /// the row that maps is then checked in full by `init(header:file:)`.
+    static func mapsRequiredColumns(_ cells: [String]) -> Bool {
+        var found = Set<ReturnColumn>()
+        for cell in cells {
+            if let column = ColumnAliases.columnsByKey[HeaderKey(String(CellText.trimmed(cell)))] { found.insert(column) }
+        }
+        guard ReturnColumn.required.allSatisfy(found.contains) else { return false }
+        return found.contains(.outcomesTotal) || ReturnColumn.outcomeBreakdown.allSatisfy(found.contains)
+    }
+
     private func checkRequiredColumns(file: String, line: Int) throws(VFMError) {
         var missing = ReturnColumn.required.filter { !has($0) }
         let breakdownMissing = ReturnColumn.outcomeBreakdown.filter { !has($0) }

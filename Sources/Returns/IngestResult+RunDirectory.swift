@@ -1,13 +1,14 @@
 import Foundation
+import Tabular
 import VFMCore
 
 extension IngestResult {
     /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`
     /// (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back an equal value.
     public func write(toRunDirectory dir: String) throws(VFMError) {
-        try FileSystem.write(ReturnsCSV.render(returns), to: path(dir, RunLayout.ingestReturns))
-        try FileSystem.write(RejectedRowsCSV.render(rejected), to: path(dir, RunLayout.ingestRejected))
-        try FileSystem.write(InputsJSON.render(files: files, warnings: warnings), to: path(dir, RunLayout.ingestInputs))
+        try ReturnsCSV.write(returns, to: path(dir, RunLayout.ingestReturns), displayName: RunLayout.ingestReturns)
+        try CSVFileWriter.write(rejected, to: path(dir, RunLayout.ingestRejected), displayName: RunLayout.ingestRejected)
+        try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.ingestInputs))
     }
 
     /// Reads what `write(toRunDirectory:)` wrote (the clean stage executable starts here).
@@ -24,9 +25,11 @@ extension IngestResult {
             }
         }
         let returns = try ReturnsCSV.parse(try bytes(RunLayout.ingestReturns), file: RunLayout.ingestReturns)
-        let rejected = try RejectedRowsCSV.parse(try bytes(RunLayout.ingestRejected), file: RunLayout.ingestRejected)
+        let rejected = try OwnCSV.reader(RunLayout.ingestRejected).rows(try bytes(RunLayout.ingestRejected), as: RejectedRow.self)
         let inputs = try InputsJSON.parse(try bytes(RunLayout.ingestInputs), file: RunLayout.ingestInputs)
-        return IngestResult(returns: returns, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+        var result = IngestResult(returns: returns, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+        result.sheetOption = inputs.sheetOption
+        return result
     }
 }
 

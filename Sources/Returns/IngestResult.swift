@@ -10,6 +10,10 @@ public struct IngestResult: Sendable, Equatable {
     public var files: [InputFileSummary]
     /// Warnings for the log and report (e.g. a header that looks like a misspelling).
     public var warnings: [String]
+    /// `--sheet NAME` as given on the command line (the pipeline's `[input] sheet` is part of
+    /// the pipeline's hash); recorded so that a run with another `--sheet` is not skipped
+    /// as up to date.
+    public var sheetOption: String? = nil
 
     public init(returns: [ServiceReturn], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
         self.returns = returns

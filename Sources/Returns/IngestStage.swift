@@ -9,20 +9,24 @@ public enum IngestStage {
 
     /// - Parameters:
     ///   - inputs: files or directories as given on the command line (a directory is every
-    ///     `*.csv` directly inside it, sorted by name).
-    ///   - pipeline: supplies the missing-value words.
+    ///     `*.csv` and `*.xlsx` directly inside it, sorted by name).
+    ///   - pipeline: supplies the missing-value words and the worksheet to read (`[input] sheet`).
+    ///   - sheet: `--sheet NAME`, the worksheet of `.xlsx` inputs; overrides the pipeline's.
     /// - Throws: `.noInput` for a missing input or an empty directory; `.usage` when two
     ///   inputs share an output name; `.dataError` for a file that cannot be read as a table.
-    public static func run(inputs: [String], pipeline: PipelineDefinition, log: StageLog) throws(VFMError) -> IngestResult {
-        let files = try InputDiscovery.files(for: inputs)
+    public static func run(inputs: [String], pipeline: PipelineDefinition, sheet: String? = nil,
+                           log: StageLog) throws(VFMError) -> IngestResult {
+        let (files, discoveryWarnings) = try InputDiscovery.scan(inputs)
         let missingWords = MissingValueWords(pipeline.missingValueWords)
+        let sheetOption = sheet
+        let sheet = sheet ?? pipeline.inputSheet
         var ingested: [FileIngest] = []
-        for file in files { ingested.append(try FileIngest.read(file, missingWords: missingWords)) }
+        for file in files { ingested.append(try FileIngest.read(file, sheet: sheet, missingWords: missingWords)) }
 
         let union = ExtraColumnUnion(ingested.map(\.extraColumns))
         var returns: [ServiceReturn] = []
         var rejected: [RejectedRow] = []
-        var warnings: [String] = []
+        var warnings = discoveryWarnings
         for file in ingested {
             let positions = file.extraColumns.map { union.position(of: $0.key) }
             for (serviceReturn, values) in file.accepted {
@@ -39,7 +43,8 @@ public enum IngestStage {
         }
         returns.sort(by: ServiceReturn.stableOrder)
         rejected.sort { $0.source < $1.source }
-        let result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
+        var result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
+        result.sheetOption = sheetOption
         report(result, log: log)
         return result
     }
@@ -47,7 +52,7 @@ public enum IngestStage {
     private static func report(_ result: IngestResult, log: StageLog) {
         for warning in result.warnings { log.warning(warning) }
         for row in result.rejected.prefix(rejectsLogged) {
-            log.warning("\(row.source): rejected (\(row.rule)): \(row.message)")
+            log.warning("\(row.source): rejected (\(row.rule.rawValue)): \(row.message)")
         }
         if result.rejected.count > rejectsLogged {
             log.warning("… and \(result.rejected.count - rejectsLogged) more rejected rows (see ingest/rejected.csv)")

@@ -19,8 +19,9 @@ public struct InputFile: Sendable, Equatable {
 }
 
 /// Turns `--input` arguments into files (SPEC §3): a file is itself, a directory is every
-/// `*.csv` directly inside it (not in subdirectories; `.CSV` too; hidden files such as
-/// `._x.csv` skipped), sorted by name. Output names must be unique, because every
+/// `*.csv` and `*.xlsx` directly inside it (not in subdirectories; `.CSV` too; hidden
+/// files such as `._x.csv` skipped; `~$x.xlsx`, the lock file Excel leaves beside an open
+/// workbook, skipped with a warning), sorted by name. Output names must be unique, because every
 /// accepted or rejected row is named by `file:line`.
 ///
 /// Directories are listed with `readdir(3)` on the raw bytes of names, so no entry is lost
@@ -31,9 +32,16 @@ public enum InputDiscovery {
     /// File-name extensions read as returns, lower case; one line per format.
     public static let extensions: [[UInt8]] = [
         Array("csv".utf8),
+        Array("xlsx".utf8),
     ]
 
     public static func files(for inputs: [String]) throws(VFMError) -> [InputFile] {
+        try scan(inputs).files
+    }
+
+    /// The files, and a warning for every lock file skipped.
+    public static func scan(_ inputs: [String]) throws(VFMError) -> (files: [InputFile], warnings: [String]) {
+        var warnings: [String] = []
         guard !inputs.isEmpty else {
             throw VFMError(.noInput, "no input given", hint: "pass --input FILE or --input DIRECTORY")
         }
@@ -48,10 +56,10 @@ public enum InputDiscovery {
                 files.append(InputFile(location: location, displayName: FilePathBytes.escaped(location.lastComponent)))
                 continue
             }
-            let found = try entries(of: location)
+            let found = try entries(of: location, warnings: &warnings)
             guard !found.isEmpty else {
-                throw VFMError(.noInput, "directory holds no *.csv file", file: location.display,
-                               hint: "put the returns there as .csv files (subdirectories are not read), or pass the files directly")
+                throw VFMError(.noInput, "directory holds no *.csv or *.xlsx file", file: location.display,
+                               hint: "put the returns there as .csv or .xlsx files (subdirectories are not read), or pass the files directly")
             }
             files += found
         }
@@ -64,7 +72,7 @@ public enum InputDiscovery {
             }
             seen[file.displayName] = file.path
         }
-        return files.sorted { $0.displayName.utf8.lexicographicallyPrecedes($1.displayName.utf8) }
+        return (files.sorted { $0.displayName.utf8.lexicographicallyPrecedes($1.displayName.utf8) }, warnings.sorted())
     }
 
     /// Whether a directory entry's name makes it an input: not hidden, an input extension
@@ -76,7 +84,7 @@ public enum InputDiscovery {
     }
 
     /// The input files directly inside `directory`, sorted by the bytes of their names.
-    private static func entries(of directory: FilePathBytes) throws(VFMError) -> [InputFile] {
+    private static func entries(of directory: FilePathBytes, warnings: inout [String]) throws(VFMError) -> [InputFile] {
         guard let stream = directory.withCString({ opendir($0) }) else {
             throw listingError(directory, errno: errno)
         }
@@ -98,6 +106,10 @@ public enum InputDiscovery {
         for name in names {
             let location = directory.appending(name)
             let shown = FilePathBytes.escaped(name)
+            if name.starts(with: Array("~$".utf8)) {
+                warnings.append("\(shown): skipped — an Excel lock file (the workbook `\(shown.dropFirst(2))` is open in Excel), not a return")
+                continue
+            }
             var info = stat()
             if location.withCString({ stat($0, &info) }) != 0 {
                 throw brokenEntry(location, shown: shown, in: directory, errno: errno)

@@ -4,10 +4,13 @@ import VFMCore
 
 /// `ingest/inputs.json`: the per-file accounting and the warnings, as deterministic JSON
 /// (keys sorted, two-space indent, LF, UTF-8, no escaped slashes):
-/// `{"files":[{"bytes":…,"encoding":…,"path":…,"rows_accepted":…,"rows_read":…,"rows_rejected":…,"sha256":…}],"warnings":[…]}`.
+/// `{"files":[{"bytes":…,"encoding":…,"path":…,"preamble_rows":…,"rows_accepted":…,"rows_read":…,"rows_rejected":…,"sha256":…,"sheet":…}],"warnings":[…]}`
+/// (`sheet`: the worksheet read, `null` for CSV).
 /// Written by hand rather than by `JSONEncoder` so the bytes do not depend on a Foundation version.
 public enum InputsJSON {
-    public static func render(files: [InputFileSummary], warnings: [String]) -> String {
+    /// `summary.sheetOption` (`--sheet`), when given, is written as a top-level `sheet_option`.
+    public static func render(_ summary: InputsSummary) -> String {
+        let files = summary.files, warnings = summary.warnings
         var text = "{\n  \"files\": ["
         for (index, file) in files.enumerated() {
             text += index == 0 ? "\n" : ",\n"
@@ -15,14 +18,17 @@ public enum InputsJSON {
                 ("bytes", String(file.bytes)),
                 ("encoding", quoted(file.encoding)),
                 ("path", quoted(file.path)),
+                ("preamble_rows", String(file.preambleRows)),
                 ("rows_accepted", String(file.rowsAccepted)),
                 ("rows_read", String(file.rowsRead)),
                 ("rows_rejected", String(file.rowsRejected)),
                 ("sha256", quoted(file.sha256)),
+                ("sheet", file.sheet.map(quoted) ?? "null"),
             ]
             text += "    {\n" + members.map { "      \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n    }"
         }
         text += files.isEmpty ? "],\n" : "\n  ],\n"
+        if let sheetOption = summary.sheetOption { text += "  \"sheet_option\": \(quoted(sheetOption)),\n" }
         text += "  \"warnings\": ["
         text += warnings.isEmpty ? "]" : "\n" + warnings.map { "    " + quoted($0) }.joined(separator: ",\n") + "\n  ]"
         return text + "\n}\n"
@@ -32,27 +38,36 @@ public enum InputsJSON {
 
     private struct Document: Decodable {
         var files: [File]
+        var sheetOption: String?
         var warnings: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case files, warnings
+            case sheetOption = "sheet_option"
+        }
     }
 
     private struct File: Decodable {
         var bytes: Int
         var encoding: String
         var path: String
+        var preambleRows: Int?
+        var sheet: String?
         var rowsAccepted: Int
         var rowsRead: Int
         var rowsRejected: Int
         var sha256: String
 
         enum CodingKeys: String, CodingKey {
-            case bytes, encoding, path, sha256
+            case bytes, encoding, path, sha256, sheet
+            case preambleRows = "preamble_rows"
             case rowsAccepted = "rows_accepted"
             case rowsRead = "rows_read"
             case rowsRejected = "rows_rejected"
         }
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> (files: [InputFileSummary], warnings: [String]) {
+    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> InputsSummary {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))
@@ -62,8 +77,9 @@ public enum InputsJSON {
         }
         let files = document.files.map {
             InputFileSummary(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
-                             rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding)
+                             rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding,
+                             preambleRows: $0.preambleRows ?? 0, sheet: $0.sheet)
         }
-        return (files, document.warnings)
+        return InputsSummary(files: files, warnings: document.warnings, sheetOption: document.sheetOption)
     }
 }

@@ -3,18 +3,27 @@ import VFMCore
 /// A row that went into no statistic, with why (SPEC §5, §7 `clean/rejected.csv`).
 public struct RejectedRow: Sendable, Equatable {
     public var source: SourceLocation
-    /// Machine-readable rule id, e.g. `required-missing`, `unparsable-count`, `ragged-row`.
-    public var rule: String
+    public var rule: RejectRule
     /// What is wrong and what to do, naming the column and the raw cell.
     public var message: String
-    /// The row's cells exactly as read.
-    public var rawCells: [String]
+    /// The canonical column of the cell at fault; `nil` for a whole-row rule (a ragged
+    /// row, outcomes exceeding people supported, a duplicate).
+    public var column: ReturnColumn?
+    /// That cell as written; `nil` when there is no single cell at fault or it is empty.
+    public var value: String?
+    /// The whole record as read (ingest: the file's cells in its order; clean: the row as
+    /// ingest accepted it, in `ingest/returns.csv` order), written losslessly as one
+    /// RFC 4180 line in the `record` column.
+    public var record: [String]
 
-    public init(source: SourceLocation, rule: String, message: String, rawCells: [String]) {
+    public init(source: SourceLocation, rule: RejectRule, message: String, column: ReturnColumn? = nil,
+                value: String? = nil, record: [String]) {
         self.source = source
         self.rule = rule
         self.message = message
-        self.rawCells = rawCells
+        self.column = column
+        self.value = value?.isEmpty == true ? nil : value
+        self.record = record
     }
 }
 
@@ -28,11 +37,17 @@ public struct InputFileSummary: Sendable, Equatable {
     public var rowsRead: Int
     public var rowsAccepted: Int
     public var rowsRejected: Int
-    /// "utf-8", "utf-8-bom" or "windows-1252".
+    /// "utf-8", "utf-8-bom" or "windows-1252"; "xlsx" for a workbook.
     public var encoding: String
+    /// Rows above the header (a title, notes, a blank template line), skipped (SPEC §4).
+    public var preambleRows: Int
+    /// The worksheet read, for a workbook; `nil` for a CSV file.
+    public var sheet: String?
 
     public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
-                encoding: String) {
+                encoding: String, preambleRows: Int = 0, sheet: String? = nil) {
+        self.preambleRows = preambleRows
+        self.sheet = sheet
         self.path = path
         self.sha256 = sha256
         self.bytes = bytes

@@ -26,27 +26,41 @@ struct ReturnRowReader {
 
     /// One problem in a row, in column order; the first decides the row's rule.
     private struct Problem {
-        var rule: String
+        var rule: RejectRule
         var message: String
+        var column: ReturnColumn
+        var value: String
     }
 
     mutating func read(_ record: CSVRecord) -> RowOutcome {
-        let source = SourceLocation(file: file, line: record.line)
-        guard record.cells.count == mapping.slots.count else {
-            let found = record.cells.count, expected = mapping.slots.count
+        read(line: record.line, cells: record.cells.map(ReturnCell.text))
+    }
+
+    /// Types one record; `cells` must line up with the header (a workbook row is padded to
+    /// the header's width by its caller, a CSV record of another width is ragged).
+    mutating func read(line: Int, cells: [ReturnCell]) -> RowOutcome {
+        let source = SourceLocation(file: file, line: line)
+        let rawCells = cells.map(\.text)
+        guard cells.count == mapping.slots.count else {
+            let found = cells.count, expected = mapping.slots.count
             return .rejected(RejectedRow(
-                source: source, rule: "ragged-row",
+                source: source, rule: .raggedRow,
                 message: "row has \(found) cell\(found == 1 ? "" : "s") but the header has \(expected) columns; "
                     + "check for an unquoted comma or a missing cell",
-                rawCells: record.cells))
+                record: rawCells))
         }
         var row = RowValues()
         var extraValues = [String?](repeating: nil, count: mapping.extras.count)
         var problems: [Problem] = []
         for (index, slot) in mapping.slots.enumerated() {
-            let raw = record.cells[index]
+            let raw = rawCells[index]
             let cell = CellText.trimmed(raw)
-            let missing = missingWords.isMissing(cell)
+            let missing: Bool
+            switch cells[index] {
+            case .text: missing = missingWords.isMissing(cell)
+            case .empty: missing = true
+            case .number, .bool: missing = false
+            }
             switch slot {
             case .unnamed:
                 if !missing { droppedUnnamedCells = true }
@@ -55,34 +69,42 @@ struct ReturnRowReader {
             case .canonical(let column):
                 if missing {
                     if ReturnColumn.required.contains(column) {
-                        problems.append(Problem(rule: "required-missing", message: describe(column, index)
-                            + " is required but is \(raw.isEmpty ? "empty" : "\"\(raw)\" (missing)"); fill it in or remove the row"))
+                        problems.append(Problem(rule: .requiredMissing, message: describe(column, index)
+                            + " is required but is \(raw.isEmpty ? "empty" : "\"\(raw)\" (missing)"); fill it in or remove the row",
+                            column: column, value: raw))
                     }
                     continue
                 }
-                if let problem = row.set(column, from: cell) {
-                    problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message))
+                row.index = index
+                if let problem = row.set(column, from: cells[index], text: cell) {
+                    problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message,
+                                            column: column, value: raw))
                 }
             }
         }
         if let first = problems.first {
             return .rejected(RejectedRow(source: source, rule: first.rule,
                                          message: problems.map(\.message).joined(separator: "; "),
-                                         rawCells: record.cells))
+                                         column: first.column, value: first.value, record: rawCells))
         }
         guard let authority = row.authority, let service = row.service, let totalCost = row.totalCost,
               let peopleSupported = row.peopleSupported else {
             // Unreachable: the header check guarantees the required columns and every
             // missing required cell was a problem above. Rejected rather than trapped.
-            return .rejected(RejectedRow(source: source, rule: "required-missing",
-                                         message: "a required value is missing", rawCells: record.cells))
+            return .rejected(RejectedRow(source: source, rule: .requiredMissing,
+                                         message: "a required value is missing", record: rawCells))
         }
-        let serviceReturn = ServiceReturn(
+        if let problem = row.resolveProportions(peopleSupported: peopleSupported, describe: { describe($0, $1) }) {
+            return .rejected(RejectedRow(source: source, rule: problem.rule, message: problem.message,
+                                         column: problem.column, value: problem.value, record: rawCells))
+        }
+        var serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
             evidenceBase: EvidenceBase(label: row.evidenceLabel), totalCost: totalCost,
             peopleSupported: peopleSupported, counts: row.counts,
             reportedCostPerPerson: row.reportedCostPerPerson, reportedCostPerOutcome: row.reportedCostPerOutcome,
             extraColumns: [])
+        serviceReturn.proportionsGiven = row.proportions.map(\.column)
         return .accepted(serviceReturn, extraValues: extraValues)
     }
 
@@ -106,9 +128,12 @@ private struct RowValues {
     var counts = CountValues()
     var reportedCostPerPerson: Double?
     var reportedCostPerOutcome: Double?
+    /// Breakdown cells given as percentages, in column order, with their header index.
+    var proportions: [(column: ReturnColumn, index: Int, proportion: Double, text: Substring)] = []
+    var index = 0
 
     /// Stores a present (non-missing) cell; returns the problem if it does not parse.
-    mutating func set(_ column: ReturnColumn, from cell: Substring) -> (rule: String, message: String)? {
+    mutating func set(_ column: ReturnColumn, from typed: ReturnCell, text cell: Substring) -> (rule: RejectRule, message: String)? {
         switch column.kind {
         case .text:
             let text = String(cell)
@@ -121,7 +146,14 @@ private struct RowValues {
         case .evidenceBase:
             evidenceLabel = String(cell)
         case .money:
-            switch CellValues.money(cell) {
+            let money: CellValues.MoneyResult
+            switch typed {
+            case .number(_, isPercent: true):
+                return (.unparsableMoney, "\"\(cell)\" is a percentage, not an amount of money; enter the cost in pounds")
+            case .number(let value, isPercent: false): money = CellValues.money(value: value)
+            default: money = CellValues.money(cell)
+            }
+            switch money {
             case .value(let value):
                 switch column {
                 case .totalCost: totalCost = value
@@ -129,21 +161,69 @@ private struct RowValues {
                 default: reportedCostPerOutcome = value
                 }
             case .unparsable:
-                return ("unparsable-money", "cannot read \"\(cell)\" as money; expected pounds such as 263132, £263,132 or 1,730.50")
+                return (.unparsableMoney, "cannot read \"\(cell)\" as money; expected pounds such as 263132, £263,132 or 1,730.50")
             case .tooLarge:
-                return ("unparsable-money", "\"\(cell)\" is too large to be a cost (more than £1,000,000,000,000,000); check the cell")
+                return (.unparsableMoney, "\"\(cell)\" is too large to be a cost (more than £1,000,000,000,000,000); check the cell")
             }
         case .count:
-            switch CellValues.count(cell) {
-            case .value(let value):
-                if column == .peopleSupported { peopleSupported = value } else { counts[column] = value }
-            case .unparsable:
-                return ("unparsable-count", "cannot read \"\(cell)\" as a count; expected a whole number such as 12 or 1,200")
-            case .notWhole:
-                return ("non-integer-count", "\"\(cell)\" is not a whole number; a count of people must be whole (12 or 12.0)")
-            case .tooLarge:
-                return ("unparsable-count", "\"\(cell)\" is too large to be a count (more than 1,000,000,000,000); check the cell")
+            var percent: Proportions.PercentResult = .notPercent
+            switch typed {
+            case .number(let value, isPercent: true): percent = .proportion(value)
+            case .text: percent = Proportions.percentage(cell)
+            default: break
             }
+            switch percent {
+            case .notPercent: break
+            case .unparsable:
+                return (.unparsableCount, "cannot read \"\(cell)\" as a percentage; expected a proportion such as 45% or 73.72%")
+            case .proportion(let proportion):
+                guard Proportions.base(of: column) != nil else {
+                    return (.unparsableCount, "\"\(cell)\" is a percentage, but this column is a count of people, not a proportion of "
+                        + "another column; write the number of people")
+                }
+                proportions.append((column, index, proportion, cell))
+                return nil
+            }
+            let count: CellValues.CountResult
+            if case .number(let value, _) = typed { count = CellValues.count(value: value) } else { count = CellValues.count(cell) }
+            switch count {
+            case .value(let value):
+                if column == .peopleSupported { peopleSupported = value } else { counts[column] = Double(value) }
+            case .unparsable:
+                return (.unparsableCount, "cannot read \"\(cell)\" as a count; expected a whole number such as 12 or 1,200")
+            case .notWhole:
+                return (.nonIntegerCount, "\"\(cell)\" is not a whole number; a count of people must be whole (12 or 12.0)")
+            case .tooLarge:
+                return (.unparsableCount, "\"\(cell)\" is too large to be a count (more than 1,000,000,000,000); check the cell")
+            }
+        }
+        return nil
+    }
+
+    /// Turns the percentages into counts of their base (SPEC §4): clients and support levels
+    /// of `people_supported`, outcome types of `outcomes_total` — a percentage there without
+    /// `outcomes_total` rejects the row, as does one above 100%. The count is
+    /// proportion × base, possibly fractional.
+    mutating func resolveProportions(peopleSupported: Int,
+                                     describe: (ReturnColumn, Int) -> String) -> (rule: RejectRule, message: String, column: ReturnColumn, value: String)? {
+        for given in proportions where given.proportion > 1 {
+            return (.proportionAbove100, describe(given.column, given.index) + ": \"\(given.text)\" is more than 100% of "
+                + "`\(Proportions.base(of: given.column)?.rawValue ?? "")`; a part cannot exceed its total — check the cell",
+                    given.column, String(given.text))
+        }
+        for given in proportions {
+            let baseColumn = Proportions.base(of: given.column) ?? .peopleSupported
+            let base: Double
+            if baseColumn == .peopleSupported {
+                base = Double(peopleSupported)
+            } else if let total = counts[.outcomesTotal] {
+                base = total
+            } else {
+                return (.proportionWithoutBase, describe(given.column, given.index) + ": \"\(given.text)\" is a percentage of "
+                    + "the job outcomes, but `outcomes_total` is missing, so there is no total to take it of — "
+                    + "fill in outcomes_total or write the number of people", given.column, String(given.text))
+            }
+            counts[given.column] = given.proportion * base + 0
         }
         return nil
     }

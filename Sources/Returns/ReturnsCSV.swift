@@ -3,24 +3,45 @@ import VFMCore
 
 /// `ingest/returns.csv`: one row per accepted return. Columns: every `ReturnColumn` in
 /// order, then the extra columns (union over files, sorted by header key — see
-/// `ExtraColumnUnion`), then `source` (`file:line`). Numbers via `NumberFormatting`,
+/// `ExtraColumnUnion`), then `proportions_given` (the breakdown columns given as
+/// percentages, joined by `;`), then `source` (`file:line`). Numbers via `NumberFormatting`,
 /// missing = empty cell, text neutralised against formula injection (and restored on reading).
 enum ReturnsCSV {
     static let sourceColumn = "source"
+    static let proportionsColumn = "proportions_given"
 
-    static func render(_ returns: [ServiceReturn]) -> String {
-        let extras = extraColumnNames(returns)
-        var writer = CSVWriter(header: ReturnColumn.allCases.map(\.rawValue) + extras.map(CSVInjection.neutralise)
-            + [sourceColumn])
+    static func header(extras: [String]) -> [String] {
+        ReturnColumn.allCases.map(\.rawValue) + extras.map(CSVInjection.neutralise) + [proportionsColumn, sourceColumn]
+    }
+
+    /// The rows under `header(extras:)`, into a document or a file.
+    static func emit<Sink: CSVRowSink>(_ returns: [ServiceReturn], extras: [String],
+                                       into sink: inout Sink) throws(Sink.Failure) {
         for row in returns {
             var fields: [CSVField] = ReturnColumn.allCases.map { row.field(for: $0) }
             var values: [String: String?] = [:]
             for cell in row.extraColumns where values[cell.header] == nil { values[cell.header] = cell.value }
             fields += extras.map { .text(values[$0] ?? nil) }
+            fields.append(.text(row.proportionsGiven.isEmpty ? nil : row.proportionsGiven.map(\.rawValue).joined(separator: ";")))
             fields.append(.text(row.source.description))
-            writer.append(fields)
+            try sink.append(fields)
         }
+    }
+
+    static func render(_ returns: [ServiceReturn]) -> String {
+        let extras = extraColumnNames(returns)
+        var writer = CSVWriter(header: header(extras: extras))
+        emit(returns, extras: extras, into: &writer)
         return writer.text
+    }
+
+    /// Streams the table to `path`; returns its SHA-256.
+    @discardableResult
+    static func write(_ returns: [ServiceReturn], to path: String, displayName: String) throws(VFMError) -> String {
+        let extras = extraColumnNames(returns)
+        var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
+        try emit(returns, extras: extras, into: &file)
+        return try file.close()
     }
 
     /// The extra column names in the order the rows carry them (the same for every row
@@ -45,12 +66,12 @@ enum ReturnsCSV {
             guard failure == nil else { return }
             do throws(VFMError) {
                 guard let header else {
-                    guard record.cells.count > canonical.count, Array(record.cells.prefix(canonical.count)) == canonical,
-                          record.cells.last == sourceColumn else {
+                    guard record.cells.count > canonical.count + 1, Array(record.cells.prefix(canonical.count)) == canonical,
+                          record.cells.last == sourceColumn, record.cells[record.cells.count - 2] == proportionsColumn else {
                         throw OwnCSV.corrupt("the header is not the one ingest writes", file: file, line: record.line)
                     }
                     header = record
-                    extras = record.cells.dropFirst(canonical.count).dropLast().map(CSVInjection.restore)
+                    extras = record.cells.dropFirst(canonical.count).dropLast(2).map(CSVInjection.restore)
                     return
                 }
                 guard record.cells.count == header.cells.count else {
@@ -70,7 +91,8 @@ enum ReturnsCSV {
     private static func serviceReturn(_ record: CSVRecord, extras: [String], file: String) throws(VFMError) -> ServiceReturn {
         let cells = record.cells
         func text(_ column: ReturnColumn) -> String? { OwnCSV.text(cells[index(of: column)]) }
-        func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
+        /// Money, or a count that may be fractional (a proportion of its base).
+        func number(_ column: ReturnColumn) throws(VFMError) -> Double? {
             let cell = cells[index(of: column)]
             if cell.isEmpty { return nil }
             guard let value = Double(cell), value.isFinite else {
@@ -87,20 +109,29 @@ enum ReturnsCSV {
             return value
         }
         guard let authority = text(.authority), let service = text(.service),
-              let totalCost = try money(.totalCost), let peopleSupported = try count(.peopleSupported),
+              let totalCost = try number(.totalCost), let peopleSupported = try count(.peopleSupported),
               let sourceText = OwnCSV.text(cells[cells.count - 1]), let source = SourceLocation(parsing: sourceText) else {
             throw OwnCSV.corrupt("a required value or the source is missing", file: file, line: record.line)
         }
         var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try count(column) }
+        for column in CountValues.columns { counts[column] = try number(column) }
+        var proportions: [ReturnColumn] = []
+        for name in (OwnCSV.text(cells[cells.count - 2]) ?? "").split(separator: ";") {
+            guard let column = ReturnColumn(rawValue: String(name)) else {
+                throw OwnCSV.corrupt("`\(proportionsColumn)` names `\(name)`, which is not a column", file: file, line: record.line)
+            }
+            proportions.append(column)
+        }
         let firstExtra = ReturnColumn.allCases.count
         let extraCells = extras.enumerated().map { ExtraCell(header: $1, value: OwnCSV.text(cells[firstExtra + $0])) }
-        return ServiceReturn(
+        var serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: text(.period), model: text(.model),
             evidenceBase: EvidenceBase(label: text(.evidenceBased)), totalCost: totalCost,
             peopleSupported: peopleSupported, counts: counts,
-            reportedCostPerPerson: try money(.reportedCostPerPerson),
-            reportedCostPerOutcome: try money(.reportedCostPerOutcome), extraColumns: extraCells)
+            reportedCostPerPerson: try number(.reportedCostPerPerson),
+            reportedCostPerOutcome: try number(.reportedCostPerOutcome), extraColumns: extraCells)
+        serviceReturn.proportionsGiven = proportions
+        return serviceReturn
     }
 
     private static let indices: [ReturnColumn: Int] = Dictionary(
@@ -122,7 +153,7 @@ extension ServiceReturn {
         case .peopleSupported: return .count(peopleSupported)
         case .reportedCostPerPerson: return .number(reportedCostPerPerson)
         case .reportedCostPerOutcome: return .number(reportedCostPerOutcome)
-        default: return .count(counts[column])
+        default: return .number(counts[column])
         }
     }
 }

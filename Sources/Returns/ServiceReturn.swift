@@ -26,6 +26,9 @@ public struct ServiceReturn: Sendable, Equatable {
     /// ingest (union over files, sorted by header — `ExtraColumnUnion`), the same list on
     /// every row, `nil` where the row's file lacks the column or the cell is missing.
     public var extraColumns: [ExtraCell]
+    /// The breakdown columns the return gave as percentages of their base (SPEC §4), in
+    /// column order; the clean stage flags such a row `proportion-given`.
+    public var proportionsGiven: [ReturnColumn] = []
 
     public init(source: SourceLocation, authority: String, service: String, period: String?, model: String?,
                 evidenceBase: EvidenceBase, totalCost: Double, peopleSupported: Int, counts: CountValues,
@@ -57,18 +60,20 @@ public struct ExtraCell: Sendable, Equatable {
 }
 
 /// The optional count columns of a return, stored inline (no per-row dictionary) so that
-/// a million returns stay compact.
+/// a million returns stay compact. A count is whole as written, but one given as a
+/// percentage of its base (SPEC §4 proportions: `45%` of 37 people) may be fractional, so
+/// counts are binary64 — exact for every whole count up to 2^53.
 public struct CountValues: Sendable, Equatable {
     public static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
         $0.kind == .count && $0 != .peopleSupported
     }
-    private var storage: [Int?]
+    private var storage: [Double?]
 
     public init() { storage = Array(repeating: nil, count: Self.columns.count) }
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
-    public subscript(_ column: ReturnColumn) -> Int? {
+    public subscript(_ column: ReturnColumn) -> Double? {
         get {
             guard let index = Self.index(of: column) else { return nil }
             return storage[index]

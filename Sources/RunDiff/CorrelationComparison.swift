@@ -1,24 +1,65 @@
-/// Why a correlation is listed in the diff: what a reader of the report would see change.
-public enum CorrelationChangeReason: Sendable, Equatable {
-    /// n (services with both figures) changed.
-    case nChanged
-    /// |Δr| exceeds the r tolerance.
-    case rMoved
-    /// r is defined in one run only (n < 3 or a constant column in the other).
-    case rDefinedInOneRunOnly
-    /// r changed sign, and neither r rounds to 0.00 (a wobble around zero is not a flip;
-    /// a large move is reported as `rMoved` anyway).
-    case signFlipped
+import Reporting
+
+/// What a reader of the report would see change about a correlation (SPEC §3: marked
+/// when the strength word, the sign or significance at 5% changes).
+public enum CorrelationNote: String, Sendable, Equatable, CaseIterable {
+    /// Pearson r is defined in the new run only, or in the old run only (n < 3 or a
+    /// constant column in the other).
+    case rNowDefined = "r_now_defined"
+    case rNowUndefined = "r_now_undefined"
+    /// r changed sign and neither r prints as 0.00 (a wobble around zero is not a flip).
+    case signChanged = "sign_changed"
     /// The strength word of the pipeline's scale changed.
-    case strengthChanged
-    /// The 95% CI excludes 0 in the new run but not the old (`true`), or the reverse.
-    case ciExcludesZero(now: Bool)
+    case strengthChanged = "strength_changed"
+    /// p < 0.05 in the new run but not the old (`significantNow`), or the reverse.
+    case significantNow = "significant_at_5pct_now"
+    case notSignificantNow = "not_significant_at_5pct_now"
+
+    /// The words in the Markdown.
+    public var words: String {
+        switch self {
+        case .rNowDefined: return "r now defined"
+        case .rNowUndefined: return "r now undefined"
+        case .signChanged: return "**sign changed**"
+        case .strengthChanged: return "**strength changed**"
+        case .significantNow: return "**now significant at 5%**"
+        case .notSignificantNow: return "**no longer significant at 5%**"
+        }
+    }
+}
+
+/// The figures of a correlation that are compared, with how the report prints them.
+enum CorrelationFigure: String, CaseIterable {
+    case n, pearsonR = "pearson_r", spearmanRho = "spearman_rho", ciLow = "ci_low", ciHigh = "ci_high"
+    case pValue = "p_value"
+
+    func value(_ record: CorrelationRecord) -> Double? {
+        switch self {
+        case .n: return record.n.map(Double.init)
+        case .pearsonR: return record.pearsonR
+        case .spearmanRho: return record.spearmanRho
+        case .ciLow: return record.ciLow
+        case .ciHigh: return record.ciHigh
+        case .pValue: return record.pValue
+        }
+    }
+
+    func text(_ value: Double?) -> String {
+        switch self {
+        case .n: return HumanNumbers.whole(value)
+        case .pValue: return HumanNumbers.pValue(value)
+        default: return HumanNumbers.coefficient(value)
+        }
+    }
 }
 
 public struct CorrelationChange: Sendable, Equatable {
     public var old: CorrelationRecord
     public var new: CorrelationRecord
-    public var reasons: [CorrelationChangeReason]
+    /// Figures (`n`, `pearson_r`, `spearman_rho`, `ci_low`, `ci_high`, `p_value`) that
+    /// changed under the threshold.
+    public var figures: [String]
+    public var notes: [CorrelationNote]
 }
 
 /// Correlations of both runs compared, pair by pair and group by group.
@@ -36,34 +77,35 @@ public struct CorrelationComparison: Sendable {
         var changed: [CorrelationChange] = []
         var unchanged = 0
         for (before, after) in match.pairs {
-            let reasons = Self.reasons(old: before, new: after, options: options)
-            if reasons.isEmpty {
+            let figures = CorrelationFigure.allCases.filter { figure in
+                !options.same(figure.value(before), figure.value(after), text: figure.text)
+            }
+            let notes = Self.notes(old: before, new: after)
+            if figures.isEmpty && notes.isEmpty {
                 unchanged += 1
             } else {
-                changed.append(CorrelationChange(old: before, new: after, reasons: reasons))
+                changed.append(CorrelationChange(old: before, new: after, figures: figures.map(\.rawValue),
+                                                 notes: notes))
             }
         }
         return CorrelationComparison(changed: changed, added: match.onlyNew, removed: match.onlyOld,
                                      unchangedCount: unchanged)
     }
 
-    static func reasons(old: CorrelationRecord, new: CorrelationRecord,
-                        options: DiffOptions) -> [CorrelationChangeReason] {
-        var reasons: [CorrelationChangeReason] = []
-        if old.n != new.n { reasons.append(.nChanged) }
+    static func notes(old: CorrelationRecord, new: CorrelationRecord) -> [CorrelationNote] {
+        var notes: [CorrelationNote] = []
         switch (old.pearsonR, new.pearsonR) {
         case (let before?, let after?):
-            if abs(after - before) > options.rTolerance { reasons.append(.rMoved) }
-            if min(abs(before), abs(after)) >= 0.005, (before < 0) != (after < 0) { reasons.append(.signFlipped) }
-        case (nil, nil):
-            break
-        default:
-            reasons.append(.rDefinedInOneRunOnly)
+            let printsZero = { (r: Double) in HumanNumbers.coefficient(abs(r)) == HumanNumbers.coefficient(0) }
+            if !printsZero(before), !printsZero(after), (before < 0) != (after < 0) { notes.append(.signChanged) }
+        case (nil, .some): notes.append(.rNowDefined)
+        case (.some, nil): notes.append(.rNowUndefined)
+        case (nil, nil): break
         }
-        if old.strength != new.strength { reasons.append(.strengthChanged) }
-        if let before = old.ciExcludesZero, let after = new.ciExcludesZero, before != after {
-            reasons.append(.ciExcludesZero(now: after))
+        if old.strength != new.strength { notes.append(.strengthChanged) }
+        if let before = old.pValue, let after = new.pValue, (before < 0.05) != (after < 0.05) {
+            notes.append(after < 0.05 ? .significantNow : .notSignificantNow)
         }
-        return reasons
+        return notes
     }
 }

@@ -1,30 +1,45 @@
-/// When two figures count as the same.
+/// When two figures count as the same (SPEC §3 `vfm-diff`).
+public enum DiffThreshold: Sendable, Equatable {
+    /// The default: a figure changed when its printed text (the report's rounding, through
+    /// `HumanNumbers`) changed, so no listed row ever shows the same old and new text.
+    case printed
+    /// `--tolerance REL`: changed when |new − old| > REL · max(|old|, |new|) on the
+    /// full-precision values (a missing and a present figure always differ).
+    case relative(Double)
+    /// `--all`: every figure that moved at all.
+    case any
+}
+
 public struct DiffOptions: Sendable, Equatable {
-    /// Headline figures are unchanged when |new − old| ≤ relativeTolerance · max(|old|, |new|).
-    /// The default ignores floating-point noise only: any change in the data shows.
-    public var relativeTolerance: Double
-    /// A correlation is listed when its Pearson r moved by more than this (absolute), even
-    /// if sign, strength word, CI-vs-0 and n are unchanged. Default 0.01: r is reported to
-    /// two decimals (SPEC §7), so a smaller move cannot change what a reader sees.
-    public var rTolerance: Double
+    public var threshold: DiffThreshold
 
-    public static let defaultRelativeTolerance = 1e-9
-    public static let defaultRTolerance = 0.01
-
-    public init(relativeTolerance: Double = DiffOptions.defaultRelativeTolerance,
-                rTolerance: Double = DiffOptions.defaultRTolerance) {
-        self.relativeTolerance = relativeTolerance
-        self.rTolerance = rTolerance
+    public init(threshold: DiffThreshold = .printed) {
+        self.threshold = threshold
     }
 
-    /// True when `old` and `new` are the same figure within the relative tolerance; two
-    /// missing figures are the same, a missing and a present one are not.
-    func same(_ old: Double?, _ new: Double?) -> Bool {
+    /// True when `old` and `new` are the same figure under the threshold; `text` is how
+    /// the report prints a value. Two missing figures are the same, a missing and a
+    /// present one are not.
+    func same(_ old: Double?, _ new: Double?, text: (Double?) -> String) -> Bool {
         switch (old, new) {
         case (nil, nil): return true
-        case (let old?, let new?):
-            return abs(new - old) <= relativeTolerance * max(abs(old), abs(new))
+        case (let before?, let after?):
+            switch threshold {
+            case .printed: return text(before) == text(after)
+            case .relative(let tolerance): return abs(after - before) <= tolerance * max(abs(before), abs(after))
+            case .any: return before == after
+            }
         default: return false
+        }
+    }
+
+    /// Words for the summary: how figures were compared.
+    var description: String {
+        switch threshold {
+        case .printed: return "figures are listed when they change as the report prints them"
+        case .relative(let tolerance):
+            return "figures are listed when they move by more than \(tolerance) relative (full precision)"
+        case .any: return "every figure that moved at all is listed (--all)"
         }
     }
 }

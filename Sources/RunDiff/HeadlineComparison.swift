@@ -1,41 +1,61 @@
-/// A headline figure that moved beyond the tolerance.
+/// A figure that changed under the threshold.
 public struct FigureChange: Sendable, Equatable {
     public var key: [String]
     public var column: HeadlineTable.FigureColumn
-    public var scale: FigureScale
+    public var format: FigureFormat
     public var old: Double?
     public var new: Double?
+
+    public var oldText: String { format.text(old) }
+    public var newText: String { format.text(new) }
 }
 
-/// One headline table of both runs compared: figures changed, rows (a group, a metric)
-/// only one run has, and how many figures are unchanged.
+/// One findings table of both runs compared: figures changed, rows (a group, a metric)
+/// only one run has, and how many figures are unchanged. `presence` says when a run
+/// lacks the (optional) table altogether.
 public struct HeadlineComparison: Sendable {
+    public enum Presence: Sendable, Equatable { case both, onlyOld, onlyNew, neither }
+
     public var table: HeadlineTable
+    public var presence: Presence
     public var changed: [FigureChange]
     public var added: [FigureRow]
     public var removed: [FigureRow]
     public var unchangedCount: Int
 
-    public var hasDifferences: Bool { !changed.isEmpty || !added.isEmpty || !removed.isEmpty }
+    public var hasDifferences: Bool {
+        !changed.isEmpty || !added.isEmpty || !removed.isEmpty || presence == .onlyOld || presence == .onlyNew
+    }
 
-    static func compare(_ table: HeadlineTable, old: [FigureRow], new: [FigureRow],
+    static func compare(_ table: HeadlineTable, old: [FigureRow]?, new: [FigureRow]?,
                         options: DiffOptions) -> HeadlineComparison {
+        let presence: Presence
+        switch (old, new) {
+        case (nil, nil): presence = .neither
+        case (nil, _): presence = .onlyNew
+        case (_, nil): presence = .onlyOld
+        default: presence = .both
+        }
+        guard let old, let new else {
+            return HeadlineComparison(table: table, presence: presence, changed: [], added: [], removed: [],
+                                      unchangedCount: 0)
+        }
         let match = KeyedMatch(old: old, new: new, key: \.key)
         var changed: [FigureChange] = []
         var unchanged = 0
         for (oldRow, newRow) in match.pairs {
             for (position, column) in table.figureColumns.enumerated() {
                 let before = oldRow.values[position], after = newRow.values[position]
-                if options.same(before, after) {
+                let format = table.format(column: column.column, key: newRow.key)
+                if options.same(before, after, text: format.text) {
                     unchanged += 1
                 } else {
-                    changed.append(FigureChange(key: newRow.key, column: column,
-                                                scale: table.scale(column: column.column, key: newRow.key),
+                    changed.append(FigureChange(key: newRow.key, column: column, format: format,
                                                 old: before, new: after))
                 }
             }
         }
-        return HeadlineComparison(table: table, changed: changed, added: match.onlyNew, removed: match.onlyOld,
-                                  unchangedCount: unchanged)
+        return HeadlineComparison(table: table, presence: presence, changed: changed, added: match.onlyNew,
+                                  removed: match.onlyOld, unchangedCount: unchanged)
     }
 }

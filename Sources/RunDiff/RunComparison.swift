@@ -1,3 +1,4 @@
+import Tabular
 import VFMCore
 
 /// Two runs compared (SPEC §3 `vfm-diff`): provenance, headline figures, correlations,
@@ -20,13 +21,13 @@ public struct RunComparison: Sendable {
         self.new = new
         self.options = options
         headline = HeadlineTable.allCases.map { table in
-            HeadlineComparison.compare(table, old: old.headline[table] ?? [], new: new.headline[table] ?? [],
+            HeadlineComparison.compare(table, old: old.headline[table], new: new.headline[table],
                                        options: options)
         }
         correlations = CorrelationComparison.compare(old: old.correlations, new: new.correlations, options: options)
         benchmark = BenchmarkComparison.compare(old: old.benchmark, new: new.benchmark)
         services = ServiceComparison.compare(oldColumns: old.serviceColumns, old: old.services,
-                                             newColumns: new.serviceColumns, new: new.services)
+                                             newColumns: new.serviceColumns, new: new.services, options: options)
         flags = FlagComparison.compare(old: old.flags, new: new.flags)
         rejects = RejectComparison.compare(old: old.rejects, new: new.rejects)
     }
@@ -38,11 +39,11 @@ public struct RunComparison: Sendable {
     }
 
     /// The pipelines differ (by SHA-256): figures may differ for that reason alone.
-    public var pipelinesDiffer: Bool { old.manifest.pipelineSHA256 != new.manifest.pipelineSHA256 }
+    public var pipelinesDiffer: Bool { old.manifest.pipeline.sha256 != new.manifest.pipeline.sha256 }
 
     /// The tool versions differ: figures may differ for that reason alone.
     public var toolVersionsDiffer: Bool {
-        old.manifest.toolVersion != new.manifest.toolVersion || old.manifest.toolName != new.manifest.toolName
+        old.manifest.tool != new.manifest.tool
     }
 }
 

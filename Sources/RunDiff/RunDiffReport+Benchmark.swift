@@ -5,11 +5,11 @@ extension RunDiffReport {
         var table = MarkdownTable(["authority", "service", "period", "metric", "value", "vs all services",
                                    "vs evidence-based"])
         for change in benchmark.changed {
-            let scale = FigureScale.of(metric: change.new.metric, column: "value")
+            let format = FigureFormat.metric(change.new.metric)
             table.append(keyCells(change.new.service) + [
                 metricWords(change.new.metric),
-                transition(PeopleNumbers.figure(change.old.value, scale: scale),
-                           PeopleNumbers.figure(change.new.value, scale: scale)),
+                transition(format.text(change.old.value),
+                           format.text(change.new.value)),
                 transition(cell(change.old.allBand), cell(change.new.allBand)),
                 transition(cell(change.old.evidenceBand), cell(change.new.evidenceBand)),
             ])

@@ -16,9 +16,8 @@ extension RunDiffReport {
             // A flag's value is in the unit of its rule (an outlier's value is the metric's,
             // a mismatch's is a relative difference), so it is shown as a plain number; the
             // message says what it means.
-            let scale = FigureScale.plain
             table.append(keyCells(record.service) + [cell(record.rule), metricWords(record.metric),
-                                                     PeopleNumbers.figure(record.value, scale: scale),
+                                                     FigureFormat.decimals(2).text(record.value),
                                                      cell(record.message)])
         }
         return "### \(title) (\(PeopleNumbers.count(records.count)))\n\n" + table.text + "\n"

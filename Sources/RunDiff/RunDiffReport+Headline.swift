@@ -1,22 +1,28 @@
 extension RunDiffReport {
-    /// One section per headline table with differences, in report order.
+    /// One section per findings table with differences, in report order.
     static func headline(_ comparison: RunComparison) -> [String] {
         let tables = comparison.headline.filter(\.hasDifferences)
         guard !tables.isEmpty else { return [] }
-        return ["## Headline figures\n"] + tables.map(headlineTable)
+        return ["## Findings\n"] + tables.map(headlineTable)
     }
 
     static func headlineTable(_ table: HeadlineComparison) -> String {
         let kind = table.table
         var text = "### \(kind.title)\n\n"
+        switch table.presence {
+        case .onlyNew:
+            return text + "`\(kind.relativePath)` is not in the old run; not compared.\n"
+        case .onlyOld:
+            return text + "`\(kind.relativePath)` is not in the new run; not compared.\n"
+        case .both, .neither:
+            break
+        }
         if !table.changed.isEmpty {
             var markdown = MarkdownTable(kind.keyColumns + ["figure", "old", "new", "change", "relative change"])
             for change in table.changed {
                 markdown.append(keyCells(kind, change.key) + [
-                    change.column.label,
-                    PeopleNumbers.figure(change.old, scale: change.scale),
-                    PeopleNumbers.figure(change.new, scale: change.scale),
-                    PeopleNumbers.change(from: change.old, to: change.new, scale: change.scale),
+                    change.column.label, change.oldText, change.newText,
+                    PeopleNumbers.change(from: change.old, to: change.new, format: change.format),
                     PeopleNumbers.relativeChange(from: change.old, to: change.new),
                 ])
             }
@@ -29,7 +35,9 @@ extension RunDiffReport {
     }
 
     static func keyCells(_ kind: HeadlineTable, _ key: [String]) -> [String] {
-        zip(kind.keyColumns, key).map { column, value in column == "metric" ? metricWords(value) : cell(value) }
+        zip(kind.keyColumns, key).map { column, value in
+            ["metric", "x", "y"].contains(column) ? metricWords(value) : cell(value)
+        }
     }
 
     /// Rows (a group, a metric) one run has and the other lacks, with their figures.
@@ -39,8 +47,7 @@ extension RunDiffReport {
         for row in rows {
             let figures = zip(kind.figureColumns, row.values).compactMap { column, value -> String? in
                 guard let value else { return nil }
-                let scale = kind.scale(column: column.column, key: row.key)
-                return "\(column.label) \(PeopleNumbers.figure(value, scale: scale))"
+                return "\(column.label) \(kind.format(column: column.column, key: row.key).text(value))"
             }
             text += "- " + keyCells(kind, row.key).joined(separator: " · ") + ": "
                 + (figures.isEmpty ? "no figures" : figures.joined(separator: ", ")) + "\n"

@@ -1,3 +1,4 @@
+import Reporting
 import Returns
 
 extension RunDiffReport {
@@ -5,14 +6,17 @@ extension RunDiffReport {
         let services = comparison.services
         guard services.hasDifferences else { return [] }
         var text = "## Services\n\n"
-        text += serviceList("Added", services.added)
-        text += serviceList("Removed", services.removed)
+        text += serviceList("Added", services.added, columns: comparison.new.serviceColumns)
+        text += serviceList("Removed", services.removed, columns: comparison.old.serviceColumns)
         if !services.changed.isEmpty {
             var table = MarkdownTable(["authority", "service", "period", "field", "old", "new"])
             for change in services.changed {
                 for field in change.fields {
-                    table.append(keyCells(change.key) + [cell(field.column), fieldValue(field.column, field.old),
-                                                         fieldValue(field.column, field.new)])
+                    var old = fieldValue(field.column, field.old), new = fieldValue(field.column, field.new)
+                    // Only --all or --tolerance lists a change too small to print: show it in full.
+                    if old == new { (old, new) = (cell(field.old), cell(field.new)) }
+                    table.append(keyCells(change.key) + [metricWords(field.column) + (field.isDerived ? " (derived)" : ""),
+                                                         old, new])
                 }
             }
             text += "### Changed (\(PeopleNumbers.count(services.changed.count)))\n\n" + table.text + "\n"
@@ -33,34 +37,37 @@ extension RunDiffReport {
         [cell(key.authority), cell(key.service), cell(key.period)]
     }
 
-    static func serviceList(_ title: String, _ records: [ServiceRecord]) -> String {
+    static func serviceList(_ title: String, _ records: [ServiceRecord], columns: [String]) -> String {
         guard !records.isEmpty else { return "" }
+        let index = ServiceComparison.positions(columns)
+        let shown = [ReturnColumn.totalCost.rawValue, ReturnColumn.peopleSupported.rawValue, "job_outcomes",
+                     "cost_per_person", "cost_per_outcome", "outcome_rate"]
         var table = MarkdownTable(["authority", "service", "period", "total cost", "people supported",
-                                   "job outcomes", "source"])
+                                   "job outcomes", "cost per person", "cost per job outcome", "outcome rate",
+                                   "source"])
         for record in records {
-            table.append(keyCells(record.key) + [
-                fieldValue(ReturnColumn.totalCost.rawValue, record.cells[ReturnColumn.totalCost.rawValue] ?? ""),
-                fieldValue(ReturnColumn.peopleSupported.rawValue,
-                           record.cells[ReturnColumn.peopleSupported.rawValue] ?? ""),
-                fieldValue("job_outcomes", record.cells["job_outcomes"] ?? ""),
-                cell(record.source),
-            ])
+            table.append(keyCells(record.key) + shown.map { fieldValue($0, record.cell(index[$0])) }
+                         + [cell(record.source)])
         }
         return "### \(title) (\(PeopleNumbers.count(records.count)))\n\n" + table.text + "\n"
     }
 
-    /// An input cell for people: money as £ (pence only when there are any), counts with
-    /// thousands separators, text escaped, empty as missing.
+    /// A cell of `clean/services.csv` for people: a derived figure as the report prints it;
+    /// an input's money as £ (pence only when there are any), counts with thousands
+    /// separators; text escaped; empty as missing.
     static func fieldValue(_ column: String, _ value: String) -> String {
         guard !value.isEmpty else { return PeopleNumbers.missing }
+        if let format = ServiceComparison.derivedFormat(column), column != "job_outcomes" {
+            return Double(value).map { format.text($0) } ?? cell(value)
+        }
         let kind: ReturnColumn.Kind? = column == "job_outcomes" ? .count : ReturnColumn(rawValue: column)?.kind
         guard let number = Double(value), number.isFinite else { return cell(value) }
         switch kind {
         case .money:
             let pence = number != number.rounded()
-            return PeopleNumbers.signed(number, decimals: pence ? 2 : 0, prefix: "£", suffix: "", plus: false)
+            return pence ? "£" + HumanNumbers.decimal(number, decimals: 2) : HumanNumbers.money(number)
         case .count:
-            return PeopleNumbers.wholeNumber(number).map { PeopleNumbers.count($0) } ?? cell(value)
+            return number == number.rounded() ? HumanNumbers.whole(number) : cell(value)
         default:
             return cell(value)
         }

@@ -10,23 +10,23 @@ public enum RunDiffReport {
     public static func markdown(_ comparison: RunComparison) -> String {
         var sections: [String] = []
         sections.append("# Run comparison\n\nOld run: \(cell(comparison.old.label))  \nNew run: \(cell(comparison.new.label))\n")
-        sections.append(provenance(comparison))
         sections.append(summary(comparison))
         if comparison.hasDifferences {
-            sections.append(contentsOf: headline(comparison))
-            sections.append(contentsOf: correlations(comparison))
-            sections.append(contentsOf: benchmark(comparison))
+            // A reviewer's order: what changed in the data, then what it did to the findings.
             sections.append(contentsOf: services(comparison))
-            sections.append(contentsOf: flags(comparison))
             sections.append(contentsOf: rejects(comparison))
+            sections.append(contentsOf: flags(comparison))
+            sections.append(contentsOf: headline(comparison))
+            sections.append(contentsOf: benchmark(comparison))
+            sections.append(contentsOf: correlations(comparison))
         }
+        sections.append(provenance(comparison))
         return sections.joined(separator: "\n")
     }
 
     static func summary(_ comparison: RunComparison) -> String {
         let options = comparison.options
-        let tolerance = "Tolerances: headline figures ±\(NumberFormatting.csv(options.relativeTolerance)) relative; "
-            + "Pearson r ±\(NumberFormatting.csv(options.rTolerance)).\n"
+        let tolerance = "Threshold: " + options.description + ".\n"
         let figuresChanged = comparison.headline.reduce(0) { $0 + $1.changed.count }
         let figuresUnchanged = comparison.headline.reduce(0) { $0 + $1.unchangedCount }
         let rowsAdded = comparison.headline.reduce(0) { $0 + $1.added.count }
@@ -35,7 +35,7 @@ public enum RunDiffReport {
         let flags = comparison.flags, rejects = comparison.rejects
         guard comparison.hasDifferences else {
             return "## Summary\n\nNo differences.\n\n"
-                + "\(counted(figuresUnchanged, "headline figure", "headline figures")), "
+                + "\(counted(figuresUnchanged, "figure", "figures")), "
                 + "\(counted(correlations.unchangedCount, "correlation", "correlations")), "
                 + "\(counted(services.unchangedCount, "service", "services")), "
                 + "\(counted(flags.unchangedCount, "flag", "flags")) and "
@@ -43,25 +43,31 @@ public enum RunDiffReport {
                 + tolerance
         }
         var lines = ["## Summary", ""]
-        lines.append("- Headline figures: \(PeopleNumbers.count(figuresChanged)) changed, "
-                     + "\(PeopleNumbers.count(figuresUnchanged)) unchanged; "
-                     + "\(counted(rowsAdded, "row", "rows")) only in the new run, "
-                     + "\(PeopleNumbers.count(rowsRemoved)) only in the old run.")
-        lines.append("- Correlations: \(PeopleNumbers.count(correlations.changed.count)) changed, "
-                     + "\(PeopleNumbers.count(correlations.unchangedCount)) unchanged; "
-                     + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
-                     + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
         lines.append("- Services: \(PeopleNumbers.count(services.added.count)) added, "
                      + "\(PeopleNumbers.count(services.removed.count)) removed, "
                      + "\(PeopleNumbers.count(services.changed.count)) changed, "
                      + "\(PeopleNumbers.count(services.unchangedCount)) unchanged.")
-        lines.append("- Benchmark positions: \(PeopleNumbers.count(comparison.benchmark.changed.count)) changed.")
-        lines.append("- Flags: \(PeopleNumbers.count(flags.new.count)) new, "
-                     + "\(PeopleNumbers.count(flags.resolved.count)) resolved, "
-                     + "\(PeopleNumbers.count(flags.unchangedCount)) in both runs.")
         lines.append("- Rejected rows: \(PeopleNumbers.count(rejects.new.count)) new, "
                      + "\(PeopleNumbers.count(rejects.resolved.count)) resolved, "
                      + "\(PeopleNumbers.count(rejects.unchangedCount)) in both runs.")
+        lines.append("- Flags: \(PeopleNumbers.count(flags.new.count)) new, "
+                     + "\(PeopleNumbers.count(flags.resolved.count)) resolved, "
+                     + "\(PeopleNumbers.count(flags.unchangedCount)) in both runs.")
+        lines.append("- Figures: \(PeopleNumbers.count(figuresChanged)) changed, "
+                     + "\(PeopleNumbers.count(figuresUnchanged)) unchanged; "
+                     + "\(counted(rowsAdded, "row", "rows")) only in the new run, "
+                     + "\(PeopleNumbers.count(rowsRemoved)) only in the old run.")
+        for (presence, words) in [(HeadlineComparison.Presence.onlyNew, "new"), (.onlyOld, "old")] {
+            let files = comparison.headline.filter { $0.presence == presence }.map { "`\($0.table.relativePath)`" }
+            if !files.isEmpty {
+                lines.append("- Tables only in the \(words) run (not compared): " + files.joined(separator: ", ") + ".")
+            }
+        }
+        lines.append("- Benchmark positions: \(PeopleNumbers.count(comparison.benchmark.changed.count)) changed.")
+        lines.append("- Correlations: \(PeopleNumbers.count(correlations.changed.count)) changed, "
+                     + "\(PeopleNumbers.count(correlations.unchangedCount)) unchanged; "
+                     + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
+                     + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
         return lines.joined(separator: "\n") + "\n\n" + tolerance
     }
 }

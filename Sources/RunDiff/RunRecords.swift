@@ -31,12 +31,19 @@ public struct ServiceKey: Sendable, Hashable, Comparable {
     }
 }
 
-/// One row of `clean/services.csv`: every cell by column name.
+/// One row of `clean/services.csv`: its cells in the order of the run's header (held
+/// once per run, `RunSnapshot.serviceColumns`), not a dictionary per service.
 public struct ServiceRecord: Sendable, Equatable {
     public var key: ServiceKey
     /// `file:line` it was read from.
     public var source: String
-    public var cells: [String: String]
+    public var cells: [String]
+
+    /// The cell of `column` (its position in the header), `""` when absent.
+    func cell(_ position: Int?) -> String {
+        guard let position, position < cells.count else { return "" }
+        return cells[position]
+    }
 }
 
 /// One row of `clean/flags.csv`.

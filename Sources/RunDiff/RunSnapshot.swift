@@ -30,7 +30,8 @@ public struct RunSnapshot: Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw VFMError(.noInput, "run directory is not readable", file: path, hint: "check its permissions")
         }
-        let manifest = try RunManifest.read(runDirectory: path)
+        let manifest = try RunManifest.read(runDirectory: path,
+                                            displayName: RunTable.displayPath(path, RunLayout.manifest))
         var headline: [HeadlineTable: [FigureRow]] = [:]
         for table in HeadlineTable.allCases {
             headline[table] = try table.read(runDirectory: path)
@@ -77,18 +78,47 @@ public struct RunSnapshot: Sendable {
         return records
     }
 
+    /// `clean/services.csv`, record by record: each service keeps its cells as an array
+    /// aligned with the header, and no second copy of the table is held.
     private static func readServices(_ path: String) throws(VFMError) -> (columns: [String], rows: [ServiceRecord]) {
-        let table = try RunTable(runDirectory: path, relativePath: RunLayout.cleanServices,
-                                 required: ["authority", "service", "period"])
+        let display = RunTable.displayPath(path, RunLayout.cleanServices)
+        let bytes = try FileSystem.readBytes(path + "/" + RunLayout.cleanServices, displayName: display)
+        let reader = RunFileCSV(file: display, hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
+        var header: [String]?
+        var positions: (authority: Int, service: Int, period: Int, source: Int?) = (0, 0, 0, nil)
         var records: [ServiceRecord] = []
-        for row in table.rows {
-            var cells: [String: String] = [:]
-            for (position, column) in table.header.enumerated() where cells[column] == nil {
-                cells[column] = position < row.cells.count ? row.cells[position] : ""
+        var failure: VFMError?
+        try reader.forEachRecord(bytes) { record in
+            guard failure == nil else { return }
+            guard let columns = header else {
+                header = record.cells
+                let index = ServiceComparison.positions(record.cells)
+                for column in ["authority", "service", "period"] where index[column] == nil {
+                    failure = VFMError(.dataError, "required column is missing from the header", file: display,
+                                       line: 1, column: column,
+                                       hint: "was this run written by another version of vfm? re-run `vfm run`")
+                    return
+                }
+                positions = (index["authority"] ?? 0, index["service"] ?? 0, index["period"] ?? 0, index["source"])
+                return
             }
-            records.append(ServiceRecord(key: serviceKey(table, row), source: table.text(row, "source"), cells: cells))
+            guard record.cells.count == columns.count else {
+                failure = reader.corrupt("row has \(record.cells.count) cells but the header has \(columns.count)",
+                                         line: record.line)
+                return
+            }
+            let cells = record.cells.map(CSVInjection.restore)
+            records.append(ServiceRecord(
+                key: ServiceKey(authority: cells[positions.authority], service: cells[positions.service],
+                                period: cells[positions.period]),
+                source: positions.source.map { cells[$0] } ?? "", cells: cells))
         }
-        return (table.header, records)
+        if let failure { throw failure }
+        guard let header else {
+            throw VFMError(.dataError, "table has no header", file: display, line: 1,
+                           hint: "the run directory is incomplete; re-run `vfm run` to regenerate it")
+        }
+        return (header, records)
     }
 
     private static func readFlags(_ path: String) throws(VFMError) -> [FlagRecord] {
@@ -106,11 +136,27 @@ public struct RunSnapshot: Sendable {
         return records
     }
 
+    /// `clean/rejected.csv` as vfm writes it now (`…,column,value,record`: the record's
+    /// cells parsed from its one-line RFC 4180 form) or as earlier versions wrote it (the
+    /// raw cells after the four fixed columns), so that an old run still diffs.
     private static func readRejects(_ path: String) throws(VFMError) -> [RejectRecord] {
         let fixed = ["source_file", "line", "rule", "message"]
         let table = try RunTable(runDirectory: path, relativePath: RunLayout.cleanRejected, required: fixed,
                                  allowsRaggedRows: true)
-        // The raw cells are everything after the fixed columns (SPEC §7: "then the row's raw cells").
+        if table.header.contains("record") {
+            var records: [RejectRecord] = []
+            for row in table.rows {
+                guard let cells = CSVEncoding.cells(ofRecordLine: table.text(row, "record")) else {
+                    throw VFMError(.dataError, "`record` is not one CSV record", file: table.name, line: row.line,
+                                   column: "record", hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
+                }
+                records.append(RejectRecord(sourceFile: table.text(row, "source_file"), line: table.text(row, "line"),
+                                            rule: table.text(row, "rule"), message: table.text(row, "message"),
+                                            rawCells: cells))
+            }
+            return records
+        }
+        // The raw cells are everything after the fixed columns (the layout before SPEC §7's `record`).
         let rawStart = fixed.compactMap { table.header.firstIndex(of: $0) }.max().map { $0 + 1 } ?? fixed.count
         return table.rows.map { row in
             RejectRecord(sourceFile: table.text(row, "source_file"), line: table.text(row, "line"),

@@ -24,13 +24,20 @@ struct RunTable: Sendable {
          allowsRaggedRows: Bool = false) throws(VFMError) {
         let display = RunTable.displayPath(runDirectory, relativePath)
         let bytes = try FileSystem.readBytes(runDirectory + "/" + relativePath, displayName: display)
-        let records = try RunFileCSV(file: display,
-                                     hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
-            .records(bytes)
-        guard let headerRecord = records.first else {
+        let reader = RunFileCSV(file: display, hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
+        // Record by record, restored as read: the table is never held twice.
+        var headerCells: [String]?
+        var body: [CSVRecord] = []
+        try reader.forEachRecord(bytes) { record in
+            if headerCells == nil { headerCells = record.cells } else {
+                body.append(CSVRecord(line: record.line, cells: record.cells.map(CSVInjection.restore)))
+            }
+        }
+        guard let headerCells else {
             throw VFMError(.dataError, "table has no header", file: display, line: 1,
                            hint: "the run directory is incomplete; re-run `vfm run` to regenerate it")
         }
+        let headerRecord = CSVRecord(line: 1, cells: headerCells)
         var index: [String: Int] = [:]
         for (position, name) in headerRecord.cells.enumerated() where index[name] == nil {
             index[name] = position
@@ -38,9 +45,6 @@ struct RunTable: Sendable {
         for column in required where index[column] == nil {
             throw VFMError(.dataError, "required column is missing from the header", file: display, line: 1,
                            column: column, hint: "was this run written by another version of vfm? re-run `vfm run`")
-        }
-        let body = Array(records.dropFirst()).map { record in
-            CSVRecord(line: record.line, cells: record.cells.map(CSVInjection.restore))
         }
         let requiredWidth = (required.compactMap { index[$0] }.max() ?? -1) + 1
         for record in body {

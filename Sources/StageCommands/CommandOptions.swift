@@ -30,17 +30,24 @@ public struct RunDirectoryOptions: ParsableArguments {
     }
 }
 
-/// `--input PATH`, repeatable: files, or directories meaning every `*.csv` directly inside.
+/// `--input PATH`, repeatable: files, or directories meaning every `*.csv` and `*.xlsx`
+/// directly inside; `--sheet NAME`, the worksheet of `.xlsx` inputs.
 public struct InputOptions: ParsableArguments {
     @Option(name: .customLong("input"),
-            help: ArgumentHelp("A return file, or a directory (every *.csv directly inside, sorted by name). Repeatable. Default: the sample fixture Fixtures/returns/sample-70.csv (found in the current checkout, via $VFM_SAMPLE, or in <prefix>/share/vfm/).",
+            help: ArgumentHelp("A return file (.csv or .xlsx), or a directory (every *.csv and *.xlsx directly inside, sorted by name; Excel's ~$ lock files skipped). Repeatable. Default: the sample fixture Fixtures/returns/sample-70.csv (found in the current checkout, via $VFM_SAMPLE, or in <prefix>/share/vfm/).",
                                valueName: "path"))
     public var inputs: [String] = []
+
+    @Option(name: .customLong("sheet"),
+            help: ArgumentHelp("The worksheet of .xlsx inputs to read (default: the pipeline's [input] sheet, else the first worksheet holding a header row).",
+                               valueName: "name"))
+    public var sheet: String?
 
     public init() {}
 
     public func validate() throws {
         if inputs.contains(where: \.isEmpty) { throw ValidationError("--input needs a file or directory name") }
+        if sheet?.isEmpty == true { throw ValidationError("--sheet needs a worksheet name") }
     }
 
     /// The inputs given, or the sample fixture when none were.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import VFMCore
 
-/// `vfm`: the whole pipeline. Its one subcommand today is `run`.
+/// `vfm`: the whole pipeline (`run`) and what a budget buys on a published run (`scenario`).
 public struct VFMCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "vfm",
@@ -10,12 +10,13 @@ public struct VFMCommand: ParsableCommand {
             `vfm run` ingests the returns, cleans and flags them, computes the statistics and \
             writes the report, publishing the run directory atomically. The stages also exist as \
             separate executables: vfm-ingest, vfm-clean, vfm-analyze, vfm-report. See \
-            `vfm run --help` for inputs, outputs, the lock and atomic publication.
+            `vfm run --help` for inputs, outputs, the lock and atomic publication. `vfm scenario` \
+            prices a budget on a published run without re-running it.
 
             \(HelpText.exitCodes)
             """,
         version: ToolVersion.current,
-        subcommands: [RunCommand.self])
+        subcommands: [RunCommand.self, ScenarioCommand.self])
 
     public init() {}
 }

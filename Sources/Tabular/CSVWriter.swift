@@ -14,43 +14,83 @@ public enum CSVField: Sendable, Equatable {
     }
 }
 
-/// Builds an RFC 4180 CSV document with LF line endings, quoting only where needed,
-/// so that outputs are byte-identical on every machine (SPEC §7).
-public struct CSVWriter: Sendable {
+/// Where the records of a CSV file go: a document in memory (`CSVWriter`) or a file
+/// through a fixed-size buffer (`CSVFileWriter`). The run files' writers are written
+/// once against this, so the bytes are the same either way.
+public protocol CSVRowSink {
+    associatedtype Failure: Error
+    /// Appends one record; the caller passes exactly one field per header column.
+    mutating func append(_ row: [CSVField]) throws(Failure)
+}
+
+/// RFC 4180 encoding with LF line endings, quoting only where needed, so that outputs
+/// are byte-identical on every machine (SPEC §7).
+public enum CSVEncoding {
+    /// One record as a line, with its final LF.
+    public static func line(_ cells: [String]) -> String {
+        var text = ""
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text += "," }
+            text += quoteIfNeeded(cell)
+        }
+        return text + "\n"
+    }
+
+
+    /// One record of fields as a line, with its final LF.
+    public static func line(_ row: [CSVField]) -> String { line(row.map(\.rendered)) }
+
+    /// One record as a single RFC 4180 line without a line end, lossless: `CSVEncoding.cells`
+    /// (and any RFC 4180 reader) gives back exactly `cells` — commas, quotes, CR and LF
+    /// inside cells are quoted; a lone blank cell is quoted so it is not a blank line.
+    public static func recordLine(_ cells: [String]) -> String {
+        if cells.count == 1, cells[0].utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            return "\"" + cells[0] + "\""
+        }
+        var text = ""
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text += "," }
+            text += quoteIfNeeded(cell)
+        }
+        return text
+    }
+
+    /// The cells of a line written by `recordLine`; `nil` when it is not one record.
+    public static func cells(ofRecordLine line: String) -> [String]? {
+        guard let records = try? CSVRecordParser.records(utf8: Array(line.utf8)) else { return nil }
+        switch records.count {
+        case 0: return line.isEmpty ? [] : nil
+        case 1: return records[0].cells
+        default: return nil
+        }
+    }
+
+    /// `cell`, in double quotes (inner quotes doubled) when it holds a comma, a quote, CR or LF.
+    public static func quoteIfNeeded(_ cell: String) -> String {
+        let needsQuotes = cell.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
+            || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard needsQuotes else { return cell }
+        var quoted = "\""
+        for character in cell.unicodeScalars {
+            if character == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(character) }
+        }
+        return quoted + "\""
+    }
+}
+
+/// Builds a CSV document in memory (for small texts and tests; run files are written
+/// with `CSVFileWriter`).
+public struct CSVWriter: Sendable, CSVRowSink {
     public private(set) var text: String
     public let columnCount: Int
 
     public init(header: [String]) {
         columnCount = header.count
-        text = ""
-        appendLine(header.map(Self.quoteIfNeeded))
+        text = CSVEncoding.line(header)
     }
 
-    /// Appends one record; the caller passes exactly one field per header column.
     public mutating func append(_ row: [CSVField]) {
         precondition(row.count == columnCount, "CSV row has \(row.count) fields for \(columnCount) columns")
-        appendLine(row.map { Self.quoteIfNeeded($0.rendered) })
-    }
-
-    /// Appends one record of already-rendered raw text cells (e.g. a rejected row's raw
-    /// cells, which may be more or fewer than the header): neutralised and quoted.
-    public mutating func appendRaw(_ cells: [String]) {
-        appendLine(cells.map { Self.quoteIfNeeded(CSVInjection.neutralise($0)) })
-    }
-
-    private mutating func appendLine(_ cells: [String]) {
-        text += cells.joined(separator: ",")
-        text += "\n"
-    }
-
-    static func quoteIfNeeded(_ cell: String) -> String {
-        let needsQuotes = cell.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
-            || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-        guard needsQuotes else { return cell }
-        var quoted = "\""
-        for character in cell {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
-        }
-        return quoted + "\""
+        text += CSVEncoding.line(row)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// File reading and writing with errors mapped to the exit statuses of SPEC §3:
-/// missing/unreadable input → 66, cannot create output → 73, failed write (disk full) → 74.
+/// File reading and writing with errors mapped to the exit statuses of SPEC §3 (through
+/// `PosixError`): missing/unreadable input → 66, cannot create output → 73, failed write
+/// (disk full) → 74. Every write goes through `BufferedFileWriter`.
 public enum FileSystem {
     /// The bytes of `path`; `displayName` is how the file is named in messages.
     public static func readBytes(_ path: String, displayName: String? = nil) throws(VFMError) -> [UInt8] {
@@ -45,41 +46,27 @@ public enum FileSystem {
         }
     }
 
-    /// Writes `bytes` to `path`, creating parent directories.
-    public static func write(_ bytes: [UInt8], to path: String) throws(VFMError) {
-        let url = URL(fileURLWithPath: path)
-        try createDirectory(url.deletingLastPathComponent().path)
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let code = posix?.code ?? (error as NSError).code
-            if code == Int(ENOSPC) || code == Int(EDQUOT) || code == Int(EIO) || code == NSFileWriteOutOfSpaceError {
-                throw VFMError(.ioError, "write failed (\(error.localizedDescription))", file: path,
-                               hint: "free some disk space and run again; the previous output is untouched")
-            }
-            throw VFMError(.cannotCreateOutput, "cannot write (\(error.localizedDescription))", file: path,
-                           hint: "check that the output directory is writable")
-        }
+    /// Writes `bytes` to `path`, creating parent directories; returns the SHA-256.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String) throws(VFMError) -> String {
+        let writer = try BufferedFileWriter(path: path)
+        try writer.write(bytes)
+        return try writer.close()
     }
 
-    /// Writes UTF-8 text to `path`.
-    public static func write(_ text: String, to path: String) throws(VFMError) {
-        try write(Array(text.utf8), to: path)
+    /// Writes UTF-8 text to `path`; returns the SHA-256.
+    @discardableResult
+    public static func write(_ text: String, to path: String) throws(VFMError) -> String {
+        let writer = try BufferedFileWriter(path: path)
+        try writer.write(text)
+        return try writer.close()
     }
 
     public static func createDirectory(_ path: String) throws(VFMError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let code = posix?.code ?? (error as NSError).code
-            if code == Int(ENOSPC) || code == Int(EDQUOT) || code == NSFileWriteOutOfSpaceError {
-                throw VFMError(.ioError, "cannot create directory (\(error.localizedDescription))", file: path,
-                               hint: "free some disk space and run again; the previous output is untouched")
-            }
-            throw VFMError(.cannotCreateOutput, "cannot create directory (\(error.localizedDescription))",
-                           file: path, hint: "check that the parent directory exists and is writable")
+            throw PosixError.outputError(from: error, creating: path)
         }
     }
 }

@@ -22,10 +22,18 @@ public enum RunLayout {
     public static let supportLevels = "tables/support_levels.csv"
     public static let benchmark = "tables/benchmark.csv"
     public static let bands = "tables/bands.csv"
-    /// `group,x,y,n,intercept,slope` — least-squares lines (LAPACK dgels) for the charts.
+    /// `group,x,y,n,intercept,slope` — least-squares lines (StatisticsKernel.LeastSquares) for the charts.
     public static let trendLines = "tables/trend_lines.csv"
+    /// What a budget buys (SPEC §6.1): per group, and the pipeline's scenarios in long form.
+    public static let valueForMoney = "tables/value_for_money.csv"
+    public static let scenarios = "tables/scenarios.csv"
+    /// `group,n,total_cost,job_outcomes,outcomes_per_pound,standard_error` — the pooled
+    /// rates scenarios are priced at, full precision, read back by `vfm scenario`.
+    public static let valueForMoneyBasis = "tables/value_for_money_basis.csv"
     // Report
     public static let report = "report.md"
+    /// The same report as one self-contained page (charts and CSS inline).
+    public static let reportHTML = "report.html"
     public static let chartsDirectory = "charts"
     public static let manifest = "manifest.json"
 }

@@ -7,14 +7,20 @@ import VFMCore
 /// differences, 1 = differences, >1 = trouble (the diff(1) convention, sysexits codes).
 @main
 struct VFMDiff: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "vfm-diff",
-        abstract: "Compare two run directories: headline figures, correlations, services, flags, rejects.",
+        abstract: "Compare two run directories the way a reviewer reads them.",
         discussion: """
-            Reads manifest.json, tables/*.csv and clean/*.csv of both runs and writes Markdown: \
-            provenance (inputs, pipeline, tool version), headline figures that moved (absolute and \
-            relative change), correlations whose r, sign, strength or CI against 0 changed, services \
-            added/removed/changed, benchmark positions, and flags and rejected rows that are new or resolved.
+            Reads manifest.json, tables/*.csv and clean/*.csv of both runs and writes, in this order: \
+            what changed in the data (services added/removed/changed with input and derived fields, \
+            rejected rows and flags new/resolved), what that did to the findings (headline figures, \
+            Table 8 bands, trend lines, value for money and scenarios, benchmark positions, correlations \
+            with r, ρ, CI and p), then provenance (tool, pipeline, inputs' hashes).
+            By default a figure is listed only when it changes as the report prints it.
             Exit status: 0 no differences, 1 differences, 64 usage, 65 malformed table, \
             66 run directory or file missing, 73/74 cannot write --output.
             """,
@@ -26,29 +32,35 @@ struct VFMDiff: ParsableCommand {
     @Argument(help: "The later run directory (e.g. Output/latest).")
     var newRun: String
 
-    @Option(name: .shortAndLong, help: "Write the Markdown to FILE instead of stdout.")
+    @Option(name: .shortAndLong, help: "Write the diff to FILE instead of stdout.")
     var output: String?
 
-    @Option(help: "Relative tolerance for headline figures: unchanged when |new − old| ≤ REL·max(|old|, |new|).")
-    var tolerance: Double = DiffOptions.defaultRelativeTolerance
+    @Option(help: "markdown (for people) or json (for scripts; Fixtures/diff/vfm-diff.schema.json).")
+    var format: Format = .markdown
 
-    @Option(name: .customLong("r-tolerance"), help: "List a correlation when Pearson r moved by more than ABS.")
-    var rTolerance: Double = DiffOptions.defaultRTolerance
+    @Option(help: "List a figure when |new − old| > REL·max(|old|, |new|) on full-precision values, instead of when its printed text changes.")
+    var tolerance: Double?
+
+    @Flag(help: "List every figure that moved at all.")
+    var all = false
 
     func validate() throws {
-        guard tolerance.isFinite, tolerance >= 0 else { throw ValidationError("--tolerance must be a number ≥ 0") }
-        guard rTolerance.isFinite, rTolerance >= 0 else { throw ValidationError("--r-tolerance must be a number ≥ 0") }
+        if let tolerance {
+            guard tolerance.isFinite, tolerance >= 0 else { throw ValidationError("--tolerance must be a number ≥ 0") }
+            guard !all else { throw ValidationError("--tolerance and --all cannot be used together") }
+        }
     }
 
     func run() throws {
+        let threshold: DiffThreshold = all ? .any : (tolerance.map { .relative($0) } ?? .printed)
         do {
-            let comparison = try RunComparison.load(
-                oldRunDirectory: oldRun, newRunDirectory: newRun,
-                options: DiffOptions(relativeTolerance: tolerance, rTolerance: rTolerance))
+            let comparison = try RunComparison.load(oldRunDirectory: oldRun, newRunDirectory: newRun,
+                                                    options: DiffOptions(threshold: threshold))
+            let text = format == .json ? comparison.json : comparison.markdown
             if let output {
-                try FileSystem.write(comparison.markdown, to: output)
+                try FileSystem.write(text, to: output)
             } else {
-                FileHandle.standardOutput.write(Data(comparison.markdown.utf8))
+                FileHandle.standardOutput.write(Data(text.utf8))
             }
             throw ExitCode(comparison.hasDifferences ? ExitStatus.differences.rawValue : ExitStatus.ok.rawValue)
         } catch let error as VFMError {

@@ -22,7 +22,7 @@ enum AnalysisFixture {
     static func service(_ row: [String: String], source: SourceLocation) -> CleanedService {
         func count(_ key: String) -> Int? { row[key].flatMap { Int($0) } }
         var counts = CountValues()
-        for column in CountValues.columns { counts[column] = count(column.rawValue) }
+        for column in CountValues.columns { counts[column] = count(column.rawValue).map(Double.init) }
         let people = count("people_supported") ?? 0
         let cost = Double(row["total_cost"] ?? "") ?? 0
         let input = ServiceReturn(

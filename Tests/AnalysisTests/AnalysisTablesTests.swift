@@ -2,6 +2,7 @@
 import Cleaning
 import Foundation
 import PipelineDefinition
+import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
@@ -21,39 +22,39 @@ struct AnalysisTablesTests {
 
     @Test("descriptives match numpy: n, mean, sample SD, min, median, max, clamped ±1 SD band")
     func descriptives() throws {
-        TableComparison.expectEqual(Self.result.descriptivesCSV(), try Self.expected("descriptives.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.descriptives), try Self.expected("descriptives.csv"))
     }
 
     @Test("correlations match scipy pearsonr/spearmanr with Fisher-z CI, and are empty where undefined")
     func correlations() throws {
         // p-values come from the regularised incomplete beta: compared to 1e-10.
-        TableComparison.expectEqual(Self.result.correlationsCSV(), try Self.expected("correlations.csv"),
+        TableComparison.expectEqual(CSVWriter.document(Self.result.correlations), try Self.expected("correlations.csv"),
                                     relativeTolerance: 1e-10)
     }
 
     @Test("outcome mix matches pooled shares and 100 × mean rate × share")
     func outcomeMix() throws {
-        TableComparison.expectEqual(Self.result.outcomeMixCSV(), try Self.expected("outcome_mix.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.outcomeMix), try Self.expected("outcome_mix.csv"))
     }
 
     @Test("support levels are pooled over services whose three counts are present and sum above 0")
     func supportLevels() throws {
-        TableComparison.expectEqual(Self.result.supportLevelsCSV(), try Self.expected("support_levels.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.supportLevels), try Self.expected("support_levels.csv"))
     }
 
     @Test("bands compare evidence-based with all services for each band metric (Table 8)")
     func bands() throws {
-        TableComparison.expectEqual(Self.result.bandsCSV(), try Self.expected("bands.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.bands), try Self.expected("bands.csv"))
     }
 
     @Test("benchmark places every service against both bands, excluded ones included")
     func benchmark() throws {
-        TableComparison.expectEqual(Self.result.benchmarkCSV(), try Self.expected("benchmark.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.benchmark), try Self.expected("benchmark.csv"))
     }
 
     @Test("trend lines match scipy linregress and are empty for fewer than two points")
     func trendLines() throws {
-        TableComparison.expectEqual(Self.result.trendLinesCSV(), try Self.expected("trend_lines.csv"),
+        TableComparison.expectEqual(CSVWriter.document(Self.result.trendLines), try Self.expected("trend_lines.csv"),
                                     relativeTolerance: 1e-10)
     }
 
@@ -128,14 +129,19 @@ struct AnalysisByHandTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.result.write(toRunDirectory: dir)
         let headers = [
-            RunLayout.descriptives: "group,metric,n,mean,sd,min,median,max,band_low,band_high",
+            RunLayout.descriptives: "group,metric,n,mean,sd,min,median,max,band_low,band_high,robust_band_low,"
+                + "robust_band_high",
             RunLayout.correlations: "group,x,y,n,pearson_r,spearman_rho,ci_low,ci_high,p_value,strength",
             RunLayout.outcomeMix: "group,n,outcome_rate_mean,gained_share,retained_share,self_employed_share,"
                 + "gained_per_100,retained_per_100,self_employed_per_100",
             RunLayout.supportLevels: "group,n,share_lt7,share_7to40,share_40plus",
             RunLayout.benchmark: "authority,service,period,metric,value,all_band,evidence_band",
-            RunLayout.bands: "metric,group,n,min,max,band_low,mean,band_high",
+            RunLayout.bands: "metric,group,n,min,max,band_low,mean,band_high,robust_band_low,robust_band_high",
             RunLayout.trendLines: "group,x,y,n,intercept,slope",
+            RunLayout.valueForMoney: "group,n,total_cost,job_outcomes,pooled_cost_per_outcome,mean_cost_per_outcome,"
+                + "outcomes_per_100k,ci_low,ci_high",
+            RunLayout.scenarios: "scenario,kind,group,quantity,value,ci_low,ci_high",
+            RunLayout.valueForMoneyBasis: "group,n,total_cost,job_outcomes,outcomes_per_pound,standard_error",
         ]
         for (path, header) in headers {
             let text = try String(contentsOfFile: dir + "/" + path, encoding: .utf8)

@@ -14,7 +14,7 @@ struct PipelineLoadingTests {
         let builtIn = PipelineDefinition.builtIn()
         #expect(Array(builtIn.text.utf8) == bytes,
                 "paste Pipelines/ndti-2014.toml into Sources/PipelineDefinition/BuiltInPipeline.swift")
-        #expect(builtIn.sha256 == SHA256.hexDigest(of: bytes))
+        #expect(builtIn.sha256 == ContentHash.hex(of: bytes))
         #expect(builtIn.displayPath == "ndti-2014.toml (built-in)")
     }
 
@@ -80,20 +80,13 @@ struct PipelineLoadingTests {
         ("[bands]", "[band]", "band", "unknown key"),
     ])
     func keyedErrors(original: String, replacement: String, key: String, fragment: String) throws {
-        let builtIn = PipelineDefinition.builtIn().text
-        let range = try #require(builtIn.range(of: original), "fixture text not found: \(original)")
-        let text = builtIn.replacingCharacters(in: range, with: replacement)
-        // The line of the edit: lines before it, plus the line inside the replacement where the
-        // offending key or value sits (the last line of a multi-line replacement's first change).
-        let prefixLines = builtIn[..<range.lowerBound].filter { $0 == "\n" }.count + 1
-        let offending = replacement.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { line in !original.split(separator: "\n", omittingEmptySubsequences: false).contains(line) } ?? 0
+        let edit = try #require(PipelineEdit(replacing: original, with: replacement), "fixture text not found: \(original)")
         #expect {
-            try PipelineDefinition.parse(text: text, displayPath: "edited.toml")
+            try PipelineDefinition.parse(text: edit.text, displayPath: "edited.toml")
         } throws: { error in
             guard let error = error as? VFMError else { return false }
             return error.status == .badPipeline && error.file == "edited.toml" && error.column == key
-                && error.line == prefixLines + offending && error.message.contains(fragment) && error.hint != nil
+                && error.line == edit.line && error.message.contains(fragment) && error.hint != nil
         }
     }
 
@@ -144,5 +137,25 @@ struct PipelineLoadingTests {
             try PipelineDefinition.parse(text: base + "\n[[groups]]\nname = \"london\"\ncolumn = \"region\"\n",
                                          displayPath: "p.toml")
         }
+    }
+}
+
+@Suite("the pipeline's [input] sheet")
+struct PipelineInputSheetTests {
+    @Test("names the worksheet of .xlsx inputs; absent means the first sheet with a header")
+    func sheetKey() throws {
+        let text = try String(contentsOfFile: PipelineLoadingTests.filePath, encoding: .utf8)
+        let withSheet = text.replacingOccurrences(of: "[input]\n", with: "[input]\nsheet = \"Return\"\n")
+        #expect(withSheet != text)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vfm-sheet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("p.toml").path
+        try withSheet.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try PipelineDefinition.load(path: path).definition.inputSheet == "Return")
+        #expect(PipelineDefinition.builtIn().definition.inputSheet == nil)
+        try text.replacingOccurrences(of: "[input]\n", with: "[input]\nsheet = 3\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: VFMError.self) { _ = try PipelineDefinition.load(path: path) }
+        #expect(error?.status == .badPipeline)
     }
 }

@@ -6,12 +6,12 @@ import VFMCore
 /// A return with the given figures; everything not passed is missing.
 func makeReturn(
     authority: String = "Northshire", service: String = "Pathways", period: String? = "2012/13",
-    file: String = "returns.csv", line: Int = 2, evidence: EvidenceBase = .notEvidenceBased,
+    file: String = "returns.csv", line: Int = 2, evidence: EvidenceBase = .notStated,
     totalCost: Double = 100_000, people: Int = 100, counts: [ReturnColumn: Int] = [:],
     reportedCostPerPerson: Double? = nil, reportedCostPerOutcome: Double? = nil, extras: [ExtraCell] = []
 ) -> ServiceReturn {
     var values = CountValues()
-    for (column, value) in counts { values[column] = value }
+    for (column, value) in counts { values[column] = Double(value) }
     return ServiceReturn(
         source: SourceLocation(file: file, line: line), authority: authority, service: service, period: period,
         model: nil, evidenceBase: evidence, totalCost: totalCost, peopleSupported: people, counts: values,
@@ -49,8 +49,8 @@ func clean(_ returns: [ServiceReturn], pipeline: PipelineDefinition = makePipeli
 }
 
 extension CleanedService {
-    var ruleIDs: [String] { flags.map(\.rule) }
-    func flag(_ rule: FlagRule) -> ServiceFlag? { flags.first { $0.rule == rule.rawValue } }
+    var ruleIDs: [String] { flags.map(\.rule.rawValue) }
+    func flag(_ rule: FlagRule) -> ServiceFlag? { flags.first { $0.rule == rule } }
 }
 
 /// Relative closeness for values computed by a different route than the expectation.

@@ -26,7 +26,7 @@ struct DuplicateTests {
         let result = clean(rows, pipeline: makePipeline(duplicatePolicy: .keepFirst))
         #expect(result.services.map(\.input.totalCost).sorted() == [2, 3])   // a.csv:9 and the 2013/14 row
         #expect(result.rejected.map(\.source.description) == ["a.csv:12", "b.csv:7"])
-        #expect(result.rejected.allSatisfy { $0.rule == "duplicate" && $0.message.contains("a.csv:9") })
+        #expect(result.rejected.allSatisfy { $0.rule == .duplicate && $0.message.contains("a.csv:9") })
         #expect(result.services.allSatisfy { $0.flags.isEmpty })
     }
 

@@ -11,7 +11,7 @@ struct RejectRuleTests {
         let result = clean([row])
         #expect(result.services.isEmpty)
         let rejected = try #require(result.rejected.first)
-        #expect(rejected.rule == "outcomes-exceed-people-supported")
+        #expect(rejected.rule.rawValue == "outcomes-exceed-people-supported")
         #expect(rejected.message == "outcomes (41) exceed people supported (30)")
         #expect(rejected.source == SourceLocation(file: "returns.csv", line: 2))
     }
@@ -27,33 +27,33 @@ struct RejectRuleTests {
     func negativeCount(column: ReturnColumn) throws {
         let result = clean([makeReturn(counts: [column: -3])])
         let rejected = try #require(result.rejected.first)
-        #expect(rejected.rule == "negative-count")
+        #expect(rejected.rule.rawValue == "negative-count")
         #expect(rejected.message.contains(column.rawValue) && rejected.message.contains("-3"))
     }
 
     @Test("negative people supported is a negative count")
     func negativePeople() {
-        #expect(clean([makeReturn(people: -1)]).rejected.first?.rule == "negative-count")
+        #expect(clean([makeReturn(people: -1)]).rejected.first?.rule.rawValue == "negative-count")
     }
 
     @Test("a negative total or reported cost rejects the row")
     func negativeCost() {
-        #expect(clean([makeReturn(totalCost: -5)]).rejected.first?.rule == "negative-cost")
-        #expect(clean([makeReturn(reportedCostPerPerson: -1)]).rejected.first?.rule == "negative-cost")
-        #expect(clean([makeReturn(reportedCostPerOutcome: -0.5)]).rejected.first?.rule == "negative-cost")
+        #expect(clean([makeReturn(totalCost: -5)]).rejected.first?.rule.rawValue == "negative-cost")
+        #expect(clean([makeReturn(reportedCostPerPerson: -1)]).rejected.first?.rule.rawValue == "negative-cost")
+        #expect(clean([makeReturn(reportedCostPerOutcome: -0.5)]).rejected.first?.rule.rawValue == "negative-cost")
     }
 
     @Test("a count too large to be people is rejected instead of overflowing a sum")
     func hugeCount() {
         let row = makeReturn(people: Int.max, counts: [.outcomesGained: Int.max, .outcomesRetained: Int.max,
                                                       .outcomesSelfEmployed: Int.max])
-        #expect(clean([row]).rejected.first?.rule == "value-out-of-range")
+        #expect(clean([row]).rejected.first?.rule.rawValue == "value-out-of-range")
     }
 
     @Test("clean rejects move rows from accepted to rejected, so rows read = accepted + rejected per file")
     func rowAccounting() throws {
-        let ingestReject = RejectedRow(source: SourceLocation(file: "a.csv", line: 3), rule: "required-missing",
-                                       message: "`total_cost` is missing", rawCells: ["x"])
+        let ingestReject = RejectedRow(source: SourceLocation(file: "a.csv", line: 3), rule: .requiredMissing,
+                                       message: "`total_cost` is missing", column: .totalCost, record: ["x"])
         let rows = [
             makeReturn(service: "One", file: "a.csv", line: 2),
             makeReturn(service: "Two", file: "a.csv", line: 4, people: 5, counts: [.outcomesTotal: 6]),
@@ -72,12 +72,30 @@ struct RejectRuleTests {
     }
 
     @Test("a clean reject carries the row's values as text: canonical columns, then extras")
-    func rawCells() throws {
+    func recordCells() throws {
         let row = makeReturn(authority: "Eastham", service: "=Jobs", totalCost: 1_730.5, people: 3,
                              counts: [.outcomesTotal: 4], extras: [ExtraCell(header: "region", value: "North")])
         let rejected = try #require(clean([row]).rejected.first)
-        #expect(rejected.rawCells.count == ReturnColumn.allCases.count + 1)
-        #expect(Array(rejected.rawCells.prefix(7)) == ["Eastham", "=Jobs", "2012/13", "", "", "1730.5", "3"])
-        #expect(rejected.rawCells.last == "North")
+        #expect(rejected.record.count == ReturnColumn.allCases.count + 1)
+        #expect(Array(rejected.record.prefix(7)) == ["Eastham", "=Jobs", "2012/13", "", "", "1730.5", "3"])
+        #expect(rejected.record.last == "North")
+    }
+}
+
+@Suite("a clean reject names the cell at fault")
+struct RejectCellTests {
+    @Test("a negative count names its canonical column and the value as ingest normalised it")
+    func negativeCount() throws {
+        let rejected = try #require(clean([makeReturn(people: 5, counts: [.clientsMH: -2])]).rejected.first)
+        #expect(rejected.rule == .negativeCount)
+        #expect(rejected.column == .clientsMH)
+        #expect(rejected.value == "-2")
+    }
+
+    @Test("outcomes exceeding people supported is a whole-row rule: no column, no value")
+    func wholeRow() throws {
+        let rejected = try #require(clean([makeReturn(people: 5, counts: [.outcomesTotal: 6])]).rejected.first)
+        #expect(rejected.rule == .outcomesExceedPeopleSupported)
+        #expect(rejected.column == nil && rejected.value == nil)
     }
 }

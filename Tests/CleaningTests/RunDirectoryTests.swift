@@ -31,8 +31,8 @@ struct RunDirectoryTests {
         }
         rows.append(rows[rows.count - 1])
         rows[rows.count - 1].source.line = 40
-        let ingestReject = RejectedRow(source: SourceLocation(file: "b.csv", line: 3), rule: "ragged-row",
-                                       message: "2 cells for 5 columns", rawCells: ["@SUM(1)", "x,y"])
+        let ingestReject = RejectedRow(source: SourceLocation(file: "b.csv", line: 3), rule: .raggedRow,
+                                       message: "2 cells for 5 columns", record: ["@SUM(1)", "x,y"])
         let pipeline = makePipeline(outlierRules: [
             OutlierRuleSetting(metric: .costPerPerson, method: .modifiedZScore, threshold: 3.5, logScale: true),
             OutlierRuleSetting(metric: .outcomeRate, method: .tukeyFences, threshold: 1.5, logScale: false),
@@ -92,7 +92,7 @@ struct RunDirectoryTests {
         let flags = try String(contentsOfFile: dir + "/" + RunLayout.cleanFlags, encoding: .utf8)
         #expect(flags.hasPrefix("authority,service,period,source,rule,metric,value,threshold,severity,message\n"))
         let rejected = try String(contentsOfFile: dir + "/" + RunLayout.cleanRejected, encoding: .utf8)
-        #expect(rejected.hasPrefix("source_file,line,rule,message\n"))
+        #expect(rejected.hasPrefix("source_file,line,rule,message,column,value,record\n"))
         #expect(rejected.contains("a.csv,3,outcomes-exceed-people-supported,outcomes (11) exceed people supported (10)"))
     }
 

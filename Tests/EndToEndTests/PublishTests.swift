@@ -68,7 +68,7 @@ struct PublishTests {
         #expect(!second.stderr.contains("up to date"), "\(second)")
         expectCompleteRun(at: workspace.output)
         let manifest = try #require(workspace.snapshot.files[RunLayout.manifest])
-        #expect(String(decoding: manifest, as: UTF8.self).contains(SHA256.hexDigest(of: bytes)))
+        #expect(String(decoding: manifest, as: UTF8.self).contains(ContentHash.hex(of: bytes)))
         #expect(workspace.snapshot != before)
     }
 

@@ -68,7 +68,7 @@ func expectCompleteRun(at directory: URL, sourceLocation: Testing.SourceLocation
             continue
         }
         let bytes = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path).map { [UInt8]($0) }
-        #expect(bytes.map { SHA256.hexDigest(of: $0) } == sha, "output \(path) missing or changed", sourceLocation: sourceLocation)
+        #expect(bytes.map { ContentHash.hex(of: $0) } == sha, "output \(path) missing or changed", sourceLocation: sourceLocation)
     }
     let listed = Set(outputs.compactMap { $0["path"] as? String })
     for required in [RunLayout.report, RunLayout.cleanServices, RunLayout.cleanRejected, RunLayout.cleanFlags,

@@ -48,7 +48,7 @@ struct ReportSafetyTests {
             #expect(!text.contains("<script>"), "\(name)")
             #expect(text.contains("viewBox=\"0 0 720.00 460.00\""), "\(name)")
         }
-        let scatter = try ReportTestSupport.text("charts/scatter-all-total_cost-vs-cost_per_person.svg", in: run)
+        let scatter = try ReportTestSupport.text("charts/scatter-all-cost_per_person-vs-total_cost.svg", in: run)
         #expect(scatter.contains("|pipe| &amp; &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(scatter.contains("Southvale — Line one line two"))
     }

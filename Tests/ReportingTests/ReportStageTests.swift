@@ -1,5 +1,6 @@
 import Foundation
 import PipelineDefinition
+import Tabular
 import Testing
 import VFMCore
 @testable import Reporting
@@ -45,7 +46,7 @@ struct ReportStageTests {
         for output in outputs {
             let path = try #require(output["path"])
             let bytes = try [UInt8](Data(contentsOf: run.appendingPathComponent(path)))
-            #expect(output["sha256"] == SHA256.hexDigest(of: bytes), "\(path)")
+            #expect(output["sha256"] == ContentHash.hex(of: bytes), "\(path)")
         }
         let inputs = try #require(manifest["inputs"] as? [[String: Any]])
         #expect(inputs.count == 2)
@@ -168,10 +169,10 @@ struct ReportStageTests {
         defer { ReportTestSupport.remove(run) }
         // Fixture: 7 services have a cost per job outcome (Westbury +Quiet Outcomes has none);
         // 3 of them are evidence-based.
-        let svg = try ReportTestSupport.text("charts/scatter-all-outcome_rate-vs-cost_per_outcome.svg", in: run)
+        let svg = try ReportTestSupport.text("charts/scatter-all-cost_per_outcome-vs-outcome_rate.svg", in: run)
         #expect(svg.components(separatedBy: "<circle").count - 1 == 4 + 1)  // 4 others + the legend marker
         #expect(svg.components(separatedBy: "<polygon").count - 1 == 3 + 1)  // 3 evidence-based + legend
         #expect(svg.contains("n = 7, r = \u{2212}0.69"))
-        #expect(svg.contains("clip-path=\"url(#plot-area)\""))
+        #expect(svg.contains("clip-path=\"url(#clip-scatter-all-cost_per_outcome-vs-outcome_rate)\""))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import Tabular
 @testable import Returns
 import Testing
 import VFMCore
@@ -80,5 +81,34 @@ struct IngestPropertyTests {
         #expect(file.summary.rowsRead == 4)
         #expect(file.accepted.map(\.serviceReturn.source.line) == [2, 3, 5, 7])
         #expect(file.accepted.last?.serviceReturn.peopleSupported == 3)
+    }
+}
+
+/// SPEC §7: `record` is the whole record as read, lossless, and `rejected.csv` is a table.
+@Suite("a rejected record is kept exactly as it was read")
+struct RejectedRecordPropertyTests {
+    static let palette: [String] = [",", "\"", "\"\"", "\r", "\n", "\r\n", " ", "\u{FEFF}", "ï»¿", "=1+1", "-", "a", "£",
+                                    "12", "n/a"]
+    static let chunk = Gen.int(in: 0...(palette.count - 1)).map { palette[$0] }
+    static let header = "authority,service,total_cost,people_supported,outcomes_total\n"
+
+    @Test("random records: each reject's record is the cells the parser read, and survives rejected.csv")
+    func randomRecords() async {
+        await propertyCheck(count: 400, input: Self.chunk.array(of: 1...30)) { chunks in
+            let text = Self.header + chunks.joined() + "\n"
+            let bytes = Array(text.utf8)
+            guard let parsed = try? CSVRecordParser.records(utf8: bytes) else { return }  // unterminated quote
+            guard let file = try? FileIngest.ingest(bytes, name: "random.csv", missingWords: IngestPropertyTests.words) else {
+                return
+            }
+            let byLine = Dictionary(parsed.map { ($0.line, $0.cells) }, uniquingKeysWith: { first, _ in first })
+            for reject in file.rejected {
+                #expect(reject.record == byLine[reject.source.line], "line \(reject.source.line)")
+            }
+            let written = Array(RejectedRowsCSV.render(file.rejected).utf8)
+            let records = (try? CSVRecordParser.records(utf8: written)) ?? []
+            #expect(records.allSatisfy { $0.cells.count == RejectedRow.header.count })
+            #expect((try? RejectedRowsCSV.parse(written, file: "rejected.csv")) == file.rejected)
+        }
     }
 }

@@ -39,7 +39,7 @@ func writeFile(_ text: String, named name: String, in directory: String) throws 
 
 extension IngestResult {
     var acceptedLines: [Int] { returns.map(\.source.line) }
-    var rejectedRules: [Int: String] { Dictionary(uniqueKeysWithValues: rejected.map { ($0.source.line, $0.rule) }) }
+    var rejectedRules: [Int: String] { Dictionary(uniqueKeysWithValues: rejected.map { ($0.source.line, $0.rule.rawValue) }) }
 
     func row(line: Int) -> ServiceReturn? { returns.first { $0.source.line == line } }
     func extra(_ header: String, line: Int) -> String? {

@@ -62,6 +62,6 @@ struct InputDiscoveryTests {
         let custom = try ingest([file], words: ["", "unknown"])
         #expect(custom.returns.map(\.service) == ["B"])
         #expect(custom.returns.first?.counts[.outcomesTotal] == nil)
-        #expect(custom.rejected.map(\.rule) == ["unparsable-count"])
+        #expect(custom.rejected.map(\.rule.rawValue) == ["unparsable-count"])
     }
 }

@@ -68,12 +68,12 @@ struct MessyFixtureTests {
             let row = try #require(result.row(line: line))
             #expect(row.totalCost == values.cost, "line \(line)")
             #expect(row.peopleSupported == values.people, "line \(line)")
-            #expect(row.counts[.outcomesTotal] == values.outcomes, "line \(line)")
+            #expect(row.counts[.outcomesTotal] == Double(values.outcomes), "line \(line)")
             #expect(row.reportedCostPerOutcome == values.perOutcome, "line \(line)")
         }
         let halfAPerson = try #require(result.rejected.first { $0.source.line == 7 })
         #expect(halfAPerson.message.contains("`people_supported`") && halfAPerson.message.contains("12.5"))
-        #expect(halfAPerson.rawCells == ["A06", "Half a person", "1000", "12.5", "1", ""])
+        #expect(halfAPerson.record == ["A06", "Half a person", "1000", "12.5", "1", ""])
     }
 
     @Test("missing words are missing (not zero) in every column, either apostrophe; 0 is zero")
@@ -120,7 +120,7 @@ struct MessyFixtureTests {
         #expect(result.rejectedRules == [3: "ragged-row", 4: "ragged-row", 5: "required-missing", 7: "ragged-row"])
         let tooFew = try #require(result.rejected.first { $0.source.line == 3 })
         #expect(tooFew.message.contains("4 cells") && tooFew.message.contains("6 columns"))
-        #expect(tooFew.rawCells == ["Luton", "Too Few", "1000", "10"])
+        #expect(tooFew.record == ["Luton", "Too Few", "1000", "10"])
         #expect(result.warnings.contains { $0.contains("no header") })
     }
 

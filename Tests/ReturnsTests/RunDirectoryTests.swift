@@ -31,12 +31,13 @@ struct RunDirectoryTests {
             totalCost: 0.1, peopleSupported: 0, counts: counts, reportedCostPerPerson: 1e-7,
             reportedCostPerOutcome: 123_456_789.125,
             extraColumns: [ExtraCell(header: "=region", value: "+44"), ExtraCell(header: "notes", value: nil)])
-        let rejected = RejectedRow(source: SourceLocation(file: "=x.csv", line: 3), rule: "ragged-row",
-                                   message: "-message", rawCells: ["", "@a", "b\nc", ""])
+        let rejected = RejectedRow(source: SourceLocation(file: "=x.csv", line: 3), rule: .raggedRow,
+                                   message: "-message", record: ["", "@a", "b\nc", ""])
         let file = InputFileSummary(path: "dir/\"odd\"\\name.csv", sha256: String(repeating: "a", count: 64), bytes: 10,
                                     rowsRead: 2, rowsAccepted: 1, rowsRejected: 1, encoding: "windows-1252")
         let result = IngestResult(returns: [row], rejected: [rejected, RejectedRow(
-            source: SourceLocation(file: "y.csv", line: 1), rule: "r", message: "m", rawCells: [])],
+            source: SourceLocation(file: "y.csv", line: 1), rule: .unparsableCount, message: "m",
+            column: .clientsLD, value: "=1+1", record: ["=1+1"])],
             files: [file], warnings: ["tab\there, newline\nthere, control \u{1}, “quotes”"])
         let directory = try temporaryDirectory()
         try result.write(toRunDirectory: directory)
@@ -57,7 +58,7 @@ struct RunDirectoryTests {
         }
         let text = try String(contentsOfFile: first + "/" + RunLayout.ingestReturns, encoding: .utf8)
         let header = text.split(separator: "\n").first.map(String.init)
-        #expect(header == ReturnColumn.allCases.map(\.rawValue).joined(separator: ",") + ",notes,outcomes_retianed,region,source")
+        #expect(header == ReturnColumn.allCases.map(\.rawValue).joined(separator: ",") + ",notes,outcomes_retianed,region,proportions_given,source")
         #expect(text.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""))
         #expect(text.contains("\n'+cmd,'@SUM(A1),"))
         #expect(text.contains("\n''=already,'=1+1,"))
@@ -66,7 +67,7 @@ struct RunDirectoryTests {
         let inputs = try String(contentsOfFile: first + "/" + RunLayout.ingestInputs, encoding: .utf8)
         #expect(inputs.hasPrefix("{\n  \"files\": [\n    {\n      \"bytes\": 457,\n      \"encoding\": \"windows-1252\",\n      \"path\": \"01-windows-1252.csv\","))
         let rejected = try String(contentsOfFile: first + "/" + RunLayout.ingestRejected, encoding: .utf8)
-        #expect(rejected.hasPrefix("source_file,line,rule,message\n01-windows-1252.csv,4,unparsable-money,"))
+        #expect(rejected.hasPrefix("source_file,line,rule,message,column,value,record\n01-windows-1252.csv,4,unparsable-money,"))
     }
 
     @Test("reading a run directory without ingest files says to run ingest first")

@@ -14,6 +14,11 @@ struct ExpectedDiffTests {
               ("base", "new-reject", true),
               ("base", "flipped-correlation", true),
               ("base", "lacking-group", true),
+              ("base", "pound-more", true),
+              ("base", "doubled-cost", true),
+              ("base", "swapped-service", true),
+              ("base", "became-evidence-based", true),
+              ("base", "with-value-for-money", true),
           ])
     func matchesExpectedMarkdown(old: String, new: String, differs: Bool) throws {
         let comparison = try DiffFixtures.compare(old, new)

@@ -2,49 +2,115 @@
 import Testing
 
 /// Expected values are worked out by hand from the services declared in
-/// `Fixtures/diff/make_runs.py` (base: Pathways IPS £120,000/100 people, Supported Work
-/// £200,000/80, Job Club £90,000/150, Work & Wellbeing | Team £150,000/50).
+/// `Fixtures/diff/make_runs.py` (base: Pathways IPS £120,000/100 people/40 job outcomes,
+/// evidence-based, MH; Supported Work £200,000/80/24, LD; Job Club £90,000/150/30, MH;
+/// Work & Wellbeing | Team £150,000/50/20, LD).
 @Suite("Comparing two runs")
 struct RunComparisonTests {
+    static let jobClub = ServiceKey(authority: "Southvale", service: "Job Club", period: "2012/13")
+
+    func figure(_ comparison: RunComparison, _ table: HeadlineTable, _ key: [String], _ column: String) -> FigureChange? {
+        comparison.headline.first { $0.table == table }?.changed.first { $0.key == key && $0.column.column == column }
+    }
+
     @Test("a run compared with itself has no differences")
     func runAgainstItself() throws {
         let comparison = try DiffFixtures.compare("base", "base")
         #expect(!comparison.hasDifferences)
-        // 4 groups × 3 metrics × 8 + 4 × 8 + 4 × 4 + 3 metrics × 2 groups × 6 = 180 figures.
-        #expect(comparison.headline.reduce(0) { $0 + $1.unchangedCount } == 180)
+        // descriptives 4 groups × 3 metrics × 6 + outcome mix 4 × 8 + support levels 4 × 4
+        // + bands 3 metrics × 2 groups × 2 band edges + trend lines 4 groups × 2 pairs × 3 = 156.
+        #expect(comparison.headline.reduce(0) { $0 + $1.unchangedCount } == 156)
         #expect(comparison.correlations.unchangedCount == 8)
         #expect(comparison.services.unchangedCount == 4)
         #expect(comparison.markdown.contains("No differences."))
     }
 
-    @Test("a changed cost is reported as the input field that changed and the figures that moved")
-    func changedCost() throws {
-        let comparison = try DiffFixtures.compare("base", "changed-cost")
+    @Test("a £1 change lists the service's input field and no figure whose printed text is the same")
+    func poundChange() throws {
+        let comparison = try DiffFixtures.compare("base", "pound-more")
+        #expect(comparison.hasDifferences)
         let change = try #require(comparison.services.changed.first)
         #expect(comparison.services.changed.count == 1)
-        #expect(change.key == ServiceKey(authority: "Southvale", service: "Job Club", period: "2012/13"))
-        // Only the input field; cost_per_person and cost_per_outcome are derived and not listed.
-        #expect(change.fields == [FieldChange(column: "total_cost", old: "90000", new: "99000")])
-        let descriptives = try #require(comparison.headline.first { $0.table == .descriptives })
-        let allMean = try #require(descriptives.changed.first { $0.key == ["all", "total_cost"] && $0.column.column == "mean" })
-        // (120,000 + 200,000 + 90,000 + 150,000) / 4 = 140,000; with 99,000: 569,000 / 4 = 142,250.
-        #expect(allMean.old == 140_000)
-        #expect(allMean.new == 142_250)
-        // Job Club is not evidence-based: that group's figures do not move.
-        #expect(!descriptives.changed.contains { $0.key.first == "evidence_based" })
-        #expect(comparison.hasDifferences)
+        #expect(change.key == Self.jobClub)
+        // Cost per person 600 → 600.0067 and cost per job outcome 3,000 → 3,000.03 print
+        // as £600 and £3,000 both times: only the input is listed.
+        #expect(change.fields == [FieldChange(column: "total_cost", isDerived: false, old: "90000", new: "90001")])
+        let figures = comparison.headline.flatMap(\.changed)
+        #expect(figures.allSatisfy { $0.oldText != $0.newText })
+        #expect(comparison.correlations.changed.allSatisfy { !$0.figures.isEmpty || !$0.notes.isEmpty })
+        // All services' mean total cost 560,000/4 = 140,000 → 560,001/4 = 140,000.25: £140,000 both times.
+        #expect(figure(comparison, .descriptives, ["all", "total_cost"], "mean") == nil)
+        // MH (Pathways IPS, Job Club): 105,000 → 105,000.5, which the report rounds to £105,001.
+        let mh = try #require(figure(comparison, .descriptives, ["MH", "total_cost"], "mean"))
+        #expect(mh.old == 105_000 && mh.new == 105_000.5)
+        #expect(mh.oldText == "£105,000" && mh.newText == "£105,001")
     }
 
-    @Test("a service in the new run only is added, and the other way round removed")
+    @Test("--all lists every figure that moved, --tolerance only those beyond the relative threshold")
+    func thresholds() throws {
+        let all = try DiffFixtures.compare("base", "pound-more", options: DiffOptions(threshold: .any))
+        let mean = try #require(figure(all, .descriptives, ["all", "total_cost"], "mean"))
+        #expect(mean.old == 140_000 && mean.new == 140_000.25)
+        let jobClub = try #require(all.services.changed.first)
+        #expect(jobClub.fields.map(\.column) == ["total_cost", "cost_per_person", "cost_per_outcome"])
+        // 0.25 / 140,000.25 ≈ 1.8e-6: listed at 1e-6, not at 1e-5.
+        let tight = try DiffFixtures.compare("base", "pound-more", options: DiffOptions(threshold: .relative(1e-6)))
+        #expect(figure(tight, .descriptives, ["all", "total_cost"], "mean") != nil)
+        let loose = try DiffFixtures.compare("base", "pound-more", options: DiffOptions(threshold: .relative(1e-5)))
+        #expect(figure(loose, .descriptives, ["all", "total_cost"], "mean") == nil)
+        #expect(figure(loose, .descriptives, ["MH", "total_cost"], "mean") == nil)
+    }
+
+    @Test("a doubled cost lists the input and the derived cost per person and per job outcome")
+    func doubledCost() throws {
+        let comparison = try DiffFixtures.compare("base", "doubled-cost")
+        let change = try #require(comparison.services.changed.first)
+        #expect(comparison.services.changed.count == 1)
+        #expect(change.key == Self.jobClub)
+        // 180,000 / 150 people = 1,200; 180,000 / 30 job outcomes = 6,000; the outcome rate
+        // (30 / 150) does not move.
+        #expect(change.fields == [
+            FieldChange(column: "total_cost", isDerived: false, old: "90000", new: "180000"),
+            FieldChange(column: "cost_per_person", isDerived: true, old: "600", new: "1200"),
+            FieldChange(column: "cost_per_outcome", isDerived: true, old: "3000", new: "6000"),
+        ])
+        // (120,000 + 200,000 + 180,000 + 150,000) / 4 = 162,500; MH (120,000 + 180,000) / 2 = 150,000.
+        let all = try #require(figure(comparison, .descriptives, ["all", "total_cost"], "mean"))
+        #expect(all.old == 140_000 && all.new == 162_500 && all.newText == "£162,500")
+        let mh = try #require(figure(comparison, .descriptives, ["MH", "total_cost"], "mean"))
+        #expect(mh.old == 105_000 && mh.new == 150_000)
+        // Job Club is not evidence-based, and is not LD: those groups' figures do not move.
+        #expect(!comparison.headline.flatMap(\.changed).contains { ["evidence_based", "LD"].contains($0.key.first) })
+    }
+
+    @Test("a service in the new run only is added, one in the old run only removed")
     func addedAndRemovedService() throws {
         let eastmoor = ServiceKey(authority: "Eastmoor", service: "Mental Health Employment", period: "2012/13")
-        let added = try DiffFixtures.compare("base", "added-service")
-        #expect(added.services.added.map(\.key) == [eastmoor])
-        #expect(added.services.removed.isEmpty)
-        #expect(added.services.unchangedCount == 4)
-        let removed = try DiffFixtures.compare("added-service", "base")
-        #expect(removed.services.removed.map(\.key) == [eastmoor])
-        #expect(removed.services.added.isEmpty)
+        let supported = ServiceKey(authority: "Northshire", service: "Supported Work", period: "2012/13")
+        let swapped = try DiffFixtures.compare("base", "swapped-service")
+        #expect(swapped.services.added.map(\.key) == [eastmoor])
+        #expect(swapped.services.removed.map(\.key) == [supported])
+        #expect(swapped.services.changed.isEmpty)
+        #expect(swapped.services.unchangedCount == 3)
+        let back = try DiffFixtures.compare("added-service", "base")
+        #expect(back.services.removed.map(\.key) == [eastmoor])
+        #expect(back.services.added.isEmpty)
+    }
+
+    @Test("a service becoming evidence-based is listed and moves the evidence-based group")
+    func becameEvidenceBased() throws {
+        let comparison = try DiffFixtures.compare("base", "became-evidence-based")
+        let change = try #require(comparison.services.changed.first)
+        #expect(comparison.services.changed.count == 1)
+        #expect(change.key == Self.jobClub)
+        #expect(change.fields == [FieldChange(column: "evidence_based", isDerived: false, old: "", new: "ips-fidelity")])
+        // Evidence-based: Pathways IPS alone (n 1, £120,000) → with Job Club (n 2, £105,000).
+        let n = try #require(figure(comparison, .descriptives, ["evidence_based", "total_cost"], "n"))
+        #expect(n.old == 1 && n.new == 2)
+        let mean = try #require(figure(comparison, .descriptives, ["evidence_based", "total_cost"], "mean"))
+        #expect(mean.old == 120_000 && mean.new == 105_000)
+        // All services' figures do not depend on who is evidence-based.
+        #expect(!comparison.headline.flatMap(\.changed).contains { $0.key.first == "all" })
     }
 
     @Test("a rejected row that only moved down its file is not new")
@@ -68,21 +134,45 @@ struct RunComparisonTests {
         #expect(comparison.flags.new.map(\.rule) == ["reported-ratio-mismatch"])
         #expect(comparison.flags.unchangedCount == 1)
         #expect(comparison.hasDifferences)
-        // Going back, the same row and flag are resolved.
         let back = try DiffFixtures.compare("new-reject", "base")
         #expect(back.rejects.resolved.count == 1)
         #expect(back.flags.resolved.count == 1)
     }
 
-    @Test("a correlation whose sign flipped says so, with its strength change")
+    @Test("a correlation whose sign changed is marked, with r, ρ, CI and p listed")
     func flippedCorrelation() throws {
         let comparison = try DiffFixtures.compare("base", "flipped-correlation")
         let change = try #require(comparison.correlations.changed.first)
         #expect(comparison.correlations.changed.count == 1)
         #expect(change.new.x == "total_cost" && change.new.y == "cost_per_person" && change.new.group == "all")
-        #expect(change.reasons == [.rMoved, .signFlipped, .strengthChanged])
+        // r 0.80 → −0.35, ρ 0.80 → −0.40, CI −0.69 to 1.00 → −0.98 to 0.91, p 0.197 → 0.650
+        // (not significant either way), strong → weak; n 4 both times.
+        #expect(change.figures == ["pearson_r", "spearman_rho", "ci_low", "ci_high", "p_value"])
+        #expect(change.notes == [.signChanged, .strengthChanged])
         #expect(comparison.toolVersionsDiffer)
         #expect(!comparison.pipelinesDiffer)
+    }
+
+    @Test("significance at 5% is marked when p crosses 0.05, either way",
+          arguments: [(0.04, 0.06, [CorrelationNote.notSignificantNow]), (0.06, 0.049, [.significantNow]),
+                      (0.01, 0.02, [])])
+    func significance(oldP: Double, newP: Double, expected: [CorrelationNote]) {
+        let old = CorrelationRecord(group: "all", x: "a", y: "b", n: 10, pearsonR: 0.6, spearmanRho: 0.5,
+                                    ciLow: 0.1, ciHigh: 0.9, pValue: oldP, strength: "moderate")
+        var new = old
+        new.pValue = newP
+        #expect(CorrelationComparison.notes(old: old, new: new) == expected)
+    }
+
+    @Test("an r that moves between 0.001 and −0.001 prints 0.00 both times: no sign change")
+    func wobbleAroundZero() {
+        let old = CorrelationRecord(group: "all", x: "a", y: "b", n: 10, pearsonR: 0.001, spearmanRho: nil,
+                                    ciLow: nil, ciHigh: nil, pValue: 0.9, strength: "very weak")
+        var new = old
+        new.pearsonR = -0.001
+        #expect(CorrelationComparison.notes(old: old, new: new).isEmpty)
+        let comparison = CorrelationComparison.compare(old: [old], new: [new], options: DiffOptions())
+        #expect(comparison.changed.isEmpty)
     }
 
     @Test("a run lacking a group lists that group's rows as only in the old run")
@@ -93,78 +183,69 @@ struct RunComparisonTests {
             #expect(table.added.isEmpty)
             #expect(table.removed.allSatisfy { $0.key.contains("evidence_based") })
         }
-        // descriptives 3 metrics + outcome mix 1 + support levels 1 + bands 3 metrics.
-        #expect(comparison.headline.reduce(0) { $0 + $1.removed.count } == 8)
+        // descriptives 3 metrics + outcome mix 1 + support levels 1 + bands 3 metrics + trend lines 2 pairs.
+        #expect(comparison.headline.reduce(0) { $0 + $1.removed.count } == 10)
         #expect(comparison.correlations.removed.count == 2)
         #expect(comparison.pipelinesDiffer)
     }
 
-    @Test("r moving by less than the r tolerance is not listed; a tighter tolerance lists it")
-    func rTolerance() throws {
-        // base → changed-cost moves r(total cost, cost per person) from 0.803 to 0.782 (|Δ| ≈ 0.021).
-        let loose = try DiffFixtures.compare("base", "changed-cost", options: DiffOptions(rTolerance: 0.05))
-        #expect(loose.correlations.changed.isEmpty)
-        let tight = try DiffFixtures.compare("base", "changed-cost", options: DiffOptions(rTolerance: 0.01))
-        #expect(tight.correlations.changed.count == 2)
+    @Test("value-for-money tables only one run has are named, not compared; in both runs they are compared")
+    func valueForMoneyPresence() throws {
+        let comparison = try DiffFixtures.compare("base", "with-value-for-money")
+        let tables = Dictionary(uniqueKeysWithValues: comparison.headline.map { ($0.table, $0) })
+        #expect(tables[.valueForMoney]?.presence == .onlyNew)
+        #expect(tables[.scenarios]?.presence == .onlyNew)
+        #expect(comparison.markdown.contains("`tables/value_for_money.csv` is not in the old run; not compared."))
+        #expect(comparison.hasDifferences)
+        let same = try DiffFixtures.compare("with-value-for-money", "with-value-for-money")
+        #expect(!same.hasDifferences)
+        // 4 groups × 8 figures + 4 budget rows × 3.
+        #expect(same.headline.first { $0.table == .valueForMoney }?.unchangedCount == 32)
+        #expect(same.headline.first { $0.table == .scenarios }?.unchangedCount == 12)
     }
 
-    @Test("figures within the relative tolerance count as unchanged")
-    func relativeTolerance() {
-        let options = DiffOptions(relativeTolerance: 0.01)
-        #expect(options.same(100, 100.9))
-        #expect(!options.same(100, 102))
-        #expect(options.same(nil, nil))
-        #expect(!options.same(nil, 0))
-        #expect(!DiffOptions().same(1730, 1730.01))
-    }
-
-    @Test("the CI against 0 is compared only when both runs have a CI",
-          arguments: [
-              // (old low, old high, new low, new high, expected reason)
-              (-0.1, 0.5, 0.1, 0.6, CorrelationChangeReason?.some(.ciExcludesZero(now: true))),
-              (0.1, 0.6, -0.1, 0.5, CorrelationChangeReason?.some(.ciExcludesZero(now: false))),
-              (0.1, 0.6, 0.2, 0.7, CorrelationChangeReason?.none),
-          ])
-    func ciAgainstZero(oldLow: Double, oldHigh: Double, newLow: Double, newHigh: Double,
-                       expected: CorrelationChangeReason?) {
-        let old = CorrelationRecord(group: "all", x: "a", y: "b", n: 10, pearsonR: 0.3, spearmanRho: nil,
-                                    ciLow: oldLow, ciHigh: oldHigh, pValue: nil, strength: "weak")
-        var new = old
-        new.ciLow = newLow
-        new.ciHigh = newHigh
-        let reasons = CorrelationComparison.reasons(old: old, new: new, options: DiffOptions())
-        #expect(reasons == (expected.map { [$0] } ?? []))
+    @Test("figures within the relative tolerance count as unchanged; printed text decides by default")
+    func sameFigure() {
+        let relative = DiffOptions(threshold: .relative(0.01))
+        let money = FigureFormat.money.text
+        #expect(relative.same(100, 100.9, text: money))
+        #expect(!relative.same(100, 102, text: money))
+        #expect(relative.same(nil, nil, text: money))
+        #expect(!relative.same(nil, 0, text: money))
+        #expect(DiffOptions().same(1730, 1730.4, text: money))
+        #expect(!DiffOptions().same(1730, 1730.5, text: money))
+        #expect(!DiffOptions(threshold: .any).same(1730, 1730.01, text: money))
     }
 
     @Test("duplicate services pair up in source order; the extra one is added")
     func duplicateServices() {
         let key = ServiceKey(authority: "A", service: "S", period: "2012/13")
-        func record(_ source: String, cost: String) -> ServiceRecord {
-            ServiceRecord(key: key, source: source, cells: ["authority": "A", "service": "S", "period": "2012/13",
-                                                            "total_cost": cost, "source": source])
-        }
         let columns = ["authority", "service", "period", "total_cost", "source"]
+        func record(_ source: String, cost: String) -> ServiceRecord {
+            ServiceRecord(key: key, source: source, cells: ["A", "S", "2012/13", cost, source])
+        }
         // a.csv:10 sorts after a.csv:9 by line number, not as text.
         let comparison = ServiceComparison.compare(
             oldColumns: columns, old: [record("a.csv:10", cost: "200"), record("a.csv:9", cost: "100")],
             newColumns: columns,
-            new: [record("a.csv:9", cost: "100"), record("a.csv:10", cost: "250"), record("a.csv:11", cost: "300")])
-        #expect(comparison.changed.map(\.fields) == [[FieldChange(column: "total_cost", old: "200", new: "250")]])
+            new: [record("a.csv:9", cost: "100"), record("a.csv:10", cost: "250"), record("a.csv:11", cost: "300")],
+            options: DiffOptions())
+        #expect(comparison.changed.map(\.fields) == [[FieldChange(column: "total_cost", isDerived: false, old: "200",
+                                                                  new: "250")]])
         #expect(comparison.unchangedCount == 1)
         #expect(comparison.added.map(\.source) == ["a.csv:11"])
         #expect(comparison.removed.isEmpty)
     }
 
-    @Test("an input column only one run has is named once, not as a change of every service")
+    @Test("a column only one run has is named once, not as a change of every service")
     func columnOnlyInOneRun() {
         let key = ServiceKey(authority: "A", service: "S", period: "")
-        let old = ServiceRecord(key: key, source: "a.csv:2", cells: ["authority": "A", "service": "S", "period": ""])
-        var new = old
-        new.cells["region"] = "North"
-        new.cells["cost_per_person"] = "12"
+        let old = ServiceRecord(key: key, source: "", cells: ["A", "S", ""])
+        let new = ServiceRecord(key: key, source: "a.csv:2", cells: ["A", "S", "", "North", "a.csv:2", ""])
         let comparison = ServiceComparison.compare(
             oldColumns: ["authority", "service", "period"], old: [old],
-            newColumns: ["authority", "service", "period", "cost_per_person", "region", "source", "flags"], new: [new])
+            newColumns: ["authority", "service", "period", "region", "source", "flags"], new: [new],
+            options: DiffOptions())
         #expect(comparison.columnsOnlyInNew == ["region"])
         #expect(comparison.changed.isEmpty)
         #expect(comparison.hasDifferences)

@@ -100,7 +100,9 @@ struct VFMDiffCommandTests {
     }
 
     @Test("wrong usage exits 64", arguments: [["base"], ["base", "base", "--tolerance", "-1"],
-                                              ["base", "base", "--r-tolerance", "x"], ["base", "base", "--bogus"]])
+                                              ["base", "base", "--tolerance", "x"],
+                                              ["base", "base", "--tolerance", "0.1", "--all"],
+                                              ["base", "base", "--format", "yaml"], ["base", "base", "--bogus"]])
     func usage(arguments: [String]) throws {
         #expect(try vfmDiff(arguments).status == 64)
     }

@@ -1,9 +1,10 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/bands.csv` (study Table 8, SPEC §6 "Bands comparison"): range, mean − SD, mean
-/// and mean + SD of each band metric for evidence-based services and for all services.
+/// and mean + SD of each band metric for evidence-based services and for all services, and
+/// the robust band (SPEC §6) beside the study's.
 /// The two groups are the built-in selections, whether or not the pipeline lists them.
 enum BandsTable {
     /// The groups Table 8 compares, in its order: evidence-based sites, then all sites.
@@ -16,11 +17,13 @@ enum BandsTable {
         var rows: [BandRow] = []
         for metric in metrics {
             for group in [evidenceBased, all] {
-                let summary = Descriptive.summarize(group.values(of: metric))
+                let values = group.values(of: metric)
+                let summary = Descriptive.summarize(values)
                 let band = Band(summary: summary, metric: metric)
+                let robust = RobustBand(values)
                 rows.append(BandRow(metric: metric, group: group.name, n: summary?.n ?? 0, minimum: summary?.minimum,
                                     maximum: summary?.maximum, bandLow: band.low, mean: summary?.mean,
-                                    bandHigh: band.high))
+                                    bandHigh: band.high, robustBandLow: robust.low, robustBandHigh: robust.high))
             }
         }
         return rows

@@ -1,10 +1,10 @@
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/correlations.csv` (SPEC §6; study Charts 8–12, Table 7): every pipeline pair in
 /// every group, x and y as the pipeline writes them, with pairwise-complete n, Pearson r
 /// (95% CI by Fisher z, two-sided p from t with n − 2 df), Spearman ρ and a strength word.
-/// One BLAS correlation matrix per group over the metrics the pairs use.
+/// Each pair over its own complete cases (`Correlation.estimate`), only the pairs listed.
 enum CorrelationsTable {
     static func rows(groups: [StatisticsGroup], pairs: [CorrelationPair],
                      scale: [StrengthThreshold]) -> [CorrelationRow] {
@@ -12,10 +12,8 @@ enum CorrelationsTable {
         guard !metrics.isEmpty else { return [] }
         var rows: [CorrelationRow] = []
         for group in groups {
-            let matrix = Correlation.matrix(metrics.map(group.column(of:)))
             for pair in pairs {
-                guard let i = metrics.firstIndex(of: pair.x), let j = metrics.firstIndex(of: pair.y) else { continue }
-                let estimate = matrix[i][j]
+                let estimate = Correlation.estimate(x: group.column(of: pair.x), y: group.column(of: pair.y))
                 rows.append(CorrelationRow(group: group.name, x: pair.x, y: pair.y, n: estimate.n,
                                            pearsonR: estimate.pearsonR, spearmanRho: estimate.spearmanRho,
                                            ciLow: estimate.ciLow, ciHigh: estimate.ciHigh, pValue: estimate.pValue,

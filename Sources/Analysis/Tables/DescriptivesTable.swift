@@ -1,20 +1,24 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/descriptives.csv`: n, mean, sample SD, min, median, max and the ±1 SD band of
-/// every metric in every group (SPEC §6; study Table 4 and Section 5 text).
+/// every metric in every group, and the robust band beside it (SPEC §6; study Table 4 and
+/// Section 5 text).
 enum DescriptivesTable {
     static func rows(groups: [StatisticsGroup], metrics: [Metric]) -> [DescriptiveRow] {
         var rows: [DescriptiveRow] = []
         for group in groups {
             for metric in metrics {
-                let summary = Descriptive.summarize(group.values(of: metric))
+                let values = group.values(of: metric)
+                let summary = Descriptive.summarize(values)
                 let band = Band(summary: summary, metric: metric)
+                let robust = RobustBand(values)
                 rows.append(DescriptiveRow(group: group.name, metric: metric, n: summary?.n ?? 0,
                                            mean: summary?.mean, sd: summary?.standardDeviation,
                                            minimum: summary?.minimum, median: summary?.median,
-                                           maximum: summary?.maximum, bandLow: band.low, bandHigh: band.high))
+                                           maximum: summary?.maximum, bandLow: band.low, bandHigh: band.high,
+                                           robustBandLow: robust.low, robustBandHigh: robust.high))
             }
         }
         return rows

@@ -1,7 +1,7 @@
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
-/// `tables/trend_lines.csv`: the least-squares line (LAPACK `dgels`) of y on x for every
+/// `tables/trend_lines.csv`: the least-squares line (`LeastSquares.line`: exact BLAS moments) of y on x for every
 /// group × pair, drawn on the scatter charts. n is the pairwise-complete count; intercept
 /// and slope are empty when n < 2 or x is constant.
 enum TrendLinesTable {

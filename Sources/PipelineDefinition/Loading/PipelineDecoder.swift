@@ -16,11 +16,15 @@ enum PipelineDecoder {
     static func decode(_ root: TOMLTable, file: String) throws(VFMError) -> PipelineDefinition {
         let top = try PipelineTableReader(root, path: "", file: file, keys: [
             "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
+            "scenarios",
         ])
         let name = try top.string("name")
 
-        let input = try top.table("input", keys: ["missing_values"])
+        let input = try top.table("input", keys: ["missing_values", "sheet"])
         let missingWords = try input.stringArray("missing_values").map(\.0)
+        let sheet = try input.optional("sheet").map { node throws(VFMError) in
+            try PipelineTableReader.string(node, key: input.qualified("sheet"), file: file)
+        }
 
         let checks = try top.table("checks", keys: ["count_mismatch_tolerance", "reported_ratio_tolerance", "duplicates"])
         let countTolerance = try fraction(checks, "count_mismatch_tolerance")
@@ -45,11 +49,15 @@ enum PipelineDecoder {
         let strength = try top.table("strength", keys: ["scale"])
         let scale = try strengthScale(strength)
 
-        return PipelineDefinition(
+        let scenarios = try ScenarioDecoder.scenarios(top, groups: groups)
+
+        var definition = PipelineDefinition(
             name: name, missingValueWords: missingWords, countMismatchTolerance: countTolerance,
             reportedRatioTolerance: ratioTolerance, duplicatePolicy: duplicatePolicy, outlierRules: rules,
             excludeOutliers: excludeOutliers, groups: groups, descriptiveMetrics: descriptiveMetrics,
-            correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale)
+            correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale, scenarios: scenarios)
+        definition.inputSheet = sheet
+        return definition
     }
 
     // MARK: Sections

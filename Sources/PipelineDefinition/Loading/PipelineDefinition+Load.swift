@@ -50,6 +50,6 @@ extension PipelineDefinition {
         }
         let definition = try PipelineDecoder.decode(root, file: displayPath)
         return LoadedPipeline(definition: definition, displayPath: displayPath,
-                              sha256: SHA256.hexDigest(of: Array(text.utf8)), text: text)
+                              sha256: ContentHash.hex(of: Array(text.utf8)), text: text)
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import Tabular
+import VFMCore
+
+// Header, cells and reading back of the three "what a budget buys" files (SPEC §6.1, §7).
+// Reporting and `vfm scenario` read them back through these, so a published run is priced
+// from exactly the numbers the analyze stage wrote.
+
+extension ValueForMoneyRow: RunFileRow {
+    public static let header = ["group", "n", "total_cost", "job_outcomes", "pooled_cost_per_outcome",
+                                "mean_cost_per_outcome", "outcomes_per_100k", "ci_low", "ci_high"]
+
+    public var fields: [CSVField] {
+        [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(pooledCostPerOutcome),
+         .number(meanCostPerOutcome), .number(outcomesPer100k), .number(ciLow), .number(ciHigh)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(group: try cells.requiredText(), n: try cells.requiredCount(), totalCost: try cells.number(),
+                  jobOutcomes: try cells.number(), pooledCostPerOutcome: try cells.number(),
+                  meanCostPerOutcome: try cells.number(), outcomesPer100k: try cells.number(),
+                  ciLow: try cells.number(), ciHigh: try cells.number())
+    }
+}
+
+extension ScenarioRow: RunFileRow {
+    public static let header = ["scenario", "kind", "group", "quantity", "value", "ci_low", "ci_high"]
+
+    public var fields: [CSVField] {
+        [.text(scenario), .text(kind), .text(group), .text(quantity.rawValue), .number(value), .number(ciLow),
+         .number(ciHigh)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(scenario: try cells.requiredText(), kind: try cells.requiredText(), group: try cells.requiredText(),
+                  quantity: try cells.requiredValue(ScenarioQuantity.self), value: try cells.number(),
+                  ciLow: try cells.number(), ciHigh: try cells.number())
+    }
+}
+
+extension ValueForMoneyBasis: RunFileRow {
+    public static let header = ["group", "n", "total_cost", "job_outcomes", "outcomes_per_pound", "standard_error"]
+
+    public var fields: [CSVField] {
+        [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(outcomesPerPound),
+         .number(standardError)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(group: try cells.requiredText(), n: try cells.requiredCount(), totalCost: try cells.number(),
+                  jobOutcomes: try cells.number(), outcomesPerPound: try cells.number(),
+                  standardError: try cells.number())
+    }
+}
+
+/// The three "what a budget buys" tables of a run directory as typed rows, for the report
+/// and `vfm scenario`; a table the run did not produce (an older run) is `nil`.
+public struct BudgetTables: Sendable {
+    public var valueForMoney: [ValueForMoneyRow]?
+    public var scenarios: [ScenarioRow]?
+    public var basis: [ValueForMoneyBasis]?
+
+    public init(valueForMoney: [ValueForMoneyRow]? = nil, scenarios: [ScenarioRow]? = nil,
+                basis: [ValueForMoneyBasis]? = nil) {
+        self.valueForMoney = valueForMoney
+        self.scenarios = scenarios
+        self.basis = basis
+    }
+
+    /// Reads the tables present in `dir`; a damaged one is `.dataError` (65) naming file,
+    /// line and column.
+    public static func read(runDirectory dir: String) throws(VFMError) -> BudgetTables {
+        BudgetTables(valueForMoney: try rowsIfPresent(dir, RunLayout.valueForMoney),
+                     scenarios: try rowsIfPresent(dir, RunLayout.scenarios),
+                     basis: try rowsIfPresent(dir, RunLayout.valueForMoneyBasis))
+    }
+
+    /// The rows of `file` in `dir`, or `nil` when the file does not exist.
+    public static func rowsIfPresent<Row: RunFileRow>(_ dir: String, _ file: String) throws(VFMError) -> [Row]? {
+        let path = (dir as NSString).appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let reader = RunFileCSV(file: file,
+                                hint: "this file is written by vfm-analyze; run `vfm run --force` (or the analyze stage) again")
+        return try reader.rows(try FileSystem.readBytes(path, displayName: file), as: Row.self)
+    }
+}

@@ -1,0 +1,48 @@
+import PipelineDefinition
+import Tabular
+import VFMCore
+
+extension ReportContent {
+    /// Study Table 8: range and mean ± 1 SD of cost and outcome measures, evidence-based
+    /// services against all services.
+    var evidenceBasedBands: [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading(level: 2, [.text("Evidence-based services compared with all services "
+            + "(study Table 8)")])]
+        guard let bands = data.bands else { return blocks + [Self.notProduced(RunLayout.bands)] }
+        blocks.append(.paragraph([.text("Evidence-based services are those following the IPS model with good fidelity "
+            + "or where the study observed good practice. The band is the mean ± 1 standard deviation, the range in "
+            + "which most services fall; its lower end is shown as £0 or 0% when mean − SD is negative, as the study "
+            + "printed it. Beside it, the robust band: the 15.9th to 84.1st percentiles (Φ(−1) and Φ(1)), where mean ± 1 SD "
+            + "would fall for normally distributed figures; it follows skewed costs and never falls below the lowest "
+            + "service's figure.")]))
+        var table = ReportTable(caption: [.text("Bands of cost and outcome, evidence-based and all services (study Table 8)")],
+                                [("Measure", .left), ("Services", .left), ("n", .right), ("Range", .right),
+                                 ("Lower (mean − 1 SD)", .right), ("Mean", .right), ("Upper (mean + 1 SD)", .right),
+                                 ("Robust band (15.9th–84.1st percentile)", .right)])
+        for row in bands.rows {
+            let metric = row.text("metric") ?? ""
+            let figure = { (column: String) in HumanNumbers.figure(row.number(column), metric: metric) }
+            let range = row.number("min") == nil && row.number("max") == nil
+                ? HumanNumbers.missing : figure("min") + " to " + figure("max")
+            let robust = row.number("robust_band_low") == nil && row.number("robust_band_high") == nil
+                ? HumanNumbers.missing : figure("robust_band_low") + " to " + figure("robust_band_high")
+            table.append([[.name(Labels.metric(metric))], Self.groupCell(row.text("group") ?? "")]
+                + [HumanNumbers.count(row.count("n")), range, figure("band_low"), figure("mean"),
+                   figure("band_high"), robust].map { [.text($0)] })
+        }
+        return blocks + [.table(table)]
+    }
+
+    /// `£3,345 (above both)` or `£519 (all: below; evidence-based: within)`; just the
+    /// figure, or "—", when there is no band to place it in.
+    static func benchmarkCell(figure: String, all: String?, evidence: String?) -> [Inline] {
+        guard figure != HumanNumbers.missing else { return [.text(HumanNumbers.missing)] }
+        switch (all, evidence) {
+        case (nil, nil): return [.text(figure)]
+        case let (all?, evidence?) where all == evidence: return [.text(figure + " ("), .name(all), .text(" both)")]
+        case let (all, evidence):
+            return [.text(figure + " (all: "), all.map(Inline.name) ?? .text(HumanNumbers.missing),
+                    .text("; evidence-based: "), evidence.map(Inline.name) ?? .text(HumanNumbers.missing), .text(")")]
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import PipelineDefinition
+
+extension ReportContent {
+    /// The headline figures first, all services beside evidence-based services (study
+    /// Table 8's comparison), for a reader who stops after one screen.
+    var inBrief: [ReportBlock] {
+        guard data.descriptives != nil else { return [] }
+        var items: [[Inline]] = []
+        if let services = data.services {
+            var text = "Services analysed: \(HumanNumbers.count(services.rows.count))"
+            if let rejected = data.rejected { text += "; rows rejected: \(HumanNumbers.count(rejected.rows.count))" }
+            if let flags = data.flags { text += "; flags raised: \(HumanNumbers.count(flags.rows.count))" }
+            items.append([.text(text + ".")])
+        }
+        for metric in [Metric.costPerPerson, .costPerOutcome, .outcomeRate] {
+            guard let all = index.descriptive(group: "all", metric: metric.rawValue) else { continue }
+            var text = "Mean " + Labels.metricInSentence(metric.rawValue) + ": "
+                + Self.withN(HumanNumbers.figure(all.number("mean"), metric: metric.rawValue), all.count("n"))
+            if let evidence = index.descriptive(group: "evidence_based", metric: metric.rawValue) {
+                text += "; evidence-based services "
+                    + Self.withN(HumanNumbers.figure(evidence.number("mean"), metric: metric.rawValue), evidence.count("n"))
+            }
+            items.append([.text(text + ".")])
+        }
+        return [.heading(level: 2, [.text("In brief")]), .bullets(items)]
+    }
+}

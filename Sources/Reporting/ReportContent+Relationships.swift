@@ -1,0 +1,105 @@
+import Tabular
+import VFMCore
+
+extension ReportContent {
+    /// Study Chart 8, Table 7, Charts 11–12 and the support-level analysis: every
+    /// correlation pair of the pipeline, per group, with r, its 95% CI, p, ρ, n and a word.
+    var relationships: [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading(level: 2, [.text("Relationships between the measures (study Chart 8, "
+            + "Table 7, Charts 11–12, support levels)")])]
+        guard let correlations = data.correlations else { return blocks + [Self.notProduced(RunLayout.correlations)] }
+        blocks.append(.paragraph([.text("r is Pearson's correlation coefficient with its 95% confidence interval "
+            + "(Fisher z) and two-sided p-value; ρ is Spearman's rank correlation, which extreme costs sway less. "
+            + "Strength words describe |r|: ")] + strengthScale + [.text(". A figure needs at least 3 services "
+            + "(the interval at least 4); “—” means there were too few.")]))
+        for pair in Self.pairs(in: correlations) {
+            var heading: [Inline] = [.name(Labels.metric(pair.y)), .text(" against "), .name(Labels.metricInSentence(pair.x))]
+            if let reference = Labels.studyReference(x: pair.x, y: pair.y) { heading.append(.text(" (" + reference + ")")) }
+            blocks.append(.heading(level: 3, heading))
+            if let all = pair.rows.first(where: { $0.text("group") == "all" }) {
+                blocks.append(.paragraph(Self.headline(all)))
+            }
+            var table = ReportTable(caption: Array(heading.prefix(3)) + [.text(", by group")],
+                                    [("Services", .left), ("n", .right), ("r", .right), ("95% CI", .right),
+                                     ("p", .right), ("ρ", .right), ("Strength", .left), ("Chart", .left)])
+            var figures: [ChartFigure] = []
+            for row in pair.rows {
+                let group = row.text("group") ?? ""
+                let chart = charts.scatter[ChartIndex.Key(group: group, x: pair.x, y: pair.y)]
+                if let chart { figures.append(chart) }
+                table.append([Self.groupCell(group)]
+                    + [HumanNumbers.count(row.count("n")), HumanNumbers.coefficient(row.number("pearson_r")),
+                       Self.interval(row.number("ci_low"), row.number("ci_high")),
+                       HumanNumbers.pValue(row.number("p_value")),
+                       HumanNumbers.coefficient(row.number("spearman_rho"))].map { [.text($0)] }
+                    + [[.name(row.text("strength") ?? HumanNumbers.missing)],
+                       chart.map { [.link([.text("scatter")], .chart($0.file))] } ?? []])
+            }
+            blocks.append(.table(table))
+            if !figures.isEmpty { blocks.append(.figures(figures)) }
+        }
+        return blocks
+    }
+
+    /// The study's way of quoting a correlation, for all services:
+    /// `All services: r = −0.58 (95% CI −0.72 to −0.40), p < 0.001, n = 68 — strong.`
+    static func headline(_ row: RunTable.Row) -> [Inline] {
+        let n = HumanNumbers.count(row.count("n"))
+        guard let r = row.number("pearson_r") else {
+            return [.text("All services: too few services with both figures for a correlation (n = \(n)).")]
+        }
+        var text = "All services: r = " + HumanNumbers.coefficient(r)
+        if let low = row.number("ci_low"), let high = row.number("ci_high") {
+            text += " (95% CI " + interval(low, high) + ")"
+        }
+        if let p = row.number("p_value") {
+            let shown = HumanNumbers.pValue(p)
+            text += ", p " + (shown.hasPrefix("<") ? shown : "= " + shown)
+        }
+        text += ", n = \(n)"
+        var inlines: [Inline] = [.text(text)]
+        if let word = row.text("strength") { inlines += [.text(" — "), .name(word)] }
+        var end = "."
+        if let count = row.count("n"), count < Self.fewServices {
+            end += " With fewer than \(Self.fewServices) services a correlation says little; read it with caution."
+        }
+        return inlines + [.text(end)]
+    }
+
+    /// Below this n the headline warns (the study's smallest correlations had n = 16).
+    static let fewServices = 10
+
+    /// `−0.72 to −0.40`.
+    static func interval(_ low: Double?, _ high: Double?) -> String {
+        guard low != nil, high != nil else { return HumanNumbers.missing }
+        return HumanNumbers.coefficient(low) + " to " + HumanNumbers.coefficient(high)
+    }
+
+    /// The pipeline's strength scale in words: `|r| ≥ 0.70 strong, ≥ 0.40 moderate…`.
+    private var strengthScale: [Inline] {
+        let scale = pipeline.definition.strengthScale
+        guard !scale.isEmpty else {
+            return [.text("as in the "), .code("strength"), .text(" column of "), .code(RunLayout.correlations)]
+        }
+        var inlines: [Inline] = []
+        for (position, step) in scale.enumerated() {
+            inlines += [.text((position == 0 ? "" : ", ") + "≥ " + HumanNumbers.decimal(step.minimum, decimals: 2) + " "),
+                        .name(step.word)]
+        }
+        return inlines
+    }
+
+    /// The (x, y) pairs in the order the analysis wrote them (the pipeline's order), each
+    /// with its rows in table order: one pass over the table.
+    static func pairs(in table: RunTable) -> [(x: String, y: String, rows: [RunTable.Row])] {
+        var order: [RunIndex.PairKey] = []
+        var rows: [RunIndex.PairKey: [RunTable.Row]] = [:]
+        for row in table.rows {
+            guard let x = row.text("x"), let y = row.text("y") else { continue }
+            let key = RunIndex.PairKey(group: "", x: x, y: y)
+            if rows[key] == nil { order.append(key) }
+            rows[key, default: []].append(row)
+        }
+        return order.map { ($0.x, $0.y, rows[$0] ?? []) }
+    }
+}

@@ -1,0 +1,32 @@
+/// Why a row went into no statistic (SPEC §5): the machine-readable rule id written in the
+/// `rule` column of `ingest/rejected.csv` and `clean/rejected.csv`. Ingest rejects what it
+/// sees in a cell or a row; the clean stage applies the rules that need typed values.
+public enum RejectRule: String, Sendable, CaseIterable {
+    // Ingest
+    /// A record with more or fewer cells than the header (SPEC §4).
+    case raggedRow = "ragged-row"
+    /// A required cell (authority, service, total cost, people supported) empty or a missing word.
+    case requiredMissing = "required-missing"
+    /// A money cell that does not read as pounds, or is absurdly large.
+    case unparsableMoney = "unparsable-money"
+    /// A count cell that does not read as a number, or is absurdly large.
+    case unparsableCount = "unparsable-count"
+    /// A count with a fractional part (`12.5`; `12.0` is 12).
+    case nonIntegerCount = "non-integer-count"
+    /// A breakdown written as a percentage above 100% of its base (SPEC §4).
+    case proportionAbove100 = "proportion-above-100"
+    /// An outcome type written as a percentage with no `outcomes_total` to take it of.
+    case proportionWithoutBase = "proportion-without-base"
+    // Clean
+    /// A count (people supported, client groups, support levels, outcomes) below zero.
+    case negativeCount = "negative-count"
+    /// Total cost or a reported cost per person / per outcome below zero.
+    case negativeCost = "negative-cost"
+    /// A count above 2^53 or a non-finite cost: no return can hold it, and sums of such
+    /// counts would no longer be exact (or would overflow).
+    case valueOutOfRange = "value-out-of-range"
+    /// Job outcomes greater than people supported: more people got jobs than were supported.
+    case outcomesExceedPeopleSupported = "outcomes-exceed-people-supported"
+    /// A later duplicate of (authority, service, period) under `duplicate_policy = "keep-first"`.
+    case duplicate = "duplicate"
+}

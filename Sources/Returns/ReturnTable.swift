@@ -1,0 +1,101 @@
+import Tabular
+import VFMCore
+
+/// Reads the rows of one table — a CSV file or one worksheet — into typed returns: finds
+/// the header (the first row that maps every required column, SPEC §4), counts the rows
+/// above it as preamble, and types every row below it.
+struct ReturnTable {
+    let name: String
+    let missingWords: MissingValueWords
+    /// A worksheet's rows have no fixed width: they are padded to the header's width, and
+    /// cells beyond it are like cells under a header with no name.
+    let padsRows: Bool
+
+    private(set) var mapping: HeaderMapping?
+    private(set) var reader: ReturnRowReader?
+    /// A header row that maps the required columns but cannot be used (a column twice).
+    private(set) var headerError: VFMError?
+    /// What the first row would have been wrong with as a header, for "no header" errors.
+    private(set) var firstRowError: VFMError?
+    private(set) var preambleRows = 0
+    private(set) var headerLine: Int?
+    private(set) var rowsRead = 0
+    private(set) var accepted: [(serviceReturn: ServiceReturn, extraValues: [String?])] = []
+    private(set) var rejected: [RejectedRow] = []
+    private(set) var cellsBeyondHeader = false
+
+    init(name: String, missingWords: MissingValueWords, padsRows: Bool) {
+        self.name = name
+        self.missingWords = missingWords
+        self.padsRows = padsRows
+    }
+
+    var foundHeader: Bool { mapping != nil }
+    var droppedUnnamedCells: Bool { cellsBeyondHeader || reader?.droppedUnnamedCells == true }
+
+    /// Takes the next row; returns false when reading must stop (an unusable header).
+    mutating func take(line: Int, cells: [ReturnCell]) -> Bool {
+        guard headerError == nil else { return false }
+        guard var reader else { return takeHeaderCandidate(line: line, cells: cells) }
+        var cells = cells
+        if padsRows {
+            let width = reader.mapping.slots.count
+            if cells.count > width {
+                if cells[width...].contains(where: { $0 != .empty }) { cellsBeyondHeader = true }
+                cells.removeLast(cells.count - width)
+            }
+            while cells.count < width { cells.append(.empty) }
+        }
+        rowsRead += 1
+        switch reader.read(line: line, cells: cells) {
+        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
+        case .rejected(let row): rejected.append(row)
+        }
+        self.reader = reader
+        return true
+    }
+
+    private mutating func takeHeaderCandidate(line: Int, cells: [ReturnCell]) -> Bool {
+        var texts = cells.map(\.text)
+        if padsRows { while texts.last.map({ CellText.trimmed($0).isEmpty }) == true { texts.removeLast() } }
+        let record = CSVRecord(line: line, cells: texts)
+        guard HeaderMapping.mapsRequiredColumns(texts) else {
+            if firstRowError == nil {
+                do throws(VFMError) { _ = try HeaderMapping(header: record, file: name) } catch { firstRowError = error }
+            }
+            preambleRows += 1
+            return true
+        }
+        do throws(VFMError) {
+            let header = try HeaderMapping(header: record, file: name)
+            mapping = header
+            headerLine = line
+            reader = ReturnRowReader(mapping: header, missingWords: missingWords, file: name)
+            return true
+        } catch {
+            headerError = error
+            return false
+        }
+    }
+
+    /// The error for a table in which no row maps every required column: the first row's
+    /// own problem (it is most often the header with a misspelt column), saying how many
+    /// rows were searched.
+    func noHeaderError() -> VFMError {
+        guard var error = firstRowError else {
+            return VFMError(.dataError, "the file is empty: no header row", file: name, line: 1,
+                            hint: "the first non-blank line must name the columns (SPEC §4)")
+        }
+        if preambleRows > 1 {
+            error.message += " (and none of the \(preambleRows - 1) rows below it names every required column either)"
+        }
+        return error
+    }
+
+    /// The preamble warning for the log and `ingest/inputs.json`, if there was one.
+    func preambleWarning(where place: String = "") -> String? {
+        guard preambleRows > 0, let headerLine else { return nil }
+        return "\(name)\(place): skipped \(preambleRows) row\(preambleRows == 1 ? "" : "s") above the header on line \(headerLine) "
+            + "(a title or notes); they are not returns — check that the header row is the one you meant"
+    }
+}

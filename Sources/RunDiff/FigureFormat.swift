@@ -1,0 +1,48 @@
+import PipelineDefinition
+import Reporting
+
+/// How the report prints a figure (SPEC §7: £1,730; 38%; n always shown), delegated to
+/// the report's own formatter, `Reporting.HumanNumbers`, so that the diff's default
+/// threshold — "changed as the report prints it" — is the report's rounding, not a copy.
+public enum FigureFormat: Sendable, Equatable {
+    /// A figure of a metric, as the report prints that metric (`HumanNumbers.figure`).
+    case metric(String)
+    /// Pounds, whole pounds.
+    case money
+    /// A fraction as a whole percentage.
+    case percent
+    /// A whole number with thousands separators (n, counts, per-100 figures).
+    case whole
+    /// Fixed decimals (a trend line's slope, value-for-money rates).
+    case decimals(Int)
+
+    public func text(_ value: Double?) -> String {
+        switch self {
+        case .metric(let metric): return HumanNumbers.figure(value, metric: metric)
+        case .money: return HumanNumbers.money(value)
+        case .percent: return HumanNumbers.percent(value)
+        case .whole: return HumanNumbers.whole(value)
+        case .decimals(let places): return HumanNumbers.decimal(value, decimals: places)
+        }
+    }
+
+    /// The format's plain-number equivalent (`.metric` resolved), for change columns.
+    var resolved: FigureFormat {
+        guard case .metric(let name) = self else { return self }
+        guard let known = Metric(rawValue: name) else { return .decimals(2) }
+        if known.isMoney { return .money }
+        if known.isRate { return .percent }
+        switch known {
+        case .peopleSupported, .jobOutcomes: return .whole
+        default: return .decimals(2)
+        }
+    }
+
+    var isMoney: Bool { resolved == .money }
+
+    /// Decimal places the format prints (percentages in points).
+    var decimals: Int {
+        if case .decimals(let places) = resolved { return places }
+        return 0
+    }
+}

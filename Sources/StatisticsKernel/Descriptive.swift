@@ -1,0 +1,72 @@
+/// Mean, sample standard deviation, minimum, median and maximum of a sample.
+public enum Descriptive {
+    /// Summarises a sample; mean and SD within an ulp or two of the exact statistics of
+    /// the binary64 values, and the same bits on every machine.
+    ///
+    /// Both are formed in double-double (`DoubleDouble`, plain IEEE operations in a fixed
+    /// order — no BLAS, no FMA, no libm):
+    ///
+    ///     mean = (Σxᵢ) / n                          Σ accumulated in double-double
+    ///     dᵢ = xᵢ − m exactly (TwoSum, m = mean)    S = Σdᵢ² − (Σdᵢ)²/n   (exact identity)
+    ///     SD = √(S / (n − 1))                       rounded once at the end
+    ///
+    /// dᵢ² is accumulated as Dekker's exact product plus the cross term 2·hi·lo of the
+    /// TwoSum pair. Near-constant data (NIST StRD NumAcc4: 1,001 values around
+    /// 10,000,000.2 with SD 0.1) thus gets the exact SD of the stored values to the last
+    /// bit, where a one-pass Σx² − n x̄² formula gets no digit right. The deviations are
+    /// scaled by a power of two before squaring (exact) so the SD neither overflows nor
+    /// underflows.
+    ///
+    /// - Returns: `nil` if `values` is empty or holds a NaN or infinity; the SD is `nil`
+    ///   when n < 2.
+    ///
+    /// [Chan, Golub & LeVeque 1983]: https://doi.org/10.1080/00031305.1983.10483115
+    /// [Ogita, Rump & Oishi 2005, accurate sum and dot product]: https://doi.org/10.1137/030601818
+    /// [NIST StRD univariate]: https://www.itl.nist.gov/div898/strd/univ/homepage.html
+    public static func summarize(_ values: [Double]) -> SampleSummary? {
+        guard let sorted = OrderStatistics.sortedFinite(values),
+              let first = sorted.first, let last = sorted.last,
+              let mean = mean(of: sorted)
+        else { return nil }
+        return SampleSummary(
+            n: sorted.count,
+            mean: mean,
+            standardDeviation: standardDeviation(of: sorted, mean: mean),
+            minimum: first,
+            median: OrderStatistics.sortedMedian(sorted),
+            maximum: last)
+    }
+
+    /// The mean of finite, non-empty `values`, rounded once from a double-double sum.
+    /// Values are divided by n before summing only if the plain sum would overflow.
+    static func mean(of values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let n = Double(values.count)
+        var mean = (DoubleDouble.sum(values) / n).value
+        if !mean.isFinite { mean = DoubleDouble.sum(values.lazy.map { $0 / n }).value }
+        return mean.isFinite ? mean : nil
+    }
+
+    /// Sample SD (divisor n − 1) of finite `values` about their `mean` (any double near
+    /// the mean: the identity S = Σd² − (Σd)²/n makes the result exact for any centre);
+    /// `nil` for n < 2.
+    static func standardDeviation(of values: [Double], mean: Double) -> Double? {
+        guard values.count >= 2 else { return nil }
+        guard let deviations = ScaledDeviations(of: values, from: mean) else { return nil }
+        let scale = deviations.scale
+        var sum = DoubleDouble.zero
+        var squares = DoubleDouble.zero
+        for i in deviations.hi.indices {
+            let h = deviations.hi[i], l = deviations.lo[i]
+            sum = sum + DoubleDouble.twoSum(h, l)
+            var square = DoubleDouble.twoProduct(h, h)
+            square.lo += 2 * h * l + l * l
+            squares = squares + square
+        }
+        let n = Double(values.count)
+        var centred = squares - sum * sum / n
+        if centred.hi < 0 { centred = .zero }
+        let sd = (centred / (n - 1)).squareRoot().value * scale
+        return sd.isFinite ? sd : nil
+    }
+}

@@ -1,0 +1,39 @@
+import VFMCore
+
+/// Writes a CSV file record by record through a `BufferedFileWriter` (fixed-size buffer,
+/// SHA-256 computed on the way): the file is never held whole in memory.
+public struct CSVFileWriter: CSVRowSink {
+    private let writer: BufferedFileWriter
+    public let columnCount: Int
+
+    /// Creates `path` (and its parent directories) and writes the header.
+    public init(path: String, header: [String], displayName: String? = nil) throws(VFMError) {
+        writer = try BufferedFileWriter(path: path, displayName: displayName)
+        columnCount = header.count
+        try writer.write(CSVEncoding.line(header))
+    }
+
+    /// Appends one record.
+    /// - Throws: as `BufferedFileWriter`; a record whose width is not the header's is a
+    ///   bug, reported rather than written as a shifted row.
+    public mutating func append(_ row: [CSVField]) throws(VFMError) {
+        guard row.count == columnCount else {
+            throw VFMError(.cannotCreateOutput, "a row of \(row.count) cells for \(columnCount) columns",
+                           file: writer.displayName, hint: "this is a bug in vfm; please report it")
+        }
+        try writer.write(CSVEncoding.line(row))
+    }
+
+    /// Flushes and closes the file; returns its SHA-256.
+    @discardableResult
+    public func close() throws(VFMError) -> String { try writer.close() }
+
+    /// Writes `rows` under `Row.header` to `path`; returns the file's SHA-256.
+    @discardableResult
+    public static func write<Row: RunFileRow>(_ rows: [Row], to path: String, displayName: String? = nil)
+        throws(VFMError) -> String {
+        var file = try CSVFileWriter(path: path, header: Row.header, displayName: displayName)
+        for row in rows { try file.append(row.fields) }
+        return try file.close()
+    }
+}

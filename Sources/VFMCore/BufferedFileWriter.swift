@@ -1,0 +1,95 @@
+import Foundation
+
+/// Writes a file through a buffer of fixed capacity (as swift-nio's `NIOFS.BufferedWriter`)
+/// and computes its SHA-256 while it writes, so no output is ever built whole in memory
+/// first and its digest costs no second read. `close()` flushes and gives the digest.
+///
+/// Errors map through `PosixError`: a full disk is 74 (the previous output stays),
+/// anything else 73; both name the file.
+public final class BufferedFileWriter {
+    /// Bytes held before they are written: large enough that a system call carries many
+    /// rows, small enough to be nothing next to the data.
+    public static let capacity = 1 << 16
+
+    private var descriptor: Int32
+    /// The file as named in messages.
+    public let displayName: String
+    private var buffer: [UInt8]
+    private var hash = ContentHash()
+    /// Bytes handed to the writer so far.
+    public private(set) var byteCount = 0
+
+    /// Creates (or truncates) the file at `path`, creating parent directories.
+    public init(path: String, displayName: String? = nil) throws(VFMError) {
+        self.displayName = displayName ?? path
+        try FileSystem.createDirectory((path as NSString).deletingLastPathComponent)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw PosixError.output(errno, "creating the file", path: self.displayName) }
+        buffer = []
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = Foundation.close(descriptor) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(VFMError) {
+        byteCount += bytes.count
+        if buffer.count + bytes.count > Self.capacity { try flush() }
+        if bytes.count >= Self.capacity {
+            hash.update(bytes)
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws(VFMError) {
+        try bytes.withUnsafeBytes { raw in Result { () throws(VFMError) in try write(raw) } }.get()
+    }
+
+    /// Writes the UTF-8 of `text`.
+    public func write(_ text: String) throws(VFMError) {
+        var text = text
+        try text.withUTF8 { utf8 in Result { () throws(VFMError) in try write(UnsafeRawBufferPointer(utf8)) } }.get()
+    }
+
+    /// Writes what is buffered, closes the file and returns its lower-case hex SHA-256.
+    @discardableResult
+    public func close() throws(VFMError) -> String {
+        try flush()
+        let result = Foundation.close(descriptor)
+        let code = errno
+        descriptor = -1
+        guard result == 0 else { throw PosixError.output(code, "closing the file", path: displayName) }
+        return hash.finalizeHex()
+    }
+
+    private func flush() throws(VFMError) {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { raw in
+            Result { () throws(VFMError) in
+                hash.update(raw)
+                try writeAll(raw)
+            }
+        }.get()
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(VFMError) {
+        guard descriptor >= 0 else {
+            throw VFMError(.cannotCreateOutput, "write after close", file: displayName,
+                           hint: "this is a bug in vfm; please report it")
+        }
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw PosixError.output(errno, "writing", path: displayName)
+            }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+extension FileSystem {
+    /// Bytes read per call when hashing a file: the file is never held whole.
+    static let hashChunkSize = 1 << 16
+
+    /// Lower-case hex SHA-256 of the file at `path`, read in fixed-size chunks.
+    /// - Throws: `.noInput` (66) when it is missing or unreadable, `.ioError` (74) when a
+    ///   read fails part-way (errno mapped by `PosixError`).
+    public static func sha256(of path: String, displayName: String? = nil) throws(VFMError) -> String {
+        let name = displayName ?? path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw PosixError.input(errno, "opening", path: name) }
+        defer { _ = close(descriptor) }
+        var hasher = ContentHash()
+        var chunk = [UInt8](repeating: 0, count: hashChunkSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw PosixError.input(errno, "reading", path: name)
+            }
+            if count == 0 { break }
+            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        return hasher.finalizeHex()
+    }
+
+    /// True when something exists at `path`.
+    public static func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}

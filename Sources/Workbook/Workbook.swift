@@ -1,0 +1,119 @@
+import Foundation
+
+/// An `.xlsx` workbook (Office Open XML SpreadsheetML, ECMA-376) opened for reading: its
+/// worksheets in workbook order, its shared strings and which cell formats are percentages.
+/// Worksheets are read one row at a time by `forEachRow`.
+///
+/// Why these libraries: ZIPFoundation (weichsel) inflates parts chunk by chunk, so a size
+/// guard can stop a ZIP bomb mid-stream; `FoundationXML.XMLParser` is libxml2's streaming
+/// parser with no third-party code. A worksheet is inflated to a temporary file and parsed
+/// from a stream, so neither its bytes nor its text are ever held whole in memory.
+public final class Workbook {
+    public let sheets: [WorkbookSheet]
+    private let archive: PackageArchive
+    private let sharedStrings: [String]
+    private let percentStyles: [Bool]
+
+    /// What `forEachRow` noticed besides the rows.
+    public struct SheetNotes: Sendable, Equatable {
+        /// Formula cells with no saved result (a writer that does not calculate, such as
+        /// openpyxl); they read as empty.
+        public var formulasWithoutValue: Int
+        public var firstFormulaWithoutValue: String?
+    }
+
+    /// Opens the workbook at `path`.
+    /// - Throws: `WorkbookError` — `.legacyExcel`, `.encrypted`, `.openDocument`,
+    ///   `.notAWorkbook`, `.corruptArchive`, `.partTooLarge`, `.malformedPart`, `.noSheets`.
+    public init(path: String, limits: WorkbookLimits = .standard) throws(WorkbookError) {
+        let prefix: [UInt8]
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            prefix = Array(try handle.read(upToCount: 8) ?? Data())
+        } catch {
+            throw WorkbookError(.notAWorkbook, "cannot read the file", cause: String(describing: error))
+        }
+        switch FileSignature.of(prefix) {
+        case .zip: break
+        case .ole2:
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)).map { Array($0) } ?? []
+            throw FileSignature.ole2Error(bytes)
+        case .other:
+            throw WorkbookError(.notAWorkbook, "this file is not an .xlsx workbook (it does not start with a ZIP signature)")
+        }
+        let archive = try PackageArchive(path: path, limits: limits)
+        if let mimetype = try archive.data(of: "mimetype", limit: 1024),
+           String(decoding: mimetype, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument") {
+            throw WorkbookError(.openDocument, "this is an OpenDocument spreadsheet (.ods), which is not read")
+        }
+        let small = limits.otherPartBytes
+        let rootRels = try archive.data(of: "_rels/.rels", limit: small).map { data throws(WorkbookError) in
+            try Relationships.parse(data, part: "_rels/.rels")
+        }
+        let workbookPart = rootRels?.target(ofType: "officeDocument").map { Relationships.resolve($0, from: "") } ?? "xl/workbook.xml"
+        guard let workbookData = try archive.data(of: workbookPart, limit: small) else {
+            if archive.has("content.xml") {
+                throw WorkbookError(.openDocument, "this is an OpenDocument spreadsheet (.ods), which is not read")
+            }
+            throw WorkbookError(.malformedPart, "the archive has no workbook part (`\(workbookPart)`): it is a ZIP file but not an .xlsx workbook")
+        }
+        let workbook = try WorkbookPart.parse(workbookData, part: workbookPart)
+        let relsPart = Relationships.partFor(workbookPart)
+        let rels = try archive.data(of: relsPart, limit: small).map { data throws(WorkbookError) in
+            try Relationships.parse(data, part: relsPart)
+        } ?? Relationships()
+
+        var sheets: [WorkbookSheet] = []
+        for sheet in workbook.sheets {
+            // A chartsheet or dialog sheet has no cells; only worksheets are listed.
+            guard let relationship = rels.byID[sheet.relationshipID], relationship.type.hasSuffix("/worksheet") else { continue }
+            sheets.append(WorkbookSheet(name: sheet.name, part: Relationships.resolve(relationship.target, from: workbookPart)))
+        }
+        if sheets.isEmpty {
+            throw WorkbookError(.noSheets, "the workbook has no worksheet")
+        }
+        var sharedStrings: [String] = []
+        if let target = rels.target(ofType: "sharedStrings") {
+            let part = Relationships.resolve(target, from: workbookPart)
+            // Streamed from a file like a worksheet: libxml2 refuses a document held in one
+            // buffer whose single line passes 10 MB, as LibreOffice writes sharedStrings.xml.
+            if let url = try archive.temporaryFile(of: part, limit: limits.sharedStringsBytes) {
+                defer { try? FileManager.default.removeItem(at: url) }
+                sharedStrings = try SharedStringsPart.parse(url, part: part)
+            }
+        }
+        var percentStyles: [Bool] = []
+        if let target = rels.target(ofType: "styles") {
+            let part = Relationships.resolve(target, from: workbookPart)
+            if let data = try archive.data(of: part, limit: small) {
+                percentStyles = try StylesPart.percentStyles(data, part: part)
+            }
+        }
+        self.archive = archive
+        self.sheets = sheets
+        self.sharedStrings = sharedStrings
+        self.percentStyles = percentStyles
+    }
+
+    /// The worksheet named `name`: exactly, else ignoring case and surrounding spaces.
+    public func sheet(named name: String) -> WorkbookSheet? {
+        if let exact = sheets.first(where: { $0.name == name }) { return exact }
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return sheets.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == wanted }
+    }
+
+    /// Hands each row of `sheet` to `body`, in sheet order, until `body` returns false.
+    /// - Throws: `.partTooLarge`, `.corruptArchive` or `.malformedPart` (rows before the
+    ///   damage have been delivered).
+    @discardableResult
+    public func forEachRow(of sheet: WorkbookSheet, _ body: @escaping (WorkbookRow) -> Bool) throws(WorkbookError) -> SheetNotes {
+        guard let url = try archive.temporaryFile(of: sheet.part) else {
+            throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
+        }
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles, body: body)
+        try reader.run(url)
+        return SheetNotes(formulasWithoutValue: reader.formulasWithoutValue, firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
+    }
+}

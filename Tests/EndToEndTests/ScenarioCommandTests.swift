@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import VFMCore
+import VFMTestSupport
+
+/// `vfm scenario` (SPEC §3) on the committed sample run: the same figures as the run's own
+/// `tables/scenarios.csv`, the report's sentences, and sysexits for bad use.
+@Suite("vfm scenario")
+struct ScenarioCommandTests {
+    static let sample = FixturePaths.repositoryRoot.appendingPathComponent("Output/sample").path
+
+    static func scenarioRows(_ name: String) throws -> [String] {
+        let text = try String(contentsOfFile: sample + "/" + RunLayout.scenarios, encoding: .utf8)
+        return text.split(separator: "\n").filter { $0.hasPrefix(name + ",") }
+            .map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    @Test("--format csv gives the run's own scenario figures to the bit, in scenarios.csv's shape")
+    func csvMatchesRun() throws {
+        let result = try ExecuteCommand.run("vfm", ["scenario", "--run", Self.sample, "--budget", "£195,974",
+                                                    "--years", "9", "--reallocate", "2/3", "--alternative", "14998",
+                                                    "--format", "csv"])
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "scenario,kind,group,quantity,value,ci_low,ci_high")
+        let kindless = { (line: String) in String(line.drop { $0 != "," }.dropFirst()) }
+        #expect(lines.dropFirst().filter { $0.hasPrefix("budget,") }.map(kindless) == (try Self.scenarioRows("contract-9-years")))
+        #expect(lines.dropFirst().filter { $0.hasPrefix("reallocation,") }.map(kindless)
+                == (try Self.scenarioRows("two-thirds-moved")))
+        #expect(lines.dropFirst().filter { $0.hasPrefix("alternative,") }.map(kindless)
+                == (try Self.scenarioRows("day-service-north-lanarkshire")))
+    }
+
+    @Test("text output is the report's sentence for the same budget, and states the assumption")
+    func textMatchesReport() throws {
+        let result = try ExecuteCommand.run("vfm", ["scenario", "--run", Self.sample, "--budget", "195974"])
+        #expect(result.status == 0, "\(result)")
+        let report = try String(contentsOfFile: Self.sample + "/report.md", encoding: .utf8)
+        let sentence = try #require(result.stdout.split(separator: "\n").first.map(String.init))
+        #expect(sentence.hasPrefix("£195,974 a year buys about "))
+        #expect(sentence.contains("n = 13") && sentence.contains("n = 70"))
+        #expect(report.contains("- **contract-1-year**: " + sentence))
+        #expect(result.stdout.contains("scale with spend"))
+    }
+
+    @Test("wrong use exits 64; a directory without the tables exits 66 naming the file", arguments: [
+        (["scenario", "--run", "Output/sample"], Int32(64), "say what to price"),
+        (["scenario", "--run", "Output/sample", "--years", "3"], 64, "--years applies to --budget"),
+        (["scenario", "--run", "Output/sample", "--budget", "lots"], 64, "--budget must be"),
+        (["scenario", "--run", "Output/sample", "--reallocate", "150%"], 64, "--reallocate must be"),
+    ])
+    func usage(arguments: [String], status: Int32, fragment: String) throws {
+        let result = try ExecuteCommand.run("vfm", arguments)
+        #expect(result.status == status, "\(result)")
+        #expect(result.stderr.contains(fragment), "\(result)")
+    }
+
+    @Test("a run directory without value_for_money_basis.csv exits 66 and says to re-run")
+    func missingBasis() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try ExecuteCommand.run("vfm", ["scenario", "--run", scratch.path, "--budget", "1000"])
+        #expect(result.status == 66, "\(result)")
+        #expect(result.stderr.contains(RunLayout.valueForMoneyBasis) && result.stderr.contains("vfm run --force"))
+    }
+}

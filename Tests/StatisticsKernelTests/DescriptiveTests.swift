@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import StatisticsKernel
+
+@Suite("Descriptive statistics")
+struct DescriptiveTests {
+    @Test("summary of a small sample matches the hand calculation")
+    func byHand() throws {
+        // 2 4 4 4 5 5 7 9: Σ = 40, mean = 5; Σ(x − 5)² = 9+1+1+1+0+0+4+16 = 32;
+        // s² = 32/7, s = √(32/7) = 2.1380899352993950…; median = (4 + 5)/2 = 4.5
+        let summary = try #require(Descriptive.summarize([9, 4, 5, 2, 4, 7, 4, 5]))
+        #expect(summary.n == 8)
+        #expect(summary.mean == 5)
+        let sd = try #require(summary.standardDeviation)
+        #expect(isClose(sd, (32.0 / 7).squareRoot(), relative: 2e-16))
+        #expect(summary.minimum == 2)
+        #expect(summary.median == 4.5)
+        #expect(summary.maximum == 9)
+    }
+
+    @Test("a single value has a mean but no standard deviation")
+    func singleValue() throws {
+        let summary = try #require(Descriptive.summarize([165]))
+        #expect(summary == SampleSummary(n: 1, mean: 165, standardDeviation: nil,
+                                         minimum: 165, median: 165, maximum: 165))
+    }
+
+    @Test("a constant sample has SD exactly 0")
+    func constant() throws {
+        let summary = try #require(Descriptive.summarize([0.1, 0.1, 0.1]))
+        #expect(summary.mean == 0.1)
+        #expect(summary.standardDeviation == 0)
+    }
+
+    @Test("empty or non-finite input gives nil",
+          arguments: [[Double](), [1, .nan], [.infinity, 1, 2]])
+    func undefined(values: [Double]) {
+        #expect(Descriptive.summarize(values) == nil)
+    }
+
+    @Test("values near the largest double neither overflow the mean nor the SD")
+    func extremeMagnitudes() throws {
+        // mean of (M, M/2) = 3M/4; SD = (M/2)/√2 = M/(2√2)
+        let m = Double.greatestFiniteMagnitude
+        let summary = try #require(Descriptive.summarize([m, m / 2]))
+        #expect(isClose(summary.mean, 0.75 * m, relative: 2e-16))
+        #expect(isClose(try #require(summary.standardDeviation), m / (2 * 2.0.squareRoot()), relative: 4e-16))
+    }
+
+    struct NumAcc: Decodable {
+        struct Dataset: Decodable {
+            let values: [Double]
+            let exact_mean_hi: Double, exact_mean_lo: Double
+            let exact_sd_hi: Double, exact_sd_lo: Double
+        }
+        let datasets: [String: Dataset]
+    }
+
+    /// Log relative error (NIST's LRE): correct significant digits of `x` against the
+    /// exact value hi + lo (a double-double from Python `fractions`). `x − hi` is exact
+    /// here (Sterbenz) because x and hi agree to many digits.
+    static func logRelativeError(_ x: Double, hi: Double, lo: Double) -> Double {
+        let error = abs((x - hi) - lo)
+        return error == 0 ? 17 : -log10(error / abs(hi))
+    }
+
+    @Test("mean and SD of NIST StRD NumAcc1–4 have ≥ 13 correct digits against the exact binary64 statistic",
+          arguments: ["NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4"])
+    func numericalAccuracy(name: String) throws {
+        // Exact mean and SD of the binary64-stored values: Python fractions/decimal,
+        // Fixtures/reference/make_reference.py → numacc.json
+        let all = try ReferenceData.load(NumAcc.self, from: "numacc.json")
+        let data = try #require(all.datasets[name])
+        #expect(data.values.count == (name == "NumAcc1" ? 3 : 1001))
+        let summary = try #require(Descriptive.summarize(data.values))
+        let sd = try #require(summary.standardDeviation)
+        let meanLRE = Self.logRelativeError(summary.mean, hi: data.exact_mean_hi, lo: data.exact_mean_lo)
+        let sdLRE = Self.logRelativeError(sd, hi: data.exact_sd_hi, lo: data.exact_sd_lo)
+        #expect(meanLRE >= 13, "\(name) mean LRE \(meanLRE)")
+        #expect(sdLRE >= 13, "\(name) SD LRE \(sdLRE)")
+    }
+
+    @Test("the textbook one-pass formula fails on NumAcc4, so the accuracy test has teeth")
+    func naiveFormulaFails() throws {
+        let all = try ReferenceData.load(NumAcc.self, from: "numacc.json")
+        let data = try #require(all.datasets["NumAcc4"])
+        let n = Double(data.values.count)
+        let sum = data.values.reduce(0, +)
+        let sumOfSquares = data.values.reduce(0) { $0 + $1 * $1 }
+        let naiveVariance = (sumOfSquares - sum * sum / n) / (n - 1)
+        let naive = naiveVariance > 0 ? naiveVariance.squareRoot() : 0
+        #expect(Self.logRelativeError(naive, hi: data.exact_sd_hi, lo: data.exact_sd_lo) < 2)
+    }
+}
