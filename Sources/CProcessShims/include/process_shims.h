@@ -1,5 +1,5 @@
 // Internal to vfm: the few process-control calls Swift cannot make itself (variadic
-// prctl, the sigwait loop of a supervisor). No stable API; used by PipelineRunner only.
+// prctl, the wait loop of a supervisor). No stable API; used by PipelineRunner only.
 #ifndef VFM_PROCESS_SHIMS_H
 #define VFM_PROCESS_SHIMS_H
 
@@ -11,7 +11,8 @@ int vfm_set_parent_death_signal(int signal);
 
 /// Starts `path` with `argv` and `envp` (default signal mask and dispositions), then waits
 /// for it, forwarding SIGTERM, SIGINT, SIGHUP and SIGQUIT to it. Stores its wait status in
-/// `status`, the child's pid in `child`. Returns 0, or an errno value if it could not start.
+/// `status`, the child's pid in `child`. Returns 0; an errno value if it could not start;
+/// minus an errno value if it started but could not be waited for.
 int vfm_spawn_and_wait(const char *path, char *const argv[], char *const envp[], pid_t *child, int *status);
 
 /// The soft address-space limit (ulimit -v) in bytes, or -1 when unlimited.
