@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Returns", targets: ["Returns"]),
         .library(name: "PipelineDefinition", targets: ["PipelineDefinition"]),
         .library(name: "PipelineRunner", targets: ["PipelineRunner"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

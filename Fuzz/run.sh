@@ -16,6 +16,8 @@ for target in "$@"; do
     fuzz-pipeline) dict=Fuzz/dictionaries/toml.dict
                    cp Pipelines/*.toml "$corpus/" 2>/dev/null
                    cp Fuzz/seeds/*.toml "$corpus/" 2>/dev/null ;;
+    fuzz-xlsx)     dict=Fuzz/dictionaries/xlsx.dict
+                   find Fixtures/workbooks -name '*.xlsx' -size -256k -exec cp {} "$corpus/" \; ;;
     *)             dict=Fuzz/dictionaries/csv.dict
                    find Fixtures/returns Fixtures/messy -name '*.csv' -size -64k -exec cp {} "$corpus/" \; ;;
   esac

@@ -22,7 +22,11 @@ struct MemoryLimitTests {
             "-c", "ulimit -v \(megabytes * 1024); exec timeout -s KILL 280 \"$0\" run --quiet --input \"$1\" --output \"$2\"",
             vfm.path, workspace.input.path, workspace.output.path])
         #expect(ContinuousClock.now - start < .seconds(280), "a run under \(megabytes) MB did not end")
-        #expect(limited.status == 0 || limited.status == 71, "\(limited)")
+        // Below about 128 MB a (debug) binary may not even be loaded: the dynamic loader
+        // cannot map its libraries and exits 127 before any of our code runs — no lock was
+        // taken, nothing was written, and the message is the loader's own.
+        let notLoaded = limited.status == 127 && limited.stderr.contains("error while loading shared libraries")
+        #expect(limited.status == 0 || limited.status == 71 || notLoaded, "\(limited)")
         if limited.status == 71 { #expect(limited.stderr.contains("out of memory"), "\(limited)") }
         #expect(!limited.stderr.contains("Backtracing"), "a crash report instead of one line: \(limited)")
 
