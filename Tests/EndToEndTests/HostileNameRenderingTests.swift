@@ -26,8 +26,7 @@ struct HostileNameRenderingTests {
             records[index].cells[0] = authority + " council"
             records[index].cells[1] = service + " \(index)"
         }
-        let text = records.map { $0.cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            .joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let text = records.map { CSVEncoding.recordLine($0.cells) }.joined(separator: "\n") + "\n"
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
