@@ -23,7 +23,7 @@ for target in "$@"; do
   esac
   log=".build-fuzz/$target.log"
   # -max_len: big enough for deep nesting (40,000 brackets) and long cells.
-  ASAN_OPTIONS=detect_leaks=1 "$bin/$target" "$corpus" -dict="$dict" -max_total_time="$seconds" \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=Fuzz/lsan.supp "$bin/$target" "$corpus" -dict="$dict" -max_total_time="$seconds" \
       -max_len=262144 -timeout=20 -rss_limit_mb=2560 -print_final_stats=1 \
       -artifact_prefix=.build-fuzz/artifacts/"$target"- > "$log" 2>&1
   code=$?

@@ -111,7 +111,7 @@ enum ColumnAliases {
     }
 
     /// `labelKeys` with their scalars, cut as `EditDistance` cuts them.
-    private static let labelScalars: [(column: ReturnColumn, key: HeaderKey, scalars: [Unicode.Scalar])] = labelKeys.map {
+    static let labelScalars: [(column: ReturnColumn, key: HeaderKey, scalars: [Unicode.Scalar])] = labelKeys.map {
         (column: $0.column, key: $0.key, scalars: Array($0.key.text.unicodeScalars.prefix(EditDistance.maximumLength)))
     }
 }

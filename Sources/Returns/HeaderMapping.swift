@@ -34,8 +34,22 @@ struct HeaderMapping {
         "share_lt7", "share_7to40", "share_40plus",
     ].map(HeaderKey.init) + Metric.allCases.map { HeaderKey($0.rawValue) })
 
-    /// - Throws: `.dataError` when a required column is missing or a column appears twice.
+    /// The most columns a return may have: a spreadsheet's own limit (Excel's last column is
+    /// XFD, the 16,384th; LibreOffice Calc's default is the same), far beyond any real return
+    /// (the study's has 16). A wider header is refused before any work per column, so a
+    /// hostile 200,000-cell header costs milliseconds, not the half-minute its
+    /// closest-header search took (issue 19).
+    static let maximumColumns = 16_384
+
+    /// - Throws: `.dataError` when a required column is missing or a column appears twice,
+    ///   or the header has more than `maximumColumns` cells.
     init(header record: CSVRecord, file: String) throws(VFMError) {
+        guard record.cells.count <= Self.maximumColumns else {
+            throw VFMError(.dataError,
+                           "the header has \(record.cells.count) cells; a return has at most \(Self.maximumColumns) columns (a spreadsheet's limit)",
+                           file: file, line: record.line,
+                           hint: "check that this file is a return: save the sheet that holds one row per service as CSV (comma delimited)")
+        }
         headers = record.cells.map { String(CellText.trimmed($0)) }
         slots = []
         extras = []
@@ -133,16 +147,21 @@ struct HeaderMapping {
     }
 
     /// The header, among those not matched to a column, nearest to any name of a missing column.
+    /// Each header is compared only within the best distance found so far (`atMost`, a
+    /// diagonal band), so the first header at the least distance wins as before, at a cost
+    /// of O(headers · labels · 64) at most.
     private func closestHeader(for missing: [ReturnColumn]) -> (header: String, column: ReturnColumn, distance: Int)? {
         var best: (header: String, column: ReturnColumn, distance: Int)?
+        let candidates = ColumnAliases.labelScalars.filter { missing.contains($0.column) }
         for (index, slot) in slots.enumerated() {
             guard case .extra = slot else { continue }
-            let key = HeaderKey(headers[index])
-            for candidate in ColumnAliases.labelKeys where missing.contains(candidate.column) {
-                let distance = EditDistance.between(key.text, candidate.key.text)
-                if let current = best, current.distance <= distance { continue }
+            let scalars = Array(HeaderKey(headers[index]).text.unicodeScalars.prefix(EditDistance.maximumLength))
+            for candidate in candidates {
+                let limit = (best?.distance ?? EditDistance.maximumLength + 1) - 1
+                guard limit >= 0, let distance = EditDistance.atMost(limit, scalars, candidate.scalars) else { continue }
                 best = (headers[index], candidate.column, distance)
             }
+            if let best, best.distance == 0 { return best }
         }
         return best
     }

@@ -23,6 +23,22 @@ struct HostileInputTests {
         #expect(result.stderr.contains("32 levels"), "\(result)")
     }
 
+    @Test("a header wider than a spreadsheet (16,384 columns) exits 65 at once, naming the file and the limit")
+    func headerWiderThanASpreadsheet() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        let width = 200_000
+        let header = (0..<width).map { "c\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "1", count: width).joined(separator: ",")
+        try TestReturns.write(header + "\n" + row + "\n", to: workspace.input)
+        let start = ContinuousClock.now
+        let result = try workspace.run([])
+        // Was 27 s in a release build (a closest-header search over every cell).
+        #expect(ContinuousClock.now - start < .seconds(60), "took \(ContinuousClock.now - start)")
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stderr.contains(":1: the header has 200000 cells; a return has at most 16384 columns"), "\(result)")
+    }
+
     @Test("a missing --config exits 66, like a missing input (SPEC §3)")
     func missingConfig() throws {
         let workspace = try RunWorkspace()
