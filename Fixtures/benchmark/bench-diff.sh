@@ -19,9 +19,10 @@ for format in markdown json; do
   status=0
   /usr/bin/time -f '%e %M' -o "$scratch/time" \
     "$bin/vfm-diff" --format "$format" --output "$scratch/diff.$format" "$scratch/run-old" "$scratch/run-new" || status=$?
-  read -r seconds kib < "$scratch/time"
-  # Exit 1 is "differences", what this pair must give.
+  # Exit 1 makes time(1) write "Command exited with non-zero status 1" first: the figures are the last line.
+  read -r seconds kib < <(tail -n 1 "$scratch/time")
   awk -v n="$n" -v f="$format" -v s="$seconds" -v k="$kib" -v e="$status" \
     'BEGIN { printf "%-9d %-9s %10.2f %14.1f %6d\n", n, f, s, k / 1024, e }'
+  # Exit 1 is "differences", what this pair must give.
   [ "$status" = 1 ] || { echo "bench-diff: vfm-diff exited $status, expected 1 (differences)" >&2; exit 1; }
 done
