@@ -132,9 +132,11 @@ check-workbooks: workbook-deps build
 	cmp -s Fixtures/workbooks/returns.csv $$tmp/new/returns.csv || { echo "check-workbooks: returns.csv differs — run 'make workbooks'" >&2; exit 1; }; \
 	echo "check-workbooks: the committed workbooks read the same as freshly generated ones"
 
-# Whole-pipeline benchmark on generated returns (10^3..10^6 rows): rows/s and peak RSS.
+# Whole-pipeline benchmark on generated returns (10^3..10^6 rows): rows/s and peak RSS;
+# then vfm-diff of two 10^5-service runs (Markdown and JSON): seconds and peak RSS.
 bench: release
 	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench.sh
+	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench-diff.sh
 
 clean:
 	rm -rf .build

@@ -7,16 +7,29 @@ public struct FlagComparison: Sendable {
 
     public var hasDifferences: Bool { !new.isEmpty || !resolved.isEmpty }
 
-    static func compare(old: [FlagRecord], new: [FlagRecord]) -> FlagComparison {
-        let match = KeyedMatch(old: old, new: new) { [$0.service.authority, $0.service.service, $0.service.period,
-                                                      $0.rule, $0.metric] }
+    init() {
+        new = []
+        resolved = []
+        unchangedCount = 0
+    }
+
+    /// The flags of one service key in both runs (`PerServiceTables.compare`).
+    mutating func compareGroup(old: [FlagRecord], new: [FlagRecord]) {
+        let match = KeyedMatch(old: old, new: new) { [$0.rule, $0.metric] }
+        self.new += match.onlyNew
+        resolved += match.onlyOld
+        unchangedCount += match.pairs.count
+    }
+
+    /// Orders what the groups gathered by service, rule and metric.
+    mutating func finish() {
         let order = { (lhs: FlagRecord, rhs: FlagRecord) -> Bool in
             if lhs.service != rhs.service { return lhs.service < rhs.service }
             if lhs.rule != rhs.rule { return lhs.rule.utf8.lexicographicallyPrecedes(rhs.rule.utf8) }
             return lhs.metric.utf8.lexicographicallyPrecedes(rhs.metric.utf8)
         }
-        return FlagComparison(new: match.onlyNew.sorted(by: order), resolved: match.onlyOld.sorted(by: order),
-                              unchangedCount: match.pairs.count)
+        new.sort(by: order)
+        resolved.sort(by: order)
     }
 }
 
@@ -57,19 +70,29 @@ public struct BenchmarkComparison: Sendable {
 
     public var hasDifferences: Bool { !changed.isEmpty }
 
+    init() {
+        changed = []
+        unchangedCount = 0
+    }
+
+    /// The benchmark rows of one service key in both runs (`PerServiceTables.compare`).
     /// Rows of services only one run has are left out: the services section lists them.
-    static func compare(old: [BenchmarkRecord], new: [BenchmarkRecord]) -> BenchmarkComparison {
-        let match = KeyedMatch(old: old, new: new) { [$0.service.authority, $0.service.service, $0.service.period,
-                                                      $0.metric] }
-        var changed: [BenchmarkChange] = []
-        for (before, after) in match.pairs
-        where before.allBand != after.allBand || before.evidenceBand != after.evidenceBand {
-            changed.append(BenchmarkChange(old: before, new: after))
+    mutating func compareGroup(old: [BenchmarkRecord], new: [BenchmarkRecord]) {
+        let match = KeyedMatch(old: old, new: new) { $0.metric }
+        for (before, after) in match.pairs {
+            if before.allBand != after.allBand || before.evidenceBand != after.evidenceBand {
+                changed.append(BenchmarkChange(old: before, new: after))
+            } else {
+                unchangedCount += 1
+            }
         }
+    }
+
+    /// Orders what the groups gathered by service, then metric.
+    mutating func finish() {
         changed.sort { lhs, rhs in
             if lhs.new.service != rhs.new.service { return lhs.new.service < rhs.new.service }
             return lhs.new.metric.utf8.lexicographicallyPrecedes(rhs.new.metric.utf8)
         }
-        return BenchmarkComparison(changed: changed, unchangedCount: match.pairs.count - changed.count)
     }
 }

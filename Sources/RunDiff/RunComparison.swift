@@ -16,7 +16,11 @@ public struct RunComparison: Sendable {
     public var flags: FlagComparison
     public var rejects: RejectComparison
 
-    public init(old: RunSnapshot, new: RunSnapshot, options: DiffOptions = DiffOptions()) {
+    /// Compares two runs; the tables with a row per service are streamed from both run
+    /// directories in step (`PerServiceTables`), holding only what the diff lists.
+    /// - Throws: `.noInput` (66) for a table that has gone, `.dataError` (65) for a
+    ///   malformed row (naming file, line and column), `.ioError` (74) for a failed read.
+    public init(old: RunSnapshot, new: RunSnapshot, options: DiffOptions = DiffOptions()) throws(VFMError) {
         self.old = old
         self.new = new
         self.options = options
@@ -25,11 +29,32 @@ public struct RunComparison: Sendable {
                                        options: options)
         }
         correlations = CorrelationComparison.compare(old: old.correlations, new: new.correlations, options: options)
-        benchmark = BenchmarkComparison.compare(old: old.benchmark, new: new.benchmark)
-        services = ServiceComparison.compare(oldColumns: old.serviceColumns, old: old.services,
-                                             newColumns: new.serviceColumns, new: new.services, options: options)
-        flags = FlagComparison.compare(old: old.flags, new: new.flags)
         rejects = RejectComparison.compare(old: old.rejects, new: new.rejects)
+
+        let (oldRun, newRun) = (old.runDirectory, new.runDirectory)
+        let columns = ServiceComparison.columns(oldColumns: old.serviceColumns, newColumns: new.serviceColumns)
+        var services = ServiceComparison(oldColumns: old.serviceColumns, newColumns: new.serviceColumns)
+        try PerServiceTables.compare(RunLayout.cleanServices, oldRun: oldRun, newRun: newRun,
+                                     rows: PerServiceTables.services,
+                                     start: { services = ServiceComparison(oldColumns: old.serviceColumns,
+                                                                           newColumns: new.serviceColumns) }) {
+            services.compareGroup(old: $0, new: $1, columns: columns, options: options)
+        }
+        self.services = services
+        var flags = FlagComparison()
+        try PerServiceTables.compare(RunLayout.cleanFlags, oldRun: oldRun, newRun: newRun,
+                                     rows: PerServiceTables.flags, start: { flags = FlagComparison() }) {
+            flags.compareGroup(old: $0, new: $1)
+        }
+        flags.finish()
+        self.flags = flags
+        var benchmark = BenchmarkComparison()
+        try PerServiceTables.compare(RunLayout.benchmark, oldRun: oldRun, newRun: newRun,
+                                     rows: PerServiceTables.benchmark, start: { benchmark = BenchmarkComparison() }) {
+            benchmark.compareGroup(old: $0, new: $1)
+        }
+        benchmark.finish()
+        self.benchmark = benchmark
     }
 
     /// False when the runs are identical within the tolerances (exit 0), true otherwise (exit 1).
@@ -56,7 +81,7 @@ extension RunComparison {
                             options: DiffOptions = DiffOptions()) throws(VFMError) -> RunComparison {
         let old = try RunSnapshot.load(runDirectory: oldRunDirectory)
         let new = try RunSnapshot.load(runDirectory: newRunDirectory)
-        return RunComparison(old: old, new: new, options: options)
+        return try RunComparison(old: old, new: new, options: options)
     }
 
     /// The diff as Markdown (`RunDiffReport`).

@@ -75,3 +75,34 @@ public struct BenchmarkRecord: Sendable, Equatable {
     public var allBand: String
     public var evidenceBand: String
 }
+
+/// A row of `clean/services.csv` as the comparison needs it, whether held as text
+/// (`ServiceRecord`) or streamed as bytes (`StreamedService`).
+protocol ServiceRow: ServiceKeyed {
+    /// `file:line` it was read from.
+    var source: String { get }
+    /// The cell at `position` as the service wrote it; `""` when absent.
+    func text(_ position: Int?) -> String
+    /// True when the cell at `position` and `other`'s at `otherPosition` are the same
+    /// bytes (a fast path: false only means "compare the text").
+    func sameBytes(_ position: Int?, as other: Self, _ otherPosition: Int?) -> Bool
+    /// The whole row as text, for a service listed as added or removed.
+    var record: ServiceRecord { get }
+}
+
+extension ServiceRecord: ServiceRow {
+    var serviceKey: ServiceKey { key }
+    func text(_ position: Int?) -> String { cell(position) }
+    func sameBytes(_ position: Int?, as other: ServiceRecord, _ otherPosition: Int?) -> Bool {
+        cell(position) == other.cell(otherPosition)
+    }
+    var record: ServiceRecord { self }
+}
+
+extension FlagRecord: ServiceKeyed {
+    var serviceKey: ServiceKey { service }
+}
+
+extension BenchmarkRecord: ServiceKeyed {
+    var serviceKey: ServiceKey { service }
+}

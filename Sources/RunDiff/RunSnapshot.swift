@@ -2,19 +2,21 @@ import Foundation
 import Tabular
 import VFMCore
 
-/// Everything `vfm-diff` compares, read from one run directory (SPEC §7): the manifest,
-/// the headline tables, correlations, benchmark positions, services, flags and rejects.
+/// Everything `vfm-diff` compares, from one run directory (SPEC §7): the manifest, the
+/// headline tables, correlations and rejected rows are read here; the tables with a row
+/// per service (`clean/services.csv`, `clean/flags.csv`, `tables/benchmark.csv`) only have
+/// their headers checked, and are streamed when two runs are compared
+/// (`PerServiceTables`), so that memory does not grow with the services.
 public struct RunSnapshot: Sendable {
     /// How the run is named in the diff (the directory as given on the command line).
     public var label: String
+    /// The run directory, for the tables streamed when compared.
+    public var runDirectory: String
     public var manifest: RunManifest
     public var headline: [HeadlineTable: [FigureRow]]
     public var correlations: [CorrelationRecord]
-    public var benchmark: [BenchmarkRecord]
     /// Header of `clean/services.csv`, for columns present in one run only.
     public var serviceColumns: [String]
-    public var services: [ServiceRecord]
-    public var flags: [FlagRecord]
     public var rejects: [RejectRecord]
 
     /// Reads the run directory `path`.
@@ -36,16 +38,11 @@ public struct RunSnapshot: Sendable {
         for table in HeadlineTable.allCases {
             headline[table] = try table.read(runDirectory: path)
         }
-        let services = try readServices(path)
-        return RunSnapshot(label: label ?? path, manifest: manifest, headline: headline,
-                           correlations: try readCorrelations(path), benchmark: try readBenchmark(path),
-                           serviceColumns: services.columns, services: services.rows,
-                           flags: try readFlags(path), rejects: try readRejects(path))
-    }
-
-    private static func serviceKey(_ table: RunTable, _ row: CSVRecord) -> ServiceKey {
-        ServiceKey(authority: table.text(row, "authority"), service: table.text(row, "service"),
-                   period: table.text(row, "period"))
+        let correlations = try readCorrelations(path)
+        let serviceColumns = try PerServiceTables.checkHeaders(path)
+        return RunSnapshot(label: label ?? path, runDirectory: path, manifest: manifest, headline: headline,
+                           correlations: correlations, serviceColumns: serviceColumns,
+                           rejects: try readRejects(path))
     }
 
     private static func readCorrelations(_ path: String) throws(VFMError) -> [CorrelationRecord] {
@@ -60,78 +57,6 @@ public struct RunSnapshot: Sendable {
                 spearmanRho: try table.number(row, "spearman_rho"), ciLow: try table.number(row, "ci_low"),
                 ciHigh: try table.number(row, "ci_high"), pValue: try table.number(row, "p_value"),
                 strength: table.optionalText(row, "strength")))
-        }
-        return records
-    }
-
-    private static func readBenchmark(_ path: String) throws(VFMError) -> [BenchmarkRecord] {
-        let table = try RunTable(runDirectory: path, relativePath: RunLayout.benchmark,
-                                 required: ["authority", "service", "period", "metric", "value", "all_band",
-                                            "evidence_band"])
-        var records: [BenchmarkRecord] = []
-        for row in table.rows {
-            records.append(BenchmarkRecord(service: serviceKey(table, row), metric: table.text(row, "metric"),
-                                           value: try table.number(row, "value"),
-                                           allBand: table.text(row, "all_band"),
-                                           evidenceBand: table.text(row, "evidence_band")))
-        }
-        return records
-    }
-
-    /// `clean/services.csv`, record by record: each service keeps its cells as an array
-    /// aligned with the header, and no second copy of the table is held.
-    private static func readServices(_ path: String) throws(VFMError) -> (columns: [String], rows: [ServiceRecord]) {
-        let display = RunTable.displayPath(path, RunLayout.cleanServices)
-        let bytes = try FileSystem.readBytes(path + "/" + RunLayout.cleanServices, displayName: display)
-        let reader = RunFileCSV(file: display, hint: "the run directory is damaged; re-run `vfm run` to regenerate it")
-        var header: [String]?
-        var positions: (authority: Int, service: Int, period: Int, source: Int?) = (0, 0, 0, nil)
-        var records: [ServiceRecord] = []
-        var failure: VFMError?
-        try reader.forEachRecord(bytes) { record in
-            guard failure == nil else { return }
-            guard let columns = header else {
-                header = record.cells
-                let index = ServiceComparison.positions(record.cells)
-                for column in ["authority", "service", "period"] where index[column] == nil {
-                    failure = VFMError(.dataError, "required column is missing from the header", file: display,
-                                       line: 1, column: column,
-                                       hint: "was this run written by another version of vfm? re-run `vfm run`")
-                    return
-                }
-                positions = (index["authority"] ?? 0, index["service"] ?? 0, index["period"] ?? 0, index["source"])
-                return
-            }
-            guard record.cells.count == columns.count else {
-                failure = reader.corrupt("row has \(record.cells.count) cells but the header has \(columns.count)",
-                                         line: record.line)
-                return
-            }
-            let cells = record.cells.map(CSVInjection.restore)
-            records.append(ServiceRecord(
-                key: ServiceKey(authority: cells[positions.authority], service: cells[positions.service],
-                                period: cells[positions.period]),
-                source: positions.source.map { cells[$0] } ?? "", cells: cells))
-        }
-        if let failure { throw failure }
-        guard let header else {
-            throw VFMError(.dataError, "table has no header", file: display, line: 1,
-                           hint: "the run directory is incomplete; re-run `vfm run` to regenerate it")
-        }
-        return (header, records)
-    }
-
-    private static func readFlags(_ path: String) throws(VFMError) -> [FlagRecord] {
-        let table = try RunTable(runDirectory: path, relativePath: RunLayout.cleanFlags,
-                                 required: ["authority", "service", "period", "source", "rule", "metric", "value",
-                                            "threshold", "severity", "message"])
-        var records: [FlagRecord] = []
-        for row in table.rows {
-            records.append(FlagRecord(service: serviceKey(table, row), source: table.text(row, "source"),
-                                      rule: table.text(row, "rule"), metric: table.text(row, "metric"),
-                                      value: try table.number(row, "value"),
-                                      threshold: try table.number(row, "threshold"),
-                                      severity: table.text(row, "severity"), message: table.text(row, "message")))
         }
         return records
     }

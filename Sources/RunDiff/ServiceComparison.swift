@@ -1,5 +1,6 @@
 import PipelineDefinition
 import Returns
+import VFMCore
 
 /// One field of a service that differs between the runs: an input (SPEC §4) or a
 /// derived measure (SPEC §5: cost per person, cost per job outcome, outcome rate…).
@@ -54,47 +55,74 @@ public struct ServiceComparison: Sendable {
         header.filter { !keyColumns.contains($0) && !notCompared.contains($0) }
     }
 
-    /// A merge-join of the two runs' services, each sorted as SPEC §7 writes them
-    /// (authority, service, period, then source), so duplicates pair in input order.
-    static func compare(oldColumns: [String], old: [ServiceRecord], newColumns: [String],
-                        new: [ServiceRecord], options: DiffOptions) -> ServiceComparison {
-        let oldCompared = comparedColumns(oldColumns), newCompared = comparedColumns(newColumns)
+    /// One column compared in both runs: its positions in each run's header.
+    struct ComparedColumn {
+        var name: String
+        var old: Int?
+        var new: Int?
+        var derived: Bool
+        var format: FigureFormat?
+    }
+
+    /// An empty comparison of two runs' `clean/services.csv` headers: the columns both have
+    /// (in the new run's order), and those only one has.
+    init(oldColumns: [String], newColumns: [String]) {
+        let oldCompared = Self.comparedColumns(oldColumns), newCompared = Self.comparedColumns(newColumns)
         let oldSet = Set(oldCompared), newSet = Set(newCompared)
-        let compared = newCompared.filter { oldSet.contains($0) }
+        added = []
+        removed = []
+        changed = []
+        unchangedCount = 0
+        columnsOnlyInOld = oldCompared.filter { !newSet.contains($0) }
+        columnsOnlyInNew = newCompared.filter { !oldSet.contains($0) }
+    }
+
+    static func columns(oldColumns: [String], newColumns: [String]) -> [ComparedColumn] {
+        let oldSet = Set(comparedColumns(oldColumns))
         let oldIndex = positions(oldColumns), newIndex = positions(newColumns)
-        let columns = compared.map { (name: $0, old: oldIndex[$0], new: newIndex[$0], derived: isDerived($0),
-                                      format: derivedFormat($0)) }
-        let olds = isSorted(old) ? old : old.sorted(by: stableOrder)
-        let news = isSorted(new) ? new : new.sorted(by: stableOrder)
-        var result = ServiceComparison(added: [], removed: [], changed: [], unchangedCount: 0,
-                                       columnsOnlyInOld: oldCompared.filter { !newSet.contains($0) },
-                                       columnsOnlyInNew: newCompared.filter { !oldSet.contains($0) })
-        var i = 0, j = 0
-        while i < olds.count || j < news.count {
-            if j == news.count || (i < olds.count && olds[i].key < news[j].key) {
-                result.removed.append(olds[i]); i += 1; continue
-            }
-            if i == olds.count || news[j].key < olds[i].key {
-                result.added.append(news[j]); j += 1; continue
-            }
-            let before = olds[i], after = news[j]
-            i += 1; j += 1
+        return comparedColumns(newColumns).filter { oldSet.contains($0) }.map {
+            ComparedColumn(name: $0, old: oldIndex[$0], new: newIndex[$0], derived: isDerived($0),
+                           format: derivedFormat($0))
+        }
+    }
+
+    /// Services held in memory, compared as the runs' tables are (`compareGroup`, key by key).
+    static func compare(oldColumns: [String], old: [ServiceRecord], newColumns: [String],
+                        new: [ServiceRecord], options: DiffOptions) throws(VFMError) -> ServiceComparison {
+        var result = ServiceComparison(oldColumns: oldColumns, newColumns: newColumns)
+        let columns = columns(oldColumns: oldColumns, newColumns: newColumns)
+        var olds = ServiceKeyGroups(sorting: old), news = ServiceKeyGroups(sorting: new)
+        _ = try mergeServiceGroups(&olds, &news) { before, after in
+            result.compareGroup(old: before, new: after, columns: columns, options: options)
+        }
+        return result
+    }
+
+    /// The services of one key (authority, service, period) in both runs: duplicates pair
+    /// up in SPEC §7 order (source file, then line), the extra ones are added or removed.
+    mutating func compareGroup<Row: ServiceRow>(old: [Row], new: [Row], columns: [ComparedColumn],
+                                                options: DiffOptions) {
+        let olds = old.count > 1 ? old.sorted(by: Self.stableOrder) : old
+        let news = new.count > 1 ? new.sorted(by: Self.stableOrder) : new
+        let common = min(olds.count, news.count)
+        for (before, after) in zip(olds, news) {
             var fields: [FieldChange] = []
-            for column in columns {
-                let was = before.cell(column.old), now = after.cell(column.new)
+            for column in columns where !before.sameBytes(column.old, as: after, column.new) {
+                let was = before.text(column.old), now = after.text(column.new)
                 guard was != now else { continue }
                 if column.derived, let format = column.format,
                    options.same(Double(was), Double(now), text: format.text) { continue }
                 fields.append(FieldChange(column: column.name, isDerived: column.derived, old: was, new: now))
             }
             if fields.isEmpty {
-                result.unchangedCount += 1
+                unchangedCount += 1
             } else {
-                result.changed.append(ServiceChange(key: after.key, oldSource: before.source,
-                                                    newSource: after.source, fields: fields))
+                changed.append(ServiceChange(key: after.serviceKey, oldSource: before.source,
+                                             newSource: after.source, fields: fields))
             }
         }
-        return result
+        removed += olds.dropFirst(common).map(\.record)
+        added += news.dropFirst(common).map(\.record)
     }
 
     static func positions(_ header: [String]) -> [String: Int] {
@@ -103,14 +131,10 @@ public struct ServiceComparison: Sendable {
         return index
     }
 
-    static func isSorted(_ records: [ServiceRecord]) -> Bool {
-        zip(records, records.dropFirst()).allSatisfy { !stableOrder($1, $0) }
-    }
-
     /// SPEC §7 row order: authority, service, period, then source file and line (so that
     /// duplicates pair up in the order they appear in the inputs).
-    static func stableOrder(_ lhs: ServiceRecord, _ rhs: ServiceRecord) -> Bool {
-        if lhs.key != rhs.key { return lhs.key < rhs.key }
+    static func stableOrder<Row: ServiceRow>(_ lhs: Row, _ rhs: Row) -> Bool {
+        if lhs.serviceKey != rhs.serviceKey { return lhs.serviceKey < rhs.serviceKey }
         let left = splitSource(lhs.source), right = splitSource(rhs.source)
         if left.file != right.file { return left.file.utf8.lexicographicallyPrecedes(right.file.utf8) }
         return left.line < right.line

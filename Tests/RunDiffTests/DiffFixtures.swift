@@ -16,7 +16,7 @@ enum DiffFixtures {
 
     /// Compares two fixture runs, each named in the diff by its fixture name.
     static func compare(_ old: String, _ new: String, options: DiffOptions = DiffOptions()) throws -> RunComparison {
-        RunComparison(old: try RunSnapshot.load(runDirectory: run(old), label: old),
+        try RunComparison(old: try RunSnapshot.load(runDirectory: run(old), label: old),
                       new: try RunSnapshot.load(runDirectory: run(new), label: new), options: options)
     }
 

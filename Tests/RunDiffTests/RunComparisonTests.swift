@@ -218,14 +218,14 @@ struct RunComparisonTests {
     }
 
     @Test("duplicate services pair up in source order; the extra one is added")
-    func duplicateServices() {
+    func duplicateServices() throws {
         let key = ServiceKey(authority: "A", service: "S", period: "2012/13")
         let columns = ["authority", "service", "period", "total_cost", "source"]
         func record(_ source: String, cost: String) -> ServiceRecord {
             ServiceRecord(key: key, source: source, cells: ["A", "S", "2012/13", cost, source])
         }
         // a.csv:10 sorts after a.csv:9 by line number, not as text.
-        let comparison = ServiceComparison.compare(
+        let comparison = try ServiceComparison.compare(
             oldColumns: columns, old: [record("a.csv:10", cost: "200"), record("a.csv:9", cost: "100")],
             newColumns: columns,
             new: [record("a.csv:9", cost: "100"), record("a.csv:10", cost: "250"), record("a.csv:11", cost: "300")],
@@ -238,11 +238,11 @@ struct RunComparisonTests {
     }
 
     @Test("a column only one run has is named once, not as a change of every service")
-    func columnOnlyInOneRun() {
+    func columnOnlyInOneRun() throws {
         let key = ServiceKey(authority: "A", service: "S", period: "")
         let old = ServiceRecord(key: key, source: "", cells: ["A", "S", ""])
         let new = ServiceRecord(key: key, source: "a.csv:2", cells: ["A", "S", "", "North", "a.csv:2", ""])
-        let comparison = ServiceComparison.compare(
+        let comparison = try ServiceComparison.compare(
             oldColumns: ["authority", "service", "period"], old: [old],
             newColumns: ["authority", "service", "period", "region", "source", "flags"], new: [new],
             options: DiffOptions())

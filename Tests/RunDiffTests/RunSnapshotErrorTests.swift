@@ -60,7 +60,7 @@ struct RunSnapshotErrorTests {
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
         let widened = lines.enumerated().map { index, line in "extra_\(index)," + line }.joined(separator: "\n") + "\n"
         try widened.write(to: file, atomically: true, encoding: .utf8)
-        let comparison = RunComparison(old: try RunSnapshot.load(runDirectory: DiffFixtures.run("base")),
+        let comparison = try RunComparison(old: try RunSnapshot.load(runDirectory: DiffFixtures.run("base")),
                                        new: try RunSnapshot.load(runDirectory: scratch.run.path))
         #expect(!comparison.hasDifferences)
     }
