@@ -23,6 +23,17 @@ public enum CSVInjection {
         return Double(String(text)) != nil
     }
 
+    /// False when `text` certainly needs no prefix: its first byte is none of the ASCII
+    /// triggers nor `'` (a first `Character` can only be one of those when its first UTF-8
+    /// byte is). Lets writers skip the `Character` test for almost every cell.
+    static func mayNeedPrefix(_ text: String) -> Bool {
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
+             UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "'"): return true
+        default: return false
+        }
+    }
+
     /// The text as it should be written to a CSV cell.
     public static func neutralise(_ text: String) -> String {
         needsPrefix(Substring(text)) ? "'" + text : text
