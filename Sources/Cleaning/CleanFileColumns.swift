@@ -15,7 +15,7 @@ public struct ServicesFileColumns: Sendable {
     }
 
     /// The cell `service` has in column `column` (a position in `header`).
-    public func field(_ service: CleanedService, at column: Int) -> CSVField {
+    public func field(_ service: borrowing CleanedService, at column: Int) -> CSVField {
         let canonical = ServicesCSV.canonicalColumns.count, derived = ServicesCSV.derivedColumns.count
         switch column {
         case ..<canonical:
@@ -39,7 +39,8 @@ public enum FlagsFileColumns {
     public static var header: [String] { FlagsCSV.header }
 
     /// The cell of `flag` (raised on `service`) in column `column` (a position in `header`).
-    public static func field(_ service: CleanedService, _ flag: ServiceFlag, at column: Int) -> CSVField {
+    public static func field(_ service: borrowing CleanedService, _ flag: borrowing ServiceFlag,
+                             at column: Int) -> CSVField {
         FlagsCSV.field(service, flag, at: column)
     }
 }

@@ -19,7 +19,8 @@ enum FlagsCSV {
     }
 
     /// The cell of `flag` (raised on `service`) in column `header[column]`.
-    static func field(_ service: CleanedService, _ flag: ServiceFlag, at column: Int) -> CSVField {
+    static func field(_ service: borrowing CleanedService, _ flag: borrowing ServiceFlag,
+                      at column: Int) -> CSVField {
         switch column {
         case 0: return .text(service.input.authority)
         case 1: return .text(service.input.service)

@@ -54,7 +54,7 @@ enum ServicesCSV {
     }
 
     /// The cell of `derivedColumns[index]`.
-    static func derivedField(_ service: CleanedService, at index: Int) -> CSVField {
+    static func derivedField(_ service: borrowing CleanedService, at index: Int) -> CSVField {
         let d = service.derived
         switch index {
         case 0: return .number(d.jobOutcomes)
