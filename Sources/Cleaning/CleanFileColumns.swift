@@ -14,22 +14,24 @@ public struct ServicesFileColumns: Sendable {
         header = ServicesCSV.header(extras: extras)
     }
 
-    /// The cell `service` has in column `column` (a position in `header`).
-    public func field(_ service: borrowing CleanedService, at column: Int) -> CSVField {
+    /// The cell `services[row]` has in column `column` (a position in `header`). Takes the
+    /// array and a position so that reading one cell does not copy the whole service.
+    public func field(_ services: [CleanedService], _ row: Int, at column: Int) -> CSVField {
         let canonical = ServicesCSV.canonicalColumns.count, derived = ServicesCSV.derivedColumns.count
         switch column {
         case ..<canonical:
-            return service.input.field(for: ReturnColumn.allCases[column])
+            return services[row].input.field(for: ReturnColumn.allCases[column])
         case ..<(canonical + derived):
-            return ServicesCSV.derivedField(service, at: column - canonical)
+            return ServicesCSV.derivedField(services[row].derived, excluded: services[row].excludedFromStatistics,
+                                            at: column - canonical)
         case ..<(canonical + derived + extras.count):
             // The first cell of that header, as `ServicesCSV.extraFields` takes it.
             let name = extras[column - canonical - derived]
-            return .text(service.input.extraColumns.first { $0.header == name }?.value ?? nil)
+            return .text(services[row].input.extraColumns.first { $0.header == name }?.value ?? nil)
         case canonical + derived + extras.count:
-            return .text(service.input.source.description)
+            return .text(services[row].input.source.description)
         default:
-            return .text(ServicesCSV.ruleList(service.flags))
+            return .text(ServicesCSV.ruleList(services[row].flags))
         }
     }
 }
@@ -38,9 +40,14 @@ public struct ServicesFileColumns: Sendable {
 public enum FlagsFileColumns {
     public static var header: [String] { FlagsCSV.header }
 
-    /// The cell of `flag` (raised on `service`) in column `column` (a position in `header`).
-    public static func field(_ service: borrowing CleanedService, _ flag: borrowing ServiceFlag,
-                             at column: Int) -> CSVField {
-        FlagsCSV.field(service, flag, at: column)
+    /// The cell of flag `item` of `services[row]` in column `column` (a position in `header`).
+    public static func field(_ services: [CleanedService], _ row: Int, flag item: Int, at column: Int) -> CSVField {
+        switch column {
+        case 0: return .text(services[row].input.authority)
+        case 1: return .text(services[row].input.service)
+        case 2: return .text(services[row].input.period)
+        case 3: return .text(services[row].input.source.description)
+        default: return FlagsCSV.field(services[row].flags[item], at: column)
+        }
     }
 }

@@ -13,19 +13,16 @@ enum FlagsCSV {
         for service in services where !service.flags.isEmpty {
             let source = service.input.source.description
             for flag in service.flags {
-                try sink.append(header.indices.map { $0 == 3 ? .text(source) : field(service, flag, at: $0) })
+                try sink.append([.text(service.input.authority), .text(service.input.service),
+                                 .text(service.input.period), .text(source), field(flag, at: 4), field(flag, at: 5),
+                                 field(flag, at: 6), field(flag, at: 7), field(flag, at: 8), field(flag, at: 9)])
             }
         }
     }
 
-    /// The cell of `flag` (raised on `service`) in column `header[column]`.
-    static func field(_ service: borrowing CleanedService, _ flag: borrowing ServiceFlag,
-                      at column: Int) -> CSVField {
+    /// The cell of `flag` in column `header[column]`, for the flag's own columns (4 on).
+    static func field(_ flag: borrowing ServiceFlag, at column: Int) -> CSVField {
         switch column {
-        case 0: return .text(service.input.authority)
-        case 1: return .text(service.input.service)
-        case 2: return .text(service.input.period)
-        case 3: return .text(service.input.source.description)
         case 4: return .text(flag.rule.rawValue)
         case 5: return .text(flag.metric)
         case 6: return .number(flag.value)

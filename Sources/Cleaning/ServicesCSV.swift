@@ -50,12 +50,11 @@ enum ServicesCSV {
     }
 
     static func derivedFields(_ service: CleanedService) -> [CSVField] {
-        derivedColumns.indices.map { derivedField(service, at: $0) }
+        derivedColumns.indices.map { derivedField(service.derived, excluded: service.excludedFromStatistics, at: $0) }
     }
 
-    /// The cell of `derivedColumns[index]`.
-    static func derivedField(_ service: borrowing CleanedService, at index: Int) -> CSVField {
-        let d = service.derived
+    /// The cell of `derivedColumns[index]` (the last is `excluded_from_statistics`).
+    static func derivedField(_ d: DerivedMeasures, excluded: Bool, at index: Int) -> CSVField {
         switch index {
         case 0: return .number(d.jobOutcomes)
         case 1: return .number(d.outcomeRate)
@@ -71,7 +70,7 @@ enum ServicesCSV {
         case 11: return .number(d.share7to40)
         case 12: return .number(d.share40plus)
         case 13: return .number(d.supportLevelIndex)
-        default: return .text(service.excludedFromStatistics ? "true" : "false")
+        default: return .text(excluded ? "true" : "false")
         }
     }
 

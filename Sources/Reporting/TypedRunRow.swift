@@ -66,7 +66,7 @@ extension RunTable {
     /// `clean/services.csv` of `services`, as the report reads it.
     static func typedServices(_ services: [CleanedService], file: String) -> RunTable {
         let columns = ServicesFileColumns(services)
-        let rows = TypedRunRows(header: columns.header) { row, _, column in columns.field(services[row], at: column) }
+        let rows = TypedRunRows(header: columns.header) { row, _, column in columns.field(services, row, at: column) }
         return RunTable(file: file, header: columns.header, typedRows: services.indices.map {
             TypedRunRow(rows: rows, row: Int32(clamping: $0), item: 0, position: Int32(clamping: $0))
         })
@@ -75,7 +75,7 @@ extension RunTable {
     /// `clean/flags.csv` of `services`' flags, as the report reads it.
     static func typedFlags(_ services: [CleanedService], file: String) -> RunTable {
         let rows = TypedRunRows(header: FlagsFileColumns.header) { row, item, column in
-            FlagsFileColumns.field(services[row], services[row].flags[item], at: column)
+            FlagsFileColumns.field(services, row, flag: item, at: column)
         }
         var records: [TypedRunRow] = []
         for (row, service) in services.enumerated() {
