@@ -91,9 +91,18 @@ extension BandRow: RunFileRow {
 extension BenchmarkRow: RunFileRow {
     public static let header = ["authority", "service", "period", "metric", "value", "all_band", "evidence_band"]
 
-    public var fields: [CSVField] {
-        [.text(authority), .text(service), .text(period), .text(metric.rawValue), .number(value),
-         .text(allBand?.rawValue), .text(evidenceBand?.rawValue)]
+    public var fields: [CSVField] { Self.header.indices.map(field(at:)) }
+
+    public func field(at column: Int) -> CSVField {
+        switch column {
+        case 0: return .text(authority)
+        case 1: return .text(service)
+        case 2: return .text(period)
+        case 3: return .text(metric.rawValue)
+        case 4: return .number(value)
+        case 5: return .text(allBand?.rawValue)
+        default: return .text(evidenceBand?.rawValue)
+        }
     }
 
     public init(reading cells: inout RunFileCells) throws(VFMError) {

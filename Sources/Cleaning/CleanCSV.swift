@@ -7,10 +7,6 @@ enum CleanCSV {
         RunFileCSV(file: file, hint: "this file is written by vfm-clean; run the clean stage again to rewrite it")
     }
 
-    static func records(_ bytes: [UInt8], file: String) throws(VFMError) -> [CSVRecord] {
-        try reader(file).records(bytes)
-    }
-
     static func text(_ cell: String) -> String? { RunFileCSV.text(cell) }
 
     static func number(_ cell: String, column: String, file: String, line: Int) throws(VFMError) -> Double? {

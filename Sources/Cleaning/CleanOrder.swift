@@ -16,6 +16,13 @@ enum CleanOrder {
         return left.source < right.source
     }
 
+    /// Sorts `items` once by `precedes`, moving each (large) value once: the positions are
+    /// sorted, then gathered — the same order as `items.sort(by: precedes)`.
+    static func sort<Item>(_ items: inout [Item], by precedes: (Item, Item) -> Bool) {
+        let order = items.indices.sorted { precedes(items[$0], items[$1]) }
+        items = order.map { items[$0] }
+    }
+
     private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }

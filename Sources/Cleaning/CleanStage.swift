@@ -49,7 +49,7 @@ public enum CleanStage {
             if let duplicate = duplicateFlags[index] { flags.append(duplicate) }
             services.append(CleanedService(input: row, derived: derived, flags: flags, excludedFromStatistics: false))
         }
-        services.sort(by: CleanOrder.servicePrecedes)
+        CleanOrder.sort(&services, by: CleanOrder.servicePrecedes)
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {
@@ -61,9 +61,9 @@ public enum CleanStage {
         let cleanRejected = rejected.dropFirst(ingest.rejected.count)
         let cleanRejects = cleanRejected.count
         let files = recount(ingest.files, moving: cleanRejected.map(\.source.file))
-        rejected.sort { $0.source < $1.source }
-        let flagged = services.filter { !$0.flags.isEmpty }.count
-        let excluded = services.filter(\.excludedFromStatistics).count
+        CleanOrder.sort(&rejected) { $0.source < $1.source }
+        let flagged = services.reduce(0) { $0 + ($1.flags.isEmpty ? 0 : 1) }
+        let excluded = services.reduce(0) { $0 + ($1.excludedFromStatistics ? 1 : 0) }
         log.info("clean: \(ingest.returns.count) rows in, \(services.count) accepted, \(cleanRejects) rejected "
             + "(\(rejected.count) with ingest's), \(flagged) flagged"
             + (pipeline.excludeOutliers ? ", \(excluded) outliers excluded from statistics" : ""))
@@ -74,8 +74,10 @@ public enum CleanStage {
     /// keeping rows read = accepted + rejected (SPEC §5).
     static func recount(_ files: [InputFileSummary], moving rejectedFiles: [String]) -> [InputFileSummary] {
         var files = files
+        var position: [String: Int] = [:]
+        for (index, file) in files.enumerated() where position[file.path] == nil { position[file.path] = index }
         for path in rejectedFiles {
-            guard let index = files.firstIndex(where: { $0.path == path }) else { continue }
+            guard let index = position[path] else { continue }
             files[index].rowsAccepted -= 1
             files[index].rowsRejected += 1
         }

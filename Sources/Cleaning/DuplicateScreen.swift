@@ -18,8 +18,21 @@ enum DuplicateScreen {
             period = row.period.map(Self.fold)
         }
 
+        /// Trimmed (Foundation's `whitespacesAndNewlines`) and lower-cased (Unicode). ASCII
+        /// text — nearly every name — is folded byte by byte, with the same result: the
+        /// ASCII members of that set are tab, LF, VT, FF, CR and space.
         static func fold(_ text: String) -> String {
-            text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let utf8 = text.utf8
+            guard utf8.allSatisfy({ $0 < 0x80 }) else {
+                return text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            let start = utf8.firstIndex { !isSpace($0) } ?? utf8.endIndex
+            let end = utf8.lastIndex { !isSpace($0) }.map(utf8.index(after:)) ?? start
+            let body = utf8[start..<end]
+            let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+            if start == utf8.startIndex, end == utf8.endIndex, !body.contains(where: isUpper) { return text }
+            return String(decoding: body.map { isUpper($0) ? $0 + 32 : $0 }, as: UTF8.self)
         }
     }
 

@@ -10,14 +10,25 @@ enum FlagsCSV {
 
     /// One row per flag under `header`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], into sink: inout Sink) throws(Sink.Failure) {
-        for service in services {
+        for service in services where !service.flags.isEmpty {
+            let source = service.input.source.description
             for flag in service.flags {
-                try sink.append([
-                    .text(service.input.authority), .text(service.input.service), .text(service.input.period),
-                    .text(service.input.source.description), .text(flag.rule.rawValue), .text(flag.metric),
-                    .number(flag.value), .number(flag.threshold), .text(flag.severity.rawValue), .text(flag.message),
-                ])
+                try sink.append([.text(service.input.authority), .text(service.input.service),
+                                 .text(service.input.period), .text(source), field(flag, at: 4), field(flag, at: 5),
+                                 field(flag, at: 6), field(flag, at: 7), field(flag, at: 8), field(flag, at: 9)])
             }
+        }
+    }
+
+    /// The cell of `flag` in column `header[column]`, for the flag's own columns (4 on).
+    static func field(_ flag: borrowing ServiceFlag, at column: Int) -> CSVField {
+        switch column {
+        case 4: return .text(flag.rule.rawValue)
+        case 5: return .text(flag.metric)
+        case 6: return .number(flag.value)
+        case 7: return .number(flag.threshold)
+        case 8: return .text(flag.severity.rawValue)
+        default: return .text(flag.message)
         }
     }
 
@@ -37,28 +48,47 @@ enum FlagsCSV {
 
     /// The flags of each source, in file order.
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [(SourceLocation, ServiceFlag)] {
-        let records = try CleanCSV.records(bytes, file: file)
-        guard let first = records.first, first.cells == header else {
+        var sawHeader = false
+        var flags: [(SourceLocation, ServiceFlag)] = []
+        var failure: VFMError?
+        // Streamed, one record at a time.
+        try CleanCSV.reader(file).forEachRecord(bytes) { record in
+            guard failure == nil else { return }
+            do throws(VFMError) {
+                guard sawHeader else {
+                    guard record.cells == header else {
+                        throw CleanCSV.corrupt("the header is not `\(header.joined(separator: ","))`", file: file, line: 1)
+                    }
+                    sawHeader = true
+                    return
+                }
+                flags.append(try flag(record, file: file))
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        guard sawHeader else {
             throw CleanCSV.corrupt("the header is not `\(header.joined(separator: ","))`", file: file, line: 1)
         }
-        var flags: [(SourceLocation, ServiceFlag)] = []
-        for record in records.dropFirst() {
-            let cells = record.cells
-            guard cells.count == header.count, let source = SourceLocation(parsing: CSVInjection.restore(cells[3])),
-                  let severity = FlagSeverity(rawValue: cells[8]) else {
-                throw CleanCSV.corrupt("not a flag row", file: file, line: record.line)
-            }
-            guard let rule = FlagRule(rawValue: CSVInjection.restore(cells[4])) else {
-                throw CleanCSV.corrupt("`rule` holds \"\(cells[4])\", which vfm-clean does not write", file: file,
-                                       line: record.line)
-            }
-            let flag = ServiceFlag(
-                rule: rule, metric: CleanCSV.text(cells[5]),
-                value: try CleanCSV.number(cells[6], column: "value", file: file, line: record.line),
-                threshold: try CleanCSV.number(cells[7], column: "threshold", file: file, line: record.line),
-                severity: severity, message: CSVInjection.restore(cells[9]))
-            flags.append((source, flag))
-        }
         return flags
+    }
+
+    private static func flag(_ record: CSVRecord, file: String) throws(VFMError) -> (SourceLocation, ServiceFlag) {
+        let cells = record.cells
+        guard cells.count == header.count, let source = SourceLocation(parsing: CSVInjection.restore(cells[3])),
+              let severity = FlagSeverity(rawValue: cells[8]) else {
+            throw CleanCSV.corrupt("not a flag row", file: file, line: record.line)
+        }
+        guard let rule = FlagRule(rawValue: CSVInjection.restore(cells[4])) else {
+            throw CleanCSV.corrupt("`rule` holds \"\(cells[4])\", which vfm-clean does not write", file: file,
+                                   line: record.line)
+        }
+        let flag = ServiceFlag(
+            rule: rule, metric: CleanCSV.text(cells[5]),
+            value: try CleanCSV.number(cells[6], column: "value", file: file, line: record.line),
+            threshold: try CleanCSV.number(cells[7], column: "threshold", file: file, line: record.line),
+            severity: severity, message: CSVInjection.restore(cells[9]))
+        return (source, flag)
     }
 }

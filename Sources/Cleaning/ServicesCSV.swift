@@ -26,9 +26,7 @@ enum ServicesCSV {
         for service in services {
             var fields: [CSVField] = ReturnColumn.allCases.map { service.input.field(for: $0) }
             fields += derivedFields(service)
-            var values: [String: String?] = [:]
-            for cell in service.input.extraColumns where values[cell.header] == nil { values[cell.header] = cell.value }
-            fields += extras.map { .text(values[$0] ?? nil) }
+            fields += extraFields(service.input.extraColumns, extras: extras)
             fields.append(.text(service.input.source.description))
             fields.append(.text(ruleList(service.flags)))
             try sink.append(fields)
@@ -52,18 +50,46 @@ enum ServicesCSV {
     }
 
     static func derivedFields(_ service: CleanedService) -> [CSVField] {
-        let d = service.derived
-        return [
-            .number(d.jobOutcomes), .number(d.outcomeRate), .number(d.costPerPerson), .number(d.costPerOutcome),
-            .number(d.gainedShare), .number(d.retainedShare), .number(d.selfEmployedShare), .number(d.ldShare),
-            .number(d.mhShare), .text(d.clientFocus.rawValue), .number(d.shareLT7), .number(d.share7to40),
-            .number(d.share40plus), .number(d.supportLevelIndex), .text(service.excludedFromStatistics ? "true" : "false"),
-        ]
+        derivedColumns.indices.map { derivedField(service.derived, excluded: service.excludedFromStatistics, at: $0) }
+    }
+
+    /// The cell of `derivedColumns[index]` (the last is `excluded_from_statistics`).
+    static func derivedField(_ d: DerivedMeasures, excluded: Bool, at index: Int) -> CSVField {
+        switch index {
+        case 0: return .number(d.jobOutcomes)
+        case 1: return .number(d.outcomeRate)
+        case 2: return .number(d.costPerPerson)
+        case 3: return .number(d.costPerOutcome)
+        case 4: return .number(d.gainedShare)
+        case 5: return .number(d.retainedShare)
+        case 6: return .number(d.selfEmployedShare)
+        case 7: return .number(d.ldShare)
+        case 8: return .number(d.mhShare)
+        case 9: return .text(d.clientFocus.rawValue)
+        case 10: return .number(d.shareLT7)
+        case 11: return .number(d.share7to40)
+        case 12: return .number(d.share40plus)
+        case 13: return .number(d.supportLevelIndex)
+        default: return .text(excluded ? "true" : "false")
+        }
+    }
+
+    /// The cells of `extras` for one row: ingest gives every row the union of extra columns
+    /// in one order, so they are matched by position; a row that carries them otherwise
+    /// (first occurrence of a header wins) is matched by name.
+    static func extraFields(_ cells: [ExtraCell], extras: [String]) -> [CSVField] {
+        if cells.count == extras.count, zip(cells, extras).allSatisfy({ $0.header == $1 }) {
+            return cells.map { .text($0.value) }
+        }
+        var values: [String: String?] = [:]
+        for cell in cells where values[cell.header] == nil { values[cell.header] = cell.value }
+        return extras.map { .text(values[$0] ?? nil) }
     }
 
     static func ruleList(_ flags: [ServiceFlag]) -> String {
-        var seen: Set<String> = []
-        return flags.map(\.rule.rawValue).filter { seen.insert($0).inserted }.joined(separator: ";")
+        var seen: [FlagRule] = []
+        for flag in flags where !seen.contains(flag.rule) { seen.append(flag.rule) }
+        return seen.map(\.rawValue).joined(separator: ";")
     }
 
     /// Extra columns in the order the services carry them (ingest gives every row the
@@ -80,23 +106,36 @@ enum ServicesCSV {
     /// Reads a table written by `render`; services come back without flags (they are in
     /// `clean/flags.csv`).
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [CleanedService] {
-        let records = try CleanCSV.records(bytes, file: file)
-        guard let header = records.first else { throw CleanCSV.corrupt("no header row", file: file, line: 1) }
         let fixed = canonicalColumns + derivedColumns
-        guard header.cells.count >= fixed.count + trailingColumns.count,
-              Array(header.cells.prefix(fixed.count)) == fixed,
-              Array(header.cells.suffix(trailingColumns.count)) == trailingColumns else {
-            throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: header.line)
-        }
-        let extras = header.cells.dropFirst(fixed.count).dropLast(trailingColumns.count).map(CSVInjection.restore)
+        var header: CSVRecord?
+        var extras: [String] = []
         var services: [CleanedService] = []
-        for record in records.dropFirst() {
-            guard record.cells.count == header.cells.count else {
-                throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
-                                       file: file, line: record.line)
+        var failure: VFMError?
+        // Streamed: the file is never held as a table of strings, one record at a time.
+        try CleanCSV.reader(file).forEachRecord(bytes) { record in
+            guard failure == nil else { return }
+            do throws(VFMError) {
+                guard let header else {
+                    guard record.cells.count >= fixed.count + trailingColumns.count,
+                          Array(record.cells.prefix(fixed.count)) == fixed,
+                          Array(record.cells.suffix(trailingColumns.count)) == trailingColumns else {
+                        throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: record.line)
+                    }
+                    header = record
+                    extras = record.cells.dropFirst(fixed.count).dropLast(trailingColumns.count).map(CSVInjection.restore)
+                    return
+                }
+                guard record.cells.count == header.cells.count else {
+                    throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
+                                           file: file, line: record.line)
+                }
+                services.append(try service(record, extras: extras, file: file))
+            } catch {
+                failure = error
             }
-            services.append(try service(record, extras: extras, file: file))
         }
+        if let failure { throw failure }
+        guard header != nil else { throw CleanCSV.corrupt("no header row", file: file, line: 1) }
         return services
     }
 

@@ -88,14 +88,18 @@ public enum UpToDateCheck {
             reasons.append(.sheetOption(was: manifest.sheetOption, now: identity.sheetOption))
         }
         if !reasons.isEmpty { return .run(reasons) }
+        // clean/flags.csv is counted while it is hashed: one read, no table of strings.
+        var flagLines = OwnCSVRecordCounter()
         for output in manifest.outputs {
-            guard let sha256 = try? FileSystem.sha256(of: destination.file(output.path)) else {
-                return .run([.outputMissing(output.path)])
+            let counting = output.path == RunLayout.cleanFlags
+            let digest = try? FileSystem.sha256(of: destination.file(output.path)) { chunk in
+                if counting { flagLines.feed(chunk) }
             }
+            guard let sha256 = digest else { return .run([.outputMissing(output.path)]) }
             guard sha256 == output.sha256 else { return .run([.outputEdited(output.path)]) }
         }
         let rejected = manifest.inputs.reduce(0) { $0 + $1.rowsRejected }
-        return .upToDate(PublishedCounts(rowsRejected: rejected, flags: flagCount(at: destination)))
+        return .upToDate(PublishedCounts(rowsRejected: rejected, flags: max(flagLines.records - 1, 0)))
     }
 
     /// The counts of the run published at `destination` if it has exactly `identity` and
@@ -104,12 +108,31 @@ public enum UpToDateCheck {
         if case .upToDate(let counts) = decide(at: destination, for: identity) { return counts }
         return nil
     }
+}
 
-    /// Records in `clean/flags.csv` after its header.
-    private static func flagCount(at destination: RunDestination) -> Int {
-        guard let bytes = try? FileSystem.readBytes(destination.file(RunLayout.cleanFlags)),
-              let records = try? CSVRecordParser.records(utf8: bytes)
-        else { return 0 }
-        return max(records.count - 1, 0)
+/// Counts the records of a CSV file as this project writes it (LF line ends, RFC 4180
+/// quoting, no blank lines), fed in chunks: a record ends at an LF outside quotes. Only
+/// for files whose SHA-256 matched the manifest, i.e. exactly as vfm wrote them; for those
+/// it gives the count `CSVRecordParser` would, without making a `String` of any cell.
+struct OwnCSVRecordCounter {
+    private var inQuotes = false
+    private var lineHasContent = false
+    private var complete = 0
+
+    /// Records seen so far, a last one without its final LF included.
+    var records: Int { complete + (lineHasContent ? 1 : 0) }
+
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()  // a doubled quote toggles twice
+                lineHasContent = true
+            } else if byte == UInt8(ascii: "\n"), !inQuotes {
+                if lineHasContent { complete += 1 }
+                lineHasContent = false
+            } else {
+                lineHasContent = true
+            }
+        }
     }
 }

@@ -83,18 +83,40 @@ struct BenchmarkPlacement {
     private(set) var metrics: [String] = []
     private(set) var serviceCount = 0
     private(set) var tally: [String: [String: Int]] = [:]
+    /// Per row, read once: its metric and all-services band as positions in `words`
+    /// (−1 when the cell is empty), and its value — so finding the furthest services
+    /// does not read every row's cells again for each measure and side.
+    private var rowMetric: [Int32] = []
+    private var rowBand: [Int32] = []
+    private var rowValue: [Double?] = []
+    private var words: [String: Int32] = [:]
 
     init(_ table: RunTable) {
         self.table = table
         var seenMetrics: Set<String> = []
         var previous: Service?
+        rowMetric.reserveCapacity(table.rows.count)
+        rowBand.reserveCapacity(table.rows.count)
+        rowValue.reserveCapacity(table.rows.count)
         for row in table.rows {
-            let metric = row.text("metric") ?? ""
+            let metricText = row.text("metric"), band = row.text("all_band")
+            let metric = metricText ?? ""
             if !metric.isEmpty, seenMetrics.insert(metric).inserted { metrics.append(metric) }
             let service = [row.text("authority"), row.text("service"), row.text("period")]
             if service != previous { serviceCount += 1; previous = service }
-            tally[metric, default: [:]][row.text("all_band") ?? "", default: 0] += 1
+            tally[metric, default: [:]][band ?? "", default: 0] += 1
+            rowMetric.append(word(metricText))
+            rowBand.append(word(band))
+            rowValue.append(row.number("value"))
         }
+    }
+
+    private mutating func word(_ text: String?) -> Int32 {
+        guard let text else { return -1 }
+        if let known = words[text] { return known }
+        let next = Int32(clamping: words.count)
+        words[text] = next
+        return next
     }
 
     /// Every service in file order with its row per measure (the first when a service repeats).
@@ -120,9 +142,10 @@ struct BenchmarkPlacement {
             if a.value != b.value { return side == "below" ? a.value < b.value : a.value > b.value }
             return a.offset < b.offset
         }
-        for (offset, row) in table.rows.enumerated() where row.text("metric") == metric && row.text("all_band") == side {
-            guard let value = row.number("value") else { continue }
-            let entry = (value: value, offset: offset, row: row)
+        guard let metricWord = words[metric], let sideWord = words[side] else { return [] }
+        for offset in table.rows.indices where rowMetric[offset] == metricWord && rowBand[offset] == sideWord {
+            guard let value = rowValue[offset] else { continue }
+            let entry = (value: value, offset: offset, row: table.rows[offset])
             if kept.count == count, let last = kept.last, !before(entry, last) { continue }
             let position = kept.firstIndex { before(entry, $0) } ?? kept.count
             kept.insert(entry, at: position)

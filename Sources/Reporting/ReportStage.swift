@@ -18,10 +18,11 @@ public enum ReportStage {
 
     /// The report of the typed results of the earlier stages (what `vfm run` hands over in
     /// memory, or `ReportInput.read` loads): the manifest's provenance comes from `input`.
-    /// The pages themselves are still drawn from the tables as written (`RunData`).
+    /// The tables that grow with the services (services, flags, benchmark) are read from
+    /// `input`; the small ones as written (`RunData`).
     public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                            log: StageLog) throws(VFMError) {
-        let data = try RunData.read(runDirectory: runDirectory)
+        let data = try RunData.read(runDirectory: runDirectory, typed: input)
         try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
                    runDirectory: runDirectory, pipeline: pipeline, log: log)
     }

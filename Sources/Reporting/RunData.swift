@@ -20,6 +20,13 @@ public struct RunData: Sendable {
 
     /// Reads every file of `RunLayout` that the report uses; absent files are `nil`.
     public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
+        try read(runDirectory: dir, typed: nil)
+    }
+
+    /// As `read(runDirectory:)`, but the services, their flags and the benchmark — the
+    /// tables that grow with the number of services — come from `typed`, the values those
+    /// files were written from, instead of being read back as strings.
+    static func read(runDirectory dir: String, typed: ReportInput?) throws(VFMError) -> RunData {
         func table(_ path: String) throws(VFMError) -> RunTable? {
             try RunTableReader.readIfPresent(runDirectory: dir, relativePath: path)
         }
@@ -27,15 +34,24 @@ public struct RunData: Sendable {
         let clean = try RunInputs.readIfPresent(runDirectory: dir, relativePath: RunLayout.cleanInputs)
         var data = RunData()
         data.inputs = RunInputs.merged(ingest: ingest, clean: clean)
-        data.services = try table(RunLayout.cleanServices)
+        if let typed {
+            data.services = RunTable.typedServices(typed.clean.services, file: RunLayout.cleanServices)
+            data.flags = RunTable.typedFlags(typed.clean.services, file: RunLayout.cleanFlags)
+        } else {
+            data.services = try table(RunLayout.cleanServices)
+            data.flags = try table(RunLayout.cleanFlags)
+        }
         data.rejected = try table(RunLayout.cleanRejected)
         if data.rejected == nil { data.rejected = try table(RunLayout.ingestRejected) }
-        data.flags = try table(RunLayout.cleanFlags)
         data.descriptives = try table(RunLayout.descriptives)
         data.correlations = try table(RunLayout.correlations)
         data.outcomeMix = try table(RunLayout.outcomeMix)
         data.supportLevels = try table(RunLayout.supportLevels)
-        data.benchmark = try table(RunLayout.benchmark)
+        if let typed {
+            data.benchmark = RunTable.typed(typed.analysis.benchmark, file: RunLayout.benchmark)
+        } else {
+            data.benchmark = try table(RunLayout.benchmark)
+        }
         data.bands = try table(RunLayout.bands)
         data.trendLines = try table(RunLayout.trendLines)
         data.budget = try BudgetTables.read(runDirectory: dir)

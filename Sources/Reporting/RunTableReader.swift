@@ -14,23 +14,46 @@ public struct RunTable: Sendable {
 
     /// One record: its physical line and cells, read by column name.
     public struct Row: Sendable {
-        public let line: Int
-        fileprivate let cells: [String]
-        fileprivate let columnIndex: [String: Int]
+        fileprivate enum Storage: Sendable {
+            case file(line: Int, cells: [String], columnIndex: [String: Int])
+            /// Cells answered by the typed value the file was written from (`TypedRunRow`).
+            case typed(TypedRunRow)
+        }
+
+        fileprivate let storage: Storage
+
+        /// The record's physical line in the file (for a typed row: the line it has when no
+        /// cell holds a line break — the header is line 1).
+        public var line: Int {
+            switch storage {
+            case .file(let line, _, _): return line
+            case .typed(let row): return Int(row.position) + 2
+            }
+        }
 
         /// The cell's text after undoing CSV-injection neutralising; `nil` when the
         /// column is absent or the cell is empty (missing).
         public func text(_ column: String) -> String? {
-            guard let index = columnIndex[column], index < cells.count else { return nil }
-            let cell = cells[index]
-            return cell.isEmpty ? nil : CSVInjection.restore(cell)
+            switch storage {
+            case .file(_, let cells, let columnIndex):
+                guard let index = columnIndex[column], index < cells.count else { return nil }
+                let cell = cells[index]
+                return cell.isEmpty ? nil : CSVInjection.restore(cell)
+            case .typed(let row):
+                return row.field(column).flatMap(TypedRunRow.text)
+            }
         }
 
         /// The cell as a finite number; `nil` when absent, empty or not a number.
         public func number(_ column: String) -> Double? {
-            guard let index = columnIndex[column], index < cells.count else { return nil }
-            guard let value = Double(cells[index]), value.isFinite else { return nil }
-            return value
+            switch storage {
+            case .file(_, let cells, let columnIndex):
+                guard let index = columnIndex[column], index < cells.count else { return nil }
+                guard let value = Double(cells[index]), value.isFinite else { return nil }
+                return value
+            case .typed(let row):
+                return row.field(column).flatMap(TypedRunRow.number)
+            }
         }
 
         /// The cell as a whole number (also accepts `12.0`); `nil` otherwise.
@@ -43,10 +66,25 @@ public struct RunTable: Sendable {
     public init(file: String, header: [String], records: [CSVRecord]) {
         self.file = file
         self.header = header
+        let index = Self.columnIndex(header)
+        columnIndex = index
+        rows = records.map { Row(storage: .file(line: $0.line, cells: $0.cells, columnIndex: index)) }
+    }
+
+    /// A table whose cells come from typed rows (see `TypedRunRow`), reading exactly as
+    /// the file the same rows were written to would read.
+    init(file: String, header: [String], typedRows: [TypedRunRow]) {
+        self.file = file
+        self.header = header
+        columnIndex = Self.columnIndex(header)
+        rows = typedRows.map { Row(storage: .typed($0)) }
+    }
+
+    /// The first column of each name, as a reader by name sees a repeated header.
+    static func columnIndex(_ header: [String]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (position, name) in header.enumerated() where index[name] == nil { index[name] = position }
-        columnIndex = index
-        rows = records.map { Row(line: $0.line, cells: $0.cells, columnIndex: index) }
+        return index
     }
 
     public func hasColumn(_ column: String) -> Bool { columnIndex[column] != nil }

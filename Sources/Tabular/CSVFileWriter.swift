@@ -5,12 +5,15 @@ import VFMCore
 public struct CSVFileWriter: CSVRowSink {
     private let writer: BufferedFileWriter
     public let columnCount: Int
+    /// One record's bytes, reused for every record (no `String` per cell or line).
+    private var line: [UInt8] = []
 
     /// Creates `path` (and its parent directories) and writes the header.
     public init(path: String, header: [String], displayName: String? = nil) throws(VFMError) {
         writer = try BufferedFileWriter(path: path, displayName: displayName)
         columnCount = header.count
-        try writer.write(CSVEncoding.line(header))
+        CSVEncoding.appendLine(header, to: &line)
+        try writer.write(line)
     }
 
     /// Appends one record.
@@ -21,7 +24,9 @@ public struct CSVFileWriter: CSVRowSink {
             throw VFMError(.cannotCreateOutput, "a row of \(row.count) cells for \(columnCount) columns",
                            file: writer.displayName, hint: "this is a bug in vfm; please report it")
         }
-        try writer.write(CSVEncoding.line(row))
+        line.removeAll(keepingCapacity: true)
+        CSVEncoding.appendLine(row, to: &line)
+        try writer.write(line)
     }
 
     /// Flushes and closes the file; returns its SHA-256.

@@ -9,10 +9,12 @@ public enum CSVInjection {
 
     /// True when `text` would be evaluated as a formula, or is an escaped one.
     static func needsPrefix(_ text: Substring) -> Bool {
-        guard let first = text.first else { return false }
-        if first == "'" { return needsPrefix(text.dropFirst()) }
+        // Leading `'`s are looked through in a loop, not by recursion: a name of a million
+        // `'` must not overflow the stack.
+        let rest = text.drop { $0 == "'" }
+        guard let first = rest.first else { return false }
         guard triggers.contains(first) else { return false }
-        return !isPlainNumber(text)
+        return !isPlainNumber(rest)
     }
 
     /// `-12.5`, `+3`, `-0.5e3`: numbers that spreadsheets read as numbers, not formulas.
@@ -21,6 +23,17 @@ public enum CSVInjection {
         let body = text.dropFirst()
         guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return false }
         return Double(String(text)) != nil
+    }
+
+    /// False when `text` certainly needs no prefix: its first byte is none of the ASCII
+    /// triggers nor `'` (a first `Character` can only be one of those when its first UTF-8
+    /// byte is). Lets writers skip the `Character` test for almost every cell.
+    static func mayNeedPrefix(_ text: String) -> Bool {
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
+             UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "'"): return true
+        default: return false
+        }
     }
 
     /// The text as it should be written to a CSV cell.

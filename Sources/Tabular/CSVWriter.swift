@@ -4,14 +4,6 @@ public enum CSVField: Sendable, Equatable {
     case text(String?)
     case number(Double?)
     case count(Int?)
-
-    var rendered: String {
-        switch self {
-        case .text(let value): return CSVInjection.neutralise(value ?? "")
-        case .number(let value): return NumberFormatting.csv(value)
-        case .count(let value): return NumberFormatting.csv(value)
-        }
-    }
 }
 
 /// Where the records of a CSV file go: a document in memory (`CSVWriter`) or a file
@@ -28,17 +20,17 @@ public protocol CSVRowSink {
 public enum CSVEncoding {
     /// One record as a line, with its final LF.
     public static func line(_ cells: [String]) -> String {
-        var text = ""
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { text += "," }
-            text += quoteIfNeeded(cell)
-        }
-        return text + "\n"
+        var bytes: [UInt8] = []
+        appendLine(cells, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-
     /// One record of fields as a line, with its final LF.
-    public static func line(_ row: [CSVField]) -> String { line(row.map(\.rendered)) }
+    public static func line(_ row: [CSVField]) -> String {
+        var bytes: [UInt8] = []
+        appendLine(row, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// One record as a single RFC 4180 line without a line end, lossless: `CSVEncoding.cells`
     /// (and any RFC 4180 reader) gives back exactly `cells` — commas, quotes, CR and LF
@@ -47,12 +39,10 @@ public enum CSVEncoding {
         if cells.count == 1, cells[0].utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
             return "\"" + cells[0] + "\""
         }
-        var text = ""
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { text += "," }
-            text += quoteIfNeeded(cell)
-        }
-        return text
+        var bytes: [UInt8] = []
+        appendLine(cells, to: &bytes)
+        bytes.removeLast()  // the LF appendLine ends with
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The cells of a line written by `recordLine`; `nil` when it is not one record.
@@ -67,14 +57,9 @@ public enum CSVEncoding {
 
     /// `cell`, in double quotes (inner quotes doubled) when it holds a comma, a quote, CR or LF.
     public static func quoteIfNeeded(_ cell: String) -> String {
-        let needsQuotes = cell.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
-            || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-        guard needsQuotes else { return cell }
-        var quoted = "\""
-        for character in cell.unicodeScalars {
-            if character == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(character) }
-        }
-        return quoted + "\""
+        var bytes: [UInt8] = []
+        appendQuotedIfNeeded(cell, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -10,6 +10,13 @@ public protocol RunFileRow: Sendable {
     var fields: [CSVField] { get }
     /// Reads one record whose cell count is already checked against `header`.
     init(reading cells: inout RunFileCells) throws(VFMError)
+    /// The cell of one column, `fields[column]`, for readers that want a few cells of many
+    /// rows (a row type can answer without building the whole record).
+    func field(at column: Int) -> CSVField
+}
+
+extension RunFileRow {
+    public func field(at column: Int) -> CSVField { fields[column] }
 }
 
 /// The cells of one record of a run file, read left to right with typed accessors that

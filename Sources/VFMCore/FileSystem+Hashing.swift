@@ -8,6 +8,13 @@ extension FileSystem {
     /// - Throws: `.noInput` (66) when it is missing or unreadable, `.ioError` (74) when a
     ///   read fails part-way (errno mapped by `PosixError`).
     public static func sha256(of path: String, displayName: String? = nil) throws(VFMError) -> String {
+        try sha256(of: path, displayName: displayName, observing: { _ in })
+    }
+
+    /// As `sha256(of:displayName:)`, handing every chunk read to `observe` as well, so a
+    /// caller that needs something else from the bytes (a record count) reads them once.
+    public static func sha256(of path: String, displayName: String? = nil,
+                              observing observe: (UnsafeRawBufferPointer) -> Void) throws(VFMError) -> String {
         let name = displayName ?? path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw PosixError.input(errno, "opening", path: name) }
@@ -21,7 +28,11 @@ extension FileSystem {
                 throw PosixError.input(errno, "reading", path: name)
             }
             if count == 0 { break }
-            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            chunk.withUnsafeBytes {
+                let read = UnsafeRawBufferPointer(rebasing: $0[0..<count])
+                hasher.update(read)
+                observe(read)
+            }
         }
         return hasher.finalizeHex()
     }

@@ -30,6 +30,16 @@ struct CSVWriterTests {
         #expect(CSVInjection.restore(expected) == text)
     }
 
+    @Test("a name of a million apostrophes before a formula is neutralised and restored without deep recursion")
+    func manyLeadingApostrophes() {
+        let name = String(repeating: "'", count: 1_000_000) + "=SUM(A1)"
+        let written = CSVInjection.neutralise(name)
+        #expect(written.count == name.count + 1 && written.hasPrefix("''"))
+        #expect(CSVInjection.restore(written) == name)
+        let plain = String(repeating: "'", count: 1_000_000) + "North"
+        #expect(CSVInjection.neutralise(plain) == plain)
+    }
+
     @Test("markdown escaping keeps third-party names inside their table cell")
     func markdown() {
         #expect(MarkdownText.escape("a|b `c`\n<script>&") == "a\\|b \\`c\\` &lt;script&gt;&amp;")
