@@ -30,52 +30,61 @@ struct ReturnRowReader {
         var message: String
     }
 
-    mutating func read(_ record: CSVRecord) -> RowOutcome {
-        let source = SourceLocation(file: file, line: record.line)
-        guard record.cells.count == mapping.slots.count else {
-            let found = record.cells.count, expected = mapping.slots.count
+    mutating func read(_ record: CSVByteRecord) -> RowOutcome {
+        let source = SourceLocation(file: file, line: record.position.line)
+        guard record.count == mapping.slots.count else {
+            let found = record.count, expected = mapping.slots.count
             return .rejected(RejectedRow(
                 source: source, rule: "ragged-row",
                 message: "row has \(found) cell\(found == 1 ? "" : "s") but the header has \(expected) columns; "
                     + "check for an unquoted comma or a missing cell",
-                rawCells: record.cells))
+                rawCells: record.strings))
+        }
+        if let long = record.oversizedCell {
+            return .rejected(RejectedRow(source: source, rule: "cell-too-long",
+                                         message: Self.oversizedMessage(record, cell: long, header: mapping.headers[long]),
+                                         rawCells: Self.cellsShortened(record)))
         }
         var row = RowValues()
         var extraValues = [String?](repeating: nil, count: mapping.extras.count)
         var problems: [Problem] = []
         for (index, slot) in mapping.slots.enumerated() {
-            let raw = record.cells[index]
-            let cell = CellText.trimmed(raw)
-            let missing = missingWords.isMissing(cell)
-            switch slot {
-            case .unnamed:
-                if !missing { droppedUnnamedCells = true }
-            case .extra(let extraIndex):
-                extraValues[extraIndex] = missing ? nil : String(cell)
-            case .canonical(let column):
-                if missing {
-                    if ReturnColumn.required.contains(column) {
-                        problems.append(Problem(rule: "required-missing", message: describe(column, index)
-                            + " is required but is \(raw.isEmpty ? "empty" : "\"\(raw)\" (missing)"); fill it in or remove the row"))
+            record.withCell(index) { raw in
+                CellTrim.withTrimmed(raw) { cell in
+                    let missing = missingWords.isMissing(cell)
+                    switch slot {
+                    case .unnamed:
+                        if !missing { droppedUnnamedCells = true }
+                    case .extra(let extraIndex):
+                        extraValues[extraIndex] = missing ? nil : String(decoding: cell, as: UTF8.self)
+                    case .canonical(let column):
+                        if missing {
+                            if ReturnColumn.required.contains(column) {
+                                let written = String(decoding: raw, as: UTF8.self)
+                                problems.append(Problem(rule: "required-missing", message: describe(column, index)
+                                    + " is required but is \(raw.isEmpty ? "empty" : "\"\(written)\" (missing)"); fill it in or remove the row"))
+                            }
+                            return
+                        }
+                        if row.setFast(column, from: cell) { return }
+                        if let problem = row.set(column, from: Substring(String(decoding: cell, as: UTF8.self))) {
+                            problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message))
+                        }
                     }
-                    continue
-                }
-                if let problem = row.set(column, from: cell) {
-                    problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message))
                 }
             }
         }
         if let first = problems.first {
             return .rejected(RejectedRow(source: source, rule: first.rule,
                                          message: problems.map(\.message).joined(separator: "; "),
-                                         rawCells: record.cells))
+                                         rawCells: record.strings))
         }
         guard let authority = row.authority, let service = row.service, let totalCost = row.totalCost,
               let peopleSupported = row.peopleSupported else {
             // Unreachable: the header check guarantees the required columns and every
             // missing required cell was a problem above. Rejected rather than trapped.
             return .rejected(RejectedRow(source: source, rule: "required-missing",
-                                         message: "a required value is missing", rawCells: record.cells))
+                                         message: "a required value is missing", rawCells: record.strings))
         }
         let serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
@@ -84,6 +93,22 @@ struct ReturnRowReader {
             reportedCostPerPerson: row.reportedCostPerPerson, reportedCostPerOutcome: row.reportedCostPerOutcome,
             extraColumns: [])
         return .accepted(serviceReturn, extraValues: extraValues)
+    }
+
+    /// What a cell longer than the parser's limit is told (issue 19 item 5).
+    static func oversizedMessage(_ record: CSVByteRecord, cell: Int, header: String?) -> String {
+        let name = header.map { " (`\($0)`)" } ?? ""
+        return "column \(cell + 1)\(name): the cell is \(record.oversizedCellLength) bytes, longer than the limit of "
+            + "\(CSVByteParser.defaultCellLimit) bytes (64 KiB) that no name or number comes near; check the export "
+            + "(a quote that opens a cell and closes much later?)"
+    }
+
+    /// The record's cells for the rejected row, the oversized one cut to its first bytes
+    /// and marked, so that `clean/rejected.csv` stays bounded too.
+    static func cellsShortened(_ record: CSVByteRecord) -> [String] {
+        var cells = record.strings
+        if let long = record.oversizedCell, long < cells.count { cells[long] += "…" }
+        return cells
     }
 
     /// "`total_cost` (column 6, `Total costs of contract`)".
@@ -106,6 +131,34 @@ private struct RowValues {
     var counts = CountValues()
     var reportedCostPerPerson: Double?
     var reportedCostPerOutcome: Double?
+
+    /// Stores a present (non-missing) cell read straight from its bytes when it is a plain
+    /// number (`CellBytes`) or text; false when it needs `set`'s full reading.
+    mutating func setFast(_ column: ReturnColumn, from cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch column.kind {
+        case .text:
+            let text = String(decoding: cell, as: UTF8.self)
+            switch column {
+            case .authority: authority = text
+            case .service: service = text
+            case .period: period = text
+            default: model = text
+            }
+        case .evidenceBase:
+            evidenceLabel = String(decoding: cell, as: UTF8.self)
+        case .money:
+            guard let value = CellBytes.money(cell) else { return false }
+            switch column {
+            case .totalCost: totalCost = value
+            case .reportedCostPerPerson: reportedCostPerPerson = value
+            default: reportedCostPerOutcome = value
+            }
+        case .count:
+            guard let value = CellBytes.count(cell) else { return false }
+            if column == .peopleSupported { peopleSupported = value } else { counts[column] = value }
+        }
+        return true
+    }
 
     /// Stores a present (non-missing) cell; returns the problem if it does not parse.
     mutating func set(_ column: ReturnColumn, from cell: Substring) -> (rule: String, message: String)? {
