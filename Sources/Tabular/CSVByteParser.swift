@@ -105,7 +105,8 @@ public struct CSVByteParser {
                     while end < count {
                         let next = chunk[end]
                         if next == Self.comma || next == Self.lf || next == Self.cr { break }
-                        if next != Self.space && next != Self.tab { visible = true }
+                        // As in CSVRecordParser, a literal quote alone does not make a line non-blank.
+                        if next != Self.space && next != Self.tab && next != Self.quote { visible = true }
                         end += 1
                     }
                     if visible { recordHasContent = true }

@@ -79,4 +79,10 @@ public struct CSVTextAfterQuote: Sendable, Equatable {
     public var column: Int
     /// The record (1-based, header = 1) the cell belongs to.
     public var record: Int
+
+    public init(line: Int, column: Int, record: Int) {
+        self.line = line
+        self.column = column
+        self.record = record
+    }
 }
