@@ -9,7 +9,9 @@ struct CentredGram {
     private let varies: [Bool]
     private let width: Int
 
-    init(columns: [[Double?]], columnIndices: [Int], rows: [Int]) {
+    /// - Parameter ascendingOrders: when given, `ascendingOrders[k]` is column k's rows with
+    ///   a finite value in ascending order, and ranks are read from it instead of sorting.
+    init(columns: [[Double?]], columnIndices: [Int], rows: [Int], ascendingOrders: [[Int]]? = nil) {
         n = rows.count
         width = columnIndices.count
         let selected: [[Double]] = columnIndices.map { k in rows.map { columns[k][$0] ?? 0 } }
@@ -23,7 +25,14 @@ struct CentredGram {
             return
         }
         values = Self.gram(of: selected, rows: n)
-        ranks = Self.gram(of: selected.map(Ranking.averageRanks), rows: n)
+        if let ascendingOrders {
+            let rowCount = columns.map(\.count).max() ?? 0
+            ranks = Self.gram(of: columnIndices.map { k in
+                Ranking.averageRanks(of: columns[k], rows: rows, ascendingOrder: ascendingOrders[k], rowCount: rowCount)
+            }, rows: n)
+        } else {
+            ranks = Self.gram(of: selected.map(Ranking.averageRanks), rows: n)
+        }
     }
 
     /// Whether a single column has at least 3 finite values over `rows` and is not constant.

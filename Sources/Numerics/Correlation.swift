@@ -19,8 +19,10 @@ public enum Correlation {
     ///
     /// - Parameter columns: `columns[k][i]` is variable k for service i; `nil` is
     ///   missing. NaN and ±∞ count as missing; a shorter column is missing at the end.
+    ///   `ascendingOrders`, when given: column k's rows with a finite value in ascending
+    ///   order (a column sorted once and reused), so that ranks need no sort per pair.
     /// - Returns: a symmetric `columns.count × columns.count` matrix.
-    public static func matrix(_ columns: [[Double?]]) -> [[CorrelationEstimate]] {
+    public static func matrix(_ columns: [[Double?]], ascendingOrders: [[Int]]? = nil) -> [[CorrelationEstimate]] {
         let p = columns.count
         guard p > 0 else { return [] }
         let rowCount = columns.map(\.count).max() ?? 0
@@ -28,7 +30,8 @@ public enum Correlation {
             (0..<rowCount).map { i in i < column.count && (column[i]?.isFinite ?? false) }
         }
         let everyColumnRows = (0..<rowCount).filter { i in present.allSatisfy { $0[i] } }
-        let shared = CentredGram(columns: columns, columnIndices: Array(0..<p), rows: everyColumnRows)
+        let shared = CentredGram(columns: columns, columnIndices: Array(0..<p), rows: everyColumnRows,
+                                 ascendingOrders: ascendingOrders)
 
         var result = [[CorrelationEstimate]](
             repeating: [CorrelationEstimate](repeating: CorrelationEstimate(n: 0, pearsonR: nil, spearmanRho: nil),
@@ -44,7 +47,8 @@ public enum Correlation {
                 if pairRows.count == everyColumnRows.count {
                     estimate = shared.estimate(j, k)
                 } else {
-                    estimate = CentredGram(columns: columns, columnIndices: [j, k], rows: pairRows).estimate(0, 1)
+                    estimate = CentredGram(columns: columns, columnIndices: [j, k], rows: pairRows,
+                                           ascendingOrders: ascendingOrders).estimate(0, 1)
                 }
                 result[j][k] = estimate
                 result[k][j] = estimate

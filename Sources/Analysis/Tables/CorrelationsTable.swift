@@ -12,7 +12,8 @@ enum CorrelationsTable {
         guard !metrics.isEmpty else { return [] }
         var rows: [CorrelationRow] = []
         for group in groups {
-            let matrix = Correlation.matrix(metrics.map(group.column(of:)))
+            let matrix = Correlation.matrix(metrics.map(group.column(of:)),
+                                            ascendingOrders: metrics.map { group.sorted($0).positions })
             for pair in pairs {
                 guard let i = metrics.firstIndex(of: pair.x), let j = metrics.firstIndex(of: pair.y) else { continue }
                 let estimate = matrix[i][j]

@@ -9,7 +9,7 @@ enum DescriptivesTable {
         var rows: [DescriptiveRow] = []
         for group in groups {
             for metric in metrics {
-                let summary = Descriptive.summarize(group.values(of: metric))
+                let summary = group.summary(of: metric)
                 let band = Band(summary: summary, metric: metric)
                 rows.append(DescriptiveRow(group: group.name, metric: metric, n: summary?.n ?? 0,
                                            mean: summary?.mean, sd: summary?.standardDeviation,
