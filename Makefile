@@ -54,7 +54,8 @@ install: release
 	for e in $(EXECUTABLES); do install -m 0755 $(BIN_RELEASE)/$$e $(DESTDIR)$(PREFIX)/bin/$$e; done
 	install -D -m 0644 Fixtures/returns/sample-70.csv $(DESTDIR)$(PREFIX)/share/vfm/sample-70.csv
 
-# Whole-pipeline benchmark on generated returns (10^3..10^6 rows): rows/s and peak RSS.
+# vfm run vs pandas and polars (analysis only) on one generated file per size (10^4..10^6 rows):
+# each stage's time and peak RSS, in one table (Fixtures/benchmark/bench.sh).
 bench: release
 	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench.sh
 

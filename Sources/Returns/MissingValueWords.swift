@@ -22,7 +22,11 @@ struct MissingValueWords: Sendable {
             if first == UInt8(ascii: "'") { firstBytes.insert(UInt8(ascii: "`")) }
         }
         possibleFirstBytes = firstBytes
+        firstByteTable = (0..<128).map { firstBytes.contains(UInt8($0)) }
     }
+
+    /// `possibleFirstBytes` as a table over the ASCII bytes (no hashing per cell).
+    private let firstByteTable: [Bool]
 
     /// First bytes a cell can start with and still be a word (both ASCII cases); every
     /// non-ASCII lead byte is let through. Numbers, the common case, stop here.
@@ -83,7 +87,7 @@ extension MissingValueWords {
     /// the words by their first byte or their length, with no `String` made.
     func isMissing(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = cell.first else { return true }
-        if first < 0x80, !possibleFirstBytes.contains(first) { return false }
+        if first < 0x80, !firstByteTable[Int(first)] { return false }
         if cell.count > longestWord { return false }
         return isMissing(Substring(String(decoding: cell, as: UTF8.self)))
     }
