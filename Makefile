@@ -1,7 +1,7 @@
 # Two commands on a fresh machine: `make run` and `make test` (README quick start).
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
-DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config
+DEB_PKGS   := libopenblas-dev liblapacke-dev pkg-config cmark-gfm
 BIN_DEBUG   = $(shell $(SWIFT) build --show-bin-path)
 BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample

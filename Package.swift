@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // The value-for-money pipeline for employment-support returns (NDTi 2014, Section 5).
 // Layering (data flows one way): VFMCore → Tabular → PipelineDefinition → Returns →
-// Cleaning → Analysis → Reporting → PipelineRunner, with Numerics (the only user of
+// Cleaning → Analysis → Reporting → PipelineRunner, with StatisticsKernel (the only user of
 // OpenBLAS/LAPACKE) underneath. Executables are one thin @main file each.
 import PackageDescription
 
@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
         ),
         .target(name: "VFMCore", swiftSettings: swiftSettings),
-        .target(name: "Numerics", dependencies: ["CLinearAlgebra"],
+        .target(name: "StatisticsKernel", dependencies: ["CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
@@ -38,16 +38,16 @@ let package = Package(
         .target(name: "PipelineDefinition", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "Numerics", "PipelineDefinition"],
+        .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "Cleaning", "Numerics", "PipelineDefinition"],
+        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "Numerics", "PipelineDefinition"],
+        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
         .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
-                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Numerics"],
+                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "StatisticsKernel"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
                 dependencies: ["PipelineRunner", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "VFMTestSupport", dependencies: ["VFMCore"], path: "Tests/VFMTestSupport",
                 swiftSettings: swiftSettings),
         .testTarget(name: "VFMCoreTests", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "NumericsTests", dependencies: ["Numerics", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StatisticsKernelTests", dependencies: ["StatisticsKernel", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "VFMTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: swiftSettings),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for Tests/NumericsTests, computed independently of this project.
+"""Reference values for Tests/StatisticsKernelTests, computed independently of this project.
 
 Run from the repository root:  python3 Fixtures/reference/make_reference.py
 Writes Fixtures/reference/*.json (keys sorted, 2-space indent, floats as repr so they

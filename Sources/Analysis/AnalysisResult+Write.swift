@@ -1,3 +1,4 @@
+import Foundation
 import PipelineDefinition
 import Tabular
 import VFMCore
@@ -14,82 +15,41 @@ extension AnalysisResult {
     /// Each table as (run-directory path, CSV text), in a fixed order.
     func csvFiles() -> [(String, String)] {
         [
-            (RunLayout.descriptives, descriptivesCSV()),
-            (RunLayout.correlations, correlationsCSV()),
-            (RunLayout.outcomeMix, outcomeMixCSV()),
-            (RunLayout.supportLevels, supportLevelsCSV()),
-            (RunLayout.bands, bandsCSV()),
-            (RunLayout.benchmark, benchmarkCSV()),
-            (RunLayout.trendLines, trendLinesCSV()),
+            (RunLayout.descriptives, CSVWriter.document(descriptives)),
+            (RunLayout.correlations, CSVWriter.document(correlations)),
+            (RunLayout.outcomeMix, CSVWriter.document(outcomeMix)),
+            (RunLayout.supportLevels, CSVWriter.document(supportLevels)),
+            (RunLayout.bands, CSVWriter.document(bands)),
+            (RunLayout.benchmark, CSVWriter.document(benchmark)),
+            (RunLayout.trendLines, CSVWriter.document(trendLines)),
         ]
     }
 
-    func descriptivesCSV() -> String {
-        var csv = CSVWriter(header: ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high"])
-        for row in descriptives {
-            csv.append([.text(row.group), .text(row.metric.rawValue), .count(row.n), .number(row.mean), .number(row.sd),
-                        .number(row.minimum), .number(row.median), .number(row.maximum), .number(row.bandLow),
-                        .number(row.bandHigh)])
+    /// Reads what `write(toRunDirectory:)` wrote: every table back as the typed rows it
+    /// was written from (the report and `vfm-diff` start here when run by hand).
+    /// - Throws: `.noInput` (66) when a table is missing (run the analyze stage first);
+    ///   `.dataError` (65) naming file, line and column when one is damaged.
+    public static func read(fromRunDirectory dir: String) throws(VFMError) -> AnalysisResult {
+        func rows<Row: RunFileRow>(_ path: String, _: Row.Type) throws(VFMError) -> [Row] {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.readBytes((dir as NSString).appendingPathComponent(path), displayName: path)
+            } catch {
+                var error = error
+                if error.status == .noInput { error.hint = "run vfm-analyze on this run directory first" }
+                throw error
+            }
+            let reader = RunFileCSV(file: path,
+                                    hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")
+            return try reader.rows(bytes, as: Row.self)
         }
-        return csv.text
-    }
-
-    func correlationsCSV() -> String {
-        var csv = CSVWriter(header: ["group", "x", "y", "n", "pearson_r", "spearman_rho", "ci_low", "ci_high", "p_value",
-                                     "strength"])
-        for row in correlations {
-            csv.append([.text(row.group), .text(row.x.rawValue), .text(row.y.rawValue), .count(row.n),
-                        .number(row.pearsonR), .number(row.spearmanRho), .number(row.ciLow), .number(row.ciHigh),
-                        .number(row.pValue), .text(row.strength)])
-        }
-        return csv.text
-    }
-
-    func outcomeMixCSV() -> String {
-        var csv = CSVWriter(header: ["group", "n", "outcome_rate_mean", "gained_share", "retained_share",
-                                     "self_employed_share", "gained_per_100", "retained_per_100",
-                                     "self_employed_per_100"])
-        for row in outcomeMix {
-            csv.append([.text(row.group), .count(row.n), .number(row.outcomeRateMean), .number(row.gainedShare),
-                        .number(row.retainedShare), .number(row.selfEmployedShare), .number(row.gainedPer100),
-                        .number(row.retainedPer100), .number(row.selfEmployedPer100)])
-        }
-        return csv.text
-    }
-
-    func supportLevelsCSV() -> String {
-        var csv = CSVWriter(header: ["group", "n", "share_lt7", "share_7to40", "share_40plus"])
-        for row in supportLevels {
-            csv.append([.text(row.group), .count(row.n), .number(row.shareLT7), .number(row.share7to40),
-                        .number(row.share40plus)])
-        }
-        return csv.text
-    }
-
-    func bandsCSV() -> String {
-        var csv = CSVWriter(header: ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high"])
-        for row in bands {
-            csv.append([.text(row.metric.rawValue), .text(row.group), .count(row.n), .number(row.minimum),
-                        .number(row.maximum), .number(row.bandLow), .number(row.mean), .number(row.bandHigh)])
-        }
-        return csv.text
-    }
-
-    func benchmarkCSV() -> String {
-        var csv = CSVWriter(header: ["authority", "service", "period", "metric", "value", "all_band", "evidence_band"])
-        for row in benchmark {
-            csv.append([.text(row.authority), .text(row.service), .text(row.period), .text(row.metric.rawValue),
-                        .number(row.value), .text(row.allBand?.rawValue), .text(row.evidenceBand?.rawValue)])
-        }
-        return csv.text
-    }
-
-    func trendLinesCSV() -> String {
-        var csv = CSVWriter(header: ["group", "x", "y", "n", "intercept", "slope"])
-        for row in trendLines {
-            csv.append([.text(row.group), .text(row.x.rawValue), .text(row.y.rawValue), .count(row.n),
-                        .number(row.intercept), .number(row.slope)])
-        }
-        return csv.text
+        return AnalysisResult(
+            descriptives: try rows(RunLayout.descriptives, DescriptiveRow.self),
+            correlations: try rows(RunLayout.correlations, CorrelationRow.self),
+            outcomeMix: try rows(RunLayout.outcomeMix, OutcomeMixRow.self),
+            supportLevels: try rows(RunLayout.supportLevels, SupportLevelRow.self),
+            bands: try rows(RunLayout.bands, BandRow.self),
+            benchmark: try rows(RunLayout.benchmark, BenchmarkRow.self),
+            trendLines: try rows(RunLayout.trendLines, TrendLineRow.self))
     }
 }

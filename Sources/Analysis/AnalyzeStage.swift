@@ -1,5 +1,5 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 import VFMCore
 

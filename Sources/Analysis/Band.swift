@@ -1,4 +1,4 @@
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// The ±1 SD band of a metric in a group (study Table 8): `mean − sd` (clamped at 0 for

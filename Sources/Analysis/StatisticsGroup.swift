@@ -1,4 +1,4 @@
-import Numerics
+import StatisticsKernel
 import Cleaning
 import PipelineDefinition
 

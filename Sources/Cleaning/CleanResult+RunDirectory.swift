@@ -10,7 +10,7 @@ extension CleanResult {
         try FileSystem.write(ServicesCSV.render(services), to: path(dir, RunLayout.cleanServices))
         try FileSystem.write(RejectedRowsCSV.render(rejected), to: path(dir, RunLayout.cleanRejected))
         try FileSystem.write(FlagsCSV.render(services), to: path(dir, RunLayout.cleanFlags))
-        try FileSystem.write(InputsJSON.render(files: files, warnings: warnings), to: path(dir, RunLayout.cleanInputs))
+        try FileSystem.write(InputsJSON.render(InputsSummary(files: files, warnings: warnings)), to: path(dir, RunLayout.cleanInputs))
     }
 
     /// Reads what `write(toRunDirectory:)` wrote (the analyze stage executable starts here).

@@ -1,5 +1,5 @@
 import Foundation
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// Outlier screening of one metric's values (SPEC §5), as pure functions of the sample.
@@ -99,7 +99,7 @@ public enum OutlierScreen {
     }
 
     static func classicZ(_ x: [Double], threshold: Double) -> ([Finding], String?) {
-        // The same accurate mean and sample SD the analysis reports (Numerics.Descriptive).
+        // The same accurate mean and sample SD the analysis reports (StatisticsKernel.Descriptive).
         guard let summary = Descriptive.summarize(x), let sd = summary.standardDeviation else {
             return ([], "fewer than 2 values")
         }

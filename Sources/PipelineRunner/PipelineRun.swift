@@ -1,3 +1,4 @@
+import Analysis
 import Cleaning
 import Foundation
 import PipelineDefinition
@@ -92,12 +93,13 @@ public enum PipelineRun {
             try StageSteps.clean(ingest, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "clean")
-        try progress.stage("analyze") { () throws(VFMError) in
+        let analysis = try progress.stage("analyze") { () throws(VFMError) in
             try StageSteps.analyze(clean, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "analyze")
+        let input = ReportInput(ingest: ingest.summary, clean: clean, analysis: analysis, pipeline: pipeline)
         try progress.stage("report") { () throws(VFMError) in
-            try StageSteps.report(pipeline: pipeline, runDirectory: directory, log: log)
+            try StageSteps.report(input, pipeline: pipeline, runDirectory: directory, log: log)
         }
         TestHook.pause(after: "report")
         let flags = clean.services.reduce(0) { $0 + $1.flags.count }

@@ -1,4 +1,4 @@
-import Numerics
+import StatisticsKernel
 
 /// What every `vfm` command does before any work.
 public enum ProcessSetup {

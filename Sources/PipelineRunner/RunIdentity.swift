@@ -54,18 +54,16 @@ public enum UpToDateCheck {
     /// Checking the outputs' hashes as well costs a read of the outputs — far less than a
     /// run — and means a hand-edited or damaged report is regenerated rather than kept.
     public static func publishedRun(at destination: RunDestination, matching identity: RunIdentity) -> PublishedCounts? {
-        guard let manifest = RunManifest.published(at: destination),
+        guard let manifest = try? RunManifest.read(runDirectory: destination.path),
               manifest.tool.name == "vfm", manifest.tool.version == identity.toolVersion,
               manifest.pipeline.path == identity.pipelinePath, manifest.pipeline.sha256 == identity.pipelineSHA256
         else { return nil }
         let recorded = manifest.inputs.map { InputFingerprint(path: $0.path, sha256: $0.sha256) }.sorted()
         guard recorded == identity.inputs else { return nil }
         for output in manifest.outputs {
-            guard let bytes = try? FileSystem.readBytes(destination.file(output.path)),
-                  SHA256.hexDigest(of: bytes) == output.sha256
-            else { return nil }
+            guard (try? FileSystem.sha256(of: destination.file(output.path))) == output.sha256 else { return nil }
         }
-        let rejected = manifest.inputs.reduce(0) { $0 + ($1.rowsRejected ?? 0) }
+        let rejected = manifest.inputs.reduce(0) { $0 + $1.rowsRejected }
         return PublishedCounts(rowsRejected: rejected, flags: flagCount(at: destination))
     }
 

@@ -36,14 +36,18 @@ public enum StageSteps {
     }
 
     /// Computes the tables and writes `tables/`.
+    @discardableResult
     public static func analyze(_ clean: CleanResult, pipeline: LoadedPipeline, runDirectory: String,
-                               log: StageLog) throws(VFMError) {
-        try AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log).write(toRunDirectory: runDirectory)
+                               log: StageLog) throws(VFMError) -> AnalysisResult {
+        let result = AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)
+        try result.write(toRunDirectory: runDirectory)
+        return result
     }
 
-    /// Writes `report.md`, `charts/` and, last, `manifest.json`.
-    public static func report(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
-        try ReportStage.run(runDirectory: runDirectory, pipeline: pipeline, log: log)
+    /// Writes `report.md`, `charts/` and, last, `manifest.json`, from the typed results.
+    public static func report(_ input: ReportInput, pipeline: LoadedPipeline, runDirectory: String,
+                              log: StageLog) throws(VFMError) {
+        try ReportStage.run(input, runDirectory: runDirectory, pipeline: pipeline, log: log)
     }
 
     /// `vfm-clean`: the clean stage on the ingest files of `runDirectory`.
@@ -64,7 +68,8 @@ public enum StageSteps {
             (RunLayout.ingestInputs, "vfm-ingest"), (RunLayout.cleanServices, "vfm-clean"),
             (RunLayout.descriptives, "vfm-analyze"),
         ], runDirectory: runDirectory)
-        try report(pipeline: pipeline, runDirectory: runDirectory, log: log)
+        try report(try ReportInput.read(fromRunDirectory: runDirectory, pipeline: pipeline), pipeline: pipeline,
+                   runDirectory: runDirectory, log: log)
     }
 
     /// The files each stage's executable needs from the earlier stages, checked before it

@@ -1,5 +1,7 @@
+import Analysis
 import Foundation
 import PipelineDefinition
+import Tabular
 import VFMCore
 
 /// The last stage: renders `report.md` and `charts/*.svg` from the files the earlier
@@ -10,6 +12,21 @@ public enum ReportStage {
     /// not produced; a table that exists but cannot be read is an error (`.dataError`).
     public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
+        try render(data, manifestInputs: data.inputs?.manifestInputs ?? [], runDirectory: runDirectory,
+                   pipeline: pipeline, log: log)
+    }
+
+    /// The report of the typed results of the earlier stages (what `vfm run` hands over in
+    /// memory, or `ReportInput.read` loads): the manifest's provenance comes from `input`.
+    /// The pages themselves are still drawn from the tables as written (`RunData`).
+    public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
+                           log: StageLog) throws(VFMError) {
+        let data = try RunData.read(runDirectory: runDirectory)
+        try render(data, manifestInputs: input.manifestInputs, runDirectory: runDirectory, pipeline: pipeline, log: log)
+    }
+
+    private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], runDirectory: String,
+                               pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let (index, charts) = ChartPlan(data: data, definition: pipeline.definition).draw()
         let chartsDirectory = (runDirectory as NSString).appendingPathComponent(RunLayout.chartsDirectory)
         try removeStaleCharts(in: chartsDirectory, keeping: Set(charts.map(\.name)))
@@ -18,8 +35,9 @@ public enum ReportStage {
         }
         let report = ReportMarkdown(data: data, pipeline: pipeline, charts: index).rendered
         try FileSystem.write(report, to: (runDirectory as NSString).appendingPathComponent(RunLayout.report))
-        let manifest = try RunManifest.render(runDirectory: runDirectory, inputs: data.inputs, pipeline: pipeline)
-        try FileSystem.write(manifest, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
+        let manifest = RunManifest(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
+                                   inputs: manifestInputs, outputs: try RunManifest.outputs(in: runDirectory))
+        try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
         let missing = data.missingTables
         log.info("report: \(charts.count) charts, report.md, manifest.json"
             + (missing.isEmpty ? "" : "; not produced: " + missing.joined(separator: ", ")))

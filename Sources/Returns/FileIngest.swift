@@ -87,17 +87,24 @@ struct FileIngest {
                           warnings: warnings)
     }
 
-    /// One warning per cell with text after its closing quote (issue 18 item 3), the first
-    /// few of them, then how many more.
+    /// One warning per cell with text after its closing quote (issue 18 item 3), for the
+    /// first `CSVByteParser.keptTextAfterQuote` of them, then how many more: a file mangled
+    /// on every row must not print a million lines.
     static func textAfterQuoteWarnings(_ parser: CSVByteParser, mapping: HeaderMapping, file: String) -> [String] {
-        var warnings = parser.textAfterQuote.map { place in
-            let header = place.column <= mapping.headers.count ? " `\(mapping.headers[place.column - 1])`" : ""
-            return "\(file):\(place.line): column \(place.column)\(header): text after a closing quote "
-                + "(as in `a,\"b\"c`) is read as part of the cell (`bc`); the export may be mangled — check the quotes in this cell"
-        }
+        var warnings = parser.textAfterQuote.map { warning($0, file: file, mapping: mapping) }
         let more = parser.textAfterQuoteCount - parser.textAfterQuote.count
         if more > 0 { warnings.append("\(file): … and \(more) more cells with text after a closing quote") }
         return warnings
+    }
+
+    /// `file:line: column N (`name`)…`: the cell is kept as read; the user checks the export.
+    static func warning(_ quirk: CSVTextAfterQuote, file: String, mapping: HeaderMapping) -> String {
+        let index = quirk.column - 1
+        let header = mapping.headers.indices.contains(index) && !mapping.headers[index].isEmpty
+            ? " (`\(mapping.headers[index])`)" : ""
+        let cell = quirk.cell.count > 80 ? quirk.cell.prefix(80) + "…" : Substring(quirk.cell)
+        return "\(file):\(quirk.line): column \(quirk.column)\(header): text after a closing quote was kept, "
+            + "giving `\(cell)`; the export may be mangled — check this cell in the spreadsheet"
     }
 }
 

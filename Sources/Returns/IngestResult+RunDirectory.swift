@@ -7,7 +7,7 @@ extension IngestResult {
     public func write(toRunDirectory dir: String) throws(VFMError) {
         try FileSystem.write(ReturnsCSV.render(returns), to: path(dir, RunLayout.ingestReturns))
         try FileSystem.write(RejectedRowsCSV.render(rejected), to: path(dir, RunLayout.ingestRejected))
-        try FileSystem.write(InputsJSON.render(files: files, warnings: warnings), to: path(dir, RunLayout.ingestInputs))
+        try FileSystem.write(InputsJSON.render(InputsSummary(files: files, warnings: warnings)), to: path(dir, RunLayout.ingestInputs))
     }
 
     /// Reads what `write(toRunDirectory:)` wrote (the clean stage executable starts here).

@@ -7,7 +7,8 @@ import VFMCore
 /// `{"files":[{"bytes":…,"encoding":…,"path":…,"rows_accepted":…,"rows_read":…,"rows_rejected":…,"sha256":…}],"warnings":[…]}`.
 /// Written by hand rather than by `JSONEncoder` so the bytes do not depend on a Foundation version.
 public enum InputsJSON {
-    public static func render(files: [InputFileSummary], warnings: [String]) -> String {
+    public static func render(_ summary: InputsSummary) -> String {
+        let files = summary.files, warnings = summary.warnings
         var text = "{\n  \"files\": ["
         for (index, file) in files.enumerated() {
             text += index == 0 ? "\n" : ",\n"
@@ -52,7 +53,7 @@ public enum InputsJSON {
         }
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> (files: [InputFileSummary], warnings: [String]) {
+    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> InputsSummary {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))
@@ -64,6 +65,6 @@ public enum InputsJSON {
             InputFileSummary(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
                              rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding)
         }
-        return (files, document.warnings)
+        return InputsSummary(files: files, warnings: document.warnings)
     }
 }

@@ -1,3 +1,4 @@
+import Tabular
 import VFMCore
 
 /// Two runs compared (SPEC §3 `vfm-diff`): provenance, headline figures, correlations,
@@ -38,11 +39,11 @@ public struct RunComparison: Sendable {
     }
 
     /// The pipelines differ (by SHA-256): figures may differ for that reason alone.
-    public var pipelinesDiffer: Bool { old.manifest.pipelineSHA256 != new.manifest.pipelineSHA256 }
+    public var pipelinesDiffer: Bool { old.manifest.pipeline.sha256 != new.manifest.pipeline.sha256 }
 
     /// The tool versions differ: figures may differ for that reason alone.
     public var toolVersionsDiffer: Bool {
-        old.manifest.toolVersion != new.manifest.toolVersion || old.manifest.toolName != new.manifest.toolName
+        old.manifest.tool != new.manifest.tool
     }
 }
 

@@ -1,3 +1,4 @@
+import Tabular
 extension RunDiffReport {
     /// Tool, pipeline and inputs of both runs (from their manifests), with a warning when
     /// pipelines or tool versions differ: the figures may differ for that reason alone.
@@ -33,25 +34,18 @@ extension RunDiffReport {
     }
 
     private static func tool(_ manifest: RunManifest) -> String {
-        let name = manifest.toolName.map(cell) ?? PeopleNumbers.missing
-        let version = manifest.toolVersion.map(cell) ?? PeopleNumbers.missing
-        return "\(name) \(version)"
+        "\(cell(manifest.tool.name)) \(cell(manifest.tool.version))"
     }
 
     private static func pipeline(_ manifest: RunManifest) -> String {
-        let path = manifest.pipelinePath.map(cell) ?? PeopleNumbers.missing
-        return "\(path) \(shortHash(manifest.pipelineSHA256))"
+        "\(cell(manifest.pipeline.path)) \(shortHash(manifest.pipeline.sha256))"
     }
 
     private static func input(_ input: RunManifest.Input?) -> String {
         guard let input else { return PeopleNumbers.missing }
         var text = shortHash(input.sha256)
-        if let read = input.rowsRead {
-            text += " · \(counted(read, "row", "rows")) read"
-            if let accepted = input.rowsAccepted, let rejected = input.rowsRejected {
-                text += ", \(PeopleNumbers.count(accepted)) accepted, \(PeopleNumbers.count(rejected)) rejected"
-            }
-        }
+        text += " · \(counted(input.rowsRead, "row", "rows")) read"
+        text += ", \(PeopleNumbers.count(input.rowsAccepted)) accepted, \(PeopleNumbers.count(input.rowsRejected)) rejected"
         return text
     }
 

@@ -30,7 +30,8 @@ public struct RunSnapshot: Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw VFMError(.noInput, "run directory is not readable", file: path, hint: "check its permissions")
         }
-        let manifest = try RunManifest.read(runDirectory: path)
+        let manifest = try RunManifest.read(runDirectory: path,
+                                            displayName: RunTable.displayPath(path, RunLayout.manifest))
         var headline: [HeadlineTable: [FigureRow]] = [:]
         for table in HeadlineTable.allCases {
             headline[table] = try table.read(runDirectory: path)

@@ -10,7 +10,8 @@
 ///   (`,,,`) is a record of empty cells.
 /// - A quote opens a quoted cell only as the cell's first byte; elsewhere it is literal.
 /// - Text after a closing quote (`a,"b"c`) is kept (`bc`, as Python's csv and rust-csv
-///   read it) and reported in `textAfterQuote`; spaces or tabs alone there are not.
+///   read it) and reported in `textAfterQuote` (any byte but a separator, spaces too, as
+///   `CSVRecordParser` reports it).
 /// - A cell longer than `cellLimit` bytes keeps only its first
 ///   `keptPrefixOfLongCell` bytes and is named in the record's `oversizedCell`: memory
 ///   stays bounded by the limit whatever the input (issue 19 item 5).
@@ -54,6 +55,8 @@ public struct CSVByteParser {
     /// The current cell's length as written (may exceed what is stored).
     private var cellLength = 0
     private var cellWarned = false
+    /// The line of the text after the current cell's closing quote, if any (reported at the cell's end).
+    private var textAfterQuoteLine: Int?
     private var stopped = false
 
     public init(cellLimit: Int = CSVByteParser.defaultCellLimit) {
@@ -94,8 +97,6 @@ public struct CSVByteParser {
                     state = .quoted
                     recordHasContent = true
                     quoteOpenedOnLine = line
-                } else if state == .afterQuote, byte == Self.space || byte == Self.tab {
-                    append(byte)
                 } else {
                     if state == .afterQuote { noteTextAfterQuote() }
                     state = .unquoted
@@ -186,12 +187,16 @@ public struct CSVByteParser {
         guard !cellWarned else { return }
         cellWarned = true
         textAfterQuoteCount += 1
-        if textAfterQuote.count < Self.keptTextAfterQuote {
-            textAfterQuote.append(CSVTextAfterQuote(line: line, column: record.ends.count + 1, record: records + 1))
-        }
+        if textAfterQuote.count < Self.keptTextAfterQuote { textAfterQuoteLine = line }
     }
 
     private mutating func endCell() {
+        if let line = textAfterQuoteLine {
+            let start = record.ends.last ?? 0
+            textAfterQuote.append(CSVTextAfterQuote(line: line, column: record.ends.count + 1,
+                                                    cell: String(decoding: record.bytes[start...], as: UTF8.self)))
+            textAfterQuoteLine = nil
+        }
         if record.oversizedCell == record.ends.count { record.oversizedCellLength = cellLength }
         record.ends.append(record.bytes.count)
         cellLength = 0

@@ -69,20 +69,3 @@ public struct CSVPosition: Sendable, Equatable {
         self.record = record
     }
 }
-
-/// Text after a closing quote (`a,"b"c`): read as Python's csv and rust-csv read it
-/// (`bc`), but reported, since it usually means a mangled export (issue 18 item 3).
-public struct CSVTextAfterQuote: Sendable, Equatable {
-    /// The physical line the cell's closing quote is on.
-    public var line: Int
-    /// The cell, 1-based.
-    public var column: Int
-    /// The record (1-based, header = 1) the cell belongs to.
-    public var record: Int
-
-    public init(line: Int, column: Int, record: Int) {
-        self.line = line
-        self.column = column
-        self.record = record
-    }
-}

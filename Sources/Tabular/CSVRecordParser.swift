@@ -11,6 +11,23 @@ public struct CSVRecord: Sendable, Equatable {
     }
 }
 
+/// Text found after a quoted cell's closing quote (`a,"b"c`): read as Python's `csv` and
+/// rust-csv read it (`bc`), but worth a warning, since it usually means a mangled export.
+public struct CSVTextAfterQuote: Sendable, Equatable {
+    /// Physical line of the text after the quote.
+    public var line: Int
+    /// 1-based position of the cell in its record.
+    public var column: Int
+    /// The cell as read, quotes removed.
+    public var cell: String
+
+    public init(line: Int, column: Int, cell: String) {
+        self.line = line
+        self.column = column
+        self.cell = cell
+    }
+}
+
 /// Why a text could not be read as a table at all.
 public enum CSVStructureError: Error, Sendable, Equatable {
     /// A quoted field opened on `line` never closes: it would swallow the rest of the file.
@@ -25,16 +42,20 @@ public enum CSVStructureError: Error, Sendable, Equatable {
 /// Work is linear in the input: one pass over the bytes, no backtracking.
 public enum CSVRecordParser {
     /// Every record of `bytes`, in order.
-    public static func records(utf8 bytes: [UInt8]) throws(CSVStructureError) -> [CSVRecord] {
+    public static func records(utf8 bytes: [UInt8], onTextAfterQuote: (CSVTextAfterQuote) -> Void = { _ in })
+        throws(CSVStructureError) -> [CSVRecord] {
         var records: [CSVRecord] = []
-        try forEachRecord(utf8: bytes) { records.append($0) }
+        try forEachRecord(utf8: bytes, onTextAfterQuote: onTextAfterQuote) { records.append($0) }
         return records
     }
 
     /// Hands each record to `body` as soon as it is complete, so that a large file is never
     /// held as a table of strings. An unterminated quote is only known at the end: the
     /// error is thrown after the records before it were delivered.
-    public static func forEachRecord(utf8 bytes: [UInt8], _ body: (CSVRecord) -> Void) throws(CSVStructureError) {
+    /// `onTextAfterQuote` hears of every cell with text after its closing quote, once per cell.
+    public static func forEachRecord(utf8 bytes: [UInt8],
+                                     onTextAfterQuote: (CSVTextAfterQuote) -> Void = { _ in },
+                                     _ body: (CSVRecord) -> Void) throws(CSVStructureError) {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var cells: [String] = []
         var field: [UInt8] = []
@@ -43,12 +64,21 @@ public enum CSVRecordParser {
         var inQuotes = false
         var quoteOpenedOnLine = 1
         var recordHasContent = false
+        /// The field's quoted part has closed; any byte but a separator is text after it.
+        var afterClosingQuote = false
+        var textAfterQuoteLine: Int?
         var index = 0
         let count = bytes.count
 
         func endField() {
-            cells.append(String(decoding: field, as: UTF8.self))
+            let cell = String(decoding: field, as: UTF8.self)
+            if let textLine = textAfterQuoteLine {
+                onTextAfterQuote(CSVTextAfterQuote(line: textLine, column: cells.count + 1, cell: cell))
+            }
+            cells.append(cell)
             field.removeAll(keepingCapacity: true)
+            afterClosingQuote = false
+            textAfterQuoteLine = nil
         }
         func endRecord() {
             endField()
@@ -69,12 +99,16 @@ public enum CSVRecordParser {
                         continue
                     }
                     inQuotes = false
+                    afterClosingQuote = true
                 } else {
                     if byte == lf || (byte == cr && !(index + 1 < count && bytes[index + 1] == lf)) { line += 1 }
                     field.append(byte)
                 }
                 index += 1
                 continue
+            }
+            if afterClosingQuote, textAfterQuoteLine == nil, byte != comma, byte != lf, byte != cr {
+                textAfterQuoteLine = line
             }
             switch byte {
             case quote:

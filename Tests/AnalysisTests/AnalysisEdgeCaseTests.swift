@@ -1,6 +1,7 @@
 @testable import Analysis
 import Cleaning
 import PipelineDefinition
+import Tabular
 import Testing
 import VFMCore
 
@@ -31,7 +32,7 @@ struct AnalysisEdgeCaseTests {
         #expect(result.bands.map(\.n) == [0, 0, 0, 0, 0, 0])
         #expect(result.benchmark.isEmpty)
         #expect(result.trendLines.allSatisfy { $0.n == 0 && $0.slope == nil })
-        #expect(result.correlationsCSV().split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",,,,,,") })
+        #expect(CSVWriter.document(result.correlations).split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",,,,,,") })
     }
 
     @Test("exactly linear data gives r = 1 with CI [1, 1], p = 0 and the top strength word")

@@ -2,6 +2,7 @@
 import Cleaning
 import Foundation
 import PipelineDefinition
+import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
@@ -21,39 +22,39 @@ struct AnalysisTablesTests {
 
     @Test("descriptives match numpy: n, mean, sample SD, min, median, max, clamped ±1 SD band")
     func descriptives() throws {
-        TableComparison.expectEqual(Self.result.descriptivesCSV(), try Self.expected("descriptives.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.descriptives), try Self.expected("descriptives.csv"))
     }
 
     @Test("correlations match scipy pearsonr/spearmanr with Fisher-z CI, and are empty where undefined")
     func correlations() throws {
         // p-values come from the regularised incomplete beta: compared to 1e-10.
-        TableComparison.expectEqual(Self.result.correlationsCSV(), try Self.expected("correlations.csv"),
+        TableComparison.expectEqual(CSVWriter.document(Self.result.correlations), try Self.expected("correlations.csv"),
                                     relativeTolerance: 1e-10)
     }
 
     @Test("outcome mix matches pooled shares and 100 × mean rate × share")
     func outcomeMix() throws {
-        TableComparison.expectEqual(Self.result.outcomeMixCSV(), try Self.expected("outcome_mix.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.outcomeMix), try Self.expected("outcome_mix.csv"))
     }
 
     @Test("support levels are pooled over services whose three counts are present and sum above 0")
     func supportLevels() throws {
-        TableComparison.expectEqual(Self.result.supportLevelsCSV(), try Self.expected("support_levels.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.supportLevels), try Self.expected("support_levels.csv"))
     }
 
     @Test("bands compare evidence-based with all services for each band metric (Table 8)")
     func bands() throws {
-        TableComparison.expectEqual(Self.result.bandsCSV(), try Self.expected("bands.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.bands), try Self.expected("bands.csv"))
     }
 
     @Test("benchmark places every service against both bands, excluded ones included")
     func benchmark() throws {
-        TableComparison.expectEqual(Self.result.benchmarkCSV(), try Self.expected("benchmark.csv"))
+        TableComparison.expectEqual(CSVWriter.document(Self.result.benchmark), try Self.expected("benchmark.csv"))
     }
 
     @Test("trend lines match scipy linregress and are empty for fewer than two points")
     func trendLines() throws {
-        TableComparison.expectEqual(Self.result.trendLinesCSV(), try Self.expected("trend_lines.csv"),
+        TableComparison.expectEqual(CSVWriter.document(Self.result.trendLines), try Self.expected("trend_lines.csv"),
                                     relativeTolerance: 1e-10)
     }
 

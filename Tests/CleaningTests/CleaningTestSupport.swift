@@ -6,7 +6,7 @@ import VFMCore
 /// A return with the given figures; everything not passed is missing.
 func makeReturn(
     authority: String = "Northshire", service: String = "Pathways", period: String? = "2012/13",
-    file: String = "returns.csv", line: Int = 2, evidence: EvidenceBase = .notEvidenceBased,
+    file: String = "returns.csv", line: Int = 2, evidence: EvidenceBase = .notStated,
     totalCost: Double = 100_000, people: Int = 100, counts: [ReturnColumn: Int] = [:],
     reportedCostPerPerson: Double? = nil, reportedCostPerOutcome: Double? = nil, extras: [ExtraCell] = []
 ) -> ServiceReturn {

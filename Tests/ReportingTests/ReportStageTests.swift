@@ -1,5 +1,6 @@
 import Foundation
 import PipelineDefinition
+import Tabular
 import Testing
 import VFMCore
 @testable import Reporting

@@ -62,12 +62,15 @@ enum ReportTestSupport {
         try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
     }
 
-    /// Compares `actual` with the golden file `name`; with `VFM_RECORD_GOLDEN=1` rewrites it instead.
+    /// Compares `actual` with the golden file `name`; with `VFM_RECORD_GOLDEN=1` rewrites it
+    /// instead and fails, so that a recording run can never pass silently.
     static func expectMatchesGolden(_ actual: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let url = goldenDirectory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["VFM_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
+            Issue.record("Recorded new baseline Fixtures/report/golden/\(name): review its diff; a recording run never passes",
+                         sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)

@@ -57,11 +57,20 @@ struct ByteIngestTests {
         let file = try FileIngest.ingest(bytes, name: "q.csv", missingWords: Self.words)
         #expect(file.accepted.map(\.serviceReturn.service) == ["Leeds IPS", "YorkJobs"])
         #expect(file.warnings == [
-            "q.csv:2: column 2 `service`: text after a closing quote (as in `a,\"b\"c`) is read as part of the cell "
-                + "(`bc`); the export may be mangled — check the quotes in this cell",
-            "q.csv:3: column 2 `service`: text after a closing quote (as in `a,\"b\"c`) is read as part of the cell "
-                + "(`bc`); the export may be mangled — check the quotes in this cell",
+            "q.csv:2: column 2 (`service`): text after a closing quote was kept, giving `Leeds IPS`; "
+                + "the export may be mangled — check this cell in the spreadsheet",
+            "q.csv:3: column 2 (`service`): text after a closing quote was kept, giving `YorkJobs`; "
+                + "the export may be mangled — check this cell in the spreadsheet",
         ])
+    }
+
+    @Test("after the first 20, the warnings say how many more")
+    func textAfterQuoteCapped() throws {
+        let rows = (0..<25).map { "A,\"S\"\($0),100,10,2\n" }.joined()
+        let file = try FileIngest.ingest(Array((Self.header + rows).utf8), name: "q.csv", missingWords: Self.words)
+        #expect(file.accepted.count == 25)
+        #expect(file.warnings.count == 21)
+        #expect(file.warnings.last == "q.csv: … and 5 more cells with text after a closing quote")
     }
 
     @Test("a cell over 64 KiB rejects its row with line and column; the next row is read")

@@ -71,6 +71,9 @@ struct CellValueTests {
         #expect(EvidenceBase(label: "IPS fidelity") == .ipsFidelity)
         #expect(EvidenceBase(label: "Observed_Good_Practice") == .observedGoodPractice)
         #expect(EvidenceBase(label: "No") == .notEvidenceBased)
+        #expect(EvidenceBase(label: "No").label == "no")  // what the return said, not a blank
+        #expect(EvidenceBase(label: nil) == .notStated)
+        #expect(EvidenceBase(label: nil).label == nil)
         #expect(EvidenceBase(label: "yes") == .unrecognised("yes"))
     }
 }

@@ -21,11 +21,12 @@ enum DiffFixtures {
     }
 
     /// The expected diff; with `VFM_RECORD_GOLDEN=1` the actual one is written there first
-    /// (review the change by hand before committing it).
+    /// and the test fails (review the change by hand before committing it).
     static func expected(old: String, new: String, actual: String) throws -> String {
         let path = expectedPath(old: old, new: new)
         if ProcessInfo.processInfo.environment["VFM_RECORD_GOLDEN"] == "1" {
             try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            Issue.record("Recorded new baseline \(path): review its diff; a recording run never passes")
         }
         return try String(contentsOfFile: path, encoding: .utf8)
     }

@@ -9,6 +9,7 @@ struct CSVByteParserTests {
     struct Parsed: Equatable {
         var records: [CSVRecord] = []
         var error: CSVStructureError?
+        var textAfterQuote: [CSVTextAfterQuote] = []
     }
 
     /// Parses `bytes` fed in chunks of the given sizes (cycled).
@@ -40,13 +41,16 @@ struct CSVByteParserTests {
         } catch {
             result.error = error
         }
+        result.textAfterQuote = Array(parser.textAfterQuote)
         return (result, parser, positions)
     }
 
     static func reference(_ bytes: [UInt8]) -> Parsed {
         var result = Parsed()
         do {
-            try CSVRecordParser.forEachRecord(utf8: bytes) { result.records.append($0) }
+            try CSVRecordParser.forEachRecord(utf8: bytes, onTextAfterQuote: {
+                if result.textAfterQuote.count < CSVByteParser.keptTextAfterQuote { result.textAfterQuote.append($0) }
+            }) { result.records.append($0) }
         } catch {
             result.error = error
         }
@@ -56,7 +60,7 @@ struct CSVByteParserTests {
     static let palette: [UInt8] = Array(",,,\"\"\"\r\n\n\r  \tab1".utf8) + [0xC2, 0xA3]
     static let byte = Gen.int(in: 0..<palette.count).map { palette[$0] }
 
-    @Test("random CSV bytes cut into random chunks give CSVRecordParser's records and errors")
+    @Test("random CSV bytes cut into random chunks give CSVRecordParser's records, errors and text-after-quote reports")
     func sameAsRecordParser() async {
         await propertyCheck(count: 600, input: Self.byte.array(of: 0...200), Gen.int(in: 1...9).array(of: 1...4)) {
             bytes, chunks in
@@ -76,15 +80,16 @@ struct CSVByteParserTests {
 
     @Test("text after a closing quote is kept as Python's csv keeps it, and reported with line and column")
     func textAfterQuote() {
-        // Python 3.11: list(csv.reader(['a,"b"c,"d" ,"e"\t', 'x,"y"z"w",1']))
-        //   == [['a', 'bc', 'd ', 'e\t'], ['x', 'yz"w"', '1']]
-        let text = "a,\"b\"c,\"d\" ,\"e\"\t\nx,\"y\"z\"w\",1\n"
+        // Python 3.11: list(csv.reader(['a,"b"c,"d" ,"e"', 'x,"y"z"w",1']))
+        //   == [['a', 'bc', 'd ', 'e'], ['x', 'yz"w"', '1']]
+        let text = "a,\"b\"c,\"d\" ,\"e\"\nx,\"y\"z\"w\",1\n"
         let (parsed, parser, _) = Self.parse(Array(text.utf8), chunks: [2])
-        #expect(parsed.records == [CSVRecord(line: 1, cells: ["a", "bc", "d ", "e\t"]),
+        #expect(parsed.records == [CSVRecord(line: 1, cells: ["a", "bc", "d ", "e"]),
                                    CSVRecord(line: 2, cells: ["x", "yz\"w\"", "1"])])
-        #expect(parser.textAfterQuote == [CSVTextAfterQuote(line: 1, column: 2, record: 1),
-                                          CSVTextAfterQuote(line: 2, column: 2, record: 2)])
-        #expect(parser.textAfterQuoteCount == 2)
+        #expect(parser.textAfterQuote == [CSVTextAfterQuote(line: 1, column: 2, cell: "bc"),
+                                          CSVTextAfterQuote(line: 1, column: 3, cell: "d "),
+                                          CSVTextAfterQuote(line: 2, column: 2, cell: "yz\"w\"")])
+        #expect(parser.textAfterQuoteCount == 3)
     }
 
     @Test("only the first places are kept, all are counted")

@@ -53,3 +53,28 @@ struct CSVRecordParserTests {
         #expect(streamed == (try records(text)))
     }
 }
+
+@Suite("CSV records: text after a closing quote is kept, as Python's csv keeps it, and reported")
+struct CSVTextAfterQuoteTests {
+    private func read(_ text: String) throws(CSVStructureError) -> ([CSVRecord], [CSVTextAfterQuote]) {
+        var quirks: [CSVTextAfterQuote] = []
+        let records = try CSVRecordParser.records(utf8: Array(text.utf8), onTextAfterQuote: { quirks.append($0) })
+        return (records, quirks)
+    }
+
+    // Python 3.11: list(csv.reader(['a,"b"c,d'])) == [['a', 'bc', 'd']];
+    // list(csv.reader(['"x"y"z",w'])) == [['xy"z"', 'w']].
+    @Test("`a,\"b\"c` reads `bc`, reported once with its line and column")
+    func textAfterQuote() throws {
+        let (records, quirks) = try read("h1,h2,h3\na,\"b\"c,d\n\"x\"y\"z\",w,\"ok\"\n")
+        #expect(records.map(\.cells) == [["h1", "h2", "h3"], ["a", "bc", "d"], ["xy\"z\"", "w", "ok"]])
+        #expect(quirks == [CSVTextAfterQuote(line: 2, column: 2, cell: "bc"),
+                           CSVTextAfterQuote(line: 3, column: 1, cell: "xy\"z\"")])
+    }
+
+    @Test("a well-formed file reports nothing, quoted newlines and doubled quotes included")
+    func wellFormed() throws {
+        let (_, quirks) = try read("a,\"b\"\"c\",\"d\ne\"\r\n\"f\"\r\n\"g\"")
+        #expect(quirks.isEmpty)
+    }
+}

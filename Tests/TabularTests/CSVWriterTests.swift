@@ -34,4 +34,20 @@ struct CSVWriterTests {
     func markdown() {
         #expect(MarkdownText.escape("a|b `c`\n<script>&") == "a\\|b \\`c\\` &lt;script&gt;&amp;")
     }
+
+    @Test("ordinary names read unchanged in the raw Markdown", arguments: [
+        "LD-focused", "returns-a.csv", "vfm 0.1.0", "St. Helen's (North)", "2012/13", "Pathways – Employment",
+        "£1,730.50", "sub/returns-b.csv: header", "Café Works", "A1 Jobs",
+    ])
+    func ordinaryNames(_ name: String) {
+        #expect(MarkdownText.escape(name) == name)
+    }
+
+    @Test("block starts and autolinks are escaped only where they would act")
+    func contextual() {
+        #expect(MarkdownText.escape("- item - more") == "\\- item - more")
+        #expect(MarkdownText.escape("12. jobs 1.5") == "12\\. jobs 1.5")
+        #expect(MarkdownText.escape("see www.e.invalid or http://e.invalid") == "see www\\.e.invalid or http\\://e.invalid")
+        #expect(MarkdownText.escape(" me@e.invalid ") == "me@&#8203;e.invalid")
+    }
 }

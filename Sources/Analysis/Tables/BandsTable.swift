@@ -1,5 +1,5 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/bands.csv` (study Table 8, SPEC §6 "Bands comparison"): range, mean − SD, mean

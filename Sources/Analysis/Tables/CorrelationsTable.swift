@@ -1,4 +1,4 @@
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/correlations.csv` (SPEC §6; study Charts 8–12, Table 7): every pipeline pair in

@@ -1,5 +1,5 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/descriptives.csv`: n, mean, sample SD, min, median, max and the ±1 SD band of

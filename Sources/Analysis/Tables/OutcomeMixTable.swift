@@ -1,5 +1,5 @@
 import Cleaning
-import Numerics
+import StatisticsKernel
 import Returns
 
 /// `tables/outcome_mix.csv` (study Table 5, SPEC §6): the mean job outcome rate of the

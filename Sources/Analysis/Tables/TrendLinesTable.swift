@@ -1,4 +1,4 @@
-import Numerics
+import StatisticsKernel
 import PipelineDefinition
 
 /// `tables/trend_lines.csv`: the least-squares line (LAPACK `dgels`) of y on x for every

@@ -1,7 +1,7 @@
 import Testing
-@testable import Numerics
+@testable import StatisticsKernel
 
-@Suite("BLAS and LAPACK through the Numerics module")
+@Suite("BLAS and LAPACK through the StatisticsKernel module")
 struct LinearAlgebraTests {
     @Test("OpenBLAS runs on one thread after useSingleThread")
     func singleThread() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Numerics
+@testable import StatisticsKernel
 
 @Suite("Order statistics")
 struct OrderStatisticsTests {

@@ -1,16 +1,16 @@
-import Tabular
+
 
 /// A JSON value written byte-for-byte the same on every machine: object keys sorted by
 /// their UTF-8 bytes, two-space indent, LF, no trailing spaces, integers only (the
 /// manifest holds no fractions), RFC 8259 string escaping.
-enum DeterministicJSON {
+public enum DeterministicJSON: Sendable, Equatable {
     case object([String: DeterministicJSON])
     case array([DeterministicJSON])
     case string(String)
     case integer(Int)
 
     /// The document with a final newline.
-    var rendered: String { render(indent: 0) + "\n" }
+    public var rendered: String { render(indent: 0) + "\n" }
 
     private func render(indent: Int) -> String {
         let pad = String(repeating: "  ", count: indent)
@@ -29,5 +29,5 @@ enum DeterministicJSON {
         }
     }
 
-    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
+    public static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

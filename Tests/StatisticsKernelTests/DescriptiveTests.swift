@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Numerics
+@testable import StatisticsKernel
 
 @Suite("Descriptive statistics")
 struct DescriptiveTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Numerics
+@testable import StatisticsKernel
 
 @Suite("Least-squares trend line")
 struct LeastSquaresTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Numerics
+@testable import StatisticsKernel
 
 /// A column sorted once and reused must give exactly what sorting again gives: ranks of
 /// any subset of rows, correlation matrices, and the descriptives.

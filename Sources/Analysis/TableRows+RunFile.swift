@@ -1,0 +1,113 @@
+import PipelineDefinition
+import Tabular
+import VFMCore
+
+// Header, cells and reading back of each table of SPEC §7 (`tables/*.csv`); the columns
+// are the contract other programs read, in this order.
+
+extension DescriptiveRow: RunFileRow {
+    public static let header = ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high"]
+
+    public var fields: [CSVField] {
+        [.text(group), .text(metric.rawValue), .count(n), .number(mean), .number(sd), .number(minimum),
+         .number(median), .number(maximum), .number(bandLow), .number(bandHigh)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(group: try cells.requiredText(), metric: try cells.requiredValue(Metric.self),
+                  n: try cells.requiredCount(), mean: try cells.number(), sd: try cells.number(),
+                  minimum: try cells.number(), median: try cells.number(), maximum: try cells.number(),
+                  bandLow: try cells.number(), bandHigh: try cells.number())
+    }
+}
+
+extension CorrelationRow: RunFileRow {
+    public static let header = ["group", "x", "y", "n", "pearson_r", "spearman_rho", "ci_low", "ci_high", "p_value",
+                                "strength"]
+
+    public var fields: [CSVField] {
+        [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(pearsonR), .number(spearmanRho),
+         .number(ciLow), .number(ciHigh), .number(pValue), .text(strength)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(group: try cells.requiredText(), x: try cells.requiredValue(Metric.self),
+                  y: try cells.requiredValue(Metric.self), n: try cells.requiredCount(), pearsonR: try cells.number(),
+                  spearmanRho: try cells.number(), ciLow: try cells.number(), ciHigh: try cells.number(),
+                  pValue: try cells.number(), strength: cells.text())
+    }
+}
+
+extension OutcomeMixRow: RunFileRow {
+    public static let header = ["group", "n", "outcome_rate_mean", "gained_share", "retained_share",
+                                "self_employed_share", "gained_per_100", "retained_per_100", "self_employed_per_100"]
+
+    public var fields: [CSVField] {
+        [.text(group), .count(n), .number(outcomeRateMean), .number(gainedShare), .number(retainedShare),
+         .number(selfEmployedShare), .number(gainedPer100), .number(retainedPer100), .number(selfEmployedPer100)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(group: try cells.requiredText(), n: try cells.requiredCount(), outcomeRateMean: try cells.number(),
+                  gainedShare: try cells.number(), retainedShare: try cells.number(),
+                  selfEmployedShare: try cells.number(), gainedPer100: try cells.number(),
+                  retainedPer100: try cells.number(), selfEmployedPer100: try cells.number())
+    }
+}
+
+extension SupportLevelRow: RunFileRow {
+    public static let header = ["group", "n", "share_lt7", "share_7to40", "share_40plus"]
+
+    public var fields: [CSVField] {
+        [.text(group), .count(n), .number(shareLT7), .number(share7to40), .number(share40plus)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(group: try cells.requiredText(), n: try cells.requiredCount(), shareLT7: try cells.number(),
+                  share7to40: try cells.number(), share40plus: try cells.number())
+    }
+}
+
+extension BandRow: RunFileRow {
+    public static let header = ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high"]
+
+    public var fields: [CSVField] {
+        [.text(metric.rawValue), .text(group), .count(n), .number(minimum), .number(maximum), .number(bandLow),
+         .number(mean), .number(bandHigh)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(metric: try cells.requiredValue(Metric.self), group: try cells.requiredText(),
+                  n: try cells.requiredCount(), minimum: try cells.number(), maximum: try cells.number(),
+                  bandLow: try cells.number(), mean: try cells.number(), bandHigh: try cells.number())
+    }
+}
+
+extension BenchmarkRow: RunFileRow {
+    public static let header = ["authority", "service", "period", "metric", "value", "all_band", "evidence_band"]
+
+    public var fields: [CSVField] {
+        [.text(authority), .text(service), .text(period), .text(metric.rawValue), .number(value),
+         .text(allBand?.rawValue), .text(evidenceBand?.rawValue)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(authority: try cells.requiredText(), service: try cells.requiredText(), period: cells.text(),
+                  metric: try cells.requiredValue(Metric.self), value: try cells.number(),
+                  allBand: try cells.value(BandPosition.self), evidenceBand: try cells.value(BandPosition.self))
+    }
+}
+
+extension TrendLineRow: RunFileRow {
+    public static let header = ["group", "x", "y", "n", "intercept", "slope"]
+
+    public var fields: [CSVField] {
+        [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(intercept), .number(slope)]
+    }
+
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
+        self.init(group: try cells.requiredText(), x: try cells.requiredValue(Metric.self),
+                  y: try cells.requiredValue(Metric.self), n: try cells.requiredCount(), intercept: try cells.number(),
+                  slope: try cells.number())
+    }
+}

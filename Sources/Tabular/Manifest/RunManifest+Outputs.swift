@@ -1,0 +1,38 @@
+import Foundation
+import VFMCore
+
+extension RunManifest {
+    /// The outputs entry for `runDirectory` as it is now: the SHA-256 of every file that
+    /// `outputFiles(in:)` lists (call after every other file is written).
+    public static func outputs(in runDirectory: String) throws(VFMError) -> [Output] {
+        var outputs: [Output] = []
+        for path in try outputFiles(in: runDirectory) {
+            let full = (runDirectory as NSString).appendingPathComponent(path)
+            outputs.append(Output(path: path, sha256: try FileSystem.sha256(of: full, displayName: path)))
+        }
+        return outputs
+    }
+
+    /// Every regular file under `runDirectory` except `manifest.json` and hidden files
+    /// (a lock or editor file is not an output), as `/`-separated relative paths sorted by
+    /// their UTF-8 bytes.
+    public static func outputFiles(in runDirectory: String) throws(VFMError) -> [String] {
+        let root = URL(fileURLWithPath: runDirectory)
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else {
+            throw VFMError(.noInput, "cannot list the run directory", file: runDirectory,
+                           hint: "check that it exists and is readable")
+        }
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
+            guard full.hasPrefix(rootPath + "/") else { continue }
+            let relative = String(full.dropFirst(rootPath.count + 1))
+            if relative != RunLayout.manifest { paths.append(relative) }
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

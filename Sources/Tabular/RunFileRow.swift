@@ -1,0 +1,144 @@
+import VFMCore
+
+/// One row type of a run directory's CSV files (SPEC §7) — the row, its header and how it
+/// is written and read back live together, so a writer and its reader cannot drift apart.
+/// `init(reading:)` gives back a value equal to the one whose `fields` were written.
+public protocol RunFileRow: Sendable {
+    /// The file's header, in column order.
+    static var header: [String] { get }
+    /// One cell per `header` column.
+    var fields: [CSVField] { get }
+    /// Reads one record whose cell count is already checked against `header`.
+    init(reading cells: inout RunFileCells) throws(VFMError)
+}
+
+/// The cells of one record of a run file, read left to right with typed accessors that
+/// name the file, line and column of a cell that is not what the writer writes.
+public struct RunFileCells {
+    public let reader: RunFileCSV
+    public let line: Int
+    private let cells: [String]
+    private let header: [String]
+    private var position = 0
+
+    public init(reader: RunFileCSV, header: [String], record: CSVRecord) {
+        self.reader = reader
+        self.header = header
+        self.line = record.line
+        self.cells = record.cells
+    }
+
+    /// The next cell exactly as written (still neutralised).
+    public mutating func raw() -> (column: String, cell: String) {
+        defer { position += 1 }
+        guard position < cells.count else { return (position < header.count ? header[position] : "", "") }
+        return (position < header.count ? header[position] : "", cells[position])
+    }
+
+    /// Text; an empty cell is missing.
+    public mutating func text() -> String? { RunFileCSV.text(raw().cell) }
+
+    /// Text that must be present.
+    public mutating func requiredText() throws(VFMError) -> String {
+        let (column, cell) = raw()
+        guard let text = RunFileCSV.text(cell) else { throw reader.corrupt("`\(column)` is empty", line: line) }
+        return text
+    }
+
+    /// A finite number (full precision as written); empty is missing.
+    public mutating func number() throws(VFMError) -> Double? {
+        let (column, cell) = raw()
+        return try reader.number(cell, column: column, line: line)
+    }
+
+    /// A whole number; empty is missing.
+    public mutating func count() throws(VFMError) -> Int? {
+        let (column, cell) = raw()
+        return try reader.count(cell, column: column, line: line)
+    }
+
+    /// A whole number that must be present.
+    public mutating func requiredCount() throws(VFMError) -> Int {
+        let (column, cell) = raw()
+        guard let value = try reader.count(cell, column: column, line: line) else {
+            throw reader.corrupt("`\(column)` is empty", line: line)
+        }
+        return value
+    }
+
+    /// One of an enumeration's raw values; empty is missing.
+    public mutating func value<T: RawRepresentable>(_: T.Type) throws(VFMError) -> T? where T.RawValue == String {
+        let (column, cell) = raw()
+        guard let text = RunFileCSV.text(cell) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw reader.corrupt("`\(column)` holds \"\(text)\", which vfm does not write there", line: line)
+        }
+        return value
+    }
+
+    /// One of an enumeration's raw values that must be present.
+    public mutating func requiredValue<T: RawRepresentable>(_ type: T.Type) throws(VFMError) -> T where T.RawValue == String {
+        let column = position < header.count ? header[position] : ""
+        guard let value = try value(type) else { throw reader.corrupt("`\(column)` is empty", line: line) }
+        return value
+    }
+}
+
+extension RunFileCSV {
+    /// A finite number as the writer writes it; empty is missing.
+    public func number(_ cell: String, column: String, line: Int) throws(VFMError) -> Double? {
+        if cell.isEmpty { return nil }
+        guard let value = Double(cell), value.isFinite else {
+            throw corrupt("`\(column)` holds \"\(cell)\", not a number", line: line)
+        }
+        return value
+    }
+
+    /// A whole number as the writer writes it; empty is missing.
+    public func count(_ cell: String, column: String, line: Int) throws(VFMError) -> Int? {
+        if cell.isEmpty { return nil }
+        guard let value = Int(cell) else {
+            throw corrupt("`\(column)` holds \"\(cell)\", not a whole number", line: line)
+        }
+        return value
+    }
+
+    /// The rows of a file of `Row`s: the header must be `Row.header` exactly and every
+    /// record must have one cell per column (a strict reader: a shifted column is an error).
+    public func rows<Row: RunFileRow>(_ bytes: [UInt8], as _: Row.Type = Row.self) throws(VFMError) -> [Row] {
+        var rows: [Row] = []
+        var sawHeader = false
+        var failure: VFMError?
+        try forEachRecord(bytes) { record in
+            guard failure == nil else { return }
+            do throws(VFMError) {
+                guard sawHeader else {
+                    guard record.cells == Row.header else {
+                        throw corrupt("the header is not `\(Row.header.joined(separator: ","))`", line: record.line)
+                    }
+                    sawHeader = true
+                    return
+                }
+                guard record.cells.count == Row.header.count else {
+                    throw corrupt("row has \(record.cells.count) cells for \(Row.header.count) columns", line: record.line)
+                }
+                var cells = RunFileCells(reader: self, header: Row.header, record: record)
+                rows.append(try Row(reading: &cells))
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        guard sawHeader else { throw corrupt("no header row", line: 1) }
+        return rows
+    }
+}
+
+extension CSVWriter {
+    /// A document of `rows` under `Row.header`.
+    public static func document<Row: RunFileRow>(_ rows: [Row]) -> String {
+        var writer = CSVWriter(header: Row.header)
+        for row in rows { writer.append(row.fields) }
+        return writer.text
+    }
+}

@@ -1,0 +1,79 @@
+@testable import Analysis
+import Cleaning
+import Foundation
+import PipelineDefinition
+import Tabular
+import Testing
+import VFMCore
+import VFMTestSupport
+
+@Suite("tables/*.csv read back as the typed rows they were written from")
+struct AnalysisRunFileTests {
+    static func analysed() throws -> AnalysisResult {
+        AnalyzeStage.run(try AnalysisFixture.cleanResult(), pipeline: PipelineDefinition.builtIn().definition,
+                         log: StageLog(quiet: true))
+    }
+
+    @Test("every table of a run directory reads back equal to the result that wrote it")
+    func roundTrip() throws {
+        let result = try Self.analysed()
+        #expect(!result.descriptives.isEmpty && !result.correlations.isEmpty && !result.benchmark.isEmpty)
+        let scratch = try ScratchDirectory("analysis-round-trip")
+        defer { scratch.remove() }
+        try result.write(toRunDirectory: scratch.path)
+        #expect(try AnalysisResult.read(fromRunDirectory: scratch.path) == result)
+    }
+
+    @Test("hostile group and service names survive the neutralising of formula-like text")
+    func hostileNames() throws {
+        var result = try Self.analysed()
+        result.benchmark[0].authority = "=HYPERLINK(\"http://x\")"
+        result.benchmark[0].service = "'-1+1, \"quoted\"\nnext line"
+        result.descriptives[0].group = "@group"
+        let scratch = try ScratchDirectory("analysis-hostile")
+        defer { scratch.remove() }
+        try result.write(toRunDirectory: scratch.path)
+        #expect(try AnalysisResult.read(fromRunDirectory: scratch.path) == result)
+    }
+
+    @Test("a row with a cell too many is a data error naming file and line, not a shifted column")
+    func shiftedRow() throws {
+        let scratch = try ScratchDirectory("analysis-shifted")
+        defer { scratch.remove() }
+        try Self.analysed().write(toRunDirectory: scratch.path)
+        let url = scratch.appending(RunLayout.supportLevels)
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[1] += ",extra"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        #expect(throws: VFMError(.dataError, "row has 6 cells for 5 columns", file: RunLayout.supportLevels, line: 2,
+                                 hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")) {
+            try AnalysisResult.read(fromRunDirectory: scratch.path)
+        }
+    }
+
+    @Test("a metric name the analysis does not write is a data error naming the column")
+    func unknownMetric() throws {
+        let scratch = try ScratchDirectory("analysis-metric")
+        defer { scratch.remove() }
+        try Self.analysed().write(toRunDirectory: scratch.path)
+        let url = scratch.appending(RunLayout.descriptives)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let damaged = text.replacingOccurrences(of: "\nall,total_cost,", with: "\nall,totl_cost,")
+        #expect(damaged != text)
+        try Data(damaged.utf8).write(to: url)
+        #expect(throws: VFMError(.dataError, "`metric` holds \"totl_cost\", which vfm does not write there",
+                                 file: RunLayout.descriptives, line: 2,
+                                 hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")) {
+            try AnalysisResult.read(fromRunDirectory: scratch.path)
+        }
+    }
+
+    @Test("a missing table says which stage to run")
+    func missingTable() throws {
+        let scratch = try ScratchDirectory("analysis-missing")
+        defer { scratch.remove() }
+        let error = #expect(throws: VFMError.self) { try AnalysisResult.read(fromRunDirectory: scratch.path) }
+        #expect(error?.status == .noInput)
+        #expect(error?.hint == "run vfm-analyze on this run directory first")
+    }
+}
