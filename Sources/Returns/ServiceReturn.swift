@@ -62,20 +62,25 @@ public struct CountValues: Sendable, Equatable {
     public static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
         $0.kind == .count && $0 != .peopleSupported
     }
-    private var storage: [Int?]
+    /// `Int.min` marks a missing count (counts are bounded by `CellValues.countLimit`, so
+    /// no count is ever `Int.min`): 8 bytes a count instead of `Int?`'s 16, which is 160 MB
+    /// less for a million returns.
+    private var storage: [Int]
+    private static let missing = Int.min
 
-    public init() { storage = Array(repeating: nil, count: Self.columns.count) }
+    public init() { storage = Array(repeating: Self.missing, count: Self.columns.count) }
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
     public subscript(_ column: ReturnColumn) -> Int? {
         get {
             guard let index = Self.index(of: column) else { return nil }
-            return storage[index]
+            let value = storage[index]
+            return value == Self.missing ? nil : value
         }
         set {
             guard let index = Self.index(of: column) else { return }
-            storage[index] = newValue
+            storage[index] = newValue ?? Self.missing
         }
     }
 
