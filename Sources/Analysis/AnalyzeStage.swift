@@ -13,18 +13,21 @@ public enum AnalyzeStage {
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
+        var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome])
+        for pair in pipeline.correlationPairs { metrics.formUnion([pair.x, pair.y]) }
+        let store = ServiceColumns(clean.services, metrics: metrics)
         let groups = pipeline.groups.map {
-            StatisticsGroup(name: $0.name, selection: $0.selection, from: clean.services)
+            StatisticsGroup(name: $0.name, selection: $0.selection, store: store)
         }
-        for (definition, group) in zip(pipeline.groups, groups) where group.services.isEmpty {
+        for (definition, group) in zip(pipeline.groups, groups) where group.isEmpty {
             if case .columnIn(let column, _) = definition.selection {
                 log.warning("group `\(group.name)` is empty: no service has a matching `\(column)` value")
             }
         }
-        let compared = BandsTable.comparedGroups(clean.services)
+        let compared = BandsTable.comparedGroups(store, reusing: Array(zip(pipeline.groups.map(\.selection), groups)))
         let bands = BandsTable.rows(evidenceBased: compared.evidenceBased, all: compared.all,
                                     metrics: pipeline.bandMetrics)
-        let basis = ValueForMoneyTable.basis(groups: groups, services: clean.services)
+        let basis = ValueForMoneyTable.basis(groups: groups, store: store)
         let result = AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: groups, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: groups, pairs: pipeline.correlationPairs,

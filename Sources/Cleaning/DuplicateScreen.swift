@@ -19,7 +19,11 @@ enum DuplicateScreen {
         }
 
         static func fold(_ text: String) -> String {
-            text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            // Most names start and end with a visible ASCII character and need no trimming.
+            if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+                return text.lowercased()
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         }
     }
 

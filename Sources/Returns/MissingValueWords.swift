@@ -22,7 +22,11 @@ struct MissingValueWords: Sendable {
             if first == UInt8(ascii: "'") { firstBytes.insert(UInt8(ascii: "`")) }
         }
         possibleFirstBytes = firstBytes
+        firstByteTable = (0..<128).map { firstBytes.contains(UInt8($0)) }
     }
+
+    /// `possibleFirstBytes` as a table over the ASCII bytes (no hashing per cell).
+    private let firstByteTable: [Bool]
 
     /// First bytes a cell can start with and still be a word (both ASCII cases); every
     /// non-ASCII lead byte is let through. Numbers, the common case, stop here.
@@ -75,5 +79,38 @@ enum CellText {
             return Substring("")
         }
         return Substring(scalars[first...last])
+    }
+}
+
+extension MissingValueWords {
+    /// `isMissing` on a trimmed cell's UTF-8 bytes: numbers and names are told apart from
+    /// the words by their first byte or their length, with no `String` made.
+    func isMissing(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first else { return true }
+        if first < 0x80, !firstByteTable[Int(first)] { return false }
+        if cell.count > longestWord { return false }
+        return isMissing(Substring(String(decoding: cell, as: UTF8.self)))
+    }
+}
+
+/// `CellText.trimmed` on bytes: most cells start and end with a visible ASCII byte and
+/// are passed on as they are; ASCII whitespace is cut from the bytes; a cell whose edge is
+/// then non-ASCII (perhaps a no-break space) is trimmed as text.
+enum CellTrim {
+    static func withTrimmed<R>(_ cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var start = 0, end = cell.count
+        while start < end, isASCIIWhitespace(cell[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(cell[end - 1]) { end -= 1 }
+        if start == end || (cell[start] < 0x80 && cell[end - 1] < 0x80) {
+            return body(UnsafeBufferPointer(rebasing: cell[start..<end]))
+        }
+        var text = String(CellText.trimmed(String(decoding: cell, as: UTF8.self)))
+        return text.withUTF8(body)
+    }
+
+    /// U+0009–U+000D and U+0020: the ASCII members of Unicode's White_Space.
+    @inline(__always)
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

@@ -13,7 +13,9 @@ enum CorrelationsTable {
         var rows: [CorrelationRow] = []
         for group in groups {
             for pair in pairs {
-                let estimate = Correlation.estimate(x: group.column(of: pair.x), y: group.column(of: pair.y))
+                let estimate = Correlation.estimate(x: group.column(of: pair.x), y: group.column(of: pair.y),
+                                                    xOrder: group.sorted(pair.x).positions,
+                                                    yOrder: group.sorted(pair.y).positions)
                 rows.append(CorrelationRow(group: group.name, x: pair.x, y: pair.y, n: estimate.n,
                                            pearsonR: estimate.pearsonR, spearmanRho: estimate.spearmanRho,
                                            ciLow: estimate.ciLow, ciHigh: estimate.ciHigh, pValue: estimate.pValue,

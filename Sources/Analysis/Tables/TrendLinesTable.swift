@@ -10,8 +10,9 @@ enum TrendLinesTable {
         for group in groups {
             for pair in pairs {
                 var xs: [Double] = [], ys: [Double] = []
-                for service in group.services {
-                    guard let x = service.value(of: pair.x), let y = service.value(of: pair.y) else { continue }
+                let xColumn = group.store.column(pair.x), yColumn = group.store.column(pair.y)
+                for row in group.members {
+                    guard let x = xColumn[row], let y = yColumn[row] else { continue }
                     xs.append(x)
                     ys.append(y)
                 }

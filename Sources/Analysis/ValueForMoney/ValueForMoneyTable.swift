@@ -8,11 +8,12 @@ enum ValueForMoneyTable {
     /// The pooled rate of every pipeline group, then of the built-ins a scenario may use
     /// that the pipeline does not list (`all`, `evidence_based`) and of the services that
     /// are not evidence-based, from which a reallocation moves spend.
-    static func basis(groups: [StatisticsGroup], services: [CleanedService]) -> [ValueForMoneyBasis] {
+    static func basis(groups: [StatisticsGroup], store: ServiceColumns) -> [ValueForMoneyBasis] {
+        let services = store.services
         var rows = groups.map { basis(of: $0.name, members: $0.services) }
         let extra: [(String, GroupSelection)] = [("all", .all), (Scenario.evidenceBasedGroup, .evidenceBased)]
         for (name, selection) in extra where !rows.contains(where: { $0.group == name }) {
-            rows.append(basis(of: name, members: StatisticsGroup(name: name, selection: selection, from: services).services))
+            rows.append(basis(of: name, members: StatisticsGroup(name: name, selection: selection, store: store).services))
         }
         // The complement of `evidence_based` among the services in statistics.
         let notEvidenceBased = services.filter { !$0.excludedFromStatistics && !GroupSelection.evidenceBased.includes($0) }
@@ -21,7 +22,7 @@ enum ValueForMoneyTable {
     }
 
     /// n, S, J, q and SE(q) over `members` with both total cost and job outcomes known.
-    static func basis(of group: String, members: [CleanedService]) -> ValueForMoneyBasis {
+    static func basis(of group: String, members: some Sequence<CleanedService>) -> ValueForMoneyBasis {
         var costs: [Double] = [], outcomes: [Double] = []
         for service in members {
             guard let cost = service.value(of: .totalCost), let jobs = service.value(of: .jobOutcomes) else { continue }
@@ -46,7 +47,7 @@ enum ValueForMoneyTable {
             return ValueForMoneyRow(
                 group: group.name, n: rate.n, totalCost: rate.totalCost, jobOutcomes: rate.jobOutcomes,
                 pooledCostPerOutcome: rate.pooledCostPerOutcome,
-                meanCostPerOutcome: Descriptive.summarize(group.values(of: .costPerOutcome))?.mean,
+                meanCostPerOutcome: group.summary(of: .costPerOutcome)?.mean,
                 outcomesPer100k: rate.outcomesPerPound.map { 100_000 * $0 },
                 ciLow: interval.map { 100_000 * $0.low }, ciHigh: interval.map { 100_000 * $0.high })
         }

@@ -1,0 +1,220 @@
+/// Splits UTF-8 bytes into RFC 4180 records, fed in chunks of any size (a state machine
+/// with no I/O, as rust-csv's `csv-core`): CRLF, LF or CR line ends (mixed too), quoted
+/// cells with commas, doubled quotes and newlines. Each record is handed over in one reused
+/// `CSVByteRecord`, so memory is one record, never the file.
+///
+/// The rules are those of `CSVRecordParser` (the reader of the run's own files), so the
+/// two read every input alike:
+/// - Blank lines — nothing on them, or only spaces and tabs — are skipped and not
+///   counted as records (their line numbers still count). A line of bare separators
+///   (`,,,`) is a record of empty cells.
+/// - A quote opens a quoted cell only as the cell's first byte; elsewhere it is literal.
+/// - Text after a closing quote (`a,"b"c`) is kept (`bc`, as Python's csv and rust-csv
+///   read it) and reported in `textAfterQuote` (any byte but a separator, spaces too, as
+///   `CSVRecordParser` reports it).
+/// - A cell longer than `cellLimit` bytes keeps only its first
+///   `keptPrefixOfLongCell` bytes and is named in the record's `oversizedCell`: memory
+///   stays bounded by the limit whatever the input (issue 19 item 5).
+/// Work is linear in the input: one pass over the bytes, no backtracking.
+public struct CSVByteParser {
+    /// 64 KiB: far beyond any real name, authority or number, small enough that a hostile
+    /// cell cannot blow up memory or the outputs (SPEC §3, issue 19 item 5).
+    public static let defaultCellLimit = 65_536
+    /// What an oversized cell keeps, for the message and `clean/rejected.csv`.
+    public static let keptPrefixOfLongCell = 256
+    /// How many text-after-quote places are kept (all are counted).
+    public static let keptTextAfterQuote = 20
+
+    public let cellLimit: Int
+    /// The first `keptTextAfterQuote` cells with text after their closing quote.
+    public private(set) var textAfterQuote: [CSVTextAfterQuote] = []
+    /// How many cells had text after their closing quote.
+    public private(set) var textAfterQuoteCount = 0
+
+    private enum State {
+        /// No byte of the cell yet: a quote here opens a quoted cell.
+        case cellStart
+        case unquoted
+        case quoted
+        /// A quote inside a quoted cell: the next byte says whether it was doubled.
+        case quoteInQuoted
+        /// After the closing quote.
+        case afterQuote
+    }
+
+    private var record = CSVByteRecord()
+    private var state = State.cellStart
+    private var line = 1
+    /// Bytes fed before the current chunk.
+    private var consumed = 0
+    private var records = 0
+    private var recordHasContent = false
+    /// A CR ended a line: an LF right after it belongs to the same line end.
+    private var pendingCR = false
+    private var quoteOpenedOnLine = 1
+    /// The current cell's length as written (may exceed what is stored).
+    private var cellLength = 0
+    private var cellWarned = false
+    /// The line of the text after the current cell's closing quote, if any (reported at the cell's end).
+    private var textAfterQuoteLine: Int?
+    private var stopped = false
+
+    public init(cellLimit: Int = CSVByteParser.defaultCellLimit) {
+        self.cellLimit = max(cellLimit, Self.keptPrefixOfLongCell)
+        record.reset(at: CSVPosition(byte: 0, line: 1, record: 0))
+    }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
+                       cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+
+    /// Parses `chunk`, handing each complete record to `body`; `body` returns false to stop
+    /// reading (the rest of the input is then ignored).
+    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVByteRecord) -> Bool) {
+        guard !stopped else { return }
+        let count = chunk.count
+        var index = 0
+        while index < count {
+            let byte = chunk[index]
+            if pendingCR {
+                pendingCR = false
+                if byte == Self.lf {
+                    if state == .quoted { append(byte) } else { record.position.byte += 1 }
+                    index += 1
+                    continue
+                }
+            }
+            switch state {
+            case .cellStart, .unquoted, .afterQuote:
+                if byte == Self.comma {
+                    recordHasContent = true
+                    endCell()
+                    state = .cellStart
+                } else if byte == Self.lf || byte == Self.cr {
+                    pendingCR = byte == Self.cr
+                    if !endRecord(nextStartsAt: consumed + index + 1, body) { stopped = true; return }
+                    line += 1
+                } else if byte == Self.quote, state == .cellStart {
+                    state = .quoted
+                    recordHasContent = true
+                    quoteOpenedOnLine = line
+                } else {
+                    if state == .afterQuote { noteTextAfterQuote() }
+                    state = .unquoted
+                    // A run of ordinary bytes up to the next separator, line end (or end of chunk).
+                    var end = index
+                    var visible = false
+                    while end < count {
+                        let next = chunk[end]
+                        if next == Self.comma || next == Self.lf || next == Self.cr { break }
+                        // As in CSVRecordParser, a literal quote alone does not make a line non-blank.
+                        if next != Self.space && next != Self.tab && next != Self.quote { visible = true }
+                        end += 1
+                    }
+                    if visible { recordHasContent = true }
+                    append(UnsafeBufferPointer(rebasing: chunk[index..<end]))
+                    index = end
+                    continue
+                }
+            case .quoted:
+                if byte == Self.quote {
+                    state = .quoteInQuoted
+                } else if byte == Self.lf || byte == Self.cr {
+                    append(byte)
+                    line += 1
+                    pendingCR = byte == Self.cr
+                } else {
+                    var end = index + 1
+                    while end < count {
+                        let next = chunk[end]
+                        if next == Self.quote || next == Self.lf || next == Self.cr { break }
+                        end += 1
+                    }
+                    append(UnsafeBufferPointer(rebasing: chunk[index..<end]))
+                    index = end
+                    continue
+                }
+            case .quoteInQuoted:
+                if byte == Self.quote {
+                    append(byte)
+                    state = .quoted
+                } else {
+                    state = .afterQuote
+                    continue  // the byte after a closing quote, read in its own state
+                }
+            }
+            index += 1
+        }
+        consumed += count
+    }
+
+    /// Ends the input: hands over the last record (when the text does not end with a line
+    /// end). An unterminated quote is only known here, after the records before it.
+    public mutating func finish(_ body: (CSVByteRecord) -> Bool) throws(CSVStructureError) {
+        guard !stopped else { return }
+        if state == .quoted { throw .unterminatedQuote(line: quoteOpenedOnLine) }
+        if recordHasContent { _ = endRecord(nextStartsAt: consumed, body) }
+        stopped = true
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        cellLength += 1
+        if cellLength <= cellLimit { record.bytes.append(byte) } else { overflow() }
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        let room = cellLimit - cellLength
+        cellLength += bytes.count
+        if bytes.count <= room {
+            record.bytes.append(contentsOf: bytes)
+        } else {
+            if room > 0 { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<room])) }
+            overflow()
+        }
+    }
+
+    /// The cell passed the limit: keep its first bytes only, once.
+    private mutating func overflow() {
+        let start = record.ends.last ?? 0
+        let keep = start + Self.keptPrefixOfLongCell
+        if record.bytes.count > keep { record.bytes.removeSubrange(keep...) }
+        if record.oversizedCell == nil { record.oversizedCell = record.ends.count }
+    }
+
+    private mutating func noteTextAfterQuote() {
+        guard !cellWarned else { return }
+        cellWarned = true
+        textAfterQuoteCount += 1
+        if textAfterQuote.count < Self.keptTextAfterQuote { textAfterQuoteLine = line }
+    }
+
+    private mutating func endCell() {
+        if let line = textAfterQuoteLine {
+            let start = record.ends.last ?? 0
+            textAfterQuote.append(CSVTextAfterQuote(line: line, column: record.ends.count + 1,
+                                                    cell: String(decoding: record.bytes[start...], as: UTF8.self)))
+            textAfterQuoteLine = nil
+        }
+        if record.oversizedCell == record.ends.count { record.oversizedCellLength = cellLength }
+        record.ends.append(record.bytes.count)
+        cellLength = 0
+        cellWarned = false
+    }
+
+    /// Ends the record at a line end; returns what `body` said (true when skipped as blank).
+    private mutating func endRecord(nextStartsAt offset: Int, _ body: (CSVByteRecord) -> Bool) -> Bool {
+        endCell()
+        var goOn = true
+        if recordHasContent {
+            records += 1
+            record.position.record = records
+            goOn = body(record)
+        }
+        record.reset(at: CSVPosition(byte: offset, line: line + 1, record: 0))
+        recordHasContent = false
+        state = .cellStart
+        return goOn
+    }
+}
