@@ -28,15 +28,18 @@ public enum AnalyzeStage {
         let bands = BandsTable.rows(evidenceBased: compared.evidenceBased, all: compared.all,
                                     metrics: pipeline.bandMetrics)
         let basis = ValueForMoneyTable.basis(groups: groups, store: store)
+        // Each pair's moments once per group, for its correlation and its trend line.
+        let pairStatistics = groups.map { group in pipeline.correlationPairs.map(group.pairStatistics) }
         let result = AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: groups, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: groups, pairs: pipeline.correlationPairs,
-                                                 scale: pipeline.strengthScale),
+                                                 statistics: pairStatistics, scale: pipeline.strengthScale),
             outcomeMix: OutcomeMixTable.rows(groups: groups),
             supportLevels: SupportLevelsTable.rows(groups: groups),
             bands: bands,
             benchmark: BenchmarkTable.rows(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
-            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs),
+            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs,
+                                             statistics: pairStatistics),
             valueForMoney: ValueForMoneyTable.rows(groups: groups, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
             valueForMoneyBasis: basis)

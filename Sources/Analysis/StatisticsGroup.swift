@@ -45,7 +45,7 @@ struct StatisticsGroup {
             guard let value = column[row] else { continue }
             if value.isFinite { positions.append(position); values.append(value) } else { nonFinite = true }
         }
-        let order = positions.indices.sorted { values[$0] < values[$1] }
+        let order = SortOrder.ascending(values)
         let result = SortedMetric(values: order.map { values[$0] }, positions: order.map { positions[$0] },
                                   hasNonFinite: nonFinite)
         cache.sorted[metric] = result
@@ -84,5 +84,14 @@ extension StatisticsGroup {
     func robustBand(of metric: Metric) -> RobustBand {
         let sorted = sorted(metric)
         return sorted.hasNonFinite ? RobustBand(sorted: []) : RobustBand(sorted: sorted.values)
+    }
+}
+
+extension StatisticsGroup {
+    /// A pair's correlation and trend line over the members, its ranks read from the
+    /// group's sorts.
+    func pairStatistics(_ pair: CorrelationPair) -> PairStatistics {
+        PairStatistics(x: column(of: pair.x), y: column(of: pair.y),
+                       xOrder: sorted(pair.x).positions, yOrder: sorted(pair.y).positions)
     }
 }

@@ -49,6 +49,28 @@ struct ByteIngestTests {
         #expect(Self.withBytes(text, CellBytes.count) == value)
     }
 
+    /// Pieces of cells with every kind of edge: ASCII and Unicode spaces (no-break, en quad,
+    /// ideographic), `£`, curly apostrophes, a Kelvin sign (lower-cases to `k`), letters of the words.
+    static let cellPalette: [String] = [" ", "\t", "\u{00A0}", "\u{2000}", "\u{3000}", "£", "’", "`", "\u{212A}",
+                                        "N", "n", "/", "a", "A", "-", "d", "o", "'", "t", " know", "1", "é", "ﬀ"]
+    static let cellText = Gen.int(in: 0..<cellPalette.count).array(of: 0...6).map { picks in
+        picks.map { cellPalette[$0] }.joined()
+    }
+
+    @Test("trimming and the missing-word check on bytes agree with CellText and isMissing on text")
+    func byteTrimAgreesWithText() async {
+        let words = MissingValueWords(["", "n/a", "-", "don't know", "not known", "kein", "£"])
+        await propertyCheck(count: 3000, input: Self.cellText) { text in
+            let trimmed = CellText.trimmed(text)
+            Self.withBytes(text) { bytes in
+                CellTrim.withTrimmed(bytes) { cell in
+                    #expect(String(decoding: cell, as: UTF8.self) == String(trimmed), "\(text.debugDescription)")
+                    #expect(words.isMissing(cell) == words.isMissing(trimmed), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     static let header = "authority,service,total_cost,people_supported,outcomes_total\n"
 
     @Test("text after a closing quote is read as Python's csv reads it and warned about with file, line and column")

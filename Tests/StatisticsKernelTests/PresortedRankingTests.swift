@@ -20,7 +20,7 @@ struct PresortedRankingTests {
     }
 
     static func order(_ column: [Double?]) -> [Int] {
-        column.indices.filter { column[$0] != nil }.sorted { column[$0]! < column[$1]! }
+        column.indices.filter { column[$0]?.isFinite == true }.sorted { column[$0]! < column[$1]! }
     }
 
     @Test("ranks of a subset read from the whole column's order are rankdata's average ranks of the subset",
@@ -42,14 +42,31 @@ struct PresortedRankingTests {
                 == [2.5, 1, 2.5])
     }
 
-    @Test("a pair's estimate with presorted orders is the estimate without, to the bit", arguments: 0..<20)
-    func estimateAgrees(seed: Int) {
+    @Test("one pass over a pair gives Correlation.estimate and LeastSquares.line, to the bit", arguments: 0..<30)
+    func pairStatisticsAgree(seed: Int) {
         var draws = Draws(state: UInt64(seed) + 100)
-        let count = 3 + draws.next(80)
-        let x = Self.column(&draws, count: count), y = Self.column(&draws, count: count)
-        let plain = Correlation.estimate(x: x, y: y)
-        let presorted = Correlation.estimate(x: x, y: y, xOrder: Self.order(x), yOrder: Self.order(y))
-        #expect(plain == presorted)
+        let count = 1 + draws.next(80)
+        var x = Self.column(&draws, count: count), y = Self.column(&draws, count: count)
+        if seed % 5 == 0 { x = x.map { $0.map { _ in 4 } } }  // x constant: no line, no r
+        if seed % 7 == 0, count > 2 { y[1] = .infinity }       // a non-finite point: no line, r without it
+        let pair = PairStatistics(x: x, y: y, xOrder: Self.order(x), yOrder: Self.order(y))
+        #expect(pair.correlation == Correlation.estimate(x: x, y: y))
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0..<count { if let a = x[i], let b = y[i] { xs.append(a); ys.append(b) } }
+        #expect(pair.pointCount == xs.count)
+        #expect(pair.line == LeastSquares.line(x: xs, y: ys))
+    }
+
+    @Test("the radix order is the stable comparison sort's order, ties, ±0 and negatives included",
+          arguments: [0, 1, 2, 255, 256, 257, 1000, 5000])
+    func radixOrder(count: Int) {
+        var draws = Draws(state: UInt64(count) + 3)
+        let palette: [Double] = [0, -0.0, 1, -1, 0.5, -2.5e300, 1e-310, -1e-310, .greatestFiniteMagnitude,
+                                 -.greatestFiniteMagnitude, 3, 3, 7.25]
+        let values = (0..<count).map { _ in
+            draws.next(3) == 0 ? palette[draws.next(palette.count)] : Double(draws.next(100_000)) / 64 - 700
+        }
+        #expect(SortOrder.ascending(values) == values.indices.sorted { values[$0] < values[$1] })
     }
 
     @Test("a presorted quantile is the quantile of the same values")
