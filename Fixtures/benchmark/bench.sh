@@ -10,17 +10,18 @@
 # Sizes default to 10000 100000 1000000; override with BENCH_SIZES="10000 100000".
 # BENCH_COLUMNS=all generates every SPEC §4 column instead of the 16.
 # pandas and polars come from BENCH_VENV (`make bench` passes the tests' .build/pyenv), and are
-# installed into it when missing (PyPI).
+# installed into it (with scipy, which pandas' Spearman needs) when missing (PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin="${VFM_BIN_DIR:?set VFM_BIN_DIR to the release bin directory}"
 sizes="${BENCH_SIZES:-10000 100000 1000000}"
 columns="${BENCH_COLUMNS:-core}"
 venv="${BENCH_VENV:-.build/pyenv}"
-if ! "$venv/bin/python" -c 'import pandas, polars' 2>/dev/null; then
-  echo "bench: installing pandas and polars into $venv" >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check pandas polars
+# pandas' Spearman (DataFrame.corr(method="spearman")) imports scipy.
+if ! "$venv/bin/python" -c 'import pandas, polars, scipy' 2>/dev/null; then
+  echo "bench: installing pandas, polars and scipy into $venv" >&2
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check pandas polars scipy
 fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
