@@ -19,12 +19,25 @@ extension FileSystem {
         guard FileManager.default.fileExists(atPath: path) else {
             throw VFMError(.noInput, "file not found", file: name, hint: "check the path, or pass --input")
         }
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK so that a FIFO given as a return does not block the run until a writer
+        // comes; fstat on the open descriptor then refuses anything but a regular file.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else {
             throw VFMError(.noInput, "cannot read file (\(String(cString: strerror(errno))))", file: name,
                            hint: "check its permissions")
         }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw VFMError(.noInput, "cannot read file (\(String(cString: strerror(errno))))", file: name,
+                           hint: "check its permissions")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw VFMError(.noInput, "is not a regular file (a FIFO, a device, a socket or a directory)", file: name,
+                           hint: "give vfm the return as an ordinary file (copy it out of the pipe or device first)")
+        }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         var buffer = [UInt8](repeating: 0, count: readChunkSize)
         var offset = 0
         while true {
