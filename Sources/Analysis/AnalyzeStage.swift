@@ -13,7 +13,7 @@ public enum AnalyzeStage {
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
-        var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome])
+        var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome, .totalCost, .jobOutcomes])
         for pair in pipeline.correlationPairs { metrics.formUnion([pair.x, pair.y]) }
         let store = ServiceColumns(clean.services, metrics: metrics)
         let groups = pipeline.groups.map {
