@@ -132,10 +132,13 @@ check-workbooks: workbook-deps build
 	cmp -s Fixtures/workbooks/returns.csv $$tmp/new/returns.csv || { echo "check-workbooks: returns.csv differs — run 'make workbooks'" >&2; exit 1; }; \
 	echo "check-workbooks: the committed workbooks read the same as freshly generated ones"
 
-# Whole-pipeline benchmark on generated returns (10^3..10^6 rows): rows/s and peak RSS;
-# then vfm-diff of two 10^5-service runs (Markdown and JSON): seconds and peak RSS.
-bench: release
-	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench.sh
+# vfm run vs pandas and polars (analysis only) on one generated file per size (10^4..10^6 rows):
+# each stage's time and peak RSS, in one table (Fixtures/benchmark/bench.sh); then vfm-diff of
+# two 10^5-service runs (Markdown and JSON): seconds and peak RSS (Fixtures/benchmark/bench-diff.sh).
+# pandas and polars come from the tests' venv (`make pyenv`); GNU time measures peak RSS.
+bench: release pyenv
+	@$(MAKE) --no-print-directory install-debs PKGS="time"
+	VFM_BIN_DIR=$(BIN_RELEASE) BENCH_VENV=$(PYENV) Fixtures/benchmark/bench.sh
 	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench-diff.sh
 
 clean:

@@ -13,27 +13,33 @@ public enum AnalyzeStage {
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
+        var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome, .totalCost, .jobOutcomes])
+        for pair in pipeline.correlationPairs { metrics.formUnion([pair.x, pair.y]) }
+        let store = ServiceColumns(clean.services, metrics: metrics)
         let groups = pipeline.groups.map {
-            StatisticsGroup(name: $0.name, selection: $0.selection, from: clean.services)
+            StatisticsGroup(name: $0.name, selection: $0.selection, store: store)
         }
-        for (definition, group) in zip(pipeline.groups, groups) where group.services.isEmpty {
+        for (definition, group) in zip(pipeline.groups, groups) where group.isEmpty {
             if case .columnIn(let column, _) = definition.selection {
                 log.warning("group `\(group.name)` is empty: no service has a matching `\(column)` value")
             }
         }
-        let compared = BandsTable.comparedGroups(clean.services)
+        let compared = BandsTable.comparedGroups(store, reusing: Array(zip(pipeline.groups.map(\.selection), groups)))
         let bands = BandsTable.rows(evidenceBased: compared.evidenceBased, all: compared.all,
                                     metrics: pipeline.bandMetrics)
-        let basis = ValueForMoneyTable.basis(groups: groups, services: clean.services)
+        let basis = ValueForMoneyTable.basis(groups: groups, store: store)
+        // Each pair's moments once per group, for its correlation and its trend line.
+        let pairStatistics = groups.map { group in pipeline.correlationPairs.map(group.pairStatistics) }
         let result = AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: groups, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: groups, pairs: pipeline.correlationPairs,
-                                                 scale: pipeline.strengthScale),
+                                                 statistics: pairStatistics, scale: pipeline.strengthScale),
             outcomeMix: OutcomeMixTable.rows(groups: groups),
             supportLevels: SupportLevelsTable.rows(groups: groups),
             bands: bands,
             benchmark: BenchmarkTable.rows(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
-            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs),
+            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs,
+                                             statistics: pairStatistics),
             valueForMoney: ValueForMoneyTable.rows(groups: groups, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
             valueForMoneyBasis: basis)

@@ -13,9 +13,14 @@ struct RobustBand: Sendable, Equatable {
     var low: Double?
     var high: Double?
 
+    /// From the values sorted ascending (a group's one sort of the metric): the same ends.
+    init(sorted: [Double]) {
+        guard sorted.count >= 2 else { return }
+        low = OrderStatistics.quantile(sorted: sorted, probability: Self.lowerProbability)
+        high = OrderStatistics.quantile(sorted: sorted, probability: Self.upperProbability)
+    }
+
     init(_ values: [Double]) {
-        guard values.count >= 2 else { return }
-        low = OrderStatistics.quantile(values, probability: Self.lowerProbability)
-        high = OrderStatistics.quantile(values, probability: Self.upperProbability)
+        self.init(sorted: values.sorted())
     }
 }

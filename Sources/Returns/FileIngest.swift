@@ -13,43 +13,83 @@ struct FileIngest {
     var warnings: [String]
 
     /// Reads one file, told apart by its first bytes, not its name: a ZIP or OLE2 file is a
-    /// workbook (`WorkbookIngest`), anything else is CSV text — decoded (SPEC §4: UTF-8 ±
-    /// BOM, else Windows-1252), split into records, the header found, every row typed.
+    /// workbook (`WorkbookIngest`), anything else is CSV text, read in two streaming passes
+    /// over its bytes, never held whole (issue 12): the first decides the encoding (SPEC §4:
+    /// UTF-8 ± BOM, else Windows-1252) and hashes the bytes, the second splits records
+    /// (`CSVByteParser`), finds the header and types every row straight from the cells' bytes.
     /// - Parameter sheet: the worksheet to read in a workbook (`--sheet`); ignored for CSV.
     /// - Throws: `.dataError` for a file that cannot be read as a table (no header, required
-    ///   columns missing, unterminated quote, NUL byte, undecodable bytes, an unusable
-    ///   workbook); `.noInput` if unreadable.
+    ///   columns missing, unterminated quote, NUL byte, undecodable bytes, a header cell over
+    ///   the cell limit, an unusable workbook); `.noInput` if unreadable.
     static func read(_ file: InputFile, sheet: String? = nil, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
-        let bytes = try FileSystem.readBytes(file.location, displayName: file.displayName)
-        let signature = FileSignature.of(bytes.prefix(8))
         let named = file.path.lowercased()
-        if signature != .other || named.hasSuffix(".xlsx") || named.hasSuffix(".xlsm") || named.hasSuffix(".xls")
-            || named.hasSuffix(".ods") {
-            return try WorkbookIngest.read(file, bytes: bytes, sheet: sheet, missingWords: missingWords)
+        if named.hasSuffix(".xlsx") || named.hasSuffix(".xlsm") || named.hasSuffix(".xls") || named.hasSuffix(".ods") {
+            return try readWorkbook(file, sheet: sheet, missingWords: missingWords)
         }
-        return try ingest(bytes, name: file.displayName, missingWords: missingWords)
+        let chunks = { (body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) in
+            try FileSystem.forEachChunk(of: file.location, displayName: file.displayName, body)
+        }
+        let scanned = try FirstPass(chunks)
+        if FileSignature.of(scanned.head) != .other { return try readWorkbook(file, sheet: sheet, missingWords: missingWords) }
+        return try parse(scanned, name: file.displayName, missingWords: missingWords, chunks: chunks)
+    }
+
+    private static func readWorkbook(_ file: InputFile, sheet: String?, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
+        let bytes = try FileSystem.readBytes(file.location, displayName: file.displayName)
+        return try WorkbookIngest.read(file, bytes: bytes, sheet: sheet, missingWords: missingWords)
     }
 
     /// The work of `read` on CSV bytes already in memory; `name` is the file's output name.
     static func ingest(_ bytes: [UInt8], name: String, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
-        let decoded: DecodedText
+        let chunks = { (body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) in
+            bytes.withUnsafeBufferPointer { body($0, 0) }
+        }
+        return try parse(try FirstPass(chunks), name: name, missingWords: missingWords, chunks: chunks)
+    }
+
+    /// Hands its body a file's bytes in order, with each chunk's offset; called once per pass.
+    typealias Chunks = ((UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) -> Void
+
+    /// The first pass over a file: its first bytes (a workbook's signature), its encoding
+    /// and its SHA-256.
+    private struct FirstPass {
+        var head: [UInt8] = []
+        var scan = TextScan()
+        var hash = ContentHash()
+
+        init(_ chunks: Chunks) throws(VFMError) {
+            try chunks { chunk, _ in
+                if head.count < 8 { head += chunk.prefix(8 - head.count) }
+                scan.update(chunk)
+                hash.update(UnsafeRawBufferPointer(chunk))
+            }
+        }
+    }
+
+    /// The second pass: records, header and rows, after the first decided the encoding.
+    private static func parse(_ first: FirstPass, name: String, missingWords: MissingValueWords,
+                              chunks: Chunks) throws(VFMError) -> FileIngest {
+        var scan = first.scan
+        let text: TextScan.Result
         do {
-            decoded = try TextDecoding.decode(bytes)
+            text = try scan.finish()
         } catch {
             throw error.vfmError(file: name)
         }
         var warnings: [String] = []
-        if decoded.looksMixed {
+        if text.looksMixed {
             warnings.append("\(name): decoded as Windows-1252, but it also holds UTF-8 sequences (such as `Â£`); "
                 + "the file may mix two encodings — check names with £ or accented letters, and save it as CSV UTF-8")
         }
+        var parser = CSVByteParser()
         var table = ReturnTable(name: name, missingWords: missingWords, padsRows: false)
+        var scratch: [UInt8] = []
+        try chunks { chunk, offset in
+            text.transcode(chunk, at: offset, scratch: &scratch) { utf8 in parser.feed(utf8) { table.take($0) } }
+        }
         var structureError: CSVStructureError?
-        var textAfterQuote: [CSVTextAfterQuote] = []
         do throws(CSVStructureError) {
-            try CSVRecordParser.forEachRecord(utf8: decoded.utf8, onTextAfterQuote: { textAfterQuote.append($0) }) { record in
-                _ = table.take(line: record.line, cells: record.cells.map(ReturnCell.text))
-            }
+            try parser.finish { table.take($0) }
         } catch {
             structureError = error
         }
@@ -60,14 +100,12 @@ struct FileIngest {
         }
         guard let mapping = table.mapping else { throw table.noHeaderError() }
         if let preamble = table.preambleWarning() { warnings.append(preamble) }
-        // A mangled cell in a skipped preamble row changes no return, so only the header and rows below it warn.
-        let quirks = textAfterQuote.filter { quirk in table.headerLine.map { quirk.line >= $0 } ?? false }
-        let summary = InputFileSummary(path: name, sha256: ContentHash.hex(of: bytes), bytes: bytes.count,
+        let summary = InputFileSummary(path: name, sha256: first.hash.finalizeHex(), bytes: text.bytes,
                                        rowsRead: table.rowsRead, rowsAccepted: table.accepted.count,
-                                       rowsRejected: table.rejected.count, encoding: decoded.encoding.rawValue,
+                                       rowsRejected: table.rejected.count, encoding: text.encoding.rawValue,
                                        preambleRows: table.preambleRows)
         return finish(table, mapping: mapping, summary: summary, warnings: warnings,
-                      cellWarnings: quirks.map { Self.warning($0, file: name, mapping: mapping) })
+                      cellWarnings: textAfterQuoteWarnings(parser, headerLine: table.headerLine, mapping: mapping, file: name))
     }
 
     /// The file's rows and warnings once its table has been read; `cellWarnings` (about
@@ -84,6 +122,19 @@ struct FileIngest {
 }
 
 extension FileIngest {
+    /// One warning per cell with text after its closing quote (issue 18 item 3), for the
+    /// first `CSVByteParser.keptTextAfterQuote` of them, then how many more: a file mangled
+    /// on every row must not print a million lines. A mangled cell in a skipped preamble row
+    /// changes no return, so only the header and rows below it are listed.
+    static func textAfterQuoteWarnings(_ parser: CSVByteParser, headerLine: Int?, mapping: HeaderMapping,
+                                       file: String) -> [String] {
+        let kept = parser.textAfterQuote.filter { quirk in headerLine.map { quirk.line >= $0 } ?? false }
+        var warnings = kept.map { warning($0, file: file, mapping: mapping) }
+        let more = parser.textAfterQuoteCount - parser.textAfterQuote.count
+        if more > 0 { warnings.append("\(file): … and \(more) more cells with text after a closing quote") }
+        return warnings
+    }
+
     /// `file:line: column N (`name`)…`: the cell is kept as read; the user checks the export.
     static func warning(_ quirk: CSVTextAfterQuote, file: String, mapping: HeaderMapping) -> String {
         let index = quirk.column - 1

@@ -41,7 +41,7 @@ public enum IngestStage {
             rejected += file.rejected
             warnings += file.warnings
         }
-        returns.sort(by: ServiceReturn.stableOrder)
+        returns = ServiceReturn.sortedStably(returns)
         rejected.sort { $0.source < $1.source }
         var result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
         result.sheetOption = sheetOption
@@ -97,10 +97,36 @@ extension ServiceReturn {
     }
 }
 
+extension ServiceReturn {
+    /// `rows` in `stableOrder`, sorting row numbers over the key columns and moving each
+    /// row once (a million returns sort in a fraction of the time of moving them around).
+    static func sortedStably(_ rows: [ServiceReturn]) -> [ServiceReturn] {
+        let authorities = rows.map(\.authority), services = rows.map(\.service), periods = rows.map(\.period)
+        let order = rows.indices.sorted { a, b in
+            if let order = ByteOrder.compare(authorities[a], authorities[b]) { return order }
+            if let order = ByteOrder.compare(services[a], services[b]) { return order }
+            switch (periods[a], periods[b]) {
+            case (nil, .some): return true
+            case (.some, nil): return false
+            case let (left?, right?): if let order = ByteOrder.compare(left, right) { return order }
+            default: break
+            }
+            return rows[a].source < rows[b].source
+        }
+        return order.map { rows[$0] }
+    }
+}
+
 /// Comparison by UTF-8 bytes: the same on every machine and locale.
 enum ByteOrder {
     /// `lhs < rhs`, or `nil` when the two are byte-for-byte equal.
     static func compare(_ lhs: String, _ rhs: String) -> Bool? {
+        // Native strings hold their UTF-8 contiguously: compare the bytes as memcmp would.
+        if let contiguous = lhs.utf8.withContiguousStorageIfAvailable({ left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in compareBytes(left, right) }
+        }), let sign = contiguous {
+            return sign == 0 ? nil : sign < 0
+        }
         var left = lhs.utf8.makeIterator(), right = rhs.utf8.makeIterator()
         while true {
             switch (left.next(), right.next()) {
@@ -111,5 +137,19 @@ enum ByteOrder {
             default: continue
             }
         }
+    }
+}
+
+extension ByteOrder {
+    /// −1, 0 or 1 as `left` sorts before, equal to or after `right` byte by byte.
+    static func compareBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(left.count, right.count)
+        var index = 0
+        while index < common {
+            let a = left[index], b = right[index]
+            if a != b { return a < b ? -1 : 1 }
+            index += 1
+        }
+        return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
     }
 }

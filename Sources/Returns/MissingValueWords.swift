@@ -22,7 +22,26 @@ struct MissingValueWords: Sendable {
             if first == UInt8(ascii: "'") { firstBytes.insert(UInt8(ascii: "`")) }
         }
         possibleFirstBytes = firstBytes
+        firstByteTable = (0..<128).map { firstBytes.contains(UInt8($0)) }
+        firstScalars = Set(normalised.compactMap(\.unicodeScalars.first))
     }
+
+    /// The first scalars of the normalised words, for cells that start with a non-ASCII
+    /// scalar (`£263,132`): only a scalar that lower-cases to one of them (or an apostrophe)
+    /// can start a word.
+    private let firstScalars: Set<Unicode.Scalar>
+    private static let apostrophes: Set<Unicode.Scalar> = ["’", "‘", "ʼ", "`", "´"]
+
+    /// Whether `text`, whose first scalar is not ASCII, may normalise to a word.
+    func mayStartWord(_ text: String) -> Bool {
+        guard let scalar = text.unicodeScalars.first else { return true }
+        if Self.apostrophes.contains(scalar), firstScalars.contains("'") { return true }
+        guard let lowered = String(scalar).lowercased().unicodeScalars.first else { return true }
+        return firstScalars.contains(lowered)
+    }
+
+    /// `possibleFirstBytes` as a table over the ASCII bytes (no hashing per cell).
+    private let firstByteTable: [Bool]
 
     /// First bytes a cell can start with and still be a word (both ASCII cases); every
     /// non-ASCII lead byte is let through. Numbers, the common case, stop here.
@@ -75,5 +94,62 @@ enum CellText {
             return Substring("")
         }
         return Substring(scalars[first...last])
+    }
+}
+
+extension MissingValueWords {
+    /// `isMissing` on a trimmed cell's UTF-8 bytes: numbers and names are told apart from
+    /// the words by their first byte or their length, with no `String` made.
+    func isMissing(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first else { return true }
+        if first < 0x80, !firstByteTable[Int(first)] { return false }
+        if cell.count > longestWord { return false }
+        if first >= 0x80, !mayStartWord(String(decoding: UnsafeBufferPointer(rebasing: cell.prefix(4)), as: UTF8.self)) {
+            return false
+        }
+        return isMissing(Substring(String(decoding: cell, as: UTF8.self)))
+    }
+}
+
+/// `CellText.trimmed` on bytes: most cells start and end with a visible ASCII byte and
+/// are passed on as they are; ASCII whitespace is cut from the bytes; a cell whose edge is
+/// then non-ASCII (perhaps a no-break space) is trimmed as text.
+enum CellTrim {
+    static func withTrimmed<R>(_ cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var start = 0, end = cell.count
+        while start < end, isASCIIWhitespace(cell[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(cell[end - 1]) { end -= 1 }
+        // A non-ASCII edge (`£263,132`) needs the text path only when it is whitespace.
+        if start == end || (!isWhitespace(scalarStarting: start, in: cell) && !isWhitespace(scalarEnding: end, in: cell)) {
+            return body(UnsafeBufferPointer(rebasing: cell[start..<end]))
+        }
+        var text = String(CellText.trimmed(String(decoding: cell, as: UTF8.self)))
+        return text.withUTF8(body)
+    }
+
+    /// Whether the scalar whose UTF-8 starts at `index` is White_Space (bytes checked by
+    /// `TextScan`, so valid UTF-8; anything else is simply not whitespace).
+    private static func isWhitespace(scalarStarting index: Int, in cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lead = cell[index]
+        guard lead >= 0x80 else { return false }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= cell.count else { return false }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(cell[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+    }
+
+    /// The same for the scalar whose UTF-8 ends just before `end`.
+    private static func isWhitespace(scalarEnding end: Int, in cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = end - 1
+        guard cell[start] >= 0x80 else { return false }
+        while start > 0, cell[start] & 0xC0 == 0x80, end - start < 4 { start -= 1 }
+        return isWhitespace(scalarStarting: start, in: cell)
+    }
+
+    /// U+0009–U+000D and U+0020: the ASCII members of Unicode's White_Space.
+    @inline(__always)
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

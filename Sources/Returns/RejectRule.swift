@@ -17,6 +17,8 @@ public enum RejectRule: String, Sendable, CaseIterable {
     case proportionAbove100 = "proportion-above-100"
     /// An outcome type written as a percentage with no `outcomes_total` to take it of.
     case proportionWithoutBase = "proportion-without-base"
+    /// A cell longer than the 64 KiB cell limit (issue 19 item 5): no name or number is.
+    case cellTooLong = "cell-too-long"
     // Clean
     /// A count (people supported, client groups, support levels, outcomes) below zero.
     case negativeCount = "negative-count"

@@ -16,7 +16,7 @@ struct ReturnRowReader {
     let missingWords: MissingValueWords
     let file: String
     /// Set when a cell under a header with no name held something (reported once per file).
-    private(set) var droppedUnnamedCells = false
+    var droppedUnnamedCells = false
 
     init(mapping: HeaderMapping, missingWords: MissingValueWords, file: String) {
         self.mapping = mapping
@@ -25,16 +25,13 @@ struct ReturnRowReader {
     }
 
     /// One problem in a row, in column order; the first decides the row's rule.
-    private struct Problem {
+    struct Problem {
         var rule: RejectRule
         var message: String
         var column: ReturnColumn
         var value: String
     }
 
-    mutating func read(_ record: CSVRecord) -> RowOutcome {
-        read(line: record.line, cells: record.cells.map(ReturnCell.text))
-    }
 
     /// Types one record; `cells` must line up with the header (a workbook row is padded to
     /// the header's width by its caller, a CSV record of another width is ragged).
@@ -48,6 +45,15 @@ struct ReturnRowReader {
                 message: "row has \(found) cell\(found == 1 ? "" : "s") but the header has \(expected) columns; "
                     + "check for an unquoted comma or a missing cell",
                 record: rawCells))
+        }
+        // A workbook cell has no parser to cut it short; the same limit holds (SPEC §3).
+        if let long = rawCells.firstIndex(where: { $0.utf8.count > CellLimit.bytes }) {
+            var shortened = rawCells
+            shortened[long] = CellLimit.shortened(rawCells[long])
+            return .rejected(RejectedRow(source: source, rule: .cellTooLong,
+                                         message: oversizedMessage(length: rawCells[long].utf8.count, cell: long),
+                                         column: mapping.slots[long].canonicalColumn, value: shortened[long],
+                                         record: shortened))
         }
         var row = RowValues()
         var extraValues = [String?](repeating: nil, count: mapping.extras.count)
@@ -82,21 +88,28 @@ struct ReturnRowReader {
                 }
             }
         }
+        return finish(source: source, row: &row, extraValues: extraValues, problems: problems, record: { rawCells })
+    }
+
+    /// The row once every cell is stored: rejected for its first problem (all are named),
+    /// its proportions resolved, or accepted. `record` gives the cells as read, for a reject.
+    func finish(source: SourceLocation, row: inout RowValues, extraValues: [String?], problems: [Problem],
+                record rawCells: () -> [String]) -> RowOutcome {
         if let first = problems.first {
             return .rejected(RejectedRow(source: source, rule: first.rule,
                                          message: problems.map(\.message).joined(separator: "; "),
-                                         column: first.column, value: first.value, record: rawCells))
+                                         column: first.column, value: first.value, record: rawCells()))
         }
         guard let authority = row.authority, let service = row.service, let totalCost = row.totalCost,
               let peopleSupported = row.peopleSupported else {
             // Unreachable: the header check guarantees the required columns and every
             // missing required cell was a problem above. Rejected rather than trapped.
             return .rejected(RejectedRow(source: source, rule: .requiredMissing,
-                                         message: "a required value is missing", record: rawCells))
+                                         message: "a required value is missing", record: rawCells()))
         }
         if let problem = row.resolveProportions(peopleSupported: peopleSupported, describe: { describe($0, $1) }) {
             return .rejected(RejectedRow(source: source, rule: problem.rule, message: problem.message,
-                                         column: problem.column, value: problem.value, record: rawCells))
+                                         column: problem.column, value: problem.value, record: rawCells()))
         }
         var serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
@@ -108,8 +121,16 @@ struct ReturnRowReader {
         return .accepted(serviceReturn, extraValues: extraValues)
     }
 
+    /// What a cell longer than the cell limit is told (issue 19 item 5).
+    func oversizedMessage(length: Int, cell: Int) -> String {
+        let name = mapping.headers.indices.contains(cell) ? " (`\(mapping.headers[cell])`)" : ""
+        return "column \(cell + 1)\(name): the cell is \(length) bytes, longer than the limit of "
+            + "\(CSVByteParser.defaultCellLimit) bytes (64 KiB) that no name or number comes near; check the export "
+            + "(a quote that opens a cell and closes much later?)"
+    }
+
     /// "`total_cost` (column 6, `Total costs of contract`)".
-    private func describe(_ column: ReturnColumn, _ index: Int) -> String {
+    func describe(_ column: ReturnColumn, _ index: Int) -> String {
         let header = mapping.headers[index]
         let position = "column \(index + 1)"
         return header == column.rawValue ? "`\(column.rawValue)` (\(position))" : "`\(column.rawValue)` (\(position), `\(header)`)"
@@ -117,7 +138,7 @@ struct ReturnRowReader {
 }
 
 /// The typed cells of one row while it is being read.
-private struct RowValues {
+struct RowValues {
     var authority: String?
     var service: String?
     var period: String?

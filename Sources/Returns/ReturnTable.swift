@@ -55,6 +55,33 @@ struct ReturnTable {
         return true
     }
 
+    /// Takes the next CSV record, typed from its bytes once the header is known; returns
+    /// false when reading must stop (an unusable header).
+    mutating func take(_ record: CSVByteRecord) -> Bool {
+        guard headerError == nil else { return false }
+        guard var reader else {
+            let cells = record.strings.map(ReturnCell.text)
+            if let long = record.oversizedCell, HeaderMapping.mapsRequiredColumns(record.strings) {
+                let line = record.position.line
+                headerError = VFMError(.dataError, "header cell \(long + 1) is \(record.oversizedCellLength) bytes, longer than "
+                    + "the limit of \(CellLimit.bytes) bytes (64 KiB) for a cell; this is not a header row",
+                    file: name, line: line, column: "column \(long + 1)",
+                    hint: "a header names each column in a few words; fix the header row (or a quote left open in it)")
+                return false
+            }
+            // A row above the header with an oversized cell is preamble like any other (its
+            // cell already cut short by the parser).
+            return takeHeaderCandidate(line: record.position.line, cells: cells)
+        }
+        rowsRead += 1
+        switch reader.read(record) {
+        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
+        case .rejected(let row): rejected.append(row)
+        }
+        self.reader = reader
+        return true
+    }
+
     private mutating func takeHeaderCandidate(line: Int, cells: [ReturnCell]) -> Bool {
         var texts = cells.map(\.text)
         if padsRows { while texts.last.map({ CellText.trimmed($0).isEmpty }) == true { texts.removeLast() } }

@@ -67,22 +67,33 @@ public struct CountValues: Sendable, Equatable {
     public static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
         $0.kind == .count && $0 != .peopleSupported
     }
-    private var storage: [Double?]
+    /// NaN marks a missing count: every count read is finite (`CellValues` bounds it, a
+    /// proportion of a finite base is finite), so NaN is never a value. 8 bytes a count
+    /// instead of `Double?`'s 16, for each of the optional counts of every return (issue 12).
+    private var storage: [Double]
+    private static let missing = Double.nan
 
-    public init() { storage = Array(repeating: nil, count: Self.columns.count) }
+    public init() { storage = Array(repeating: Self.missing, count: Self.columns.count) }
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
     public subscript(_ column: ReturnColumn) -> Double? {
         get {
             guard let index = Self.index(of: column) else { return nil }
-            return storage[index]
+            let value = storage[index]
+            return value.isNaN ? nil : value
         }
         set {
             guard let index = Self.index(of: column) else { return }
-            storage[index] = newValue
+            storage[index] = newValue ?? Self.missing
         }
     }
 
     private static func index(of column: ReturnColumn) -> Int? { columns.firstIndex(of: column) }
+
+    /// Equal when every count is equal or missing in both (NaN, the missing mark, is
+    /// never equal to itself, so the synthesised `==` would not do).
+    public static func == (lhs: CountValues, rhs: CountValues) -> Bool {
+        zip(lhs.storage, rhs.storage).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+    }
 }

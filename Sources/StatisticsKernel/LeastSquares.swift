@@ -21,9 +21,14 @@ public enum LeastSquares {
         guard n >= 2, y.count == n,
               x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite),
               let low = x.min(), let high = x.max(), low < high,
-              let moments = CentredMoments(columns: [x, y]),
-              let slope = moments.slope(of: 1, on: 0)
+              let moments = CentredMoments(columns: [x, y])
         else { return nil }
+        return line(from: moments, n: n)
+    }
+
+    /// The line from the moments of columns [x, y] (x not constant) over n points.
+    static func line(from moments: CentredMoments, n: Int) -> TrendLine? {
+        guard let slope = moments.slope(of: 1, on: 0) else { return nil }
         let intercept = (moments.means[1] - slope * moments.means[0]).value
         let rounded = slope.value
         guard rounded.isFinite, intercept.isFinite else { return nil }

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 extension FileSystem {
     /// 1 MiB: large enough that system calls do not show in a profile, small enough that
@@ -12,18 +11,18 @@ extension FileSystem {
 
     /// Reads `path` front to back in chunks of `readChunkSize` bytes into one reused buffer,
     /// handing each chunk to `body` with its offset in the file, so that a file is never
-    /// held whole. Errors as `readBytes`.
+    /// held whole. Errors as `readBytes` (a FIFO or device is refused at once, each failure
+    /// says what happened).
     public static func forEachChunk(of path: String, displayName: String? = nil,
                                     _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) {
-        let name = displayName ?? path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw VFMError(.noInput, "file not found", file: name, hint: "check the path, or pass --input")
-        }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw VFMError(.noInput, "cannot read file (\(String(cString: strerror(errno))))", file: name,
-                           hint: "check its permissions")
-        }
+        try forEachChunk(of: FilePathBytes(bytes: Array(path.utf8)), displayName: displayName ?? path, body)
+    }
+
+    /// As `forEachChunk(of: String…)`, for a name in raw bytes (need not be UTF-8).
+    public static func forEachChunk(of path: FilePathBytes, displayName: String? = nil,
+                                    _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) {
+        let name = displayName ?? path.display
+        let (descriptor, _) = try openRegularFile(path, name: name)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: readChunkSize)
         var offset = 0
@@ -32,8 +31,7 @@ extension FileSystem {
             if count == 0 { return }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw VFMError(.ioError, "read failed after \(offset) bytes (\(String(cString: strerror(errno))))",
-                               file: name, hint: "check the disk or the network share, then run again")
+                throw InputFailure.reading(errno, file: name)
             }
             buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count]), offset) }
             offset += count

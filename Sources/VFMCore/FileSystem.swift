@@ -18,15 +18,31 @@ public enum FileSystem {
     /// permission denied, a symbolic-link loop, too many open files, out of memory.
     public static func readBytes(_ path: FilePathBytes, displayName: String? = nil) throws(VFMError) -> [UInt8] {
         let name = displayName ?? path.display
+        let (descriptor, size) = try openRegularFile(path, name: name)
+        defer { close(descriptor) }
+        return try readToEnd(descriptor, sizeHint: size, file: name)
+    }
+
+    /// Opens `path` for reading as a regular file and returns the descriptor (blocking) and
+    /// the file's size. Opened with `O_NONBLOCK` and checked with `fstat` on the open
+    /// descriptor, so a FIFO, a device or a socket is refused at once instead of blocking
+    /// the run, and no rename between the check and the read can slip one in.
+    static func openRegularFile(_ path: FilePathBytes, name: String) throws(VFMError) -> (descriptor: Int32, size: Int) {
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
         guard descriptor >= 0 else { throw InputFailure.opening(errno, file: name) }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw InputFailure.reading(errno, file: name) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw InputFailure.notRegular(info.st_mode, file: name) }
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw InputFailure.reading(code, file: name)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw InputFailure.notRegular(info.st_mode, file: name)
+        }
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
-        return try readToEnd(descriptor, sizeHint: Int(max(info.st_size, 0)), file: name)
+        return (descriptor, Int(max(info.st_size, 0)))
     }
 
     /// Reads `descriptor` to its end into one array: sized from `fstat` (plus one byte, to

@@ -87,6 +87,17 @@ struct ValueForMoneyEdgeCaseTests {
         #expect(rate.pooledCostPerOutcome == 500)
     }
 
+    @Test("the basis read from the run's columns is the basis read from the services")
+    func columnsAgree() {
+        let services = [Self.service(cost: 4000, outcomes: 8, line: 2), Self.service(cost: 9000, outcomes: nil, line: 3),
+                        Self.service(cost: 1234.5, outcomes: 3, line: 4), Self.service(cost: 777, outcomes: 0, line: 5)]
+        let store = ServiceColumns(services, metrics: [.totalCost, .jobOutcomes])
+        #expect(ValueForMoneyTable.basis(of: "g", rows: [0, 1, 2, 3], store: store)
+                == ValueForMoneyTable.basis(of: "g", members: services))
+        #expect(ValueForMoneyTable.basis(of: "g", rows: [2, 3], store: store)
+                == ValueForMoneyTable.basis(of: "g", members: Array(services[2...])))
+    }
+
     @Test("zero total cost gives no rate; zero job outcomes gives q = 0 with a zero-width interval")
     func zeros() throws {
         let free = ValueForMoneyTable.basis(of: "g", members: [Self.service(cost: 0, outcomes: 1, line: 2),

@@ -8,19 +8,27 @@ import PipelineDefinition
 /// The two groups are the built-in selections, whether or not the pipeline lists them.
 enum BandsTable {
     /// The groups Table 8 compares, in its order: evidence-based sites, then all sites.
-    static func comparedGroups(_ services: [CleanedService]) -> (evidenceBased: StatisticsGroup, all: StatisticsGroup) {
-        (StatisticsGroup(name: "evidence_based", selection: .evidenceBased, from: services),
-         StatisticsGroup(name: "all", selection: .all, from: services))
+    /// A pipeline group with the same selection is reused (with the sorts it has done).
+    static func comparedGroups(_ store: ServiceColumns, reusing groups: [(GroupSelection, StatisticsGroup)])
+        -> (evidenceBased: StatisticsGroup, all: StatisticsGroup) {
+        func group(_ name: String, _ selection: GroupSelection) -> StatisticsGroup {
+            if let known = groups.first(where: { $0.0 == selection })?.1 {
+                var renamed = known
+                renamed.name = name
+                return renamed
+            }
+            return StatisticsGroup(name: name, selection: selection, store: store)
+        }
+        return (group("evidence_based", .evidenceBased), group("all", .all))
     }
 
     static func rows(evidenceBased: StatisticsGroup, all: StatisticsGroup, metrics: [Metric]) -> [BandRow] {
         var rows: [BandRow] = []
         for metric in metrics {
             for group in [evidenceBased, all] {
-                let values = group.values(of: metric)
-                let summary = Descriptive.summarize(values)
+                let summary = group.summary(of: metric)
                 let band = Band(summary: summary, metric: metric)
-                let robust = RobustBand(values)
+                let robust = group.robustBand(of: metric)
                 rows.append(BandRow(metric: metric, group: group.name, n: summary?.n ?? 0, minimum: summary?.minimum,
                                     maximum: summary?.maximum, bandLow: band.low, mean: summary?.mean,
                                     bandHigh: band.high, robustBandLow: robust.low, robustBandHigh: robust.high))

@@ -10,10 +10,9 @@ enum DescriptivesTable {
         var rows: [DescriptiveRow] = []
         for group in groups {
             for metric in metrics {
-                let values = group.values(of: metric)
-                let summary = Descriptive.summarize(values)
+                let summary = group.summary(of: metric)
                 let band = Band(summary: summary, metric: metric)
-                let robust = RobustBand(values)
+                let robust = group.robustBand(of: metric)
                 rows.append(DescriptiveRow(group: group.name, metric: metric, n: summary?.n ?? 0,
                                            mean: summary?.mean, sd: summary?.standardDeviation,
                                            minimum: summary?.minimum, median: summary?.median,

@@ -1,0 +1,51 @@
+extension Ranking {
+    /// Average ranks of the values at `rows` (ascending row numbers) of a column, read
+    /// from `ascendingOrder` — every row of the column with a finite value, in ascending
+    /// order of value — instead of sorting again: one pass over the order, skipping rows
+    /// not in `rows`. Equal to `averageRanks(rows.map { column[$0] })` exactly (the subset
+    /// in sorted order is the order with the other rows left out; ties are equal values).
+    /// - Parameters:
+    ///   - rowCount: the column's length (rows are `0..<rowCount`).
+    /// - Returns: the ranks aligned with `rows`.
+    static func averageRanks(of column: [Double?], rows: [Int], ascendingOrder: [Int], rowCount: Int) -> [Double] {
+        var position = [Int](repeating: -1, count: rowCount)
+        for (index, row) in rows.enumerated() { position[row] = index }
+        var ranks = [Double](repeating: 0, count: rows.count)
+        var selected: [Int] = []
+        selected.reserveCapacity(rows.count)
+        for row in ascendingOrder where row < rowCount && position[row] >= 0 { selected.append(row) }
+        var start = 0
+        while start < selected.count {
+            let value = column[selected[start]]
+            var end = start + 1
+            while end < selected.count, column[selected[end]] == value { end += 1 }
+            let rank = Double(start + 1 + end) / 2
+            for k in start..<end { ranks[position[selected[k]]] = rank }
+            start = end
+        }
+        return ranks
+    }
+}
+
+extension Descriptive {
+    /// `summarize` of a sample already sorted ascending (as a column sorted once per group
+    /// is): the same figures to the bit, since `summarize` itself works on the sorted
+    /// values, without sorting again.
+    /// - Returns: `nil` if `sorted` is empty or holds a NaN or infinity.
+    public static func summarize(sorted: [Double]) -> SampleSummary? {
+        guard let first = sorted.first, let last = sorted.last, sorted.allSatisfy(\.isFinite),
+              let mean = mean(of: sorted) else { return nil }
+        return SampleSummary(n: sorted.count, mean: mean, standardDeviation: standardDeviation(of: sorted, mean: mean),
+                             minimum: first, median: OrderStatistics.sortedMedian(sorted), maximum: last)
+    }
+}
+
+extension OrderStatistics {
+    /// `quantile(_:probability:)` of a sample already sorted ascending (a column sorted
+    /// once per group), without sorting again: the same bits.
+    /// - Returns: `nil` if `sorted` is empty, holds a non-finite value, or `p` is outside [0, 1].
+    public static func quantile(sorted: [Double], probability p: Double) -> Double? {
+        guard p >= 0, p <= 1, !sorted.isEmpty, sorted.allSatisfy(\.isFinite) else { return nil }
+        return sortedQuantile(sorted, probability: p)
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+@testable import StatisticsKernel
+
+/// A column sorted once and reused must give exactly what sorting again gives: ranks of
+/// any subset of rows, correlation matrices, and the descriptives.
+@Suite("ranks and summaries from a column sorted once")
+struct PresortedRankingTests {
+    /// A small linear congruential generator (Knuth MMIX constants): reproducible draws
+    /// with many ties (values 0…9) and missing values, no dependency.
+    struct Draws {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static func column(_ draws: inout Draws, count: Int) -> [Double?] {
+        (0..<count).map { _ in draws.next(5) == 0 ? nil : Double(draws.next(10)) }
+    }
+
+    static func order(_ column: [Double?]) -> [Int] {
+        column.indices.filter { column[$0]?.isFinite == true }.sorted { column[$0]! < column[$1]! }
+    }
+
+    @Test("ranks of a subset read from the whole column's order are rankdata's average ranks of the subset",
+          arguments: 0..<40)
+    func subsetRanks(seed: Int) {
+        var draws = Draws(state: UInt64(seed) + 1)
+        let count = 1 + draws.next(60)
+        let column = Self.column(&draws, count: count)
+        let rows = column.indices.filter { column[$0] != nil && draws.next(3) != 0 }
+        let fromOrder = Ranking.averageRanks(of: column, rows: rows, ascendingOrder: Self.order(column), rowCount: count)
+        #expect(fromOrder == Ranking.averageRanks(rows.map { column[$0]! }))
+    }
+
+    @Test("hand-checked: 10, 20, 20, 30 with the 30 left out ranks 1, 2.5, 2.5")
+    func handChecked() {
+        let column: [Double?] = [20, 30, nil, 10, 20]
+        // rows 0, 3, 4 hold 20, 10, 20: ranks 2.5, 1, 2.5
+        #expect(Ranking.averageRanks(of: column, rows: [0, 3, 4], ascendingOrder: [3, 0, 4, 1], rowCount: 5)
+                == [2.5, 1, 2.5])
+    }
+
+    @Test("one pass over a pair gives Correlation.estimate and LeastSquares.line, to the bit", arguments: 0..<30)
+    func pairStatisticsAgree(seed: Int) {
+        var draws = Draws(state: UInt64(seed) + 100)
+        let count = 1 + draws.next(80)
+        var x = Self.column(&draws, count: count), y = Self.column(&draws, count: count)
+        if seed % 5 == 0 { x = x.map { $0.map { _ in 4 } } }  // x constant: no line, no r
+        if seed % 7 == 0, count > 2 { y[1] = .infinity }       // a non-finite point: no line, r without it
+        let pair = PairStatistics(x: x, y: y, xOrder: Self.order(x), yOrder: Self.order(y))
+        #expect(pair.correlation == Correlation.estimate(x: x, y: y))
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0..<count { if let a = x[i], let b = y[i] { xs.append(a); ys.append(b) } }
+        #expect(pair.pointCount == xs.count)
+        #expect(pair.line == LeastSquares.line(x: xs, y: ys))
+    }
+
+    @Test("the radix order is the stable comparison sort's order, ties, ±0 and negatives included",
+          arguments: [0, 1, 2, 255, 256, 257, 1000, 5000])
+    func radixOrder(count: Int) {
+        var draws = Draws(state: UInt64(count) + 3)
+        let palette: [Double] = [0, -0.0, 1, -1, 0.5, -2.5e300, 1e-310, -1e-310, .greatestFiniteMagnitude,
+                                 -.greatestFiniteMagnitude, 3, 3, 7.25]
+        let values = (0..<count).map { _ in
+            draws.next(3) == 0 ? palette[draws.next(palette.count)] : Double(draws.next(100_000)) / 64 - 700
+        }
+        #expect(SortOrder.ascending(values) == values.indices.sorted { values[$0] < values[$1] })
+    }
+
+    @Test("a presorted quantile is the quantile of the same values")
+    func quantiles() {
+        var draws = Draws(state: 11)
+        let values = (0..<57).map { _ in Double(draws.next(1000)) / 7 }
+        for p in [0, 0.15865525393145707, 0.5, 0.8413447460685429, 1] {
+            #expect(OrderStatistics.quantile(sorted: values.sorted(), probability: p)
+                    == OrderStatistics.quantile(values, probability: p))
+        }
+        #expect(OrderStatistics.quantile(sorted: [], probability: 0.5) == nil)
+        #expect(OrderStatistics.quantile(sorted: [1, 2], probability: 1.5) == nil)
+    }
+
+    @Test("summarize(sorted:) is summarize of the same values")
+    func summaries() {
+        var draws = Draws(state: 7)
+        let values = (0..<101).map { _ in 10_000_000.2 + Double(draws.next(1000)) / 1e4 }
+        #expect(Descriptive.summarize(sorted: values.sorted()) == Descriptive.summarize(values))
+        #expect(Descriptive.summarize(sorted: []) == nil)
+        #expect(Descriptive.summarize(sorted: [1, .infinity]) == nil)
+    }
+}
