@@ -16,8 +16,9 @@ public enum AnalyzeStage {
         var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome, .totalCost, .jobOutcomes])
         for pair in pipeline.correlationPairs { metrics.formUnion([pair.x, pair.y]) }
         let store = ServiceColumns(clean.services, metrics: metrics)
+        let membership = GroupMembership(services: store.services, selections: pipeline.groups.map(\.selection))
         let groups = pipeline.groups.map {
-            StatisticsGroup(name: $0.name, selection: $0.selection, store: store)
+            StatisticsGroup(name: $0.name, selection: $0.selection, store: store, membership: membership)
         }
         for (definition, group) in zip(pipeline.groups, groups) where group.isEmpty {
             if case .columnIn(let column, _) = definition.selection {

@@ -15,11 +15,15 @@ struct StatisticsGroup {
     private let cache = SortCache()
 
     init(name: String, selection: GroupSelection, store: ServiceColumns) {
+        self.init(name: name, selection: selection, store: store,
+                  membership: GroupMembership(services: store.services, selections: [selection]))
+    }
+
+    /// With the membership of all the pipeline's groups worked out once (`GroupMembership`).
+    init(name: String, selection: GroupSelection, store: ServiceColumns, membership: GroupMembership) {
         self.name = name
         self.store = store
-        members = store.services.indices.filter {
-            !store.services[$0].excludedFromStatistics && selection.includes(store.services[$0])
-        }
+        members = membership.rows(of: selection).filter { !store.services[$0].excludedFromStatistics }
     }
 
     var isEmpty: Bool { members.isEmpty }

@@ -5,8 +5,20 @@ import Testing
 
 @Suite("group filters")
 struct GroupFilterTests {
+    /// The members by `includes` (one service at a time); `GroupMembership` (all groups'
+    /// membership worked out at once, as the analysis uses it) must give the same rows,
+    /// also when built for many selections together.
     static func members(_ selection: GroupSelection) throws -> [String] {
-        try AnalysisFixture.cleanResult().services.filter { selection.includes($0) }.map(\.input.service)
+        let services = try AnalysisFixture.cleanResult().services
+        let byService = services.filter { selection.includes($0) }.map(\.input.service)
+        let others: [GroupSelection] = [.all, .evidenceBased, .clientFocus("MH"),
+                                        .columnIn(column: "authority", values: ["Cork"]),
+                                        .columnIn(column: " REGION ", values: ["x"])]
+        for selections in [[selection], others + [selection] + others] {
+            let membership = GroupMembership(services: services, selections: selections)
+            #expect(membership.rows(of: selection).map { services[$0].input.service } == byService)
+        }
+        return byService
     }
 
     @Test("a filter on an extra column matches ignoring case and surrounding spaces")

@@ -1,0 +1,62 @@
+import Cleaning
+import PipelineDefinition
+
+/// Which services belong to each group of a pipeline, worked out once for all groups.
+///
+/// `GroupSelection.includes` answers for one service; asking it of every service for every
+/// group made analysis cost groups × services string normalisations — 97 s for 1,000
+/// `[[groups]]` filtering `authority` over 10,000 returns, 357 s for 4,000 (issue 19: no
+/// cost may grow with the product of the pipeline's size and the data's). Here each column
+/// a filter names is read and normalised once, into value → rows, and a group's members are
+/// the rows of its values: O(services · filtered columns + members). Membership is exactly
+/// `includes`'s (same `columnText`, same `normalised`).
+struct GroupMembership {
+    private let services: [CleanedService]
+    /// Normalised column name → normalised cell text → rows, ascending.
+    private var rowsByColumn: [String: [String: [Int]]] = [:]
+    /// Client focus (raw value) → rows, ascending.
+    private var rowsByClientFocus: [String: [Int]] = [:]
+
+    init(services: [CleanedService], selections: [GroupSelection]) {
+        self.services = services
+        var columns = Set<String>()
+        var needsClientFocus = false
+        for selection in selections {
+            switch selection {
+            case .columnIn(let column, _): columns.insert(GroupSelection.normalised(column))
+            case .clientFocus: needsClientFocus = true
+            case .all, .evidenceBased: break
+            }
+        }
+        for column in columns {
+            var rows: [String: [Int]] = [:]
+            for (row, service) in services.enumerated() {
+                guard let text = service.columnText(column) else { continue }
+                rows[GroupSelection.normalised(text), default: []].append(row)
+            }
+            rowsByColumn[column] = rows
+        }
+        if needsClientFocus {
+            for (row, service) in services.enumerated() {
+                rowsByClientFocus[service.derived.clientFocus.rawValue, default: []].append(row)
+            }
+        }
+    }
+
+    /// The rows (ascending) of the services `selection` takes.
+    func rows(of selection: GroupSelection) -> [Int] {
+        switch selection {
+        case .all:
+            return Array(services.indices)
+        case .evidenceBased:
+            return services.indices.filter { services[$0].input.evidenceBase.isEvidenceBased }
+        case .clientFocus(let focus):
+            return rowsByClientFocus[focus] ?? []
+        case .columnIn(let column, let values):
+            guard let rows = rowsByColumn[GroupSelection.normalised(column)] else { return [] }
+            let wanted = Set(values.map(GroupSelection.normalised))
+            // Distinct values have disjoint rows: one sort of their concatenation.
+            return wanted.flatMap { rows[$0] ?? [] }.sorted()
+        }
+    }
+}
