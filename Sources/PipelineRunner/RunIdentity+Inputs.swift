@@ -11,8 +11,12 @@ extension RunIdentity {
     public static func of(inputs: [String], pipeline: LoadedPipeline) throws(VFMError) -> RunIdentity {
         var fingerprints: [InputFingerprint] = []
         for file in try InputDiscovery.files(for: inputs) {
-            let bytes = try FileSystem.readBytes(file.location, displayName: file.displayName)
-            fingerprints.append(InputFingerprint(path: file.displayName, sha256: ContentHash.hex(of: bytes)))
+            // Chunk by chunk: a 10^6-row return, or one with a 200 MB cell, is never held whole.
+            var hash = ContentHash()
+            try FileSystem.forEachChunk(of: file.location, displayName: file.displayName) { chunk, _ in
+                hash.update(UnsafeRawBufferPointer(chunk))
+            }
+            fingerprints.append(InputFingerprint(path: file.displayName, sha256: hash.finalizeHex()))
         }
         return RunIdentity(inputs: fingerprints, pipelinePath: pipeline.displayPath, pipelineSHA256: pipeline.sha256)
     }
