@@ -9,18 +9,18 @@ public enum FileSystem {
         try readBytes(FilePathBytes(bytes: Array(path.utf8)), displayName: displayName ?? path)
     }
 
-    /// The bytes of the file at `path` (raw bytes: the name need not be UTF-8).
-    ///
-    /// Opened with `O_NONBLOCK` and checked with `fstat` on the open descriptor, so a FIFO,
-    /// a device or a socket given as a return is refused at once ("not a regular file")
-    /// instead of blocking the run for ever, and no rename between the check and the read
-    /// can slip one in. Each failure says what happened (`InputFailure`): not found,
-    /// permission denied, a symbolic-link loop, too many open files, out of memory.
+    /// The bytes of the file at `path` (raw bytes: the name need not be UTF-8), opened by
+    /// `openRegularFile` (a FIFO or device is refused at once) and read by `readChunks`.
+    /// Each failure says what happened (`InputFailure`): not found, permission denied, a
+    /// symbolic-link loop, too many open files, out of memory.
     public static func readBytes(_ path: FilePathBytes, displayName: String? = nil) throws(VFMError) -> [UInt8] {
         let name = displayName ?? path.display
         let (descriptor, size) = try openRegularFile(path, name: name)
         defer { close(descriptor) }
-        return try readToEnd(descriptor, sizeHint: size, file: name)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        try readChunks(of: descriptor, name: name) { chunk, _ in bytes.append(contentsOf: chunk) }
+        return bytes
     }
 
     /// Opens `path` for reading as a regular file and returns the descriptor (blocking) and
@@ -43,40 +43,6 @@ public enum FileSystem {
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         return (descriptor, Int(max(info.st_size, 0)))
-    }
-
-    /// Reads `descriptor` to its end into one array: sized from `fstat` (plus one byte, to
-    /// see the end at once), doubled only if the file grew. Bytes are read straight into
-    /// the array's storage, never zero-filled first (a debug build took 0.1 s a file to
-    /// append a 1 MiB chunk of zeros element by element).
-    private static func readToEnd(_ descriptor: Int32, sizeHint: Int, file name: String) throws(VFMError) -> [UInt8] {
-        var capacity = sizeHint + 1
-        var bytes: [UInt8] = []
-        var failure: Int32 = 0
-        while true {
-            let filled = bytes.count
-            let previous = bytes
-            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                guard let base = buffer.baseAddress else { count = 0; return }
-                previous.withUnsafeBufferPointer { old in
-                    if let oldBase = old.baseAddress { base.update(from: oldBase, count: filled) }
-                }
-                count = filled
-                while count < capacity {
-                    let got = read(descriptor, base + count, capacity - count)
-                    if got < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    if got == 0 { return }
-                    count += got
-                }
-            }
-            if failure != 0 { throw InputFailure.reading(failure, file: name) }
-            if bytes.count < capacity { return bytes }
-            capacity *= 2
-        }
     }
 
     /// Writes `bytes` to `path`, creating parent directories; returns the SHA-256.
