@@ -25,23 +25,25 @@ public enum AnalyzeStage {
                 log.warning("group `\(group.name)` is empty: no service has a matching `\(column)` value")
             }
         }
-        let compared = BandsTable.comparedGroups(store, reusing: Array(zip(pipeline.groups.map(\.selection), groups)))
+        // Each group's summaries, bands and pair moments (for its correlation and its trend
+        // line) in one go, one group at a time.
+        let summarised = pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome]
+        let figures = groups.map { GroupFigures($0, metrics: summarised, pairs: pipeline.correlationPairs) }
+        let compared = BandsTable.comparedGroups(store, metrics: summarised,
+                                                 reusing: Array(zip(pipeline.groups.map(\.selection), figures)))
         let bands = BandsTable.rows(evidenceBased: compared.evidenceBased, all: compared.all,
                                     metrics: pipeline.bandMetrics)
         let basis = ValueForMoneyTable.basis(groups: groups, store: store)
-        // Each pair's moments once per group, for its correlation and its trend line.
-        let pairStatistics = groups.map { group in pipeline.correlationPairs.map(group.pairStatistics) }
         let result = AnalysisResult(
-            descriptives: DescriptivesTable.rows(groups: groups, metrics: pipeline.descriptiveMetrics),
-            correlations: CorrelationsTable.rows(groups: groups, pairs: pipeline.correlationPairs,
-                                                 statistics: pairStatistics, scale: pipeline.strengthScale),
+            descriptives: DescriptivesTable.rows(groups: figures, metrics: pipeline.descriptiveMetrics),
+            correlations: CorrelationsTable.rows(groups: figures, pairs: pipeline.correlationPairs,
+                                                 scale: pipeline.strengthScale),
             outcomeMix: OutcomeMixTable.rows(groups: groups),
             supportLevels: SupportLevelsTable.rows(groups: groups),
             bands: bands,
             benchmark: BenchmarkTable.rows(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
-            trendLines: TrendLinesTable.rows(groups: groups, pairs: pipeline.correlationPairs,
-                                             statistics: pairStatistics),
-            valueForMoney: ValueForMoneyTable.rows(groups: groups, basis: basis),
+            trendLines: TrendLinesTable.rows(groups: figures, pairs: pipeline.correlationPairs),
+            valueForMoney: ValueForMoneyTable.rows(groups: figures, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
             valueForMoneyBasis: basis)
         let excluded = clean.services.filter(\.excludedFromStatistics).count

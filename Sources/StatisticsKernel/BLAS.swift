@@ -1,15 +1,34 @@
 internal import CLinearAlgebra
+import Foundation
 
 /// Safe wrappers over the few CBLAS routines this module uses. Unsafe pointers live only
 /// inside the `withUnsafe…BufferPointer` closures around each call.
+///
+/// Calls are made one at a time (`serialised`), whichever thread makes them: the analysis
+/// computes groups' pairs on several cores (`Parallel.map`), and OpenBLAS gives each thread
+/// that is inside a call at the same moment its own 128 MiB work buffer — taken with a
+/// `malloc` it retries for ever when a memory limit refuses it (see
+/// `LinearAlgebraRuntime.reserveWorkBuffer`). One call at a time reuses the one buffer.
+/// The calls are short (a 16,384-row block) next to the slicing around them, which stays
+/// parallel; and every sum BLAS does here is exact, so the order of calls cannot matter.
 enum BLAS {
+    private static let lock = NSLock()
+
+    private static func serialised<T>(_ call: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return call()
+    }
+
     /// Σ xᵢ yᵢ (`cblas_ddot`). `nil` if the lengths differ or overflow `Int32`.
     static func dot(_ x: [Double], _ y: [Double]) -> Double? {
         guard x.count == y.count, let n = Int32(exactly: x.count) else { return nil }
         LinearAlgebraRuntime.useSingleThread()
-        return x.withUnsafeBufferPointer { xp in
-            y.withUnsafeBufferPointer { yp in
-                cblas_ddot(n, xp.baseAddress, 1, yp.baseAddress, 1)
+        return serialised {
+            x.withUnsafeBufferPointer { xp in
+                y.withUnsafeBufferPointer { yp in
+                    cblas_ddot(n, xp.baseAddress, 1, yp.baseAddress, 1)
+                }
             }
         }
     }
@@ -25,10 +44,12 @@ enum BLAS {
         else { return nil }
         LinearAlgebraRuntime.useSingleThread()
         var gram = [Double](repeating: 0, count: columns * columns)
-        matrix.withUnsafeBufferPointer { xp in
-            gram.withUnsafeMutableBufferPointer { cp in
-                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, p, n, alpha,
-                            xp.baseAddress, p, 0, cp.baseAddress, p)
+        serialised {
+            matrix.withUnsafeBufferPointer { xp in
+                gram.withUnsafeMutableBufferPointer { cp in
+                    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, p, n, alpha,
+                                xp.baseAddress, p, 0, cp.baseAddress, p)
+                }
             }
         }
         for i in 0..<columns {
@@ -48,10 +69,12 @@ enum BLAS {
         else { return false }
         guard rows > 0 else { return true }
         LinearAlgebraRuntime.useSingleThread()
-        block.withUnsafeBufferPointer { xp in
-            gram.withUnsafeMutableBufferPointer { cp in
-                cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, p, n, 1,
-                            xp.baseAddress, p, 1, cp.baseAddress, p)
+        serialised {
+            block.withUnsafeBufferPointer { xp in
+                gram.withUnsafeMutableBufferPointer { cp in
+                    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, p, n, 1,
+                                xp.baseAddress, p, 1, cp.baseAddress, p)
+                }
             }
         }
         return true

@@ -27,7 +27,8 @@
 /// ⌈(72 + ⌈log₂(n+1)⌉)/β⌉ slices, which keeps ~72 bits of every deviation relative to the
 /// largest, enough for r and slopes to land within an ulp or two of the exact statistic
 /// of the binary64 data unless |r| < ~2⁻¹⁰. The rows go through BLAS in blocks (β = 1
-/// accumulation of exact values is exact), so memory stays bounded at any n.
+/// accumulation of exact values is exact), and each block's slices are cut as it is
+/// filled, so memory stays bounded at any n.
 ///
 /// Cost: at n = 10⁶ a value pair has 6 slices a column (a 13-column `dsyrk`, ~85 flops a
 /// row instead of 3) and a rank pair 2 (5 columns). Measured on the whole analyze stage
@@ -62,38 +63,38 @@ struct CentredMoments {
 
         var centres: [Double] = []
         var scales: [Double] = []
-        var slices: [[[Double]]] = []
+        var sliceCounts: [Int] = []
         for column in columns {
             guard let centre = Descriptive.mean(of: column),
-                  let sliced = Self.slices(of: column, centre: centre, beta: beta, maxSlices: maxSlices)
+                  let plan = Self.slicePlan(of: column, centre: centre, beta: beta, maxSlices: maxSlices)
             else { return nil }
             centres.append(centre)
-            scales.append(sliced.scale)
-            slices.append(sliced.slices)
+            scales.append(plan.scale)
+            sliceCounts.append(plan.count)
         }
 
-        let flat = slices.flatMap { $0 }
-        let matrixWidth = 1 + flat.count
-        guard let gram = Self.exactGram(of: flat, rows: n, width: matrixWidth) else { return nil }
-        func entry(_ a: Int, _ b: Int) -> Double { gram[min(a, b) * matrixWidth + max(a, b)] }
-
-        // Matrix column of each slice: 0 is the ones column.
+        // Matrix column of each column's first slice: 0 is the ones column.
         var firstColumn: [Int] = []
         var next = 1
-        for columnSlices in slices {
+        for count in sliceCounts {
             firstColumn.append(next)
-            next += columnSlices.count
+            next += count
         }
+        let matrixWidth = next
+        guard let gram = Self.exactGram(of: columns, centres: centres, scales: scales, sliceCounts: sliceCounts,
+                                        beta: beta, rows: n, width: matrixWidth) else { return nil }
+        func entry(_ a: Int, _ b: Int) -> Double { gram[min(a, b) * matrixWidth + max(a, b)] }
+
         let count = Double(n)
-        let sums: [DoubleDouble] = slices.indices.map { k in
-            DoubleDouble.sum((0..<slices[k].count).map { entry(0, firstColumn[k] + $0) })
+        let sums: [DoubleDouble] = sliceCounts.indices.map { k in
+            DoubleDouble.sum((0..<sliceCounts[k]).map { entry(0, firstColumn[k] + $0) })
         }
         var products = [DoubleDouble](repeating: .zero, count: columns.count * columns.count)
         for k in columns.indices {
             for l in k..<columns.count {
                 var raw = DoubleDouble.zero
-                for a in 0..<slices[k].count {
-                    for b in 0..<slices[l].count { raw = raw + entry(firstColumn[k] + a, firstColumn[l] + b) }
+                for a in 0..<sliceCounts[k] {
+                    for b in 0..<sliceCounts[l] { raw = raw + entry(firstColumn[k] + a, firstColumn[l] + b) }
                 }
                 let centred = raw - sums[k] * sums[l] / count
                 products[k * columns.count + l] = centred
@@ -129,46 +130,70 @@ struct CentredMoments {
         return min(1, max(-1, r))
     }
 
-    /// The slices of `column − centre` (see the type's comment) and the power of two the
-    /// deviations were divided by. No slices for a constant column.
-    private static func slices(of column: [Double], centre: Double, beta: Int,
-                               maxSlices: Int) -> (scale: Double, slices: [[Double]])? {
-        guard let deviations = ScaledDeviations(of: column, from: centre) else { return nil }
-        var hi = deviations.hi, lo = deviations.lo
-        let scale = deviations.scale
-        var result: [[Double]] = []
-        var remaining = hi.contains { $0 != 0 }
-        while remaining, result.count < maxSlices {
-            // Adding and subtracting 1.5·2⁵²·grid rounds to a multiple of grid, exactly.
-            let grid = Double(sign: .plus, exponent: 1 - (result.count + 1) * beta, significand: 1)
-            let shifter = 1.5 * 0x1p52 * grid
-            var slice = [Double](repeating: 0, count: column.count)
-            remaining = false
-            for i in hi.indices {
-                let part = (hi[i] + shifter) - shifter
-                slice[i] = part
-                let rest = DoubleDouble.twoSum(hi[i] - part, lo[i])
-                hi[i] = rest.hi
-                lo[i] = rest.lo
-                if rest.hi != 0 { remaining = true }
-            }
-            result.append(slice)
+    /// The power of two `column − centre`'s deviations are divided by, and how many slices
+    /// they need (see the type's comment): none for a constant column, else the fewest j
+    /// (at most `maxSlices`) for which every deviation is a multiple of the j-th grid
+    /// 2^(1−jβ) — the slicing below leaves a zero rest after slice j exactly then, since
+    /// each slice takes the nearest multiple of its grid and leaves a rest of at most half
+    /// of it. A deviation hi + lo (TwoSum, |lo| ≤ ulp(hi)/2) is a multiple of 2^e exactly
+    /// when its lowest set bit (lo's, or hi's when lo = 0) is at 2^e or above.
+    ///
+    /// Worked out in two passes over the column without storing the deviations (issue 12:
+    /// at a million rows, six slices of two columns were 100 MB for each pair in flight).
+    static func slicePlan(of column: [Double], centre: Double, beta: Int,
+                                  maxSlices: Int) -> (scale: Double, count: Int)? {
+        var largest = 0.0
+        for x in column { largest = max(largest, abs(DoubleDouble.twoSum(x, -centre).hi)) }
+        // As `ScaledDeviations`: 2^e with the largest |hi| / 2^e in [1, 2); 1 when all are 0.
+        guard largest.isFinite else { return nil }
+        let scale = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+        var count = 0
+        for x in column {
+            let deviation = DoubleDouble.twoSum(x, -centre)
+            let hi = deviation.hi / scale, lo = deviation.lo / scale
+            guard hi != 0 else { continue }
+            let lowest = lo != 0 ? lo : hi
+            let lowestBit = Int(lowest.exponent) - lowest.significandWidth
+            // The fewest j ≥ 1 with 1 − jβ ≤ lowestBit (|hi| < 2, so lowestBit ≤ 0).
+            count = max(count, max(1, (1 - lowestBit + beta - 1) / beta))
+            if count >= maxSlices { return (scale, maxSlices) }
         }
-        return (scale, result)
+        return (scale, count)
     }
 
-    /// The upper triangle of [1 | columns]ᵀ [1 | columns], block by block through `dsyrk`.
+    /// The upper triangle of [1 | slices of column 1 | slices of column 2 | …]ᵀ times
+    /// itself, block by block through `dsyrk`; each block's slices are cut from the
+    /// deviations as it is filled, so memory stays at one block at any n. Slice j of a
+    /// deviation is its rest rounded to a multiple of 2^(1−jβ) — adding and subtracting
+    /// 1.5·2⁵²·grid does that exactly — and the rest goes on, exactly, as a TwoSum pair.
     /// Every entry is an exact sum (see the type's comment).
-    private static func exactGram(of columns: [[Double]], rows: Int, width: Int) -> [Double]? {
+    private static func exactGram(of columns: [[Double]], centres: [Double], scales: [Double], sliceCounts: [Int],
+                                  beta: Int, rows: Int, width: Int) -> [Double]? {
+        let mostSlices = sliceCounts.max() ?? 0
+        let grids = (0..<mostSlices).map { Double(sign: .plus, exponent: 1 - ($0 + 1) * beta, significand: 1) }
+        let shifters = grids.map { 1.5 * 0x1p52 * $0 }
         var gram = [Double](repeating: 0, count: width * width)
         var block = [Double](repeating: 0, count: min(rows, blockRows) * width)
         var start = 0
         while start < rows {
             let count = min(blockRows, rows - start)
-            for r in 0..<count {
-                let base = r * width
-                block[base] = 1
-                for (c, column) in columns.enumerated() { block[base + 1 + c] = column[start + r] }
+            for r in 0..<count { block[r * width] = 1 }
+            var first = 1
+            for (k, column) in columns.enumerated() where sliceCounts[k] > 0 {
+                let centre = centres[k], scale = scales[k], slices = sliceCounts[k]
+                for r in 0..<count {
+                    let deviation = DoubleDouble.twoSum(column[start + r], -centre)
+                    var hi = deviation.hi / scale, lo = deviation.lo / scale
+                    let base = r * width + first
+                    for j in 0..<slices {
+                        let part = (hi + shifters[j]) - shifters[j]
+                        block[base + j] = part
+                        let rest = DoubleDouble.twoSum(hi - part, lo)
+                        hi = rest.hi
+                        lo = rest.lo
+                    }
+                }
+                first += slices
             }
             guard BLAS.accumulateGram(block, rows: count, columns: width, into: &gram) else { return nil }
             start += count

@@ -8,21 +8,19 @@ import PipelineDefinition
 /// The two groups are the built-in selections, whether or not the pipeline lists them.
 enum BandsTable {
     /// The groups Table 8 compares, in its order: evidence-based sites, then all sites.
-    /// A pipeline group with the same selection is reused (with the sorts it has done).
-    static func comparedGroups(_ store: ServiceColumns, reusing groups: [(GroupSelection, StatisticsGroup)])
-        -> (evidenceBased: StatisticsGroup, all: StatisticsGroup) {
-        func group(_ name: String, _ selection: GroupSelection) -> StatisticsGroup {
-            if let known = groups.first(where: { $0.0 == selection })?.1 {
-                var renamed = known
-                renamed.name = name
-                return renamed
-            }
-            return StatisticsGroup(name: name, selection: selection, store: store)
+    /// A pipeline group with the same selection is reused (with the figures it has).
+    static func comparedGroups(_ store: ServiceColumns, metrics: [Metric],
+                               reusing groups: [(GroupSelection, GroupFigures)])
+        -> (evidenceBased: GroupFigures, all: GroupFigures) {
+        func group(_ name: String, _ selection: GroupSelection) -> GroupFigures {
+            if let known = groups.first(where: { $0.0 == selection })?.1 { return known.renamed(name) }
+            return GroupFigures(StatisticsGroup(name: name, selection: selection, store: store), metrics: metrics,
+                                pairs: [])
         }
         return (group("evidence_based", .evidenceBased), group("all", .all))
     }
 
-    static func rows(evidenceBased: StatisticsGroup, all: StatisticsGroup, metrics: [Metric]) -> [BandRow] {
+    static func rows(evidenceBased: GroupFigures, all: GroupFigures, metrics: [Metric]) -> [BandRow] {
         var rows: [BandRow] = []
         for metric in metrics {
             for group in [evidenceBased, all] {

@@ -6,12 +6,11 @@ import PipelineDefinition
 /// (95% CI by Fisher z, two-sided p from t with n − 2 df), Spearman ρ and a strength word.
 /// Each pair over its own complete cases (`PairStatistics`), only the pairs listed.
 enum CorrelationsTable {
-    /// - Parameter statistics: `statistics[g][p]` for group g and pair p (`StatisticsGroup.pairStatistics`).
-    static func rows(groups: [StatisticsGroup], pairs: [CorrelationPair], statistics: [[PairStatistics]],
-                     scale: [StrengthThreshold]) -> [CorrelationRow] {
+    /// - Parameter groups: each group's `pairs`, one per pipeline pair.
+    static func rows(groups: [GroupFigures], pairs: [CorrelationPair], scale: [StrengthThreshold]) -> [CorrelationRow] {
         var rows: [CorrelationRow] = []
-        for (group, pairStatistics) in zip(groups, statistics) {
-            for (pair, statistics) in zip(pairs, pairStatistics) {
+        for group in groups {
+            for (pair, statistics) in zip(pairs, group.pairs) {
                 let estimate = statistics.correlation
                 rows.append(CorrelationRow(group: group.name, x: pair.x, y: pair.y, n: estimate.n,
                                            pearsonR: estimate.pearsonR, spearmanRho: estimate.spearmanRho,

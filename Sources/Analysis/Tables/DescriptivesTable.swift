@@ -6,7 +6,7 @@ import PipelineDefinition
 /// every metric in every group, and the robust band beside it (SPEC §6; study Table 4 and
 /// Section 5 text).
 enum DescriptivesTable {
-    static func rows(groups: [StatisticsGroup], metrics: [Metric]) -> [DescriptiveRow] {
+    static func rows(groups: [GroupFigures], metrics: [Metric]) -> [DescriptiveRow] {
         var rows: [DescriptiveRow] = []
         for group in groups {
             for metric in metrics {

@@ -12,14 +12,15 @@ enum OutcomeMixTable {
     }
 
     static func row(_ group: StatisticsGroup) -> OutcomeMixRow {
-        let withRate = group.services.filter { $0.derived.outcomeRate != nil }
-        let meanRate = Descriptive.summarize(withRate.compactMap(\.derived.outcomeRate))?.mean
+        let services = group.store.services, rateColumn = group.store.column(.outcomeRate)
+        let withRate = group.members.filter { rateColumn[$0] != nil }
+        let meanRate = Descriptive.summarize(withRate.compactMap { rateColumn[$0] })?.mean
         // Sums in Double: exact for any realistic count, and no overflow trap on absurd input.
         var gained = 0.0, retained = 0.0, selfEmployed = 0.0
-        for service in withRate {
-            let counts = service.input.counts
-            guard let g = counts[.outcomesGained], let r = counts[.outcomesRetained],
-                  let s = counts[.outcomesSelfEmployed] else { continue }
+        for row in withRate {
+            // Read through the array, not a copy of the service (a copy retains its strings).
+            guard let g = services[row].input.counts[.outcomesGained], let r = services[row].input.counts[.outcomesRetained],
+                  let s = services[row].input.counts[.outcomesSelfEmployed] else { continue }
             gained += Double(g)
             retained += Double(r)
             selfEmployed += Double(s)

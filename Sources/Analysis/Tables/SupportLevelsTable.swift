@@ -13,9 +13,11 @@ enum SupportLevelsTable {
     static func row(_ group: StatisticsGroup) -> SupportLevelRow {
         var n = 0
         var lt7 = 0.0, from7to40 = 0.0, over40 = 0.0
-        for service in group.services {
-            let counts = service.input.counts
-            guard let a = counts[.supportLT7], let b = counts[.support7to40], let c = counts[.support40plus],
+        let services = group.store.services
+        for row in group.members {
+            // Read through the array, not a copy of the service (a copy retains its strings).
+            guard let a = services[row].input.counts[.supportLT7], let b = services[row].input.counts[.support7to40],
+                  let c = services[row].input.counts[.support40plus],
                   Double(a) + Double(b) + Double(c) > 0 else { continue }
             n += 1
             lt7 += Double(a)

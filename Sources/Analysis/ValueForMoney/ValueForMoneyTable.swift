@@ -59,7 +59,7 @@ enum ValueForMoneyTable {
 
     /// One row per pipeline group: the basis scaled to outcomes per £100,000 beside the
     /// pooled and the study's mean-of-ratios cost per outcome.
-    static func rows(groups: [StatisticsGroup], basis: [ValueForMoneyBasis]) -> [ValueForMoneyRow] {
+    static func rows(groups: [GroupFigures], basis: [ValueForMoneyBasis]) -> [ValueForMoneyRow] {
         groups.compactMap { group in
             guard let rate = basis.first(where: { $0.group == group.name }) else { return nil }
             let interval = rate.interval

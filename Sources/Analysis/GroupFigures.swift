@@ -1,0 +1,71 @@
+import StatisticsKernel
+import PipelineDefinition
+import VFMCore
+
+/// What the tables need of one group — each metric's summary and robust band, and each
+/// correlation pair's moments — worked out in one go (issue 12).
+///
+/// A group's sorts cost 16 bytes per member and metric (a million services, fourteen
+/// metrics: 220 MB), so they are held for one group at a time and dropped when its figures
+/// are known. The pieces that do not depend on each other — each metric's sort, then each
+/// pair's moments — run on all cores (`Parallel.map`); each depends only on its own inputs
+/// (and BLAS sums exactly), so the figures are the same to the bit on one core or many.
+struct GroupFigures {
+    let name: String
+    /// The group's rows of the run's columns (`StatisticsGroup.members`).
+    let members: [Int]
+    private let summaries: [Metric: SampleSummary]
+    private let robustBands: [Metric: RobustBand]
+    /// One per pipeline pair, in pipeline order.
+    let pairs: [PairStatistics]
+
+    /// - Parameters:
+    ///   - metrics: the metrics whose summaries and bands are asked for.
+    ///   - pairs: the correlation pairs, whose metrics are sorted too (for Spearman's ranks).
+    init(_ group: StatisticsGroup, metrics: [Metric], pairs: [CorrelationPair]) {
+        var needed: [Metric] = []
+        for metric in metrics + pairs.flatMap({ [$0.x, $0.y] }) where !needed.contains(metric) {
+            needed.append(metric)
+        }
+        let sorts = Parallel.map(needed.count) { group.sorted(needed[$0]) }
+        var summaries: [Metric: SampleSummary] = [:], robustBands: [Metric: RobustBand] = [:]
+        for (metric, sorted) in zip(needed, sorts) {
+            summaries[metric] = sorted.hasNonFinite ? nil : Descriptive.summarize(sorted: sorted.values)
+            robustBands[metric] = sorted.hasNonFinite ? RobustBand(sorted: []) : RobustBand(sorted: sorted.values)
+        }
+        func positions(_ metric: Metric) -> [Int] {
+            needed.firstIndex(of: metric).map { sorts[$0].positions } ?? []
+        }
+        self.pairs = Parallel.map(pairs.count) { index in
+            let pair = pairs[index]
+            return PairStatistics(x: group.column(of: pair.x), y: group.column(of: pair.y),
+                                  xOrder: positions(pair.x), yOrder: positions(pair.y))
+        }
+        self.name = group.name
+        self.members = group.members
+        self.summaries = summaries
+        self.robustBands = robustBands
+    }
+
+    /// n, mean, SD, min, median, max of `metric` over the members that have it (`nil` when
+    /// none, or when a value is not finite, or when `metric` was not asked for).
+    func summary(of metric: Metric) -> SampleSummary? { summaries[metric] }
+
+    /// The robust band of `metric` (SPEC §6).
+    func robustBand(of metric: Metric) -> RobustBand { robustBands[metric] ?? RobustBand(sorted: []) }
+
+    /// The same figures under another name (Table 8 calls the pipeline's groups
+    /// `evidence_based` and `all`, whatever the pipeline names them).
+    func renamed(_ name: String) -> GroupFigures {
+        GroupFigures(name: name, members: members, summaries: summaries, robustBands: robustBands, pairs: pairs)
+    }
+
+    private init(name: String, members: [Int], summaries: [Metric: SampleSummary],
+                 robustBands: [Metric: RobustBand], pairs: [PairStatistics]) {
+        self.name = name
+        self.members = members
+        self.summaries = summaries
+        self.robustBands = robustBands
+        self.pairs = pairs
+    }
+}
