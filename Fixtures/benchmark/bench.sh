@@ -36,8 +36,8 @@ measure() {
 # The milliseconds of one stage in `vfm run`'s "published … (ingest N ms, …)" line, as seconds.
 stage() { sed -n "s/.*published .*[(,] *$1 \([0-9]*\) ms.*/\1/p" "$2" | awk '{ printf "%.2f", $1 / 1000 }'; }
 
-printf '%-8s | %8s %7s | %7s %7s %7s %7s %7s | %7s %7s %7s | %8s %7s | %8s %7s | %9s %9s\n' \
-  rows run_s run_MiB ingest clean analyze report publish ing_MiB cln_MiB ana_MiB pandas_s pd_MiB polars_s pl_MiB \
+printf '%-8s | %8s %7s | %7s %7s %7s %7s %7s %7s | %7s %7s %7s | %8s %7s | %8s %7s | %9s %9s\n' \
+  rows run_s run_MiB ingest clean analyze write report publish ing_MiB cln_MiB ana_MiB pandas_s pd_MiB polars_s pl_MiB \
   ica/polars run/pandas
 declare -A run_seconds
 for n in $sizes; do
@@ -46,7 +46,8 @@ for n in $sizes; do
   m=$(measure "$scratch/run.log" "$bin/vfm" run --force --input "$input" --output "$scratch/run-$n"); read -r run_s run_mib <<< "$m"
   run_seconds[$n]=$run_s
   ingest=$(stage ingest "$scratch/run.log"); clean=$(stage clean "$scratch/run.log")
-  analyze=$(stage analyze "$scratch/run.log"); report=$(stage report "$scratch/run.log")
+  analyze=$(stage analyze "$scratch/run.log"); write=$(stage write "$scratch/run.log")
+  report=$(stage report "$scratch/run.log")
   publish=$(stage publish "$scratch/run.log")
   rm -rf "$scratch/run-$n"
   mkdir -p "$scratch/stages-$n"
@@ -56,15 +57,16 @@ for n in $sizes; do
   rm -rf "$scratch/stages-$n"
   m=$(measure "$scratch/py.log" "$venv/bin/python" Fixtures/benchmark/analysis.py pandas "$input"); read -r pandas_s pandas_mib <<< "$m"
   m=$(measure "$scratch/py.log" "$venv/bin/python" Fixtures/benchmark/analysis.py polars "$input"); read -r polars_s polars_mib <<< "$m"
-  awk -v n="$n" -v rs="$run_s" -v rm="$run_mib" -v i="$ingest" -v c="$clean" -v a="$analyze" -v r="$report" \
+  awk -v n="$n" -v rs="$run_s" -v rm="$run_mib" -v i="$ingest" -v c="$clean" -v a="$analyze" -v w="$write" -v r="$report" \
       -v p="$publish" -v im="$ingest_mib" -v cm="$clean_mib" -v am="$analyze_mib" -v ps="$pandas_s" \
       -v pm="$pandas_mib" -v ls="$polars_s" -v lm="$polars_mib" 'BEGIN {
-    printf "%-8d | %8.2f %7d | %7.2f %7.2f %7.2f %7.2f %7.2f | %7d %7d %7d | %8.2f %7d | %8.2f %7d | %9.2f %9.2f\n",
-      n, rs, rm, i, c, a, r, p, im, cm, am, ps, pm, ls, lm, (i + c + a) / (ls > 0 ? ls : 1), rs / (ps > 0 ? ps : 1) }'
+    printf "%-8d | %8.2f %7d | %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f | %7d %7d %7d | %8.2f %7d | %8.2f %7d | %9.2f %9.2f\n",
+      n, rs, rm, i, c, a, w, r, p, im, cm, am, ps, pm, ls, lm, (i + c + a + w) / (ls > 0 ? ls : 1), rs / (ps > 0 ? ps : 1) }'
   rm -f "$input"
 done
-echo "seconds are wall-clock; MiB peak RSS; ingest…publish are the stages of the one vfm run; ing/cln/ana_MiB are"
-echo "vfm-ingest/-clean/-analyze run by hand on the same file; ica/polars = (ingest+clean+analyze) / polars;"
+echo "seconds are wall-clock; MiB peak RSS; ingest…publish are the stages of the one vfm run (each stage's files are"
+echo "written in the background while the next computes; write = the wait for the last of them before the report);"
+echo "ing/cln/ana_MiB are vfm-ingest/-clean/-analyze run by hand on the same file; ica/polars = (ingest+clean+analyze+write) / polars;"
 echo "run/pandas = the whole vfm run / pandas' analysis alone (targets: ica/polars <= 2, run/pandas <= 1, RSS <= 1024)."
 if [[ -n "${run_seconds[100000]:-}" && -n "${run_seconds[1000000]:-}" ]]; then
   awk -v a="${run_seconds[100000]}" -v b="${run_seconds[1000000]}" \

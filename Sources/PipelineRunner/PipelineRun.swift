@@ -128,7 +128,7 @@ public enum PipelineRun {
         let staging = try StagingDirectory.create(for: destination)
         do throws(VFMError) {
             let start = ContinuousClock.now
-            var progress = RunProgress(log: log, stages: ["ingest", "clean", "analyze", "report", "publish"])
+            var progress = RunProgress(log: log, stages: ["ingest", "clean", "analyze", "write", "report", "publish"])
             let counts = try stageAll(request, pipeline: pipeline, into: staging.path, progress: &progress)
             try progress.stage("publish") { () throws(VFMError) in
                 try staging.publish(log: log, afterSwap: { TestHook.pause(after: "swap") })
@@ -141,23 +141,46 @@ public enum PipelineRun {
         }
     }
 
-    /// Runs the four stages into `directory`.
+    /// Runs the four stages into `directory`. Each stage's files are written in the
+    /// background while the next stage computes (`RunFileWrites`); every write has ended
+    /// before the report hashes the outputs into the manifest, and before a failing run's
+    /// staging directory is discarded.
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
+        let writes = RunFileWrites()
+        do throws(VFMError) {
+            return try stageAll(request, pipeline: pipeline, into: directory, writes: writes, progress: &progress)
+        } catch {
+            // A write that failed first (a full disk) is what the serial order would have reported.
+            throw writes.settle() ?? error
+        }
+    }
+
+    private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
+                                 writes: RunFileWrites, progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
-            try StageSteps.ingest(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, runDirectory: directory, log: log)
+            try StageSteps.compute(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, log: log)
         }
+        writes.start { () throws(VFMError) in try ingest.write(toRunDirectory: directory) }
+        // After cleaning, only the summary of the ingest result is needed (and its write holds
+        // it until written): the returns are not kept beside the cleaned services.
+        let ingestSummary = ingest.summary
         TestHook.pause(after: "ingest")
         let clean = try progress.stage("clean") { () throws(VFMError) in
-            try StageSteps.clean(ingest, pipeline: pipeline, runDirectory: directory, log: log)
+            CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
         }
+        writes.start { () throws(VFMError) in try clean.write(toRunDirectory: directory) }
+        try StageSteps.requireAcceptedRows(clean)
         TestHook.pause(after: "clean")
         let analysis = try progress.stage("analyze") { () throws(VFMError) in
-            try StageSteps.analyze(clean, pipeline: pipeline, runDirectory: directory, log: log)
+            AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)
         }
+        writes.start { () throws(VFMError) in try analysis.write(toRunDirectory: directory) }
         TestHook.pause(after: "analyze")
-        let input = ReportInput(ingest: ingest.summary, clean: clean, analysis: analysis, pipeline: pipeline)
+        // The report's manifest hashes every file written so far.
+        try progress.stage("write") { () throws(VFMError) in try writes.finish() }
+        let input = ReportInput(ingest: ingestSummary, clean: clean, analysis: analysis, pipeline: pipeline)
         try progress.stage("report") { () throws(VFMError) in
             try StageSteps.report(input, pipeline: pipeline, runDirectory: directory, log: log)
         }

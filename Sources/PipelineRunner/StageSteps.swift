@@ -15,9 +15,15 @@ public enum StageSteps {
     /// `sheet`: `--sheet NAME` for `.xlsx` inputs (overrides the pipeline's `[input] sheet`).
     public static func ingest(inputs: [String], sheet: String? = nil, pipeline: LoadedPipeline, runDirectory: String,
                               log: StageLog) throws(VFMError) -> IngestResult {
-        let result = try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, log: log)
+        let result = try compute(inputs: inputs, sheet: sheet, pipeline: pipeline, log: log)
         try result.write(toRunDirectory: runDirectory)
         return result
+    }
+
+    /// Reads the returns, without writing (`vfm run` writes `ingest/` in the background).
+    static func compute(inputs: [String], sheet: String?, pipeline: LoadedPipeline,
+                        log: StageLog) throws(VFMError) -> IngestResult {
+        try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, log: log)
     }
 
     /// Derives the measures, rejects and flags rows, and writes `clean/`.
@@ -27,13 +33,19 @@ public enum StageSteps {
                              log: StageLog) throws(VFMError) -> CleanResult {
         let result = CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
         try result.write(toRunDirectory: runDirectory)
+        try requireAcceptedRows(result)
+        return result
+    }
+
+    /// The `.dataError` (65) of a clean stage that accepted no row at all — there is nothing
+    /// to analyse (SPEC §3 "no valid row"); `clean/rejected.csv` says why.
+    static func requireAcceptedRows(_ result: CleanResult) throws(VFMError) {
         guard !result.services.isEmpty else {
             let total = result.files.reduce(0) { $0 + $1.rowsRead }
             throw VFMError(.dataError, "no valid row: all \(total) rows read were rejected",
                            file: result.files.count == 1 ? result.files.first?.path : nil,
                            hint: "see the reasons logged above (and in \(RunLayout.cleanRejected)); fix those rows and run again")
         }
-        return result
     }
 
     /// Computes the tables and writes `tables/`.

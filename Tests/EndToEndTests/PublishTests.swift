@@ -96,8 +96,8 @@ struct PublishTests {
         // script(1) runs the command on a pseudo-terminal and copies what it printed to stdout.
         let result = try ExecuteCommand.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("[1/5] ingest …\r"), "\(result)")
-        #expect(result.stdout.contains("[4/5] report …\r"), "\(result)")
+        #expect(result.stdout.contains("[1/6] ingest …\r"), "\(result)")
+        #expect(result.stdout.contains("[5/6] report …\r"), "\(result)")
     }
 
     @Test("--quiet prints nothing when the run succeeds")
