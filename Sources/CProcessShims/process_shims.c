@@ -2,6 +2,7 @@
 #include "process_shims.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <spawn.h>
 #include <string.h>
@@ -85,4 +86,8 @@ long long vfm_address_space_limit(void) {
     struct rlimit limit;
     if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return -1;
     return (long long)limit.rlim_cur;
+}
+
+int vfm_use_one_malloc_arena(void) {
+    return mallopt(M_ARENA_MAX, 1);
 }

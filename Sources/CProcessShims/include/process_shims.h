@@ -18,4 +18,8 @@ int vfm_spawn_and_wait(const char *path, char *const argv[], char *const envp[],
 /// The soft address-space limit (ulimit -v) in bytes, or -1 when unlimited.
 long long vfm_address_space_limit(void);
 
+/// Makes every thread allocate from one malloc arena (glibc mallopt M_ARENA_MAX = 1), so
+/// that new threads do not each reserve an arena's address space. Returns 1 on success.
+int vfm_use_one_malloc_arena(void);
+
 #endif
