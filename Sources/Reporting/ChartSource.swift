@@ -12,7 +12,8 @@ import Tabular
 /// `clean/services.csv` and `clean/flags.csv`.
 struct ChartSource {
     private enum Rows {
-        case typed([CleanedService], ServicesFileColumns)
+        /// With the membership of every group the pipeline can name, worked out once.
+        case typed([CleanedService], ServicesFileColumns, GroupMembership)
         case table(RunTable, flags: RunTable?)
     }
 
@@ -25,8 +26,12 @@ struct ChartSource {
     init?(data: RunData, definition: PipelineDefinition) {
         self.definition = definition
         if let services = data.typedServices {
-            rows = .typed(services, ServicesFileColumns(services))
-            evidence = services.map(\.input.evidenceBase.isEvidenceBased)
+            let selections = (definition.groups.map(\.name) + ServiceGroups.builtInNames).compactMap {
+                ServiceGroups.selection(of: $0, in: definition)
+            }
+            rows = .typed(services, ServicesFileColumns(services),
+                          GroupMembership(services: services, selections: selections))
+            evidence = services.indices.map { services[$0].input.evidenceBase.isEvidenceBased }
         } else if let services = data.services {
             rows = .table(services, flags: data.flags)
             evidence = services.rows.map(ServiceGroups.isEvidenceBased)
@@ -39,7 +44,11 @@ struct ChartSource {
     /// reads the file (`nil` where empty or not finite).
     func column(_ name: String) -> [Double?] {
         switch rows {
-        case .typed(let services, let columns):
+        case .typed(let services, let columns, _):
+            // A measure's column is its typed value (`ServicesCSV` writes `value(of:)` there).
+            if let metric = Metric(rawValue: name), columns.header.firstIndex(of: name) != nil {
+                return services.indices.map { TypedRunRow.number(.number(services[$0].value(of: metric))) }
+            }
             guard let index = columns.header.firstIndex(of: name) else { return Array(repeating: nil, count: services.count) }
             return services.indices.map { TypedRunRow.number(columns.field(services, $0, at: index)) }
         case .table(let table, _):
@@ -51,10 +60,9 @@ struct ChartSource {
     /// for a group this pipeline does not define and that is not a built-in.
     func members(of group: String) -> [Int]? {
         switch rows {
-        case .typed(let services, _):
+        case .typed(let services, _, let membership):
             guard let selection = ServiceGroups.selection(of: group, in: definition) else { return nil }
-            return GroupMembership(services: services, selections: [selection]).rows(of: selection)
-                .filter { !services[$0].excludedFromStatistics }
+            return membership.rows(of: selection).filter { !services[$0].excludedFromStatistics }
         case .table(let table, _):
             return ServiceGroups(definition: definition).memberIndices(of: group, in: table)
         }
@@ -65,9 +73,9 @@ struct ChartSource {
         var found: [String: Set<Int>] = [:]
         for metric in metrics { found[metric] = [] }
         switch rows {
-        case .typed(let services, _):
-            for (row, service) in services.enumerated() {
-                for flag in service.flags where flag.rule == .outlier {
+        case .typed(let services, _, _):
+            for row in services.indices {
+                for flag in services[row].flags where flag.rule == .outlier {
                     if let metric = flag.metric, found[metric] != nil { found[metric]?.insert(row) }
                 }
             }

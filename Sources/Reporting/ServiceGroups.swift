@@ -28,6 +28,9 @@ struct ServiceGroups {
         definition.groups.first { $0.name == group }?.selection ?? builtIn(group)
     }
 
+    /// The groups every pipeline has, unless it defines a group of that name itself.
+    static let builtInNames = ["all", "LD", "MH", "mixed", "evidence_based"]
+
     private static func builtIn(_ group: String) -> GroupSelection? {
         switch group {
         case "all": return .all
