@@ -13,7 +13,7 @@ import Tabular
 struct ChartSource {
     private enum Rows {
         /// With the membership of every group the pipeline can name, worked out once.
-        case typed([CleanedService], ServicesFileColumns, GroupMembership)
+        case typed([CleanedService], GroupMembership)
         case table(RunTable, flags: RunTable?)
     }
 
@@ -29,8 +29,7 @@ struct ChartSource {
             let selections = (definition.groups.map(\.name) + ServiceGroups.builtInNames).compactMap {
                 ServiceGroups.selection(of: $0, in: definition)
             }
-            rows = .typed(services, ServicesFileColumns(services),
-                          GroupMembership(services: services, selections: selections))
+            rows = .typed(services, GroupMembership(services: services, selections: selections))
             evidence = services.indices.map { services[$0].input.evidenceBase.isEvidenceBased }
         } else if let services = data.services {
             rows = .table(services, flags: data.flags)
@@ -44,11 +43,12 @@ struct ChartSource {
     /// reads the file (`nil` where empty or not finite).
     func column(_ name: String) -> [Double?] {
         switch rows {
-        case .typed(let services, let columns, _):
+        case .typed(let services, _):
             // A measure's column is its typed value (`ServicesCSV` writes `value(of:)` there).
-            if let metric = Metric(rawValue: name), columns.header.firstIndex(of: name) != nil {
+            if let metric = Metric(rawValue: name) {
                 return services.indices.map { TypedRunRow.number(.number(services[$0].value(of: metric))) }
             }
+            let columns = ServicesFileColumns(services)
             guard let index = columns.header.firstIndex(of: name) else { return Array(repeating: nil, count: services.count) }
             return services.indices.map { TypedRunRow.number(columns.field(services, $0, at: index)) }
         case .table(let table, _):
@@ -60,7 +60,7 @@ struct ChartSource {
     /// for a group this pipeline does not define and that is not a built-in.
     func members(of group: String) -> [Int]? {
         switch rows {
-        case .typed(let services, _, let membership):
+        case .typed(let services, let membership):
             guard let selection = ServiceGroups.selection(of: group, in: definition) else { return nil }
             return membership.rows(of: selection).filter { !services[$0].excludedFromStatistics }
         case .table(let table, _):
@@ -73,7 +73,7 @@ struct ChartSource {
         var found: [String: Set<Int>] = [:]
         for metric in metrics { found[metric] = [] }
         switch rows {
-        case .typed(let services, _, _):
+        case .typed(let services, _):
             for row in services.indices {
                 for flag in services[row].flags where flag.rule == .outlier {
                     if let metric = flag.metric, found[metric] != nil { found[metric]?.insert(row) }
