@@ -35,23 +35,25 @@ struct ChartPlan {
 
     func draw() -> ChartIndex {
         var charts = ChartIndex()
-        guard let services = data.services else { return charts }
-        let groups = ServiceGroups(definition: definition)
+        guard let services = data.services, let source = ChartSource(data: data, definition: definition) else {
+            return charts
+        }
         var columns: [String: [Double?]] = [:]
         func column(_ metric: String) -> [Double?] {
             if let cached = columns[metric] { return cached }
-            let values = services.rows.map { $0.number(metric) }
+            let values = source.column(metric)
             columns[metric] = values
             return values
         }
         var memberships: [String: [Int]?] = [:]
         func members(_ group: String) -> [Int]? {
             if let cached = memberships[group] { return cached }
-            let found = groups.memberIndices(of: group, in: services)
+            let found = source.members(of: group)
             memberships[group] = found
             return found
         }
-        let evidence = services.rows.map(ServiceGroups.isEvidenceBased)
+        let evidence = source.evidence
+        let outliers = source.outliers(metrics: [Metric.costPerPerson.rawValue, Metric.costPerOutcome.rawValue])
         let name = { (row: Int) in Self.name(services.rows[row]) }
         let label = { (row: Int) in services.rows[row].text("service") ?? HumanNumbers.missing }
 
@@ -64,7 +66,7 @@ struct ChartPlan {
             let title = Labels.metric(metric.rawValue) + ", every service"
             let mean = index.descriptive(group: "all", metric: metric.rawValue)?.number("mean")
             let chart = DistributionChart(title: title, metric: metric.rawValue, points: points, mean: mean, label: label,
-                                          name: name, outliers: outlierRows(metric: metric.rawValue, in: services))
+                                          name: name, outliers: outliers[metric.rawValue] ?? [])
             let figure = ChartFigure(file: file, title: [.text(title)], svg: chart.rendered())
             if points.count > ReportLimits.distributionBars { charts.percentiles.insert(metric.rawValue) }
             charts.distributions[metric.rawValue] = figure
@@ -97,20 +99,6 @@ struct ChartPlan {
             charts.all.append(figure)
         }
         return charts
-    }
-
-    /// Rows of `services` that `clean/flags.csv` flags as outliers on `metric` (matched by `source`).
-    private func outlierRows(metric: String, in services: RunTable) -> Set<Int> {
-        var sources: Set<String> = []
-        for flag in data.flags?.rows ?? [] where flag.text("rule") == FlagRule.outlier.rawValue && flag.text("metric") == metric {
-            if let source = flag.text("source") { sources.insert(source) }
-        }
-        guard !sources.isEmpty else { return [] }
-        var rows: Set<Int> = []
-        for (offset, row) in services.rows.enumerated() where row.text("source").map(sources.contains) == true {
-            rows.insert(offset)
-        }
-        return rows
     }
 
     static func name(_ row: RunTable.Row) -> String {

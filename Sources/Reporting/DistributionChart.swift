@@ -18,8 +18,9 @@ struct DistributionChart {
     var outliers: Set<Int>
 
     func rendered() -> String {
-        let sorted = points.sorted { ($0.y, $0.row) < ($1.y, $1.row) }
-        return sorted.count > ReportLimits.distributionBars ? percentiles(sorted) : bars(sorted)
+        // The percentiles need the figures in order, not the services: a sort of numbers.
+        guard points.count <= ReportLimits.distributionBars else { return percentiles() }
+        return bars(points.sorted { ($0.y, $0.row) < ($1.y, $1.row) })
     }
 
     private func bars(_ sorted: [ChartPoint]) -> String {
@@ -75,11 +76,11 @@ struct DistributionChart {
 
     /// The percentile chart: bar k is the figure below which (k + ½)% of services fall
     /// (linear interpolation between order statistics, Hyndman & Fan type 7).
-    private func percentiles(_ sorted: [ChartPoint]) -> String {
+    private func percentiles() -> String {
         var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height)
-        let values = sorted.map(\.y)
+        let values = points.map(\.y).sorted()
         let yAxis = ChartAxis(metric: metric, values: [values.first ?? 0, values.last ?? 1])
-        let n = HumanNumbers.count(sorted.count)
+        let n = HumanNumbers.count(points.count)
         let subtitle = "All services, n = \(n), one bar per percentile" + (mean.map { " · mean " + yAxis.label($0) } ?? "")
         ChartFrame.draw(into: &svg, title: title, subtitle: subtitle, yAxis: yAxis, yTitle: Labels.axis(metric),
                         xTitle: "Percentile of services, sorted from lowest to highest (n = \(n))")
@@ -95,7 +96,7 @@ struct DistributionChart {
                      style: ChartFrame.barStyle, title: "Percentile \(k + 1): " + yAxis.label(value))
         }
         drawMean(into: &svg, axis: yAxis)
-        let flagged = sorted.filter { outliers.contains($0.row) }.count
+        let flagged = outliers.isEmpty ? 0 : points.filter { outliers.contains($0.row) }.count
         var description = "Bar chart of the percentiles of \(Labels.axis(metric)) over \(n) services, sorted from "
             + "lowest to highest"
         if flagged > 0 { description += "; \(HumanNumbers.count(flagged)) flagged as outliers are listed in clean/flags.csv" }

@@ -10,7 +10,7 @@ extension ReportContent {
     var benchmark: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Where each service sits (benchmark)")])]
         guard let benchmark = data.benchmark else { return blocks + [Self.notProduced(RunLayout.benchmark)] }
-        let placed = BenchmarkPlacement(benchmark)
+        let placed = BenchmarkPlacement(benchmark, typed: data.typedBenchmark)
         guard placed.serviceCount > ReportLimits.fullList else { return blocks + fullBenchmark(placed) }
         blocks.append(.paragraph([.text("Each figure is placed against the bands of the table above (mean ± 1 SD) of "
             + "all services. Lower is better for costs, higher for the job outcome rate. With "
@@ -29,7 +29,7 @@ extension ReportContent {
         blocks.append(.table(counts))
         for metric in placed.metrics {
             for side in ["below", "above"] {
-                let rows = placed.furthest(metric: metric, side: side, count: ReportLimits.furthestEachWay)
+                let rows = placed.furthest(metric: metric, side: side)
                 guard !rows.isEmpty else { continue }
                 let caption: [Inline] = [.name(Labels.metric(metric)),
                     .text(side == "below" ? ": the services furthest below the band" : ": the services furthest above the band")]
@@ -69,88 +69,5 @@ extension ReportContent {
         }
         if table.isEmpty { return [.paragraph([.text("No service had a figure to place.")])] }
         return blocks + [.table(table)]
-    }
-}
-
-/// `tables/benchmark.csv` read once: the measures in file order, how many services
-/// there are, and per measure how many fall in each band. The file is written one
-/// service after another, so services are counted where the key changes, with no set of
-/// a million keys; the per-service grid is built only for a study-sized run.
-struct BenchmarkPlacement {
-    typealias Service = [String?]
-
-    private let table: RunTable
-    private(set) var metrics: [String] = []
-    private(set) var serviceCount = 0
-    private(set) var tally: [String: [String: Int]] = [:]
-    /// Per row, read once: its metric and all-services band as positions in `words`
-    /// (−1 when the cell is empty), and its value — so finding the furthest services
-    /// does not read every row's cells again for each measure and side.
-    private var rowMetric: [Int32] = []
-    private var rowBand: [Int32] = []
-    private var rowValue: [Double?] = []
-    private var words: [String: Int32] = [:]
-
-    init(_ table: RunTable) {
-        self.table = table
-        var seenMetrics: Set<String> = []
-        var previous: Service?
-        rowMetric.reserveCapacity(table.rows.count)
-        rowBand.reserveCapacity(table.rows.count)
-        rowValue.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            let metricText = row.text("metric"), band = row.text("all_band")
-            let metric = metricText ?? ""
-            if !metric.isEmpty, seenMetrics.insert(metric).inserted { metrics.append(metric) }
-            let service = [row.text("authority"), row.text("service"), row.text("period")]
-            if service != previous { serviceCount += 1; previous = service }
-            tally[metric, default: [:]][band ?? "", default: 0] += 1
-            rowMetric.append(word(metricText))
-            rowBand.append(word(band))
-            rowValue.append(row.number("value"))
-        }
-    }
-
-    private mutating func word(_ text: String?) -> Int32 {
-        guard let text else { return -1 }
-        if let known = words[text] { return known }
-        let next = Int32(clamping: words.count)
-        words[text] = next
-        return next
-    }
-
-    /// Every service in file order with its row per measure (the first when a service repeats).
-    func grid() -> (services: [Service], cells: [Service: [String: RunTable.Row]]) {
-        var services: [Service] = []
-        var cells: [Service: [String: RunTable.Row]] = [:]
-        for row in table.rows {
-            let service = [row.text("authority"), row.text("service"), row.text("period")]
-            if cells[service] == nil { services.append(service); cells[service] = [:] }
-            let metric = row.text("metric") ?? ""
-            if cells[service]?[metric] == nil { cells[service]?[metric] = row }
-        }
-        return (services, cells)
-    }
-
-    /// The `count` services of `metric` furthest `below` or `above` the all-services band:
-    /// within a measure the band's edge is one number, so the furthest are the lowest
-    /// (below) or highest (above) figures; ties in file order. One pass, keeping `count`.
-    func furthest(metric: String, side: String, count: Int) -> [RunTable.Row] {
-        var kept: [(value: Double, offset: Int, row: RunTable.Row)] = []
-        func before(_ a: (value: Double, offset: Int, row: RunTable.Row),
-                    _ b: (value: Double, offset: Int, row: RunTable.Row)) -> Bool {
-            if a.value != b.value { return side == "below" ? a.value < b.value : a.value > b.value }
-            return a.offset < b.offset
-        }
-        guard let metricWord = words[metric], let sideWord = words[side] else { return [] }
-        for offset in table.rows.indices where rowMetric[offset] == metricWord && rowBand[offset] == sideWord {
-            guard let value = rowValue[offset] else { continue }
-            let entry = (value: value, offset: offset, row: table.rows[offset])
-            if kept.count == count, let last = kept.last, !before(entry, last) { continue }
-            let position = kept.firstIndex { before(entry, $0) } ?? kept.count
-            kept.insert(entry, at: position)
-            if kept.count > count { kept.removeLast() }
-        }
-        return kept.map(\.row)
     }
 }

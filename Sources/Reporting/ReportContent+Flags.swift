@@ -1,3 +1,4 @@
+import Cleaning
 import Tabular
 import VFMCore
 
@@ -25,7 +26,8 @@ extension ReportContent {
             + "check the figure with the service.")]))
         var summary = ReportTable(caption: [.text("Flags raised, by rule")],
                                   [("Rule", .left), ("Severity", .left), ("Flags", .right)])
-        let byRule = RuleCount(flags, key: { [$0.text("rule") ?? "", $0.text("severity") ?? ""] })
+        let byRule = data.typedServices.map { RuleCount(flagsOf: $0, table: flags) }
+            ?? RuleCount(flags, key: { [$0.text("rule") ?? "", $0.text("severity") ?? ""] })
         for key in byRule.keysSorted {
             summary.append([[.name(key[0])], [.name(key[1])], [.text(HumanNumbers.count(byRule.counts[key]))]])
         }
@@ -112,6 +114,41 @@ struct RuleCount {
             counts[k, default: 0] += 1
             if examples[k, default: []].count < ReportLimits.examplesPerRule { examples[k, default: []].append(row) }
         }
-        keysSorted = counts.keys.sorted { $0.lexicographicallyPrecedes($1) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        keysSorted = Self.sorted(counts.keys)
+    }
+
+    /// The flags of `services` (the rows of `table`, `clean/flags.csv`) by rule and
+    /// severity, counted on the typed rule and severity in one pass: the same counts and
+    /// examples as the key `[rule, severity]` of the file's cells.
+    init(flagsOf services: [CleanedService], table: RunTable) {
+        struct Key: Hashable {
+            var rule: FlagRule
+            var severity: FlagSeverity
+        }
+        var typedCounts: [Key: Int] = [:]
+        var typedExamples: [Key: [Int]] = [:]
+        var position = 0
+        for service in services {
+            for flag in service.flags {
+                let key = Key(rule: flag.rule, severity: flag.severity)
+                typedCounts[key, default: 0] += 1
+                if typedExamples[key, default: []].count < ReportLimits.examplesPerRule {
+                    typedExamples[key, default: []].append(position)
+                }
+                position += 1
+            }
+        }
+        for (key, n) in typedCounts {
+            let text = [key.rule.rawValue, key.severity.rawValue]
+            counts[text, default: 0] += n
+            for row in typedExamples[key] ?? [] {
+                examples[text, default: []].append(table.rows[row])
+            }
+        }
+        keysSorted = Self.sorted(counts.keys)
+    }
+
+    private static func sorted(_ keys: Dictionary<[String], Int>.Keys) -> [[String]] {
+        keys.sorted { $0.lexicographicallyPrecedes($1) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
     }
 }

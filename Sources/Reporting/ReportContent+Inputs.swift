@@ -1,3 +1,4 @@
+import Cleaning
 import Tabular
 import VFMCore
 
@@ -70,7 +71,12 @@ extension ReportContent {
                 + "with the services rather than deleting them (see "), .emphasis([.text("Flags and rejected rows")]),
                 .text(").")])]
         }
-        let excluded = (data.services?.rows ?? []).filter { ServiceGroups.isExcluded($0, excludeOutliers: true) }
+        let excluded: [RunTable.Row]
+        if let typed = data.typedServices, let services = data.services {
+            excluded = typed.indices.filter { typed[$0].excludedFromStatistics }.map { services.rows[$0] }
+        } else {
+            excluded = (data.services?.rows ?? []).filter { ServiceGroups.isExcluded($0, excludeOutliers: true) }
+        }
         let text = "This pipeline excludes outliers from the statistics ("
         var sentence: [Inline] = [.text(text), .code("exclude_outliers = true"),
             .text("): \(HumanNumbers.count(excluded.count)) service(s) are listed in "), .code(RunLayout.cleanServices),

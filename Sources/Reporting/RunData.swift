@@ -1,4 +1,5 @@
 import Analysis
+import Cleaning
 import VFMCore
 
 /// Everything the report is rendered from, as the earlier stages left it in the run
@@ -17,6 +18,11 @@ public struct RunData: Sendable {
     public var bands: RunTable?
     public var trendLines: RunTable?
     public var budget = BudgetTables()
+    /// The typed values `services` and `flags` read from (`vfm run`, `ReportInput`), so the
+    /// report's passes over every service use typed columns instead of cell text.
+    var typedServices: [CleanedService]?
+    /// The typed rows `benchmark` reads from.
+    var typedBenchmark: [BenchmarkRow]?
 
     /// Reads every file of `RunLayout` that the report uses; absent files are `nil`.
     public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
@@ -37,6 +43,7 @@ public struct RunData: Sendable {
         if let typed {
             data.services = RunTable.typedServices(typed.clean.services, file: RunLayout.cleanServices)
             data.flags = RunTable.typedFlags(typed.clean.services, file: RunLayout.cleanFlags)
+            data.typedServices = typed.clean.services
         } else {
             data.services = try table(RunLayout.cleanServices)
             data.flags = try table(RunLayout.cleanFlags)
@@ -49,6 +56,7 @@ public struct RunData: Sendable {
         data.supportLevels = try table(RunLayout.supportLevels)
         if let typed {
             data.benchmark = RunTable.typed(typed.analysis.benchmark, file: RunLayout.benchmark)
+            data.typedBenchmark = typed.analysis.benchmark
         } else {
             data.benchmark = try table(RunLayout.benchmark)
         }

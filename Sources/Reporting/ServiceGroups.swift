@@ -19,12 +19,19 @@ struct ServiceGroups {
 
     /// The rows (by position) of the services of `group` that enter statistics.
     func memberIndices(of group: String, in services: RunTable) -> [Int]? {
-        let selection = definition.groups.first { $0.name == group }?.selection ?? builtIn(group)
-        guard let selection else { return nil }
+        guard let selection = Self.selection(of: group, in: definition) else { return nil }
         return services.rows.indices.filter { entersStatistics(services.rows[$0]) && matches(services.rows[$0], selection) }
     }
 
-    private func builtIn(_ group: String) -> GroupSelection? {
+    /// How `definition` selects `group`'s services: its own group of that name first, else a built-in.
+    static func selection(of group: String, in definition: PipelineDefinition) -> GroupSelection? {
+        definition.groups.first { $0.name == group }?.selection ?? builtIn(group)
+    }
+
+    /// The groups every pipeline has, unless it defines a group of that name itself.
+    static let builtInNames = ["all", "LD", "MH", "mixed", "evidence_based"]
+
+    private static func builtIn(_ group: String) -> GroupSelection? {
         switch group {
         case "all": return .all
         case "LD", "MH", "mixed": return .clientFocus(group)

@@ -1,0 +1,138 @@
+import Analysis
+import PipelineDefinition
+
+/// `tables/benchmark.csv` read once: the measures in file order, how many services
+/// there are, per measure how many fall in each band, and the services furthest outside
+/// the all-services band each way. The file is written one service after another, so
+/// services are counted where the key changes, with no set of a million keys; the
+/// furthest are chosen during the same pass, keeping only as many as the page shows; the
+/// per-service grid is built only for a study-sized run. What it holds is bounded by the
+/// page, not by the number of services.
+struct BenchmarkPlacement {
+    typealias Service = [String?]
+
+    private let table: RunTable
+    private(set) var metrics: [String] = []
+    private(set) var serviceCount = 0
+    private(set) var tally: [String: [String: Int]] = [:]
+    /// "metric side" → the rows kept as furthest that way.
+    private var furthestRows: [SideKey: FurthestSelection] = [:]
+
+    private struct SideKey: Hashable {
+        var metric: String
+        var side: String
+    }
+
+    /// From `typed`, the rows `table` reads from, when there are (`vfm run`, `ReportInput`):
+    /// then no cell is read as text but those of the services the page shows.
+    init(_ table: RunTable, typed: [BenchmarkRow]? = nil, keeping count: Int = ReportLimits.furthestEachWay) {
+        self.table = table
+        if let typed, typed.count == table.rows.count {
+            placeTyped(typed, keeping: count)
+        } else {
+            placeCells(keeping: count)
+        }
+    }
+
+    /// The cells as `RunTable.Row` reads them from the file.
+    private mutating func placeCells(keeping count: Int) {
+        var seenMetrics: Set<String> = []
+        var previous: Service?
+        for (offset, row) in table.rows.enumerated() {
+            let metricText = row.text("metric"), band = row.text("all_band")
+            let metric = metricText ?? ""
+            if !metric.isEmpty, seenMetrics.insert(metric).inserted { metrics.append(metric) }
+            let service = [row.text("authority"), row.text("service"), row.text("period")]
+            if service != previous { serviceCount += 1; previous = service }
+            tally[metric, default: [:]][band ?? "", default: 0] += 1
+            guard let metricText, let band, band == "below" || band == "above", let value = row.number("value") else {
+                continue
+            }
+            furthestRows[SideKey(metric: metricText, side: band), default: FurthestSelection(below: band == "below",
+                                                                                             count: count)]
+                .offer(value: value, offset: offset)
+        }
+    }
+
+    /// The typed rows: a cell of the file reads as its typed value with an empty text
+    /// missing, and a number as written (shortest round trip, −0 as 0, non-finite empty).
+    private mutating func placeTyped(_ rows: [BenchmarkRow], keeping count: Int) {
+        let bands: [BandPosition?] = [.below, .within, .above, nil]
+        var counts = Array(repeating: [0, 0, 0, 0], count: Metric.allCases.count)
+        var order: [Int] = []
+        var selections: [[FurthestSelection]] = Metric.allCases.map { _ in
+            [FurthestSelection(below: true, count: count), FurthestSelection(below: false, count: count)]
+        }
+        let position = Dictionary(uniqueKeysWithValues: Metric.allCases.enumerated().map { ($1, $0) })
+        func present(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
+        var previous: (String?, String?, String?)?
+        for (offset, row) in rows.enumerated() {
+            guard let metric = position[row.metric] else { continue }
+            if counts[metric] == [0, 0, 0, 0] { order.append(metric) }
+            let service = (present(row.authority), present(row.service), present(row.period))
+            if previous.map({ $0 != service }) ?? true { serviceCount += 1; previous = service }
+            let band = bands.firstIndex(of: row.allBand) ?? 3
+            counts[metric][band] += 1
+            guard band == 0 || band == 2, let value = row.value, value.isFinite else { continue }
+            selections[metric][band / 2].offer(value: value == 0 ? 0 : value, offset: offset)
+        }
+        for metric in order {
+            let name = Metric.allCases[metric].rawValue
+            metrics.append(name)
+            for (band, n) in counts[metric].enumerated() where n > 0 {
+                tally[name, default: [:]][bands[band]?.rawValue ?? ""] = n
+            }
+            furthestRows[SideKey(metric: name, side: "below")] = selections[metric][0]
+            furthestRows[SideKey(metric: name, side: "above")] = selections[metric][1]
+        }
+    }
+
+    /// Every service in file order with its row per measure (the first when a service repeats).
+    func grid() -> (services: [Service], cells: [Service: [String: RunTable.Row]]) {
+        var services: [Service] = []
+        var cells: [Service: [String: RunTable.Row]] = [:]
+        for row in table.rows {
+            let service = [row.text("authority"), row.text("service"), row.text("period")]
+            if cells[service] == nil { services.append(service); cells[service] = [:] }
+            let metric = row.text("metric") ?? ""
+            if cells[service]?[metric] == nil { cells[service]?[metric] = row }
+        }
+        return (services, cells)
+    }
+
+    /// The services of `metric` furthest `below` or `above` the all-services band, as
+    /// many as the page shows: within a measure the band's edge is one number, so the
+    /// furthest are the lowest (below) or highest (above) figures; ties in file order.
+    func furthest(metric: String, side: String) -> [RunTable.Row] {
+        (furthestRows[SideKey(metric: metric, side: side)]?.offsets ?? []).map { table.rows[$0] }
+    }
+}
+
+/// The `count` lowest (or highest) values offered, ties by the order offered: a sorted
+/// array of at most `count`, so a million offers cost a million comparisons with the last.
+struct FurthestSelection {
+    let below: Bool
+    let count: Int
+    private var kept: [(value: Double, offset: Int)] = []
+
+    init(below: Bool, count: Int) {
+        self.below = below
+        self.count = count
+    }
+
+    var offsets: [Int] { kept.map(\.offset) }
+
+    private func before(_ a: (value: Double, offset: Int), _ b: (value: Double, offset: Int)) -> Bool {
+        if a.value != b.value { return below ? a.value < b.value : a.value > b.value }
+        return a.offset < b.offset
+    }
+
+    mutating func offer(value: Double, offset: Int) {
+        guard count > 0 else { return }
+        let entry = (value: value, offset: offset)
+        if kept.count == count, let last = kept.last, !before(entry, last) { return }
+        let position = kept.firstIndex { before(entry, $0) } ?? kept.count
+        kept.insert(entry, at: position)
+        if kept.count > count { kept.removeLast() }
+    }
+}
