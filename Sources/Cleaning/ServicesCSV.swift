@@ -23,10 +23,7 @@ enum ServicesCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        // By position, not `for service in services`: that copies (retains) every service.
-        for index in services.indices {
-            try sink.appendRecord { line in encode(services[index], extras: extras, into: &line) }
-        }
+        try sink.appendRecords(services) { service, line in encode(service, extras: extras, into: &line) }
     }
 
     /// One service's row, cell by cell from its values.
@@ -37,7 +34,9 @@ enum ServicesCSV {
         }
         ExtraCell.encode(service.input.extraColumns, under: extras, into: &line)
         line.append(source: service.input.source.file, line: service.input.source.line)
-        line.appendText { bytes in appendRuleList(service.flags, to: &bytes) }
+        // Only the flags are captured: a closure that captured `service` would copy it whole.
+        let flags = service.flags
+        line.appendText { bytes in appendRuleList(flags, to: &bytes) }
     }
 
     static func render(_ services: [CleanedService]) -> String {

@@ -28,21 +28,30 @@ public enum IngestStage {
         var returns: [ServiceReturn] = []
         var rejected: [RejectedRow] = []
         var warnings = discoveryWarnings
-        for file in ingested {
+        returns.reserveCapacity(ingested.reduce(0) { $0 + $1.accepted.count })
+        for fileIndex in ingested.indices {
+            // The file's rows are taken out of it and moved one by one (`popLast` moves; a
+            // loop over the array would copy every row, a retain per string).
+            var accepted = ingested[fileIndex].accepted
+            ingested[fileIndex].accepted = []
+            accepted.reverse()
+            let file = ingested[fileIndex]
             let positions = file.extraColumns.map { union.position(of: $0.key) }
-            for (serviceReturn, values) in file.accepted {
-                var cells = union.names.map { ExtraCell(header: $0, value: nil) }
-                for (index, value) in values.enumerated() {
-                    if let position = positions[index] { cells[position].value = value }
-                }
+            while let (serviceReturn, values) = accepted.popLast() {
                 var row = serviceReturn
-                row.extraColumns = cells
+                if !union.names.isEmpty {
+                    var cells = union.names.map { ExtraCell(header: $0, value: nil) }
+                    for (index, value) in values.enumerated() {
+                        if let position = positions[index] { cells[position].value = value }
+                    }
+                    row.extraColumns = cells
+                }
                 returns.append(row)
             }
             rejected += file.rejected
             warnings += file.warnings
         }
-        returns = ServiceReturn.sortedStably(returns)
+        ServiceReturn.sortStably(&returns)
         rejected.sort { $0.source < $1.source }
         var result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
         result.sheetOption = sheetOption
@@ -99,9 +108,10 @@ extension ServiceReturn {
 }
 
 extension ServiceReturn {
-    /// `rows` in `stableOrder`, sorting row numbers over the key columns and moving each
-    /// row once (a million returns sort in a fraction of the time of moving them around).
-    static func sortedStably(_ rows: [ServiceReturn]) -> [ServiceReturn] {
+    /// Puts `rows` in `stableOrder`: sorts row numbers over the key columns, then moves
+    /// each row once into its place, in place (a million returns sort in a fraction of the
+    /// time of moving them around, and a move in the buffer retains nothing).
+    static func sortStably(_ rows: inout [ServiceReturn]) {
         let authorities = rows.map(\.authority), services = rows.map(\.service), periods = rows.map(\.period)
         let order = rows.indices.sorted { a, b in
             if let order = ByteOrder.compare(authorities[a], authorities[b]) { return order }
@@ -114,7 +124,21 @@ extension ServiceReturn {
             }
             return rows[a].source < rows[b].source
         }
-        return order.map { rows[$0] }
+        // `order[k]` is the row that belongs at k: follow each cycle of the permutation,
+        // swapping the row that belongs at k into k.
+        var placed = [Bool](repeating: false, count: rows.count)
+        rows.withUnsafeMutableBufferPointer { buffer in
+            for start in buffer.indices where !placed[start] {
+                placed[start] = true
+                var position = start
+                while order[position] != start {
+                    let next = order[position]
+                    buffer.swapAt(position, next)
+                    placed[next] = true
+                    position = next
+                }
+            }
+        }
     }
 }
 

@@ -17,18 +17,17 @@ enum ReturnsCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ returns: [ServiceReturn], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        // By position, not `for row in returns`: that copies (retains) every return.
-        for index in returns.indices {
-            try sink.appendRecord { line in encode(returns[index], extras: extras, into: &line) }
-        }
+        try sink.appendRecords(returns) { row, line in encode(row, extras: extras, into: &line) }
     }
 
     /// One return's row, cell by cell from its values.
     static func encode(_ row: borrowing ServiceReturn, extras: [String], into line: inout CSVLineEncoder) {
         row.encodeCanonicalCells(into: &line)
         ExtraCell.encode(row.extraColumns, under: extras, into: &line)
+        // Only the list is captured: a closure that captured `row` would copy the whole row.
+        let proportions = row.proportionsGiven
         line.appendText { bytes in
-            for (index, column) in row.proportionsGiven.enumerated() {
+            for (index, column) in proportions.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ";")) }
                 bytes.append(contentsOf: column.rawValue.utf8)
             }

@@ -58,14 +58,7 @@ extension CSVEncoding {
     /// a comma, a quote, CR or LF.
     static func quoteIfNeeded(_ bytes: inout [UInt8], from start: Int) {
         let needsQuotes = bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < buffer.count {
-                let byte = buffer[index]
-                // All four are ≤ 0x2C: one comparison passes over letters, digits and UTF-8.
-                if byte <= comma, byte == comma || byte == quote || byte == lf || byte == cr { return true }
-                index += 1
-            }
-            return false
+            holdsQuotingByte(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[start...]))
         }
         guard needsQuotes else { return }
         let cell = Array(bytes[start...])
@@ -76,5 +69,30 @@ extension CSVEncoding {
             bytes.append(byte)
         }
         bytes.append(quote)
+    }
+
+    /// Whether `bytes` hold a comma, a quote, CR or LF: eight bytes at a time (a word has a
+    /// byte equal to `b` when `word ^ b·0x0101…` has a zero byte, found with the "has zero
+    /// byte" trick of Mycroft, in Anderson's *Bit Twiddling Hacks*), then byte by byte.
+    ///
+    /// [Bit Twiddling Hacks]: https://graphics.stanford.edu/~seander/bithacks.html#ZeroInWord
+    static func holdsQuotingByte(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZeroByte(word ^ (ones &* UInt64(comma))) || hasZeroByte(word ^ (ones &* UInt64(quote)))
+                || hasZeroByte(word ^ (ones &* UInt64(lf))) || hasZeroByte(word ^ (ones &* UInt64(cr))) {
+                return true
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == comma || byte == quote || byte == lf || byte == cr { return true }
+            index += 1
+        }
+        return false
     }
 }

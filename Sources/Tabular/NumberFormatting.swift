@@ -61,10 +61,18 @@ public enum NumberFormatting {
         appendDecimal(Int64(value), to: &bytes)
     }
 
+    @inline(__always)
+    private static func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value) }
+
     /// `String(value)`'s characters.
     static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
-        if value >= 0, value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+        if value >= 0, value < 10_000 {
+            // Most counts: up to four digits appended one by one.
+            let small = Int(value)
+            if small >= 1000 { bytes.append(digit(small / 1000)) }
+            if small >= 100 { bytes.append(digit(small / 100 % 10)) }
+            if small >= 10 { bytes.append(digit(small / 10 % 10)) }
+            bytes.append(digit(small % 10))
             return
         }
         // 19 digits and a sign at most, filled from the end.

@@ -109,6 +109,25 @@ struct CSVLineEncoderTests {
         #expect(other.bytes == Array("x,".utf8) && other.cellCount == 2)
     }
 
+    @Test("a comma, quote, CR or LF is found at any position of a cell, and near misses are not")
+    func findsQuotingBytes() {
+        // Neighbours of the four bytes, and the four with the high bit set (UTF-8 continuation-like).
+        let nearMisses: [UInt8] = [0x2B, 0x2D, 0x21, 0x23, 0x09, 0x0B, 0x0C, 0x0E, 0xAC, 0xA2, 0x8A, 0x8D, 0x00, 0xFF]
+        for length in 0...20 {
+            for filler in nearMisses + [UInt8(ascii: "a")] {
+                let plain = [UInt8](repeating: filler, count: length)
+                #expect(!plain.withUnsafeBytes(CSVEncoding.holdsQuotingByte), "\(length) × \(filler)")
+                for position in 0..<length {
+                    for special in [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")] {
+                        var cell = plain
+                        cell[position] = special
+                        #expect(cell.withUnsafeBytes(CSVEncoding.holdsQuotingByte), "\(special) at \(position) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the byte path of the number formatter gives the String path's characters for any bit pattern")
     func numberPathsAgree() async {
         await propertyCheck(count: 2000, input: Gen.uint64()) { bits in
