@@ -23,7 +23,7 @@ enum ServicesCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        try sink.appendRecords(services) { service, line in encode(service, extras: extras, into: &line) }
+        try sink.appendRecords(services) { rows, index, line in encode(rows[index], extras: extras, into: &line) }
     }
 
     /// One service's row, cell by cell from its values.

@@ -31,14 +31,14 @@ public enum IngestStage {
         returns.reserveCapacity(ingested.reduce(0) { $0 + $1.accepted.count })
         for fileIndex in ingested.indices {
             // The file's rows are taken out of it and moved one by one (`popLast` moves; a
-            // loop over the array would copy every row, a retain per string).
+            // loop over the array would copy every row, a retain per string). They come out
+            // last first; `sortStably` puts them in one total order whatever order they came in.
             var accepted = ingested[fileIndex].accepted
             ingested[fileIndex].accepted = []
-            accepted.reverse()
             let file = ingested[fileIndex]
             let positions = file.extraColumns.map { union.position(of: $0.key) }
             while let (serviceReturn, values) = accepted.popLast() {
-                var row = serviceReturn
+                var row = consume serviceReturn
                 if !union.names.isEmpty {
                     var cells = union.names.map { ExtraCell(header: $0, value: nil) }
                     for (index, value) in values.enumerated() {
@@ -113,8 +113,14 @@ extension ServiceReturn {
     /// time of moving them around, and a move in the buffer retains nothing).
     static func sortStably(_ rows: inout [ServiceReturn]) {
         let authorities = rows.map(\.authority), services = rows.map(\.service), periods = rows.map(\.period)
+        // Few authorities, many rows each: their byte order is decided once, as ranks.
+        let ranks = ByteOrder.ranks(authorities), ranked = ranks != nil, authorityRanks = ranks ?? []
         let order = rows.indices.sorted { a, b in
-            if let order = ByteOrder.compare(authorities[a], authorities[b]) { return order }
+            if ranked {
+                if authorityRanks[a] != authorityRanks[b] { return authorityRanks[a] < authorityRanks[b] }
+            } else if let order = ByteOrder.compare(authorities[a], authorities[b]) {
+                return order
+            }
             if let order = ByteOrder.compare(services[a], services[b]) { return order }
             switch (periods[a], periods[b]) {
             case (nil, .some): return true
@@ -166,6 +172,31 @@ enum ByteOrder {
 }
 
 extension ByteOrder {
+    /// Each text's rank in byte order among the distinct texts (equal bytes, equal rank),
+    /// or `nil` when two texts are equal as `String`s (canonically equivalent) but not byte
+    /// for byte — a dictionary of `String`s cannot tell those apart.
+    static func ranks(_ texts: [String]) -> [Int]? {
+        var slots: [String: Int] = [:]
+        var distinct: [String] = []
+        var slotOfText: [Int] = []
+        slotOfText.reserveCapacity(texts.count)
+        for text in texts {
+            if let slot = slots[text] {
+                guard distinct[slot].utf8.elementsEqual(text.utf8) else { return nil }
+                slotOfText.append(slot)
+            } else {
+                slots[text] = distinct.count
+                slotOfText.append(distinct.count)
+                distinct.append(text)
+            }
+        }
+        var rankOfSlot = [Int](repeating: 0, count: distinct.count)
+        for (rank, slot) in distinct.indices.sorted(by: { compare(distinct[$0], distinct[$1]) == true }).enumerated() {
+            rankOfSlot[slot] = rank
+        }
+        return slotOfText.map { rankOfSlot[$0] }
+    }
+
     /// −1, 0 or 1 as `left` sorts before, equal to or after `right` byte by byte.
     static func compareBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(left.count, right.count)

@@ -171,6 +171,9 @@ enum CellTrim {
         guard index + length <= cell.count else { return false }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length { value = value << 6 | UInt32(cell[index + offset] & 0x3F) }
+        // Of the two-byte scalars (such as `£`) only U+0085 and U+00A0 are White_Space
+        // (Unicode PropList.txt): no property lookup for them.
+        if length == 2 { return value == 0x85 || value == 0xA0 }
         return Unicode.Scalar(value)?.properties.isWhitespace ?? false
     }
 

@@ -17,7 +17,7 @@ enum ReturnsCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ returns: [ServiceReturn], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        try sink.appendRecords(returns) { row, line in encode(row, extras: extras, into: &line) }
+        try sink.appendRecords(returns) { rows, index, line in encode(rows[index], extras: extras, into: &line) }
     }
 
     /// One return's row, cell by cell from its values.

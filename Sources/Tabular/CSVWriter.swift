@@ -19,14 +19,16 @@ public protocol CSVRowSink {
 }
 
 extension CSVRowSink {
-    /// One record per element of `rows`, each encoded by `encode` from the element where it
-    /// lies: borrowed through the buffer, where reading `rows[i]` into a closure copies the
-    /// whole row (a retain per string of every row of a file of a million).
+    /// One record per element of `rows`: `encode` gets the rows' buffer and a position and
+    /// reads the element where it lies. Handing it the element (`rows[i]`, or a `borrowing`
+    /// parameter of a generic closure) copies the whole row first: a retain per string of
+    /// every row of a file of a million.
     @inlinable
-    public mutating func appendRecords<Row>(_ rows: [Row], _ encode: (borrowing Row, inout CSVLineEncoder) -> Void)
+    public mutating func appendRecords<Row>(_ rows: [Row],
+                                            _ encode: (UnsafeBufferPointer<Row>, Int, inout CSVLineEncoder) -> Void)
         throws(Failure) {
         try rows.withUnsafeBufferPointer { (buffer) throws(Failure) in
-            for index in buffer.indices { try appendRecord { encode(buffer[index], &$0) } }
+            for index in buffer.indices { try appendRecord { encode(buffer, index, &$0) } }
         }
     }
 }
