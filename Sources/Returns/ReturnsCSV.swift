@@ -148,9 +148,20 @@ enum ReturnsCSV {
 }
 
 extension ServiceReturn {
-    /// The cells of every canonical column, in `ReturnColumn` order (`field(for:)` each).
+    /// The cells of every canonical column, in `ReturnColumn` order: `field(for:)` of each,
+    /// written straight from the values (no `CSVField` per cell; the columns are in this
+    /// order in `ReturnColumn`, and a test holds the two to the same bytes).
     public func encodeCanonicalCells(into line: inout CSVLineEncoder) {
-        for column in ReturnColumn.all { line.append(field(for: column)) }
+        line.append(text: authority)
+        line.append(text: service)
+        line.append(text: period)
+        line.append(text: model)
+        line.append(text: evidenceBase.label)
+        line.append(number: totalCost)
+        line.append(count: peopleSupported)
+        for column in CountValues.columns { line.append(number: counts[column]) }
+        line.append(number: reportedCostPerPerson)
+        line.append(number: reportedCostPerOutcome)
     }
 
     /// The value of a canonical column as an output cell.

@@ -61,6 +61,13 @@ extension CSVEncoding {
             holdsQuotingByte(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[start...]))
         }
         guard needsQuotes else { return }
+        if !bytes[start...].contains(quote) {
+            // A comma or a line break but no quote to double (`Service 0, Ltd`): the cell
+            // only moves one byte along.
+            bytes.insert(quote, at: start)
+            bytes.append(quote)
+            return
+        }
         let cell = Array(bytes[start...])
         bytes.removeSubrange(start...)
         bytes.append(quote)
