@@ -93,6 +93,11 @@ extension BenchmarkRow: RunFileRow {
 
     public var fields: [CSVField] { Self.header.indices.map(field(at:)) }
 
+    /// `fields` without the array: the table has a row per service and metric.
+    public func encode(into line: inout CSVLineEncoder) {
+        for column in Self.header.indices { line.append(field(at: column)) }
+    }
+
     public func field(at column: Int) -> CSVField {
         switch column {
         case 0: return .text(authority)

@@ -20,14 +20,13 @@ public struct ServicesFileColumns: Sendable {
         let canonical = ServicesCSV.canonicalColumns.count, derived = ServicesCSV.derivedColumns.count
         switch column {
         case ..<canonical:
-            return services[row].input.field(for: ReturnColumn.allCases[column])
+            return services[row].input.field(for: ReturnColumn.all[column])
         case ..<(canonical + derived):
             return ServicesCSV.derivedField(services[row].derived, excluded: services[row].excludedFromStatistics,
                                             at: column - canonical)
         case ..<(canonical + derived + extras.count):
-            // The first cell of that header, as `ServicesCSV.extraFields` takes it.
-            let name = extras[column - canonical - derived]
-            return .text(services[row].input.extraColumns.first { $0.header == name }?.value ?? nil)
+            // The first cell of that header, as `ServicesCSV` writes it.
+            return .text(ExtraCell.value(in: services[row].input.extraColumns, named: extras[column - canonical - derived]))
         case canonical + derived + extras.count:
             return .text(services[row].input.source.description)
         default:

@@ -10,12 +10,21 @@ enum FlagsCSV {
 
     /// One row per flag under `header`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], into sink: inout Sink) throws(Sink.Failure) {
-        for service in services where !service.flags.isEmpty {
-            let source = service.input.source.description
-            for flag in service.flags {
-                try sink.append([.text(service.input.authority), .text(service.input.service),
-                                 .text(service.input.period), .text(source), field(flag, at: 4), field(flag, at: 5),
-                                 field(flag, at: 6), field(flag, at: 7), field(flag, at: 8), field(flag, at: 9)])
+        // The service's four cells are encoded once and copied before each of its flags.
+        var serviceCells = CSVLineEncoder()
+        // By position, not `for service in services`: that copies (retains) every service.
+        for index in services.indices where !services[index].flags.isEmpty {
+            serviceCells.reset()
+            serviceCells.append(text: services[index].input.authority)
+            serviceCells.append(text: services[index].input.service)
+            serviceCells.append(text: services[index].input.period)
+            serviceCells.append(source: services[index].input.source.file, line: services[index].input.source.line)
+            let flags = services[index].flags
+            for item in flags.indices {
+                try sink.appendRecord { line in
+                    line.append(cellsOf: serviceCells)
+                    for column in 4..<header.count { line.append(field(flags[item], at: column)) }
+                }
             }
         }
     }

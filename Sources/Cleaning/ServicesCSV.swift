@@ -13,7 +13,7 @@ enum ServicesCSV {
         "self_employed_share", "ld_share", "mh_share", "client_focus", "share_lt7", "share_7to40", "share_40plus",
         "support_level_index", "excluded_from_statistics",
     ]
-    static let canonicalColumns = ReturnColumn.allCases.map(\.rawValue)
+    static let canonicalColumns = ReturnColumn.all.map(\.rawValue)
     static let trailingColumns = ["source", "flags"]
 
     static func header(extras: [String]) -> [String] {
@@ -23,14 +23,20 @@ enum ServicesCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        for service in services {
-            var fields: [CSVField] = ReturnColumn.allCases.map { service.input.field(for: $0) }
-            fields += derivedFields(service)
-            fields += extraFields(service.input.extraColumns, extras: extras)
-            fields.append(.text(service.input.source.description))
-            fields.append(.text(ruleList(service.flags)))
-            try sink.append(fields)
+        try sink.appendRecords(services) { rows, index, line in encode(rows[index], extras: extras, into: &line) }
+    }
+
+    /// One service's row, cell by cell from its values.
+    static func encode(_ service: borrowing CleanedService, extras: [String], into line: inout CSVLineEncoder) {
+        service.input.encodeCanonicalCells(into: &line)
+        for index in derivedColumns.indices {
+            line.append(derivedField(service.derived, excluded: service.excludedFromStatistics, at: index))
         }
+        ExtraCell.encode(service.input.extraColumns, under: extras, into: &line)
+        line.append(source: service.input.source.file, line: service.input.source.line)
+        // Only the flags are captured: a closure that captured `service` would copy it whole.
+        let flags = service.flags
+        line.appendText { bytes in appendRuleList(flags, to: &bytes) }
     }
 
     static func render(_ services: [CleanedService]) -> String {
@@ -47,10 +53,6 @@ enum ServicesCSV {
         var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
         try emit(services, extras: extras, into: &file)
         return try file.close()
-    }
-
-    static func derivedFields(_ service: CleanedService) -> [CSVField] {
-        derivedColumns.indices.map { derivedField(service.derived, excluded: service.excludedFromStatistics, at: $0) }
     }
 
     /// The cell of `derivedColumns[index]` (the last is `excluded_from_statistics`).
@@ -74,22 +76,21 @@ enum ServicesCSV {
         }
     }
 
-    /// The cells of `extras` for one row: ingest gives every row the union of extra columns
-    /// in one order, so they are matched by position; a row that carries them otherwise
-    /// (first occurrence of a header wins) is matched by name.
-    static func extraFields(_ cells: [ExtraCell], extras: [String]) -> [CSVField] {
-        if cells.count == extras.count, zip(cells, extras).allSatisfy({ $0.header == $1 }) {
-            return cells.map { .text($0.value) }
-        }
-        var values: [String: String?] = [:]
-        for cell in cells where values[cell.header] == nil { values[cell.header] = cell.value }
-        return extras.map { .text(values[$0] ?? nil) }
+    /// The distinct rule ids of `flags` in the order raised, joined by `;`.
+    static func ruleList(_ flags: [ServiceFlag]) -> String {
+        var bytes: [UInt8] = []
+        appendRuleList(flags, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func ruleList(_ flags: [ServiceFlag]) -> String {
+    /// `ruleList`'s UTF-8, appended to `bytes`.
+    static func appendRuleList(_ flags: [ServiceFlag], to bytes: inout [UInt8]) {
         var seen: [FlagRule] = []
-        for flag in flags where !seen.contains(flag.rule) { seen.append(flag.rule) }
-        return seen.map(\.rawValue).joined(separator: ";")
+        for flag in flags where !seen.contains(flag.rule) {
+            if !seen.isEmpty { bytes.append(UInt8(ascii: ";")) }
+            seen.append(flag.rule)
+            bytes.append(contentsOf: flag.rule.rawValue.utf8)
+        }
     }
 
     /// Extra columns in the order the services carry them (ingest gives every row the

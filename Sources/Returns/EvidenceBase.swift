@@ -14,6 +14,13 @@ public enum EvidenceBase: Sendable, Hashable {
     /// (`IPS fidelity`, `ips_fidelity`); `nil` (missing) is not evidence-based.
     public init(label: String?) {
         guard let label else { self = .notStated; return }
+        // The canonical labels as written (almost every cell), with no lower-casing.
+        switch label {
+        case "ips-fidelity": self = .ipsFidelity; return
+        case "observed-good-practice": self = .observedGoodPractice; return
+        case "no": self = .notEvidenceBased; return
+        default: break
+        }
         let words = label.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
         switch words.joined(separator: "-") {
         case "ips-fidelity": self = .ipsFidelity

@@ -24,7 +24,15 @@ struct MissingValueWords: Sendable {
         possibleFirstBytes = firstBytes
         firstByteTable = (0..<128).map { firstBytes.contains(UInt8($0)) }
         firstScalars = Set(normalised.compactMap(\.unicodeScalars.first))
+        twoByteMayStartWord = []
+        twoByteMayStartWord = (0x80..<0x800).map { value in
+            Unicode.Scalar(UInt32(value)).map { mayStartWord(String($0)) } ?? true
+        }
     }
+
+    /// `mayStartWord` for every scalar of two UTF-8 bytes (U+0080–U+07FF, such as `£` and
+    /// accented letters), indexed by scalar − 0x80: decided once, not per cell.
+    private var twoByteMayStartWord: [Bool]
 
     /// The first scalars of the normalised words, for cells that start with a non-ASCII
     /// scalar (`£263,132`): only a scalar that lower-cases to one of them (or an apostrophe)
@@ -55,17 +63,18 @@ struct MissingValueWords: Sendable {
         return words.contains(Self.normalise(cell))
     }
 
+    /// An ASCII byte of a word as matched: lower case, a backtick read as an apostrophe.
+    @inline(__always)
+    static func normalisedASCII(_ byte: UInt8) -> UInt8 {
+        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { return byte + 32 }
+        return byte == UInt8(ascii: "`") ? UInt8(ascii: "'") : byte
+    }
+
     static func normalise<S: StringProtocol>(_ text: S) -> String {
         let trimmed = CellText.trimmed(text)
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (most cells): lower-case the bytes directly.
-            var bytes = Array(trimmed.utf8)
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { bytes[index] = byte + 32 }
-                if byte == UInt8(ascii: "`") { bytes[index] = UInt8(ascii: "'") }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: trimmed.utf8.map(normalisedASCII), as: UTF8.self)
         }
         var result = ""
         for character in CellText.trimmed(text).lowercased() {
@@ -104,8 +113,21 @@ extension MissingValueWords {
         guard let first = cell.first else { return true }
         if first < 0x80, !firstByteTable[Int(first)] { return false }
         if cell.count > longestWord { return false }
-        if first >= 0x80, !mayStartWord(String(decoding: UnsafeBufferPointer(rebasing: cell.prefix(4)), as: UTF8.self)) {
+        if first >= 0xC2, first < 0xE0, cell.count >= 2 {
+            let scalar = Int(first & 0x1F) << 6 | Int(cell[1] & 0x3F)
+            if !twoByteMayStartWord[scalar - 0x80] { return false }
+        } else if first >= 0x80,
+                  !mayStartWord(String(decoding: UnsafeBufferPointer(rebasing: cell.prefix(4)), as: UTF8.self)) {
             return false
+        }
+        if cell.allSatisfy({ $0 < 0x80 }) {
+            // `normalise` of an ASCII cell, already trimmed, on the bytes: one `String`, made
+            // in place (and not allocated at all when short).
+            let normalised = String(unsafeUninitializedCapacity: cell.count) { buffer in
+                for (index, byte) in cell.enumerated() { buffer[index] = Self.normalisedASCII(byte) }
+                return cell.count
+            }
+            return words.contains(normalised)
         }
         return isMissing(Substring(String(decoding: cell, as: UTF8.self)))
     }
@@ -116,15 +138,28 @@ extension MissingValueWords {
 /// then non-ASCII (perhaps a no-break space) is trimmed as text.
 enum CellTrim {
     static func withTrimmed<R>(_ cell: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let trimmed = trimmedInPlace(cell) { return body(trimmed) }
+        var text = trimmedText(cell)
+        return text.withUTF8(body)
+    }
+
+    /// The trimmed cell as a part of `cell`, or `nil` when an edge is non-ASCII whitespace
+    /// (perhaps a no-break space) and the cell must be trimmed as text (`trimmedText`).
+    @inline(__always)
+    static func trimmedInPlace(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         var start = 0, end = cell.count
         while start < end, isASCIIWhitespace(cell[start]) { start += 1 }
         while end > start, isASCIIWhitespace(cell[end - 1]) { end -= 1 }
         // A non-ASCII edge (`£263,132`) needs the text path only when it is whitespace.
         if start == end || (!isWhitespace(scalarStarting: start, in: cell) && !isWhitespace(scalarEnding: end, in: cell)) {
-            return body(UnsafeBufferPointer(rebasing: cell[start..<end]))
+            return UnsafeBufferPointer(rebasing: cell[start..<end])
         }
-        var text = String(CellText.trimmed(String(decoding: cell, as: UTF8.self)))
-        return text.withUTF8(body)
+        return nil
+    }
+
+    /// `cell` trimmed as text (`CellText.trimmed`).
+    static func trimmedText(_ cell: UnsafeBufferPointer<UInt8>) -> String {
+        String(CellText.trimmed(String(decoding: cell, as: UTF8.self)))
     }
 
     /// Whether the scalar whose UTF-8 starts at `index` is White_Space (bytes checked by
@@ -136,6 +171,9 @@ enum CellTrim {
         guard index + length <= cell.count else { return false }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for offset in 1..<length { value = value << 6 | UInt32(cell[index + offset] & 0x3F) }
+        // Of the two-byte scalars (such as `£`) only U+0085 and U+00A0 are White_Space
+        // (Unicode PropList.txt): no property lookup for them.
+        if length == 2 { return value == 0x85 || value == 0xA0 }
         return Unicode.Scalar(value)?.properties.isWhitespace ?? false
     }
 

@@ -32,6 +32,43 @@ public enum ReturnColumn: String, Sendable, Hashable, CaseIterable {
     case reportedCostPerPerson = "reported_cost_per_person"
     case reportedCostPerOutcome = "reported_cost_per_outcome"
 
+    /// `allCases`, built once (a synthesised `allCases` makes a new array per call, and
+    /// the writers walk the columns on every row).
+    public static let all: [ReturnColumn] = allCases
+
+    /// The position of an optional count column among `CountValues.columns` (the count
+    /// columns but `people_supported`, in column order), found without a search: every
+    /// row reads and writes these for each of its 24 counts. `nil` for other columns.
+    public var countPosition: Int? {
+        switch self {
+        case .clientsLD: return 0
+        case .clientsMH: return 1
+        case .clientsPhysicalSensory: return 2
+        case .clientsAutism: return 3
+        case .clientsHomeless: return 4
+        case .clientsDrugAlcohol: return 5
+        case .clientsOther: return 6
+        case .supportLT7: return 7
+        case .support7to40: return 8
+        case .support40plus: return 9
+        case .outcomesGained: return 10
+        case .outcomesRetained: return 11
+        case .outcomesSelfEmployed: return 12
+        case .outcomesTotal: return 13
+        case .outcomesLD: return 14
+        case .outcomesMH: return 15
+        case .outcomesPhysicalSensory: return 16
+        case .outcomesAutism: return 17
+        case .outcomesHomeless: return 18
+        case .outcomesDrugAlcohol: return 19
+        case .outcomesOther: return 20
+        case .outcomesLT7: return 21
+        case .outcomes7to40: return 22
+        case .outcomes40plus: return 23
+        default: return nil
+        }
+    }
+
     public enum Kind: Sendable { case text, evidenceBase, money, count }
 
     public var kind: Kind {

@@ -24,41 +24,62 @@ extension ReturnRowReader {
                                          message: oversizedMessage(length: record.oversizedCellLength, cell: long),
                                          column: mapping.slots[long].canonicalColumn, value: cells[long], record: cells))
         }
-        var row = RowValues()
-        var extraValues = [String?](repeating: nil, count: mapping.extras.count)
-        var problems: [Problem] = []
-        for (index, slot) in mapping.slots.enumerated() {
-            record.withCell(index) { raw in
-                CellTrim.withTrimmed(raw) { cell in
-                    let missing = missingWords.isMissing(cell)
-                    switch slot {
-                    case .unnamed:
-                        if !missing { droppedUnnamedCells = true }
-                    case .extra(let extraIndex):
-                        extraValues[extraIndex] = missing ? nil : String(decoding: cell, as: UTF8.self)
-                    case .canonical(let column):
-                        if missing {
-                            if ReturnColumn.required.contains(column) {
-                                let written = String(decoding: raw, as: UTF8.self)
-                                problems.append(Problem(rule: .requiredMissing, message: describe(column, index)
-                                    + " is required but is \(raw.isEmpty ? "empty" : "\"\(written)\" (missing)"); fill it in or remove the row",
-                                    column: column, value: written))
-                            }
-                            return
-                        }
-                        if row.setFast(column, from: cell) { return }
-                        row.index = index
-                        let text = String(decoding: cell, as: UTF8.self)
-                        if let problem = row.set(column, from: .text(text), text: Substring(text)) {
-                            problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message,
-                                                    column: column, value: String(decoding: raw, as: UTF8.self)))
-                        }
-                    }
+        var state = RecordTyping(extraValues: [String?](repeating: nil, count: mapping.extras.count))
+        let slots = mapping.slots
+        record.bytes.withUnsafeBufferPointer { bytes in
+            for index in slots.indices {
+                let raw = UnsafeBufferPointer(rebasing: bytes[record.range(of: index)])
+                if let cell = CellTrim.trimmedInPlace(raw) {
+                    take(cell, raw: raw, index: index, slot: slots[index], into: &state)
+                } else {
+                    var text = CellTrim.trimmedText(raw)
+                    text.withUTF8 { take($0, raw: raw, index: index, slot: slots[index], into: &state) }
                 }
             }
         }
-        return finish(source: source, row: &row, extraValues: extraValues, problems: problems, record: { record.strings })
+        if state.droppedUnnamedCells { droppedUnnamedCells = true }
+        return finish(source: source, row: &state.row, extraValues: state.extraValues, problems: state.problems,
+                      record: { record.strings })
     }
+
+    /// One trimmed cell (`raw` as read) of column `index` into `state`.
+    private func take(_ cell: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>, index: Int, slot: HeaderSlot,
+                      into state: inout RecordTyping) {
+        let missing = missingWords.isMissing(cell)
+        switch slot {
+        case .unnamed:
+            if !missing { state.droppedUnnamedCells = true }
+        case .extra(let extraIndex):
+            state.extraValues[extraIndex] = missing ? nil : String(decoding: cell, as: UTF8.self)
+        case .canonical(let column):
+            if missing {
+                if ReturnColumn.required.contains(column) {
+                    let written = String(decoding: raw, as: UTF8.self)
+                    state.problems.append(Problem(rule: .requiredMissing, message: describe(column, index)
+                        + " is required but is \(raw.isEmpty ? "empty" : "\"\(written)\" (missing)"); fill it in or remove the row",
+                        column: column, value: written))
+                }
+                return
+            }
+            if state.row.setFast(column, from: cell) { return }
+            state.row.index = index
+            let text = String(decoding: cell, as: UTF8.self)
+            if let problem = state.row.set(column, from: .text(text), text: Substring(text)) {
+                state.problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message,
+                                              column: column, value: String(decoding: raw, as: UTF8.self)))
+            }
+        }
+    }
+}
+
+/// What one record has given so far while its cells are typed: a struct passed `inout`,
+/// not variables captured by a nested function, which would be boxed and checked for
+/// exclusive access at run time on every cell.
+private struct RecordTyping {
+    var row = RowValues()
+    var extraValues: [String?]
+    var problems: [ReturnRowReader.Problem] = []
+    var droppedUnnamedCells = false
 }
 
 extension RowValues {

@@ -59,7 +59,9 @@ struct ReturnTable {
     /// false when reading must stop (an unusable header).
     mutating func take(_ record: CSVByteRecord) -> Bool {
         guard headerError == nil else { return false }
-        guard var reader else {
+        // Read in place (`reader?.read`): a copy of the reader per row retains its mapping
+        // and missing words.
+        guard let outcome = reader?.read(record) else {
             let cells = record.strings.map(ReturnCell.text)
             if let long = record.oversizedCell, HeaderMapping.mapsRequiredColumns(record.strings) {
                 let line = record.position.line
@@ -74,11 +76,10 @@ struct ReturnTable {
             return takeHeaderCandidate(line: record.position.line, cells: cells)
         }
         rowsRead += 1
-        switch reader.read(record) {
+        switch consume outcome {
         case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
         case .rejected(let row): rejected.append(row)
         }
-        self.reader = reader
         return true
     }
 

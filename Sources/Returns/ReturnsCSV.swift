@@ -17,15 +17,22 @@ enum ReturnsCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ returns: [ServiceReturn], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        for row in returns {
-            var fields: [CSVField] = ReturnColumn.allCases.map { row.field(for: $0) }
-            var values: [String: String?] = [:]
-            for cell in row.extraColumns where values[cell.header] == nil { values[cell.header] = cell.value }
-            fields += extras.map { .text(values[$0] ?? nil) }
-            fields.append(.text(row.proportionsGiven.isEmpty ? nil : row.proportionsGiven.map(\.rawValue).joined(separator: ";")))
-            fields.append(.text(row.source.description))
-            try sink.append(fields)
+        try sink.appendRecords(returns) { rows, index, line in encode(rows[index], extras: extras, into: &line) }
+    }
+
+    /// One return's row, cell by cell from its values.
+    static func encode(_ row: borrowing ServiceReturn, extras: [String], into line: inout CSVLineEncoder) {
+        row.encodeCanonicalCells(into: &line)
+        ExtraCell.encode(row.extraColumns, under: extras, into: &line)
+        // Only the list is captured: a closure that captured `row` would copy the whole row.
+        let proportions = row.proportionsGiven
+        line.appendText { bytes in
+            for (index, column) in proportions.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ";")) }
+                bytes.append(contentsOf: column.rawValue.utf8)
+            }
         }
+        line.append(source: row.source.file, line: row.source.line)
     }
 
     static func render(_ returns: [ServiceReturn]) -> String {
@@ -141,6 +148,22 @@ enum ReturnsCSV {
 }
 
 extension ServiceReturn {
+    /// The cells of every canonical column, in `ReturnColumn` order: `field(for:)` of each,
+    /// written straight from the values (no `CSVField` per cell; the columns are in this
+    /// order in `ReturnColumn`, and a test holds the two to the same bytes).
+    public func encodeCanonicalCells(into line: inout CSVLineEncoder) {
+        line.append(text: authority)
+        line.append(text: service)
+        line.append(text: period)
+        line.append(text: model)
+        line.append(text: evidenceBase.label)
+        line.append(number: totalCost)
+        line.append(count: peopleSupported)
+        for column in CountValues.columns { line.append(number: counts[column]) }
+        line.append(number: reportedCostPerPerson)
+        line.append(number: reportedCostPerOutcome)
+    }
+
     /// The value of a canonical column as an output cell.
     public func field(for column: ReturnColumn) -> CSVField {
         switch column {
@@ -154,6 +177,24 @@ extension ServiceReturn {
         case .reportedCostPerPerson: return .number(reportedCostPerPerson)
         case .reportedCostPerOutcome: return .number(reportedCostPerOutcome)
         default: return .number(counts[column])
+        }
+    }
+}
+
+extension ExtraCell {
+    /// The value a row holds under extra column `name`: its first cell of that header.
+    public static func value(in cells: [ExtraCell], named name: String) -> String? {
+        cells.first { $0.header == name }?.value ?? nil
+    }
+
+    /// The cells of `extras` for one row, as text. Ingest gives every row the union of
+    /// extra columns in one order, so they are matched by position; a row that carries
+    /// them otherwise is matched by name (`value(in:named:)`).
+    public static func encode(_ cells: [ExtraCell], under extras: [String], into line: inout CSVLineEncoder) {
+        if cells.count == extras.count, zip(cells, extras).allSatisfy({ $0.header == $1 }) {
+            for cell in cells { line.append(text: cell.value) }
+        } else {
+            for name in extras { line.append(text: value(in: cells, named: name)) }
         }
     }
 }

@@ -89,7 +89,7 @@ public struct CountValues: Sendable, Equatable {
         }
     }
 
-    private static func index(of column: ReturnColumn) -> Int? { columns.firstIndex(of: column) }
+    private static func index(of column: ReturnColumn) -> Int? { column.countPosition }
 
     /// Equal when every count is equal or missing in both (NaN, the missing mark, is
     /// never equal to itself, so the synthesised `==` would not do).

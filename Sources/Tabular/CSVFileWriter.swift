@@ -6,27 +6,35 @@ public struct CSVFileWriter: CSVRowSink {
     private let writer: BufferedFileWriter
     public let columnCount: Int
     /// One record's bytes, reused for every record (no `String` per cell or line).
-    private var line: [UInt8] = []
+    private var line = CSVLineEncoder()
 
     /// Creates `path` (and its parent directories) and writes the header.
     public init(path: String, header: [String], displayName: String? = nil) throws(VFMError) {
         writer = try BufferedFileWriter(path: path, displayName: displayName)
         columnCount = header.count
-        CSVEncoding.appendLine(header, to: &line)
-        try writer.write(line)
+        var bytes: [UInt8] = []
+        CSVEncoding.appendLine(header, to: &bytes)
+        try writer.write(bytes)
     }
 
     /// Appends one record.
     /// - Throws: as `BufferedFileWriter`; a record whose width is not the header's is a
     ///   bug, reported rather than written as a shifted row.
     public mutating func append(_ row: [CSVField]) throws(VFMError) {
-        guard row.count == columnCount else {
-            throw VFMError(.cannotCreateOutput, "a row of \(row.count) cells for \(columnCount) columns",
+        try appendRecord { line in for field in row { line.append(field) } }
+    }
+
+    /// Appends the record `encode` writes into the reused encoder.
+    /// - Throws: as `append(_:)`.
+    public mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) throws(VFMError) {
+        line.reset()
+        encode(&line)
+        guard line.cellCount == columnCount else {
+            throw VFMError(.cannotCreateOutput, "a row of \(line.cellCount) cells for \(columnCount) columns",
                            file: writer.displayName, hint: "this is a bug in vfm; please report it")
         }
-        line.removeAll(keepingCapacity: true)
-        CSVEncoding.appendLine(row, to: &line)
-        try writer.write(line)
+        line.endLine()
+        try writer.write(line.bytes)
     }
 
     /// Flushes and closes the file; returns its SHA-256.
@@ -38,7 +46,7 @@ public struct CSVFileWriter: CSVRowSink {
     public static func write<Row: RunFileRow>(_ rows: [Row], to path: String, displayName: String? = nil)
         throws(VFMError) -> String {
         var file = try CSVFileWriter(path: path, header: Row.header, displayName: displayName)
-        for row in rows { try file.append(row.fields) }
+        try file.appendRecords(rows) { rows, index, line in rows[index].encode(into: &line) }
         return try file.close()
     }
 }

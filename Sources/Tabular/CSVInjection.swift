@@ -25,16 +25,21 @@ public enum CSVInjection {
         return Double(String(text)) != nil
     }
 
-    /// False when `text` certainly needs no prefix: its first byte is none of the ASCII
-    /// triggers nor `'` (a first `Character` can only be one of those when its first UTF-8
-    /// byte is). Lets writers skip the `Character` test for almost every cell.
-    static func mayNeedPrefix(_ text: String) -> Bool {
-        switch text.utf8.first {
+    /// False when a text whose first UTF-8 byte is `firstByte` certainly needs no prefix:
+    /// that byte is none of the ASCII triggers nor `'` (a first `Character` can only be one
+    /// of those when its first UTF-8 byte is). Lets writers skip the `Character` test for
+    /// almost every cell.
+    @inline(__always)
+    static func mayNeedPrefix(firstByte: UInt8) -> Bool {
+        switch firstByte {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
-             UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "'"): return true
+             UInt8(ascii: "\r"), UInt8(ascii: "\n"), prefix: return true
         default: return false
         }
     }
+
+    /// The byte `neutralise` puts in front of a formula: `'`.
+    static let prefix = UInt8(ascii: "'")
 
     /// The text as it should be written to a CSV cell.
     public static func neutralise(_ text: String) -> String {

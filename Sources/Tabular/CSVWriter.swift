@@ -13,6 +13,24 @@ public protocol CSVRowSink {
     associatedtype Failure: Error
     /// Appends one record; the caller passes exactly one field per header column.
     mutating func append(_ row: [CSVField]) throws(Failure)
+    /// Appends one record that `encode` writes cell by cell (one cell per header column)
+    /// into the sink's reused encoder: the fast path of the big run files.
+    mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) throws(Failure)
+}
+
+extension CSVRowSink {
+    /// One record per element of `rows`: `encode` gets the rows' buffer and a position and
+    /// reads the element where it lies. Handing it the element (`rows[i]`, or a `borrowing`
+    /// parameter of a generic closure) copies the whole row first: a retain per string of
+    /// every row of a file of a million.
+    @inlinable
+    public mutating func appendRecords<Row>(_ rows: [Row],
+                                            _ encode: (UnsafeBufferPointer<Row>, Int, inout CSVLineEncoder) -> Void)
+        throws(Failure) {
+        try rows.withUnsafeBufferPointer { (buffer) throws(Failure) in
+            for index in buffer.indices { try appendRecord { encode(buffer, index, &$0) } }
+        }
+    }
 }
 
 /// RFC 4180 encoding with LF line endings, quoting only where needed, so that outputs
@@ -68,6 +86,7 @@ public enum CSVEncoding {
 public struct CSVWriter: Sendable, CSVRowSink {
     public private(set) var text: String
     public let columnCount: Int
+    private var line = CSVLineEncoder()
 
     public init(header: [String]) {
         columnCount = header.count
@@ -75,7 +94,14 @@ public struct CSVWriter: Sendable, CSVRowSink {
     }
 
     public mutating func append(_ row: [CSVField]) {
-        precondition(row.count == columnCount, "CSV row has \(row.count) fields for \(columnCount) columns")
-        text += CSVEncoding.line(row)
+        appendRecord { line in for field in row { line.append(field) } }
+    }
+
+    public mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) {
+        line.reset()
+        encode(&line)
+        precondition(line.cellCount == columnCount, "CSV row has \(line.cellCount) fields for \(columnCount) columns")
+        line.endLine()
+        text += String(decoding: line.bytes, as: UTF8.self)
     }
 }

@@ -13,10 +13,17 @@ public protocol RunFileRow: Sendable {
     /// The cell of one column, `fields[column]`, for readers that want a few cells of many
     /// rows (a row type can answer without building the whole record).
     func field(at column: Int) -> CSVField
+    /// Writes the row's cells, `fields` in order, into a file's encoder (a row type of a
+    /// large file writes them straight from its values, with no array).
+    func encode(into line: inout CSVLineEncoder)
 }
 
 extension RunFileRow {
     public func field(at column: Int) -> CSVField { fields[column] }
+
+    public func encode(into line: inout CSVLineEncoder) {
+        for field in fields { line.append(field) }
+    }
 }
 
 /// The cells of one record of a run file, read left to right with typed accessors that
@@ -145,7 +152,7 @@ extension CSVWriter {
     /// A document of `rows` under `Row.header`.
     public static func document<Row: RunFileRow>(_ rows: [Row]) -> String {
         var writer = CSVWriter(header: Row.header)
-        for row in rows { writer.append(row.fields) }
+        for row in rows { writer.appendRecord { row.encode(into: &$0) } }
         return writer.text
     }
 }

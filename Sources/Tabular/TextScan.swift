@@ -58,7 +58,15 @@ public struct TextScan {
         if head.count < 3 { head += chunk.prefix(3 - head.count) }
         var index = 0
         let count = chunk.count
+        let raw = UnsafeRawBufferPointer(chunk)
         while index < count {
+            // Eight ASCII bytes with no NUL, CR or LF change nothing but the offset (and leave
+            // the last byte not a CR): skipped as one word.
+            if needed == 0, index + 8 <= count, Self.isPlainASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                previousWasCR = false
+                index += 8
+                continue
+            }
             let byte = chunk[index]
             if byte < 0x80 {
                 if needed > 0 { invalid(line: sequenceLine) }
@@ -101,6 +109,16 @@ public struct TextScan {
             index += 1
         }
         offset += count
+    }
+
+    /// True when all eight bytes of `word` are ASCII and none is NUL, LF or CR (the "has
+    /// zero byte" test of Anderson's *Bit Twiddling Hacks* on `word ^ b·0x0101…`).
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return word & highs == 0 && !hasZeroByte(word) && !hasZeroByte(word ^ (ones &* 0x0A))
+            && !hasZeroByte(word ^ (ones &* 0x0D))
     }
 
     private mutating func invalid(line: Int) {
