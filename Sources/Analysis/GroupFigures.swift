@@ -6,8 +6,8 @@ import VFMCore
 /// correlation pair's moments — worked out in one go (issue 12).
 ///
 /// A group's sorts cost 16 bytes per member and metric (a million services, fourteen
-/// metrics: 220 MB), so they are held for one group at a time, each sort's values only
-/// until its summary is read, and the orders only of the metrics a pair ranks. The pieces that do not depend on each other — each metric's sort, then each
+/// metrics: 220 MB), so they are held for one group at a time, and past its summary
+/// only for the metrics a pair ranks. The pieces that do not depend on each other — each metric's sort, then each
 /// pair's moments — run on all cores (`Parallel.map`); each depends only on its own inputs
 /// (and BLAS sums exactly), so the figures are the same to the bit on one core or many.
 struct GroupFigures {
@@ -28,26 +28,30 @@ struct GroupFigures {
             needed.append(metric)
         }
         let ranked = Set(pairs.flatMap { [$0.x, $0.y] })
-        // Each sort's values are dropped as soon as its summary and band are read from them;
-        // only the orders Spearman's ranks need are kept, until the pairs are done.
+        // Each sort is dropped as soon as its summary and band are read from it, except the
+        // orders (and their values, for ties) that Spearman's ranks need, kept until the
+        // pairs are done.
         let sorts = Parallel.map(needed.count) { index in
             let metric = needed[index], sorted = group.sorted(metric)
             return (summary: sorted.hasNonFinite ? nil : Descriptive.summarize(sorted: sorted.values),
                     robustBand: sorted.hasNonFinite ? RobustBand(sorted: []) : RobustBand(sorted: sorted.values),
-                    positions: ranked.contains(metric) ? sorted.positions : [])
+                    positions: ranked.contains(metric) ? sorted.positions : [],
+                    values: ranked.contains(metric) ? sorted.values : [])
         }
         var summaries: [Metric: SampleSummary] = [:], robustBands: [Metric: RobustBand] = [:]
         for (metric, sorted) in zip(needed, sorts) {
             summaries[metric] = sorted.summary
             robustBands[metric] = sorted.robustBand
         }
-        func positions(_ metric: Metric) -> [Int] {
-            needed.firstIndex(of: metric).map { sorts[$0].positions } ?? []
+        func order(_ metric: Metric) -> (positions: [Int], values: [Double]) {
+            needed.firstIndex(of: metric).map { (sorts[$0].positions, sorts[$0].values) } ?? ([], [])
         }
         self.pairs = Parallel.map(pairs.count) { index in
             let pair = pairs[index]
+            let x = order(pair.x), y = order(pair.y)
             return PairStatistics(x: group.column(of: pair.x), y: group.column(of: pair.y),
-                                  xOrder: positions(pair.x), yOrder: positions(pair.y))
+                                  xOrder: x.positions, xOrderedValues: x.values, yOrder: y.positions,
+                                  yOrderedValues: y.values)
         }
         self.name = group.name
         self.members = group.members

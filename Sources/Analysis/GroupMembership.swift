@@ -14,8 +14,8 @@ public struct GroupMembership: Sendable {
     private let services: [CleanedService]
     /// Normalised column name → normalised cell text → rows, ascending.
     private var rowsByColumn: [String: [String: [Int]]] = [:]
-    /// Client focus (raw value) → rows, ascending.
-    private var rowsByClientFocus: [String: [Int]] = [:]
+    /// Client focus → rows, ascending.
+    private var rowsByClientFocus: [ClientFocus: [Int]] = [:]
 
     public init(services: [CleanedService], selections: [GroupSelection]) {
         self.services = services
@@ -28,18 +28,18 @@ public struct GroupMembership: Sendable {
             case .all, .evidenceBased: break
             }
         }
+        // Services are read through the array by index: `enumerated()` would copy each one
+        // (retaining its strings) — a second per million services.
         for column in columns {
             var rows: [String: [Int]] = [:]
-            for (row, service) in services.enumerated() {
-                guard let text = service.columnText(column) else { continue }
+            for row in services.indices {
+                guard let text = services[row].columnText(column) else { continue }
                 rows[GroupSelection.normalised(text), default: []].append(row)
             }
             rowsByColumn[column] = rows
         }
         if needsClientFocus {
-            for (row, service) in services.enumerated() {
-                rowsByClientFocus[service.derived.clientFocus.rawValue, default: []].append(row)
-            }
+            for row in services.indices { rowsByClientFocus[services[row].derived.clientFocus, default: []].append(row) }
         }
     }
 
@@ -51,7 +51,7 @@ public struct GroupMembership: Sendable {
         case .evidenceBased:
             return services.indices.filter { services[$0].input.evidenceBase.isEvidenceBased }
         case .clientFocus(let focus):
-            return rowsByClientFocus[focus] ?? []
+            return ClientFocus(rawValue: focus).flatMap { rowsByClientFocus[$0] } ?? []
         case .columnIn(let column, let values):
             guard let rows = rowsByColumn[GroupSelection.normalised(column)] else { return [] }
             let wanted = Set(values.map(GroupSelection.normalised))

@@ -15,6 +15,13 @@ public struct PairStatistics: Sendable, Equatable {
     ///   - xOrder, yOrder: each column's finite rows in ascending order of value (see
     ///     `Correlation.estimate(x:y:xOrder:yOrder:)`).
     public init(x: [Double?], y: [Double?], xOrder: [Int], yOrder: [Int]) {
+        self.init(x: x, y: y, xOrder: xOrder, xOrderedValues: nil, yOrder: yOrder, yOrderedValues: nil)
+    }
+
+    /// The same, with each column's finite values in its ascending order beside the order
+    /// (`xOrderedValues[k]` = `x[xOrder[k]]`), from which ties are read in sequence.
+    public init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double]?, yOrder: [Int],
+                yOrderedValues: [Double]?) {
         var rows: [Int] = [], xs: [Double] = [], ys: [Double] = []
         let count = min(x.count, y.count)
         rows.reserveCapacity(count)
@@ -39,8 +46,14 @@ public struct PairStatistics: Sendable, Equatable {
             correlation = CorrelationEstimate(n: n, pearsonR: nil, spearmanRho: nil)
             return
         }
-        let xRanks = Ranking.averageRanks(of: x, rows: rows, ascendingOrder: xOrder, rowCount: x.count)
-        let yRanks = Ranking.averageRanks(of: y, rows: rows, ascendingOrder: yOrder, rowCount: y.count)
+        func ranks(_ column: [Double?], order: [Int], values: [Double]?) -> [Double] {
+            guard let values, values.count == order.count else {
+                return Ranking.averageRanks(of: column, rows: rows, ascendingOrder: order, rowCount: column.count)
+            }
+            return Ranking.averageRanks(rows: rows, rowCount: column.count, ascendingOrder: order, orderedValues: values)
+        }
+        let xRanks = ranks(x, order: xOrder, values: xOrderedValues)
+        let yRanks = ranks(y, order: yOrder, values: yOrderedValues)
         let rho = CentredMoments(columns: [xRanks, yRanks])?.correlation(0, 1)
         correlation = CorrelationEstimate(n: n, pearsonR: moments?.correlation(0, 1), spearmanRho: rho)
     }

@@ -27,6 +27,37 @@ extension Ranking {
     }
 }
 
+extension Ranking {
+    /// `averageRanks(of:rows:ascendingOrder:rowCount:)` with the column's values in that
+    /// order beside it (`orderedValues[k]` is the value at row `ascendingOrder[k]`), so that
+    /// ties are found by reading the sorted values in sequence instead of the column at
+    /// random — at a million rows the random reads were most of the ranking's time. The
+    /// same ranks exactly: the same runs of equal values over the same selected rows.
+    static func averageRanks(rows: [Int], rowCount: Int, ascendingOrder: [Int], orderedValues: [Double]) -> [Double] {
+        var position = [Int32](repeating: -1, count: rowCount)
+        for (index, row) in rows.enumerated() { position[row] = Int32(truncatingIfNeeded: index) }
+        var ranks = [Double](repeating: 0, count: rows.count)
+        var run: [Int32] = []
+        var runValue = 0.0, selected = 0
+        func close() {
+            let rank = Double(selected - run.count + 1 + selected) / 2
+            for member in run { ranks[Int(member)] = rank }
+            run.removeAll(keepingCapacity: true)
+        }
+        for (k, row) in ascendingOrder.enumerated() where row < rowCount && k < orderedValues.count {
+            let member = position[row]
+            guard member >= 0 else { continue }
+            let value = orderedValues[k]
+            if !run.isEmpty, value != runValue { close() }
+            if run.isEmpty { runValue = value }
+            run.append(member)
+            selected += 1
+        }
+        if !run.isEmpty { close() }
+        return ranks
+    }
+}
+
 extension Descriptive {
     /// `summarize` of a sample already sorted ascending (as a column sorted once per group
     /// is): the same figures to the bit, since `summarize` itself works on the sorted

@@ -34,6 +34,19 @@ struct PresortedRankingTests {
         #expect(fromOrder == Ranking.averageRanks(rows.map { column[$0]! }))
     }
 
+    @Test("ranks read with the sorted values beside the order are rankdata's average ranks of the subset",
+          arguments: 0..<40)
+    func subsetRanksFromOrderedValues(seed: Int) {
+        var draws = Draws(state: UInt64(seed) + 1)
+        let count = 1 + draws.next(60)
+        let column = Self.column(&draws, count: count)
+        let rows = column.indices.filter { column[$0] != nil && draws.next(3) != 0 }
+        let order = Self.order(column)
+        let fromValues = Ranking.averageRanks(rows: rows, rowCount: count, ascendingOrder: order,
+                                              orderedValues: order.compactMap { column[$0] })
+        #expect(fromValues == Ranking.averageRanks(rows.map { column[$0]! }))
+    }
+
     @Test("hand-checked: 10, 20, 20, 30 with the 30 left out ranks 1, 2.5, 2.5")
     func handChecked() {
         let column: [Double?] = [20, 30, nil, 10, 20]
@@ -51,6 +64,9 @@ struct PresortedRankingTests {
         if seed % 7 == 0, count > 2 { y[1] = .infinity }       // a non-finite point: no line, r without it
         let pair = PairStatistics(x: x, y: y, xOrder: Self.order(x), yOrder: Self.order(y))
         #expect(pair.correlation == Correlation.estimate(x: x, y: y))
+        let withValues = PairStatistics(x: x, y: y, xOrder: Self.order(x), xOrderedValues: Self.order(x).compactMap { x[$0] },
+                                        yOrder: Self.order(y), yOrderedValues: Self.order(y).compactMap { y[$0] })
+        #expect(withValues == pair)
         var xs: [Double] = [], ys: [Double] = []
         for i in 0..<count { if let a = x[i], let b = y[i] { xs.append(a); ys.append(b) } }
         #expect(pair.pointCount == xs.count)
