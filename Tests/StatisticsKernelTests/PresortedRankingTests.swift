@@ -23,28 +23,18 @@ struct PresortedRankingTests {
         column.indices.filter { column[$0]?.isFinite == true }.sorted { column[$0]! < column[$1]! }
     }
 
-    @Test("ranks of a subset read from the whole column's order are rankdata's average ranks of the subset",
+    @Test("ranks of a subset read from the whole column's order (with or without its sorted values) are rankdata's average ranks of the subset",
           arguments: 0..<40)
     func subsetRanks(seed: Int) {
         var draws = Draws(state: UInt64(seed) + 1)
         let count = 1 + draws.next(60)
         let column = Self.column(&draws, count: count)
         let rows = column.indices.filter { column[$0] != nil && draws.next(3) != 0 }
-        let fromOrder = Ranking.averageRanks(of: column, rows: rows, ascendingOrder: Self.order(column), rowCount: count)
-        #expect(fromOrder == Ranking.averageRanks(rows.map { column[$0]! }))
-    }
-
-    @Test("ranks read with the sorted values beside the order are rankdata's average ranks of the subset",
-          arguments: 0..<40)
-    func subsetRanksFromOrderedValues(seed: Int) {
-        var draws = Draws(state: UInt64(seed) + 1)
-        let count = 1 + draws.next(60)
-        let column = Self.column(&draws, count: count)
-        let rows = column.indices.filter { column[$0] != nil && draws.next(3) != 0 }
         let order = Self.order(column)
-        let fromValues = Ranking.averageRanks(rows: rows, rowCount: count, ascendingOrder: order,
-                                              orderedValues: order.compactMap { column[$0] })
-        #expect(fromValues == Ranking.averageRanks(rows.map { column[$0]! }))
+        let expected = Ranking.averageRanks(rows.map { column[$0]! })
+        #expect(Ranking.averageRanks(of: column, rows: rows, ascendingOrder: order, rowCount: count) == expected)
+        #expect(Ranking.averageRanks(rows: rows, rowCount: count, ascendingOrder: order,
+                                     orderedValues: order.compactMap { column[$0] }) == expected)
     }
 
     @Test("hand-checked: 10, 20, 20, 30 with the 30 left out ranks 1, 2.5, 2.5")
