@@ -12,7 +12,7 @@ enum DuplicateScreen {
         var service: String
         var period: String?
 
-        init(_ row: ServiceReturn) {
+        init(_ row: borrowing ServiceReturn) {
             authority = Self.fold(row.authority)
             service = Self.fold(row.service)
             period = row.period.map(Self.fold)
@@ -36,24 +36,39 @@ enum DuplicateScreen {
         }
     }
 
-    /// Groups of two or more rows sharing a key, each group ordered by (source file, line);
-    /// values are indices into `rows`.
-    static func groups(_ rows: [ServiceReturn]) -> [[Int]] {
-        var byKey: [Key: [Int]] = [:]
-        for (index, row) in rows.enumerated() { byKey[Key(row), default: []].append(index) }
-        return byKey.values.filter { $0.count > 1 }
-            .map { $0.sorted { rows[$0].source < rows[$1].source } }
-            .sorted { rows[$0[0]].source < rows[$1[0]].source }
+    /// Groups of two or more services sharing a key, each group ordered by (source file,
+    /// line); values are indices into `services`. Each key is hashed once, and only
+    /// duplicates get a list.
+    static func groups(_ services: [CleanedService]) -> [[Int]] {
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(services.count)
+        var members: [Int: [Int]] = [:]
+        for index in services.indices {
+            let seen = first.firstOrInsert(Key(services[index].input), index)
+            if seen != index { members[seen, default: [seen]].append(index) }
+        }
+        let source = { (index: Int) in services[index].input.source }
+        return members.values.map { $0.sorted { source($0) < source($1) } }.sorted { source($0[0]) < source($1[0]) }
     }
 
     static func flag(others: [SourceLocation]) -> ServiceFlag {
         let list = others.map(\.description).joined(separator: ", ")
         return ServiceFlag(rule: .duplicate, metric: nil, value: nil, threshold: nil,
-                           severity: FlagRule.duplicate.severity,
-                           message: "same authority, service and period as \(list)")
+                           detail: .text("same authority, service and period as \(list)"))
     }
 
     static func rejectMessage(first: SourceLocation) -> String {
         "same authority, service and period as \(first), which is kept (duplicate_policy = keep-first)"
+    }
+}
+
+extension Dictionary where Value == Int {
+    /// The value stored for `key`, storing `value` first when there is none — one lookup.
+    fileprivate mutating func firstOrInsert(_ key: Key, _ value: Int) -> Int {
+        func take(_ stored: inout Int) -> Int {
+            if stored < 0 { stored = value }
+            return stored
+        }
+        return take(&self[key, default: -1])
     }
 }

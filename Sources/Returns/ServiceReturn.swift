@@ -67,33 +67,68 @@ public struct CountValues: Sendable, Equatable {
     public static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
         $0.kind == .count && $0 != .peopleSupported
     }
+    /// How many optional count columns there are: `columns.count` (a test checks it).
+    public static let slotCount = 24
     /// NaN marks a missing count: every count read is finite (`CellValues` bounds it, a
-    /// proportion of a finite base is finite), so NaN is never a value. 8 bytes a count
-    /// instead of `Double?`'s 16, for each of the optional counts of every return (issue 12).
-    private var storage: [Double]
+    /// proportion of a finite base is finite), so NaN is never a value. Stored inline —
+    /// no heap array per return — 8 bytes a count instead of `Double?`'s 16 (issue 12).
+    private var storage: InlineArray<24, Double>
     private static let missing = Double.nan
 
-    public init() { storage = Array(repeating: Self.missing, count: Self.columns.count) }
+    public init() { storage = InlineArray(repeating: Self.missing) }
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
     public subscript(_ column: ReturnColumn) -> Double? {
         get {
-            guard let index = Self.index(of: column) else { return nil }
+            guard let index = Self.slot(of: column) else { return nil }
             let value = storage[index]
             return value.isNaN ? nil : value
         }
         set {
-            guard let index = Self.index(of: column) else { return }
+            guard let index = Self.slot(of: column) else { return }
             storage[index] = newValue ?? Self.missing
         }
     }
 
-    private static func index(of column: ReturnColumn) -> Int? { columns.firstIndex(of: column) }
+    /// The position of `column` in `columns`, or `nil` for a column that is not an optional
+    /// count — a jump table rather than a search of `columns` on every access.
+    public static func slot(of column: ReturnColumn) -> Int? {
+        switch column {
+        case .clientsLD: return 0
+        case .clientsMH: return 1
+        case .clientsPhysicalSensory: return 2
+        case .clientsAutism: return 3
+        case .clientsHomeless: return 4
+        case .clientsDrugAlcohol: return 5
+        case .clientsOther: return 6
+        case .supportLT7: return 7
+        case .support7to40: return 8
+        case .support40plus: return 9
+        case .outcomesGained: return 10
+        case .outcomesRetained: return 11
+        case .outcomesSelfEmployed: return 12
+        case .outcomesTotal: return 13
+        case .outcomesLD: return 14
+        case .outcomesMH: return 15
+        case .outcomesPhysicalSensory: return 16
+        case .outcomesAutism: return 17
+        case .outcomesHomeless: return 18
+        case .outcomesDrugAlcohol: return 19
+        case .outcomesOther: return 20
+        case .outcomesLT7: return 21
+        case .outcomes7to40: return 22
+        case .outcomes40plus: return 23
+        default: return nil
+        }
+    }
 
     /// Equal when every count is equal or missing in both (NaN, the missing mark, is
     /// never equal to itself, so the synthesised `==` would not do).
     public static func == (lhs: CountValues, rhs: CountValues) -> Bool {
-        zip(lhs.storage, rhs.storage).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        for index in 0..<slotCount where lhs.storage[index] != rhs.storage[index] {
+            guard lhs.storage[index].isNaN, rhs.storage[index].isNaN else { return false }
+        }
+        return true
     }
 }
