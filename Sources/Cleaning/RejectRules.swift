@@ -16,10 +16,7 @@ enum RejectRules {
         let counts = service.counts
         func firstCount(where test: (Double) -> Bool) -> (ReturnColumn, Double)? {
             if test(people) { return (.peopleSupported, people) }
-            for column in CountValues.columns {
-                if let value = counts[column], test(value) { return (column, value) }
-            }
-            return nil
+            return counts.first(where: test)
         }
         func firstCost(where test: (Double) -> Bool) -> (ReturnColumn, Double)? {
             if test(service.totalCost) { return (.totalCost, service.totalCost) }

@@ -91,6 +91,15 @@ public struct CountValues: Sendable, Equatable {
         }
     }
 
+    /// The first count present, in `columns` order, that satisfies `test`.
+    public func first(where test: (Double) -> Bool) -> (column: ReturnColumn, count: Double)? {
+        for index in 0..<Self.slotCount {
+            let value = storage[index]
+            if !value.isNaN, test(value) { return (Self.columns[index], value) }
+        }
+        return nil
+    }
+
     /// The position of `column` in `columns`, or `nil` for a column that is not an optional
     /// count — a jump table rather than a search of `columns` on every access.
     public static func slot(of column: ReturnColumn) -> Int? {

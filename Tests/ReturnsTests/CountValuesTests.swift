@@ -32,3 +32,16 @@ struct CountValuesTests {
         #expect(counts != same)
     }
 }
+
+extension CountValuesTests {
+    @Test("the first count that passes a test is found in column order, skipping missing ones")
+    func firstInColumnOrder() {
+        var counts = CountValues()
+        counts[.outcomesOther] = -2
+        counts[.clientsMH] = -1
+        counts[.supportLT7] = 5
+        #expect(counts.first(where: { $0 < 0 })?.column == .clientsMH)
+        #expect(counts.first(where: { $0 > 4 })?.count == 5)
+        #expect(counts.first(where: { $0.isNaN }) == nil)
+    }
+}
