@@ -18,14 +18,14 @@ enum DuplicateScreen {
             period = row.period.map(Self.fold)
         }
 
-        /// A hash of `Key(row)` that equal keys share: each field's folded text as bytes,
-        /// in canonical composition (NFC) when it is not ASCII, because `String` equality
-        /// is canonical equivalence.
-        static func hash(_ row: borrowing ServiceReturn, scratch: inout [UInt8]) -> Int {
+        /// A hash of the `Key` of a row's names that equal keys share: each field's folded
+        /// text as bytes, in canonical composition (NFC) when it is not ASCII, because
+        /// `String` equality is canonical equivalence.
+        static func hash(_ authority: String, _ service: String, _ period: String?, scratch: inout [UInt8]) -> Int {
             var hasher = Hasher()
-            combine(row.authority, into: &hasher, scratch: &scratch)
-            combine(row.service, into: &hasher, scratch: &scratch)
-            if let period = row.period {
+            combine(authority, into: &hasher, scratch: &scratch)
+            combine(service, into: &hasher, scratch: &scratch)
+            if let period {
                 hasher.combine(1 as UInt8)
                 combine(period, into: &hasher, scratch: &scratch)
             } else {
@@ -88,7 +88,8 @@ enum DuplicateScreen {
         var candidates: [Int: [Int]] = [:]
         var scratch: [UInt8] = []
         for index in services.indices {
-            let seen = first.firstOrInsert(Key.hash(services[index].input, scratch: &scratch), index)
+            let seen = first.firstOrInsert(Key.hash(services[index].input.authority, services[index].input.service,
+                                                            services[index].input.period, scratch: &scratch), index)
             if seen != index { candidates[seen, default: [seen]].append(index) }
         }
         var groups: [[Int]] = []

@@ -14,6 +14,14 @@ enum RejectRules {
         -> (rule: RejectRule, message: String, column: ReturnColumn?)? {
         let people = Double(service.peopleSupported)
         let counts = service.counts
+        let countRange = 0...Double(largestCount)
+        func isCost(_ value: Double?) -> Bool { value.map { $0 >= 0 && $0.isFinite } ?? true }
+        // Nearly every row breaks no rule: one pass to say so, then the rules in order.
+        if countRange.contains(people), counts.first(where: { !countRange.contains($0) }) == nil,
+           isCost(service.totalCost), isCost(service.reportedCostPerPerson), isCost(service.reportedCostPerOutcome),
+           !(jobOutcomes.map { $0 > people } ?? false) {
+            return nil
+        }
         func firstCount(where test: (Double) -> Bool) -> (ReturnColumn, Double)? {
             if test(people) { return (.peopleSupported, people) }
             return counts.first(where: test)

@@ -70,12 +70,13 @@ public struct CountValues: Sendable, Equatable {
     /// How many optional count columns there are: `columns.count` (a test checks it).
     public static let slotCount = 24
     /// NaN marks a missing count: every count read is finite (`CellValues` bounds it, a
-    /// proportion of a finite base is finite), so NaN is never a value. Stored inline —
-    /// no heap array per return — 8 bytes a count instead of `Double?`'s 16 (issue 12).
-    private var storage: InlineArray<24, Double>
+    /// proportion of a finite base is finite), so NaN is never a value. 8 bytes a count
+    /// instead of `Double?`'s 16 (issue 12), in one array that the clean stage's copy of a
+    /// return shares with ingest's rather than holding a second inline copy.
+    @usableFromInline var storage: [Double]
     private static let missing = Double.nan
 
-    public init() { storage = InlineArray(repeating: Self.missing) }
+    public init() { storage = Array(repeating: Self.missing, count: Self.slotCount) }
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
@@ -92,8 +93,9 @@ public struct CountValues: Sendable, Equatable {
     }
 
     /// The first count present, in `columns` order, that satisfies `test`.
+    @inlinable
     public func first(where test: (Double) -> Bool) -> (column: ReturnColumn, count: Double)? {
-        for index in 0..<Self.slotCount {
+        for index in storage.indices {
             let value = storage[index]
             if !value.isNaN, test(value) { return (Self.columns[index], value) }
         }
@@ -135,9 +137,6 @@ public struct CountValues: Sendable, Equatable {
     /// Equal when every count is equal or missing in both (NaN, the missing mark, is
     /// never equal to itself, so the synthesised `==` would not do).
     public static func == (lhs: CountValues, rhs: CountValues) -> Bool {
-        for index in 0..<slotCount where lhs.storage[index] != rhs.storage[index] {
-            guard lhs.storage[index].isNaN, rhs.storage[index].isNaN else { return false }
-        }
-        return true
+        zip(lhs.storage, rhs.storage).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
     }
 }
