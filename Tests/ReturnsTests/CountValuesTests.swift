@@ -45,3 +45,38 @@ extension CountValuesTests {
         #expect(counts.first(where: { $0.isNaN }) == nil)
     }
 }
+
+extension CountValuesTests {
+    @Test("counts set, replaced and cleared in any order read back as a plain table would")
+    func behavesAsATable() {
+        var state: UInt64 = 17
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<200 {
+            var counts = CountValues(), table: [ReturnColumn: Double] = [:]
+            for _ in 0..<40 {
+                let column = CountValues.columns[next() % CountValues.columns.count]
+                let value: Double? = next() % 3 == 0 ? nil : Double(next() % 100)
+                counts[column] = value
+                table[column] = value
+            }
+            for column in CountValues.columns { #expect(counts[column] == table[column], "\(column)") }
+            let firstLarge = CountValues.columns.first { (table[$0] ?? -1) > 50 }
+            #expect(counts.first(where: { $0 > 50 })?.column == firstLarge)
+            // The same counts set in column order compare equal.
+            var ordered = CountValues()
+            for column in CountValues.columns { ordered[column] = table[column] }
+            #expect(ordered == counts)
+        }
+    }
+
+    @Test("setting NaN stores no count")
+    func nanIsMissing() {
+        var counts = CountValues()
+        counts[.clientsLD] = .nan
+        #expect(counts[.clientsLD] == nil)
+        #expect(counts == CountValues())
+    }
+}
