@@ -1,4 +1,3 @@
-import Foundation
 import Returns
 import VFMCore
 
@@ -6,22 +5,14 @@ import VFMCore
 /// source file, line — compared by UTF-8 bytes, so it does not depend on locale or on
 /// the order of the input files. A missing period sorts before any period.
 enum CleanOrder {
-    static func servicePrecedes(_ a: borrowing CleanedService, _ b: borrowing CleanedService) -> Bool {
-        returnPrecedes(a.input, b.input)
-    }
-
     static func returnPrecedes(_ left: borrowing ServiceReturn, _ right: borrowing ServiceReturn) -> Bool {
-        let authority = compareBytes(left.authority, right.authority)
-        if authority != 0 { return authority < 0 }
-        let service = compareBytes(left.service, right.service)
-        if service != 0 { return service < 0 }
+        if let order = ByteOrder.compare(left.authority, right.authority) { return order }
+        if let order = ByteOrder.compare(left.service, right.service) { return order }
         switch (left.period, right.period) {
         case (nil, nil): break
         case (nil, _): return true
         case (_, nil): return false
-        case let (lp?, rp?):
-            let period = compareBytes(lp, rp)
-            if period != 0 { return period < 0 }
+        case let (lp?, rp?): if let order = ByteOrder.compare(lp, rp) { return order }
         }
         return left.source < right.source
     }
@@ -54,23 +45,5 @@ enum CleanOrder {
             }
             order[current] = current
         }
-    }
-
-    /// Negative, zero or positive as `a` sorts before, with or after `b` by UTF-8 bytes
-    /// (unsigned, a prefix first).
-    static func compareBytes(_ a: String, _ b: String) -> Int {
-        let compared = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right -> Int in
-                let common = min(left.count, right.count)
-                if common > 0, let l = left.baseAddress, let r = right.baseAddress {
-                    let order = memcmp(l, r, common)
-                    if order != 0 { return Int(order) }
-                }
-                return left.count - right.count
-            }
-        }
-        if let compared = compared ?? nil { return compared }
-        if a.utf8.elementsEqual(b.utf8) { return 0 }
-        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 }
