@@ -12,44 +12,49 @@ public enum CleanStage {
     /// row flags (`FlagRule`); then the pipeline's outlier rules over all accepted services
     /// with the metric present, marking outliers `excludedFromStatistics` when
     /// `pipeline.excludeOutliers`. The result does not depend on the order of the rows.
-    public static func run(_ ingest: IngestResult, pipeline: PipelineDefinition, log: StageLog) -> CleanResult {
-        var rejected = ingest.rejected
-        var kept: [ServiceReturn] = []
-        for row in ingest.returns {
-            if let (rule, message, column) = RejectRules.violation(row) {
-                rejected.append(RejectRules.rejectedRow(row, rule: rule, message: message, column: column))
-            } else {
-                kept.append(row)
+    ///
+    /// `ingest` is consumed: its rows are released once the services are built, so that
+    /// a run holds each return once (issue 12).
+    public static func run(_ ingest: consuming IngestResult, pipeline: PipelineDefinition, log: StageLog) -> CleanResult {
+        var returns: [ServiceReturn] = [], rejected: [RejectedRow] = []
+        swap(&returns, &ingest.returns)
+        swap(&rejected, &ingest.rejected)
+        let rowsIn = returns.count, ingestRejects = rejected.count
+        var services: [CleanedService] = []
+        services.reserveCapacity(returns.count)
+        for index in returns.indices {
+            let derived = DerivedMeasures(deriving: returns[index])
+            if let (rule, message, column) = RejectRules.violation(returns[index], jobOutcomes: derived.jobOutcomes) {
+                rejected.append(RejectRules.rejectedRow(returns[index], rule: rule, message: message, column: column))
+                continue
             }
+            var flags: [ServiceFlag] = []
+            RowFlagRules.flag(returns[index], derived, pipeline: pipeline, into: &flags)
+            services.append(CleanedService(input: returns[index], derived: derived, flags: flags,
+                                           excludedFromStatistics: false))
         }
+        returns = []
 
-        var duplicateFlags: [Int: ServiceFlag] = [:]
         var dropped: Set<Int> = []
-        for group in DuplicateScreen.groups(kept) {
+        for group in DuplicateScreen.groups(services) {
             switch pipeline.duplicatePolicy {
             case .keepAll:
                 for index in group {
-                    let others = group.filter { $0 != index }.map { kept[$0].source }
-                    duplicateFlags[index] = DuplicateScreen.flag(others: others)
+                    let others = group.filter { $0 != index }.map { services[$0].input.source }
+                    services[index].flags.append(DuplicateScreen.flag(others: others))
                 }
             case .keepFirst:
-                let first = kept[group[0]].source
+                let first = services[group[0]].input.source
                 for index in group.dropFirst() {
                     dropped.insert(index)
-                    rejected.append(RejectRules.rejectedRow(kept[index], rule: .duplicate,
+                    rejected.append(RejectRules.rejectedRow(services[index].input, rule: .duplicate,
                                                             message: DuplicateScreen.rejectMessage(first: first)))
                 }
             }
         }
+        if !dropped.isEmpty { remove(dropped, from: &services) }
 
-        var services: [CleanedService] = []
-        for (index, row) in kept.enumerated() where !dropped.contains(index) {
-            let derived = DerivedMeasures(deriving: row)
-            var flags = RowFlagRules.flags(row, derived, pipeline: pipeline)
-            if let duplicate = duplicateFlags[index] { flags.append(duplicate) }
-            services.append(CleanedService(input: row, derived: derived, flags: flags, excludedFromStatistics: false))
-        }
-        CleanOrder.sort(&services, by: CleanOrder.servicePrecedes)
+        CleanOrder.sortServices(&services)
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {
@@ -58,16 +63,26 @@ public enum CleanStage {
             }
         }
 
-        let cleanRejected = rejected.dropFirst(ingest.rejected.count)
+        let cleanRejected = rejected[ingestRejects...]
         let cleanRejects = cleanRejected.count
         let files = recount(ingest.files, moving: cleanRejected.map(\.source.file))
         CleanOrder.sort(&rejected) { $0.source < $1.source }
         let flagged = services.reduce(0) { $0 + ($1.flags.isEmpty ? 0 : 1) }
         let excluded = services.reduce(0) { $0 + ($1.excludedFromStatistics ? 1 : 0) }
-        log.info("clean: \(ingest.returns.count) rows in, \(services.count) accepted, \(cleanRejects) rejected "
+        log.info("clean: \(rowsIn) rows in, \(services.count) accepted, \(cleanRejects) rejected "
             + "(\(rejected.count) with ingest's), \(flagged) flagged"
             + (pipeline.excludeOutliers ? ", \(excluded) outliers excluded from statistics" : ""))
         return CleanResult(services: services, rejected: rejected, files: files, warnings: warnings)
+    }
+
+    /// Removes the services at `positions`, keeping the others in order, in place.
+    private static func remove(_ positions: Set<Int>, from services: inout [CleanedService]) {
+        var kept = 0
+        for index in services.indices where !positions.contains(index) {
+            if kept != index { services.swapAt(kept, index) }
+            kept += 1
+        }
+        services.removeLast(services.count - kept)
     }
 
     /// Moves each row clean rejected from its file's accepted count to its rejected count,

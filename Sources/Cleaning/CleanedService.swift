@@ -1,5 +1,6 @@
 import PipelineDefinition
 import Returns
+import VFMCore
 
 /// An accepted service return with the study's derived measures and its flags. This is
 /// the row every statistic is computed from (SPEC §5).
@@ -29,24 +30,25 @@ public enum ClientFocus: String, Sendable, Hashable, CaseIterable {
     case unknown
 }
 
-/// The study's measures, derived per service (SPEC §5). Undefined is `nil`, never NaN.
+/// The study's measures, derived per service (SPEC §5). Undefined is `nil`, never NaN
+/// (stored as NaN, `MissingAsNaN`: 8 bytes a measure instead of 16).
 public struct DerivedMeasures: Sendable, Equatable {
     /// A possibly fractional count when outcome types were given as percentages (SPEC §4).
-    public var jobOutcomes: Double?
-    public var outcomeRate: Double?
-    public var costPerPerson: Double?
-    public var costPerOutcome: Double?
-    public var gainedShare: Double?
-    public var retainedShare: Double?
-    public var selfEmployedShare: Double?
-    public var ldShare: Double?
-    public var mhShare: Double?
+    @MissingAsNaN public var jobOutcomes: Double?
+    @MissingAsNaN public var outcomeRate: Double?
+    @MissingAsNaN public var costPerPerson: Double?
+    @MissingAsNaN public var costPerOutcome: Double?
+    @MissingAsNaN public var gainedShare: Double?
+    @MissingAsNaN public var retainedShare: Double?
+    @MissingAsNaN public var selfEmployedShare: Double?
+    @MissingAsNaN public var ldShare: Double?
+    @MissingAsNaN public var mhShare: Double?
     public var clientFocus: ClientFocus
-    public var shareLT7: Double?
-    public var share7to40: Double?
-    public var share40plus: Double?
+    @MissingAsNaN public var shareLT7: Double?
+    @MissingAsNaN public var share7to40: Double?
+    @MissingAsNaN public var share40plus: Double?
     /// Support Level Index (NDTi 2014, footnote 10): p(<7h) + 3·p(7–40h) + 10·p(40h+).
-    public var supportLevelIndex: Double?
+    @MissingAsNaN public var supportLevelIndex: Double?
 
     public init(jobOutcomes: Double? = nil, outcomeRate: Double? = nil, costPerPerson: Double? = nil,
                 costPerOutcome: Double? = nil, gainedShare: Double? = nil, retainedShare: Double? = nil,
@@ -67,34 +69,5 @@ public struct DerivedMeasures: Sendable, Equatable {
         self.share7to40 = share7to40
         self.share40plus = share40plus
         self.supportLevelIndex = supportLevelIndex
-    }
-}
-
-public enum FlagSeverity: String, Sendable, Hashable {
-    case warning
-    case info
-}
-
-/// A suspicious figure, kept but recorded in `clean/flags.csv` with a reason a
-/// commissioner can act on (SPEC §5).
-public struct ServiceFlag: Sendable, Equatable {
-    /// Stable machine-readable rule id, e.g. `client-count-mismatch`, `outlier`.
-    public var rule: FlagRule
-    /// Metric or column concerned, if any.
-    public var metric: String?
-    public var value: Double?
-    public var threshold: Double?
-    public var severity: FlagSeverity
-    /// e.g. "client groups add up to 41 but people supported is 30 (off by 37%)".
-    public var message: String
-
-    public init(rule: FlagRule, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
-                message: String) {
-        self.rule = rule
-        self.metric = metric
-        self.value = value
-        self.threshold = threshold
-        self.severity = severity
-        self.message = message
     }
 }

@@ -12,10 +12,52 @@ enum DuplicateScreen {
         var service: String
         var period: String?
 
-        init(_ row: ServiceReturn) {
+        init(_ row: borrowing ServiceReturn) {
             authority = Self.fold(row.authority)
             service = Self.fold(row.service)
             period = row.period.map(Self.fold)
+        }
+
+        /// A hash of the `Key` of a row's names that equal keys share: each field's folded
+        /// text as bytes, in canonical composition (NFC) when it is not ASCII, because
+        /// `String` equality is canonical equivalence.
+        static func hash(_ authority: String, _ service: String, _ period: String?, scratch: inout [UInt8]) -> Int {
+            var hasher = Hasher()
+            combine(authority, into: &hasher, scratch: &scratch)
+            combine(service, into: &hasher, scratch: &scratch)
+            if let period {
+                hasher.combine(1 as UInt8)
+                combine(period, into: &hasher, scratch: &scratch)
+            } else {
+                hasher.combine(0 as UInt8)
+            }
+            return hasher.finalize()
+        }
+
+        private static func combine(_ text: String, into hasher: inout Hasher, scratch: inout [UInt8]) {
+            scratch.removeAll(keepingCapacity: true)
+            if !foldASCII(text, into: &scratch) {
+                scratch.append(contentsOf: fold(text).precomposedStringWithCanonicalMapping.utf8)
+            }
+            hasher.combine(scratch.count)
+            scratch.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+
+        /// `fold(text)`'s bytes into `folded` when `text` is ASCII; false (nothing
+        /// appended) when it is not.
+        private static func foldASCII(_ text: String, into folded: inout [UInt8]) -> Bool {
+            let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+                guard let start = bytes.firstIndex(where: { !isSpace($0) }),
+                      let last = bytes.lastIndex(where: { !isSpace($0) }) else { return true }
+                for byte in bytes[start...last] {
+                    folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+                return true
+            }
+            if let done { return done }
+            return false
         }
 
         /// Trimmed (Foundation's `whitespacesAndNewlines`) and lower-cased (Unicode). ASCII
@@ -36,24 +78,51 @@ enum DuplicateScreen {
         }
     }
 
-    /// Groups of two or more rows sharing a key, each group ordered by (source file, line);
-    /// values are indices into `rows`.
-    static func groups(_ rows: [ServiceReturn]) -> [[Int]] {
-        var byKey: [Key: [Int]] = [:]
-        for (index, row) in rows.enumerated() { byKey[Key(row), default: []].append(index) }
-        return byKey.values.filter { $0.count > 1 }
-            .map { $0.sorted { rows[$0].source < rows[$1].source } }
-            .sorted { rows[$0[0]].source < rows[$1[0]].source }
+    /// Groups of two or more services sharing a key, each group ordered by (source file,
+    /// line); values are indices into `services`. Each service's key is hashed once from
+    /// its folded bytes (no `String` built for ASCII names); only services whose hashes
+    /// meet are compared as `Key`s (issue 12).
+    static func groups(_ services: [CleanedService]) -> [[Int]] {
+        var first: [Int: Int] = [:]
+        first.reserveCapacity(services.count)
+        var candidates: [Int: [Int]] = [:]
+        var scratch: [UInt8] = []
+        for index in services.indices {
+            let seen = first.firstOrInsert(Key.hash(services[index].input.authority, services[index].input.service,
+                                                            services[index].input.period, scratch: &scratch), index)
+            if seen != index { candidates[seen, default: [seen]].append(index) }
+        }
+        var groups: [[Int]] = []
+        for var rest in candidates.values {
+            while rest.count > 1 {
+                let key = Key(services[rest[0]].input)
+                let same = rest.filter { Key(services[$0].input) == key }
+                rest.removeAll { Key(services[$0].input) == key }
+                if same.count > 1 { groups.append(same) }
+            }
+        }
+        let source = { (index: Int) in services[index].input.source }
+        return groups.map { $0.sorted { source($0) < source($1) } }.sorted { source($0[0]) < source($1[0]) }
     }
 
     static func flag(others: [SourceLocation]) -> ServiceFlag {
         let list = others.map(\.description).joined(separator: ", ")
         return ServiceFlag(rule: .duplicate, metric: nil, value: nil, threshold: nil,
-                           severity: FlagRule.duplicate.severity,
-                           message: "same authority, service and period as \(list)")
+                           detail: .text("same authority, service and period as \(list)"))
     }
 
     static func rejectMessage(first: SourceLocation) -> String {
         "same authority, service and period as \(first), which is kept (duplicate_policy = keep-first)"
+    }
+}
+
+extension Dictionary where Value == Int {
+    /// The value stored for `key`, storing `value` first when there is none — one lookup.
+    fileprivate mutating func firstOrInsert(_ key: Key, _ value: Int) -> Int {
+        func take(_ stored: inout Int) -> Int {
+            if stored < 0 { stored = value }
+            return stored
+        }
+        return take(&self[key, default: -1])
     }
 }

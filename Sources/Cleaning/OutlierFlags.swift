@@ -12,7 +12,9 @@ enum OutlierFlags {
     static func apply(_ rules: [OutlierRuleSetting], to services: inout [CleanedService]) -> [String] {
         var warnings: [String] = []
         for rule in rules {
-            let values = services.map { $0.value(of: rule.metric) }
+            var values: [Double?] = []
+            values.reserveCapacity(services.count)
+            for index in services.indices { values.append(services[index].value(of: rule.metric)) }
             let screening = OutlierScreen.screen(values, method: rule.method, threshold: rule.threshold,
                                                  logScale: rule.logScale)
             if let reason = screening.skippedBecause, screening.screened > 0 {
@@ -28,20 +30,27 @@ enum OutlierFlags {
 
     static func flag(_ rule: OutlierRuleSetting, value: Double, finding: OutlierScreen.Finding) -> ServiceFlag {
         let limit = rule.logScale ? Elementary.exp(finding.limit) : finding.limit
-        let side = finding.isAbove ? "above the upper" : "below the lower"
-        let scale = rule.logScale ? " on the log scale" : ""
-        let test: String
-        switch rule.method {
-        case .modifiedZScore:
-            test = "modified z-score \(MessageNumber.format(finding.score ?? 0))\(scale), limit ±\(MessageNumber.format(rule.threshold))"
-        case .zScore:
-            test = "z-score \(MessageNumber.format(finding.score ?? 0))\(scale), limit ±\(MessageNumber.format(rule.threshold))"
-        case .tukeyFences:
-            test = "Tukey fence \(finding.isAbove ? "Q3 +" : "Q1 −") \(MessageNumber.format(rule.threshold))·IQR\(scale)"
-        }
-        let shown = { (number: Double) in rule.metric.isMoney ? MessageNumber.pounds(number) : MessageNumber.format(number) }
         return ServiceFlag(rule: .outlier, metric: rule.metric.rawValue, value: value, threshold: limit,
-                           severity: FlagRule.outlier.severity,
-                           message: "\(rule.metric.rawValue) \(shown(value)) is \(side) outlier limit \(shown(limit)) (\(test)); check it with the service")
+                           detail: .outlier(score: finding.score ?? 0, ruleThreshold: rule.threshold,
+                                            metric: rule.metric, method: rule.method, logScale: rule.logScale,
+                                            isAbove: finding.isAbove))
+    }
+
+    /// The outlier flag's message: the value, the limit it crossed and the rule's test.
+    static func message(metric: Metric, value: Double, limit: Double, score: Double, method: OutlierMethod,
+                        threshold: Double, logScale: Bool, isAbove: Bool) -> String {
+        let side = isAbove ? "above the upper" : "below the lower"
+        let scale = logScale ? " on the log scale" : ""
+        let test: String
+        switch method {
+        case .modifiedZScore:
+            test = "modified z-score \(MessageNumber.format(score))\(scale), limit ±\(MessageNumber.format(threshold))"
+        case .zScore:
+            test = "z-score \(MessageNumber.format(score))\(scale), limit ±\(MessageNumber.format(threshold))"
+        case .tukeyFences:
+            test = "Tukey fence \(isAbove ? "Q3 +" : "Q1 −") \(MessageNumber.format(threshold))·IQR\(scale)"
+        }
+        let shown = { (number: Double) in metric.isMoney ? MessageNumber.pounds(number) : MessageNumber.format(number) }
+        return "\(metric.rawValue) \(shown(value)) is \(side) outlier limit \(shown(limit)) (\(test)); check it with the service"
     }
 }

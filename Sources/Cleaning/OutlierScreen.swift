@@ -66,7 +66,7 @@ public enum OutlierScreen {
     }
 
     static func modifiedZ(_ x: [Double], threshold: Double) -> ([Finding], String?) {
-        guard let median = OrderStatistics.median(x), let mad = OrderStatistics.medianAbsoluteDeviation(x) else {
+        guard let (median, deviation) = OrderStatistics.medianAndMAD(x), let mad = deviation else {
             return ([], "no values")
         }
         guard mad > 0 else { return ([], "MAD = 0 (more than half the values are equal)") }

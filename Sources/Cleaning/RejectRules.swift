@@ -8,28 +8,44 @@ enum RejectRules {
     /// from `Int` overflow).
     static let largestCount = 9_007_199_254_740_992
 
-    static func violation(_ service: ServiceReturn) -> (rule: RejectRule, message: String, column: ReturnColumn?)? {
-        let counts: [(ReturnColumn, Double?)] = [(ReturnColumn.peopleSupported, Optional(Double(service.peopleSupported)))]
-            + CountValues.columns.map { ($0, service.counts[$0]) }
-        let costs: [(ReturnColumn, Double?)] = [
-            (.totalCost, service.totalCost), (.reportedCostPerPerson, service.reportedCostPerPerson),
-            (.reportedCostPerOutcome, service.reportedCostPerOutcome),
-        ]
-        for case let (column, value?) in counts where value < 0 {
+    /// The first reject rule `service` breaks, if any; `jobOutcomes` is its derived job
+    /// outcomes (`DerivedMeasures`).
+    static func violation(_ service: ServiceReturn, jobOutcomes: Double?)
+        -> (rule: RejectRule, message: String, column: ReturnColumn?)? {
+        let people = Double(service.peopleSupported)
+        let counts = service.counts
+        let countRange = 0...Double(largestCount)
+        func isCost(_ value: Double?) -> Bool { value.map { $0 >= 0 && $0.isFinite } ?? true }
+        // Nearly every row breaks no rule: one pass to say so, then the rules in order.
+        if countRange.contains(people), counts.first(where: { !countRange.contains($0) }) == nil,
+           isCost(service.totalCost), isCost(service.reportedCostPerPerson), isCost(service.reportedCostPerOutcome),
+           !(jobOutcomes.map { $0 > people } ?? false) {
+            return nil
+        }
+        func firstCount(where test: (Double) -> Bool) -> (ReturnColumn, Double)? {
+            if test(people) { return (.peopleSupported, people) }
+            return counts.first(where: test)
+        }
+        func firstCost(where test: (Double) -> Bool) -> (ReturnColumn, Double)? {
+            if test(service.totalCost) { return (.totalCost, service.totalCost) }
+            if let value = service.reportedCostPerPerson, test(value) { return (.reportedCostPerPerson, value) }
+            if let value = service.reportedCostPerOutcome, test(value) { return (.reportedCostPerOutcome, value) }
+            return nil
+        }
+        if let (column, value) = firstCount(where: { $0 < 0 }) {
             return (.negativeCount, "`\(column.rawValue)` is negative (\(NumberFormatting.csv(value))); counts of people cannot be below 0", column)
         }
-        for case let (column, value?) in costs where value < 0 {
+        if let (column, value) = firstCost(where: { $0 < 0 }) {
             return (.negativeCost, "`\(column.rawValue)` is negative (\(NumberFormatting.csv(value))); costs cannot be below 0",
                     column)
         }
-        for case let (column, value?) in counts where value > Double(largestCount) {
+        if let (column, value) = firstCount(where: { $0 > Double(largestCount) }) {
             return (.valueOutOfRange, "`\(column.rawValue)` (\(NumberFormatting.csv(value))) is too large to be a count of people", column)
         }
-        for case let (column, value?) in costs where !value.isFinite {
+        if let (column, _) = firstCost(where: { !$0.isFinite }) {
             return (.valueOutOfRange, "`\(column.rawValue)` is not a finite amount", column)
         }
-        let jobOutcomes = DerivedMeasures(deriving: service).jobOutcomes
-        if let jobOutcomes, jobOutcomes > Double(service.peopleSupported) {
+        if let jobOutcomes, jobOutcomes > people {
             return (.outcomesExceedPeopleSupported,
                     "outcomes (\(NumberFormatting.csv(jobOutcomes))) exceed people supported (\(service.peopleSupported))", nil)
         }

@@ -148,10 +148,11 @@ extension ServiceReturn {
     }
 }
 
-/// Comparison by UTF-8 bytes: the same on every machine and locale.
-enum ByteOrder {
+/// Comparison by UTF-8 bytes: the same on every machine and locale (also the clean
+/// stage's order, `CleanOrder`).
+public enum ByteOrder {
     /// `lhs < rhs`, or `nil` when the two are byte-for-byte equal.
-    static func compare(_ lhs: String, _ rhs: String) -> Bool? {
+    public static func compare(_ lhs: String, _ rhs: String) -> Bool? {
         // Native strings hold their UTF-8 contiguously: compare the bytes as memcmp would.
         if let contiguous = lhs.utf8.withContiguousStorageIfAvailable({ left in
             rhs.utf8.withContiguousStorageIfAvailable { right in compareBytes(left, right) }

@@ -59,41 +59,72 @@ public struct ExtraCell: Sendable, Equatable {
     }
 }
 
-/// The optional count columns of a return, stored inline (no per-row dictionary) so that
-/// a million returns stay compact. A count is whole as written, but one given as a
-/// percentage of its base (SPEC §4 proportions: `45%` of 37 people) may be fractional, so
-/// counts are binary64 — exact for every whole count up to 2^53.
+/// The optional count columns of a return, stored compactly (no per-row dictionary, no
+/// slot for a missing count) so that a million returns stay small: a bit per column says
+/// which counts are present, and one array holds those counts in column order — the 9 of
+/// 24 columns a typical file gives take one 128-byte allocation, not 224 (issue 12). A count
+/// is whole as written, but one given as a percentage of its base (SPEC §4 proportions:
+/// `45%` of 37 people) may be fractional, so counts are binary64 — exact for every whole
+/// count up to 2^53.
 public struct CountValues: Sendable, Equatable {
     public static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
         $0.kind == .count && $0 != .peopleSupported
     }
-    /// NaN marks a missing count: every count read is finite (`CellValues` bounds it, a
-    /// proportion of a finite base is finite), so NaN is never a value. 8 bytes a count
-    /// instead of `Double?`'s 16, for each of the optional counts of every return (issue 12).
-    private var storage: [Double]
-    private static let missing = Double.nan
+    /// How many optional count columns there are: `columns.count` (a test checks it).
+    public static let slotCount = 24
+    /// Bit `slot` is set when that column's count is present.
+    @usableFromInline var present: UInt32 = 0
+    /// The present counts, in slot order. Every count read is finite (`CellValues` bounds
+    /// it, a proportion of a finite base is finite); setting NaN stores nothing.
+    @usableFromInline var values: [Double] = []
 
-    public init() { storage = Array(repeating: Self.missing, count: Self.columns.count) }
+    public init() {}
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
     public subscript(_ column: ReturnColumn) -> Double? {
         get {
-            guard let index = Self.index(of: column) else { return nil }
-            let value = storage[index]
-            return value.isNaN ? nil : value
+            guard let slot = Self.slot(of: column), present & (1 << slot) != 0 else { return nil }
+            return values[rank(slot)]
         }
         set {
-            guard let index = Self.index(of: column) else { return }
-            storage[index] = newValue ?? Self.missing
+            guard let slot = Self.slot(of: column) else { return }
+            let bit: UInt32 = 1 << slot, position = rank(slot)
+            switch (present & bit != 0, newValue.flatMap { $0.isNaN ? nil : $0 }) {
+            case (true, let value?):
+                values[position] = value
+            case (true, nil):
+                values.remove(at: position)
+                present &= ~bit
+            case (false, let value?):
+                // Most files give about half the columns: one allocation for them.
+                if values.isEmpty { values.reserveCapacity(Self.slotCount / 2) }
+                values.insert(value, at: position)
+                present |= bit
+            case (false, nil):
+                break
+            }
         }
     }
 
-    private static func index(of column: ReturnColumn) -> Int? { column.countPosition }
+    /// How many counts are present before `slot`: its position in `values`.
+    private func rank(_ slot: Int) -> Int { (present & ((1 << slot) - 1)).nonzeroBitCount }
 
-    /// Equal when every count is equal or missing in both (NaN, the missing mark, is
-    /// never equal to itself, so the synthesised `==` would not do).
-    public static func == (lhs: CountValues, rhs: CountValues) -> Bool {
-        zip(lhs.storage, rhs.storage).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+    /// The first count present, in `columns` order, that satisfies `test`.
+    @inlinable
+    public func first(where test: (Double) -> Bool) -> (column: ReturnColumn, count: Double)? {
+        var bits = present, position = 0
+        while bits != 0 {
+            let slot = bits.trailingZeroBitCount
+            let value = values[position]
+            if test(value) { return (Self.columns[slot], value) }
+            bits &= bits - 1
+            position += 1
+        }
+        return nil
     }
+
+    /// The position of `column` in `columns`, or `nil` for a column that is not an optional
+    /// count — a jump table rather than a search of `columns` on every access.
+    public static func slot(of column: ReturnColumn) -> Int? { column.countPosition }
 }

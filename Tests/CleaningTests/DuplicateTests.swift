@@ -42,4 +42,16 @@ struct DuplicateTests {
         let result = clean([makeReturn(line: 2), makeReturn(line: 3, totalCost: -1)])
         #expect(result.services.first?.flags.isEmpty == true)
     }
+
+    @Test("non-ASCII names match when they are the same text: composed or not, non-breaking spaces trimmed")
+    func nonASCIINames() {
+        // "Séquence" with é precomposed (U+00E9) and as e + U+0301; "\u{00A0}Leeds" trims
+        // to "leeds" (U+00A0 is in whitespacesAndNewlines); "Leéds" is another authority.
+        let result = clean([
+            makeReturn(authority: "Leeds", service: "S\u{00E9}quence", line: 2),
+            makeReturn(authority: "\u{00A0}LEEDS", service: "Se\u{0301}quence", line: 3),
+            makeReturn(authority: "Le\u{00E9}ds", service: "S\u{00E9}quence", line: 4),
+        ])
+        #expect(result.services.filter { $0.flag(.duplicate) != nil }.map(\.input.source.line).sorted() == [2, 3])
+    }
 }
