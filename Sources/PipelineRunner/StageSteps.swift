@@ -29,7 +29,7 @@ public enum StageSteps {
     /// Derives the measures, rejects and flags rows, and writes `clean/`.
     /// - Throws: `.dataError` (65) after writing, when no row at all was accepted — there is
     ///   nothing to analyse (SPEC §3 "no valid row"); `clean/rejected.csv` says why.
-    public static func clean(_ ingest: IngestResult, pipeline: LoadedPipeline, runDirectory: String,
+    public static func clean(_ ingest: consuming IngestResult, pipeline: LoadedPipeline, runDirectory: String,
                              log: StageLog) throws(VFMError) -> CleanResult {
         let result = CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
         try result.write(toRunDirectory: runDirectory)

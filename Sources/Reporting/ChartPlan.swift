@@ -38,8 +38,8 @@ struct ChartPlan {
         guard let services = data.services, let source = ChartSource(data: data, definition: definition) else {
             return charts
         }
-        var columns: [String: [Double?]] = [:]
-        func column(_ metric: String) -> [Double?] {
+        var columns: [String: ChartColumn] = [:]
+        func column(_ metric: String) -> ChartColumn {
             if let cached = columns[metric] { return cached }
             let values = source.column(metric)
             columns[metric] = values

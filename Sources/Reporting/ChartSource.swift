@@ -41,18 +41,20 @@ struct ChartSource {
 
     /// Column `name` of `clean/services.csv` as numbers, read as `RunTable.Row.number`
     /// reads the file (`nil` where empty or not finite).
-    func column(_ name: String) -> [Double?] {
+    func column(_ name: String) -> ChartColumn {
         switch rows {
         case .typed(let services, _):
             // A measure's column is its typed value (`ServicesCSV` writes `value(of:)` there).
             if let metric = Metric(rawValue: name) {
-                return services.indices.map { TypedRunRow.number(.number(services[$0].value(of: metric))) }
+                return ChartColumn(services.indices.lazy.map { TypedRunRow.number(.number(services[$0].value(of: metric))) })
             }
             let columns = ServicesFileColumns(services)
-            guard let index = columns.header.firstIndex(of: name) else { return Array(repeating: nil, count: services.count) }
-            return services.indices.map { TypedRunRow.number(columns.field(services, $0, at: index)) }
+            guard let index = columns.header.firstIndex(of: name) else {
+                return ChartColumn(repeatElement(nil, count: services.count))
+            }
+            return ChartColumn(services.indices.lazy.map { TypedRunRow.number(columns.field(services, $0, at: index)) })
         case .table(let table, _):
-            return table.rows.map { $0.number(name) }
+            return ChartColumn(table.rows.lazy.map { $0.number(name) })
         }
     }
 
