@@ -29,7 +29,7 @@ extension StagingDirectory {
     /// - Throws: `.ioError` (74) when flushing or renaming fails; the destination then
     ///   still holds the previous run.
     public func publish(log: StageLog, afterSwap: () -> Void = {}) throws(VFMError) {
-        try flush(path)
+        try Self.flush(path)
         let destinationPath = destination.path
         var status = lstatus(destinationPath)
         if status == 0 {
@@ -62,8 +62,11 @@ extension StagingDirectory {
         return lstat(path, &info) == 0 ? 0 : errno
     }
 
-    /// `fsync(2)` on every file and directory of the staged run, deepest first.
-    private func flush(_ root: String) throws(VFMError) {
+    /// `fsync(2)` on every file and directory under `root`, deepest first. `vfm run` also
+    /// calls it on each stage's directory as soon as that stage's files are written, in the
+    /// background, so that at a million services the gigabyte of run files goes to disk
+    /// while later stages compute, and `publish`'s own flush finds little left to write.
+    static func flush(_ root: String) throws(VFMError) {
         var paths: [String] = []
         if let enumerator = FileManager.default.enumerator(atPath: root) {
             while let relative = enumerator.nextObject() as? String {

@@ -142,9 +142,10 @@ public enum PipelineRun {
     }
 
     /// Runs the four stages into `directory`. Each stage's files are written in the
-    /// background while the next stage computes (`RunFileWrites`); every write has ended
-    /// before the report hashes the outputs into the manifest, and before a failing run's
-    /// staging directory is discarded.
+    /// background while the next stage computes (`RunFileWrites`) — ingest's and clean's
+    /// also flushed to disk there, during the analysis, which leaves `publish` less to
+    /// `fsync` —; every write has ended before the report hashes the outputs into the
+    /// manifest, and before a failing run's staging directory is discarded.
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let writes = RunFileWrites()
@@ -162,7 +163,10 @@ public enum PipelineRun {
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
             try StageSteps.compute(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, log: log)
         }
-        writes.start { () throws(VFMError) in try ingest.write(toRunDirectory: directory) }
+        writes.start { () throws(VFMError) in
+            try ingest.write(toRunDirectory: directory)
+            try StagingDirectory.flush(directory)
+        }
         // After cleaning, only the summary of the ingest result is needed (and its write holds
         // it until written): the returns are not kept beside the cleaned services.
         let ingestSummary = ingest.summary
@@ -170,7 +174,10 @@ public enum PipelineRun {
         let clean = try progress.stage("clean") { () throws(VFMError) in
             CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
         }
-        writes.start { () throws(VFMError) in try clean.write(toRunDirectory: directory) }
+        writes.start { () throws(VFMError) in
+            try clean.write(toRunDirectory: directory)
+            try StagingDirectory.flush(directory)
+        }
         try StageSteps.requireAcceptedRows(clean)
         TestHook.pause(after: "clean")
         let analysis = try progress.stage("analyze") { () throws(VFMError) in
