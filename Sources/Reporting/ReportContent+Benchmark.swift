@@ -51,7 +51,7 @@ extension ReportContent {
 
     /// The study-sized benchmark: one row per service, one column per measure.
     private func fullBenchmark(_ placed: BenchmarkPlacement) -> [ReportBlock] {
-        var blocks: [ReportBlock] = [.paragraph([.text("Each figure is placed against the bands of the table above "
+        let blocks: [ReportBlock] = [.paragraph([.text("Each figure is placed against the bands of the table above "
             + "(mean ± 1 SD): of all services and of evidence-based services. Lower is better for costs, higher for "
             + "the job outcome rate.")])]
         var table = ReportTable(caption: [.text("Each service against the bands")],

@@ -78,8 +78,8 @@ extension RunTable {
             FlagsFileColumns.field(services, row, flag: item, at: column)
         }
         var records: [TypedRunRow] = []
-        for (row, service) in services.enumerated() {
-            for item in service.flags.indices {
+        for row in services.indices {
+            for item in services[row].flags.indices {
                 records.append(TypedRunRow(rows: rows, row: Int32(clamping: row), item: Int32(clamping: item),
                                            position: Int32(clamping: records.count)))
             }

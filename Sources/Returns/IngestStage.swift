@@ -130,21 +130,7 @@ extension ServiceReturn {
             }
             return rows[a].source < rows[b].source
         }
-        // `order[k]` is the row that belongs at k: follow each cycle of the permutation,
-        // swapping the row that belongs at k into k.
-        var placed = [Bool](repeating: false, count: rows.count)
-        rows.withUnsafeMutableBufferPointer { buffer in
-            for start in buffer.indices where !placed[start] {
-                placed[start] = true
-                var position = start
-                while order[position] != start {
-                    let next = order[position]
-                    buffer.swapAt(position, next)
-                    placed[next] = true
-                    position = next
-                }
-            }
-        }
+        rows.permute(to: order)
     }
 }
 

@@ -88,13 +88,7 @@ extension RowValues {
     mutating func setFast(_ column: ReturnColumn, from cell: UnsafeBufferPointer<UInt8>) -> Bool {
         switch column.kind {
         case .text:
-            let text = String(decoding: cell, as: UTF8.self)
-            switch column {
-            case .authority: authority = text
-            case .service: service = text
-            case .period: period = text
-            default: model = text
-            }
+            setText(String(decoding: cell, as: UTF8.self), of: column)
         case .evidenceBase:
             evidenceLabel = String(decoding: cell, as: UTF8.self)
         case .money:

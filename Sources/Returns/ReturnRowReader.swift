@@ -153,17 +153,21 @@ struct RowValues {
     var proportions: [(column: ReturnColumn, index: Int, proportion: Double, text: Substring)] = []
     var index = 0
 
+    /// Stores the text of a text column (`authority`, `service`, `period`, `model`).
+    mutating func setText(_ text: String, of column: ReturnColumn) {
+        switch column {
+        case .authority: authority = text
+        case .service: service = text
+        case .period: period = text
+        default: model = text
+        }
+    }
+
     /// Stores a present (non-missing) cell; returns the problem if it does not parse.
     mutating func set(_ column: ReturnColumn, from typed: ReturnCell, text cell: Substring) -> (rule: RejectRule, message: String)? {
         switch column.kind {
         case .text:
-            let text = String(cell)
-            switch column {
-            case .authority: authority = text
-            case .service: service = text
-            case .period: period = text
-            default: model = text
-            }
+            setText(String(cell), of: column)
         case .evidenceBase:
             evidenceLabel = String(cell)
         case .money:

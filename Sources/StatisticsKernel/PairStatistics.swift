@@ -15,13 +15,14 @@ public struct PairStatistics: Sendable, Equatable {
     ///   - xOrder, yOrder: each column's finite rows in ascending order of value (see
     ///     `Correlation.estimate(x:y:xOrder:yOrder:)`).
     public init(x: [Double?], y: [Double?], xOrder: [Int], yOrder: [Int]) {
-        self.init(x: x, y: y, xOrder: xOrder, xOrderedValues: nil, yOrder: yOrder, yOrderedValues: nil)
+        self.init(x: x, y: y, xOrder: xOrder, xOrderedValues: Ranking.orderedValues(of: x, in: xOrder), yOrder: yOrder,
+                  yOrderedValues: Ranking.orderedValues(of: y, in: yOrder))
     }
 
     /// The same, with each column's finite values in its ascending order beside the order
     /// (`xOrderedValues[k]` = `x[xOrder[k]]`), from which ties are read in sequence.
-    public init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double]?, yOrder: [Int],
-                yOrderedValues: [Double]?) {
+    public init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double], yOrder: [Int],
+                yOrderedValues: [Double]) {
         var rows: [Int] = [], xs: [Double] = [], ys: [Double] = []
         let count = min(x.count, y.count)
         rows.reserveCapacity(count)
@@ -46,14 +47,8 @@ public struct PairStatistics: Sendable, Equatable {
             correlation = CorrelationEstimate(n: n, pearsonR: nil, spearmanRho: nil)
             return
         }
-        func ranks(_ column: [Double?], order: [Int], values: [Double]?) -> [Double] {
-            guard let values, values.count == order.count else {
-                return Ranking.averageRanks(of: column, rows: rows, ascendingOrder: order, rowCount: column.count)
-            }
-            return Ranking.averageRanks(rows: rows, rowCount: column.count, ascendingOrder: order, orderedValues: values)
-        }
-        let xRanks = ranks(x, order: xOrder, values: xOrderedValues)
-        let yRanks = ranks(y, order: yOrder, values: yOrderedValues)
+        let xRanks = Ranking.averageRanks(rows: rows, rowCount: x.count, ascendingOrder: xOrder, orderedValues: xOrderedValues)
+        let yRanks = Ranking.averageRanks(rows: rows, rowCount: y.count, ascendingOrder: yOrder, orderedValues: yOrderedValues)
         let rho = CentredMoments(columns: [xRanks, yRanks])?.correlation(0, 1)
         correlation = CorrelationEstimate(n: n, pearsonR: moments?.correlation(0, 1), spearmanRho: rho)
     }

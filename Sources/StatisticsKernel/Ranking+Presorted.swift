@@ -8,22 +8,14 @@ extension Ranking {
     ///   - rowCount: the column's length (rows are `0..<rowCount`).
     /// - Returns: the ranks aligned with `rows`.
     static func averageRanks(of column: [Double?], rows: [Int], ascendingOrder: [Int], rowCount: Int) -> [Double] {
-        var position = [Int](repeating: -1, count: rowCount)
-        for (index, row) in rows.enumerated() { position[row] = index }
-        var ranks = [Double](repeating: 0, count: rows.count)
-        var selected: [Int] = []
-        selected.reserveCapacity(rows.count)
-        for row in ascendingOrder where row < rowCount && position[row] >= 0 { selected.append(row) }
-        var start = 0
-        while start < selected.count {
-            let value = column[selected[start]]
-            var end = start + 1
-            while end < selected.count, column[selected[end]] == value { end += 1 }
-            let rank = Double(start + 1 + end) / 2
-            for k in start..<end { ranks[position[selected[k]]] = rank }
-            start = end
-        }
-        return ranks
+        averageRanks(rows: rows, rowCount: rowCount, ascendingOrder: ascendingOrder,
+                     orderedValues: orderedValues(of: column, in: ascendingOrder))
+    }
+
+    /// `column`'s values in `order` (NaN for a row outside it or missing: such a row is in
+    /// no `rows`, so its value is never compared).
+    static func orderedValues(of column: [Double?], in order: [Int]) -> [Double] {
+        order.map { $0 < column.count ? column[$0] ?? .nan : .nan }
     }
 }
 

@@ -37,20 +37,8 @@ struct SlicePlanTests {
         return count
     }
 
-    /// A deterministic generator (SplitMix64), so that a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func columns() -> [(name: String, values: [Double])] {
-        var random = SplitMix(state: 12)
+        var random = SplitMix(seed: 12)
         var result: [(String, [Double])] = [
             ("constant", [3.5, 3.5, 3.5]),
             ("zeros", [0, 0, 0, 0]),
