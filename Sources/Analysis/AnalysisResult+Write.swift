@@ -15,7 +15,7 @@ extension AnalysisResult {
         try write(outcomeMix, RunLayout.outcomeMix)
         try write(supportLevels, RunLayout.supportLevels)
         try write(bands, RunLayout.bands)
-        try write(benchmark, RunLayout.benchmark)
+        try benchmark.write(to: dir + "/" + RunLayout.benchmark, displayName: RunLayout.benchmark)
         try write(trendLines, RunLayout.trendLines)
         try write(valueForMoney, RunLayout.valueForMoney)
         try write(scenarios, RunLayout.scenarios)
@@ -62,7 +62,7 @@ extension AnalysisResult {
             outcomeMix: try rows(RunLayout.outcomeMix, OutcomeMixRow.self),
             supportLevels: try rows(RunLayout.supportLevels, SupportLevelRow.self),
             bands: try rows(RunLayout.bands, BandRow.self),
-            benchmark: try rows(RunLayout.benchmark, BenchmarkRow.self),
+            benchmark: BenchmarkTable(try rows(RunLayout.benchmark, BenchmarkRow.self)),
             trendLines: try rows(RunLayout.trendLines, TrendLineRow.self),
             valueForMoney: try rows(RunLayout.valueForMoney, ValueForMoneyRow.self),
             scenarios: try rows(RunLayout.scenarios, ScenarioRow.self),

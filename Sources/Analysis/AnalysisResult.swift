@@ -9,7 +9,7 @@ public struct AnalysisResult: Sendable, Equatable {
     public var outcomeMix: [OutcomeMixRow]
     public var supportLevels: [SupportLevelRow]
     public var bands: [BandRow]
-    public var benchmark: [BenchmarkRow]
+    public var benchmark: BenchmarkTable
     public var trendLines: [TrendLineRow]
     /// What a budget buys (SPEC §6.1): per pipeline group, its scenarios, and the pooled
     /// rates both are computed from (pipeline groups, then the extra ones scenarios use).
@@ -18,7 +18,7 @@ public struct AnalysisResult: Sendable, Equatable {
     public var valueForMoneyBasis: [ValueForMoneyBasis]
 
     public init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
-                supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: [BenchmarkRow],
+                supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: BenchmarkTable,
                 trendLines: [TrendLineRow], valueForMoney: [ValueForMoneyRow] = [], scenarios: [ScenarioRow] = [],
                 valueForMoneyBasis: [ValueForMoneyBasis] = []) {
         self.descriptives = descriptives

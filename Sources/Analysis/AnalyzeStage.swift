@@ -41,7 +41,7 @@ public enum AnalyzeStage {
             outcomeMix: OutcomeMixTable.rows(groups: groups),
             supportLevels: SupportLevelsTable.rows(groups: groups),
             bands: bands,
-            benchmark: BenchmarkTable.rows(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
+            benchmark: BenchmarkTable(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
             trendLines: TrendLinesTable.rows(groups: figures, pairs: pipeline.correlationPairs),
             valueForMoney: ValueForMoneyTable.rows(groups: figures, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),

@@ -43,13 +43,13 @@ struct GroupFigures {
             summaries[metric] = sorted.summary
             robustBands[metric] = sorted.robustBand
         }
-        func order(_ metric: Metric) -> (positions: [Int], values: [Double]) {
+        func order(_ metric: Metric) -> (positions: [UInt32], values: [Double]) {
             needed.firstIndex(of: metric).map { (sorts[$0].positions, sorts[$0].values) } ?? ([], [])
         }
         self.pairs = Parallel.map(pairs.count) { index in
             let pair = pairs[index]
             let x = order(pair.x), y = order(pair.y)
-            return PairStatistics(x: group.column(of: pair.x), y: group.column(of: pair.y),
+            return PairStatistics(missingAsNaN: group.column(of: pair.x), group.column(of: pair.y),
                                   xOrder: x.positions, xOrderedValues: x.values, yOrder: y.positions,
                                   yOrderedValues: y.values)
         }

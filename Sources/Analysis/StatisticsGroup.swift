@@ -27,26 +27,33 @@ struct StatisticsGroup {
 
     var isEmpty: Bool { members.isEmpty }
 
-    /// Every member's value of `metric`, `nil` where undefined (for pairwise-complete work).
-    func column(of metric: Metric) -> [Double?] {
+    /// Every member's value of `metric`, NaN where undefined (for pairwise-complete work;
+    /// 8 bytes a member, as `MissingAsNaN` — no value of the run's columns is NaN).
+    func column(of metric: Metric) -> [Double] {
         let column = store.column(metric)
-        return members.map { column[$0] }
+        return members.map { column[$0] ?? .nan }
     }
 
     /// The members' values of `metric` sorted: the finite ones ascending with their
     /// positions in `members`, and whether any value was not finite.
     func sorted(_ metric: Metric) -> SortedMetric {
         let column = store.column(metric)
-        var positions: [Int] = []
+        var positions: [UInt32] = []
         var values: [Double] = []
+        positions.reserveCapacity(members.count)
+        values.reserveCapacity(members.count)
         var nonFinite = false
         for (position, row) in members.enumerated() {
             guard let value = column[row] else { continue }
-            if value.isFinite { positions.append(position); values.append(value) } else { nonFinite = true }
+            if value.isFinite {
+                positions.append(UInt32(truncatingIfNeeded: position))
+                values.append(value)
+            } else {
+                nonFinite = true
+            }
         }
-        let order = SortOrder.ascending(values)
-        return SortedMetric(values: order.map { values[$0] }, positions: order.map { positions[$0] },
-                            hasNonFinite: nonFinite)
+        let sorted = SortOrder.sorted(values, positions: positions)
+        return SortedMetric(values: sorted.values, positions: sorted.positions, hasNonFinite: nonFinite)
     }
 }
 
@@ -55,7 +62,7 @@ struct SortedMetric {
     /// The finite values, ascending.
     var values: [Double]
     /// `positions[i]` is the member position (index into the group's column) of `values[i]`.
-    var positions: [Int]
+    var positions: [UInt32]
     /// A NaN or infinity among the values: no descriptive statistic is defined.
     var hasNonFinite: Bool
 }

@@ -25,7 +25,7 @@ struct BenchmarkPlacement {
 
     /// From `typed`, the rows `table` reads from, when there are (`vfm run`, `ReportInput`):
     /// then no cell is read as text but those of the services the page shows.
-    init(_ table: RunTable, typed: [BenchmarkRow]? = nil, keeping count: Int = ReportLimits.furthestEachWay) {
+    init(_ table: RunTable, typed: BenchmarkTable? = nil, keeping count: Int = ReportLimits.furthestEachWay) {
         self.table = table
         if let typed, typed.count == table.rows.count {
             placeTyped(typed, keeping: count)
@@ -56,7 +56,7 @@ struct BenchmarkPlacement {
 
     /// The typed rows: a cell of the file reads as its typed value with an empty text
     /// missing, and a number as written (shortest round trip, −0 as 0, non-finite empty).
-    private mutating func placeTyped(_ rows: [BenchmarkRow], keeping count: Int) {
+    private mutating func placeTyped(_ rows: BenchmarkTable, keeping count: Int) {
         let bands: [BandPosition?] = [.below, .within, .above, nil]
         var counts = Array(repeating: [0, 0, 0, 0], count: Metric.allCases.count)
         var order: [Int] = []

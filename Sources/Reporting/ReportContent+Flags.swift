@@ -39,7 +39,7 @@ extension ReportContent {
                 .link([.code(RunLayout.cleanFlags)], .runFile(RunLayout.cleanFlags)), .text(".")]))
             rows = byRule.keysSorted.flatMap { byRule.examples[$0] ?? [] }
         } else {
-            rows = flags.rows
+            rows = Array(flags.rows)
         }
         var table = ReportTable(caption: [.text(rows.count < flags.rows.count ? "Examples of flags, by rule" : "Every flag")],
                                 [("Service", .left), ("Source", .left), ("Rule", .left), ("Severity", .left),
@@ -53,7 +53,7 @@ extension ReportContent {
 
     private func rejectedRows(_ rejected: RunTable) -> [ReportBlock] {
         var blocks: [ReportBlock] = []
-        var rows = rejected.rows
+        var rows = Array(rejected.rows)
         if rejected.rows.count > ReportLimits.fullList {
             let byRule = RuleCount(rejected, key: { [$0.text("rule") ?? ""] })
             var counts = ReportTable(caption: [.text("Rejected rows, by rule")], [("Rule", .left), ("Rows", .right)])

@@ -22,7 +22,7 @@ public struct RunData: Sendable {
     /// report's passes over every service use typed columns instead of cell text.
     var typedServices: [CleanedService]?
     /// The typed rows `benchmark` reads from.
-    var typedBenchmark: [BenchmarkRow]?
+    var typedBenchmark: BenchmarkTable?
 
     /// Reads every file of `RunLayout` that the report uses; absent files are `nil`.
     public static func read(runDirectory dir: String) throws(VFMError) -> RunData {

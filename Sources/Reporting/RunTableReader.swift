@@ -9,8 +9,39 @@ public struct RunTable: Sendable {
     /// The file, relative to the run directory (used in error messages).
     public let file: String
     public let header: [String]
-    public let rows: [Row]
+    public let rows: Rows
     private let columnIndex: [String: Int]
+
+    /// The records in file order. A table read from a file holds them; a typed one
+    /// (`TypedRunRow`) makes each when it is read, so a million services, their flags and
+    /// their benchmark rows cost no record each (issue 12).
+    public struct Rows: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+        fileprivate enum Storage: Sendable {
+            case file([Row])
+            case typed(TypedRunRows)
+        }
+
+        fileprivate let storage: Storage
+        public let endIndex: Int
+        public var startIndex: Int { 0 }
+
+        fileprivate init(_ storage: Storage) {
+            self.storage = storage
+            switch storage {
+            case .file(let rows): endIndex = rows.count
+            case .typed(let source): endIndex = source.count
+            }
+        }
+
+        public init(arrayLiteral rows: Row...) { self.init(.file(rows)) }
+
+        public subscript(position: Int) -> Row {
+            switch storage {
+            case .file(let rows): return rows[position]
+            case .typed(let source): return Row(storage: .typed(source.row(at: position)))
+            }
+        }
+    }
 
     /// One record: its physical line and cells, read by column name.
     public struct Row: Sendable {
@@ -68,16 +99,16 @@ public struct RunTable: Sendable {
         self.header = header
         let index = Self.columnIndex(header)
         columnIndex = index
-        rows = records.map { Row(storage: .file(line: $0.line, cells: $0.cells, columnIndex: index)) }
+        rows = Rows(.file(records.map { Row(storage: .file(line: $0.line, cells: $0.cells, columnIndex: index)) }))
     }
 
     /// A table whose cells come from typed rows (see `TypedRunRow`), reading exactly as
     /// the file the same rows were written to would read.
-    init(file: String, header: [String], typedRows: [TypedRunRow]) {
+    init(file: String, typedRows: TypedRunRows) {
         self.file = file
-        self.header = header
+        header = typedRows.header
         columnIndex = Self.columnIndex(header)
-        rows = typedRows.map { Row(storage: .typed($0)) }
+        rows = Rows(.typed(typedRows))
     }
 
     /// The first column of each name, as a reader by name sees a repeated header.

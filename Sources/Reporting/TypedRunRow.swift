@@ -8,11 +8,11 @@ import Tabular
 /// at 10⁶ services a table of their strings would cost gigabytes. A cell reads exactly as
 /// the same cell of the file reads (`RunTable.Row.text` / `number`).
 struct TypedRunRow: Sendable {
-    fileprivate let rows: TypedRunRows
+    let rows: TypedRunRows
     /// Position of the typed value (a service, a benchmark row).
-    fileprivate let row: Int32
+    let row: Int32
     /// Position inside it (a flag of the service), 0 otherwise.
-    fileprivate let item: Int32
+    let item: Int32
     /// Position of this record in its table.
     let position: Int32
 
@@ -50,15 +50,40 @@ struct TypedRunRow: Sendable {
     }
 }
 
-/// The typed values behind one table, answering one cell at a time.
-private final class TypedRunRows: Sendable {
+/// The typed values behind one table, answering one cell at a time, and where each record
+/// of the table lies in them.
+final class TypedRunRows: Sendable {
+    let header: [String]
     let columnIndex: [String: Int]
+    let count: Int
     /// (row, item, column) → the cell the file has there.
     let field: @Sendable (Int, Int, Int) -> CSVField
+    /// For a table with several records per typed value (a service's flags): where value
+    /// k's first record is, ascending, with `count` last. Empty when record k is value k.
+    private let firstRecord: [Int32]
 
-    init(header: [String], field: @escaping @Sendable (Int, Int, Int) -> CSVField) {
+    init(header: [String], count: Int, firstRecord: [Int32] = [],
+         field: @escaping @Sendable (Int, Int, Int) -> CSVField) {
+        self.header = header
         columnIndex = RunTable.columnIndex(header)
+        self.count = count
+        self.firstRecord = firstRecord
         self.field = field
+    }
+
+    /// Record `position` of the table.
+    func row(at position: Int) -> TypedRunRow {
+        guard !firstRecord.isEmpty else {
+            return TypedRunRow(rows: self, row: Int32(clamping: position), item: 0, position: Int32(clamping: position))
+        }
+        // The last value whose first record is at or before `position`.
+        var low = 0, high = firstRecord.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(firstRecord[middle]) <= position { low = middle } else { high = middle - 1 }
+        }
+        return TypedRunRow(rows: self, row: Int32(clamping: low), item: Int32(clamping: position - Int(firstRecord[low])),
+                           position: Int32(clamping: position))
     }
 }
 
@@ -66,32 +91,34 @@ extension RunTable {
     /// `clean/services.csv` of `services`, as the report reads it.
     static func typedServices(_ services: [CleanedService], file: String) -> RunTable {
         let columns = ServicesFileColumns(services)
-        let rows = TypedRunRows(header: columns.header) { row, _, column in columns.field(services, row, at: column) }
-        return RunTable(file: file, header: columns.header, typedRows: services.indices.map {
-            TypedRunRow(rows: rows, row: Int32(clamping: $0), item: 0, position: Int32(clamping: $0))
+        return RunTable(file: file, typedRows: TypedRunRows(header: columns.header, count: services.count) { row, _, column in
+            columns.field(services, row, at: column)
         })
     }
 
     /// `clean/flags.csv` of `services`' flags, as the report reads it.
     static func typedFlags(_ services: [CleanedService], file: String) -> RunTable {
-        let rows = TypedRunRows(header: FlagsFileColumns.header) { row, item, column in
-            FlagsFileColumns.field(services, row, flag: item, at: column)
-        }
-        var records: [TypedRunRow] = []
-        for row in services.indices {
-            for item in services[row].flags.indices {
-                records.append(TypedRunRow(rows: rows, row: Int32(clamping: row), item: Int32(clamping: item),
-                                           position: Int32(clamping: records.count)))
+        var firstRecord: [Int32] = []
+        firstRecord.reserveCapacity(services.count + 1)
+        var count = 0
+        services.withUnsafeBufferPointer { services in
+            for service in services.indices {
+                firstRecord.append(Int32(clamping: count))
+                count += services[service].flags.count
             }
         }
-        return RunTable(file: file, header: FlagsFileColumns.header, typedRows: records)
+        firstRecord.append(Int32(clamping: count))
+        let rows = TypedRunRows(header: FlagsFileColumns.header, count: count, firstRecord: firstRecord) {
+            row, item, column in FlagsFileColumns.field(services, row, flag: item, at: column)
+        }
+        return RunTable(file: file, typedRows: rows)
     }
 
     /// A run file of `rows` (e.g. `tables/benchmark.csv`), as the report reads it.
-    static func typed<Row: RunFileRow>(_ rows: [Row], file: String) -> RunTable {
-        let source = TypedRunRows(header: Row.header) { row, _, column in rows[row].field(at: column) }
-        return RunTable(file: file, header: Row.header, typedRows: rows.indices.map {
-            TypedRunRow(rows: source, row: Int32(clamping: $0), item: 0, position: Int32(clamping: $0))
+    static func typed<Rows: RandomAccessCollection & Sendable>(_ rows: Rows, file: String) -> RunTable
+        where Rows.Element: RunFileRow, Rows.Index == Int {
+        RunTable(file: file, typedRows: TypedRunRows(header: Rows.Element.header, count: rows.count) { row, _, column in
+            rows[row].field(at: column)
         })
     }
 }

@@ -23,17 +23,28 @@ public struct PairStatistics: Sendable, Equatable {
     /// (`xOrderedValues[k]` = `x[xOrder[k]]`), from which ties are read in sequence.
     public init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double], yOrder: [Int],
                 yOrderedValues: [Double]) {
-        var rows: [Int] = [], xs: [Double] = [], ys: [Double] = []
+        func order(_ rows: [Int]) -> [UInt32] { rows.map { UInt32(exactly: $0) ?? .max } }
+        self.init(missingAsNaN: x.map { $0 ?? .nan }, y.map { $0 ?? .nan }, xOrder: order(xOrder),
+                  xOrderedValues: xOrderedValues, yOrder: order(yOrder), yOrderedValues: yOrderedValues)
+    }
+
+    /// The same on 8-byte columns with NaN for a missing value (as the analysis stores
+    /// them, `MissingAsNaN`) and 32-bit row numbers: at a million services a pair's
+    /// columns and orders are half the size. A NaN is missing here, so it counts in no n.
+    public init(missingAsNaN x: [Double], _ y: [Double], xOrder: [UInt32], xOrderedValues: [Double],
+                yOrder: [UInt32], yOrderedValues: [Double]) {
         let count = min(x.count, y.count)
+        var rows: [UInt32] = [], xs: [Double] = [], ys: [Double] = []
         rows.reserveCapacity(count)
         xs.reserveCapacity(count)
         ys.reserveCapacity(count)
         var present = 0
         for i in 0..<count {
-            guard let a = x[i], let b = y[i] else { continue }
+            let a = x[i], b = y[i]
+            guard !a.isNaN, !b.isNaN else { continue }
             present += 1
             guard a.isFinite, b.isFinite else { continue }
-            rows.append(i)
+            rows.append(UInt32(truncatingIfNeeded: i))
             xs.append(a)
             ys.append(b)
         }
@@ -43,12 +54,16 @@ public struct PairStatistics: Sendable, Equatable {
         // `LeastSquares.line` needs every present point finite; `Correlation` drops non-finite ones.
         let moments = xVaries && (n >= 3 && yVaries || present == n) ? CentredMoments(columns: [xs, ys]) : nil
         line = present == n && xVaries ? moments.flatMap { LeastSquares.line(from: $0, n: n) } : nil
-        guard n >= 3, xVaries, yVaries else {
+        guard n >= 3, xVaries, yVaries, count <= Int(UInt32.max) else {
             correlation = CorrelationEstimate(n: n, pearsonR: nil, spearmanRho: nil)
             return
         }
-        let xRanks = Ranking.averageRanks(rows: rows, rowCount: x.count, ascendingOrder: xOrder, orderedValues: xOrderedValues)
-        let yRanks = Ranking.averageRanks(rows: rows, rowCount: y.count, ascendingOrder: yOrder, orderedValues: yOrderedValues)
+        xs = []
+        ys = []
+        let xRanks = Ranking.averageRanks(rows: rows, rowCount: x.count, ascendingOrder: xOrder,
+                                          orderedValues: xOrderedValues)
+        let yRanks = Ranking.averageRanks(rows: rows, rowCount: y.count, ascendingOrder: yOrder,
+                                          orderedValues: yOrderedValues)
         let rho = CentredMoments(columns: [xRanks, yRanks])?.correlation(0, 1)
         correlation = CorrelationEstimate(n: n, pearsonR: moments?.correlation(0, 1), spearmanRho: rho)
     }

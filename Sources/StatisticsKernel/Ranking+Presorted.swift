@@ -26,27 +26,66 @@ extension Ranking {
     /// random — at a million rows the random reads were most of the ranking's time. The
     /// same ranks exactly: the same runs of equal values over the same selected rows.
     static func averageRanks(rows: [Int], rowCount: Int, ascendingOrder: [Int], orderedValues: [Double]) -> [Double] {
-        var position = [Int32](repeating: -1, count: rowCount)
-        for (index, row) in rows.enumerated() { position[row] = Int32(truncatingIfNeeded: index) }
-        var ranks = [Double](repeating: 0, count: rows.count)
-        var run: [Int32] = []
-        var runValue = 0.0, selected = 0
-        func close() {
-            let rank = Double(selected - run.count + 1 + selected) / 2
-            for member in run { ranks[Int(member)] = rank }
-            run.removeAll(keepingCapacity: true)
+        guard rowCount <= Int(UInt32.max), rows.allSatisfy({ $0 >= 0 && $0 < rowCount }) else { return [] }
+        return averageRanks(rows: rows.map { UInt32($0) }, rowCount: rowCount,
+                            ascendingOrder: ascendingOrder.map { UInt32(exactly: $0) ?? .max },
+                            orderedValues: orderedValues)
+    }
+
+    /// The same, on 32-bit row numbers (what the analysis keeps of a million-row group).
+    /// The rows selected in sorted order are written down once, and each run of equal
+    /// values is a range of that list, ranked when the value changes.
+    /// - Parameters:
+    ///   - rows: ascending, distinct, each below `rowCount`.
+    static func averageRanks(rows: [UInt32], rowCount: Int, ascendingOrder: [UInt32],
+                             orderedValues: [Double]) -> [Double] {
+        let n = rows.count
+        var ranks = [Double](repeating: 0, count: n)
+        guard n > 0 else { return ranks }
+        // Ascending distinct rows as many as there are rows are every row: no map needed.
+        let identity = n == rowCount
+        var position: [Int32] = []
+        if !identity {
+            position = [Int32](repeating: -1, count: rowCount)
+            for (index, row) in rows.enumerated() { position[Int(row)] = Int32(truncatingIfNeeded: index) }
         }
-        for (k, row) in ascendingOrder.enumerated() where row < rowCount && k < orderedValues.count {
-            let member = position[row]
-            guard member >= 0 else { continue }
-            let value = orderedValues[k]
-            if !run.isEmpty, value != runValue { close() }
-            if run.isEmpty { runValue = value }
-            run.append(member)
-            selected += 1
+        var members = [Int32](repeating: 0, count: n)
+        ranks.withUnsafeMutableBufferPointer { ranks in
+            members.withUnsafeMutableBufferPointer { members in
+                position.withUnsafeBufferPointer { position in
+                    ascendingOrder.withUnsafeBufferPointer { order in
+                        orderedValues.withUnsafeBufferPointer { values in
+                            var selected = 0, runStart = 0, runValue = 0.0
+                            for k in 0..<min(order.count, values.count) {
+                                let row = Int(order[k])
+                                guard row < rowCount else { continue }
+                                let member = identity ? Int32(truncatingIfNeeded: row) : position[row]
+                                guard member >= 0, selected < n else { continue }
+                                let value = values[k]
+                                if selected > runStart, value != runValue {
+                                    assign(runStart..<selected, of: members, into: ranks)
+                                    runStart = selected
+                                }
+                                if selected == runStart { runValue = value }
+                                members[selected] = member
+                                selected += 1
+                            }
+                            assign(runStart..<selected, of: members, into: ranks)
+                        }
+                    }
+                }
+            }
         }
-        if !run.isEmpty { close() }
         return ranks
+    }
+
+    /// Gives the members at `run` of the sorted selection their average rank: positions
+    /// lowerBound + 1 … upperBound, averaged.
+    @inline(__always)
+    private static func assign(_ run: Range<Int>, of members: UnsafeMutableBufferPointer<Int32>,
+                               into ranks: UnsafeMutableBufferPointer<Double>) {
+        let rank = Double(run.lowerBound + 1 + run.upperBound) / 2
+        for m in run { ranks[Int(members[m])] = rank }
     }
 }
 

@@ -150,8 +150,8 @@ extension RunFileCSV {
 
 extension CSVWriter {
     /// A document of `rows` under `Row.header`.
-    public static func document<Row: RunFileRow>(_ rows: [Row]) -> String {
-        var writer = CSVWriter(header: Row.header)
+    public static func document<Rows: Sequence>(_ rows: Rows) -> String where Rows.Element: RunFileRow {
+        var writer = CSVWriter(header: Rows.Element.header)
         for row in rows { writer.appendRecord { row.encode(into: &$0) } }
         return writer.text
     }

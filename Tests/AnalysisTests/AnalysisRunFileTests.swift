@@ -27,8 +27,10 @@ struct AnalysisRunFileTests {
     @Test("hostile group and service names survive the neutralising of formula-like text")
     func hostileNames() throws {
         var result = try Self.analysed()
-        result.benchmark[0].authority = "=HYPERLINK(\"http://x\")"
-        result.benchmark[0].service = "'-1+1, \"quoted\"\nnext line"
+        var benchmark = Array(result.benchmark)
+        benchmark[0].authority = "=HYPERLINK(\"http://x\")"
+        benchmark[0].service = "'-1+1, \"quoted\"\nnext line"
+        result.benchmark = BenchmarkTable(benchmark)
         result.descriptives[0].group = "@group"
         let scratch = try ScratchDirectory("analysis-hostile")
         defer { scratch.remove() }

@@ -75,6 +75,39 @@ struct PresortedRankingTests {
         #expect(SortOrder.ascending(values) == values.indices.sorted { values[$0] < values[$1] })
     }
 
+    @Test("ranks of every row of a column with no gap are rankdata's average ranks", arguments: [1, 2, 7, 300])
+    func everyRowRanks(count: Int) {
+        var draws = Draws(state: UInt64(count) + 5)
+        let column = (0..<count).map { _ in Double(draws.next(10)) }
+        let order = column.indices.sorted { column[$0] < column[$1] }
+        let ranks = Ranking.averageRanks(rows: Array(0..<count), rowCount: count, ascendingOrder: order,
+                                         orderedValues: order.map { column[$0] })
+        #expect(ranks == Ranking.averageRanks(column))
+    }
+
+    @Test("the radix sort gives the values, every bit of them, and the positions of a stable sort of the pairs",
+          arguments: [0, 1, 2, 3, 255, 256, 257, 1000, 5000])
+    func radixSortWithPositions(count: Int) {
+        var draws = Draws(state: UInt64(count) + 17)
+        // Zeros of both signs interleaved, so the −0 / +0 run must come back in position order.
+        let palette: [Double] = [0, -0.0, 0, -0.0, 1, -1, 2.5e-320, -2.5e-320, .infinity, -.infinity,
+                                 .greatestFiniteMagnitude, 3, 3]
+        let values = (0..<count).map { _ in
+            draws.next(2) == 0 ? palette[draws.next(palette.count)] : Double(draws.next(4000)) / 8 - 250
+        }
+        // Ascending positions with gaps, as a group's members with some values missing.
+        var positions: [UInt32] = []
+        var next: UInt32 = 0
+        for _ in 0..<count {
+            next += UInt32(1 + draws.next(3))
+            positions.append(next)
+        }
+        let expected = values.indices.sorted { values[$0] < values[$1] }
+        let sorted = SortOrder.sorted(values, positions: positions)
+        #expect(sorted.positions == expected.map { positions[$0] })
+        #expect(sorted.values.map(\.bitPattern) == expected.map { values[$0].bitPattern })
+    }
+
     @Test("a presorted quantile is the quantile of the same values")
     func quantiles() {
         var draws = Draws(state: 11)

@@ -1,5 +1,7 @@
 import Cleaning
 import PipelineDefinition
+import Tabular
+import VFMCore
 
 /// `tables/benchmark.csv` (SPEC §6 "Benchmark"): where each service sits against the
 /// all-services and evidence-based ±1 SD bands of each band metric — for commissioners
@@ -8,24 +10,64 @@ import PipelineDefinition
 /// Every accepted service is placed, including one excluded from statistics as an outlier
 /// (its position is exactly what its commissioner needs); the bands themselves are computed
 /// without excluded services. A missing value or an undefined band gives empty cells.
-enum BenchmarkTable {
-    static func rows(services: [CleanedService], metrics: [Metric], bands: [BandRow]) -> [BenchmarkRow] {
+///
+/// The table has a row per service and band metric — three million at 10⁶ services, 72
+/// bytes each as `BenchmarkRow`s (issue 12) — so the analysis keeps only the services and
+/// the bands, and each row is worked out when the writer or the report reads it. A table
+/// read back from the file holds its rows. Either way it reads as the same collection.
+public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    private enum Storage: Sendable {
+        /// Row i is service i / metrics.count against metric i % metrics.count.
+        case placed(services: [CleanedService], metrics: [Metric], all: [Band?], evidence: [Band?])
+        case read([BenchmarkRow])
+    }
+
+    private let storage: Storage
+    public let endIndex: Int
+    public var startIndex: Int { 0 }
+
+    /// The positions of `services` against `bands` (the rows of `tables/bands.csv`: the
+    /// `all` group's band of a metric, and the other group's as the evidence-based band).
+    init(services: [CleanedService], metrics: [Metric], bands: [BandRow]) {
         var allBands: [Metric: Band] = [:], evidenceBands: [Metric: Band] = [:]
         for row in bands {
             let band = Band(low: row.bandLow, high: row.bandHigh)
             if row.group == "all" { allBands[row.metric] = band } else { evidenceBands[row.metric] = band }
         }
-        var rows: [BenchmarkRow] = []
-        rows.reserveCapacity(services.count * metrics.count)
-        for service in services {
-            for metric in metrics {
-                let value = service.value(of: metric)
-                rows.append(BenchmarkRow(authority: service.input.authority, service: service.input.service,
-                                         period: service.input.period, metric: metric, value: value,
-                                         allBand: allBands[metric]?.position(of: value),
-                                         evidenceBand: evidenceBands[metric]?.position(of: value)))
-            }
+        storage = .placed(services: services, metrics: metrics, all: metrics.map { allBands[$0] },
+                          evidence: metrics.map { evidenceBands[$0] })
+        endIndex = metrics.isEmpty ? 0 : services.count * metrics.count
+    }
+
+    /// A table of rows as read from `tables/benchmark.csv` (or built by a test).
+    public init(_ rows: [BenchmarkRow]) {
+        storage = .read(rows)
+        endIndex = rows.count
+    }
+
+    public init(arrayLiteral rows: BenchmarkRow...) { self.init(rows) }
+
+    public subscript(position: Int) -> BenchmarkRow {
+        switch storage {
+        case .read(let rows):
+            return rows[position]
+        case .placed(let services, let metrics, let all, let evidence):
+            let (row, column) = position.quotientAndRemainder(dividingBy: metrics.count)
+            // Field by field: a copy of the whole service would retain every string in it.
+            let value = services[row].value(of: metrics[column])
+            return BenchmarkRow(authority: services[row].input.authority, service: services[row].input.service,
+                                period: services[row].input.period, metric: metrics[column], value: value,
+                                allBand: all[column]?.position(of: value), evidenceBand: evidence[column]?.position(of: value))
         }
-        return rows
+    }
+
+    public static func == (lhs: BenchmarkTable, rhs: BenchmarkTable) -> Bool { lhs.elementsEqual(rhs) }
+
+    /// Writes the table to `path` row by row, no row held past its line.
+    @discardableResult
+    func write(to path: String, displayName: String) throws(VFMError) -> String {
+        var file = try CSVFileWriter(path: path, header: BenchmarkRow.header, displayName: displayName)
+        for position in indices { try file.appendRecord { self[position].encode(into: &$0) } }
+        return try file.close()
     }
 }
