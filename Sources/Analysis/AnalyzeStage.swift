@@ -27,19 +27,20 @@ public enum AnalyzeStage {
         }
         // Each group's summaries, bands and pair moments (for its correlation and its trend
         // line) in one go, one group at a time.
-        let summarised = pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome]
+        let summarised = pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome, .outcomeRate]
         let figures = groups.map { GroupFigures($0, metrics: summarised, pairs: pipeline.correlationPairs) }
         let compared = BandsTable.comparedGroups(store, metrics: summarised,
                                                  reusing: Array(zip(pipeline.groups.map(\.selection), figures)))
         let bands = BandsTable.rows(evidenceBased: compared.evidenceBased, all: compared.all,
                                     metrics: pipeline.bandMetrics)
         let basis = ValueForMoneyTable.basis(groups: groups, store: store)
+        let sums = GroupCountSums.of(groups)
         let result = AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: figures, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: figures, pairs: pipeline.correlationPairs,
                                                  scale: pipeline.strengthScale),
-            outcomeMix: OutcomeMixTable.rows(groups: groups),
-            supportLevels: SupportLevelsTable.rows(groups: groups),
+            outcomeMix: OutcomeMixTable.rows(groups: groups, figures: figures, sums: sums),
+            supportLevels: SupportLevelsTable.rows(groups: groups, sums: sums),
             bands: bands,
             benchmark: BenchmarkTable(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
             trendLines: TrendLinesTable.rows(groups: figures, pairs: pipeline.correlationPairs),

@@ -138,12 +138,19 @@ struct CentredMoments {
     /// of it. A deviation hi + lo (TwoSum, |lo| ≤ ulp(hi)/2) is a multiple of 2^e exactly
     /// when its lowest set bit (lo's, or hi's when lo = 0) is at 2^e or above.
     ///
-    /// Worked out in two passes over the column without storing the deviations (issue 12:
+    /// Worked out in two passes over the column (the second usually stops early) without storing the deviations (issue 12:
     /// at a million rows, six slices of two columns were 100 MB for each pair in flight).
     static func slicePlan(of column: [Double], centre: Double, beta: Int,
                                   maxSlices: Int) -> (scale: Double, count: Int)? {
-        var largest = 0.0
-        for x in column { largest = max(largest, abs(DoubleDouble.twoSum(x, -centre).hi)) }
+        // fl(x − centre) is monotonic in x, so the largest |fl(x − centre)| is at the
+        // column's least or greatest value: one min/max pass, no TwoSum per value.
+        guard var least = column.first else { return (1, 0) }
+        var greatest = least
+        for x in column {
+            least = min(least, x)
+            greatest = max(greatest, x)
+        }
+        let largest = max(abs(least - centre), abs(greatest - centre))
         // As `ScaledDeviations`: 2^e with the largest |hi| / 2^e in [1, 2); 1 when all are 0.
         guard largest.isFinite else { return nil }
         let scale = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
@@ -173,27 +180,44 @@ struct CentredMoments {
         let grids = (0..<mostSlices).map { Double(sign: .plus, exponent: 1 - ($0 + 1) * beta, significand: 1) }
         let shifters = grids.map { 1.5 * 0x1p52 * $0 }
         var gram = [Double](repeating: 0, count: width * width)
-        var block = [Double](repeating: 0, count: min(rows, blockRows) * width)
+        let blockCount = min(rows, blockRows)
+        var block = [Double](repeating: 0, count: blockCount * width)
+        // The rests still to slice, a block's worth: slice j of every row is cut before
+        // slice j + 1 of any, so the rows' chains of dependent operations overlap instead
+        // of running one after another (the same operations on each value, in the same order).
+        var restHi = [Double](repeating: 0, count: blockCount), restLo = restHi
         var start = 0
         while start < rows {
             let count = min(blockRows, rows - start)
-            for r in 0..<count { block[r * width] = 1 }
-            var first = 1
-            for (k, column) in columns.enumerated() where sliceCounts[k] > 0 {
-                let centre = centres[k], scale = scales[k], slices = sliceCounts[k]
-                for r in 0..<count {
-                    let deviation = DoubleDouble.twoSum(column[start + r], -centre)
-                    var hi = deviation.hi / scale, lo = deviation.lo / scale
-                    let base = r * width + first
-                    for j in 0..<slices {
-                        let part = (hi + shifters[j]) - shifters[j]
-                        block[base + j] = part
-                        let rest = DoubleDouble.twoSum(hi - part, lo)
-                        hi = rest.hi
-                        lo = rest.lo
+            block.withUnsafeMutableBufferPointer { block in
+                restHi.withUnsafeMutableBufferPointer { restHi in
+                    restLo.withUnsafeMutableBufferPointer { restLo in
+                        for r in 0..<count { block[r * width] = 1 }
+                        var first = 1
+                        for (k, column) in columns.enumerated() where sliceCounts[k] > 0 {
+                            let centre = centres[k], scale = scales[k]
+                            column.withUnsafeBufferPointer { column in
+                                for r in 0..<count {
+                                    let deviation = DoubleDouble.twoSum(column[start + r], -centre)
+                                    restHi[r] = deviation.hi / scale
+                                    restLo[r] = deviation.lo / scale
+                                }
+                            }
+                            for j in 0..<sliceCounts[k] {
+                                let shifter = shifters[j]
+                                for r in 0..<count {
+                                    let hi = restHi[r]
+                                    let part = (hi + shifter) - shifter
+                                    block[r * width + first + j] = part
+                                    let rest = DoubleDouble.twoSum(hi - part, restLo[r])
+                                    restHi[r] = rest.hi
+                                    restLo[r] = rest.lo
+                                }
+                            }
+                            first += sliceCounts[k]
+                        }
                     }
                 }
-                first += slices
             }
             guard BLAS.accumulateGram(block, rows: count, columns: width, into: &gram) else { return nil }
             start += count
