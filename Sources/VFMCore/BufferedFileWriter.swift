@@ -58,11 +58,13 @@ public final class BufferedFileWriter {
     @discardableResult
     public func close() throws(VFMError) -> String {
         try flush()
+        let sha256 = hash.finalizeHex()
+        WrittenFileHashes.record(descriptor: descriptor, sha256: sha256)
         let result = Foundation.close(descriptor)
         let code = errno
         descriptor = -1
         guard result == 0 else { throw PosixError.output(code, "closing the file", path: displayName) }
-        return hash.finalizeHex()
+        return sha256
     }
 
     private func flush() throws(VFMError) {
