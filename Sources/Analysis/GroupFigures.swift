@@ -29,29 +29,30 @@ struct GroupFigures {
         }
         let ranked = Set(pairs.flatMap { [$0.x, $0.y] })
         // Each sort is dropped as soon as its summary and band are read from it, except the
-        // orders (and their values, for ties) that Spearman's ranks need, kept until the
-        // pairs are done.
+        // orders (and where their ties begin) that Spearman's ranks need, kept until the
+        // pairs are done: 4 bytes and a bit a member.
         let sorts = Parallel.map(needed.count) { index in
             let metric = needed[index], sorted = group.sorted(metric)
             return (summary: sorted.hasNonFinite ? nil : Descriptive.summarize(sorted: sorted.values),
                     robustBand: sorted.hasNonFinite ? RobustBand(sorted: []) : RobustBand(sorted: sorted.values),
                     positions: ranked.contains(metric) ? sorted.positions : [],
-                    values: ranked.contains(metric) ? sorted.values : [])
+                    runStarts: RunStarts(sorted: ranked.contains(metric) ? sorted.values : []))
         }
         var summaries: [Metric: SampleSummary] = [:], robustBands: [Metric: RobustBand] = [:]
         for (metric, sorted) in zip(needed, sorts) {
             summaries[metric] = sorted.summary
             robustBands[metric] = sorted.robustBand
         }
-        func order(_ metric: Metric) -> (positions: [UInt32], values: [Double]) {
-            needed.firstIndex(of: metric).map { (sorts[$0].positions, sorts[$0].values) } ?? ([], [])
+        func order(_ metric: Metric) -> (positions: [UInt32], runStarts: RunStarts) {
+            needed.firstIndex(of: metric).map { (sorts[$0].positions, sorts[$0].runStarts) }
+                ?? ([], RunStarts(sorted: []))
         }
         self.pairs = Parallel.map(pairs.count) { index in
             let pair = pairs[index]
             let x = order(pair.x), y = order(pair.y)
             return PairStatistics(missingAsNaN: group.column(of: pair.x), group.column(of: pair.y),
-                                  xOrder: x.positions, xOrderedValues: x.values, yOrder: y.positions,
-                                  yOrderedValues: y.values)
+                                  xOrder: x.positions, xRunStarts: x.runStarts, yOrder: y.positions,
+                                  yRunStarts: y.runStarts)
         }
         self.name = group.name
         self.members = group.members

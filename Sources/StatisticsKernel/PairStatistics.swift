@@ -23,16 +23,25 @@ public struct PairStatistics: Sendable, Equatable {
     /// (`xOrderedValues[k]` = `x[xOrder[k]]`), from which ties are read in sequence.
     public init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double], yOrder: [Int],
                 yOrderedValues: [Double]) {
-        func order(_ rows: [Int]) -> [UInt32] { rows.map { UInt32(exactly: $0) ?? .max } }
-        self.init(missingAsNaN: x.map { $0 ?? .nan }, y.map { $0 ?? .nan }, xOrder: order(xOrder),
-                  xOrderedValues: xOrderedValues, yOrder: order(yOrder), yOrderedValues: yOrderedValues)
+        // As `Ranking.averageRanks(rows:rowCount:ascendingOrder:orderedValues:)`: an order
+        // entry without a value beside it is never read.
+        func order(_ rows: [Int], _ values: [Double]) -> [UInt32] {
+            rows.prefix(values.count).map { UInt32(exactly: $0) ?? .max }
+        }
+        func runs(_ rows: [Int], _ values: [Double]) -> RunStarts {
+            RunStarts(sorted: Array(values.prefix(rows.count)))
+        }
+        self.init(missingAsNaN: x.map { $0 ?? .nan }, y.map { $0 ?? .nan }, xOrder: order(xOrder, xOrderedValues),
+                  xRunStarts: runs(xOrder, xOrderedValues), yOrder: order(yOrder, yOrderedValues),
+                  yRunStarts: runs(yOrder, yOrderedValues))
     }
 
     /// The same on 8-byte columns with NaN for a missing value (as the analysis stores
-    /// them, `MissingAsNaN`) and 32-bit row numbers: at a million services a pair's
-    /// columns and orders are half the size. A NaN is missing here, so it counts in no n.
-    public init(missingAsNaN x: [Double], _ y: [Double], xOrder: [UInt32], xOrderedValues: [Double],
-                yOrder: [UInt32], yOrderedValues: [Double]) {
+    /// them, `MissingAsNaN`), 32-bit row numbers, and each sorted column's runs of equal
+    /// values (`RunStarts`) in place of its values: at a million services a pair's columns
+    /// and orders are half the size. A NaN is missing here, so it counts in no n.
+    public init(missingAsNaN x: [Double], _ y: [Double], xOrder: [UInt32], xRunStarts: RunStarts,
+                yOrder: [UInt32], yRunStarts: RunStarts) {
         let count = min(x.count, y.count)
         var rows: [UInt32] = [], xs: [Double] = [], ys: [Double] = []
         rows.reserveCapacity(count)
@@ -60,10 +69,8 @@ public struct PairStatistics: Sendable, Equatable {
         }
         xs = []
         ys = []
-        let xRanks = Ranking.averageRanks(rows: rows, rowCount: x.count, ascendingOrder: xOrder,
-                                          orderedValues: xOrderedValues)
-        let yRanks = Ranking.averageRanks(rows: rows, rowCount: y.count, ascendingOrder: yOrder,
-                                          orderedValues: yOrderedValues)
+        let xRanks = Ranking.averageRanks(rows: rows, rowCount: x.count, ascendingOrder: xOrder, runStarts: xRunStarts)
+        let yRanks = Ranking.averageRanks(rows: rows, rowCount: y.count, ascendingOrder: yOrder, runStarts: yRunStarts)
         let rho = CentredMoments(columns: [xRanks, yRanks])?.correlation(0, 1)
         correlation = CorrelationEstimate(n: n, pearsonR: moments?.correlation(0, 1), spearmanRho: rho)
     }

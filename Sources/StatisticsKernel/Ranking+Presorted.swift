@@ -27,18 +27,21 @@ extension Ranking {
     /// same ranks exactly: the same runs of equal values over the same selected rows.
     static func averageRanks(rows: [Int], rowCount: Int, ascendingOrder: [Int], orderedValues: [Double]) -> [Double] {
         guard rowCount <= Int(UInt32.max), rows.allSatisfy({ $0 >= 0 && $0 < rowCount }) else { return [] }
-        return averageRanks(rows: rows.map { UInt32($0) }, rowCount: rowCount,
-                            ascendingOrder: ascendingOrder.map { UInt32(exactly: $0) ?? .max },
-                            orderedValues: orderedValues)
+        // Entries past the values are never read as the old loop never read them.
+        let order = ascendingOrder.prefix(orderedValues.count).map { UInt32(exactly: $0) ?? .max }
+        return averageRanks(rows: rows.map { UInt32($0) }, rowCount: rowCount, ascendingOrder: order,
+                            runStarts: RunStarts(sorted: Array(orderedValues.prefix(order.count))))
     }
 
-    /// The same, on 32-bit row numbers (what the analysis keeps of a million-row group).
-    /// The rows selected in sorted order are written down once, and each run of equal
-    /// values is a range of that list, ranked when the value changes.
+    /// The same, on 32-bit row numbers (what the analysis keeps of a million-row group),
+    /// with the sorted values' runs of equal values marked (`RunStarts`) instead of the
+    /// values: two selected rows tie exactly when no run begins after the first of them up
+    /// to the second, since equal values are adjacent in sorted order. The rows selected in
+    /// sorted order are written down once, and each run of ties is a range of that list.
     /// - Parameters:
     ///   - rows: ascending, distinct, each below `rowCount`.
     static func averageRanks(rows: [UInt32], rowCount: Int, ascendingOrder: [UInt32],
-                             orderedValues: [Double]) -> [Double] {
+                             runStarts: RunStarts) -> [Double] {
         let n = rows.count
         var ranks = [Double](repeating: 0, count: n)
         guard n > 0 else { return ranks }
@@ -54,24 +57,22 @@ extension Ranking {
             members.withUnsafeMutableBufferPointer { members in
                 position.withUnsafeBufferPointer { position in
                     ascendingOrder.withUnsafeBufferPointer { order in
-                        orderedValues.withUnsafeBufferPointer { values in
-                            var selected = 0, runStart = 0, runValue = 0.0
-                            for k in 0..<min(order.count, values.count) {
-                                let row = Int(order[k])
-                                guard row < rowCount else { continue }
-                                let member = identity ? Int32(truncatingIfNeeded: row) : position[row]
-                                guard member >= 0, selected < n else { continue }
-                                let value = values[k]
-                                if selected > runStart, value != runValue {
-                                    assign(runStart..<selected, of: members, into: ranks)
-                                    runStart = selected
-                                }
-                                if selected == runStart { runValue = value }
-                                members[selected] = member
-                                selected += 1
+                        var selected = 0, runStart = 0, newRun = false
+                        for k in 0..<min(order.count, runStarts.count) {
+                            if runStarts[k] { newRun = true }
+                            let row = Int(order[k])
+                            guard row < rowCount else { continue }
+                            let member = identity ? Int32(truncatingIfNeeded: row) : position[row]
+                            guard member >= 0, selected < n else { continue }
+                            if selected > runStart, newRun {
+                                assign(runStart..<selected, of: members, into: ranks)
+                                runStart = selected
                             }
-                            assign(runStart..<selected, of: members, into: ranks)
+                            newRun = false
+                            members[selected] = member
+                            selected += 1
                         }
+                        assign(runStart..<selected, of: members, into: ranks)
                     }
                 }
             }

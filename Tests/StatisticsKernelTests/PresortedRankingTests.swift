@@ -75,6 +75,13 @@ struct PresortedRankingTests {
         #expect(SortOrder.ascending(values) == values.indices.sorted { values[$0] < values[$1] })
     }
 
+    @Test("runs of ties begin where a sorted value differs from the one before; −0 and +0 are one run")
+    func runStarts() {
+        let starts = RunStarts(sorted: [-3, -0.0, 0, 0, 1, 1, 1, 2.5])
+        #expect((0..<9).map { starts[$0] } == [true, true, false, false, true, false, false, true, false])
+        #expect(RunStarts(sorted: []).count == 0 && !RunStarts(sorted: [])[0])
+    }
+
     @Test("ranks of every row of a column with no gap are rankdata's average ranks", arguments: [1, 2, 7, 300])
     func everyRowRanks(count: Int) {
         var draws = Draws(state: UInt64(count) + 5)
