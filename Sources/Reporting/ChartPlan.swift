@@ -73,29 +73,50 @@ struct ChartPlan {
             charts.all.append(figure)
         }
 
-        var drawn: Set<String> = []
+        // The scatter charts are drawn on all cores: each reads only the columns and groups
+        // worked out above and is kept or not in table order, so the page is the same.
+        struct Scatter {
+            var group: String, x: String, y: String
+            var rows: [Int]
+            var title: String, pearsonR: Double?
+        }
+        var scatters: [Scatter] = []
         for row in data.correlations?.rows ?? [] {
             guard let group = row.text("group"), let x = row.text("x"), let y = row.text("y"),
                   let n = row.count("n"), n >= 3, let rows = members(group)
             else { continue }
-            let xs = column(x), ys = column(y)
-            let points = rows.compactMap { service -> ChartPoint? in
+            _ = column(x)
+            _ = column(y)
+            scatters.append(Scatter(group: group, x: x, y: y, rows: rows,
+                                    title: Labels.metric(y) + " against " + Labels.metricInSentence(x),
+                                    pearsonR: row.number("pearson_r")))
+        }
+        let worked = columns
+        let drawnScatters = Parallel.map(scatters.count) { position -> (stem: String, figure: ChartFigure)? in
+            let scatter = scatters[position]
+            guard let xs = worked[scatter.x], let ys = worked[scatter.y] else { return nil }
+            let points = scatter.rows.compactMap { service -> ChartPoint? in
                 guard let xValue = xs[service], let yValue = ys[service] else { return nil }
                 return ChartPoint(x: xValue, y: yValue, evidenceBased: evidence[service], row: service)
             }
-            guard points.count >= 3 else { continue }
+            guard points.count >= 3 else { return nil }
             // The file names the measures in the title's order: y against x.
-            let stem = "scatter-\(Self.fileSafe(group))-\(Self.fileSafe(y))-vs-\(Self.fileSafe(x))"
-            guard drawn.insert(stem).inserted else { continue }
-            let title = Labels.metric(y) + " against " + Labels.metricInSentence(x)
+            let stem = "scatter-\(Self.fileSafe(scatter.group))-\(Self.fileSafe(scatter.y))-vs-\(Self.fileSafe(scatter.x))"
             var summary = "n = \(HumanNumbers.count(points.count))"
-            if let r = row.number("pearson_r") { summary += ", r = " + HumanNumbers.coefficient(r) }
-            let chart = ScatterChart(title: title, groupLabel: Labels.group(group), xMetric: x, yMetric: y,
-                                     points: points, name: name, trend: index.trend(group: group, x: x, y: y),
+            if let r = scatter.pearsonR { summary += ", r = " + HumanNumbers.coefficient(r) }
+            let chart = ScatterChart(title: scatter.title, groupLabel: Labels.group(scatter.group), xMetric: scatter.x,
+                                     yMetric: scatter.y, points: points, name: name,
+                                     trend: index.trend(group: scatter.group, x: scatter.x, y: scatter.y),
                                      summary: summary, id: "clip-" + stem)
-            let figure = ChartFigure(file: stem + ".svg", title: [.name(title + " (" + Labels.group(group) + ")")],
+            let figure = ChartFigure(file: stem + ".svg",
+                                     title: [.name(scatter.title + " (" + Labels.group(scatter.group) + ")")],
                                      svg: chart.rendered())
-            charts.scatter[.init(group: group, x: x, y: y)] = figure
+            return (stem, figure)
+        }
+        var drawn: Set<String> = []
+        for (scatter, result) in zip(scatters, drawnScatters) {
+            guard let (stem, figure) = result, drawn.insert(stem).inserted else { continue }
+            charts.scatter[.init(group: scatter.group, x: scatter.x, y: scatter.y)] = figure
             charts.all.append(figure)
         }
         return charts
