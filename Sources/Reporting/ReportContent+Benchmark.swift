@@ -10,7 +10,7 @@ extension ReportContent {
     var benchmark: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Where each service sits (benchmark)")])]
         guard let benchmark = data.benchmark else { return blocks + [Self.notProduced(RunLayout.benchmark)] }
-        let placed = BenchmarkPlacement(benchmark, typed: data.typedBenchmark)
+        let placed = placement ?? BenchmarkPlacement(benchmark, typed: data.typedBenchmark)
         guard placed.serviceCount > ReportLimits.fullList else { return blocks + fullBenchmark(placed) }
         blocks.append(.paragraph([.text("Each figure is placed against the bands of the table above (mean ± 1 SD) of "
             + "all services. Lower is better for costs, higher for the job outcome rate. With "

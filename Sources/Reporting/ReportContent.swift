@@ -11,12 +11,16 @@ struct ReportContent {
     let pipeline: LoadedPipeline
     let charts: ChartIndex
     let index: RunIndex
+    /// `tables/benchmark.csv` placed, when the caller placed it already (beside the charts).
+    let placement: BenchmarkPlacement?
 
-    init(data: RunData, pipeline: LoadedPipeline, charts: ChartIndex, index: RunIndex? = nil) {
+    init(data: RunData, pipeline: LoadedPipeline, charts: ChartIndex, index: RunIndex? = nil,
+         placement: BenchmarkPlacement? = nil) {
         self.data = data
         self.pipeline = pipeline
         self.charts = charts
         self.index = index ?? RunIndex(data)
+        self.placement = placement
     }
 
     var groups: ServiceGroups { ServiceGroups(definition: pipeline.definition) }

@@ -30,13 +30,26 @@ public enum ReportStage {
     private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], sheetOption: String?, runDirectory: String,
                                pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let index = RunIndex(data)
-        let charts = ChartPlan(data: data, definition: pipeline.definition, index: index).draw()
+        // The charts and the benchmark's placement each read every service: one on each core.
+        enum Piece { case charts(ChartIndex), placement(BenchmarkPlacement?) }
+        let pieces = Parallel.map(2) { piece -> Piece in
+            piece == 0 ? .charts(ChartPlan(data: data, definition: pipeline.definition, index: index).draw())
+                : .placement(data.benchmark.map { BenchmarkPlacement($0, typed: data.typedBenchmark) })
+        }
+        var charts = ChartIndex(), placement: BenchmarkPlacement?
+        for piece in pieces {
+            switch piece {
+            case .charts(let drawn): charts = drawn
+            case .placement(let placed): placement = placed
+            }
+        }
         let chartsDirectory = (runDirectory as NSString).appendingPathComponent(RunLayout.chartsDirectory)
         try removeStaleCharts(in: chartsDirectory, keeping: Set(charts.all.map(\.file)))
         for chart in charts.all {
             try FileSystem.write(chart.svg, to: (chartsDirectory as NSString).appendingPathComponent(chart.file))
         }
-        let document = ReportContent(data: data, pipeline: pipeline, charts: charts, index: index).document
+        let document = ReportContent(data: data, pipeline: pipeline, charts: charts, index: index,
+                                     placement: placement).document
         try FileSystem.write(document.markdown, to: (runDirectory as NSString).appendingPathComponent(RunLayout.report))
         try FileSystem.write(document.html, to: (runDirectory as NSString).appendingPathComponent(RunLayout.reportHTML))
         let manifest = RunManifest(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
