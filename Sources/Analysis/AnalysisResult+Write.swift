@@ -7,6 +7,18 @@ extension AnalysisResult {
     /// Writes `tables/*.csv` (SPEC §7 columns, plus `bands.csv` and `trend_lines.csv`) into
     /// a run directory: full precision, missing = empty cell, LF, rows in result order.
     public func write(toRunDirectory dir: String) throws(VFMError) {
+        try writeTables(toRunDirectory: dir)
+        try writeBenchmark(toRunDirectory: dir)
+    }
+
+    /// `tables/benchmark.csv`, the table that grows with the services (`vfm run` writes it
+    /// in the background while the report renders).
+    public func writeBenchmark(toRunDirectory dir: String) throws(VFMError) {
+        try benchmark.write(to: dir + "/" + RunLayout.benchmark, displayName: RunLayout.benchmark)
+    }
+
+    /// Every table but the benchmark: what the report reads of the analysis.
+    public func writeTables(toRunDirectory dir: String) throws(VFMError) {
         func write<Row: RunFileRow>(_ rows: [Row], _ path: String) throws(VFMError) {
             try CSVFileWriter.write(rows, to: dir + "/" + path, displayName: path)
         }
@@ -15,7 +27,6 @@ extension AnalysisResult {
         try write(outcomeMix, RunLayout.outcomeMix)
         try write(supportLevels, RunLayout.supportLevels)
         try write(bands, RunLayout.bands)
-        try benchmark.write(to: dir + "/" + RunLayout.benchmark, displayName: RunLayout.benchmark)
         try write(trendLines, RunLayout.trendLines)
         try write(valueForMoney, RunLayout.valueForMoney)
         try write(scenarios, RunLayout.scenarios)

@@ -8,9 +8,20 @@ extension CleanResult {
     /// `clean/inputs.json` (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back
     /// an equal value, so `vfm-analyze` run by hand sees what `vfm run` sees.
     public func write(toRunDirectory dir: String) throws(VFMError) {
+        try writeServices(toRunDirectory: dir)
+        try writeSummary(toRunDirectory: dir)
+    }
+
+    /// `clean/services.csv` and `clean/flags.csv`, the files that grow with the services
+    /// (`vfm run` writes them in the background while later stages compute).
+    public func writeServices(toRunDirectory dir: String) throws(VFMError) {
         try ServicesCSV.write(services, to: path(dir, RunLayout.cleanServices), displayName: RunLayout.cleanServices)
-        try CSVFileWriter.write(rejected, to: path(dir, RunLayout.cleanRejected), displayName: RunLayout.cleanRejected)
         try FlagsCSV.write(services, to: path(dir, RunLayout.cleanFlags), displayName: RunLayout.cleanFlags)
+    }
+
+    /// `clean/rejected.csv` and `clean/inputs.json`: what the report reads of clean.
+    public func writeSummary(toRunDirectory dir: String) throws(VFMError) {
+        try CSVFileWriter.write(rejected, to: path(dir, RunLayout.cleanRejected), displayName: RunLayout.cleanRejected)
         try FileSystem.write(InputsJSON.render(InputsSummary(files: files, warnings: warnings)), to: path(dir, RunLayout.cleanInputs))
     }
 

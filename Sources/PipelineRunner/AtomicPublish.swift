@@ -75,6 +75,10 @@ extension StagingDirectory {
         }
         for path in paths.reversed() + [root] {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            // Gone since it was listed: a file another write of this run was renaming into
+            // place (`vfm run` flushes one queue's files while the other writes); whatever
+            // took its name is flushed by `publish`.
+            if descriptor < 0, errno == ENOENT { continue }
             guard descriptor >= 0 else { throw PosixError.output(errno, "opening the staged file", path: path) }
             defer { close(descriptor) }
             guard fsync(descriptor) == 0 else { throw PosixError.output(errno, "flushing the new run to disk", path: path) }

@@ -128,7 +128,7 @@ public enum PipelineRun {
         let staging = try StagingDirectory.create(for: destination)
         do throws(VFMError) {
             let start = ContinuousClock.now
-            var progress = RunProgress(log: log, stages: ["ingest", "clean", "analyze", "write", "report", "publish"])
+            var progress = RunProgress(log: log, stages: ["ingest", "clean", "analyze", "report", "write", "publish"])
             let counts = try stageAll(request, pipeline: pipeline, into: staging.path, progress: &progress)
             try progress.stage("publish") { () throws(VFMError) in
                 try staging.publish(log: log, afterSwap: { TestHook.pause(after: "swap") })
@@ -142,29 +142,37 @@ public enum PipelineRun {
     }
 
     /// Runs the four stages into `directory`. Each stage's files are written in the
-    /// background while the next stage computes (`RunFileWrites`) — ingest's and clean's
-    /// also flushed to disk there, during the analysis, which leaves `publish` less to
-    /// `fsync` —; every write has ended before the report hashes the outputs into the
-    /// manifest, and before a failing run's staging directory is discarded.
+    /// background while later stages compute (`RunFileWrites`), on two queues: the small
+    /// files the report reads (`summary`: rejected rows, inputs, the analysis tables), and
+    /// the files that grow with the services (`files`: returns, services, flags, benchmark
+    /// — ingest's and clean's also flushed to disk there, which leaves `publish` less to
+    /// `fsync`). The report renders once the small files are written, while the big ones
+    /// may still be; every write has ended before the manifest hashes the outputs, and
+    /// before a failing run's staging directory is discarded.
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
-        let writes = RunFileWrites()
+        let writes = StageWrites()
         do throws(VFMError) {
             return try stageAll(request, pipeline: pipeline, into: directory, writes: writes, progress: &progress)
         } catch {
             // A write that failed first (a full disk) is what the serial order would have reported.
-            throw writes.settle() ?? error
+            throw writes.summary.settle() ?? writes.files.settle() ?? error
         }
     }
 
+    private struct StageWrites {
+        let summary = RunFileWrites(), files = RunFileWrites()
+    }
+
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
-                                 writes: RunFileWrites, progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
+                                 writes: StageWrites, progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
             try StageSteps.compute(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, log: log)
         }
-        writes.start { () throws(VFMError) in
-            try ingest.write(toRunDirectory: directory)
+        writes.summary.start { () throws(VFMError) in try ingest.writeSummary(toRunDirectory: directory) }
+        writes.files.start { () throws(VFMError) in
+            try ingest.writeReturns(toRunDirectory: directory)
             try StagingDirectory.flush(directory)
         }
         // After cleaning, only the summary of the ingest result is needed (and its write holds
@@ -174,8 +182,9 @@ public enum PipelineRun {
         let clean = try progress.stage("clean") { () throws(VFMError) in
             CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
         }
-        writes.start { () throws(VFMError) in
-            try clean.write(toRunDirectory: directory)
+        writes.summary.start { () throws(VFMError) in try clean.writeSummary(toRunDirectory: directory) }
+        writes.files.start { () throws(VFMError) in
+            try clean.writeServices(toRunDirectory: directory)
             try StagingDirectory.flush(directory)
         }
         try StageSteps.requireAcceptedRows(clean)
@@ -183,13 +192,19 @@ public enum PipelineRun {
         let analysis = try progress.stage("analyze") { () throws(VFMError) in
             AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)
         }
-        writes.start { () throws(VFMError) in try analysis.write(toRunDirectory: directory) }
+        writes.summary.start { () throws(VFMError) in try analysis.writeTables(toRunDirectory: directory) }
+        writes.files.start { () throws(VFMError) in try analysis.writeBenchmark(toRunDirectory: directory) }
         TestHook.pause(after: "analyze")
-        // The report's manifest hashes every file written so far.
-        try progress.stage("write") { () throws(VFMError) in try writes.finish() }
         let input = ReportInput(ingest: ingestSummary, clean: clean, analysis: analysis, pipeline: pipeline)
-        try progress.stage("report") { () throws(VFMError) in
-            try StageSteps.report(input, pipeline: pipeline, runDirectory: directory, log: log)
+        let report = try progress.stage("report") { () throws(VFMError) in
+            // The report reads the small files back; the big ones it has typed in `input`.
+            try writes.summary.finish()
+            return try StageSteps.renderReport(input, pipeline: pipeline, runDirectory: directory, log: log)
+        }
+        // The manifest hashes every file of the run.
+        try progress.stage("write") { () throws(VFMError) in
+            try writes.files.finish()
+            try report.writeManifest()
         }
         TestHook.pause(after: "report")
         let flags = clean.services.reduce(0) { $0 + $1.flags.count }

@@ -63,6 +63,13 @@ public enum StageSteps {
         try ReportStage.run(input, runDirectory: runDirectory, pipeline: pipeline, log: log)
     }
 
+    /// The report without its manifest (`ReportStage.render`): `vfm run` writes the
+    /// manifest once the background writes are done.
+    static func renderReport(_ input: ReportInput, pipeline: LoadedPipeline, runDirectory: String,
+                             log: StageLog) throws(VFMError) -> RenderedReport {
+        try ReportStage.render(input, runDirectory: runDirectory, pipeline: pipeline, log: log)
+    }
+
     /// `vfm-clean`: the clean stage on the ingest files of `runDirectory`.
     public static func clean(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
         _ = try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline,

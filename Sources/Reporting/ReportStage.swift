@@ -13,7 +13,7 @@ public enum ReportStage {
     public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
         try render(data, manifestInputs: data.inputs?.manifestInputs ?? [], sheetOption: data.inputs?.sheetOption,
-                   runDirectory: runDirectory, pipeline: pipeline, log: log)
+                   runDirectory: runDirectory, pipeline: pipeline, log: log).writeManifest()
     }
 
     /// The report of the typed results of the earlier stages (what `vfm run` hands over in
@@ -22,13 +22,22 @@ public enum ReportStage {
     /// `input`; the small ones as written (`RunData`).
     public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                            log: StageLog) throws(VFMError) {
+        try render(input, runDirectory: runDirectory, pipeline: pipeline, log: log).writeManifest()
+    }
+
+    /// As `run(_:runDirectory:pipeline:log:)` but for the manifest, which `writeManifest()`
+    /// of the result writes: `vfm run` renders the report while the files that grow with
+    /// the services are still being written in the background, and hashes them into the
+    /// manifest once they are. Needs every other file of the earlier stages written.
+    public static func render(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
+                              log: StageLog) throws(VFMError) -> RenderedReport {
         let data = try RunData.read(runDirectory: runDirectory, typed: input)
-        try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
-                   runDirectory: runDirectory, pipeline: pipeline, log: log)
+        return try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
+                          runDirectory: runDirectory, pipeline: pipeline, log: log)
     }
 
     private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], sheetOption: String?, runDirectory: String,
-                               pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
+                               pipeline: LoadedPipeline, log: StageLog) throws(VFMError) -> RenderedReport {
         let index = RunIndex(data)
         // The charts and the benchmark's placement each read every service: one on each core.
         enum Piece { case charts(ChartIndex), placement(BenchmarkPlacement?) }
@@ -52,13 +61,9 @@ public enum ReportStage {
                                      placement: placement).document
         try FileSystem.write(document.markdown, to: (runDirectory as NSString).appendingPathComponent(RunLayout.report))
         try FileSystem.write(document.html, to: (runDirectory as NSString).appendingPathComponent(RunLayout.reportHTML))
-        let manifest = RunManifest(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
-                                   inputs: manifestInputs, outputs: try RunManifest.outputs(in: runDirectory),
-                                   sheetOption: sheetOption)
-        try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
-        let missing = data.missingTables
-        log.info("report: \(charts.all.count) charts, report.md, report.html, manifest.json"
-            + (missing.isEmpty ? "" : "; not produced: " + missing.joined(separator: ", ")))
+        return RenderedReport(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
+                              manifestInputs: manifestInputs, sheetOption: sheetOption, runDirectory: runDirectory,
+                              chartCount: charts.all.count, missingTables: data.missingTables, log: log)
     }
 
     /// A chart from an earlier report on this directory that this run does not draw

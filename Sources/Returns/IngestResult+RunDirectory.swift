@@ -6,7 +6,18 @@ extension IngestResult {
     /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`
     /// (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back an equal value.
     public func write(toRunDirectory dir: String) throws(VFMError) {
+        try writeReturns(toRunDirectory: dir)
+        try writeSummary(toRunDirectory: dir)
+    }
+
+    /// `ingest/returns.csv`, the file that grows with the returns (`vfm run` writes it in
+    /// the background while later stages compute).
+    public func writeReturns(toRunDirectory dir: String) throws(VFMError) {
         try ReturnsCSV.write(returns, to: path(dir, RunLayout.ingestReturns), displayName: RunLayout.ingestReturns)
+    }
+
+    /// `ingest/rejected.csv` and `ingest/inputs.json`: what the report reads of ingest.
+    public func writeSummary(toRunDirectory dir: String) throws(VFMError) {
         try CSVFileWriter.write(rejected, to: path(dir, RunLayout.ingestRejected), displayName: RunLayout.ingestRejected)
         try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.ingestInputs))
     }

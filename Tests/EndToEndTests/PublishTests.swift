@@ -97,7 +97,7 @@ struct PublishTests {
         let result = try ExecuteCommand.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("[1/6] ingest …\r"), "\(result)")
-        #expect(result.stdout.contains("[5/6] report …\r"), "\(result)")
+        #expect(result.stdout.contains("[4/6] report …\r"), "\(result)")
     }
 
     @Test("--quiet prints nothing when the run succeeds")
