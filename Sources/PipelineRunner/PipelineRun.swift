@@ -145,10 +145,10 @@ public enum PipelineRun {
     /// background while later stages compute (`RunFileWrites`), on two queues: the small
     /// files the report reads (`summary`: rejected rows, inputs, the analysis tables), and
     /// the files that grow with the services (`files`: returns, services, flags, benchmark
-    /// — ingest's and clean's also flushed to disk there, which leaves `publish` less to
-    /// `fsync`). The report renders once the small files are written, while the big ones
-    /// may still be; every write has ended before the manifest hashes the outputs, and
-    /// before a failing run's staging directory is discarded.
+    /// — each stage's also flushed to disk there, which leaves `publish` less to `fsync`).
+    /// The report renders once the small files are written, while the big ones may still
+    /// be; every write has ended before the manifest hashes the outputs, and before a
+    /// failing run's staging directory is discarded.
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let writes = StageWrites()
@@ -193,7 +193,10 @@ public enum PipelineRun {
             AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)
         }
         writes.summary.start { () throws(VFMError) in try analysis.writeTables(toRunDirectory: directory) }
-        writes.files.start { () throws(VFMError) in try analysis.writeBenchmark(toRunDirectory: directory) }
+        writes.files.start { () throws(VFMError) in
+            try analysis.writeBenchmark(toRunDirectory: directory)
+            try StagingDirectory.flush(directory)
+        }
         TestHook.pause(after: "analyze")
         let input = ReportInput(ingest: ingestSummary, clean: clean, analysis: analysis, pipeline: pipeline)
         let report = try progress.stage("report") { () throws(VFMError) in
