@@ -24,13 +24,14 @@ enum FlagsCSV {
                 serviceCells.append(text: service.pointee.input.service)
                 serviceCells.append(text: service.pointee.input.period)
                 serviceCells.append(source: service.pointee.input.source.file, line: service.pointee.input.source.line)
-                try service.pointee.flags.withUnsafeBufferPointer { (flags) throws(Sink.Failure) in
-                    guard let firstFlag = flags.baseAddress else { return }
-                    for item in flags.indices {
-                        try sink.appendRecord { line in
-                            line.append(cellsOf: serviceCells)
-                            encodeFlagCells(firstFlag + item, into: &line)
-                        }
+                // By index, each flag borrowed where it lies: `flags.withUnsafeBufferPointer`
+                // would retain the array, and the analysis's copies of the services change
+                // its reference count on the other core (a contended atomic per service).
+                let cells = serviceCells  // a constant: the closure below retains no buffer per flag
+                for item in 0..<service.pointee.flags.count {
+                    try sink.appendRecord { line in
+                        line.append(cellsOf: cells)
+                        withUnsafePointer(to: service.pointee.flags[item]) { encodeFlagCells($0, into: &line) }
                     }
                 }
             }

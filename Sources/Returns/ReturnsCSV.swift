@@ -216,8 +216,9 @@ extension ExtraCell {
     /// extra columns in one order, so they are matched by position; a row that carries
     /// them otherwise is matched by name (`value(in:named:)`).
     public static func encode(_ cells: [ExtraCell], under extras: [String], into line: inout CSVLineEncoder) {
-        if cells.count == extras.count, zip(cells, extras).allSatisfy({ $0.header == $1 }) {
-            for cell in cells { line.append(text: cell.value) }
+        // By index: `for cell in cells` (or `zip`) copies each cell, two retains.
+        if cells.count == extras.count, extras.indices.allSatisfy({ cells[$0].header == extras[$0] }) {
+            for index in cells.indices { line.append(text: cells[index].value) }
         } else {
             for name in extras { line.append(text: value(in: cells, named: name)) }
         }
