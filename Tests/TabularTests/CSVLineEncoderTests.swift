@@ -142,6 +142,20 @@ struct CSVLineEncoderTests {
         }
     }
 
+    @Test("a number is written as digits exactly when it is whole and below 10^15, as `rounded()` decides it")
+    func wholenessAgreesWithRounding() async {
+        // Bit patterns of every magnitude, and values near whole numbers and near 10^15.
+        let nearWhole = Gen.int64(in: -2_000_000_000_000_000...2_000_000_000_000_000).map { Double($0) / 2 }
+        await propertyCheck(count: 3000, input: Gen.uint64(), nearWhole) { bits, half in
+            for value in [Double(bitPattern: bits), half, half.nextUp, half.nextDown, 1e15.nextDown, -1e15.nextDown,
+                          Double(bitPattern: bits).rounded()] where value.isFinite && value != 0 {
+                let whole = value == value.rounded() && abs(value) < 1e15
+                let expected = whole ? String(Int64(value)) : value.description
+                #expect(NumberFormatting.csv(value) == expected, "\(value)")
+            }
+        }
+    }
+
     static let palette: [String] = [",", "\"", "\r", "\n", "\r\n", " ", "\t", "=", "-", "+", "@", "'", "a", "£", "é",
                                     "\u{0301}", "1", "."]
     static let cell = Gen.int(in: 0...(palette.count - 1)).array(of: 0...6).map { $0.map { palette[$0] }.joined() }
