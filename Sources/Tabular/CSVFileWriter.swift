@@ -34,7 +34,7 @@ public struct CSVFileWriter: CSVRowSink {
                            file: writer.displayName, hint: "this is a bug in vfm; please report it")
         }
         line.endLine()
-        try line.withBytes { raw in Result { () throws(VFMError) in try writer.write(raw) } }.get()
+        try writer.write(line.bytes)
     }
 
     /// Flushes and closes the file; returns its SHA-256.

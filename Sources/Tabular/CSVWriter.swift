@@ -103,6 +103,6 @@ public struct CSVWriter: Sendable, CSVRowSink {
         encode(&line)
         precondition(line.cellCount == columnCount, "CSV row has \(line.cellCount) fields for \(columnCount) columns")
         line.endLine()
-        text += line.withBytes { String(decoding: $0, as: UTF8.self) }
+        text += String(decoding: line.bytes, as: UTF8.self)
     }
 }

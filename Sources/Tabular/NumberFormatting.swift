@@ -67,37 +67,35 @@ public enum NumberFormatting {
         appendDecimal(Int64(value), to: &bytes)
     }
 
-    /// The most characters `writeDecimal` writes: 19 digits and a sign.
-    static let maxDecimalCount = 20
-
-    /// `String(value)`'s characters, appended to `bytes`.
-    static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDecimalCount) { digits in
-            guard let base = digits.baseAddress else { return }
-            let count = writeDecimal(value, to: base)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
-        }
-    }
-
-    /// Writes `String(value)`'s characters at `destination` (room for `maxDecimalCount`
-    /// bytes); returns how many it wrote.
     @inline(__always)
-    static func writeDecimal(_ value: Int64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
-        var magnitude = value.magnitude  // Int64.min has a magnitude too
-        var count = value < 0 ? 1 : 0
-        var rest = magnitude
-        repeat {
-            count += 1
-            rest /= 10
-        } while rest > 0
-        var position = count
-        repeat {
-            position -= 1
-            destination[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
-        if value < 0 { destination[0] = UInt8(ascii: "-") }
-        return count
+    private static func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value) }
+
+    /// `String(value)`'s characters.
+    static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+        if value >= 0, value < 10_000 {
+            // Most counts: up to four digits appended one by one.
+            let small = Int(value)
+            if small >= 1000 { bytes.append(digit(small / 1000)) }
+            if small >= 100 { bytes.append(digit(small / 100 % 10)) }
+            if small >= 10 { bytes.append(digit(small / 10 % 10)) }
+            bytes.append(digit(small % 10))
+            return
+        }
+        // 19 digits and a sign at most, filled from the end.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude  // Int64.min has a magnitude too
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 }
 

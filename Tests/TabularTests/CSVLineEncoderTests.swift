@@ -138,33 +138,8 @@ struct CSVLineEncoderTests {
                 var bytes: [UInt8] = []
                 NumberFormatting.append(value, to: &bytes)
                 #expect(bytes == Array(NumberFormatting.csv(value).utf8), "\(value)")
-                // The encoder writes its digits straight into the record's buffer.
-                #expect(Self.line { $0.append(number: value) } == NumberFormatting.csv(value), "\(value)")
-            }
-            let whole = Int(truncatingIfNeeded: bits)
-            for count in [whole, whole >> 33, whole >> 53, Int.min, Int.max, 0, 9, 10, 99, 100, 9999, 10_000, -1] {
-                #expect(Self.line { $0.append(count: count) } == String(count))
-                var bytes: [UInt8] = []
-                NumberFormatting.append(count, to: &bytes)
-                #expect(bytes == Array(String(count).utf8))
             }
         }
-    }
-
-    @Test("a record longer than the encoder's buffer is written whole, and a reset leaves nothing of it behind")
-    func growsAndResets() {
-        var encoder = CSVLineEncoder()
-        let long = String(repeating: "a\"b,", count: 3000)  // 15 000 bytes, quoted and doubled: 21 002
-        encoder.append(text: long)
-        for index in 0..<500 { encoder.append(count: index) }
-        let expected = CSVEncoding.quoteIfNeeded(long) + "," + (0..<500).map(String.init).joined(separator: ",")
-        #expect(String(decoding: encoder.bytes, as: UTF8.self) == expected)
-        #expect(encoder.byteCount == expected.utf8.count && encoder.cellCount == 501)
-        encoder.reset()
-        encoder.append(text: "x")
-        encoder.appendEmpty()
-        #expect(encoder.bytes == Array("x,".utf8))
-        encoder.withBytes { #expect(Array($0) == Array("x,".utf8)) }
     }
 
     @Test("a number is written as digits exactly when it is whole and below 10^15, as `rounded()` decides it")
