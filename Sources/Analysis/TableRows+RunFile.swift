@@ -93,9 +93,16 @@ extension BenchmarkRow: RunFileRow {
 
     public var fields: [CSVField] { Self.header.indices.map(field(at:)) }
 
-    /// `fields` without the array: the table has a row per service and metric.
+    /// `fields` without the array or a `CSVField` per cell: the table has a row per
+    /// service and metric (a test holds the two to the same bytes).
     public func encode(into line: inout CSVLineEncoder) {
-        for column in Self.header.indices { line.append(field(at: column)) }
+        line.append(text: authority)
+        line.append(text: service)
+        line.append(text: period)
+        line.append(text: metric.rawValue)
+        line.append(number: value)
+        line.append(text: allBand?.rawValue)
+        line.append(text: evidenceBand?.rawValue)
     }
 
     public func field(at column: Int) -> CSVField {

@@ -37,52 +37,121 @@ enum FlagDetail: Sendable {
     case outlier(score: Double, ruleThreshold: Double, metric: Metric, method: OutlierMethod, logScale: Bool,
                  isAbove: Bool)
 
+    /// The message's text (see `appendMessage`).
     func message(rule: FlagRule, value: Double?, threshold: Double?) -> String {
+        var bytes: [UInt8] = []
+        appendMessage(rule: rule, value: value, threshold: threshold, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The message's UTF-8, appended to `bytes`: what `clean/flags.csv`'s writer puts in the
+    /// `message` cell, with no `String` per flag (a million services raise about two
+    /// million flags). Numbers are `NumberFormatting`'s (counts and sums at full precision)
+    /// or `MessageNumber`'s (money, shares, scores), the words those of `RowFlagRules`,
+    /// `DuplicateScreen` and `OutlierFlags`.
+    func appendMessage(rule: FlagRule, value: Double?, threshold: Double?, to bytes: inout [UInt8]) {
         switch self {
         case .text(let text):
-            return text
+            CSVEncoding.appendUTF8(text, to: &bytes)
         case .peopleSupportedZero:
-            return "people supported is 0: outcome rate, cost per person and client shares are missing"
+            bytes.append("people supported is 0: outcome rate, cost per person and client shares are missing")
         case .noOutcomes:
-            return "no job outcomes: cost per job outcome is missing"
+            bytes.append("no job outcomes: cost per job outcome is missing")
         case .fullOutcomeRate(let people):
-            return "every person supported (\(people)) gained or kept a job: outcome rate 100%"
+            bytes.append("every person supported (")
+            NumberFormatting.append(people, to: &bytes)
+            bytes.append(") gained or kept a job: outcome rate 100%")
         case .partialBreakdown(let missingBits, let outcomesTotal):
-            let missing = ReturnColumn.outcomeBreakdown.indices.filter { missingBits & (1 << $0) != 0 }
-                .map { "`\(ReturnColumn.outcomeBreakdown[$0].rawValue)`" }.joined(separator: ", ")
-            let source = outcomesTotal.isNaN ? "job outcomes missing"
-                : "job outcomes taken from outcomes_total (\(NumberFormatting.csv(outcomesTotal)))"
-            return "outcome breakdown incomplete (\(missing) missing): \(source), no gained/retained shares"
+            bytes.append("outcome breakdown incomplete (")
+            var listed = false
+            for (index, column) in ReturnColumn.outcomeBreakdown.enumerated() where missingBits & (1 << index) != 0 {
+                if listed { bytes.append(", ") }
+                listed = true
+                bytes.append("`")
+                CSVEncoding.appendUTF8(column.rawValue, to: &bytes)
+                bytes.append("`")
+            }
+            bytes.append(" missing): ")
+            if outcomesTotal.isNaN {
+                bytes.append("job outcomes missing")
+            } else {
+                bytes.append("job outcomes taken from outcomes_total (")
+                NumberFormatting.append(outcomesTotal, to: &bytes)
+                bytes.append(")")
+            }
+            bytes.append(", no gained/retained shares")
         case .totalMismatch(let total, let sum):
-            return "outcomes_total (\(NumberFormatting.csv(total))) differs from gained + retained + self-employed (\(NumberFormatting.csv(sum))); the breakdown is used"
+            bytes.append("outcomes_total (")
+            NumberFormatting.append(total, to: &bytes)
+            bytes.append(") differs from gained + retained + self-employed (")
+            NumberFormatting.append(sum, to: &bytes)
+            bytes.append("); the breakdown is used")
         case .countSumWithoutPeople(let sum):
-            return "\(Self.noun(rule)) add up to \(NumberFormatting.csv(sum)) but people supported is 0"
+            Self.appendNoun(rule, to: &bytes)
+            bytes.append(" add up to ")
+            NumberFormatting.append(sum, to: &bytes)
+            bytes.append(" but people supported is 0")
         case .countSum(let sum, let people):
-            return "\(Self.noun(rule)) add up to \(NumberFormatting.csv(sum)) but people supported is \(people) (off by \(MessageNumber.percent(value ?? 0)))"
+            Self.appendNoun(rule, to: &bytes)
+            bytes.append(" add up to ")
+            NumberFormatting.append(sum, to: &bytes)
+            bytes.append(" but people supported is ")
+            NumberFormatting.append(people, to: &bytes)
+            bytes.append(" (off by ")
+            MessageNumber.appendPercent(value ?? 0, to: &bytes)
+            bytes.append(")")
         case .reportedVersusZero(let reported):
-            return "reported \(Self.noun(rule)) \(MessageNumber.pounds(reported)) but the derived one is £0 (total cost 0)"
+            bytes.append("reported ")
+            Self.appendNoun(rule, to: &bytes)
+            bytes.append(" ")
+            MessageNumber.appendPounds(reported, to: &bytes)
+            bytes.append(" but the derived one is £0 (total cost 0)")
         case .reported(let reported, let derived):
-            return "reported \(Self.noun(rule)) \(MessageNumber.pounds(reported)) differs from the derived \(MessageNumber.pounds(derived)) (off by \(MessageNumber.percent(value ?? 0)))"
+            bytes.append("reported ")
+            Self.appendNoun(rule, to: &bytes)
+            bytes.append(" ")
+            MessageNumber.appendPounds(reported, to: &bytes)
+            bytes.append(" differs from the derived ")
+            MessageNumber.appendPounds(derived, to: &bytes)
+            bytes.append(" (off by ")
+            MessageNumber.appendPercent(value ?? 0, to: &bytes)
+            bytes.append(")")
         case .evidenceLabel(let label):
-            return "evidence_based label \"\(label)\" is not ips-fidelity, observed-good-practice or no: counted as not evidence-based"
+            bytes.append("evidence_based label \"")
+            CSVEncoding.appendUTF8(label, to: &bytes)
+            bytes.append("\" is not ips-fidelity, observed-good-practice or no: counted as not evidence-based")
         case .proportions(let columns):
-            let names = columns.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-            return "\(names) given as percentages and counted as that share of their base (people supported, or outcomes_total for outcome types); the counts may be fractional"
+            for (index, column) in columns.enumerated() {
+                if index > 0 { bytes.append(", ") }
+                bytes.append("`")
+                CSVEncoding.appendUTF8(column.rawValue, to: &bytes)
+                bytes.append("`")
+            }
+            bytes.append(" given as percentages and counted as that share of their base (people supported, or outcomes_total for outcome types); the counts may be fractional")
         case .outlier(let score, let ruleThreshold, let metric, let method, let logScale, let isAbove):
-            return OutlierFlags.message(metric: metric, value: value ?? 0, limit: threshold ?? 0, score: score,
-                                        method: method, threshold: ruleThreshold, logScale: logScale,
-                                        isAbove: isAbove)
+            CSVEncoding.appendUTF8(
+                OutlierFlags.message(metric: metric, value: value ?? 0, limit: threshold ?? 0, score: score,
+                                     method: method, threshold: ruleThreshold, logScale: logScale, isAbove: isAbove),
+                to: &bytes)
         }
     }
 
     /// What a count or cost rule compares, as its message names it.
-    private static func noun(_ rule: FlagRule) -> String {
+    private static func appendNoun(_ rule: FlagRule, to bytes: inout [UInt8]) {
         switch rule {
-        case .clientCountMismatch: return "client groups"
-        case .supportCountMismatch: return "support levels"
-        case .reportedCostPerPersonMismatch: return "cost per person"
-        case .reportedCostPerOutcomeMismatch: return "cost per job outcome"
-        default: return rule.rawValue
+        case .clientCountMismatch: bytes.append("client groups")
+        case .supportCountMismatch: bytes.append("support levels")
+        case .reportedCostPerPersonMismatch: bytes.append("cost per person")
+        case .reportedCostPerOutcomeMismatch: bytes.append("cost per job outcome")
+        default: CSVEncoding.appendUTF8(rule.rawValue, to: &bytes)
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's UTF-8 (a `StaticString` is its bytes: no `String` is made).
+    @inline(__always)
+    fileprivate mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

@@ -12,24 +12,50 @@ enum FlagsCSV {
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], into sink: inout Sink) throws(Sink.Failure) {
         // The service's four cells are encoded once and copied before each of its flags.
         var serviceCells = CSVLineEncoder()
-        // By position, not `for service in services`: that copies (retains) every service.
-        for index in services.indices where !services[index].flags.isEmpty {
-            serviceCells.reset()
-            serviceCells.append(text: services[index].input.authority)
-            serviceCells.append(text: services[index].input.service)
-            serviceCells.append(text: services[index].input.period)
-            serviceCells.append(source: services[index].input.source.file, line: services[index].input.source.line)
-            let flags = services[index].flags
-            for item in flags.indices {
-                try sink.appendRecord { line in
-                    line.append(cellsOf: serviceCells)
-                    for column in 4..<header.count { line.append(field(flags[item], at: column)) }
+        // Services and flags are read where they lie, through pointers: `for service in
+        // services`, or `services[i]` handed on whole, copies (retains) every service or flag.
+        try services.withUnsafeBufferPointer { (services) throws(Sink.Failure) in
+            guard let firstService = services.baseAddress else { return }
+            for index in services.indices {
+                let service = firstService + index
+                guard !service.pointee.flags.isEmpty else { continue }
+                serviceCells.reset()
+                serviceCells.append(text: service.pointee.input.authority)
+                serviceCells.append(text: service.pointee.input.service)
+                serviceCells.append(text: service.pointee.input.period)
+                serviceCells.append(source: service.pointee.input.source.file, line: service.pointee.input.source.line)
+                // By index, each flag borrowed where it lies: `flags.withUnsafeBufferPointer`
+                // would retain the array, and the analysis's copies of the services change
+                // its reference count on the other core (a contended atomic per service).
+                let cells = serviceCells  // a constant: the closure below retains no buffer per flag
+                for item in 0..<service.pointee.flags.count {
+                    try sink.appendRecord { line in
+                        line.append(cellsOf: cells)
+                        withUnsafePointer(to: service.pointee.flags[item]) { encodeFlagCells($0, into: &line) }
+                    }
                 }
             }
         }
     }
 
-    /// The cell of `flag` in column `header[column]`, for the flag's own columns (4 on).
+    /// The flag's own cells (columns 4 on): `field(_:at:)` of each, written straight from
+    /// the flag — the message's text goes into the line's bytes without becoming a `String`
+    /// (`FlagDetail.appendMessage`) and is neutralised and quoted as a text cell is.
+    static func encodeFlagCells(_ flag: UnsafePointer<ServiceFlag>, into line: inout CSVLineEncoder) {
+        line.append(text: flag.pointee.rule.rawValue)
+        line.append(text: flag.pointee.metric)
+        line.append(number: flag.pointee.value)
+        line.append(number: flag.pointee.threshold)
+        line.append(text: flag.pointee.severity.rawValue)
+        line.appendText { bytes in
+            flag.pointee.detail.appendMessage(rule: flag.pointee.rule, value: flag.pointee.value,
+                                              threshold: flag.pointee.threshold, to: &bytes)
+        }
+    }
+
+    /// The cell of `flag` in column `header[column]`, for the flag's own columns (4 on):
+    /// for readers that want a few cells of many flags (the file is written by
+    /// `encodeFlagCells`, which gives the same bytes).
     static func field(_ flag: borrowing ServiceFlag, at column: Int) -> CSVField {
         switch column {
         case 4: return .text(flag.rule.rawValue)

@@ -3,19 +3,25 @@ import Tabular
 /// Numbers inside flag and reject messages, for people: at most four significant digits,
 /// locale-independent (the CSV `value`/`threshold` columns carry full precision).
 enum MessageNumber {
-    static func format(_ value: Double) -> String {
-        guard value.isFinite, value != 0 else { return NumberFormatting.csv(value) }
+    static func format(_ value: Double) -> String { NumberFormatting.csv(significant(value)) }
+
+    /// `format(value)`'s UTF-8, appended to `bytes`.
+    static func append(_ value: Double, to bytes: inout [UInt8]) {
+        NumberFormatting.append(significant(value), to: &bytes)
+    }
+
+    /// `value` rounded to four significant digits (zero and non-finite values as they are).
+    private static func significant(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
         let exponent = Int((abs(value)).log10Floor)
         let digits = 3 - exponent
-        let rounded: Double
         if digits >= 0 {
             let scale = pow10(digits)
-            rounded = (value * scale).rounded() / scale
+            return (value * scale).rounded() / scale
         } else {
             let scale = pow10(-digits)
-            rounded = (value / scale).rounded() * scale
+            return (value / scale).rounded() * scale
         }
-        return NumberFormatting.csv(rounded)
     }
 
     /// Money to the whole pound: 10554.33 → "£10554".
@@ -23,9 +29,22 @@ enum MessageNumber {
         "£" + NumberFormatting.csv(value.rounded())
     }
 
+    /// `pounds(value)`'s UTF-8, appended to `bytes`.
+    static func appendPounds(_ value: Double, to bytes: inout [UInt8]) {
+        bytes.append(0xC2)  // "£" is C2 A3 in UTF-8
+        bytes.append(0xA3)
+        NumberFormatting.append(value.rounded(), to: &bytes)
+    }
+
     /// A fraction as a whole percentage: 0.366 → "37%".
     static func percent(_ fraction: Double) -> String {
         NumberFormatting.csv((fraction * 100).rounded()) + "%"
+    }
+
+    /// `percent(fraction)`'s UTF-8, appended to `bytes`.
+    static func appendPercent(_ fraction: Double, to bytes: inout [UInt8]) {
+        NumberFormatting.append((fraction * 100).rounded(), to: &bytes)
+        bytes.append(UInt8(ascii: "%"))
     }
 
     private static func pow10(_ exponent: Int) -> Double {

@@ -23,20 +23,38 @@ enum ServicesCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        try sink.appendRecords(services) { rows, index, line in encode(rows[index], extras: extras, into: &line) }
+        try sink.appendRecords(services) { service, line in encode(service, extras: extras, into: &line) }
     }
 
-    /// One service's row, cell by cell from its values.
-    static func encode(_ service: borrowing CleanedService, extras: [String], into line: inout CSVLineEncoder) {
-        service.input.encodeCanonicalCells(into: &line)
-        for index in derivedColumns.indices {
-            line.append(derivedField(service.derived, excluded: service.excludedFromStatistics, at: index))
+    /// One service's row, cell by cell from its values, read where the service lies (a
+    /// `CleanedService` passed by value is a copy: a retain and a release per string).
+    static func encode(_ service: UnsafePointer<CleanedService>, extras: [String], into line: inout CSVLineEncoder) {
+        withUnsafePointer(to: service.pointee.input) { ServiceReturn.encodeCanonicalCells(of: $0, into: &line) }
+        encodeDerivedCells(service.pointee.derived, excluded: service.pointee.excludedFromStatistics, into: &line)
+        ExtraCell.encode(service.pointee.input.extraColumns, under: extras, into: &line)
+        line.append(source: service.pointee.input.source.file, line: service.pointee.input.source.line)
+        line.appendText { bytes in
+            withUnsafePointer(to: service.pointee.flags) { appendRuleList(of: $0, to: &bytes) }
         }
-        ExtraCell.encode(service.input.extraColumns, under: extras, into: &line)
-        line.append(source: service.input.source.file, line: service.input.source.line)
-        // Only the flags are captured: a closure that captured `service` would copy it whole.
-        let flags = service.flags
-        line.appendText { bytes in appendRuleList(flags, to: &bytes) }
+    }
+
+    /// The cells of `derivedColumns`: `derivedField` of each, in order, with no `CSVField`.
+    static func encodeDerivedCells(_ d: DerivedMeasures, excluded: Bool, into line: inout CSVLineEncoder) {
+        line.append(number: d.jobOutcomes)
+        line.append(number: d.outcomeRate)
+        line.append(number: d.costPerPerson)
+        line.append(number: d.costPerOutcome)
+        line.append(number: d.gainedShare)
+        line.append(number: d.retainedShare)
+        line.append(number: d.selfEmployedShare)
+        line.append(number: d.ldShare)
+        line.append(number: d.mhShare)
+        line.append(text: d.clientFocus.rawValue)
+        line.append(number: d.shareLT7)
+        line.append(number: d.share7to40)
+        line.append(number: d.share40plus)
+        line.append(number: d.supportLevelIndex)
+        line.append(text: excluded ? "true" : "false")
     }
 
     static func render(_ services: [CleanedService]) -> String {
@@ -79,17 +97,22 @@ enum ServicesCSV {
     /// The distinct rule ids of `flags` in the order raised, joined by `;`.
     static func ruleList(_ flags: [ServiceFlag]) -> String {
         var bytes: [UInt8] = []
-        appendRuleList(flags, to: &bytes)
+        withUnsafePointer(to: flags) { appendRuleList(of: $0, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `ruleList`'s UTF-8, appended to `bytes`.
-    static func appendRuleList(_ flags: [ServiceFlag], to bytes: inout [UInt8]) {
-        var seen: [FlagRule] = []
-        for flag in flags where !seen.contains(flag.rule) {
-            if !seen.isEmpty { bytes.append(UInt8(ascii: ";")) }
-            seen.append(flag.rule)
-            bytes.append(contentsOf: flag.rule.rawValue.utf8)
+    /// `ruleList`'s UTF-8, appended to `bytes`; the flags are read where they lie (no
+    /// retain of the array or copy of a flag per service).
+    static func appendRuleList(of flags: UnsafePointer<[ServiceFlag]>, to bytes: inout [UInt8]) {
+        // A rule is new when no earlier flag has it: no list of seen rules to allocate per
+        // service (a service raises a handful of flags, at most one per rule and outlier rule).
+        var listed = false
+        for index in 0..<flags.pointee.count {
+            let rule = flags.pointee[index].rule
+            guard !(0..<index).contains(where: { flags.pointee[$0].rule == rule }) else { continue }
+            if listed { bytes.append(UInt8(ascii: ";")) }
+            listed = true
+            CSVEncoding.appendUTF8(rule.rawValue, to: &bytes)
         }
     }
 

@@ -17,22 +17,21 @@ enum ReturnsCSV {
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ returns: [ServiceReturn], extras: [String],
                                        into sink: inout Sink) throws(Sink.Failure) {
-        try sink.appendRecords(returns) { rows, index, line in encode(rows[index], extras: extras, into: &line) }
+        try sink.appendRecords(returns) { row, line in encode(row, extras: extras, into: &line) }
     }
 
-    /// One return's row, cell by cell from its values.
-    static func encode(_ row: borrowing ServiceReturn, extras: [String], into line: inout CSVLineEncoder) {
-        row.encodeCanonicalCells(into: &line)
-        ExtraCell.encode(row.extraColumns, under: extras, into: &line)
-        // Only the list is captured: a closure that captured `row` would copy the whole row.
-        let proportions = row.proportionsGiven
+    /// One return's row, cell by cell from its values (read where the row lies: a
+    /// `ServiceReturn` passed by value is a copy, a retain per string).
+    static func encode(_ row: UnsafePointer<ServiceReturn>, extras: [String], into line: inout CSVLineEncoder) {
+        ServiceReturn.encodeCanonicalCells(of: row, into: &line)
+        ExtraCell.encode(row.pointee.extraColumns, under: extras, into: &line)
         line.appendText { bytes in
-            for (index, column) in proportions.enumerated() {
+            for (index, column) in row.pointee.proportionsGiven.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ";")) }
                 bytes.append(contentsOf: column.rawValue.utf8)
             }
         }
-        line.append(source: row.source.file, line: row.source.line)
+        line.append(source: row.pointee.source.file, line: row.pointee.source.line)
     }
 
     static func render(_ returns: [ServiceReturn]) -> String {
@@ -152,16 +151,22 @@ extension ServiceReturn {
     /// written straight from the values (no `CSVField` per cell; the columns are in this
     /// order in `ReturnColumn`, and a test holds the two to the same bytes).
     public func encodeCanonicalCells(into line: inout CSVLineEncoder) {
-        line.append(text: authority)
-        line.append(text: service)
-        line.append(text: period)
-        line.append(text: model)
-        line.append(text: evidenceBase.label)
-        line.append(number: totalCost)
-        line.append(count: peopleSupported)
-        for column in CountValues.columns { line.append(number: counts[column]) }
-        line.append(number: reportedCostPerPerson)
-        line.append(number: reportedCostPerOutcome)
+        withUnsafePointer(to: self) { Self.encodeCanonicalCells(of: $0, into: &line) }
+    }
+
+    /// `encodeCanonicalCells(into:)` of the return at `row`, read where it lies (a writer of
+    /// a million rows copies none of them).
+    public static func encodeCanonicalCells(of row: UnsafePointer<ServiceReturn>, into line: inout CSVLineEncoder) {
+        line.append(text: row.pointee.authority)
+        line.append(text: row.pointee.service)
+        line.append(text: row.pointee.period)
+        line.append(text: row.pointee.model)
+        line.append(text: row.pointee.evidenceBase.label)
+        line.append(number: row.pointee.totalCost)
+        line.append(count: row.pointee.peopleSupported)
+        withUnsafePointer(to: row.pointee.counts) { CountValues.encodeCells(of: $0, into: &line) }
+        line.append(number: row.pointee.reportedCostPerPerson)
+        line.append(number: row.pointee.reportedCostPerOutcome)
     }
 
     /// The value of a canonical column as an output cell.
@@ -181,6 +186,26 @@ extension ServiceReturn {
     }
 }
 
+extension CountValues {
+    /// One cell per column of `columns`, in order: `counts[column]` of each. The present
+    /// counts are walked by their bits, in slot order — which is `columns` order — with no
+    /// lookup per column, and read where they lie (handing on `values` would retain the
+    /// array, whose count the analysis may be touching on the other core).
+    static func encodeCells(of counts: UnsafePointer<CountValues>, into line: inout CSVLineEncoder) {
+        let present = counts.pointee.present
+        var position = 0
+        for slot in 0..<slotCount {
+            if present & (1 << slot) != 0 {
+                let value = counts.pointee.values[position]
+                line.append(number: value)
+                position += 1
+            } else {
+                line.appendEmpty()
+            }
+        }
+    }
+}
+
 extension ExtraCell {
     /// The value a row holds under extra column `name`: its first cell of that header.
     public static func value(in cells: [ExtraCell], named name: String) -> String? {
@@ -191,8 +216,9 @@ extension ExtraCell {
     /// extra columns in one order, so they are matched by position; a row that carries
     /// them otherwise is matched by name (`value(in:named:)`).
     public static func encode(_ cells: [ExtraCell], under extras: [String], into line: inout CSVLineEncoder) {
-        if cells.count == extras.count, zip(cells, extras).allSatisfy({ $0.header == $1 }) {
-            for cell in cells { line.append(text: cell.value) }
+        // By index: `for cell in cells` (or `zip`) copies each cell, two retains.
+        if cells.count == extras.count, extras.indices.allSatisfy({ cells[$0].header == extras[$0] }) {
+            for index in cells.indices { line.append(text: cells[index].value) }
         } else {
             for name in extras { line.append(text: value(in: cells, named: name)) }
         }

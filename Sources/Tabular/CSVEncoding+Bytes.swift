@@ -36,7 +36,7 @@ extension CSVEncoding {
 
     /// `text`'s UTF-8 appended in one copy (a native or small string is contiguous).
     @inline(__always)
-    static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
+    public static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
         if copied == nil { bytes.append(contentsOf: text.utf8) }
     }

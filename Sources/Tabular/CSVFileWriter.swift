@@ -46,7 +46,7 @@ public struct CSVFileWriter: CSVRowSink {
     public static func write<Row: RunFileRow>(_ rows: [Row], to path: String, displayName: String? = nil)
         throws(VFMError) -> String {
         var file = try CSVFileWriter(path: path, header: Row.header, displayName: displayName)
-        try file.appendRecords(rows) { rows, index, line in rows[index].encode(into: &line) }
+        try file.appendRecords(rows) { row, line in row.pointee.encode(into: &line) }
         return try file.close()
     }
 }

@@ -19,16 +19,17 @@ public protocol CSVRowSink {
 }
 
 extension CSVRowSink {
-    /// One record per element of `rows`: `encode` gets the rows' buffer and a position and
-    /// reads the element where it lies. Handing it the element (`rows[i]`, or a `borrowing`
-    /// parameter of a generic closure) copies the whole row first: a retain per string of
-    /// every row of a file of a million.
+    /// One record per element of `rows`: `encode` gets a pointer to the element and reads
+    /// its fields where they lie. Handing it the element (`rows[i]`, or a `borrowing`
+    /// parameter: `UnsafeBufferPointer`'s subscript returns a copy) copies the whole row
+    /// first: a retain and a release per string of every row of a file of a million.
     @inlinable
     public mutating func appendRecords<Row>(_ rows: [Row],
-                                            _ encode: (UnsafeBufferPointer<Row>, Int, inout CSVLineEncoder) -> Void)
+                                            _ encode: (UnsafePointer<Row>, inout CSVLineEncoder) -> Void)
         throws(Failure) {
         try rows.withUnsafeBufferPointer { (buffer) throws(Failure) in
-            for index in buffer.indices { try appendRecord { encode(buffer, index, &$0) } }
+            guard let first = buffer.baseAddress else { return }
+            for index in buffer.indices { try appendRecord { encode(first + index, &$0) } }
         }
     }
 }

@@ -21,7 +21,13 @@ public enum NumberFormatting {
     static func form(_ value: Double?) -> Form {
         guard let value, value.isFinite else { return .empty }
         if value == 0 { return .integer(0) }  // also turns -0 into 0
-        if value == value.rounded(), abs(value) < 1e15 { return .integer(Int64(value)) }
+        // Below 10^15 in magnitude, `value` is whole exactly when truncating it to an
+        // integer loses nothing — the test `value == value.rounded()` asks, without the
+        // call into libm's `round` for every number written.
+        if abs(value) < 1e15 {
+            let integer = Int64(value)
+            if Double(integer) == value { return .integer(integer) }
+        }
         return .shortest(value)
     }
 

@@ -138,6 +138,40 @@ struct CSVLineEncoderTests {
                 var bytes: [UInt8] = []
                 NumberFormatting.append(value, to: &bytes)
                 #expect(bytes == Array(NumberFormatting.csv(value).utf8), "\(value)")
+                #expect(Self.line { $0.append(number: value) } == NumberFormatting.csv(value), "\(value)")
+            }
+            let whole = Int(truncatingIfNeeded: bits)
+            for count in [whole, whole >> 33, whole >> 53, Int.min, Int.max, 0, 9, 10, 99, 100, 9999, 10_000, -1] {
+                #expect(Self.line { $0.append(count: count) } == String(count))
+            }
+        }
+    }
+
+    @Test("a record much longer than a typical one is written whole, and a reset leaves nothing of it behind")
+    func growsAndResets() {
+        var encoder = CSVLineEncoder()
+        let long = String(repeating: "a\"b,", count: 3000)  // 15 000 bytes, quoted and doubled: 21 002
+        encoder.append(text: long)
+        for index in 0..<500 { encoder.append(count: index) }
+        let expected = CSVEncoding.quoteIfNeeded(long) + "," + (0..<500).map(String.init).joined(separator: ",")
+        #expect(String(decoding: encoder.bytes, as: UTF8.self) == expected)
+        #expect(encoder.cellCount == 501)
+        encoder.reset()
+        encoder.append(text: "x")
+        encoder.appendEmpty()
+        #expect(encoder.bytes == Array("x,".utf8))
+    }
+
+    @Test("a number is written as digits exactly when it is whole and below 10^15, as `rounded()` decides it")
+    func wholenessAgreesWithRounding() async {
+        // Bit patterns of every magnitude, and values near whole numbers and near 10^15.
+        let nearWhole = Gen.int64(in: -2_000_000_000_000_000...2_000_000_000_000_000).map { Double($0) / 2 }
+        await propertyCheck(count: 3000, input: Gen.uint64(), nearWhole) { bits, half in
+            for value in [Double(bitPattern: bits), half, half.nextUp, half.nextDown, 1e15.nextDown, -1e15.nextDown,
+                          Double(bitPattern: bits).rounded()] where value.isFinite && value != 0 {
+                let whole = value == value.rounded() && abs(value) < 1e15
+                let expected = whole ? String(Int64(value)) : value.description
+                #expect(NumberFormatting.csv(value) == expected, "\(value)")
             }
         }
     }
