@@ -19,6 +19,7 @@ public enum CleanStage {
         var returns: [ServiceReturn] = [], rejected: [RejectedRow] = []
         swap(&returns, &ingest.returns)
         swap(&rejected, &ingest.rejected)
+        let inStableOrder = ingest.returnsInStableOrder
         let rowsIn = returns.count, ingestRejects = rejected.count
         var services: [CleanedService] = []
         services.reserveCapacity(returns.count)
@@ -54,7 +55,8 @@ public enum CleanStage {
         }
         if !dropped.isEmpty { remove(dropped, from: &services) }
 
-        CleanOrder.sortServices(&services)
+        // Services keep their rows' order (duplicates are removed in place, in order).
+        CleanOrder.sortServices(&services, knownSorted: inStableOrder)
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {

@@ -14,6 +14,10 @@ public struct IngestResult: Sendable, Equatable {
     /// the pipeline's hash); recorded so that a run with another `--sheet` is not skipped
     /// as up to date.
     public var sheetOption: String? = nil
+    /// True when `returns` are known to be in `ServiceReturn.stableOrder`: ingest sorted
+    /// them, or reading `ingest/returns.csv` checked them (a hand-edited file may not be).
+    /// The clean stage then keeps their order instead of checking it again (issue 12).
+    package var returnsInStableOrder = false
 
     public init(returns: [ServiceReturn], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
         self.returns = returns
