@@ -54,3 +54,21 @@ struct PermutationTests {
         #expect(watched == nil)
     }
 }
+
+@Suite("stable sort on two cores")
+struct ParallelSortTests {
+    @Test("the halves sorted apart and merged are the one stable sort's order, ties in index order",
+          arguments: [0, 1, 100, 4_095, 4_096, 4_097, 20_001])
+    func sameAsOneSort(count: Int) {
+        var state = UInt64(count) &+ 5
+        let keys = (0..<count).map { _ -> Int in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % 50)  // many ties
+        }
+        let expected = (0..<count).sorted { keys[$0] < keys[$1] }
+        #expect(Parallel.sortedIndices(count) { keys[$0] < keys[$1] } == expected)
+        // Sorted and reverse-sorted inputs, where the merge takes one side whole.
+        #expect(Parallel.sortedIndices(count) { $0 < $1 } == Array(0..<count))
+        #expect(Parallel.sortedIndices(count) { $0 > $1 } == Array((0..<count).reversed()))
+    }
+}
