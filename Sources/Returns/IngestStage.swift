@@ -127,6 +127,9 @@ extension ServiceReturn {
         let authorities = rows.map(\.authority), services = rows.map(\.service), periods = rows.map(\.period)
         // Few authorities, many rows each: their byte order is decided once, as ranks.
         let ranks = ByteOrder.ranks(authorities), ranked = ranks != nil, authorityRanks = ranks ?? []
+        // Many services, nearly all different: their first 16 bytes, held beside the row
+        // numbers, decide most comparisons without reaching the strings (`ByteOrder.Prefix`).
+        let servicePrefixes = services.map(ByteOrder.Prefix.init)
         // The halves are sorted on both cores (`Parallel.sortedIndices`: the same order as
         // one stable sort); the rows are read where they lie.
         let order = rows.withUnsafeBufferPointer { rows in Parallel.sortedIndices(rows.count) { a, b in
@@ -135,6 +138,7 @@ extension ServiceReturn {
             } else if let order = ByteOrder.compare(authorities[a], authorities[b]) {
                 return order
             }
+            if let order = ByteOrder.Prefix.compare(servicePrefixes[a], servicePrefixes[b]) { return order }
             if let order = ByteOrder.compare(services[a], services[b]) { return order }
             switch (periods[a], periods[b]) {
             case (nil, .some): return true
@@ -174,6 +178,30 @@ public enum ByteOrder {
 }
 
 extension ByteOrder {
+    /// A text's first 16 UTF-8 bytes as two big-endian words, zero-padded: where two
+    /// prefixes differ, the texts compare as their prefixes do (the first differing byte
+    /// lies in them, or the shorter text ends there and the other's byte is above 0);
+    /// where they are equal the texts must be compared whole.
+    struct Prefix: Equatable {
+        var high: UInt64 = 0, low: UInt64 = 0
+
+        init(_ text: String) {
+            var index = 0
+            for byte in text.utf8.prefix(16) {
+                if index < 8 { high |= UInt64(byte) << (56 - 8 * index) } else { low |= UInt64(byte) << (56 - 8 * (index - 8)) }
+                index += 1
+            }
+        }
+
+        /// `lhs`'s text before `rhs`'s, or `nil` when the prefixes cannot tell.
+        @inline(__always)
+        static func compare(_ lhs: Prefix, _ rhs: Prefix) -> Bool? {
+            if lhs.high != rhs.high { return lhs.high < rhs.high }
+            if lhs.low != rhs.low { return lhs.low < rhs.low }
+            return nil
+        }
+    }
+
     /// Each text's rank in byte order among the distinct texts (equal bytes, equal rank),
     /// or `nil` when two texts are equal as `String`s (canonically equivalent) but not byte
     /// for byte — a dictionary of `String`s cannot tell those apart.

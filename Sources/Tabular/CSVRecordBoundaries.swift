@@ -22,6 +22,13 @@ public enum CSVRecordBoundaries {
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
                        cr = UInt8(ascii: "\r")
 
+    /// LF, CR, `"` and `,`: the bytes that can change the state or end a line.
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        let bits: UInt64 = 0x1004_0000_2400  // bits 0x0A, 0x0D, 0x22 and 0x2C
+        return byte <= comma && bits & (1 << UInt64(byte)) != 0
+    }
+
     /// Scans `text`, which must start where a record may start (the start of a file or a
     /// boundary): the first boundary at or after `middle` and the last one, or `nil`s.
     public static func scan(_ text: UnsafeBufferPointer<UInt8>, middle: Int) -> (middle: Mark?, last: Mark?) {
@@ -30,6 +37,12 @@ public enum CSVRecordBoundaries {
         var middleMark: Mark?, last: Mark?
         let count = text.count
         scanning: while index < count {
+            if state == .quoted || state == .unquoted {
+                // A run of ordinary bytes changes nothing: skip it (every byte that can is
+                // at most `,`, 0x2C, so one comparison passes letters and digits).
+                while index < count, !isSpecial(text[index]) { index += 1 }
+                guard index < count else { break scanning }
+            }
             let byte = text[index]
             switch state {
             case .quoted:
