@@ -114,6 +114,23 @@ struct PieceParseTests {
         }
     }
 
+    @Test("a header naming a column twice stops the file; a cell over 64 KiB rejects its row — however the file is cut")
+    func stopsAndLongCells() {
+        let long = String(repeating: "n", count: CSVByteParser.defaultCellLimit + 10)
+        let files = [
+            "Title\n\n" + Self.header + ",region\nLeeds,Jobs,100,10,2,North,South\n",
+            Self.header + "\nLeeds,\"\(long)\",100,10,2,North\r\nYork,Work,100,10,2,\n",
+            "\"\(long)\"\n" + Self.header + "\nYork,Work,100,10,2,\n",
+        ]
+        for text in files {
+            let bytes = Array(text.utf8)
+            let whole = Self.read(bytes)
+            for sizes in Self.cuts { #expect(Self.read(bytes, sizes: sizes) == whole) }
+        }
+        #expect(Self.read(Array(files[0].utf8)).error?.line == 3)
+        #expect(Self.read(Array(files[1].utf8)).rejected.map(\.rule) == [.cellTooLong])
+    }
+
     @Test("a quote left open is reported on the line it opened, however the file is cut")
     func unterminatedQuote() {
         let text = Self.header + "\nLeeds,Jobs,100,10,2,North\r\nYork,\"never closed,100,10,2\nmore\nrows\n"
