@@ -61,3 +61,41 @@ struct CleanOrderTests {
         #expect(together.services == services)
     }
 }
+
+@Suite("row rules on all cores")
+struct RowRulesTests {
+    @Test("pieces give the services and rejects, in row order, of one loop over the rows", arguments: [7, 4_096, 9_001])
+    func sameAsOneLoop(count: Int) {
+        var state: UInt64 = UInt64(count)
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Rejects (a negative count, outcomes above people) and flags (zero people, mismatches) scattered.
+        let returns = (0..<count).map { line -> ServiceReturn in
+            let people = next(20) == 0 ? 0 : 5 + next(50)
+            var counts: [ReturnColumn: Int] = [.outcomesTotal: next(30) == 0 ? people + 5 : next(people + 1)]
+            if next(25) == 0 { counts[.clientsLD] = -1 }
+            if next(3) == 0 { counts[.clientsLD] = next(people + 10); counts[.clientsMH] = next(10) }
+            return makeReturn(service: "S\(line)", line: line + 2, totalCost: Double(next(100_000)), people: people, counts: counts)
+        }
+        let pipeline = makePipeline()
+        var expectedRejects: [RejectedRow] = []
+        var expected: [CleanedService] = []
+        for row in returns {
+            let derived = DerivedMeasures(deriving: row)
+            if let (rule, message, column) = RejectRules.violation(row, jobOutcomes: derived.jobOutcomes) {
+                expectedRejects.append(RejectRules.rejectedRow(row, rule: rule, message: message, column: column))
+                continue
+            }
+            var flags: [ServiceFlag] = []
+            RowFlagRules.flag(row, derived, pipeline: pipeline, into: &flags)
+            expected.append(CleanedService(input: row, derived: derived, flags: flags, excludedFromStatistics: false))
+        }
+        var rejected: [RejectedRow] = []
+        let services = RowRules.apply(returns, pipeline: pipeline, rejected: &rejected)
+        #expect(services == expected)
+        #expect(rejected == expectedRejects)
+        if count > 100 { #expect(!rejected.isEmpty && services.contains { !$0.flags.isEmpty }) }
+    }
+}
