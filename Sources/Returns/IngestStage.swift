@@ -186,11 +186,14 @@ extension ByteOrder {
         var high: UInt64 = 0, low: UInt64 = 0
 
         init(_ text: String) {
-            var index = 0
-            for byte in text.utf8.prefix(16) {
-                if index < 8 { high |= UInt64(byte) << (56 - 8 * index) } else { low |= UInt64(byte) << (56 - 8 * (index - 8)) }
-                index += 1
+            func take(_ bytes: UnsafeBufferPointer<UInt8>) {
+                for index in 0..<min(bytes.count, 16) {
+                    let byte = UInt64(bytes[index])
+                    if index < 8 { high |= byte << (56 - 8 * index) } else { low |= byte << (56 - 8 * (index - 8)) }
+                }
             }
+            // Native strings hold their UTF-8 contiguously; others are copied first.
+            if text.utf8.withContiguousStorageIfAvailable(take) == nil { Array(text.utf8.prefix(16)).withUnsafeBufferPointer(take) }
         }
 
         /// `lhs`'s text before `rhs`'s, or `nil` when the prefixes cannot tell.
@@ -212,7 +215,7 @@ extension ByteOrder {
         slotOfText.reserveCapacity(texts.count)
         for text in texts {
             if let slot = slots[text] {
-                guard distinct[slot].utf8.elementsEqual(text.utf8) else { return nil }
+                guard compare(distinct[slot], text) == nil else { return nil }  // bytes equal (memcmp)
                 slotOfText.append(slot)
             } else {
                 slots[text] = distinct.count
