@@ -19,20 +19,9 @@ public enum CleanStage {
         var returns: [ServiceReturn] = [], rejected: [RejectedRow] = []
         swap(&returns, &ingest.returns)
         swap(&rejected, &ingest.rejected)
+        let inStableOrder = ingest.returnsInStableOrder
         let rowsIn = returns.count, ingestRejects = rejected.count
-        var services: [CleanedService] = []
-        services.reserveCapacity(returns.count)
-        for index in returns.indices {
-            let derived = DerivedMeasures(deriving: returns[index])
-            if let (rule, message, column) = RejectRules.violation(returns[index], jobOutcomes: derived.jobOutcomes) {
-                rejected.append(RejectRules.rejectedRow(returns[index], rule: rule, message: message, column: column))
-                continue
-            }
-            var flags: [ServiceFlag] = []
-            RowFlagRules.flag(returns[index], derived, pipeline: pipeline, into: &flags)
-            services.append(CleanedService(input: returns[index], derived: derived, flags: flags,
-                                           excludedFromStatistics: false))
-        }
+        var services = RowRules.apply(returns, pipeline: pipeline, rejected: &rejected)
         returns = []
 
         var dropped: Set<Int> = []
@@ -54,7 +43,8 @@ public enum CleanStage {
         }
         if !dropped.isEmpty { remove(dropped, from: &services) }
 
-        CleanOrder.sortServices(&services)
+        // Services keep their rows' order (duplicates are removed in place, in order).
+        CleanOrder.sortServices(&services, knownSorted: inStableOrder)
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {
@@ -97,5 +87,63 @@ public enum CleanStage {
             files[index].rowsRejected += 1
         }
         return files
+    }
+}
+
+/// The rules of one row at a time — derived measures, reject rules, row flags — over all
+/// rows on all cores (issue 12), in contiguous pieces that write disjoint slots: the
+/// services and rejects come out in row order, the same on one core or many.
+enum RowRules {
+    /// The services of the rows no reject rule stops, in row order, each with its derived
+    /// measures and row flags; rejected rows are appended to `rejected`, in row order.
+    ///
+    /// Two passes over pieces of the rows: the first finds the rejects (so that each piece
+    /// knows where its services start), the second builds each piece's services straight
+    /// into their slots of one array allocated once (derived measures are computed again:
+    /// cheaper than holding a million of them).
+    static func apply(_ returns: [ServiceReturn], pipeline: PipelineDefinition,
+                      rejected: inout [RejectedRow]) -> [CleanedService] {
+        let pieces = returns.count < 4_096 ? 1 : 4
+        let bounds = (0...pieces).map { returns.count * $0 / pieces }
+        return returns.withUnsafeBufferPointer { rows in
+            let rejects = Parallel.map(pieces) { piece -> [(index: Int, row: RejectedRow)] in
+                var found: [(index: Int, row: RejectedRow)] = []
+                for index in bounds[piece]..<bounds[piece + 1] {
+                    let derived = DerivedMeasures(deriving: rows[index])
+                    if let (rule, message, column) = RejectRules.violation(rows[index], jobOutcomes: derived.jobOutcomes) {
+                        found.append((index, RejectRules.rejectedRow(rows[index], rule: rule, message: message, column: column)))
+                    }
+                }
+                return found
+            }
+            var starts = [0]
+            for piece in 0..<pieces { starts.append(starts[piece] + bounds[piece + 1] - bounds[piece] - rejects[piece].count) }
+            let count = starts[pieces]
+            let services = [CleanedService](unsafeUninitializedCapacity: count) { slots, initialized in
+                let filled = Parallel.map(pieces) { piece -> Int in
+                    guard let base = slots.baseAddress else { return 0 }
+                    var slot = starts[piece], nextReject = 0
+                    let pieceRejects = rejects[piece]
+                    for index in bounds[piece]..<bounds[piece + 1] {
+                        if nextReject < pieceRejects.count, pieceRejects[nextReject].index == index {
+                            nextReject += 1
+                            continue
+                        }
+                        let derived = DerivedMeasures(deriving: rows[index])
+                        var flags: [ServiceFlag] = []
+                        RowFlagRules.flag(rows[index], derived, pipeline: pipeline, into: &flags)
+                        (base + slot).initialize(to: CleanedService(input: rows[index], derived: derived, flags: flags,
+                                                                    excludedFromStatistics: false))
+                        slot += 1
+                    }
+                    return slot - starts[piece]
+                }
+                // Each piece filled exactly the slots the first pass counted for it.
+                precondition(filled.reduce(0, +) == count, "clean: a piece filled other slots than it counted")
+                initialized = count
+            }
+            for piece in rejects { rejected += piece.map(\.row) }
+            return services
+        }
     }
 }

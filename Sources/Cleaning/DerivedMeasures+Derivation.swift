@@ -18,10 +18,12 @@ extension DerivedMeasures {
         self.init()
         let counts = service.counts
         let people = service.peopleSupported
-        let breakdown = ReturnColumn.outcomeBreakdown.map { counts[$0] }
-        let fullBreakdown = breakdown.allSatisfy { $0 != nil }
-        if fullBreakdown {
-            jobOutcomes = breakdown.reduce(0.0) { $0 + ($1 ?? 0) }
+        // `ReturnColumn.outcomeBreakdown`, read without an array per row (issue 12).
+        let gained = counts[.outcomesGained], retained = counts[.outcomesRetained],
+            selfEmployed = counts[.outcomesSelfEmployed]
+        let fullBreakdown = gained != nil && retained != nil && selfEmployed != nil
+        if let gained, let retained, let selfEmployed {
+            jobOutcomes = 0.0 + gained + retained + selfEmployed  // summed in column order, from 0
         } else {
             jobOutcomes = counts[.outcomesTotal]
         }
@@ -35,9 +37,9 @@ extension DerivedMeasures {
         if let jobOutcomes, jobOutcomes > 0 {
             costPerOutcome = service.totalCost / Double(jobOutcomes)
             if fullBreakdown {
-                gainedShare = counts[.outcomesGained].map { Double($0) / Double(jobOutcomes) }
-                retainedShare = counts[.outcomesRetained].map { Double($0) / Double(jobOutcomes) }
-                selfEmployedShare = counts[.outcomesSelfEmployed].map { Double($0) / Double(jobOutcomes) }
+                gainedShare = gained.map { Double($0) / Double(jobOutcomes) }
+                retainedShare = retained.map { Double($0) / Double(jobOutcomes) }
+                selfEmployedShare = selfEmployed.map { Double($0) / Double(jobOutcomes) }
             }
         }
 

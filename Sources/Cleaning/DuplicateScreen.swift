@@ -82,15 +82,31 @@ enum DuplicateScreen {
     /// line); values are indices into `services`. Each service's key is hashed once from
     /// its folded bytes (no `String` built for ASCII names); only services whose hashes
     /// meet are compared as `Key`s (issue 12).
+    ///
+    /// The hashes are computed on all cores (`Parallel.map` over contiguous pieces, each
+    /// writing its own), then met in one pass in index order: the groups are the same on
+    /// one core or many.
     static func groups(_ services: [CleanedService]) -> [[Int]] {
+        let pieces = services.count < 4_096 ? 1 : 4
+        let hashes = services.withUnsafeBufferPointer { rows in
+            Parallel.map(pieces) { piece -> [Int] in
+                var scratch: [UInt8] = []
+                return (rows.count * piece / pieces..<rows.count * (piece + 1) / pieces).map { index in
+                    Key.hash(rows[index].input.authority, rows[index].input.service, rows[index].input.period,
+                             scratch: &scratch)
+                }
+            }
+        }
         var first: [Int: Int] = [:]
         first.reserveCapacity(services.count)
         var candidates: [Int: [Int]] = [:]
-        var scratch: [UInt8] = []
-        for index in services.indices {
-            let seen = first.firstOrInsert(Key.hash(services[index].input.authority, services[index].input.service,
-                                                            services[index].input.period, scratch: &scratch), index)
-            if seen != index { candidates[seen, default: [seen]].append(index) }
+        var index = 0
+        for piece in hashes {
+            for hash in piece {
+                let seen = first.firstOrInsert(hash, index)
+                if seen != index { candidates[seen, default: [seen]].append(index) }
+                index += 1
+            }
         }
         var groups: [[Int]] = []
         for var rest in candidates.values {

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineDefinition
 import StatisticsKernel
+import VFMCore
 
 /// Applies the pipeline's outlier rules to the accepted services (SPEC §5): every
 /// accepted service with the metric present is screened — including services flagged
@@ -9,19 +10,25 @@ import StatisticsKernel
 enum OutlierFlags {
     /// Appends an `outlier` flag to each service outside a rule's limits; returns
     /// warnings for rules that could not screen (MAD = 0, SD = 0).
+    ///
+    /// The rules screen concurrently (`Parallel.map`: each reads the services and writes
+    /// only its own screening); their flags are then appended one rule after another, in
+    /// rule order, so the result is the same on one core or many.
     static func apply(_ rules: [OutlierRuleSetting], to services: inout [CleanedService]) -> [String] {
+        let screenings = services.withUnsafeBufferPointer { rows in
+            Parallel.map(rules.count) { position in
+                let rule = rules[position]
+                return OutlierScreen.screen(count: rows.count, value: { rows[$0].value(of: rule.metric) },
+                                            method: rule.method, threshold: rule.threshold, logScale: rule.logScale)
+            }
+        }
         var warnings: [String] = []
-        for rule in rules {
-            var values: [Double?] = []
-            values.reserveCapacity(services.count)
-            for index in services.indices { values.append(services[index].value(of: rule.metric)) }
-            let screening = OutlierScreen.screen(values, method: rule.method, threshold: rule.threshold,
-                                                 logScale: rule.logScale)
+        for (rule, screening) in zip(rules, screenings) {
             if let reason = screening.skippedBecause, screening.screened > 0 {
                 warnings.append("outlier screen of \(rule.metric.rawValue) (\(rule.method.rawValue)) flagged nothing: \(reason)")
             }
             for finding in screening.findings {
-                guard let value = values[finding.index] else { continue }
+                guard let value = services[finding.index].value(of: rule.metric) else { continue }
                 services[finding.index].flags.append(flag(rule, value: value, finding: finding))
             }
         }

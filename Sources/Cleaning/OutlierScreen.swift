@@ -42,10 +42,17 @@ public enum OutlierScreen {
 
     /// Screens `values` (nil = missing, not screened). Indices in the result refer to `values`.
     public static func screen(_ values: [Double?], method: OutlierMethod, threshold: Double, logScale: Bool) -> Screening {
+        screen(count: values.count, value: { values[$0] }, method: method, threshold: threshold, logScale: logScale)
+    }
+
+    /// `screen(_:…)` of `(0..<count).map(value)`, without that array (issue 12: the clean
+    /// stage screens several metrics of a million services, two at a time).
+    static func screen(count: Int, value: (Int) -> Double?, method: OutlierMethod, threshold: Double,
+                       logScale: Bool) -> Screening {
         var indices: [Int] = []
         var sample: [Double] = []
-        for (index, value) in values.enumerated() {
-            guard let value, value.isFinite else { continue }
+        for index in 0..<count {
+            guard let value = value(index), value.isFinite else { continue }
             if logScale {
                 guard value > 0 else { continue }
                 sample.append(Elementary.log(value))  // libm's log differs by CPU in last bits

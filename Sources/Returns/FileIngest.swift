@@ -40,11 +40,13 @@ struct FileIngest {
     }
 
     /// The work of `read` on CSV bytes already in memory; `name` is the file's output name.
-    static func ingest(_ bytes: [UInt8], name: String, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
+    /// `sizes`: how the text is cut into blocks for both cores (tests cut it small).
+    static func ingest(_ bytes: [UInt8], name: String, missingWords: MissingValueWords,
+                       sizes: PieceParse.Sizes = PieceParse.Sizes()) throws(VFMError) -> FileIngest {
         let chunks = { (body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) in
             bytes.withUnsafeBufferPointer { body($0, 0) }
         }
-        return try parse(try FirstPass(chunks), name: name, missingWords: missingWords, chunks: chunks)
+        return try parse(try FirstPass(chunks), name: name, missingWords: missingWords, chunks: chunks, sizes: sizes)
     }
 
     /// Hands its body a file's bytes in order, with each chunk's offset; called once per pass.
@@ -68,7 +70,7 @@ struct FileIngest {
 
     /// The second pass: records, header and rows, after the first decided the encoding.
     private static func parse(_ first: FirstPass, name: String, missingWords: MissingValueWords,
-                              chunks: Chunks) throws(VFMError) -> FileIngest {
+                              chunks: Chunks, sizes: PieceParse.Sizes = PieceParse.Sizes()) throws(VFMError) -> FileIngest {
         var scan = first.scan
         let text: TextScan.Result
         do {
@@ -81,15 +83,16 @@ struct FileIngest {
             warnings.append("\(name): decoded as Windows-1252, but it also holds UTF-8 sequences (such as `Â£`); "
                 + "the file may mix two encodings — check names with £ or accented letters, and save it as CSV UTF-8")
         }
-        var parser = CSVByteParser()
+        // Records split and typed in blocks on both cores (`PieceParse`), as one parser would.
+        var parser = PieceParse(sizes: sizes)
         var table = ReturnTable(name: name, missingWords: missingWords, padsRows: false)
         var scratch: [UInt8] = []
         try chunks { chunk, offset in
-            text.transcode(chunk, at: offset, scratch: &scratch) { utf8 in parser.feed(utf8) { table.take($0) } }
+            text.transcode(chunk, at: offset, scratch: &scratch) { utf8 in parser.feed(utf8, into: &table) }
         }
         var structureError: CSVStructureError?
         do throws(CSVStructureError) {
-            try parser.finish { table.take($0) }
+            try parser.finish(into: &table)
         } catch {
             structureError = error
         }
@@ -126,7 +129,7 @@ extension FileIngest {
     /// first `CSVByteParser.keptTextAfterQuote` of them, then how many more: a file mangled
     /// on every row must not print a million lines. A mangled cell in a skipped preamble row
     /// changes no return, so only the header and rows below it are listed.
-    static func textAfterQuoteWarnings(_ parser: CSVByteParser, headerLine: Int?, mapping: HeaderMapping,
+    static func textAfterQuoteWarnings(_ parser: PieceParse, headerLine: Int?, mapping: HeaderMapping,
                                        file: String) -> [String] {
         let kept = parser.textAfterQuote.filter { quirk in headerLine.map { quirk.line >= $0 } ?? false }
         var warnings = kept.map { warning($0, file: file, mapping: mapping) }

@@ -40,6 +40,7 @@ extension IngestResult {
         let inputs = try InputsJSON.parse(try bytes(RunLayout.ingestInputs), file: RunLayout.ingestInputs)
         var result = IngestResult(returns: returns, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
         result.sheetOption = inputs.sheetOption
+        result.returnsInStableOrder = ServiceReturn.isInStableOrder(result.returns)
         return result
     }
 }

@@ -14,11 +14,21 @@ public struct IngestResult: Sendable, Equatable {
     /// the pipeline's hash); recorded so that a run with another `--sheet` is not skipped
     /// as up to date.
     public var sheetOption: String? = nil
+    /// True when `returns` are known to be in `ServiceReturn.stableOrder`: ingest sorted
+    /// them, or reading `ingest/returns.csv` checked them (a hand-edited file may not be).
+    /// The clean stage then keeps their order instead of checking it again (issue 12).
+    /// Not part of equality: it is what is known about `returns`, not what they are.
+    package var returnsInStableOrder = false
 
     public init(returns: [ServiceReturn], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
         self.returns = returns
         self.rejected = rejected
         self.files = files
         self.warnings = warnings
+    }
+
+    public static func == (lhs: IngestResult, rhs: IngestResult) -> Bool {
+        lhs.returns == rhs.returns && lhs.rejected == rhs.rejected && lhs.files == rhs.files
+            && lhs.warnings == rhs.warnings && lhs.sheetOption == rhs.sheetOption
     }
 }

@@ -55,6 +55,7 @@ public enum IngestStage {
         rejected.sort { $0.source < $1.source }
         var result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
         result.sheetOption = sheetOption
+        result.returnsInStableOrder = true
         report(result, log: log)
         return result
     }
@@ -97,6 +98,9 @@ struct ExtraColumnUnion {
 extension ServiceReturn {
     /// SPEC §7: authority, service, period, source file, line — byte order, so that the
     /// same rows sort the same on every machine; a missing period sorts first.
+    /// Inlinable, with `ByteOrder.compare`, so that a caller comparing rows where they lie
+    /// (`CleanOrder`) reads their names in place instead of copying each row for the call.
+    @inlinable
     public static func stableOrder(_ lhs: ServiceReturn, _ rhs: ServiceReturn) -> Bool {
         if let order = ByteOrder.compare(lhs.authority, rhs.authority) { return order }
         if let order = ByteOrder.compare(lhs.service, rhs.service) { return order }
@@ -108,6 +112,14 @@ extension ServiceReturn {
 }
 
 extension ServiceReturn {
+    /// Whether `rows` are in `stableOrder` already: n − 1 comparisons of neighbours (an array
+    /// in order is what a stable sort leaves).
+    package static func isInStableOrder(_ rows: [ServiceReturn]) -> Bool {
+        rows.withUnsafeBufferPointer { rows in
+            rows.indices.dropFirst().allSatisfy { !stableOrder(rows[$0], rows[$0 - 1]) }
+        }
+    }
+
     /// Puts `rows` in `stableOrder`: sorts row numbers over the key columns, then moves
     /// each row once into its place, in place (a million returns sort in a fraction of the
     /// time of moving them around, and a move in the buffer retains nothing).
@@ -115,12 +127,18 @@ extension ServiceReturn {
         let authorities = rows.map(\.authority), services = rows.map(\.service), periods = rows.map(\.period)
         // Few authorities, many rows each: their byte order is decided once, as ranks.
         let ranks = ByteOrder.ranks(authorities), ranked = ranks != nil, authorityRanks = ranks ?? []
-        let order = rows.indices.sorted { a, b in
+        // Many services, nearly all different: their first 16 bytes, held beside the row
+        // numbers, decide most comparisons without reaching the strings (`ByteOrder.Prefix`).
+        let servicePrefixes = services.map(ByteOrder.Prefix.init)
+        // The halves are sorted on both cores (`Parallel.sortedIndices`: the same order as
+        // one stable sort); the rows are read where they lie.
+        let order = rows.withUnsafeBufferPointer { rows in Parallel.sortedIndices(rows.count) { a, b in
             if ranked {
                 if authorityRanks[a] != authorityRanks[b] { return authorityRanks[a] < authorityRanks[b] }
             } else if let order = ByteOrder.compare(authorities[a], authorities[b]) {
                 return order
             }
+            if let order = ByteOrder.Prefix.compare(servicePrefixes[a], servicePrefixes[b]) { return order }
             if let order = ByteOrder.compare(services[a], services[b]) { return order }
             switch (periods[a], periods[b]) {
             case (nil, .some): return true
@@ -129,7 +147,7 @@ extension ServiceReturn {
             default: break
             }
             return rows[a].source < rows[b].source
-        }
+        } }
         rows.permute(to: order)
     }
 }
@@ -138,6 +156,7 @@ extension ServiceReturn {
 /// stage's order, `CleanOrder`).
 public enum ByteOrder {
     /// `lhs < rhs`, or `nil` when the two are byte-for-byte equal.
+    @inlinable
     public static func compare(_ lhs: String, _ rhs: String) -> Bool? {
         // Native strings hold their UTF-8 contiguously: compare the bytes as memcmp would.
         if let contiguous = lhs.utf8.withContiguousStorageIfAvailable({ left in
@@ -159,6 +178,33 @@ public enum ByteOrder {
 }
 
 extension ByteOrder {
+    /// A text's first 16 UTF-8 bytes as two big-endian words, zero-padded: where two
+    /// prefixes differ, the texts compare as their prefixes do (the first differing byte
+    /// lies in them, or the shorter text ends there and the other's byte is above 0);
+    /// where they are equal the texts must be compared whole.
+    struct Prefix: Equatable {
+        var high: UInt64 = 0, low: UInt64 = 0
+
+        init(_ text: String) {
+            func take(_ bytes: UnsafeBufferPointer<UInt8>) {
+                for index in 0..<min(bytes.count, 16) {
+                    let byte = UInt64(bytes[index])
+                    if index < 8 { high |= byte << (56 - 8 * index) } else { low |= byte << (56 - 8 * (index - 8)) }
+                }
+            }
+            // Native strings hold their UTF-8 contiguously; others are copied first.
+            if text.utf8.withContiguousStorageIfAvailable(take) == nil { Array(text.utf8.prefix(16)).withUnsafeBufferPointer(take) }
+        }
+
+        /// `lhs`'s text before `rhs`'s, or `nil` when the prefixes cannot tell.
+        @inline(__always)
+        static func compare(_ lhs: Prefix, _ rhs: Prefix) -> Bool? {
+            if lhs.high != rhs.high { return lhs.high < rhs.high }
+            if lhs.low != rhs.low { return lhs.low < rhs.low }
+            return nil
+        }
+    }
+
     /// Each text's rank in byte order among the distinct texts (equal bytes, equal rank),
     /// or `nil` when two texts are equal as `String`s (canonically equivalent) but not byte
     /// for byte — a dictionary of `String`s cannot tell those apart.
@@ -169,7 +215,7 @@ extension ByteOrder {
         slotOfText.reserveCapacity(texts.count)
         for text in texts {
             if let slot = slots[text] {
-                guard distinct[slot].utf8.elementsEqual(text.utf8) else { return nil }
+                guard compare(distinct[slot], text) == nil else { return nil }  // bytes equal (memcmp)
                 slotOfText.append(slot)
             } else {
                 slots[text] = distinct.count
@@ -185,6 +231,7 @@ extension ByteOrder {
     }
 
     /// −1, 0 or 1 as `left` sorts before, equal to or after `right` byte by byte.
+    @usableFromInline
     static func compareBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(left.count, right.count)
         // memcmp compares as unsigned bytes (C11 §7.24.4), word by word: names sharing a

@@ -83,6 +83,17 @@ struct ReturnTable {
         return true
     }
 
+    /// Takes rows below the header that were typed elsewhere (`TypedRows`, a piece of the
+    /// file read on another core), as if each had come through `take(_:)` in turn: pieces
+    /// must come in file order. The rows are moved in, not copied.
+    mutating func take(typed rows: consuming TypedRows) {
+        rowsRead += rows.rowsRead
+        if rows.reader.droppedUnnamedCells { reader?.droppedUnnamedCells = true }
+        rows.accepted.withUnsafeMutableBufferPointer { $0.reverse() }  // moves: popLast then takes them in order
+        while let row = rows.accepted.popLast() { accepted.append(row) }
+        rejected += rows.rejected
+    }
+
     private mutating func takeHeaderCandidate(line: Int, cells: [ReturnCell]) -> Bool {
         var texts = cells.map(\.text)
         if padsRows { while texts.last.map({ CellText.trimmed($0).isEmpty }) == true { texts.removeLast() } }
@@ -125,5 +136,26 @@ struct ReturnTable {
         guard preambleRows > 0, let headerLine else { return nil }
         return "\(name)\(place): skipped \(preambleRows) row\(preambleRows == 1 ? "" : "s") above the header on line \(headerLine) "
             + "(a title or notes); they are not returns — check that the header row is the one you meant"
+    }
+}
+
+/// Rows below the header typed from one piece of a file by a copy of the table's reader
+/// (`FileIngest`'s parse on both cores), for `ReturnTable.take(typed:)`.
+struct TypedRows {
+    var reader: ReturnRowReader
+    var accepted: [(serviceReturn: ServiceReturn, extraValues: [String?])] = []
+    var rejected: [RejectedRow] = []
+    var rowsRead = 0
+
+    init(reader: ReturnRowReader) { self.reader = reader }
+
+    /// As `ReturnTable.take(_:)` does below the header.
+    mutating func take(_ record: CSVByteRecord) -> Bool {
+        rowsRead += 1
+        switch reader.read(record) {
+        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
+        case .rejected(let row): rejected.append(row)
+        }
+        return true
     }
 }

@@ -64,6 +64,17 @@ public struct CSVByteParser {
         record.reset(at: CSVPosition(byte: 0, line: 1, record: 0))
     }
 
+    /// A parser of text that starts at a record boundary further into a file
+    /// (`CSVRecordBoundaries`): its first byte is on physical `line` and at `offset` in the
+    /// file's decoded text. It reads what the whole-file parser reads from there on, with
+    /// the same lines; record numbers count from this piece.
+    public init(cellLimit: Int = CSVByteParser.defaultCellLimit, line: Int, offset: Int) {
+        self.init(cellLimit: cellLimit)
+        self.line = line
+        consumed = offset
+        record.reset(at: CSVPosition(byte: offset, line: line, record: 0))
+    }
+
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
                        cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 

@@ -37,3 +37,35 @@ struct StableSortTests {
         #expect(rows.map(\.source.line) == [5, 6, 4, 1, 2, 3, 7])
     }
 }
+
+@Suite("byte order from 16-byte prefixes")
+struct ByteOrderPrefixTests {
+    @Test("where two prefixes differ they order the texts as their bytes do; equal prefixes say nothing")
+    func prefixesAgree() {
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let parts = ["a", "b", "\u{0}", "é", "Service ", "1", "9", " ", "z", "\u{10FFFF}"]
+        let texts = (0..<400).map { _ in (0..<next(9)).map { _ in parts[next(parts.count)] }.joined() }
+        var shuffler = LCG(state: 9)
+        for (left, right) in zip(texts, texts.shuffled(using: &shuffler)) {
+            let byPrefix = ByteOrder.Prefix.compare(ByteOrder.Prefix(left), ByteOrder.Prefix(right))
+            if let byPrefix { #expect(ByteOrder.compare(left, right) == byPrefix, "\(left) vs \(right)") }
+            if ByteOrder.compare(left, right) == nil { #expect(byPrefix == nil) }
+        }
+        // Hand-checked: a shorter text first; a NUL after a prefix only the full compare can place.
+        #expect(ByteOrder.Prefix.compare(ByteOrder.Prefix("ab"), ByteOrder.Prefix("abc")) == true)
+        #expect(ByteOrder.Prefix.compare(ByteOrder.Prefix("ab"), ByteOrder.Prefix("ab\u{0}")) == nil)
+        #expect(ByteOrder.Prefix.compare(ByteOrder.Prefix("Service 0000000001"), ByteOrder.Prefix("Service 0000000002")) == nil)
+    }
+
+    struct LCG: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+}

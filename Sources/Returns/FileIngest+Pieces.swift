@@ -1,0 +1,131 @@
+import Tabular
+import VFMCore
+
+/// The second pass's records, read in blocks whose rows are typed on both cores (issue 12):
+/// the text is gathered into a block, `CSVRecordBoundaries` finds where its records end,
+/// and the block up to its last whole record is cut in two at a record boundary near its
+/// middle; the halves are parsed and typed concurrently (`Parallel.map`), each by a parser
+/// that starts on the right line (`CSVByteParser(line:offset:)`) and a copy of the table's
+/// row reader, and taken into the table in file order. Every row, reject, line number and
+/// warning is what one parser over the whole file gives (tested on cut-up files).
+///
+/// Until the header is found a block is read by one parser through `ReturnTable.take`,
+/// which finds it. What is left after the last whole record waits for the next block; the
+/// end of the file goes to one parser and its `finish`, which reports an unterminated quote.
+/// A block with no record boundary at all (a quoted cell that never closes, or a record
+/// longer than the block) grows until `Sizes.largestPending`, and the rest of the file is
+/// then read by one parser, as it always was: memory stays bounded.
+struct PieceParse {
+    struct Sizes {
+        /// Bytes of text gathered before a block is cut and parsed.
+        var block = 1 << 22
+        /// Bytes gathered without a record boundary before the rest is read by one parser.
+        var largestPending = 1 << 24
+    }
+
+    private let sizes: Sizes
+    private var pending: [UInt8] = []
+    /// Physical line and decoded-text offset of `pending`'s first byte (a record boundary).
+    private var line = 1, offset = 0
+    /// Set once the rest of the file goes to `rest`, one parser.
+    private var sequential = false
+    private var rest = CSVByteParser()
+    /// A header row could not be used: nothing more is read.
+    private var stopped = false
+    /// The cells with text after a closing quote, of every parser in file order: the first
+    /// `CSVByteParser.keptTextAfterQuote`, and how many in all.
+    private(set) var textAfterQuote: [CSVTextAfterQuote] = []
+    private(set) var textAfterQuoteCount = 0
+
+    init(sizes: Sizes = Sizes()) {
+        self.sizes = sizes
+    }
+
+    mutating func feed(_ text: UnsafeBufferPointer<UInt8>, into table: inout ReturnTable) {
+        guard !stopped else { return }
+        if sequential {
+            rest.feed(text) { table.take($0) }
+            return
+        }
+        pending.append(contentsOf: text)
+        var window = sizes.block
+        while !sequential, !stopped, pending.count >= sizes.block {
+            let scanned = min(window, pending.count)
+            let marks = pending.withUnsafeBufferPointer { text in
+                CSVRecordBoundaries.scan(UnsafeBufferPointer(rebasing: text[..<scanned]), middle: scanned / 2)
+            }
+            guard let last = marks.last else {
+                if scanned < pending.count {
+                    window *= 2  // one record longer than the window: look further
+                } else if pending.count >= sizes.largestPending {
+                    readRestSequentially(into: &table)
+                } else {
+                    return  // wait for more text
+                }
+                continue
+            }
+            parse(upTo: last, middle: marks.middle, into: &table)
+            window = sizes.block
+        }
+    }
+
+    /// Ends the text: the rest goes to one parser, whose `finish` hands over a last record
+    /// with no line end or throws for a quote left open.
+    mutating func finish(into table: inout ReturnTable) throws(CSVStructureError) {
+        guard !stopped else { return }
+        if !sequential { readRestSequentially(into: &table) }
+        guard !stopped else { return }
+        defer { note(rest) }
+        try rest.finish { table.take($0) }
+    }
+
+    private mutating func readRestSequentially(into table: inout ReturnTable) {
+        sequential = true
+        rest = CSVByteParser(line: line, offset: offset)
+        pending.withUnsafeBufferPointer { text in rest.feed(text) { table.take($0) } }
+        pending = []
+    }
+
+    /// Parses `pending` up to `last`, in two halves cut at `middle` once the header is known.
+    private mutating func parse(upTo last: CSVRecordBoundaries.Mark, middle: CSVRecordBoundaries.Mark?,
+                                into table: inout ReturnTable) {
+        let start = (line: line, offset: offset)
+        if let reader = table.reader, let middle, middle.offset < last.offset {
+            let pieces = [(0..<middle.offset, start.line, start.offset),
+                          (middle.offset..<last.offset, start.line + middle.lineEnds, start.offset + middle.offset)]
+            let typed = pending.withUnsafeBufferPointer { text in
+                Parallel.map(pieces.count) { index -> (TypedRows, CSVByteParser) in
+                    let (range, line, offset) = pieces[index]
+                    var parser = CSVByteParser(line: line, offset: offset)
+                    var rows = TypedRows(reader: reader)
+                    parser.feed(UnsafeBufferPointer(rebasing: text[range])) { rows.take($0) }
+                    return (rows, parser)
+                }
+            }
+            for (rows, parser) in typed {
+                table.take(typed: rows)
+                note(parser)
+            }
+        } else {
+            var parser = CSVByteParser(line: start.line, offset: start.offset)
+            var goOn = true
+            pending.withUnsafeBufferPointer { text in
+                parser.feed(UnsafeBufferPointer(rebasing: text[..<last.offset])) { record in
+                    goOn = table.take(record)
+                    return goOn
+                }
+            }
+            note(parser)
+            if !goOn { stopped = true }
+        }
+        line += last.lineEnds
+        offset += last.offset
+        pending.removeFirst(last.offset)
+    }
+
+    private mutating func note(_ parser: CSVByteParser) {
+        let room = CSVByteParser.keptTextAfterQuote - textAfterQuote.count
+        if room > 0 { textAfterQuote += parser.textAfterQuote.prefix(room) }
+        textAfterQuoteCount += parser.textAfterQuoteCount
+    }
+}

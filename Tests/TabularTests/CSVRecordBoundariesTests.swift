@@ -1,0 +1,70 @@
+@testable import Tabular
+import Testing
+
+@Suite("record boundaries found without parsing")
+struct CSVRecordBoundariesTests {
+    static func marks(_ text: String, middle: Int = 0) -> (CSVRecordBoundaries.Mark?, CSVRecordBoundaries.Mark?) {
+        let found = Array(text.utf8).withUnsafeBufferPointer { CSVRecordBoundaries.scan($0, middle: middle) }
+        return (found.middle, found.last)
+    }
+
+    @Test("hand-checked: a newline inside quotes is no boundary; CRLF is one line end; a CR at the end waits for its LF")
+    func handChecked() {
+        // a,"b\nc"\r\n  d\r  → boundary after the CRLF (offset 9, 2 line ends); the last CR undecided
+        let (first, last) = Self.marks("a,\"b\nc\"\r\nd\r")
+        #expect(first == CSVRecordBoundaries.Mark(offset: 9, lineEnds: 2))
+        #expect(last == CSVRecordBoundaries.Mark(offset: 9, lineEnds: 2))
+        // a quote inside an unquoted cell is literal: x"y\n is a whole record
+        #expect(Self.marks("x\"y\nz\n").1 == CSVRecordBoundaries.Mark(offset: 6, lineEnds: 2))
+        // a doubled quote stays inside the cell; text after a closing quote is unquoted
+        #expect(Self.marks("\"a\"\"\nb\"c\nd").1 == CSVRecordBoundaries.Mark(offset: 9, lineEnds: 2))
+        // the first boundary at or after the middle
+        #expect(Self.marks("a\nb\nc\n", middle: 3).0 == CSVRecordBoundaries.Mark(offset: 4, lineEnds: 2))
+        // an open quote: no boundary after it
+        #expect(Self.marks("a\n\"b\nc\nd\n").1 == CSVRecordBoundaries.Mark(offset: 2, lineEnds: 1))
+    }
+
+    @Test("parsing from each boundary on gives the records of one parser over the whole text", arguments: 0..<40)
+    func parsePieces(seed: Int) {
+        var state = UInt64(seed) &+ 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let parts = ["a", "b c", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\"x\ny\"", "\"q\"r"]
+        let text = Array((0..<(20 + next(80))).map { _ in parts[next(parts.count)] }.joined().utf8)
+        func records(_ parser: inout CSVByteParser, _ bytes: ArraySlice<UInt8>, finish: Bool) -> [[String]] {
+            var found: [[String]] = []
+            Array(bytes).withUnsafeBufferPointer { chunk in
+                parser.feed(chunk) { record in
+                    found.append(["\(record.position.line)"] + record.strings)
+                    return true
+                }
+            }
+            if finish {
+                try? parser.finish { record in
+                    found.append(["\(record.position.line)"] + record.strings)
+                    return true
+                }
+            }
+            return found
+        }
+        var whole = CSVByteParser()
+        let expected = records(&whole, text[...], finish: true)
+        // Cut at the first boundary after a random point, again and again.
+        var pieces: [[String]] = [], start = 0, line = 1
+        while true {
+            let rest = Array(text[start...])
+            let found = rest.withUnsafeBufferPointer { CSVRecordBoundaries.scan($0, middle: next(max(1, rest.count))) }
+            var parser = CSVByteParser(line: line, offset: start)
+            guard let cut = found.middle else {
+                pieces += records(&parser, rest[...], finish: true)
+                break
+            }
+            pieces += records(&parser, rest[..<cut.offset], finish: false)
+            start += cut.offset
+            line += cut.lineEnds
+        }
+        #expect(pieces == expected)
+    }
+}
