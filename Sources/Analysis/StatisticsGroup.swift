@@ -52,7 +52,7 @@ struct StatisticsGroup {
                 nonFinite = true
             }
         }
-        let sorted = SortOrder.sorted(values, positions: positions)
+        let sorted = SortOrder.sorted(consume values, positions: consume positions)
         return SortedMetric(values: sorted.values, positions: sorted.positions, hasNonFinite: nonFinite)
     }
 }

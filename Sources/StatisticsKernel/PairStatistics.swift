@@ -40,9 +40,9 @@ public struct PairStatistics: Sendable, Equatable {
     /// them, `MissingAsNaN`), 32-bit row numbers, and each sorted column's runs of equal
     /// values (`RunStarts`) in place of its values: at a million services a pair's columns
     /// and orders are half the size. A NaN is missing here, so it counts in no n.
-    public init(missingAsNaN x: [Double], _ y: [Double], xOrder: [UInt32], xRunStarts: RunStarts,
+    public init(missingAsNaN x: consuming [Double], _ y: consuming [Double], xOrder: [UInt32], xRunStarts: RunStarts,
                 yOrder: [UInt32], yRunStarts: RunStarts) {
-        let count = min(x.count, y.count)
+        let count = min(x.count, y.count), rowCount = (x: x.count, y: y.count)
         var rows: [UInt32] = [], xs: [Double] = [], ys: [Double] = []
         rows.reserveCapacity(count)
         xs.reserveCapacity(count)
@@ -58,6 +58,9 @@ public struct PairStatistics: Sendable, Equatable {
             ys.append(b)
         }
         pointCount = present
+        // Only the complete cases are read from here on: the columns' memory goes back now.
+        x = []
+        y = []
         let n = xs.count
         let xVaries = n >= 2 && xs.min() != xs.max(), yVaries = n >= 2 && ys.min() != ys.max()
         // `LeastSquares.line` needs every present point finite; `Correlation` drops non-finite ones.
@@ -69,8 +72,8 @@ public struct PairStatistics: Sendable, Equatable {
         }
         xs = []
         ys = []
-        let xRanks = Ranking.averageRanks(rows: rows, rowCount: x.count, ascendingOrder: xOrder, runStarts: xRunStarts)
-        let yRanks = Ranking.averageRanks(rows: rows, rowCount: y.count, ascendingOrder: yOrder, runStarts: yRunStarts)
+        let xRanks = Ranking.averageRanks(rows: rows, rowCount: rowCount.x, ascendingOrder: xOrder, runStarts: xRunStarts)
+        let yRanks = Ranking.averageRanks(rows: rows, rowCount: rowCount.y, ascendingOrder: yOrder, runStarts: yRunStarts)
         let rho = CentredMoments(columns: [xRanks, yRanks])?.correlation(0, 1)
         correlation = CorrelationEstimate(n: n, pearsonR: moments?.correlation(0, 1), spearmanRho: rho)
     }

@@ -28,7 +28,8 @@ public enum SortOrder {
     /// "Radix tricks", http://stereopsis.com/radix.html
     /// - Precondition: no NaN (NaN keys sort beyond ±∞, where a comparison sort leaves
     ///   them anywhere); `positions.count == values.count`.
-    public static func sorted(_ values: [Double], positions: [UInt32]) -> (values: [Double], positions: [UInt32]) {
+    public static func sorted(_ values: consuming [Double],
+                              positions: consuming [UInt32]) -> (values: [Double], positions: [UInt32]) {
         let n = min(values.count, positions.count)
         guard n > 1 else { return (Array(values.prefix(n)), Array(positions.prefix(n))) }
         var keys = [UInt64](unsafeUninitializedCapacity: n) { buffer, initialised in
@@ -37,7 +38,12 @@ public enum SortOrder {
             }
             initialised = n
         }
-        var order = Array(positions.prefix(n))
+        // The keys hold every bit of the values: a caller that handed its array over
+        // (`consuming`) has its memory back before the passes double the keys.
+        values = []
+        var order = positions
+        positions = []
+        if order.count > n { order.removeLast(order.count - n) }
         radixSort(&keys, carrying: &order)
         var sortedValues = [Double](unsafeUninitializedCapacity: n) { buffer, initialised in
             keys.withUnsafeBufferPointer { keys in
