@@ -40,18 +40,11 @@ public enum ReportStage {
                                pipeline: LoadedPipeline, log: StageLog) throws(VFMError) -> RenderedReport {
         let index = RunIndex(data)
         // The charts and the benchmark's placement each read every service: one on each core.
-        enum Piece { case charts(ChartIndex), placement(BenchmarkPlacement?) }
-        let pieces = Parallel.map(2) { piece -> Piece in
-            piece == 0 ? .charts(ChartPlan(data: data, definition: pipeline.definition, index: index).draw())
-                : .placement(data.benchmark.map { BenchmarkPlacement($0, typed: data.typedBenchmark) })
-        }
-        var charts = ChartIndex(), placement: BenchmarkPlacement?
-        for piece in pieces {
-            switch piece {
-            case .charts(let drawn): charts = drawn
-            case .placement(let placed): placement = placed
-            }
-        }
+        let (charts, placement) = Parallel.both({
+            ChartPlan(data: data, definition: pipeline.definition, index: index).draw()
+        }, {
+            data.benchmark.map { BenchmarkPlacement($0, typed: data.typedBenchmark) }
+        })
         let chartsDirectory = (runDirectory as NSString).appendingPathComponent(RunLayout.chartsDirectory)
         try removeStaleCharts(in: chartsDirectory, keeping: Set(charts.all.map(\.file)))
         for chart in charts.all {

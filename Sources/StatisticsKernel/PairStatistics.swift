@@ -23,17 +23,9 @@ public struct PairStatistics: Sendable, Equatable {
     /// (`xOrderedValues[k]` = `x[xOrder[k]]`), from which ties are read in sequence.
     public init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double], yOrder: [Int],
                 yOrderedValues: [Double]) {
-        // As `Ranking.averageRanks(rows:rowCount:ascendingOrder:orderedValues:)`: an order
-        // entry without a value beside it is never read.
-        func order(_ rows: [Int], _ values: [Double]) -> [UInt32] {
-            rows.prefix(values.count).map { UInt32(exactly: $0) ?? .max }
-        }
-        func runs(_ rows: [Int], _ values: [Double]) -> RunStarts {
-            RunStarts(sorted: Array(values.prefix(rows.count)))
-        }
-        self.init(missingAsNaN: x.map { $0 ?? .nan }, y.map { $0 ?? .nan }, xOrder: order(xOrder, xOrderedValues),
-                  xRunStarts: runs(xOrder, xOrderedValues), yOrder: order(yOrder, yOrderedValues),
-                  yRunStarts: runs(yOrder, yOrderedValues))
+        let xSorted = Ranking.presorted(xOrder, xOrderedValues), ySorted = Ranking.presorted(yOrder, yOrderedValues)
+        self.init(missingAsNaN: x.map { $0 ?? .nan }, y.map { $0 ?? .nan }, xOrder: xSorted.order,
+                  xRunStarts: xSorted.runStarts, yOrder: ySorted.order, yRunStarts: ySorted.runStarts)
     }
 
     /// The same on 8-byte columns with NaN for a missing value (as the analysis stores

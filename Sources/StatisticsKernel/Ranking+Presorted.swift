@@ -27,10 +27,17 @@ extension Ranking {
     /// same ranks exactly: the same runs of equal values over the same selected rows.
     static func averageRanks(rows: [Int], rowCount: Int, ascendingOrder: [Int], orderedValues: [Double]) -> [Double] {
         guard rowCount <= Int(UInt32.max), rows.allSatisfy({ $0 >= 0 && $0 < rowCount }) else { return [] }
-        // Entries past the values are never read as the old loop never read them.
+        let sorted = presorted(ascendingOrder, orderedValues)
+        return averageRanks(rows: rows.map { UInt32($0) }, rowCount: rowCount, ascendingOrder: sorted.order,
+                            runStarts: sorted.runStarts)
+    }
+
+    /// An order and its values in the form the 32-bit reader takes: 32-bit rows (a row that
+    /// does not fit can be in no `rows`) and where the values' runs of ties begin. Entries
+    /// past the shorter of the two are dropped, as the reader never read them.
+    static func presorted(_ ascendingOrder: [Int], _ orderedValues: [Double]) -> (order: [UInt32], runStarts: RunStarts) {
         let order = ascendingOrder.prefix(orderedValues.count).map { UInt32(exactly: $0) ?? .max }
-        return averageRanks(rows: rows.map { UInt32($0) }, rowCount: rowCount, ascendingOrder: order,
-                            runStarts: RunStarts(sorted: Array(orderedValues.prefix(order.count))))
+        return (order, RunStarts(sorted: Array(orderedValues.prefix(order.count))))
     }
 
     /// The same, on 32-bit row numbers (what the analysis keeps of a million-row group),

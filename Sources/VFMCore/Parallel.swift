@@ -30,6 +30,28 @@ public enum Parallel {
 }
 
 /// A value handed to other threads on `Parallel.map`'s contract, which the compiler cannot check.
+extension Parallel {
+    /// `(first(), second())`, the two run on two cores at once (`map`): for two pieces of
+    /// work with different results that only read what they share.
+    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        let results = map(2) { piece in piece == 0 ? Either<A, B>.first(first()) : .second(second()) }
+        var a: A?, b: B?
+        for result in results {
+            switch result {
+            case .first(let value): a = value
+            case .second(let value): b = value
+            }
+        }
+        // `map` fills both; the fallbacks keep this free of a force unwrap.
+        return (a ?? first(), b ?? second())
+    }
+
+    private enum Either<A, B> {
+        case first(A)
+        case second(B)
+    }
+}
+
 private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
 }

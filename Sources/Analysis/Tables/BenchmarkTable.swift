@@ -15,7 +15,7 @@ import VFMCore
 /// bytes each as `BenchmarkRow`s (issue 12) — so the analysis keeps only the services and
 /// the bands, and each row is worked out when the writer or the report reads it. A table
 /// read back from the file holds its rows. Either way it reads as the same collection.
-public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     private enum Storage: Sendable {
         /// Row i is service i / metrics.count against metric i % metrics.count.
         case placed(services: [CleanedService], metrics: [Metric], all: [Band?], evidence: [Band?])
@@ -44,8 +44,6 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable, Expre
         storage = .read(rows)
         endIndex = rows.count
     }
-
-    public init(arrayLiteral rows: BenchmarkRow...) { self.init(rows) }
 
     public subscript(position: Int) -> BenchmarkRow {
         switch storage {

@@ -19,12 +19,12 @@ struct GroupCountSums {
         guard let store = groups.first?.store else { return [] }
         var sums = [GroupCountSums](repeating: GroupCountSums(), count: groups.count)
         var cursors = [Int](repeating: 0, count: groups.count)
-        let rate = store.column(.outcomeRate), services = store.services
+        let rate = store.column(.outcomeRate), services = store.services, members = groups.map(\.members)
         var inGroups: [Int] = []
         inGroups.reserveCapacity(groups.count)
         for row in services.indices {
             inGroups.removeAll(keepingCapacity: true)
-            for g in groups.indices where cursors[g] < groups[g].members.count && groups[g].members[cursors[g]] == row {
+            for g in members.indices where cursors[g] < members[g].count && members[g][cursors[g]] == row {
                 inGroups.append(g)
                 cursors[g] += 1
             }
