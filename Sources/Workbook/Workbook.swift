@@ -4,8 +4,9 @@ import Foundation
 /// worksheets in workbook order, its shared strings and which cell formats are percentages.
 /// Worksheets are read one row at a time by `forEachRow`.
 ///
-/// Why these libraries: ZIPFoundation (weichsel) inflates parts chunk by chunk, so a size
-/// guard can stop a ZIP bomb mid-stream; `FoundationXML.XMLParser` is libxml2's streaming
+/// Why these libraries: zlib inflates parts chunk by chunk under our own ZIP directory
+/// reader (`PackageArchive`), so a size guard can stop a ZIP bomb mid-stream and a stream
+/// that ends early is noticed; `FoundationXML.XMLParser` is libxml2's streaming
 /// parser with no third-party code. A worksheet is inflated to a temporary file and parsed
 /// from a stream, so neither its bytes nor its text are ever held whole in memory.
 public final class Workbook {
@@ -26,14 +27,8 @@ public final class Workbook {
     /// - Throws: `WorkbookError` — `.legacyExcel`, `.encrypted`, `.openDocument`,
     ///   `.notAWorkbook`, `.corruptArchive`, `.partTooLarge`, `.malformedPart`, `.noSheets`.
     public init(path: String, limits: WorkbookLimits = .standard) throws(WorkbookError) {
-        let prefix: [UInt8]
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            prefix = Array(try handle.read(upToCount: 8) ?? Data())
-        } catch {
-            throw WorkbookError(.notAWorkbook, "cannot read the file", cause: String(describing: error))
-        }
+        let file = try ArchiveFile(path: path)
+        let prefix = try file.read(at: 0, count: min(8, file.size))
         switch FileSignature.of(prefix) {
         case .zip: break
         case .ole2:
@@ -42,7 +37,7 @@ public final class Workbook {
         case .other:
             throw WorkbookError(.notAWorkbook, "this file is not an .xlsx workbook (it does not start with a ZIP signature)")
         }
-        let archive = try PackageArchive(path: path, limits: limits)
+        let archive = try PackageArchive(file: file, limits: limits)
         if let mimetype = try archive.data(of: "mimetype", limit: 1024),
            String(decoding: mimetype, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument") {
             throw WorkbookError(.openDocument, "this is an OpenDocument spreadsheet (.ods), which is not read")
