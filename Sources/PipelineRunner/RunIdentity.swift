@@ -68,7 +68,7 @@ public enum UpToDateCheck {
             return .run([exists ? .unreadableManifest : .noPreviousRun])
         }
         var reasons: [RerunReason] = []
-        if manifest.tool.name != "vfm" || manifest.tool.version != identity.toolVersion {
+        if manifest.tool.name != ToolVersion.name || manifest.tool.version != identity.toolVersion {
             reasons.append(.toolVersion(was: manifest.tool.version, now: identity.toolVersion))
         }
         if manifest.pipeline.path != identity.pipelinePath || manifest.pipeline.sha256 != identity.pipelineSHA256 {
