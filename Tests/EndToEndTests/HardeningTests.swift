@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import VFMTestSupport
+
+/// The first four defects of the hostile campaign (issue 31), attacked on the built binary
+/// the way the campaign did: exit code, message, the victim untouched, time bounded.
+@Suite("hostile attacks on a run (issue 31)")
+struct HardeningTests {
+    @Test("a 1.7 KB workbook with a truncated deflate stream fails 65 at once, publishing nothing")
+    func truncatedDeflateWorkbook() throws {
+        let scratch = try ScratchDirectory("vfm-hard")
+        defer { scratch.remove() }
+        let output = scratch.appending("out/latest")
+        let start = ContinuousClock.now
+        let result = try ExecuteCommand.run("vfm", ["run", "--input", FixturePaths.fixture("workbooks/errors/truncated-deflate-hang.xlsx").path,
+                                                    "--output", output.path])
+        #expect(ContinuousClock.now - start < .seconds(30))
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stderr.contains("damaged or truncated"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("a symbolic link planted as the lock is refused (73) and its target is untouched",
+          arguments: [true, false])
+    func symlinkedLock(targetExists: Bool) throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        let victim = workspace.scratch.appending("victim.txt")
+        if targetExists { try Data("precious\n".utf8).write(to: victim) }
+        let parent = workspace.output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lock = parent.appendingPathComponent(".latest.vfm-lock")
+        try FileManager.default.createSymbolicLink(atPath: lock.path, withDestinationPath: victim.path)
+
+        let result = try workspace.run()
+        #expect(result.status == 73, "\(result)")
+        #expect(result.stderr.contains(".latest.vfm-lock") && result.stderr.contains("symbolic link"), "\(result)")
+        if targetExists {
+            #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+        } else {
+            #expect(!FileManager.default.fileExists(atPath: victim.path), "the link's target was created")
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.path))
+    }
+
+    @Test("a hard link planted as the lock is refused (73) and the linked file is untouched")
+    func hardLinkedLock() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        let victim = workspace.scratch.appending("out/victim.txt")
+        try FileManager.default.createDirectory(at: victim.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("precious\n".utf8).write(to: victim)
+        #expect(link(victim.path, workspace.output.deletingLastPathComponent().appendingPathComponent(".latest.vfm-lock").path) == 0)
+        let result = try workspace.run()
+        #expect(result.status == 73, "\(result)")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+    }
+
+    @Test("a directory whose manifest.json is not a vfm run's is refused (73), nothing touched")
+    func foreignManifest() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        let app = workspace.output
+        try FileManager.default.createDirectory(at: app.appendingPathComponent("src"), withIntermediateDirectories: true)
+        try Data(#"{"name": "web-app", "start_url": "/"}"#.utf8).write(to: app.appendingPathComponent("manifest.json"))
+        try Data("main()\n".utf8).write(to: app.appendingPathComponent("src/app.js"))
+        let before = workspace.snapshot
+
+        let result = try workspace.run(["--force"])
+        #expect(result.status == 73, "\(result)")
+        #expect(result.stderr.contains("not a previous vfm run"), "\(result)")
+        #expect(workspace.snapshot == before)
+    }
+
+    @Test("a vfm manifest beside files it does not list is refused (73), nothing touched")
+    func runWithForeignFiles() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        #expect(try workspace.run().status == 0)
+        // A vfm manifest copied into a folder of other work: the manifest alone does not make
+        // the folder a run.
+        try FileManager.default.createDirectory(at: workspace.output.appendingPathComponent("src"), withIntermediateDirectories: true)
+        try Data("keep me\n".utf8).write(to: workspace.output.appendingPathComponent("src/notes.txt"))
+        let before = workspace.snapshot
+
+        let result = try workspace.run(["--force"])
+        #expect(result.status == 73, "\(result)")
+        #expect(result.stderr.contains("src"), "\(result)")
+        #expect(workspace.snapshot == before)
+
+        try FileManager.default.removeItem(at: workspace.output.appendingPathComponent("src"))
+        #expect(try workspace.run(["--force"]).status == 0, "a run that is only a run is replaced as before")
+    }
+
+    /// The supervisor killed 1–40 ms after start: its worker must die with it whatever the
+    /// timing (PR_SET_PDEATHSIG, then the parent re-checked), so nothing is published, no
+    /// worker lives on, and the next run takes the lock.
+    @Test("20 SIGKILLs in a run's first milliseconds: no survivor, nothing published, no stale lock")
+    func earlyKills() throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        var survivors: [String] = []
+        for trial in 0 ..< 20 {
+            let victim = try workspace.launch(environment: [:])
+            usleep(useconds_t(1_000 + (trial * 37 % 40) * 1_000))
+            victim.send(SIGKILL)
+            _ = victim.wait()
+            let deadline = ContinuousClock.now + .seconds(3)
+            var workers = Self.workers(of: victim.pid)
+            while !workers.isEmpty, ContinuousClock.now < deadline {
+                usleep(20_000)
+                workers = Self.workers(of: victim.pid)
+            }
+            survivors += workers.map { "trial \(trial): worker pid \($0) of \(victim.pid)" }
+            for pid in workers { kill(pid, SIGKILL) }
+        }
+        #expect(survivors.isEmpty, "\(survivors)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.path), "a killed run published")
+        let next = try workspace.run()
+        #expect(next.status == 0, "\(next)")
+        #expect(workspace.leftovers.isEmpty, "left behind: \(workspace.leftovers)")
+    }
+
+    /// Live processes whose environment names `supervisor` as their supervisor.
+    private static func workers(of supervisor: Int32) -> [Int32] {
+        let marker = Array("VFM_SUPERVISOR_PID=\(supervisor)\0".utf8)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.compactMap(Int32.init).filter { pid in
+            guard let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+            let bytes = [UInt8](environment)
+            guard bytes.count >= marker.count else { return false }
+            return (0 ... bytes.count - marker.count).contains { start in
+                (start == 0 || bytes[start - 1] == 0) && bytes[start ..< start + marker.count].elementsEqual(marker)
+            }
+        }
+    }
+}
