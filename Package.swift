@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
         // `make install` copies bare binaries, and Bundle.module would trap without its bundle.
-        .target(name: "PipelineDefinition", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
+        .target(name: "PipelineDefinition", dependencies: ["VFMCore", "Tabular"], swiftSettings: swiftSettings),
         // zlib from Debian's zlib1g-dev, for the workbook reader's raw inflate.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // .xlsx workbooks: our ZIP directory reader over zlib, FoundationXML (libxml2) for the parts.
@@ -59,7 +59,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Reporting"],
+        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
                 dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "StatisticsKernel",

@@ -1,3 +1,4 @@
+import Tabular
 import Cleaning
 import PipelineDefinition
 import VFMCore

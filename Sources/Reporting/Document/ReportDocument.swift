@@ -1,3 +1,5 @@
+import Tabular
+
 /// The report as a document — sections of headings, paragraphs, lists, notes, tables
 /// with captions and charts — built once from the run and rendered twice: `report.md`
 /// (GitHub-flavoured Markdown) and `report.html` (one self-contained page). Third-party
