@@ -135,3 +135,19 @@ struct HardeningTests {
         }
     }
 }
+
+/// Issue 31 #12: a cell's escape sequences reach stderr as visible text, never raw.
+@Suite("terminal injection")
+struct TerminalInjectionTests {
+    @Test("ANSI escapes in a rejected cell are shown escaped in the warning, never raw")
+    func escapeInWarning() throws {
+        let returns = "authority,service,total_cost,people_supported,outcomes_total\n"
+            + "A,\u{1B}]0;pwned\u{07}S,12x\u{1B}[2J,10,2\nB,T,100,10,2\nC,U,100,10,2\n"
+        let workspace = try RunWorkspace(returns: returns)
+        defer { workspace.remove() }
+        let result = try workspace.run()
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(result)")
+        #expect(result.stderr.contains("12x\\u{1B}[2J"), "the cell is not shown: \(result)")
+    }
+}
