@@ -57,7 +57,11 @@ final class PackageArchive {
         return url
     }
 
-    private struct Oversize: Error {}
+    /// Why a part was abandoned while its bytes were being taken.
+    private enum PartFault: Error {
+        case oversize
+        case doctype
+    }
 
     /// Reads the compressed data in pieces of this size: a deflate piece expands at most
     /// about 1,032 times, so one piece's output stays a few MB before the guard sees it.
@@ -69,6 +73,8 @@ final class PackageArchive {
         let damaged = { (cause: String) in
             WorkbookError(.corruptArchive, "the part `\(part)` of the workbook's ZIP archive is damaged or truncated", cause: cause)
         }
+        let doctype = WorkbookError(.malformedPart, "the part `\(part)` declares a document type (<!DOCTYPE …>), which workbook parts may not "
+            + "(ECMA-376 Part 2, §8.1.4): the workbook is damaged or was made to attack the reader")
         if entry.uncompressedSize > UInt64(limit) { throw tooLarge }
         if entry.flags & 1 != 0 {
             throw WorkbookError(.encrypted, "the part `\(part)` of the workbook is encrypted, so its cells cannot be read")
@@ -79,10 +85,13 @@ final class PackageArchive {
         }
         var inflated = 0
         var checksum = PartChecksum()
-        func take(_ chunk: [UInt8]) throws(Oversize) {
+        var prolog = XMLProlog()
+        func take(_ chunk: [UInt8]) throws(PartFault) {
             inflated += chunk.count
-            if inflated > limit { throw Oversize() }
+            if inflated > limit { throw .oversize }
             checksum.update(chunk)
+            prolog.take(chunk)
+            if prolog.verdict == .doctype { throw .doctype }
             consume(Data(chunk))
         }
         var offset = start
@@ -92,7 +101,7 @@ final class PackageArchive {
             while offset < end {
                 let chunk = try file.read(at: offset, count: min(Self.inputPiece * 4, end - offset))
                 offset += chunk.count
-                do { try take(chunk) } catch { throw tooLarge }
+                do { try take(chunk) } catch { throw error == .oversize ? tooLarge : doctype }
             }
         case 8:
             let inflater: RawInflater
@@ -104,7 +113,8 @@ final class PackageArchive {
                     try inflater.inflate(chunk, take)
                 } catch {
                     switch error {
-                    case .consumer: throw tooLarge
+                    case .consumer(.oversize): throw tooLarge
+                    case .consumer(.doctype): throw doctype
                     case .inflate(.noMemory): throw damaged("zlib ran out of memory")
                     case .inflate: throw damaged("its deflate stream is invalid")
                     }

@@ -50,6 +50,27 @@ struct WorkbookInflateTests {
         #expect(error?.cause.contains("CRC-32") == true, "\(String(describing: error))")
     }
 
+    @Test("a part with a DOCTYPE is damaged (OPC forbids DTDs; entities came in through them)",
+          arguments: ["doctype-sheet.xlsx", "doctype-workbook.xlsx"])
+    func doctype(name: String) throws {
+        let error = #expect(throws: WorkbookError.self) { _ = try rows(of: workbookPath("errors/" + name), sheet: "Return") }
+        #expect(error?.kind == .malformedPart, "\(String(describing: error))")
+        #expect(error?.message.contains("<!DOCTYPE") == true, "\(String(describing: error))")
+    }
+
+    @Test("prologs: the declaration, comments and instructions pass; a DOCTYPE anywhere before the root does not", arguments: [
+        ("<?xml version=\"1.0\"?><worksheet/>", XMLProlog.Verdict.clean),
+        ("\u{FEFF}<?xml version=\"1.0\"?>\n<!-- a <!DOCTYPE in a comment --><?pi x?><a/>", .clean),
+        ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>", .doctype),
+        ("<?xml version=\"1.0\"?><!-- c --><!doctype a><a/>", .doctype),
+        ("<?xml version=\"1.0\"?><!-", .undecided),
+        ("<?xml version=\"1.0\"", .undecided),
+        ("application/vnd.oasis.opendocument.spreadsheet", .clean),
+    ])
+    func prolog(text: String, verdict: XMLProlog.Verdict) {
+        #expect(XMLProlog.scan(Array(text.utf8)) == verdict)
+    }
+
     @Test("a FIFO is refused, not waited on")
     func fifo() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("vfm-fifo-\(getpid()).xlsx").path
