@@ -51,6 +51,7 @@ public enum IngestStage {
             rejected += file.rejected
             warnings += file.warnings
         }
+        warnings += PeriodLabels.normalise(&returns)
         ServiceReturn.sortStably(&returns)
         rejected.sort { $0.source < $1.source }
         var result = IngestResult(returns: returns, rejected: rejected, files: ingested.map(\.summary), warnings: warnings)
