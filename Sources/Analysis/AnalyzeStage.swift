@@ -9,8 +9,11 @@ import VFMCore
 public enum AnalyzeStage {
     /// Computes every table. Services with `excludedFromStatistics` enter no statistic
     /// (they are still placed in the benchmark). Output order follows the pipeline: groups
-    /// in pipeline order, then metrics or pairs in pipeline order.
+    /// in pipeline order, then metrics or pairs in pipeline order. Only current returns
+    /// (SPEC §11) enter any table: earlier returns feed the period tables alone.
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
+        var clean = clean
+        if !clean.services.allSatisfy(\.isCurrent) { clean.services.removeAll { !$0.isCurrent } }
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
         var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome, .totalCost, .jobOutcomes])

@@ -23,6 +23,7 @@ public struct ServicesFileColumns: Sendable {
             return services[row].input.field(for: ReturnColumn.all[column])
         case ..<(canonical + derived):
             return ServicesCSV.derivedField(services[row].derived, excluded: services[row].excludedFromStatistics,
+                                            current: services[row].isCurrent,
                                             at: column - canonical)
         case ..<(canonical + derived + extras.count):
             // The first cell of that header, as `ServicesCSV` writes it.

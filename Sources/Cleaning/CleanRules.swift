@@ -45,6 +45,17 @@ public enum FlagRule: String, Sendable, CaseIterable {
     /// value = the service's value, threshold = the limit it crossed (both in the metric's
     /// own units, also on the log scale); the message gives the method and the score.
     case outlier = "outlier"
+    /// A row with no place in time (no period, or a label that is not a year) of a service
+    /// that has dated rows (SPEC §11): it enters nothing. metric `period`, no value.
+    case periodMissing = "period-missing"
+    /// Outside the Hidiroglou–Berthelot bounds between consecutive periods (SPEC §11), on
+    /// the later row. metric = the edit variable, value = the ratio v_to / v_from,
+    /// threshold = the bound crossed as a ratio at the service's size.
+    case periodChange = "period-change"
+    /// A `total_cost` ratio between 650 and 1,350 (or its inverse) between consecutive
+    /// periods: £ one year and £ thousands the other (SPEC §11). metric `total_cost`,
+    /// value = the ratio, threshold 1000.
+    case periodThousands = "period-thousands"
 
     public var severity: FlagSeverity {
         switch self {

@@ -23,8 +23,11 @@ public enum CleanStage {
         let rowsIn = returns.count, ingestRejects = rejected.count
         var services = RowRules.apply(returns, pipeline: pipeline, rejected: &rejected)
         returns = []
+        CurrentReturns.mark(&services, chosen: pipeline.periods.current)
 
         var dropped: Set<Int> = []
+        // Every row, earlier returns too: a repeated row of an earlier period would count
+        // twice in the period tables (SPEC §11), and a period-missing row is still a copy.
         for group in DuplicateScreen.groups(services) {
             switch pipeline.duplicatePolicy {
             case .keepAll:

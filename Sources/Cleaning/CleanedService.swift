@@ -12,6 +12,10 @@ public struct CleanedService: Sendable, Equatable {
     /// True when the pipeline sets `exclude_outliers` and this service is an outlier:
     /// it stays in `clean/services.csv` but enters no statistic.
     public var excludedFromStatistics: Bool
+    /// The service's current return (SPEC §11): its row of the latest period it has one in,
+    /// or of the chosen period. Earlier returns stay in `clean/services.csv` (`current` =
+    /// `no`) and enter no §6 statistic.
+    public var isCurrent = true
 
     public init(input: ServiceReturn, derived: DerivedMeasures, flags: [ServiceFlag], excludedFromStatistics: Bool) {
         self.input = input

@@ -18,7 +18,7 @@ enum OutlierFlags {
         let screenings = services.withUnsafeBufferPointer { rows in
             Parallel.map(rules.count) { position in
                 let rule = rules[position]
-                return OutlierScreen.screen(count: rows.count, value: { rows[$0].value(of: rule.metric) },
+                return OutlierScreen.screen(count: rows.count, value: { rows[$0].isCurrent ? rows[$0].value(of: rule.metric) : nil },
                                             method: rule.method, threshold: rule.threshold, logScale: rule.logScale)
             }
         }

@@ -4,14 +4,15 @@ import Tabular
 import VFMCore
 
 /// `clean/services.csv` (SPEC §7): the canonical input columns (`ReturnColumn` order),
-/// the derived measures of §5, `excluded_from_statistics` (`true`/`false`), the extra
+/// the derived measures of §5, `excluded_from_statistics` (`true`/`false`), `current`
+/// (`yes`/`no`, SPEC §11: the service's current return or an earlier one), the extra
 /// input columns, `source` (`file:line`) and `flags` (distinct rule ids joined by `;`,
 /// in the order raised; the flags themselves are in `clean/flags.csv`).
 enum ServicesCSV {
     static let derivedColumns = [
         "job_outcomes", "outcome_rate", "cost_per_person", "cost_per_outcome", "gained_share", "retained_share",
         "self_employed_share", "ld_share", "mh_share", "client_focus", "share_lt7", "share_7to40", "share_40plus",
-        "support_level_index", "excluded_from_statistics",
+        "support_level_index", "excluded_from_statistics", "current",
     ]
     static let canonicalColumns = ReturnColumn.all.map(\.rawValue)
     static let trailingColumns = ["source", "flags"]
@@ -30,7 +31,8 @@ enum ServicesCSV {
     /// `CleanedService` passed by value is a copy: a retain and a release per string).
     static func encode(_ service: UnsafePointer<CleanedService>, extras: [String], into line: inout CSVLineEncoder) {
         withUnsafePointer(to: service.pointee.input) { ServiceReturn.encodeCanonicalCells(of: $0, into: &line) }
-        encodeDerivedCells(service.pointee.derived, excluded: service.pointee.excludedFromStatistics, into: &line)
+        encodeDerivedCells(service.pointee.derived, excluded: service.pointee.excludedFromStatistics,
+                           current: service.pointee.isCurrent, into: &line)
         ExtraCell.encode(service.pointee.input.extraColumns, under: extras, into: &line)
         line.append(source: service.pointee.input.source.file, line: service.pointee.input.source.line)
         line.appendText { bytes in
@@ -39,7 +41,7 @@ enum ServicesCSV {
     }
 
     /// The cells of `derivedColumns`: `derivedField` of each, in order, with no `CSVField`.
-    static func encodeDerivedCells(_ d: DerivedMeasures, excluded: Bool, into line: inout CSVLineEncoder) {
+    static func encodeDerivedCells(_ d: DerivedMeasures, excluded: Bool, current: Bool, into line: inout CSVLineEncoder) {
         line.append(number: d.jobOutcomes)
         line.append(number: d.outcomeRate)
         line.append(number: d.costPerPerson)
@@ -55,6 +57,7 @@ enum ServicesCSV {
         line.append(number: d.share40plus)
         line.append(number: d.supportLevelIndex)
         line.append(text: excluded ? "true" : "false")
+        line.append(text: current ? "yes" : "no")
     }
 
     static func render(_ services: [CleanedService]) -> String {
@@ -73,8 +76,9 @@ enum ServicesCSV {
         return try file.close()
     }
 
-    /// The cell of `derivedColumns[index]` (the last is `excluded_from_statistics`).
-    static func derivedField(_ d: DerivedMeasures, excluded: Bool, at index: Int) -> CSVField {
+    /// The cell of `derivedColumns[index]` (the last two are `excluded_from_statistics`
+    /// and `current`).
+    static func derivedField(_ d: DerivedMeasures, excluded: Bool, current: Bool, at index: Int) -> CSVField {
         switch index {
         case 0: return .number(d.jobOutcomes)
         case 1: return .number(d.outcomeRate)
@@ -90,7 +94,8 @@ enum ServicesCSV {
         case 11: return .number(d.share7to40)
         case 12: return .number(d.share40plus)
         case 13: return .number(d.supportLevelIndex)
-        default: return .text(excluded ? "true" : "false")
+        case 14: return .text(excluded ? "true" : "false")
+        default: return .text(current ? "yes" : "no")
         }
     }
 
@@ -208,6 +213,10 @@ enum ServicesCSV {
         guard excluded == "true" || excluded == "false" else {
             throw CleanCSV.corrupt("`excluded_from_statistics` holds \"\(excluded)\"", file: file, line: record.line)
         }
+        let current = next()
+        guard current == "yes" || current == "no" else {
+            throw CleanCSV.corrupt("`current` holds \"\(current)\"", file: file, line: record.line)
+        }
         let extraCells = extras.map { ExtraCell(header: $0, value: CleanCSV.text(next())) }
         let sourceCell = CleanCSV.text(next()) ?? ""
 
@@ -221,6 +230,8 @@ enum ServicesCSV {
             evidenceBase: EvidenceBase(label: text(.evidenceBased)), totalCost: totalCost, peopleSupported: people,
             counts: counts, reportedCostPerPerson: try money(.reportedCostPerPerson),
             reportedCostPerOutcome: try money(.reportedCostPerOutcome), extraColumns: extraCells)
-        return CleanedService(input: input, derived: derived, flags: [], excludedFromStatistics: excluded == "true")
+        var cleaned = CleanedService(input: input, derived: derived, flags: [], excludedFromStatistics: excluded == "true")
+        cleaned.isCurrent = current == "yes"
+        return cleaned
     }
 }

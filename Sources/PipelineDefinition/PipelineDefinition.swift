@@ -35,6 +35,8 @@ public struct PipelineDefinition: Sendable, Equatable {
     /// What a budget buys (SPEC §6.1), in file order; none when the file has no
     /// `[[scenarios]]`.
     public var scenarios: [Scenario]
+    /// `[periods]` (SPEC §11): the current period and the period-to-period edits.
+    public var periods = PeriodSettings()
 
     public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
                 reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,

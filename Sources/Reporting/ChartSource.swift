@@ -64,7 +64,7 @@ struct ChartSource {
         switch rows {
         case .typed(let services, let membership):
             guard let selection = ServiceGroups.selection(of: group, in: definition) else { return nil }
-            return membership.rows(of: selection).filter { !services[$0].excludedFromStatistics }
+            return membership.rows(of: selection).filter { !services[$0].excludedFromStatistics && services[$0].isCurrent }
         case .table(let table, _):
             return ServiceGroups(definition: definition).memberIndices(of: group, in: table)
         }

@@ -8,7 +8,7 @@ extension ReportContent {
         guard data.descriptives != nil else { return [] }
         var items: [[Inline]] = []
         if let services = data.services {
-            var text = "Services analysed: \(HumanNumbers.count(services.rows.count))"
+            var text = "Services analysed: \(HumanNumbers.count(CurrentReturnCount(services).current))"
             if let rejected = data.rejected { text += "; rows rejected: \(HumanNumbers.count(rejected.rows.count))" }
             if let flags = data.flags { text += "; flags raised: \(HumanNumbers.count(flags.rows.count))" }
             items.append([.text(text + ".")])

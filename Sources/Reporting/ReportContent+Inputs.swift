@@ -53,8 +53,16 @@ extension ReportContent {
             blocks.append(Self.notProduced(RunLayout.ingestInputs))
         }
         if let services = data.services {
-            blocks.append(.paragraph([.text("Services analysed: \(HumanNumbers.count(services.rows.count)) (one per "
-                + "accepted row of "), .code(RunLayout.cleanServices), .text(").")]))
+            let count = CurrentReturnCount(services)
+            if count.earlier == 0 {
+                blocks.append(.paragraph([.text("Services analysed: \(HumanNumbers.count(count.current)) (one per "
+                    + "accepted row of "), .code(RunLayout.cleanServices), .text(").")]))
+            } else {
+                blocks.append(.paragraph([.text("Services analysed: \(HumanNumbers.count(count.current)) (each service's "
+                    + "current return: the rows of "), .code(RunLayout.cleanServices), .text(" marked "), .code("current = yes"),
+                    .text("; its \(HumanNumbers.count(count.earlier)) earlier returns are compared between periods, not "
+                        + "pooled).")]))
+            }
         }
         // Third-party text stays out of code spans: escapes do not work inside them.
         blocks.append(.paragraph([.text("Pipeline: “"), .name(pipeline.definition.name), .text("”, file "),

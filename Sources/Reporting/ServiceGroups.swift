@@ -56,7 +56,7 @@ struct ServiceGroups {
     /// `excluded_from_statistics` (with `exclude_outliers`, flagged outliers stay in
     /// services.csv but enter no figure). Without that column, its outlier flag decides.
     private func entersStatistics(_ row: RunTable.Row) -> Bool {
-        !Self.isExcluded(row, excludeOutliers: definition.excludeOutliers)
+        !Self.isExcluded(row, excludeOutliers: definition.excludeOutliers) && row.text("current") != "no"
     }
 
     static func isExcluded(_ row: RunTable.Row, excludeOutliers: Bool) -> Bool {

@@ -70,7 +70,7 @@ struct ServiceRowBytesTests {
             let numbers = [d.jobOutcomes, d.outcomeRate, d.costPerPerson, d.costPerOutcome, d.gainedShare,
                            d.retainedShare, d.selfEmployedShare, d.ldShare, d.mhShare]
             for (index, number) in numbers.enumerated() {
-                #expect(ServicesCSV.derivedField(d, excluded: false, at: index) == .number(number))
+                #expect(ServicesCSV.derivedField(d, excluded: false, current: true, at: index) == .number(number))
             }
         }
     }

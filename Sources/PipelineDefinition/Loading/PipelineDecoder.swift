@@ -16,7 +16,7 @@ enum PipelineDecoder {
     static func decode(_ root: TOMLTable, file: String) throws(VFMError) -> PipelineDefinition {
         let top = try PipelineTableReader(root, path: "", file: file, keys: [
             "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
-            "scenarios",
+            "scenarios", "periods",
         ])
         let name = try top.string("name")
 
@@ -57,6 +57,7 @@ enum PipelineDecoder {
             excludeOutliers: excludeOutliers, groups: groups, descriptiveMetrics: descriptiveMetrics,
             correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale, scenarios: scenarios)
         definition.inputSheet = sheet
+        definition.periods = try PeriodSettingsDecoder.settings(top)
         return definition
     }
 
