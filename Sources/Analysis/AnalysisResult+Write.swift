@@ -31,6 +31,9 @@ extension AnalysisResult {
         try write(valueForMoney, RunLayout.valueForMoney)
         try write(scenarios, RunLayout.scenarios)
         try write(valueForMoneyBasis, RunLayout.valueForMoneyBasis)
+        try write(periodTables.periods, RunLayout.periods)
+        try write(periodTables.change, RunLayout.periodChange)
+        try write(periodTables.edits, RunLayout.periodEdits)
     }
 
     /// Each table as (run-directory path, CSV text), in a fixed order.
@@ -46,6 +49,9 @@ extension AnalysisResult {
             (RunLayout.valueForMoney, CSVWriter.document(valueForMoney)),
             (RunLayout.scenarios, CSVWriter.document(scenarios)),
             (RunLayout.valueForMoneyBasis, CSVWriter.document(valueForMoneyBasis)),
+            (RunLayout.periods, CSVWriter.document(periodTables.periods)),
+            (RunLayout.periodChange, CSVWriter.document(periodTables.change)),
+            (RunLayout.periodEdits, CSVWriter.document(periodTables.edits)),
         ]
     }
 
@@ -67,7 +73,7 @@ extension AnalysisResult {
                                     hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")
             return try reader.rows(bytes, as: Row.self)
         }
-        return AnalysisResult(
+        var result = AnalysisResult(
             descriptives: try rows(RunLayout.descriptives, DescriptiveRow.self),
             correlations: try rows(RunLayout.correlations, CorrelationRow.self),
             outcomeMix: try rows(RunLayout.outcomeMix, OutcomeMixRow.self),
@@ -78,5 +84,9 @@ extension AnalysisResult {
             valueForMoney: try rows(RunLayout.valueForMoney, ValueForMoneyRow.self),
             scenarios: try rows(RunLayout.scenarios, ScenarioRow.self),
             valueForMoneyBasis: try rows(RunLayout.valueForMoneyBasis, ValueForMoneyBasis.self))
+        result.periodTables.periods = try rows(RunLayout.periods, PeriodRow.self)
+        result.periodTables.change = try rows(RunLayout.periodChange, PeriodChangeRow.self)
+        result.periodTables.edits = try rows(RunLayout.periodEdits, PeriodEditRow.self)
+        return result
     }
 }

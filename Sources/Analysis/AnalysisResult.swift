@@ -16,6 +16,8 @@ public struct AnalysisResult: Sendable, Equatable {
     public var valueForMoney: [ValueForMoneyRow]
     public var scenarios: [ScenarioRow]
     public var valueForMoneyBasis: [ValueForMoneyBasis]
+    /// SPEC §11: the period tables, over every accepted row (current or not).
+    public var periodTables = PeriodTables()
 
     public init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
                 supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: BenchmarkTable,

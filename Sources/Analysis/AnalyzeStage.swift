@@ -12,6 +12,7 @@ public enum AnalyzeStage {
     /// in pipeline order, then metrics or pairs in pipeline order. Only current returns
     /// (SPEC §11) enter any table: earlier returns feed the period tables alone.
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
+        let periodTables = PeriodTables(clean.services, pipeline: pipeline)
         var clean = clean
         if !clean.services.allSatisfy(\.isCurrent) { clean.services.removeAll { !$0.isCurrent } }
         let start = ContinuousClock.now
@@ -38,7 +39,7 @@ public enum AnalyzeStage {
                                     metrics: pipeline.bandMetrics)
         let basis = ValueForMoneyTable.basis(groups: groups, store: store)
         let sums = GroupCountSums.of(groups)
-        let result = AnalysisResult(
+        var result = AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: figures, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: figures, pairs: pipeline.correlationPairs,
                                                  scale: pipeline.strengthScale),
@@ -50,6 +51,7 @@ public enum AnalyzeStage {
             valueForMoney: ValueForMoneyTable.rows(groups: figures, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
             valueForMoneyBasis: basis)
+        result.periodTables = periodTables
         let excluded = clean.services.filter(\.excludedFromStatistics).count
         let milliseconds = (ContinuousClock.now - start).components
         log.info("analyze: \(clean.services.count) services (\(excluded) excluded from statistics), "

@@ -50,6 +50,7 @@ public enum CleanStage {
         CleanOrder.sortServices(&services, knownSorted: inStableOrder)
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
+        PeriodEdits.flag(&services, settings: pipeline.periods)
         if pipeline.excludeOutliers {
             for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {
                 services[index].excludedFromStatistics = true

@@ -30,6 +30,11 @@ public enum RunLayout {
     /// `group,n,total_cost,job_outcomes,outcomes_per_pound,standard_error` — the pooled
     /// rates scenarios are priced at, full precision, read back by `vfm scenario`.
     public static let valueForMoneyBasis = "tables/value_for_money_basis.csv"
+    /// Successive returns (SPEC §11): each period as a cross-section, the matched change
+    /// between consecutive periods, and the period-to-period edits.
+    public static let periods = "tables/periods.csv"
+    public static let periodChange = "tables/period_change.csv"
+    public static let periodEdits = "tables/period_edits.csv"
     // Report
     public static let report = "report.md"
     /// The same report as one self-contained page (charts and CSS inline).

@@ -1,0 +1,86 @@
+import PipelineDefinition
+import Returns
+import StatisticsKernel
+
+/// The period-to-period edits of a run (SPEC §11): for each pair of consecutive periods
+/// and each edit variable, every matched service's Hidiroglou–Berthelot outcome, and the
+/// ONS thousand-pounds check on `total_cost`. One computation feeds both the flags of
+/// `clean/flags.csv` and `tables/period_edits.csv`, so the two cannot disagree.
+public struct PeriodEdit: Sendable, Equatable {
+    /// Rows of the services array: the earlier and the later return.
+    public var fromRow: Int
+    public var toRow: Int
+    public var from: ReportingPeriod
+    public var to: ReportingPeriod
+    public var variable: Metric
+    public var valueFrom: Double?
+    public var valueTo: Double?
+    public var edit: HidiroglouBerthelot.Edit
+    /// A `total_cost` ratio between 650 and 1,350 or its inverse (£ against £ thousands).
+    public var looksLikeThousands: Bool
+}
+
+public enum PeriodEdits {
+    /// ONS's thousand-pounds rule: a ratio of 650–1,350 (or 1/1,350–1/650), inclusive.
+    static let thousandsRange: ClosedRange<Double> = 650...1_350
+
+    /// Every edit, by pair of periods, then matched service (stable order of the later
+    /// row), then edit variable in the pipeline's order.
+    public static func compute(_ services: [CleanedService], panel: PeriodPanel, settings: PeriodSettings) -> [PeriodEdit] {
+        let parameters = HidiroglouBerthelot.Parameters(sizeExponent: settings.sizeExponent,
+                                                         spreadFloor: settings.spreadFloor,
+                                                         boundWidth: settings.boundWidth)
+        var edits: [PeriodEdit] = []
+        for pair in panel.pairs {
+            let matched = panel.matched(pair: pair)
+            let perVariable = settings.edits.map { variable in
+                HidiroglouBerthelot.edits(matched.map { (from: services[$0.from].value(of: variable),
+                                                         to: services[$0.to].value(of: variable)) },
+                                          parameters: parameters)
+            }
+            for (position, rows) in matched.enumerated() {
+                for (variableIndex, variable) in settings.edits.enumerated() {
+                    let edit = perVariable[variableIndex][position]
+                    let thousands = variable == .totalCost && edit.ratio.map {
+                        thousandsRange.contains($0) || thousandsRange.contains(1 / $0)
+                    } == true
+                    edits.append(PeriodEdit(fromRow: rows.from, toRow: rows.to, from: panel.periods[pair],
+                                            to: panel.periods[pair + 1], variable: variable,
+                                            valueFrom: services[rows.from].value(of: variable),
+                                            valueTo: services[rows.to].value(of: variable), edit: edit,
+                                            looksLikeThousands: thousands))
+                }
+            }
+        }
+        return edits
+    }
+
+    /// Raises `period-change` and `period-thousands` on the later row of each edit that
+    /// calls for one (warnings: the service is kept).
+    static func flag(_ services: inout [CleanedService], settings: PeriodSettings) {
+        let panel = PeriodPanel(services)
+        guard panel.periods.count > 1 else { return }
+        for edit in compute(services, panel: panel, settings: settings) {
+            let name = edit.variable.rawValue
+            if edit.edit.outcome == .above || edit.edit.outcome == .below, let ratio = edit.edit.ratio {
+                services[edit.toRow].flags.append(ServiceFlag(
+                    rule: .periodChange, metric: name, value: ratio, threshold: edit.edit.ratioBound,
+                    detail: .text("\(name) went from \(number(edit.valueFrom)) in \(edit.from.label) to "
+                        + "\(number(edit.valueTo)) in \(edit.to.label) (ratio \(number(ratio))), "
+                        + (edit.edit.outcome == .above ? "above" : "below") + " what services of its size changed by "
+                        + "(Hidiroglou–Berthelot bound \(number(edit.edit.ratioBound))): check both years' returns")))
+            }
+            if edit.looksLikeThousands, let ratio = edit.edit.ratio {
+                services[edit.toRow].flags.append(ServiceFlag(
+                    rule: .periodThousands, metric: name, value: ratio, threshold: 1000,
+                    detail: .text("total_cost went from \(number(edit.valueFrom)) in \(edit.from.label) to "
+                        + "\(number(edit.valueTo)) in \(edit.to.label): looks like £ one year and £ thousands the "
+                        + "other — give both years in pounds")))
+            }
+        }
+    }
+
+    private static func number(_ value: Double?) -> String {
+        value.map(MessageNumber.format) ?? "nothing"
+    }
+}
