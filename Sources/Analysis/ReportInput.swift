@@ -29,8 +29,13 @@ public struct ReportInput: Sendable, Equatable {
 
     /// Provenance from ingest with the row accounting after cleaning, per file.
     public var inputs: InputsSummary {
-        InputsSummary.merged(ingest: ingest, clean: InputsSummary(files: clean.files, warnings: clean.warnings))
-            ?? ingest
+        InputsSummary.merged(ingest: ingest, clean: cleanSummary) ?? ingest
+    }
+
+    private var cleanSummary: InputsSummary {
+        var summary = InputsSummary(files: clean.files, warnings: clean.warnings)
+        summary.periodOption = clean.periodOption
+        return summary
     }
 
     /// The manifest's `inputs`: rows read = accepted + rejected after cleaning.
@@ -38,7 +43,10 @@ public struct ReportInput: Sendable, Equatable {
 
     /// The manifest of a run directory holding exactly these results and `outputs`.
     public func manifest(outputs: [RunManifest.Output]) -> RunManifest {
-        RunManifest(tool: tool, pipeline: pipeline, inputs: manifestInputs, outputs: outputs, sheetOption: ingest.sheetOption)
+        var manifest = RunManifest(tool: tool, pipeline: pipeline, inputs: manifestInputs, outputs: outputs,
+                                   sheetOption: ingest.sheetOption)
+        manifest.periodOption = clean.periodOption
+        return manifest
     }
 }
 

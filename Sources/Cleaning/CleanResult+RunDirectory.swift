@@ -22,7 +22,9 @@ extension CleanResult {
     /// `clean/rejected.csv` and `clean/inputs.json`: what the report reads of clean.
     public func writeSummary(toRunDirectory dir: String) throws(VFMError) {
         try CSVFileWriter.write(rejected, to: path(dir, RunLayout.cleanRejected), displayName: RunLayout.cleanRejected)
-        try FileSystem.write(InputsJSON.render(InputsSummary(files: files, warnings: warnings)), to: path(dir, RunLayout.cleanInputs))
+        var summary = InputsSummary(files: files, warnings: warnings)
+        summary.periodOption = periodOption
+        try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.cleanInputs))
     }
 
     /// Reads what `write(toRunDirectory:)` wrote (the analyze stage executable starts here).
@@ -70,7 +72,9 @@ extension CleanResult {
             }
             services[index].flags.append(flag)
         }
-        return CleanResult(services: services, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+        var result = CleanResult(services: services, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+        result.periodOption = inputs.periodOption
+        return result
     }
 }
 

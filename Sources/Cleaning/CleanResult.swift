@@ -10,6 +10,9 @@ public struct CleanResult: Sendable, Equatable {
     /// Per input file: rows read = accepted + rejected, counted after cleaning.
     public var files: [InputFileSummary]
     public var warnings: [String]
+    /// `--period LABEL` (SPEC §11), when the run was given one: recorded in
+    /// `clean/inputs.json` and the manifest, because the outputs depend on it.
+    public var periodOption: String? = nil
 
     public init(services: [CleanedService], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
         self.services = services

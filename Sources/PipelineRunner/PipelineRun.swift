@@ -21,6 +21,8 @@ public struct RunRequest: Sendable {
     public var log: StageLog
     /// `--sheet NAME`: the worksheet of `.xlsx` inputs.
     public var sheet: String?
+    /// `--period LABEL`: the current period (SPEC §11), overriding `[periods] current`.
+    public var period: String? = nil
 
     public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?,
                 dryRun: Bool = false, log: StageLog, sheet: String? = nil) {
@@ -64,10 +66,11 @@ public enum RunOutcome: Sendable, Equatable {
 public enum PipelineRun {
     public static func run(_ request: RunRequest) throws(VFMError) -> RunOutcome {
         let log = request.log
-        let pipeline = try PipelineChoice.load(config: request.config)
+        let pipeline = PeriodChoice.applying(request.period, to: try PipelineChoice.load(config: request.config))
         let destination = try RunDestination(request.output)
         var identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
         identity.sheetOption = request.sheet
+        identity.periodOption = request.period
         let looked = try look(at: destination, for: identity, force: request.force)
         switch looked.decision {
         case .upToDate(let counts):
@@ -180,7 +183,7 @@ public enum PipelineRun {
         let ingestSummary = ingest.summary
         TestHook.pause(after: "ingest")
         let clean = try progress.stage("clean") { () throws(VFMError) in
-            CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
+            PeriodChoice.recording(request.period, in: CleanStage.run(ingest, pipeline: pipeline.definition, log: log))
         }
         writes.summary.start { () throws(VFMError) in try clean.writeSummary(toRunDirectory: directory) }
         writes.files.start { () throws(VFMError) in
@@ -188,6 +191,7 @@ public enum PipelineRun {
             try StagingDirectory.flush(directory)
         }
         try StageSteps.requireAcceptedRows(clean)
+        try PeriodChoice.requireRows(of: clean, option: request.period, pipeline: pipeline.definition)
         TestHook.pause(after: "clean")
         let analysis = try progress.stage("analyze") { () throws(VFMError) in
             AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)

@@ -21,6 +21,8 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
     case outputEdited(String)
     /// `--sheet` differs from the one the published run used.
     case sheetOption(was: String?, now: String?)
+    /// `--period` differs from the one the published run used (SPEC §11).
+    case periodOption(was: String?, now: String?)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
         case .outputMissing(let path): return "output \(path) is missing"
         case .outputEdited(let path): return "output \(path) was edited (its SHA-256 differs from the manifest)"
         case .sheetOption(let was, let now): return "--sheet changed (\(was ?? "none") -> \(now ?? "none"))"
+        case .periodOption(let was, let now): return "--period changed (\(was ?? "none") -> \(now ?? "none"))"
         }
     }
 

@@ -31,6 +31,8 @@ public struct RunIdentity: Sendable, Equatable {
     public var toolVersion: String
     /// `--sheet NAME` for `.xlsx` inputs, when given on the command line.
     public var sheetOption: String? = nil
+    /// `--period LABEL` (SPEC §11), when given on the command line.
+    public var periodOption: String? = nil
 
     public init(inputs: [InputFingerprint], pipelinePath: String, pipelineSHA256: String,
                 toolVersion: String = ToolVersion.current) {
@@ -86,6 +88,9 @@ public enum UpToDateCheck {
         if !removed.isEmpty { reasons.append(.inputsRemoved(removed)) }
         if manifest.sheetOption != identity.sheetOption {
             reasons.append(.sheetOption(was: manifest.sheetOption, now: identity.sheetOption))
+        }
+        if manifest.periodOption != identity.periodOption {
+            reasons.append(.periodOption(was: manifest.periodOption, now: identity.periodOption))
         }
         if !reasons.isEmpty { return .run(reasons) }
         // clean/flags.csv is counted while it is hashed: one read, no table of strings.

@@ -29,11 +29,14 @@ public enum StageSteps {
     /// Derives the measures, rejects and flags rows, and writes `clean/`.
     /// - Throws: `.dataError` (65) after writing, when no row at all was accepted — there is
     ///   nothing to analyse (SPEC §3 "no valid row"); `clean/rejected.csv` says why.
-    public static func clean(_ ingest: consuming IngestResult, pipeline: LoadedPipeline, runDirectory: String,
-                             log: StageLog) throws(VFMError) -> CleanResult {
-        let result = CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
+    /// `period`: `--period LABEL` (SPEC §11), overriding the pipeline's `[periods] current`.
+    public static func clean(_ ingest: consuming IngestResult, pipeline: LoadedPipeline, period: String? = nil,
+                             runDirectory: String, log: StageLog) throws(VFMError) -> CleanResult {
+        let pipeline = PeriodChoice.applying(period, to: pipeline)
+        let result = PeriodChoice.recording(period, in: CleanStage.run(ingest, pipeline: pipeline.definition, log: log))
         try result.write(toRunDirectory: runDirectory)
         try requireAcceptedRows(result)
+        try PeriodChoice.requireRows(of: result, option: period, pipeline: pipeline.definition)
         return result
     }
 
@@ -71,8 +74,9 @@ public enum StageSteps {
     }
 
     /// `vfm-clean`: the clean stage on the ingest files of `runDirectory`.
-    public static func clean(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
-        _ = try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline,
+    public static func clean(pipeline: LoadedPipeline, period: String? = nil, runDirectory: String,
+                             log: StageLog) throws(VFMError) {
+        _ = try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline, period: period,
                       runDirectory: runDirectory, log: log)
     }
 

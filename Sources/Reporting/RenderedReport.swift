@@ -9,6 +9,7 @@ public struct RenderedReport {
     let pipeline: RunManifest.Pipeline
     let manifestInputs: [RunManifest.Input]
     let sheetOption: String?
+    var periodOption: String? = nil
     let runDirectory: String
     let chartCount: Int
     let missingTables: [String]
@@ -16,8 +17,9 @@ public struct RenderedReport {
 
     /// Writes `manifest.json` over every file now in the run directory, and logs the stage.
     public func writeManifest() throws(VFMError) {
-        let manifest = RunManifest(pipeline: pipeline, inputs: manifestInputs,
+        var manifest = RunManifest(pipeline: pipeline, inputs: manifestInputs,
                                    outputs: try RunManifest.outputs(in: runDirectory), sheetOption: sheetOption)
+        manifest.periodOption = periodOption
         try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
         log.info("report: \(chartCount) charts, report.md, report.html, manifest.json"
             + (missingTables.isEmpty ? "" : "; not produced: " + missingTables.joined(separator: ", ")))

@@ -12,8 +12,11 @@ public enum ReportStage {
     /// not produced; a table that exists but cannot be read is an error (`.dataError`).
     public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
-        try render(data, manifestInputs: data.inputs?.manifestInputs ?? [], sheetOption: data.inputs?.sheetOption,
-                   runDirectory: runDirectory, pipeline: pipeline, log: log).writeManifest()
+        var rendered = try render(data, manifestInputs: data.inputs?.manifestInputs ?? [],
+                                  sheetOption: data.inputs?.sheetOption, runDirectory: runDirectory, pipeline: pipeline,
+                                  log: log)
+        rendered.periodOption = data.inputs?.periodOption
+        try rendered.writeManifest()
     }
 
     /// The report of the typed results of the earlier stages (what `vfm run` hands over in
@@ -32,8 +35,10 @@ public enum ReportStage {
     public static func render(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                               log: StageLog) throws(VFMError) -> RenderedReport {
         let data = try RunData.read(runDirectory: runDirectory, typed: input)
-        return try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
-                          runDirectory: runDirectory, pipeline: pipeline, log: log)
+        var rendered = try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
+                                  runDirectory: runDirectory, pipeline: pipeline, log: log)
+        rendered.periodOption = input.clean.periodOption
+        return rendered
     }
 
     private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], sheetOption: String?, runDirectory: String,

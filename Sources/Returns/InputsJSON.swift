@@ -28,6 +28,7 @@ public enum InputsJSON {
             text += "    {\n" + members.map { "      \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n    }"
         }
         text += files.isEmpty ? "],\n" : "\n  ],\n"
+        if let periodOption = summary.periodOption { text += "  \"period_option\": \(quoted(periodOption)),\n" }
         if let sheetOption = summary.sheetOption { text += "  \"sheet_option\": \(quoted(sheetOption)),\n" }
         text += "  \"warnings\": ["
         text += warnings.isEmpty ? "]" : "\n" + warnings.map { "    " + quoted($0) }.joined(separator: ",\n") + "\n  ]"
@@ -39,11 +40,13 @@ public enum InputsJSON {
     private struct Document: Decodable {
         var files: [File]
         var sheetOption: String?
+        var periodOption: String?
         var warnings: [String]
 
         enum CodingKeys: String, CodingKey {
             case files, warnings
             case sheetOption = "sheet_option"
+            case periodOption = "period_option"
         }
     }
 
@@ -80,6 +83,8 @@ public enum InputsJSON {
                              rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding,
                              preambleRows: $0.preambleRows ?? 0, sheet: $0.sheet)
         }
-        return InputsSummary(files: files, warnings: document.warnings, sheetOption: document.sheetOption)
+        var summary = InputsSummary(files: files, warnings: document.warnings, sheetOption: document.sheetOption)
+        summary.periodOption = document.periodOption
+        return summary
     }
 }

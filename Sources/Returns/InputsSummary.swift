@@ -8,6 +8,9 @@ public struct InputsSummary: Sendable, Equatable {
     public var warnings: [String]
     /// `--sheet NAME` as given to ingest (`sheet_option`), if it was; `nil` in clean/inputs.json.
     public var sheetOption: String?
+    /// `--period LABEL` as given to clean (`period_option`, SPEC §11), if it was; `nil` in
+    /// ingest/inputs.json.
+    public var periodOption: String? = nil
 
     public init(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) {
         self.files = files
@@ -31,7 +34,9 @@ public struct InputsSummary: Sendable, Equatable {
         }
         var warnings = ingest.warnings
         for warning in clean.warnings where !warnings.contains(warning) { warnings.append(warning) }
-        return InputsSummary(files: files, warnings: warnings, sheetOption: ingest.sheetOption)
+        var summary = InputsSummary(files: files, warnings: warnings, sheetOption: ingest.sheetOption)
+        summary.periodOption = clean.periodOption
+        return summary
     }
 
     /// Reads `relativePath` of `runDirectory`, or `nil` when that stage did not write it.

@@ -19,12 +19,13 @@ public struct CleanCommand: ParsableCommand {
         version: ToolVersion.current)
 
     @OptionGroup public var options: StageOptions
+    @OptionGroup public var periods: PeriodOptions
 
     public init() {}
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
-            try StageSteps.clean(pipeline: pipeline, runDirectory: runDirectory, log: log)
+            try StageSteps.clean(pipeline: pipeline, period: periods.period, runDirectory: runDirectory, log: log)
         }
     }
 }

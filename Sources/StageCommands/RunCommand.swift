@@ -36,6 +36,7 @@ public struct RunCommand: ParsableCommand {
 
     @OptionGroup public var pipeline: PipelineOptions
     @OptionGroup public var input: InputOptions
+    @OptionGroup public var periods: PeriodOptions
 
     @Option(name: .customLong("output"), help: ArgumentHelp("The run directory to publish.", valueName: "dir"))
     public var output = "Output/latest"
@@ -62,8 +63,9 @@ public struct RunCommand: ParsableCommand {
 
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
-            let request = RunRequest(inputs: try input.resolved(), config: pipeline.config, output: output,
+            var request = RunRequest(inputs: try input.resolved(), config: pipeline.config, output: output,
                                      force: force, failOn: failOn, dryRun: dryRun, log: logging.log, sheet: input.sheet)
+            request.period = periods.period
             let outcome = try PipelineRun.run(request)
             if dryRun {
                 print(DryRunText.line(outcome, output: output))

@@ -25,7 +25,7 @@ extension RunManifest {
             throw VFMError(.dataError, "not a manifest written by vfm (\(error))", file: file,
                            hint: "the run directory is damaged; run `vfm run --force` to regenerate it")
         }
-        return RunManifest(
+        var manifest = RunManifest(
             tool: Tool(name: document.tool.name, version: document.tool.version),
             pipeline: Pipeline(path: document.pipeline.path, sha256: document.pipeline.sha256),
             inputs: document.inputs.map {
@@ -35,6 +35,8 @@ extension RunManifest {
             },
             outputs: document.outputs.map { Output(path: $0.path, sha256: $0.sha256) },
             sheetOption: document.sheetOption)
+        manifest.periodOption = document.periodOption
+        return manifest
     }
 
     private static func keyPath(of error: DecodingError) -> String? {
@@ -87,10 +89,12 @@ extension RunManifest {
         var inputs: [Input]
         var outputs: [Output]
         var sheetOption: String?
+        var periodOption: String?
 
         enum CodingKeys: String, CodingKey {
             case tool, pipeline, inputs, outputs
             case sheetOption = "sheet_option"
+            case periodOption = "period_option"
         }
     }
 }

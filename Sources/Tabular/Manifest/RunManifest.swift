@@ -75,6 +75,9 @@ public struct RunManifest: Sendable, Equatable {
     /// of (the pipeline's `[input] sheet` is in its hash), so a run with another sheet is
     /// not skipped as up to date. Written as `sheet_option` only when present.
     public var sheetOption: String?
+    /// `--period LABEL` given to the run (SPEC §11), likewise; written as `period_option`
+    /// only when present.
+    public var periodOption: String? = nil
 
     public init(tool: Tool = Tool(), pipeline: Pipeline, inputs: [Input], outputs: [Output], sheetOption: String? = nil) {
         self.tool = tool
@@ -105,6 +108,7 @@ public struct RunManifest: Sendable, Equatable {
             "tool": .object(["name": .string(tool.name), "version": .string(tool.version)]),
         ]
         if let sheetOption { members["sheet_option"] = .string(sheetOption) }
+        if let periodOption { members["period_option"] = .string(periodOption) }
         return .object(members)
     }
 }
