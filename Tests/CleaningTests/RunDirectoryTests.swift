@@ -72,7 +72,7 @@ struct RunDirectoryTests {
         let expected = ReturnColumn.allCases.map(\.rawValue) + [
             "job_outcomes", "outcome_rate", "cost_per_person", "cost_per_outcome", "gained_share", "retained_share",
             "self_employed_share", "ld_share", "mh_share", "client_focus", "share_lt7", "share_7to40", "share_40plus",
-            "support_level_index", "excluded_from_statistics", "region", "notes", "source", "flags",
+            "support_level_index", "excluded_from_statistics", "current", "region", "notes", "source", "flags",
         ]
         #expect(header == expected)
         let sources = sample().services.map(\.input.source.description)
