@@ -12,7 +12,8 @@ public enum AnalyzeStage {
     /// in pipeline order, then metrics or pairs in pipeline order. Only current returns
     /// (SPEC §11) enter any table: earlier returns feed the period tables alone.
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
-        let periodTables = PeriodTables(clean.services, pipeline: pipeline)
+        let periodTables = PeriodTables(clean.earlierReturns.isEmpty ? clean.services : clean.services + clean.earlierReturns,
+                                        pipeline: pipeline)
         var clean = clean
         if !clean.services.allSatisfy(\.isCurrent) { clean.services.removeAll { !$0.isCurrent } }
         let start = ContinuousClock.now

@@ -35,6 +35,7 @@ public struct ReportInput: Sendable, Equatable {
     private var cleanSummary: InputsSummary {
         var summary = InputsSummary(files: clean.files, warnings: clean.warnings)
         summary.periodOption = clean.periodOption
+        summary.previousRun = clean.previousRun
         return summary
     }
 
@@ -46,6 +47,7 @@ public struct ReportInput: Sendable, Equatable {
         var manifest = RunManifest(tool: tool, pipeline: pipeline, inputs: manifestInputs, outputs: outputs,
                                    sheetOption: ingest.sheetOption)
         manifest.periodOption = clean.periodOption
+        manifest.previousRun = clean.previousRun
         return manifest
     }
 }

@@ -24,6 +24,7 @@ extension CleanResult {
         try CSVFileWriter.write(rejected, to: path(dir, RunLayout.cleanRejected), displayName: RunLayout.cleanRejected)
         var summary = InputsSummary(files: files, warnings: warnings)
         summary.periodOption = periodOption
+        summary.previousRun = previousRun
         try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.cleanInputs))
     }
 
@@ -74,6 +75,7 @@ extension CleanResult {
         }
         var result = CleanResult(services: services, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
         result.periodOption = inputs.periodOption
+        result.previousRun = inputs.previousRun
         return result
     }
 }

@@ -13,6 +13,12 @@ public struct CleanResult: Sendable, Equatable {
     /// `--period LABEL` (SPEC §11), when the run was given one: recorded in
     /// `clean/inputs.json` and the manifest, because the outputs depend on it.
     public var periodOption: String? = nil
+    /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest, recorded in
+    /// `clean/inputs.json` and the manifest as `previous_run`.
+    public var previousRun: String? = nil
+    /// The previous run's services of earlier periods: they feed the period edits and
+    /// tables only, and are not written to `clean/services.csv`.
+    public var earlierReturns: [CleanedService] = []
 
     public init(services: [CleanedService], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
         self.services = services

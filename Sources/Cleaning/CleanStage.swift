@@ -15,7 +15,11 @@ public enum CleanStage {
     ///
     /// `ingest` is consumed: its rows are released once the services are built, so that
     /// a run holds each return once (issue 12).
-    public static func run(_ ingest: consuming IngestResult, pipeline: PipelineDefinition, log: StageLog) -> CleanResult {
+    ///
+    /// `previous`: the services of a `--previous` run (SPEC §11); those of periods before
+    /// this run's join the period edits as earlier returns (`CleanResult.earlierReturns`).
+    public static func run(_ ingest: consuming IngestResult, pipeline: PipelineDefinition,
+                           previous: [CleanedService] = [], log: StageLog) -> CleanResult {
         var returns: [ServiceReturn] = [], rejected: [RejectedRow] = []
         swap(&returns, &ingest.returns)
         swap(&rejected, &ingest.rejected)
@@ -50,7 +54,8 @@ public enum CleanStage {
         CleanOrder.sortServices(&services, knownSorted: inStableOrder)
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
-        PeriodEdits.flag(&services, settings: pipeline.periods)
+        let earlier = previous.isEmpty ? [] : EarlierReturns.before(services, previous: previous, warnings: &warnings)
+        PeriodEdits.flag(&services, earlier: earlier, settings: pipeline.periods)
         if pipeline.excludeOutliers {
             for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {
                 services[index].excludedFromStatistics = true
@@ -66,7 +71,9 @@ public enum CleanStage {
         log.info("clean: \(rowsIn) rows in, \(services.count) accepted, \(cleanRejects) rejected "
             + "(\(rejected.count) with ingest's), \(flagged) flagged"
             + (pipeline.excludeOutliers ? ", \(excluded) outliers excluded from statistics" : ""))
-        return CleanResult(services: services, rejected: rejected, files: files, warnings: warnings)
+        var result = CleanResult(services: services, rejected: rejected, files: files, warnings: warnings)
+        result.earlierReturns = earlier
+        return result
     }
 
     /// Removes the services at `positions`, keeping the others in order, in place.

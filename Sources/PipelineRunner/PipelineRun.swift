@@ -23,6 +23,10 @@ public struct RunRequest: Sendable {
     public var sheet: String?
     /// `--period LABEL`: the current period (SPEC §11), overriding `[periods] current`.
     public var period: String? = nil
+    /// `--previous RUN_DIR`: a published run of earlier periods (SPEC §11).
+    public var previous: String? = nil
+    /// The run `previous` names, loaded and checked once the run starts.
+    var earlierRun: EarlierRun? = nil
 
     public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?,
                 dryRun: Bool = false, log: StageLog, sheet: String? = nil) {
@@ -65,12 +69,16 @@ public enum RunOutcome: Sendable, Equatable {
 /// lock file or staging directory. Only a run that will publish takes the lock exclusively.
 public enum PipelineRun {
     public static func run(_ request: RunRequest) throws(VFMError) -> RunOutcome {
+        var request = request
         let log = request.log
         let pipeline = PeriodChoice.applying(request.period, to: try PipelineChoice.load(config: request.config))
         let destination = try RunDestination(request.output)
         var identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
         identity.sheetOption = request.sheet
         identity.periodOption = request.period
+        let earlier = try request.previous.map { dir throws(VFMError) in try EarlierRun.load(dir) }
+        identity.previousRun = earlier?.manifestSHA256
+        request.earlierRun = earlier
         let looked = try look(at: destination, for: identity, force: request.force)
         switch looked.decision {
         case .upToDate(let counts):
@@ -183,7 +191,8 @@ public enum PipelineRun {
         let ingestSummary = ingest.summary
         TestHook.pause(after: "ingest")
         let clean = try progress.stage("clean") { () throws(VFMError) in
-            PeriodChoice.recording(request.period, in: CleanStage.run(ingest, pipeline: pipeline.definition, log: log))
+            EarlierRun.recording(request.earlierRun, in: PeriodChoice.recording(request.period, in: CleanStage.run(
+                ingest, pipeline: pipeline.definition, previous: request.earlierRun?.services ?? [], log: log)))
         }
         writes.summary.start { () throws(VFMError) in try clean.writeSummary(toRunDirectory: directory) }
         writes.files.start { () throws(VFMError) in

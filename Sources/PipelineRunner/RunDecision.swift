@@ -23,6 +23,8 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
     case sheetOption(was: String?, now: String?)
     /// `--period` differs from the one the published run used (SPEC §11).
     case periodOption(was: String?, now: String?)
+    /// `--previous` names another run than before, or that run changed (SPEC §11).
+    case previousRun(was: String?, now: String?)
 
     public var description: String {
         switch self {
@@ -39,6 +41,10 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
         case .outputEdited(let path): return "output \(path) was edited (its SHA-256 differs from the manifest)"
         case .sheetOption(let was, let now): return "--sheet changed (\(was ?? "none") -> \(now ?? "none"))"
         case .periodOption(let was, let now): return "--period changed (\(was ?? "none") -> \(now ?? "none"))"
+        case .previousRun(let was, let now):
+            if was == nil { return "--previous added" }
+            if now == nil { return "--previous removed" }
+            return "the previous run (--previous) changed: its manifest's SHA-256 is now \(now?.prefix(12) ?? "")…"
         }
     }
 

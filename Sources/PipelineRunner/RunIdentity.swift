@@ -33,6 +33,8 @@ public struct RunIdentity: Sendable, Equatable {
     public var sheetOption: String? = nil
     /// `--period LABEL` (SPEC §11), when given on the command line.
     public var periodOption: String? = nil
+    /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest.
+    public var previousRun: String? = nil
 
     public init(inputs: [InputFingerprint], pipelinePath: String, pipelineSHA256: String,
                 toolVersion: String = ToolVersion.current) {
@@ -91,6 +93,9 @@ public enum UpToDateCheck {
         }
         if manifest.periodOption != identity.periodOption {
             reasons.append(.periodOption(was: manifest.periodOption, now: identity.periodOption))
+        }
+        if manifest.previousRun != identity.previousRun {
+            reasons.append(.previousRun(was: manifest.previousRun, now: identity.previousRun))
         }
         if !reasons.isEmpty { return .run(reasons) }
         // clean/flags.csv is counted while it is hashed: one read, no table of strings.

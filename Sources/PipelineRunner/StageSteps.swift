@@ -30,10 +30,13 @@ public enum StageSteps {
     /// - Throws: `.dataError` (65) after writing, when no row at all was accepted — there is
     ///   nothing to analyse (SPEC §3 "no valid row"); `clean/rejected.csv` says why.
     /// `period`: `--period LABEL` (SPEC §11), overriding the pipeline's `[periods] current`.
+    /// `previous`: `--previous RUN_DIR` (SPEC §11), a published run of earlier periods.
     public static func clean(_ ingest: consuming IngestResult, pipeline: LoadedPipeline, period: String? = nil,
-                             runDirectory: String, log: StageLog) throws(VFMError) -> CleanResult {
+                             previous: String? = nil, runDirectory: String, log: StageLog) throws(VFMError) -> CleanResult {
         let pipeline = PeriodChoice.applying(period, to: pipeline)
-        let result = PeriodChoice.recording(period, in: CleanStage.run(ingest, pipeline: pipeline.definition, log: log))
+        let earlier = try previous.map { dir throws(VFMError) in try EarlierRun.load(dir) }
+        let result = EarlierRun.recording(earlier, in: PeriodChoice.recording(period, in: CleanStage.run(
+            ingest, pipeline: pipeline.definition, previous: earlier?.services ?? [], log: log)))
         try result.write(toRunDirectory: runDirectory)
         try requireAcceptedRows(result)
         try PeriodChoice.requireRows(of: result, option: period, pipeline: pipeline.definition)
@@ -74,16 +77,30 @@ public enum StageSteps {
     }
 
     /// `vfm-clean`: the clean stage on the ingest files of `runDirectory`.
-    public static func clean(pipeline: LoadedPipeline, period: String? = nil, runDirectory: String,
-                             log: StageLog) throws(VFMError) {
+    public static func clean(pipeline: LoadedPipeline, period: String? = nil, previous: String? = nil,
+                             runDirectory: String, log: StageLog) throws(VFMError) {
         _ = try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline, period: period,
-                      runDirectory: runDirectory, log: log)
+                      previous: previous, runDirectory: runDirectory, log: log)
     }
 
     /// `vfm-analyze`: the analyze stage on the clean files of `runDirectory`.
-    public static func analyze(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
-        try analyze(try CleanResult.read(fromRunDirectory: runDirectory), pipeline: pipeline,
-                    runDirectory: runDirectory, log: log)
+    /// `previous`: the `--previous RUN_DIR` vfm-clean was given (its earlier returns feed
+    /// the period tables; they are not in `clean/services.csv`).
+    public static func analyze(pipeline: LoadedPipeline, previous: String? = nil, runDirectory: String,
+                               log: StageLog) throws(VFMError) {
+        var clean = try CleanResult.read(fromRunDirectory: runDirectory)
+        if let previous {
+            let earlier = try EarlierRun.load(previous)
+            guard clean.previousRun == earlier.manifestSHA256 else {
+                throw VFMError(.usage, "--previous names another run than vfm-clean was given (or that run changed since)",
+                               file: previous, hint: "give vfm-clean and vfm-analyze the same --previous, and run vfm-clean again")
+            }
+            clean = earlier.joined(to: clean)
+        } else if clean.previousRun != nil {
+            throw VFMError(.usage, "vfm-clean was given --previous; vfm-analyze needs the same --previous RUN_DIR",
+                           file: RunLayout.cleanInputs, hint: "run vfm-analyze --previous with the run given to vfm-clean")
+        }
+        try analyze(clean, pipeline: pipeline, runDirectory: runDirectory, log: log)
     }
 
     /// `vfm-report`: the report stage, after checking the earlier stages ran on `runDirectory`.

@@ -10,6 +10,7 @@ public struct RenderedReport {
     let manifestInputs: [RunManifest.Input]
     let sheetOption: String?
     var periodOption: String? = nil
+    var previousRun: String? = nil
     let runDirectory: String
     let chartCount: Int
     let missingTables: [String]
@@ -20,6 +21,7 @@ public struct RenderedReport {
         var manifest = RunManifest(pipeline: pipeline, inputs: manifestInputs,
                                    outputs: try RunManifest.outputs(in: runDirectory), sheetOption: sheetOption)
         manifest.periodOption = periodOption
+        manifest.previousRun = previousRun
         try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
         log.info("report: \(chartCount) charts, report.md, report.html, manifest.json"
             + (missingTables.isEmpty ? "" : "; not produced: " + missingTables.joined(separator: ", ")))

@@ -16,6 +16,7 @@ public enum ReportStage {
                                   sheetOption: data.inputs?.sheetOption, runDirectory: runDirectory, pipeline: pipeline,
                                   log: log)
         rendered.periodOption = data.inputs?.periodOption
+        rendered.previousRun = data.inputs?.previousRun
         try rendered.writeManifest()
     }
 
@@ -38,6 +39,7 @@ public enum ReportStage {
         var rendered = try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
                                   runDirectory: runDirectory, pipeline: pipeline, log: log)
         rendered.periodOption = input.clean.periodOption
+        rendered.previousRun = input.clean.previousRun
         return rendered
     }
 

@@ -29,6 +29,7 @@ public enum InputsJSON {
         }
         text += files.isEmpty ? "],\n" : "\n  ],\n"
         if let periodOption = summary.periodOption { text += "  \"period_option\": \(quoted(periodOption)),\n" }
+        if let previousRun = summary.previousRun { text += "  \"previous_run\": \(quoted(previousRun)),\n" }
         if let sheetOption = summary.sheetOption { text += "  \"sheet_option\": \(quoted(sheetOption)),\n" }
         text += "  \"warnings\": ["
         text += warnings.isEmpty ? "]" : "\n" + warnings.map { "    " + quoted($0) }.joined(separator: ",\n") + "\n  ]"
@@ -41,12 +42,14 @@ public enum InputsJSON {
         var files: [File]
         var sheetOption: String?
         var periodOption: String?
+        var previousRun: String?
         var warnings: [String]
 
         enum CodingKeys: String, CodingKey {
             case files, warnings
             case sheetOption = "sheet_option"
             case periodOption = "period_option"
+            case previousRun = "previous_run"
         }
     }
 
@@ -85,6 +88,7 @@ public enum InputsJSON {
         }
         var summary = InputsSummary(files: files, warnings: document.warnings, sheetOption: document.sheetOption)
         summary.periodOption = document.periodOption
+        summary.previousRun = document.previousRun
         return summary
     }
 }

@@ -11,6 +11,8 @@ public struct InputsSummary: Sendable, Equatable {
     /// `--period LABEL` as given to clean (`period_option`, SPEC §11), if it was; `nil` in
     /// ingest/inputs.json.
     public var periodOption: String? = nil
+    /// `--previous RUN_DIR` given to clean (SPEC §11): the SHA-256 of that run's manifest.
+    public var previousRun: String? = nil
 
     public init(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) {
         self.files = files
@@ -36,6 +38,7 @@ public struct InputsSummary: Sendable, Equatable {
         for warning in clean.warnings where !warnings.contains(warning) { warnings.append(warning) }
         var summary = InputsSummary(files: files, warnings: warnings, sheetOption: ingest.sheetOption)
         summary.periodOption = clean.periodOption
+        summary.previousRun = clean.previousRun
         return summary
     }
 

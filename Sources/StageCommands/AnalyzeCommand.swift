@@ -20,12 +20,13 @@ public struct AnalyzeCommand: ParsableCommand {
         version: ToolVersion.current)
 
     @OptionGroup public var options: StageOptions
+    @OptionGroup public var previousRun: PreviousRunOptions
 
     public init() {}
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
-            try StageSteps.analyze(pipeline: pipeline, runDirectory: runDirectory, log: log)
+            try StageSteps.analyze(pipeline: pipeline, previous: previousRun.previous, runDirectory: runDirectory, log: log)
         }
     }
 }

@@ -20,12 +20,14 @@ public struct CleanCommand: ParsableCommand {
 
     @OptionGroup public var options: StageOptions
     @OptionGroup public var periods: PeriodOptions
+    @OptionGroup public var previousRun: PreviousRunOptions
 
     public init() {}
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
-            try StageSteps.clean(pipeline: pipeline, period: periods.period, runDirectory: runDirectory, log: log)
+            try StageSteps.clean(pipeline: pipeline, period: periods.period, previous: previousRun.previous,
+                                 runDirectory: runDirectory, log: log)
         }
     }
 }

@@ -37,6 +37,7 @@ public struct RunCommand: ParsableCommand {
     @OptionGroup public var pipeline: PipelineOptions
     @OptionGroup public var input: InputOptions
     @OptionGroup public var periods: PeriodOptions
+    @OptionGroup public var previousRun: PreviousRunOptions
 
     @Option(name: .customLong("output"), help: ArgumentHelp("The run directory to publish.", valueName: "dir"))
     public var output = "Output/latest"
@@ -66,6 +67,7 @@ public struct RunCommand: ParsableCommand {
             var request = RunRequest(inputs: try input.resolved(), config: pipeline.config, output: output,
                                      force: force, failOn: failOn, dryRun: dryRun, log: logging.log, sheet: input.sheet)
             request.period = periods.period
+            request.previous = previousRun.previous
             let outcome = try PipelineRun.run(request)
             if dryRun {
                 print(DryRunText.line(outcome, output: output))

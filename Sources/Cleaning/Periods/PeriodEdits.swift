@@ -56,11 +56,14 @@ public enum PeriodEdits {
     }
 
     /// Raises `period-change` and `period-thousands` on the later row of each edit that
-    /// calls for one (warnings: the service is kept).
-    static func flag(_ services: inout [CleanedService], settings: PeriodSettings) {
-        let panel = PeriodPanel(services)
+    /// calls for one (warnings: the service is kept). `earlier`: a previous run's returns
+    /// of earlier periods, which are compared with but never flagged (their flags stay in
+    /// that run).
+    static func flag(_ services: inout [CleanedService], earlier: [CleanedService] = [], settings: PeriodSettings) {
+        let all = earlier.isEmpty ? services : services + earlier
+        let panel = PeriodPanel(all)
         guard panel.periods.count > 1 else { return }
-        for edit in compute(services, panel: panel, settings: settings) {
+        for edit in compute(all, panel: panel, settings: settings) where edit.toRow < services.count {
             let name = edit.variable.rawValue
             if edit.edit.outcome == .above || edit.edit.outcome == .below, let ratio = edit.edit.ratio {
                 services[edit.toRow].flags.append(ServiceFlag(

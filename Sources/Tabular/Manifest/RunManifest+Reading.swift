@@ -36,6 +36,7 @@ extension RunManifest {
             outputs: document.outputs.map { Output(path: $0.path, sha256: $0.sha256) },
             sheetOption: document.sheetOption)
         manifest.periodOption = document.periodOption
+        manifest.previousRun = document.previousRun
         return manifest
     }
 
@@ -90,11 +91,13 @@ extension RunManifest {
         var outputs: [Output]
         var sheetOption: String?
         var periodOption: String?
+        var previousRun: String?
 
         enum CodingKeys: String, CodingKey {
             case tool, pipeline, inputs, outputs
             case sheetOption = "sheet_option"
             case periodOption = "period_option"
+            case previousRun = "previous_run"
         }
     }
 }

@@ -78,6 +78,9 @@ public struct RunManifest: Sendable, Equatable {
     /// `--period LABEL` given to the run (SPEC §11), likewise; written as `period_option`
     /// only when present.
     public var periodOption: String? = nil
+    /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest, written as
+    /// `previous_run` only when present (never its path: outputs name no machine's paths).
+    public var previousRun: String? = nil
 
     public init(tool: Tool = Tool(), pipeline: Pipeline, inputs: [Input], outputs: [Output], sheetOption: String? = nil) {
         self.tool = tool
@@ -109,6 +112,7 @@ public struct RunManifest: Sendable, Equatable {
         ]
         if let sheetOption { members["sheet_option"] = .string(sheetOption) }
         if let periodOption { members["period_option"] = .string(periodOption) }
+        if let previousRun { members["previous_run"] = .string(previousRun) }
         return .object(members)
     }
 }
