@@ -28,7 +28,8 @@ struct ReportContent {
     /// The sections in reading order.
     var sections: [[ReportBlock]] {
         [title, inBrief, whatWasAnalysed, characteristics, jobOutcomes, costPerJobOutcome, relationships,
-         evidenceBasedBands, benchmark, whatABudgetBuys, flagsAndRejects, descriptivesAppendix, chartList]
+         evidenceBasedBands, benchmark, whatABudgetBuys, changeBetweenPeriods, flagsAndRejects, descriptivesAppendix,
+         chartList]
     }
 
     var document: ReportDocument { ReportDocument(blocks: sections.flatMap { $0 }) }

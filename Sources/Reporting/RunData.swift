@@ -18,6 +18,8 @@ public struct RunData: Sendable {
     public var bands: RunTable?
     public var trendLines: RunTable?
     public var budget = BudgetTables()
+    /// SPEC §11's period tables; `nil` when the run did not write them (an older run).
+    public var periodTables: PeriodTables?
     /// The typed values `services` and `flags` read from (`vfm run`, `ReportInput`), so the
     /// report's passes over every service use typed columns instead of cell text.
     var typedServices: [CleanedService]?
@@ -63,6 +65,7 @@ public struct RunData: Sendable {
         data.bands = try table(RunLayout.bands)
         data.trendLines = try table(RunLayout.trendLines)
         data.budget = try BudgetTables.read(runDirectory: dir)
+        data.periodTables = try PeriodTables.read(runDirectory: dir)
         return data
     }
 }

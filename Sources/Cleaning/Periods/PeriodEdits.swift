@@ -22,7 +22,7 @@ public struct PeriodEdit: Sendable, Equatable {
 
 public enum PeriodEdits {
     /// ONS's thousand-pounds rule: a ratio of 650–1,350 (or 1/1,350–1/650), inclusive.
-    static let thousandsRange: ClosedRange<Double> = 650...1_350
+    public static let thousandsRange: ClosedRange<Double> = 650...1_350
 
     /// Every edit, by pair of periods, then matched service (stable order of the later
     /// row), then edit variable in the pipeline's order.
