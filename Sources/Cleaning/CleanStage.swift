@@ -55,7 +55,7 @@ public enum CleanStage {
         var warnings = ingest.warnings
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         let earlier = previous.isEmpty ? [] : EarlierReturns.before(services, previous: previous, warnings: &warnings)
-        PeriodEdits.flag(&services, earlier: earlier, settings: pipeline.periods)
+        warnings += PeriodEdits.flag(&services, earlier: earlier, settings: pipeline.periods)
         if pipeline.excludeOutliers {
             for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {
                 services[index].excludedFromStatistics = true

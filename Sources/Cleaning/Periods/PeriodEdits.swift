@@ -1,6 +1,7 @@
 import PipelineDefinition
 import Returns
 import StatisticsKernel
+import VFMCore
 
 /// The period-to-period edits of a run (SPEC §11): for each pair of consecutive periods
 /// and each edit variable, every matched service's Hidiroglou–Berthelot outcome, and the
@@ -58,12 +59,35 @@ public enum PeriodEdits {
     /// Raises `period-change` and `period-thousands` on the later row of each edit that
     /// calls for one (warnings: the service is kept). `earlier`: a previous run's returns
     /// of earlier periods, which are compared with but never flagged (their flags stay in
-    /// that run).
-    static func flag(_ services: inout [CleanedService], earlier: [CleanedService] = [], settings: PeriodSettings) {
+    /// that run). Returns a warning for each pair of periods and variable with too few
+    /// services to screen (SPEC §11: fewer than 5 — said so, not silently passed).
+    static func flag(_ services: inout [CleanedService], earlier: [CleanedService] = [],
+                     settings: PeriodSettings) -> [String] {
         let all = earlier.isEmpty ? services : services + earlier
         let panel = PeriodPanel(all)
-        guard panel.periods.count > 1 else { return }
-        for edit in compute(all, panel: panel, settings: settings) where edit.toRow < services.count {
+        guard panel.periods.count > 1 else { return [] }
+        let edits = compute(all, panel: panel, settings: settings)
+        var warnings: [String] = []
+        var counted: [String: (screenable: Int, from: String, to: String, variable: String)] = [:]
+        var order: [String] = []
+        for edit in edits {
+            let key = edit.from.label + "\u{0}" + edit.to.label + "\u{0}" + edit.variable.rawValue
+            if counted[key] == nil {
+                order.append(key)
+                counted[key] = (0, edit.from.label, edit.to.label, edit.variable.rawValue)
+            }
+            if edit.edit.effect != nil || (edit.edit.outcome == .notScreened && edit.edit.ratio != nil && edit.edit.ratio != 1) {
+                counted[key]?.screenable += 1
+            }
+        }
+        for key in order {
+            guard let entry = counted[key], entry.screenable > 0, entry.screenable < HidiroglouBerthelot.Parameters().minimumScreened
+            else { continue }
+            warnings.append("period edits of \(entry.variable) between \(entry.from) and \(entry.to): only "
+                + "\(entry.screenable) matched service\(entry.screenable == 1 ? "" : "s") changed, fewer than the 5 the "
+                + "Hidiroglou–Berthelot bounds need; none is screened (see \(RunLayout.periodEdits))")
+        }
+        for edit in edits where edit.toRow < services.count {
             let name = edit.variable.rawValue
             if edit.edit.outcome == .above || edit.edit.outcome == .below, let ratio = edit.edit.ratio {
                 services[edit.toRow].flags.append(ServiceFlag(
@@ -81,6 +105,7 @@ public enum PeriodEdits {
                         + "other — give both years in pounds")))
             }
         }
+        return warnings
     }
 
     private static func number(_ value: Double?) -> String {
