@@ -65,7 +65,12 @@ public struct RunData: Sendable {
         data.bands = try table(RunLayout.bands)
         data.trendLines = try table(RunLayout.trendLines)
         data.budget = try BudgetTables.read(runDirectory: dir)
-        data.periodTables = try PeriodTables.read(runDirectory: dir)
+        // The edits grow with the services: typed, they are not read back as text.
+        if let typed {
+            data.periodTables = typed.analysis.periodTables
+        } else {
+            data.periodTables = try PeriodTables.read(runDirectory: dir)
+        }
         return data
     }
 }
