@@ -134,8 +134,12 @@ enum ServicesCSV {
 
     /// Reads a table written by `render`; services come back without flags (they are in
     /// `clean/flags.csv`).
+    ///
+    /// A table written before SPEC §11 has no `current` column (a published run named by
+    /// `--previous` may be one): its services are all read as current returns.
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [CleanedService] {
-        let fixed = canonicalColumns + derivedColumns
+        var fixed = canonicalColumns + derivedColumns
+        var hasCurrent = true
         var header: CSVRecord?
         var extras: [String] = []
         var services: [CleanedService] = []
@@ -145,6 +149,12 @@ enum ServicesCSV {
             guard failure == nil else { return }
             do throws(VFMError) {
                 guard let header else {
+                    let beforePeriods = canonicalColumns + derivedColumns.dropLast()
+                    if Array(record.cells.prefix(fixed.count)) != fixed,
+                       Array(record.cells.prefix(beforePeriods.count)) == beforePeriods {
+                        fixed = beforePeriods
+                        hasCurrent = false
+                    }
                     guard record.cells.count >= fixed.count + trailingColumns.count,
                           Array(record.cells.prefix(fixed.count)) == fixed,
                           Array(record.cells.suffix(trailingColumns.count)) == trailingColumns else {
@@ -158,7 +168,7 @@ enum ServicesCSV {
                     throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
                                            file: file, line: record.line)
                 }
-                services.append(try service(record, extras: extras, file: file))
+                services.append(try service(record, extras: extras, hasCurrent: hasCurrent, file: file))
             } catch {
                 failure = error
             }
@@ -168,7 +178,8 @@ enum ServicesCSV {
         return services
     }
 
-    private static func service(_ record: CSVRecord, extras: [String], file: String) throws(VFMError) -> CleanedService {
+    private static func service(_ record: CSVRecord, extras: [String], hasCurrent: Bool,
+                                file: String) throws(VFMError) -> CleanedService {
         var cells = record.cells[...]
         func next() -> String { cells.popFirst() ?? "" }
         func number(_ column: String) throws(VFMError) -> Double? {
@@ -213,7 +224,7 @@ enum ServicesCSV {
         guard excluded == "true" || excluded == "false" else {
             throw CleanCSV.corrupt("`excluded_from_statistics` holds \"\(excluded)\"", file: file, line: record.line)
         }
-        let current = next()
+        let current = hasCurrent ? next() : "yes"
         guard current == "yes" || current == "no" else {
             throw CleanCSV.corrupt("`current` holds \"\(current)\"", file: file, line: record.line)
         }
