@@ -16,6 +16,8 @@ struct ChartIndex {
     var distributions: [String: ChartFigure] = [:]
     /// metric → whether the distribution shows percentiles rather than every service.
     var percentiles: Set<String> = []
+    /// The funnel charts of the period-to-period edits (SPEC §11), one per edit variable.
+    var funnels: [ChartFigure] = []
     /// Every chart, in the order the report lists them.
     var all: [ChartFigure] = []
 
@@ -118,6 +120,11 @@ struct ChartPlan {
         for (scatter, result) in zip(scatters, drawnScatters) {
             guard let (stem, figure) = result, drawn.insert(stem).inserted else { continue }
             charts.scatter[.init(group: scatter.group, x: scatter.x, y: scatter.y)] = figure
+            charts.all.append(figure)
+        }
+        for funnel in FunnelChart.charts(data.periodTables, sizeExponent: definition.periods.sizeExponent) {
+            let figure = ChartFigure(file: funnel.file, title: [.name(funnel.title)], svg: funnel.rendered())
+            charts.funnels.append(figure)
             charts.all.append(figure)
         }
         return charts

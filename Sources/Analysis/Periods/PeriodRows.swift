@@ -57,4 +57,21 @@ public struct PeriodEditRow: Sendable, Equatable {
     public var effectHigh: Double?
     /// `within`, `below`, `above`, `unchanged` or `not-screened`.
     public var outcome: String
+
+    public init(authority: String, service: String, from: String, to: String, variable: String, valueFrom: Double?,
+                valueTo: Double?, ratio: Double?, effect: Double?, effectLow: Double?, effectHigh: Double?,
+                outcome: String) {
+        self.authority = authority
+        self.service = service
+        self.from = from
+        self.to = to
+        self.variable = variable
+        self.valueFrom = valueFrom
+        self.valueTo = valueTo
+        self.ratio = ratio
+        self.effect = effect
+        self.effectLow = effectLow
+        self.effectHigh = effectHigh
+        self.outcome = outcome
+    }
 }

@@ -14,7 +14,7 @@ enum PeriodSection {
     /// How many services outside the bounds are listed per edit variable.
     static let listed = 5
 
-    static func blocks(_ tables: PeriodTables?) -> [ReportBlock] {
+    static func blocks(_ tables: PeriodTables?, funnels: [ChartFigure] = []) -> [ReportBlock] {
         guard let tables, tables.change.contains(where: { $0.n > 0 }) || !tables.edits.isEmpty else { return [] }
         var blocks: [ReportBlock] = [
             .heading(level: 2, [.text("Change between periods")]),
@@ -26,6 +26,12 @@ enum PeriodSection {
         blocks.append(.table(headlineTable(tables.periods)))
         blocks += tables.change.filter { $0.group == "all" }.map { .paragraph([.text(changeSentence($0))]) }
         blocks += editBlocks(tables.edits)
+        if !funnels.isEmpty {
+            blocks.append(.paragraph([.text("Each funnel chart shows the latest pair of periods: a service's change "
+                + "against its size, both on log scales. The dashed lines bound the changes accepted for a service of "
+                + "that size; they close in as size grows, because a large service's change moves the totals more.")]))
+            blocks.append(.figures(funnels))
+        }
         blocks.append(.paragraph([
             .text("Full precision: "), .link([.code(RunLayout.periods)], .runFile(RunLayout.periods)), .text(", "),
             .link([.code(RunLayout.periodChange)], .runFile(RunLayout.periodChange)), .text(", "),
@@ -127,5 +133,5 @@ enum PeriodSection {
 }
 
 extension ReportContent {
-    var changeBetweenPeriods: [ReportBlock] { PeriodSection.blocks(data.periodTables) }
+    var changeBetweenPeriods: [ReportBlock] { PeriodSection.blocks(data.periodTables, funnels: charts.funnels) }
 }

@@ -1,0 +1,73 @@
+import StatisticsKernel
+import Tabular
+
+/// A base-10 logarithmic axis for the funnel charts (SPEC §11: ratio and size on log
+/// scales), ticks at 1, 2 and 5 × 10^k when the range is narrow and at powers of ten when
+/// it is wide. Logarithms through `Elementary`, so the SVG's bytes are the same on every CPU.
+struct LogAxis {
+    /// log10 of the ends.
+    let lower: Double
+    let upper: Double
+    let ticks: [Double]
+    let money: Bool
+
+    /// `tight`: the axis spans the data with a margin (ratios near 1 need it) instead of
+    /// whole powers of ten, with ticks at 1, 2, 5 × 10^k and 0.8, 0.9, 1.1, 1.25.
+    init(values: [Double], money: Bool, tight: Bool = false) {
+        self.money = money
+        let logs = values.filter { $0 > 0 && $0.isFinite }.map(Self.log10)
+        var low = logs.min() ?? 0, high = logs.max() ?? 1
+        if tight {
+            let pad = max(0.02, 0.06 * (high - low))
+            low -= pad
+            high += pad
+        } else {
+            low = low.rounded(.down)
+            high = high.rounded(.up)
+            if high <= low { high = low + 1 }
+        }
+        if high - low > 12 { low = high - 12 }
+        lower = low
+        upper = high
+        var candidates: [Double] = []
+        var power = low.rounded(.down)
+        while power <= high.rounded(.up) {
+            let decade = Self.exp10(power)
+            let multiples: [Double] = high - low <= 2 ? (tight ? [0.8, 0.9, 1, 1.1, 1.25, 2, 5] : [1, 2, 5]) : [1]
+            candidates += multiples.map { $0 * decade }
+            power += 1
+        }
+        let inside = candidates.filter { Self.log10($0) >= low - 1e-12 && Self.log10($0) <= high + 1e-12 }
+        ticks = inside.count > 10 ? inside.filter { Self.log10($0).rounded() == Self.log10($0) } : inside
+    }
+
+    static func log10(_ value: Double) -> Double { Elementary.log(value) / Elementary.log(10) }
+
+    static func exp10(_ power: Double) -> Double {
+        var value = 1.0
+        if power >= 0 { for _ in 0..<Int(power) { value *= 10 } } else { for _ in 0..<Int(-power) { value /= 10 } }
+        return value
+    }
+
+    /// Position of `value` (> 0) along a screen interval; values outside are clamped to it.
+    func position(_ value: Double, from: Double, to: Double) -> Double {
+        let t = (Self.log10(value) - lower) / (upper - lower)
+        return from + min(1, max(0, t)) * (to - from)
+    }
+
+    func contains(_ value: Double) -> Bool {
+        let power = Self.log10(value)
+        return power >= lower && power <= upper
+    }
+
+    func label(_ value: Double) -> String {
+        if money { return HumanNumbers.money(value) }
+        // As few decimals as show the tick exactly: 1.25, 0.9, 0.08, 1,000.
+        var decimals = 0, scale = 1.0
+        while decimals < 12, abs((value * scale).rounded() / scale - value) > 1e-9 * value {
+            decimals += 1
+            scale *= 10
+        }
+        return HumanNumbers.decimal(value, decimals: decimals)
+    }
+}
