@@ -5,6 +5,12 @@ SPEC's text and Hidiroglou & Berthelot (1986), not from vfm's code.
 Medians and type-7 quantiles are computed exactly with fractions.Fraction on the
 binary64 inputs and effects, then rounded once; only size**U (math.sqrt, correctly
 rounded) and the ratios / centring are float operations, as the SPEC defines them.
+Checked by reading (not copying) R univOutl's `HBmethod` (the version without `pct`):
+same ratio yt2/yt1, median centring, E = s * pmax(yt1, yt2)^U, type-7 quartiles,
+dq1/dq3 = max(spread, |A * E_M|) and strict inequalities against the bounds. SPEC §11
+departs from it on purpose in two places implemented here: ratios of exactly 1 are set
+aside before the median and quartiles, and fewer than 5 screened pairs are not screened;
+its 10th/90th-percentile fallback is the later univOutl's `pct`.
 Run: python3 Fixtures/periods/hb_reference.py  (Python 3.8+, standard library only).
 """
 from fractions import Fraction as F
