@@ -1,5 +1,6 @@
 import Foundation
 import PipelineRunner
+import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
@@ -63,7 +64,14 @@ struct RunnerPartsTests {
         try destination.checkReplaceable()
         try FileSystem.write("x", to: destination.file("notes.txt"))
         #expect(throws: VFMError.self) { try destination.checkReplaceable() }
+        // Since e1e6782 only a vfm run is replaced: a manifest vfm did not write is refused,
+        // and one it did write must list everything the directory holds.
         try FileSystem.write("{}", to: destination.file(RunLayout.manifest))
+        #expect(throws: VFMError.self) { try destination.checkReplaceable() }
+        try FileManager.default.removeItem(atPath: destination.file("notes.txt"))
+        let manifest = RunManifest(pipeline: RunManifest.Pipeline(path: "ndti-2014.toml", sha256: String(repeating: "0", count: 64)),
+                                   inputs: [], outputs: [])
+        try FileSystem.write(manifest.rendered, to: destination.file(RunLayout.manifest))
         try destination.checkReplaceable()
     }
 
