@@ -140,6 +140,7 @@ bench: release pyenv
 	@$(MAKE) --no-print-directory install-debs PKGS="time"
 	VFM_BIN_DIR=$(BIN_RELEASE) BENCH_VENV=$(PYENV) Fixtures/benchmark/bench.sh
 	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench-diff.sh
+	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench-periods.sh
 
 clean:
 	rm -rf .build
