@@ -15,7 +15,7 @@ public enum PeriodLabels {
         var known: [String: String] = [:]
         var undatedFirstSeen: [(label: String, source: SourceLocation)] = []
         var undatedSeen: Set<String> = []
-        var dateWarnings: [String] = [], dateCells = 0
+        var dateCells: [(source: SourceLocation, date: (year: Int, month: Int, day: Int), label: String)] = []
         var calendar = Set<String>(), financial = Set<String>()
         for index in returns.indices {
             guard let raw = returns[index].period else { continue }
@@ -28,12 +28,7 @@ public enum PeriodLabels {
                 let period = ReportingPeriod.financialYear(containing: date.year, month: date.month)
                 returns[index].period = period.label
                 financial.insert(period.label)
-                dateCells += 1
-                if dateCells <= dateCellsNamed {
-                    dateWarnings.append("\(source): the `period` cell is a date (\(isoText(date))); it is read as the "
-                        + "financial year \(period.label) that contains it (1 April–31 March) — write the period as "
-                        + "\(period.label) if that is not the year meant")
-                }
+                dateCells.append((source, date, period.label))
                 continue
             }
             let label: String
@@ -47,9 +42,16 @@ public enum PeriodLabels {
             known[raw] = label
             returns[index].period = label
         }
-        var warnings = dateWarnings
-        if dateCells > dateCellsNamed {
-            warnings.append("… and \(dateCells - dateCellsNamed) more `period` cells holding dates, each read as its financial year")
+        // In file and line order, whatever order the rows came in.
+        dateCells.sort { $0.source < $1.source }
+        var warnings = dateCells.prefix(dateCellsNamed).map { cell in
+            "\(cell.source): the `period` cell is a date (\(isoText(cell.date))); it is read as the financial year "
+                + "\(cell.label) that contains it (1 April–31 March) — write the period as \(cell.label) if that is not "
+                + "the year meant"
+        }
+        if dateCells.count > dateCellsNamed {
+            warnings.append("… and \(dateCells.count - dateCellsNamed) more `period` cells holding dates, each read as its "
+                + "financial year")
         }
         for (label, source) in undatedFirstSeen.sorted(by: { $0.source < $1.source }) {
             warnings.append("\(source): the period \"\(label)\" is not a year vfm can place in time; its rows are "
