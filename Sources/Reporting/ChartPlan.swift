@@ -124,7 +124,7 @@ struct ChartPlan {
     }
 
     static func name(_ row: RunTable.Row) -> String {
-        var name = (row.text("authority") ?? "—") + " — " + (row.text("service") ?? "—")
+        var name = DisplayName.shortened(row.text("authority") ?? "—") + " — " + DisplayName.shortened(row.text("service") ?? "—")
         if let period = row.text("period") { name += " (" + period + ")" }
         return name
     }

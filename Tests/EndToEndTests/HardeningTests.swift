@@ -151,3 +151,34 @@ struct TerminalInjectionTests {
         #expect(result.stderr.contains("12x\\u{1B}[2J"), "the cell is not shown: \(result)")
     }
 }
+
+/// Issue 31 #9: names up to the cell limit are shortened for display (with "…"), so the
+/// report and charts keep their bounds; the tables keep every byte.
+@Suite("long names and the report's bounds")
+struct LongNameTests {
+    @Test("70 services named with 65,000 characters: report.md < 512 KB, report.html < 8 MB, each chart < 300 KB")
+    func longNames() throws {
+        var text = "authority,service,evidence_based,total_cost,people_supported,outcomes_gained,outcomes_retained,outcomes_self_employed,clients_ld,clients_mh\n"
+        for index in 0 ..< 70 {
+            let authority = "Authority \(index) " + String(repeating: "a", count: 65_000)
+            let service = "Service \(index) " + String(repeating: "é", count: 32_000)
+            let cost = 50_000 + index * 7_919 % 300_000, people = 40 + index * 13 % 400
+            text += "\(authority),\(service),\(index % 5 == 0 ? "ips-fidelity" : "no"),\(cost),\(people),"
+                + "\(people / 4),\(people / 8),\(index % 3),\(index % 2 == 0 ? people * 3 / 4 : 1),\(index % 2 == 0 ? 1 : people * 3 / 4)\n"
+        }
+        let workspace = try RunWorkspace(returns: text)
+        defer { workspace.remove() }
+        let result = try workspace.run()
+        #expect(result.status == 0, "\(result.stderr.prefix(2_000))")
+        func size(_ relative: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: workspace.output.appendingPathComponent(relative).path))?[.size] as? Int) ?? -1
+        }
+        #expect(size("report.md") > 0 && size("report.md") < 512_000, "report.md \(size("report.md"))")
+        #expect(size("report.html") > 0 && size("report.html") < 8_000_000, "report.html \(size("report.html"))")
+        let charts = (try? FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("charts").path)) ?? []
+        #expect(!charts.isEmpty)
+        for chart in charts { #expect(size("charts/" + chart) < 300_000, "\(chart): \(size("charts/" + chart))") }
+        let services = try String(contentsOf: workspace.output.appendingPathComponent("clean/services.csv"), encoding: .utf8)
+        #expect(services.contains(String(repeating: "a", count: 65_000)), "the tables keep the whole name")
+    }
+}
