@@ -75,7 +75,7 @@ public final class Workbook {
             // buffer whose single line passes 10 MB, as LibreOffice writes sharedStrings.xml.
             if let url = try archive.temporaryFile(of: part, limit: limits.sharedStringsBytes) {
                 defer { try? FileManager.default.removeItem(at: url) }
-                sharedStrings = try SharedStringsPart.parse(url, part: part)
+                sharedStrings = try SharedStringsPart.parse(url, part: part, limit: limits.sharedStringCount)
             }
         }
         var percentStyles: [Bool] = []
@@ -107,7 +107,8 @@ public final class Workbook {
             throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
         }
         defer { try? FileManager.default.removeItem(at: url) }
-        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles, body: body)
+        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles,
+                                 rowTextLimit: archive.limits.rowTextBytes, body: body)
         try reader.run(url)
         return SheetNotes(formulasWithoutValue: reader.formulasWithoutValue, firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
     }

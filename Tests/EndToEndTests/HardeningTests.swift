@@ -182,3 +182,22 @@ struct LongNameTests {
         #expect(services.contains(String(repeating: "a", count: 65_000)), "the tables keep the whole name")
     }
 }
+
+/// Issue 31 #6: workbooks that amplify are refused naming the limit, in bounded time.
+@Suite("workbooks that amplify")
+struct AmplifyingWorkbookTests {
+    @Test("a shared string used across a row, or millions of empty shared strings: 65 naming the limit",
+          arguments: [("amplified-row.xlsx", "1 MiB of text"), ("empty-shared-strings.xlsx", "5000000 shared strings")])
+    func refused(name: String, limit: String) throws {
+        let scratch = try ScratchDirectory("vfm-hard")
+        defer { scratch.remove() }
+        let output = scratch.appending("out/latest")
+        let start = ContinuousClock.now
+        let result = try ExecuteCommand.run("vfm", ["run", "--input", FixturePaths.fixture("workbooks/errors/" + name).path,
+                                                    "--output", output.path])
+        #expect(ContinuousClock.now - start < .seconds(30))
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stderr.contains(limit), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}
