@@ -23,6 +23,9 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
         case noSuchSheet
         /// The workbook has no worksheet at all.
         case noSheets
+        /// The unnamed scratch file a worksheet is inflated into could not be written (the
+        /// temporary directory is full or not writable): an I/O error, not a damaged workbook.
+        case scratchSpace
     }
 
     public var kind: Kind

@@ -201,3 +201,44 @@ struct AmplifyingWorkbookTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 }
+
+/// Issue 31 #8: a worksheet's scratch copy has no name, so nothing is left in `$TMPDIR`
+/// however the run ends; a full `$TMPDIR` is an I/O error (74), not a damaged workbook.
+@Suite("workbook scratch files")
+struct WorkbookScratchTests {
+    static let workbook = FixturePaths.fixture("workbooks/sample-70-libreoffice.xlsx").path
+
+    @Test("a run and a run killed while reading leave nothing in TMPDIR")
+    func nothingLeft() throws {
+        let scratch = try ScratchDirectory("vfm-hard")
+        defer { scratch.remove() }
+        let temporary = scratch.appending("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let arguments = ["run", "--input", Self.workbook, "--output", scratch.appending("out/latest").path]
+        let done = try ExecuteCommand.run("vfm", arguments, environment: ["TMPDIR": temporary.path])
+        #expect(done.status == 0, "\(done)")
+        for delay in [5_000, 20_000, 60_000] as [useconds_t] {
+            let victim = try ExecuteCommand.launch("vfm", arguments + ["--force"], environment: ["TMPDIR": temporary.path])
+            usleep(delay)
+            victim.send(SIGKILL)
+            _ = victim.wait()
+        }
+        usleep(300_000)  // the worker dies with its supervisor (PR_SET_PDEATHSIG)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+    }
+
+    @Test("a full TMPDIR is 74 saying so, not 'damaged'",
+          .enabled(if: Tmpfs.canMount, "needs root and mount(8) to make a small tmpfs to fill"))
+    func fullTemporaryDirectory() throws {
+        let scratch = try ScratchDirectory("vfm-hard")
+        defer { scratch.remove() }
+        let mount = try Tmpfs(at: scratch.appending("tmp"), size: "64k")
+        defer { mount.unmount() }
+        try Tmpfs.fill(mount.mountPoint.appendingPathComponent("filler"), leavingFree: 4096)
+        let result = try ExecuteCommand.run("vfm", ["run", "--input", Self.workbook, "--output", scratch.appending("out/latest").path],
+                                            environment: ["TMPDIR": mount.mountPoint.path])
+        #expect(result.status == 74, "\(result)")
+        #expect(result.stderr.contains("TMPDIR"), "\(result)")
+        #expect(!result.stderr.contains("damaged"), "\(result)")
+    }
+}
