@@ -242,3 +242,44 @@ struct WorkbookScratchTests {
         #expect(!result.stderr.contains("damaged"), "\(result)")
     }
 }
+
+/// Issue 31 #10: a pipeline of 60 groups × 132 pairs drew 6,734 charts into a 1.72 GB page
+/// with 6.8 GB of memory. The page and its charts are bounded whatever the pipeline.
+@Suite("a big pipeline and the page's bounds")
+struct BigPipelineTests {
+    @Test("60 groups × 132 pairs: at most 60 scatter charts within 6 MB, report.md < 512 KB, report.html < 8 MB")
+    func bounded() throws {
+        let metrics = ["total_cost", "people_supported", "cost_per_person", "cost_per_outcome", "job_outcomes", "outcome_rate",
+                       "gained_share", "retained_share", "self_employed_share", "ld_share", "mh_share", "support_level_index"]
+        var pipeline = try String(contentsOf: FixturePaths.repositoryRoot.appendingPathComponent("Pipelines/ndti-2014.toml"), encoding: .utf8)
+        let groups = (0 ..< 55).map { "[[groups]]\nname = \"g\($0)\"\ncolumn = \"authority\"\nvalues = [\"A\($0)\", \"A\($0 + 1)\"]\n\n" }.joined()
+        pipeline = pipeline.replacingOccurrences(of: "[descriptives]", with: groups + "[descriptives]")
+        let pairs = metrics.flatMap { x in metrics.filter { $0 != x }.map { "  { x = \"\(x)\", y = \"\($0)\" }" } }
+        let start = try #require(pipeline.range(of: "pairs = [")), end = try #require(pipeline.range(of: "[bands]"))
+        pipeline.replaceSubrange(start.lowerBound ..< end.lowerBound, with: "pairs = [\n" + pairs.joined(separator: ",\n") + "\n]\n\n")
+        var returns = "authority,service,evidence_based,total_cost,people_supported,clients_ld,clients_mh,support_lt7,support_7to40,support_40plus,outcomes_gained,outcomes_retained,outcomes_self_employed\n"
+        for index in 0 ..< 1_200 {
+            let people = 20 + index * 37 % 500
+            returns += "A\(index % 60),S\(index),\(index % 7 == 0 ? "ips-fidelity" : "no"),\(40_000 + index * 7_919 % 400_000),\(people),"
+                + "\(index % 2 == 0 ? people * 3 / 4 : 2),\(index % 2 == 0 ? 2 : people * 3 / 4),\(people / 2),\(people / 3),\(people / 6),"
+                + "\(people / 5 + index % 9),\(people / 9),\(index % 3)\n"
+        }
+        let workspace = try RunWorkspace(returns: returns)
+        defer { workspace.remove() }
+        let config = workspace.scratch.appending("big.toml")
+        try Data(pipeline.utf8).write(to: config)
+        let result = try workspace.run(["--config", config.path])
+        #expect(result.status == 0, "\(result.stderr.prefix(3_000))")
+        func size(_ relative: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: workspace.output.appendingPathComponent(relative).path))?[.size] as? Int) ?? -1
+        }
+        let charts = (try? FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("charts").path)) ?? []
+        #expect((1 ... 60).contains(charts.filter { $0.hasPrefix("scatter-") }.count), "\(charts.count) charts")
+        #expect(size("report.md") > 0 && size("report.md") < 512_000, "report.md \(size("report.md"))")
+        #expect(size("report.html") > 0 && size("report.html") < 8_000_000, "report.html \(size("report.html"))")
+        let report = try String(contentsOf: workspace.output.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(report.contains("132 pairs of measures") && report.contains("scatter charts"), "the page says what it left out")
+        let correlations = try String(contentsOf: workspace.output.appendingPathComponent("tables/correlations.csv"), encoding: .utf8)
+        #expect(correlations.split(separator: "\n").count == 1 + 60 * 132, "the table has every pair and group")
+    }
+}
