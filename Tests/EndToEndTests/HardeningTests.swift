@@ -87,6 +87,10 @@ struct HardeningTests {
         #expect(result.status == 73, "\(result)")
         #expect(result.stderr.contains("src"), "\(result)")
         #expect(workspace.snapshot == before)
+        // Without --force the added file is noticed too: the run is not "up to date".
+        let plain = try workspace.run()
+        #expect(plain.status == 73 && plain.stderr.contains("the output holds src, which the run did not write"), "\(plain)")
+        #expect(workspace.snapshot == before)
 
         try FileManager.default.removeItem(at: workspace.output.appendingPathComponent("src"))
         #expect(try workspace.run(["--force"]).status == 0, "a run that is only a run is replaced as before")
