@@ -102,3 +102,19 @@ struct RunFileKindTests {
         }
     }
 }
+
+@Suite("a tampered manifest")
+struct TamperedManifestTests {
+    @Test("a manifest larger than 16 MiB is 65 without being decoded (issue 31: 200 MB cost 3.7 GB)")
+    func hugeManifest() throws {
+        let scratch = try DiffFixtures.scratchCopy(of: "base")
+        defer { try? FileManager.default.removeItem(at: scratch.root) }
+        let file = scratch.run.appendingPathComponent("manifest.json")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"name\": \"vfm\"", with: "\"name\": \"" + String(repeating: "v", count: 17 << 20) + "\"")
+        try Data(text.utf8).write(to: file)
+        let error = try #require(throws: VFMError.self) { _ = try RunSnapshot.load(runDirectory: scratch.run.path) }
+        #expect(error.status == .dataError)
+        #expect(error.message.contains("larger than any manifest"))
+    }
+}
