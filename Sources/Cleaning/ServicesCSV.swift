@@ -1,24 +1,20 @@
 import PipelineDefinition
 import Returns
+import RunFiles
 import Tabular
 import VFMCore
 
-/// `clean/services.csv` (SPEC §7): the canonical input columns (`ReturnColumn` order),
-/// the derived measures of §5, `excluded_from_statistics` (`true`/`false`), the extra
-/// input columns, `source` (`file:line`) and `flags` (distinct rule ids joined by `;`,
-/// in the order raised; the flags themselves are in `clean/flags.csv`).
+/// `clean/services.csv` (SPEC §7) under the header its schema declares
+/// (`RunFileSchema.cleanServices(extras:)`, SPEC §13): the canonical input columns
+/// (`ReturnColumn` order), the derived measures of §5, `excluded_from_statistics`
+/// (`true`/`false`), the extra input columns, `source` (`file:line`) and `flags` (distinct
+/// rule ids joined by `;`, in the order raised; the flags themselves are in
+/// `clean/flags.csv`). The cells are encoded by hand for speed; a test holds them to the schema.
 enum ServicesCSV {
-    static let derivedColumns = [
-        "job_outcomes", "outcome_rate", "cost_per_person", "cost_per_outcome", "gained_share", "retained_share",
-        "self_employed_share", "ld_share", "mh_share", "client_focus", "share_lt7", "share_7to40", "share_40plus",
-        "support_level_index", "excluded_from_statistics",
-    ]
-    static let canonicalColumns = ReturnColumn.all.map(\.rawValue)
-    static let trailingColumns = ["source", "flags"]
+    /// How many derived columns follow the canonical ones.
+    static let derivedColumnCount = RunFileSchema.derivedServiceColumns.count
 
-    static func header(extras: [String]) -> [String] {
-        canonicalColumns + derivedColumns + extras.map(CSVInjection.neutralise) + trailingColumns
-    }
+    static func header(extras: [String]) -> [String] { RunFileSchema.cleanServices(extras: extras).header }
 
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
@@ -38,7 +34,7 @@ enum ServicesCSV {
         }
     }
 
-    /// The cells of `derivedColumns`: `derivedField` of each, in order, with no `CSVField`.
+    /// The cells of the derived columns: `derivedField` of each, in order, with no `CSVField`.
     static func encodeDerivedCells(_ d: DerivedMeasures, excluded: Bool, into line: inout CSVLineEncoder) {
         line.append(number: d.jobOutcomes)
         line.append(number: d.outcomeRate)
@@ -73,7 +69,7 @@ enum ServicesCSV {
         return try file.close()
     }
 
-    /// The cell of `derivedColumns[index]` (the last is `excluded_from_statistics`).
+    /// The cell of derived column `index` (the last is `excluded_from_statistics`).
     static func derivedField(_ d: DerivedMeasures, excluded: Bool, at index: Int) -> CSVField {
         switch index {
         case 0: return .number(d.jobOutcomes)
@@ -130,7 +126,6 @@ enum ServicesCSV {
     /// Reads a table written by `render`; services come back without flags (they are in
     /// `clean/flags.csv`).
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [CleanedService] {
-        let fixed = canonicalColumns + derivedColumns
         var header: CSVRecord?
         var extras: [String] = []
         var services: [CleanedService] = []
@@ -140,13 +135,11 @@ enum ServicesCSV {
             guard failure == nil else { return }
             do throws(VFMError) {
                 guard let header else {
-                    guard record.cells.count >= fixed.count + trailingColumns.count,
-                          Array(record.cells.prefix(fixed.count)) == fixed,
-                          Array(record.cells.suffix(trailingColumns.count)) == trailingColumns else {
+                    guard let schema = RunFileSchema.cleanServices(header: record.cells) else {
                         throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: record.line)
                     }
                     header = record
-                    extras = record.cells.dropFirst(fixed.count).dropLast(trailingColumns.count).map(CSVInjection.restore)
+                    extras = schema.extras
                     return
                 }
                 guard record.cells.count == header.cells.count else {
