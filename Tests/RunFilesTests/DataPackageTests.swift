@@ -1,4 +1,6 @@
 import Foundation
+import PipelineDefinition
+import Returns
 import RunFiles
 import Tabular
 import Testing
@@ -94,5 +96,37 @@ struct DataPackageTests {
         } catch {
             #expect(error.status == .dataError && error.file == RunLayout.cleanServices)
         }
+    }
+}
+
+extension DataPackageTests {
+    /// Extra columns named like formulas, with a comma or a line break: each becomes the
+    /// field the header holds (neutralised), and no other schema is guessed.
+    static let hostileReturn = """
+        authority,service,total_cost,people_supported,outcomes_total,=Region,"weird, name",-x,"line
+        break"
+        A,S1,1000,10,2,=cmd,x,-3,
+        B,=S2,2000,20,5,+1,"a
+        b",@,z
+
+        """
+
+    @Test("after ingest alone the package holds the ingest files, extra columns under the names their header holds")
+    func ingestOnly() throws {
+        let scratch = try ScratchDirectory("datapackage-ingest")
+        defer { scratch.remove() }
+        let input = scratch.appending("hostile.csv").path
+        try FileSystem.write(Self.hostileReturn, to: input)
+        let directory = scratch.appending("run").path
+        let log = StageLog(quiet: true)
+        try IngestStage.run(inputs: [input], pipeline: PipelineDefinition.builtIn().definition, log: log)
+            .write(toRunDirectory: directory)
+        let schemas = try DataPackage.schemas(inRunDirectory: directory)
+        #expect(schemas.map(\.path) == [RunLayout.ingestReturns, RunLayout.ingestRejected])
+        // Ingest orders the extra columns by header key (`ExtraColumnUnion`); they are written neutralised.
+        #expect(Array(schemas[0].header.dropFirst(RunFileSchema.canonicalReturnColumns.count).dropLast(2))
+                == ["line\nbreak", "'=Region", "weird, name", "'-x"])
+        let matched = try #require(RunFileSchema.ingestReturns(header: schemas[0].header))
+        #expect(matched.extras == ["line\nbreak", "=Region", "weird, name", "-x"])
     }
 }
