@@ -146,7 +146,7 @@ enum ServicesCSV {
                     throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
                                            file: file, line: record.line)
                 }
-                services.append(try service(record, extras: extras, file: file))
+                services.append(try service(record, header: header.cells, extras: extras, file: file))
             } catch {
                 failure = error
             }
@@ -156,17 +156,20 @@ enum ServicesCSV {
         return services
     }
 
-    private static func service(_ record: CSVRecord, extras: [String], file: String) throws(VFMError) -> CleanedService {
-        var cells = record.cells[...]
-        func next() -> String { cells.popFirst() ?? "" }
-        func number(_ column: String) throws(VFMError) -> Double? {
-            try CleanCSV.number(next(), column: column, file: file, line: record.line)
+    private static func service(_ record: CSVRecord, header: [String], extras: [String],
+                                file: String) throws(VFMError) -> CleanedService {
+        // Cells in header order (the schema's, checked): a cell's column is named by position.
+        var position = 0
+        func next() -> (column: String, cell: String) {
+            defer { position += 1 }
+            return (header[position], position < record.cells.count ? record.cells[position] : "")
         }
-        func count(_ column: String) throws(VFMError) -> Int? {
-            try CleanCSV.count(next(), column: column, file: file, line: record.line)
+        func number() throws(VFMError) -> Double? {
+            let (column, cell) = next()
+            return try CleanCSV.number(cell, column: column, file: file, line: record.line)
         }
         var canonical: [ReturnColumn: String] = [:]
-        for column in ReturnColumn.allCases { canonical[column] = next() }
+        for column in ReturnColumn.allCases { canonical[column] = next().cell }
         func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical[column] ?? "") }
         /// Money, or a count that may be fractional.
         func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
@@ -179,30 +182,30 @@ enum ServicesCSV {
         for column in CountValues.columns { counts[column] = try money(column) }  // counts may be fractional (SPEC §4 proportions)
 
         var derived = DerivedMeasures()
-        derived.jobOutcomes = try number("job_outcomes")
-        derived.outcomeRate = try number("outcome_rate")
-        derived.costPerPerson = try number("cost_per_person")
-        derived.costPerOutcome = try number("cost_per_outcome")
-        derived.gainedShare = try number("gained_share")
-        derived.retainedShare = try number("retained_share")
-        derived.selfEmployedShare = try number("self_employed_share")
-        derived.ldShare = try number("ld_share")
-        derived.mhShare = try number("mh_share")
+        derived.jobOutcomes = try number()
+        derived.outcomeRate = try number()
+        derived.costPerPerson = try number()
+        derived.costPerOutcome = try number()
+        derived.gainedShare = try number()
+        derived.retainedShare = try number()
+        derived.selfEmployedShare = try number()
+        derived.ldShare = try number()
+        derived.mhShare = try number()
         let focus = next()
-        guard let clientFocus = ClientFocus(rawValue: focus) else {
-            throw CleanCSV.corrupt("`client_focus` holds \"\(focus)\"", file: file, line: record.line)
+        guard let clientFocus = ClientFocus(rawValue: focus.cell) else {
+            throw CleanCSV.corrupt("`\(focus.column)` holds \"\(focus.cell)\"", file: file, line: record.line)
         }
         derived.clientFocus = clientFocus
-        derived.shareLT7 = try number("share_lt7")
-        derived.share7to40 = try number("share_7to40")
-        derived.share40plus = try number("share_40plus")
-        derived.supportLevelIndex = try number("support_level_index")
-        let excluded = next()
+        derived.shareLT7 = try number()
+        derived.share7to40 = try number()
+        derived.share40plus = try number()
+        derived.supportLevelIndex = try number()
+        let (excludedColumn, excluded) = next()
         guard excluded == "true" || excluded == "false" else {
-            throw CleanCSV.corrupt("`excluded_from_statistics` holds \"\(excluded)\"", file: file, line: record.line)
+            throw CleanCSV.corrupt("`\(excludedColumn)` holds \"\(excluded)\"", file: file, line: record.line)
         }
-        let extraCells = extras.map { ExtraCell(header: $0, value: CleanCSV.text(next())) }
-        let sourceCell = CleanCSV.text(next()) ?? ""
+        let extraCells = extras.map { ExtraCell(header: $0, value: CleanCSV.text(next().cell)) }
+        let sourceCell = CleanCSV.text(next().cell) ?? ""
 
         guard let authority = text(.authority), let service = text(.service),
               let totalCost = try money(.totalCost), let people = try countCell(.peopleSupported),
