@@ -18,7 +18,11 @@ public struct RenderedReport {
     /// Writes `datapackage.json` (SPEC §13) and then `manifest.json` over every file now in
     /// the run directory, the data package among them, and logs the stage.
     public func writeManifest() throws(VFMError) {
-        try DataPackage.write(runDirectory: runDirectory)
+        let leftOut = try DataPackage.write(runDirectory: runDirectory)
+        if !leftOut.isEmpty {
+            log.info("datapackage.json leaves out " + leftOut.joined(separator: ", ")
+                + ": not the header vfm writes (a run of an older vfm, or made by hand?)")
+        }
         let manifest = RunManifest(pipeline: pipeline, inputs: manifestInputs,
                                    outputs: try RunManifest.outputs(in: runDirectory), sheetOption: sheetOption)
         try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))

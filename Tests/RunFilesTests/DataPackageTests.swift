@@ -64,7 +64,7 @@ struct DataPackageTests {
     func committedSample() throws {
         let directory = RunDirectoryFixture.sample
         let written = try String(contentsOfFile: directory + "/" + RunLayout.dataPackage, encoding: .utf8)
-        #expect(written == DataPackage.document(try DataPackage.schemas(inRunDirectory: directory)).rendered)
+        #expect(written == DataPackage.document(try DataPackage.files(inRunDirectory: directory).described).rendered)
         let manifest = try String(contentsOfFile: directory + "/" + RunLayout.manifest, encoding: .utf8)
         #expect(manifest.contains("\"path\": \"\(RunLayout.dataPackage)\""))
     }
@@ -84,17 +84,32 @@ struct DataPackageTests {
         #expect(fields.contains { $0["name"] == "region" && $0["type"] == "string" })
     }
 
-    @Test("a run file whose header is not the writer's is a damaged run (65), not a guessed schema")
-    func damagedHeader() throws {
-        let scratch = try ScratchDirectory("datapackage-damaged")
+    @Test("a run file whose header is not the writer's is left out of the package, not described by a guess")
+    func foreignHeader() throws {
+        let scratch = try ScratchDirectory("datapackage-foreign")
         defer { scratch.remove() }
         try FileSystem.createDirectory(scratch.appending("clean").path)
+        try FileSystem.createDirectory(scratch.appending("tables").path)
         try FileSystem.write("authority,service\nA,B\n", to: scratch.appending(RunLayout.cleanServices).path)
-        #expect(throws: VFMError.self) { try DataPackage.schemas(inRunDirectory: scratch.url.path) }
+        try FileSystem.write("source_file,line\n", to: scratch.appending(RunLayout.cleanRejected).path)
+        try FileSystem.write(RunFileSchema.bands.header.joined(separator: ",") + "\n",
+                             to: scratch.appending(RunLayout.bands).path)
+        let files = try DataPackage.files(inRunDirectory: scratch.url.path)
+        #expect(files.described == [.bands])
+        #expect(files.leftOut == [RunLayout.cleanServices, RunLayout.cleanRejected])
+    }
+
+    @Test("a run file whose header cannot be read is a damaged run (65) naming the file")
+    func unreadableHeader() throws {
+        let scratch = try ScratchDirectory("datapackage-damaged")
+        defer { scratch.remove() }
+        try FileSystem.createDirectory(scratch.appending("tables").path)
+        try FileSystem.write("group,\"n\n", to: scratch.appending(RunLayout.outcomeMix).path)
         do {
-            _ = try DataPackage.schemas(inRunDirectory: scratch.url.path)
+            _ = try DataPackage.files(inRunDirectory: scratch.url.path)
+            Issue.record("an unterminated quote in the header was not reported")
         } catch {
-            #expect(error.status == .dataError && error.file == RunLayout.cleanServices)
+            #expect(error.status == .dataError && error.file == RunLayout.outcomeMix)
         }
     }
 }
@@ -121,7 +136,7 @@ extension DataPackageTests {
         let log = StageLog(quiet: true)
         try IngestStage.run(inputs: [input], pipeline: PipelineDefinition.builtIn().definition, log: log)
             .write(toRunDirectory: directory)
-        let schemas = try DataPackage.schemas(inRunDirectory: directory)
+        let schemas = try DataPackage.files(inRunDirectory: directory).described
         #expect(schemas.map(\.path) == [RunLayout.ingestReturns, RunLayout.ingestRejected])
         // Ingest orders the extra columns by header key (`ExtraColumnUnion`); they are written neutralised.
         #expect(Array(schemas[0].header.dropFirst(RunFileSchema.canonicalReturnColumns.count).dropLast(2))

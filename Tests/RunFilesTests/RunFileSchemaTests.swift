@@ -52,7 +52,7 @@ struct RunFileSchemaTests {
         let scratch = try ScratchDirectory("run-file-schemas")
         defer { scratch.remove() }
         let directory = run == "sample" ? RunDirectoryFixture.sample : try RunDirectoryFixture.messy(into: scratch)
-        let schemas = try DataPackage.schemas(inRunDirectory: directory)
+        let schemas = try DataPackage.files(inRunDirectory: directory).described
         let files = try RunDirectoryFixture.csvFiles(in: directory)
         #expect(schemas.map(\.path).sorted() == files)
         #expect(files.count == 15)
