@@ -112,26 +112,13 @@ struct DataPackageTests {
             #expect(error.status == .dataError && error.file == RunLayout.outcomeMix)
         }
     }
-}
-
-extension DataPackageTests {
-    /// Extra columns named like formulas, with a comma or a line break: each becomes the
-    /// field the header holds (neutralised), and no other schema is guessed.
-    static let hostileReturn = """
-        authority,service,total_cost,people_supported,outcomes_total,=Region,"weird, name",-x,"line
-        break"
-        A,S1,1000,10,2,=cmd,x,-3,
-        B,=S2,2000,20,5,+1,"a
-        b",@,z
-
-        """
 
     @Test("after ingest alone the package holds the ingest files, extra columns under the names their header holds")
     func ingestOnly() throws {
         let scratch = try ScratchDirectory("datapackage-ingest")
         defer { scratch.remove() }
-        let input = scratch.appending("hostile.csv").path
-        try FileSystem.write(Self.hostileReturn, to: input)
+        // Extra columns named like formulas, with a comma, with a line break.
+        let input = FixturePaths.fixture("messy/headers/hostile-extra-columns.csv").path
         let directory = scratch.appending("run").path
         let log = StageLog(quiet: true)
         try IngestStage.run(inputs: [input], pipeline: PipelineDefinition.builtIn().definition, log: log)
