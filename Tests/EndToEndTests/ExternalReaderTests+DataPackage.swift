@@ -17,4 +17,22 @@ extension ExternalReaderTests {
         #expect(result.stdout.contains("frictionless validate: valid"), "\(result)")
         #expect(result.stdout.contains("clean/flags.csv: read by DuckDB with the declared types"), "\(result)")
     }
+
+    @Test("after vfm-ingest and after vfm-clean run by hand, the data package of the files so far is valid",
+          .enabled(if: pypiReachable, "PyPI is unreachable: frictionless and DuckDB could not be installed"))
+    func dataPackageByHand() throws {
+        guard let python = Self.readyPython() else { return }
+        let scratch = try ScratchDirectory("datapackage-by-hand")
+        defer { scratch.remove() }
+        let directory = scratch.appending("run").path
+        let script = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Python/validate_datapackage.py").path
+        for (stage, arguments) in [("vfm-ingest", ["--input", FixturePaths.fixture("messy/rows").path]), ("vfm-clean", [])] {
+            let run = try ExecuteCommand.run(stage, ["--quiet", "--run-dir", directory] + arguments)
+            #expect(run.status == 0, "\(run)")
+            let result = try ExecuteCommand.run(python, [script, directory])
+            #expect(result.status == 0, "after \(stage): \(result)")
+            let expected = stage == "vfm-ingest" ? "ingest/rejected.csv" : "clean/flags.csv"
+            #expect(result.stdout.contains(expected + ": read by DuckDB"), "after \(stage): \(result)")
+        }
+    }
 }

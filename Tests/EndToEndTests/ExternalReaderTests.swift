@@ -46,16 +46,20 @@ struct ExternalReaderTests {
 
     static let inputs = ["returns/sample-70.csv", "messy/rows"]
 
-    /// Runs `Tests/Python/<script>` in the venv on a fresh `vfm run` of `input`; `nil` (with
-    /// the venv's failure recorded) when the venv is not ready.
-    static func runScript(_ script: String, onRunOf input: String) throws -> ExecutionResult? {
-        let python: URL
-        switch Self.python {
-        case .ready(let url): python = url
+    /// The venv's python, or `nil` with the reason recorded as the test's failure.
+    static func readyPython() -> URL? {
+        switch python {
+        case .ready(let url): return url
         case .unreachable(let message), .broken(let message):
             Issue.record(Comment(rawValue: message))
             return nil
         }
+    }
+
+    /// Runs `Tests/Python/<script>` in the venv on a fresh `vfm run` of `input`; `nil` (with
+    /// the venv's failure recorded) when the venv is not ready.
+    static func runScript(_ script: String, onRunOf input: String) throws -> ExecutionResult? {
+        guard let python = readyPython() else { return nil }
         let scratch = try Self.run(input, label: "external-readers")
         defer { scratch.remove() }
         let path = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Python/" + script)
