@@ -62,7 +62,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Reporting"],
+        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Reporting"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
                 dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting",
@@ -103,6 +103,6 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "VFMTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "RunFiles", "VFMTestSupport"], swiftSettings: swiftSettings),
     ]
 )

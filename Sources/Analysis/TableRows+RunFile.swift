@@ -8,7 +8,7 @@ import VFMCore
 // programs read, declared once there; a test holds each row type's cells to it.
 
 extension DescriptiveRow: RunFileRow {
-    public static let header = RunFileSchema.descriptives.header
+    package static let schema = RunFileSchema.descriptives
 
     public var fields: [CSVField] {
         [.text(group), .text(metric.rawValue), .count(n), .number(mean), .number(sd), .number(minimum),
@@ -26,7 +26,7 @@ extension DescriptiveRow: RunFileRow {
 }
 
 extension CorrelationRow: RunFileRow {
-    public static let header = RunFileSchema.correlations.header
+    package static let schema = RunFileSchema.correlations
 
     public var fields: [CSVField] {
         [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(pearsonR), .number(spearmanRho),
@@ -42,7 +42,7 @@ extension CorrelationRow: RunFileRow {
 }
 
 extension OutcomeMixRow: RunFileRow {
-    public static let header = RunFileSchema.outcomeMix.header
+    package static let schema = RunFileSchema.outcomeMix
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(outcomeRateMean), .number(gainedShare), .number(retainedShare),
@@ -58,7 +58,7 @@ extension OutcomeMixRow: RunFileRow {
 }
 
 extension SupportLevelRow: RunFileRow {
-    public static let header = RunFileSchema.supportLevels.header
+    package static let schema = RunFileSchema.supportLevels
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(shareLT7), .number(share7to40), .number(share40plus)]
@@ -71,7 +71,7 @@ extension SupportLevelRow: RunFileRow {
 }
 
 extension BandRow: RunFileRow {
-    public static let header = RunFileSchema.bands.header
+    package static let schema = RunFileSchema.bands
 
     public var fields: [CSVField] {
         [.text(metric.rawValue), .text(group), .count(n), .number(minimum), .number(maximum), .number(bandLow),
@@ -87,7 +87,7 @@ extension BandRow: RunFileRow {
 }
 
 extension BenchmarkRow: RunFileRow {
-    public static let header = RunFileSchema.benchmark.header
+    package static let schema = RunFileSchema.benchmark
 
     public var fields: [CSVField] { Self.header.indices.map(field(at:)) }
 
@@ -123,7 +123,7 @@ extension BenchmarkRow: RunFileRow {
 }
 
 extension TrendLineRow: RunFileRow {
-    public static let header = RunFileSchema.trendLines.header
+    package static let schema = RunFileSchema.trendLines
 
     public var fields: [CSVField] {
         [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(intercept), .number(slope)]

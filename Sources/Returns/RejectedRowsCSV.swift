@@ -8,7 +8,7 @@ import VFMCore
 /// whole record as read, as one RFC 4180 line (`CSVEncoding.recordLine`). The header is
 /// the schema's (`RunFileSchema.ingestRejected`, SPEC §13).
 extension RejectedRow: RunFileRow {
-    public static let header = RunFileSchema.ingestRejected.header
+    package static let schema = RunFileSchema.ingestRejected
 
     public var fields: [CSVField] {
         [.text(source.file), .count(source.line), .text(rule.rawValue), .text(message), .text(column?.rawValue),

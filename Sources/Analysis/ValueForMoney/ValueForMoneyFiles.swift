@@ -9,7 +9,7 @@ import VFMCore
 // from exactly the numbers the analyze stage wrote.
 
 extension ValueForMoneyRow: RunFileRow {
-    public static let header = RunFileSchema.valueForMoney.header
+    package static let schema = RunFileSchema.valueForMoney
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(pooledCostPerOutcome),
@@ -25,7 +25,7 @@ extension ValueForMoneyRow: RunFileRow {
 }
 
 extension ScenarioRow: RunFileRow {
-    public static let header = RunFileSchema.scenarios.header
+    package static let schema = RunFileSchema.scenarios
 
     public var fields: [CSVField] {
         [.text(scenario), .text(kind), .text(group), .text(quantity.rawValue), .number(value), .number(ciLow),
@@ -40,7 +40,7 @@ extension ScenarioRow: RunFileRow {
 }
 
 extension ValueForMoneyBasis: RunFileRow {
-    public static let header = RunFileSchema.valueForMoneyBasis.header
+    package static let schema = RunFileSchema.valueForMoneyBasis
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(outcomesPerPound),
@@ -77,7 +77,7 @@ public struct BudgetTables: Sendable {
     }
 
     /// The rows of `file` in `dir`, or `nil` when the file does not exist.
-    public static func rowsIfPresent<Row: RunFileRow>(_ dir: String, _ file: String) throws(VFMError) -> [Row]? {
+    package static func rowsIfPresent<Row: RunFileRow>(_ dir: String, _ file: String) throws(VFMError) -> [Row]? {
         let path = (dir as NSString).appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let reader = RunFileCSV(file: file,
