@@ -45,8 +45,9 @@ let package = Package(
         .target(name: "StatisticsKernel", dependencies: ["CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
-        // One schema per run file (SPEC §13) and the run's datapackage.json: between the CSV
-        // layer and the stages, so the stages' writers and readers take their headers from it.
+        // The run directory's own files: one schema per run CSV (SPEC §13), the row types'
+        // protocol, manifest.json and datapackage.json. Between the CSV layer and the stages,
+        // so the stages' writers and readers take their headers from it.
         .target(name: "RunFiles", dependencies: ["VFMCore", "Tabular"], swiftSettings: swiftSettings),
         // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
         // `make install` copies bare binaries, and Bundle.module would trap without its bundle.
