@@ -125,36 +125,26 @@ enum ServicesCSV {
 
     /// Reads a table written by `render`; services come back without flags (they are in
     /// `clean/flags.csv`).
-    static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [CleanedService] {
-        var header: CSVRecord?
-        var extras: [String] = []
-        var services: [CleanedService] = []
-        var failure: VFMError?
-        // Streamed: the file is never held as a table of strings, one record at a time.
-        try CleanCSV.reader(file).forEachRecord(bytes) { record in
-            guard failure == nil else { return }
-            do throws(VFMError) {
-                guard let header else {
-                    guard let schema = RunFileSchema.cleanServices(header: record.cells) else {
-                        throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: record.line)
-                    }
-                    header = record
-                    extras = schema.extras
-                    return
-                }
-                guard record.cells.count == header.cells.count else {
-                    throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
-                                           file: file, line: record.line)
-                }
-                services.append(try service(record, header: header.cells, extras: extras, file: file))
-            } catch {
-                failure = error
+    static func parse(fileAt path: String, file: String) throws(VFMError) -> [CleanedService] {
+        // Streamed from disk: the file is never held whole, nor as a table of strings.
+        try CleanCSV.reader(file).mapRecords(ofFile: path, header: { (header: CSVRecord?) throws(VFMError) -> (cells: [String], extras: [String]) in
+            guard let header else { throw CleanCSV.corrupt("no header row", file: file, line: 1) }
+            guard let schema = RunFileSchema.cleanServices(header: header.cells) else {
+                throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: header.line)
             }
+            return (header.cells, schema.extras)
+        }) { (header, record) throws(VFMError) -> CleanedService in
+            guard record.cells.count == header.cells.count else {
+                throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
+                                       file: file, line: record.line)
+            }
+            return try service(record, header: header.cells, extras: header.extras, file: file)
         }
-        if let failure { throw failure }
-        guard header != nil else { throw CleanCSV.corrupt("no header row", file: file, line: 1) }
-        return services
     }
+
+    /// Each canonical column's place in a row of the file, worked out once.
+    private static let canonicalPosition: [ReturnColumn: Int] =
+        Dictionary(uniqueKeysWithValues: ReturnColumn.allCases.enumerated().map { ($1, $0) })
 
     private static func service(_ record: CSVRecord, header: [String], extras: [String],
                                 file: String) throws(VFMError) -> CleanedService {
@@ -168,15 +158,19 @@ enum ServicesCSV {
             let (column, cell) = next()
             return try CleanCSV.number(cell, column: column, file: file, line: record.line)
         }
-        var canonical: [ReturnColumn: String] = [:]
-        for column in ReturnColumn.allCases { canonical[column] = next().cell }
-        func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical[column] ?? "") }
+        // The canonical columns come first, in `ReturnColumn.allCases` order (the schema's).
+        position = canonicalPosition.count
+        func canonical(_ column: ReturnColumn) -> String {
+            let index = canonicalPosition[column] ?? record.cells.count
+            return index < record.cells.count ? record.cells[index] : ""
+        }
+        func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical(column)) }
         /// Money, or a count that may be fractional.
         func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
-            try CleanCSV.number(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
+            try CleanCSV.number(canonical(column), column: column.rawValue, file: file, line: record.line)
         }
         func countCell(_ column: ReturnColumn) throws(VFMError) -> Int? {
-            try CleanCSV.count(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
+            try CleanCSV.count(canonical(column), column: column.rawValue, file: file, line: record.line)
         }
         var counts = CountValues()
         for column in CountValues.columns { counts[column] = try money(column) }  // counts may be fractional (SPEC §4 proportions)
