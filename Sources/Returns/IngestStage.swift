@@ -19,10 +19,11 @@ public enum IngestStage {
                            log: StageLog) throws(VFMError) -> IngestResult {
         let (files, discoveryWarnings) = try InputDiscovery.scan(inputs)
         let missingWords = MissingValueWords(pipeline.missingValueWords)
+        let totals = pipeline.totalsLabels.map(TotalsLabels.init) ?? .standard
         let sheetOption = sheet
         let sheet = sheet ?? pipeline.inputSheet
         var ingested: [FileIngest] = []
-        for file in files { ingested.append(try FileIngest.read(file, sheet: sheet, missingWords: missingWords)) }
+        for file in files { ingested.append(try FileIngest.read(file, sheet: sheet, missingWords: missingWords, totals: totals)) }
 
         let union = ExtraColumnUnion(ingested.map(\.extraColumns))
         var returns: [ServiceReturn] = []

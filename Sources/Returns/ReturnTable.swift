@@ -7,6 +7,7 @@ import VFMCore
 struct ReturnTable {
     let name: String
     let missingWords: MissingValueWords
+    let totals: TotalsLabels
     /// A worksheet's rows have no fixed width: they are padded to the header's width, and
     /// cells beyond it are like cells under a header with no name.
     let padsRows: Bool
@@ -24,14 +25,17 @@ struct ReturnTable {
     private(set) var rejected: [RejectedRow] = []
     private(set) var cellsBeyondHeader = false
 
-    init(name: String, missingWords: MissingValueWords, padsRows: Bool) {
+    init(name: String, missingWords: MissingValueWords, totals: TotalsLabels = .standard, padsRows: Bool) {
         self.name = name
         self.missingWords = missingWords
+        self.totals = totals
         self.padsRows = padsRows
     }
 
     var foundHeader: Bool { mapping != nil }
     var droppedUnnamedCells: Bool { cellsBeyondHeader || reader?.droppedUnnamedCells == true }
+    /// Footnotes and spreadsheet errors read as missing below the header.
+    var remarks: RowRemarks { reader?.remarks ?? RowRemarks() }
 
     /// Takes the next row; returns false when reading must stop (an unusable header).
     mutating func take(line: Int, cells: [ReturnCell]) -> Bool {
@@ -46,11 +50,7 @@ struct ReturnTable {
             }
             while cells.count < width { cells.append(.empty) }
         }
-        rowsRead += 1
-        switch reader.read(line: line, cells: cells) {
-        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
-        case .rejected(let row): rejected.append(row)
-        }
+        reader.read(line: line, cells: cells).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         self.reader = reader
         return true
     }
@@ -75,11 +75,7 @@ struct ReturnTable {
             // cell already cut short by the parser).
             return takeHeaderCandidate(line: record.position.line, cells: cells)
         }
-        rowsRead += 1
-        switch consume outcome {
-        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
-        case .rejected(let row): rejected.append(row)
-        }
+        (consume outcome).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         return true
     }
 
@@ -89,6 +85,7 @@ struct ReturnTable {
     mutating func take(typed rows: consuming TypedRows) {
         rowsRead += rows.rowsRead
         if rows.reader.droppedUnnamedCells { reader?.droppedUnnamedCells = true }
+        reader?.remarks.append(rows.reader.remarks)
         rows.accepted.withUnsafeMutableBufferPointer { $0.reverse() }  // moves: popLast then takes them in order
         while let row = rows.accepted.popLast() { accepted.append(row) }
         rejected += rows.rejected
@@ -109,7 +106,7 @@ struct ReturnTable {
             let header = try HeaderMapping(header: record, file: name)
             mapping = header
             headerLine = line
-            reader = ReturnRowReader(mapping: header, missingWords: missingWords, file: name)
+            reader = ReturnRowReader(mapping: header, missingWords: missingWords, totals: totals, file: name)
             return true
         } catch {
             headerError = error
@@ -147,15 +144,32 @@ struct TypedRows {
     var rejected: [RejectedRow] = []
     var rowsRead = 0
 
-    init(reader: ReturnRowReader) { self.reader = reader }
+    init(reader: ReturnRowReader) {
+        self.reader = reader
+        // The piece's remarks are its own; the table appends them after its earlier ones.
+        self.reader.remarks = RowRemarks()
+    }
 
     /// As `ReturnTable.take(_:)` does below the header.
     mutating func take(_ record: CSVByteRecord) -> Bool {
-        rowsRead += 1
-        switch reader.read(record) {
-        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
-        case .rejected(let row): rejected.append(row)
-        }
+        reader.read(record).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         return true
+    }
+}
+
+extension RowOutcome {
+    /// Counts the row where it belongs: an accepted or rejected row is a row read (SPEC §5
+    /// rows read = accepted + rejected); a skipped one (blank, note) is not.
+    consuming func tally(rowsRead: inout Int, accepted: inout [(serviceReturn: ServiceReturn, extraValues: [String?])],
+                         rejected: inout [RejectedRow]) {
+        switch consume self {
+        case .accepted(let serviceReturn, let extraValues):
+            rowsRead += 1
+            accepted.append((serviceReturn, extraValues))
+        case .rejected(let row):
+            rowsRead += 1
+            rejected.append(row)
+        case .skipped: break
+        }
     }
 }

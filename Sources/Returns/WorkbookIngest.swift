@@ -10,7 +10,7 @@ enum WorkbookIngest {
     static let saveAs = "open it in the spreadsheet and save it as .xlsx or CSV UTF-8 (Excel: File › Save As › Excel Workbook or CSV UTF-8), then run again"
 
     static func read(_ file: InputFile, bytes: [UInt8], sheet requested: String?,
-                     missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
+                     missingWords: MissingValueWords, totals: TotalsLabels = .standard) throws(VFMError) -> FileIngest {
         let name = file.displayName
         let workbook: Workbook
         do {
@@ -28,7 +28,7 @@ enum WorkbookIngest {
         }
         var firstProblem: VFMError?
         for sheet in candidates {
-            var table = ReturnTable(name: name, missingWords: missingWords, padsRows: true)
+            var table = ReturnTable(name: name, missingWords: missingWords, totals: totals, padsRows: true)
             let notes: Workbook.SheetNotes
             do {
                 notes = try workbook.forEachRow(of: sheet) { row in
