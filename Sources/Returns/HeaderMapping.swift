@@ -57,6 +57,7 @@ struct HeaderMapping {
         var seen: [HeaderKey: Int] = [:]
         var extraIndexByKey: [HeaderKey: Int] = [:]
         var canonicalIndex: [ReturnColumn: Int] = [:]
+        var shortForms: [String] = []
         for (index, header) in headers.enumerated() {
             let key = HeaderKey(header)
             if key.isEmpty {
@@ -79,6 +80,7 @@ struct HeaderMapping {
                 }
                 canonicalIndex[column] = index
                 slots.append(.canonical(column))
+                if AnalystHeaders.keys.contains(key) { shortForms.append("`\(header)` → `\(column.rawValue)`") }
                 continue
             }
             if let nearest = ColumnAliases.probableMisspelling(of: key) {
@@ -101,6 +103,11 @@ struct HeaderMapping {
             extras.append(ExtraColumn(key: extraKey, name: name))
         }
         try checkRequiredColumns(file: file, line: record.line)
+        if !shortForms.isEmpty {
+            // Issue 28: an analyst's short header is read as the column it names, said once.
+            warnings.insert("\(file):\(record.line): short header\(shortForms.count == 1 ? "" : "s") read as "
+                + shortForms.joined(separator: ", ") + "; rename a header if it holds something else", at: 0)
+        }
     }
 
     private func has(_ column: ReturnColumn) -> Bool { slots.contains(.canonical(column)) }
