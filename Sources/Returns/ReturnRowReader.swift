@@ -163,7 +163,7 @@ struct ReturnRowReader {
         if let first = problems.first {
             if let skipped = skip(line: source.line, cells: rawCells()) { return skipped }
             return .rejected(RejectedRow(source: source, rule: first.rule,
-                                         message: problems.map(\.message).joined(separator: "; "),
+                                         message: problems.map { Self.withNames($0, of: row) }.joined(separator: "; "),
                                          column: first.column, value: first.value, record: rawCells()))
         }
         guard let authority = row.authority, let service = row.service, let totalCost = row.totalCost,
@@ -185,6 +185,26 @@ struct ReturnRowReader {
             extraColumns: [])
         serviceReturn.proportionsGiven = row.proportions.map(\.column)
         return .accepted(serviceReturn, extraValues: extraValues)
+    }
+
+    /// A problem's message, and for an empty `authority` or `service` the name the row does
+    /// have and the likely cause (issue 28): a name merged down several rows in the
+    /// spreadsheet is stored on the first of them only, so a CSV export — or a merge that
+    /// does not reach this row — leaves the others empty.
+    static func withNames(_ problem: Problem, of row: RowValues) -> String {
+        guard problem.rule == .requiredMissing, problem.value.isEmpty else { return problem.message }
+        switch problem.column {
+        case .authority:
+            guard let service = row.service else { return problem.message }
+            return problem.message + " (the row of service \"\(service)\"; if the authority is a merged cell spanning "
+                + "several services, type it on every row: a merged cell's value is stored on its first row only)"
+        case .service:
+            guard let authority = row.authority else { return problem.message }
+            return problem.message + " (a row of authority \"\(authority)\"; if the service is a merged cell spanning "
+                + "several rows, type it on every row: a merged cell's value is stored on its first row only)"
+        default:
+            return problem.message
+        }
     }
 
     /// What a cell longer than the cell limit is told (issue 19 item 5).

@@ -53,11 +53,18 @@ enum WorkbookIngest {
                     + "\(notes.formulasWithoutValue == 1 ? " has" : "s have") no saved result (first: \(notes.firstFormulaWithoutValue ?? "?")) "
                     + "and read as empty — the program that wrote the workbook did not calculate it; open and save it in Excel or LibreOffice")
             }
+            if notes.mergedCellsFilled > 0 {
+                warnings.append("\(name) (sheet `\(sheet.name)`): \(notes.mergedCellsFilled) empty cell"
+                    + "\(notes.mergedCellsFilled == 1 ? " was" : "s were") given the value of the merged cell covering "
+                    + "\(notes.mergedCellsFilled == 1 ? "it" : "them") (first: \(notes.firstMergedCellFilled ?? "?")), as the "
+                    + "spreadsheet shows them; nothing to do if each merged name belongs to every row it spans")
+            }
             let summary = InputFileSummary(path: name, sha256: ContentHash.hex(of: bytes), bytes: bytes.count,
                                            rowsRead: table.rowsRead, rowsAccepted: table.accepted.count,
                                            rowsRejected: table.rejected.count, encoding: "xlsx",
                                            preambleRows: table.preambleRows, sheet: sheet.name)
-            return FileIngest.finish(table, mapping: mapping, summary: summary, warnings: warnings)
+            return FileIngest.finish(table, mapping: mapping, summary: summary, warnings: warnings,
+                                     hiddenColumns: notes.hiddenColumns)
         }
         var message = requested == nil
             ? "no worksheet has a header row naming every required column; the sheets are " + list(workbook.sheets)

@@ -22,6 +22,10 @@ final class SheetReader: NSObject, XMLParserDelegate {
     /// Formula cells with no saved result, read as empty (`A1`-style reference of the first).
     private(set) var formulasWithoutValue = 0
     private(set) var firstFormulaWithoutValue: String?
+    /// Merged ranges' values written into the cells they cover (`MergeFill`).
+    private(set) var mergeFill: MergeFill
+    /// Columns (from 0) the sheet hides (`cols/col hidden="1"`, §18.3.1.13), for messages.
+    private(set) var hiddenColumns: Set<Int> = []
 
     private var rowNumber = 0
     private var cells: [WorkbookCell] = []
@@ -41,7 +45,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
 
     private enum Collecting { case none, value, inlineText }
 
-    init(part: String, sharedStrings: [String], percentStyles: [Bool], body: @escaping (WorkbookRow) -> Bool) {
+    init(part: String, sharedStrings: [String], percentStyles: [Bool], merges: MergedRanges = MergedRanges(),
+         body: @escaping (WorkbookRow) -> Bool) {
+        self.mergeFill = MergeFill(merges)
         self.part = part
         self.sharedStrings = sharedStrings
         self.percentStyles = percentStyles
@@ -97,6 +103,12 @@ final class SheetReader: NSObject, XMLParserDelegate {
                 cellReference = Self.letters(cellColumn) + String(rowNumber)
             }
             guard cellColumn < Self.maximumColumns else { return fail("row \(rowNumber) has more than 16,384 columns") }
+        case "col" where !inRow:
+            let hidden = attributeDict["hidden"].map { $0 == "1" || $0 == "true" } ?? false
+            if hidden, let first = attributeDict["min"].flatMap({ Int($0) }), let last = attributeDict["max"].flatMap({ Int($0) }),
+               first >= 1, first <= last {
+                for column in first ... min(last, Self.maximumColumns) { hiddenColumns.insert(column - 1) }
+            }
         case "v" where inCell: collecting = .value
         case "f" where inCell: hasFormula = true
         case "is" where inCell: inInlineString = true
@@ -119,6 +131,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
             cells.append(cell)
         case "row" where inRow:
             inRow = false
+            if !mergeFill.isEmpty { mergeFill.fill(row: rowNumber, cells: &cells) }
             while cells.last == .empty { cells.removeLast() }
             if !body(WorkbookRow(number: rowNumber, cells: cells)) {
                 stopped = true

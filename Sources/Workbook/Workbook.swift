@@ -20,6 +20,12 @@ public final class Workbook {
         /// openpyxl); they read as empty.
         public var formulasWithoutValue: Int
         public var firstFormulaWithoutValue: String?
+        /// Cells that took the value of the merged range covering them (`MergedRanges`),
+        /// and the first of them (`A4`).
+        public var mergedCellsFilled = 0
+        public var firstMergedCellFilled: String?
+        /// Columns (from 0) hidden in the worksheet.
+        public var hiddenColumns: Set<Int> = []
     }
 
     /// Opens the workbook at `path`.
@@ -112,8 +118,15 @@ public final class Workbook {
             throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
         }
         defer { try? FileManager.default.removeItem(at: url) }
-        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles, body: body)
+        let merges = try MergedRanges.read(url, part: sheet.part)
+        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles, merges: merges,
+                                 body: body)
         try reader.run(url)
-        return SheetNotes(formulasWithoutValue: reader.formulasWithoutValue, firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
+        var notes = SheetNotes(formulasWithoutValue: reader.formulasWithoutValue,
+                               firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
+        notes.mergedCellsFilled = reader.mergeFill.filled
+        notes.firstMergedCellFilled = reader.mergeFill.firstFilled
+        notes.hiddenColumns = reader.hiddenColumns
+        return notes
     }
 }

@@ -120,3 +120,18 @@ struct CouncilRowTests {
         #expect(cut.warnings.last == "council.csv: … and 395 more spreadsheet error values read as missing")
     }
 }
+
+/// A merged authority cell exported to CSV keeps its value on its first row only (issue 28).
+@Suite("an empty authority or service names the row's other name and merged cells")
+struct MergedNameMessageTests {
+    @Test("the authority's message names the service and mentions merged cells")
+    func authorityMessage() throws {
+        let text = "authority,service,total_cost,people_supported,outcomes_total\nLeeds,Job Club,100,10,2\n,Work Route,100,10,2\n"
+        let file = try FileIngest.ingest(Array(text.utf8), name: "merged.csv", missingWords: MissingValueWords([]))
+        let reject = try #require(file.rejected.first)
+        #expect(reject.rule == .requiredMissing && reject.column == .authority)
+        #expect(reject.message == "`authority` (column 1) is required but is empty; fill it in or remove the row (the row of service "
+            + "\"Work Route\"; if the authority is a merged cell spanning several services, type it on every row: a merged "
+            + "cell's value is stored on its first row only)")
+    }
+}
