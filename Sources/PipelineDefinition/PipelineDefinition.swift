@@ -67,6 +67,11 @@ public enum DuplicatePolicy: String, Sendable, Equatable, CaseIterable {
     case keepAll = "keep-all"
     /// Keep the first by (source file, line); the others are rejected as duplicates.
     case keepFirst = "keep-first"
+    /// Keep the last by (source file name, line): a council's resubmission (`returns_v2.csv`
+    /// after `returns.csv`) supersedes the rows it repeats, which are rejected as
+    /// `superseded` (issue 28). File names are compared without their extension first, so
+    /// `returns-v2.csv` is later than `returns.csv` although `-` sorts before `.`.
+    case keepLatest = "keep-latest"
 }
 
 /// How outliers of one metric are found (SPEC §5).

@@ -37,4 +37,7 @@ public enum RejectRule: String, Sendable, CaseIterable {
     case outcomesExceedPeopleSupported = "outcomes-exceed-people-supported"
     /// A later duplicate of (authority, service, period) under `duplicate_policy = "keep-first"`.
     case duplicate = "duplicate"
+    /// An earlier copy of (authority, service, period) under `duplicate_policy =
+    /// "keep-latest"`: a later input (a resubmission) supersedes it (issue 28).
+    case superseded = "superseded"
 }
