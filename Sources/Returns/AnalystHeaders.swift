@@ -6,16 +6,31 @@
 /// `inputs.json`, so a reader can check it. Matched by `HeaderKey` like every alias;
 /// `ColumnAliasTests` checks that no key names two columns.
 enum AnalystHeaders {
+    static let hourUnits = ["hours", "hrs", "hr", "h"]
+    static let weekSuffixes = ["", " a week", " per week", " pw", "/week", "/wk"]
+
     /// How an hour band is written: `hours`, `hrs`, `hr`, `h`, with or without "a week".
     private static func hourBand(_ bands: [String]) -> [String] {
         var labels: [String] = []
         for band in bands {
-            for unit in ["hours", "hrs", "hr", "h"] {
-                for week in ["", " a week", " per week", " pw", "/week", "/wk"] { labels.append(band + " " + unit + week) }
+            for unit in hourUnits {
+                for week in weekSuffixes { labels.append(band + " " + unit + week) }
             }
         }
         return labels
     }
+
+    /// The hour-band spellings other than `<band> hours` (`7-40 hrs pw`…): listed once as a
+    /// rule by `ColumnGuide`, not one by one.
+    static let hourBandVariants: Set<String> = {
+        var variants: Set<String> = []
+        for column in [ReturnColumn.supportLT7, .support7to40, .support40plus] {
+            for label in shortForms[column] ?? [] where !label.hasSuffix(" hours") && !label.hasSuffix(" hours a week") {
+                variants.insert(label)
+            }
+        }
+        return variants
+    }()
 
     static let shortForms: [ReturnColumn: [String]] = [
         .authority: ["la", "la name", "council", "council name", "local authority name"],
@@ -33,8 +48,8 @@ enum AnalystHeaders {
         .clientsAutism: ["autism", "asd"],
         .clientsHomeless: ["homeless", "homelessness"],
         .clientsDrugAlcohol: ["drug alcohol", "substance misuse", "drugs and alcohol", "d and a"],
-        .supportLT7: hourBand(["less than 7", "under 7", "up to 7", "0 7", "lt 7"]),
-        .support7to40: hourBand(["7 40", "7 to 40"]),
+        .supportLT7: hourBand(["less than 7", "under 7", "up to 7", "0-7", "lt 7"]),
+        .support7to40: hourBand(["7-40", "7 to 40"]),
         .support40plus: hourBand(["40 plus", "over 40", "more than 40", "40 and over"]),
         .outcomesGained: ["jobs gained", "new jobs", "new job outcomes", "gained job", "got a job"],
         .outcomesRetained: ["jobs retained", "job retention", "retained jobs", "kept job"],

@@ -138,7 +138,7 @@ struct HeaderMapping {
         if let closest = closestHeader(for: missing) {
             message += "; closest header found: `\(closest.header)` (\(closest.distance) edit\(closest.distance == 1 ? "" : "s") from `\(closest.column.rawValue)`)"
         }
-        var hint = "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label"
+        var hint = "rename the header to the column's name or one of the headers accepted for it (`vfm columns` lists them)"
         if let example = missing.first {
             hint += ", e.g. `\(example.rawValue)`"
             if let label = ColumnAliases.labels[example]?.first(where: { $0.lowercased() != example.rawValue }) {

@@ -120,7 +120,9 @@ struct ReturnTable {
     func noHeaderError() -> VFMError {
         guard var error = firstRowError else {
             return VFMError(.dataError, "the file is empty: no header row", file: name, line: 1,
-                            hint: "the first non-blank line must name the columns (SPEC §4)")
+                            hint: "the first non-blank line must name the columns: authority, service, total_cost, "
+                                + "people_supported and outcomes_total (or outcomes_gained, outcomes_retained, "
+                                + "outcomes_self_employed); `vfm columns` lists every column and the headers accepted for it")
         }
         if preambleRows > 1 {
             error.message += " (and none of the \(preambleRows - 1) rows below it names every required column either)"
