@@ -43,6 +43,10 @@ public struct InputOptions: ParsableArguments {
                                valueName: "name"))
     public var sheet: String?
 
+    @Flag(name: .customLong("skip-bad-files"),
+          help: "Leave out a file that cannot be read as a table (no header, a required column missing, a damaged workbook…), naming it and why in the log, ingest/inputs.json and the report, and publish the others. Without it such a file stops the run (exit 65).")
+    public var skipBadFiles = false
+
     public init() {}
 
     public func validate() throws {
