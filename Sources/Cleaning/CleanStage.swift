@@ -55,6 +55,10 @@ public enum CleanStage {
         // Services keep their rows' order (duplicates are removed in place, in order).
         CleanOrder.sortServices(&services, knownSorted: inStableOrder)
         var warnings = ingest.warnings
+        for warning in EmptyGroupWarnings.warnings(services) {
+            log.warning(warning)
+            warnings.append(warning)
+        }
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {
             for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {
