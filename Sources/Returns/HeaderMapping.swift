@@ -86,6 +86,10 @@ struct HeaderMapping {
             if let nearest = ColumnAliases.probableMisspelling(of: key) {
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` looks like a misspelling of "
                     + "`\(nearest.column.rawValue)`; it is carried through as an extra column — rename it if it is `\(nearest.column.rawValue)`")
+            } else if let meant = HeaderAbbreviation.column(abbreviatedBy: key) {
+                warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` looks like an abbreviation of "
+                    + "\"\(meant.label)\", which means `\(meant.column.rawValue)`; it is carried through as an extra column — "
+                    + "rename it `\(meant.column.rawValue)` if it is that")
             }
             var name = header
             if Self.reservedKeys.contains(key) {

@@ -49,3 +49,31 @@ struct AnalystHeaderTests {
         #expect(header.warnings.isEmpty)
     }
 }
+
+/// Abbreviated headers that are not known short forms are warned about (issue 28).
+@Suite("headers that abbreviate a known one are named in a warning")
+struct HeaderAbbreviationTests {
+    @Test("abbreviations name the column they probably mean", arguments: [
+        ("Learning Dis", ReturnColumn.clientsLD), ("LDs", .clientsLD), ("No of ppl supp", .peopleSupported),
+        ("Jbs gained", .outcomesGained), ("Phys sens", .clientsPhysicalSensory),
+    ])
+    func abbreviation(header: String, column: ReturnColumn) {
+        #expect(HeaderAbbreviation.column(abbreviatedBy: HeaderKey(header))?.column == column)
+    }
+
+    @Test("ordinary extra columns are not abbreviations of anything", arguments: [
+        "region", "notes", "checked", "id", "year2", "excluded", "name", "n", "Comments", "Contact", "Manager",
+        "Provider", "Postcode", "Contract end", "Funding source", "Lead officer",
+    ])
+    func notAbbreviations(header: String) {
+        #expect(HeaderAbbreviation.column(abbreviatedBy: HeaderKey(header)) == nil)
+    }
+
+    @Test("the warning names the file, line, column and what to do")
+    func warning() throws {
+        let header = try HeaderMapping(header: CSVRecord(line: 3, cells: [
+            "authority", "service", "total_cost", "people_supported", "outcomes_total", "Learning Dis"]), file: "f.csv")
+        #expect(header.warnings == ["f.csv:3: column 6 `Learning Dis` looks like an abbreviation of \"learning disabilities\", "
+            + "which means `clients_ld`; it is carried through as an extra column — rename it `clients_ld` if it is that"])
+    }
+}
