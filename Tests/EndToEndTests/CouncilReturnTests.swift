@@ -73,6 +73,8 @@ struct CouncilReturnTests {
         #expect(file["rows_read"] as? Int == expected.n + expected.total_rows)
         #expect(file["rows_accepted"] as? Int == expected.n)
         #expect(file["preamble_rows"] as? Int == 2)
+        let report = try String(contentsOf: councilRun.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(report.contains("| Input file | Preamble rows skipped | Note rows skipped | Rows read | Accepted | Rejected |"))
     }
 
     @Test("the workbooks say how many cells their merges filled and that the error is in a hidden column",
