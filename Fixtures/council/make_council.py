@@ -8,7 +8,8 @@ The same twelve services four ways:
                             header, analysts' short headers (LA, LD, MH, <7 hrs, 7-40 hrs, 40+ hrs,
                             No. of people supported, Total spend), each authority's name in one
                             cell merged down the rows of its services, a hidden helper column
-                            `check` holding #DIV/0! (an error cell, t="e") on two rows, a Total
+                            `check` holding #DIV/0! (an error cell, t="e") on two rows and a
+                            formula whose result is the empty string on one, a Total
                             row, and two footnotes under the table, the second merged across A:F
   council-libreoffice.xlsx  the openpyxl workbook with the helper column and the Total row as
                             formulas, opened and saved by LibreOffice (soffice --convert-to xlsx),
@@ -63,6 +64,7 @@ SHORT = ["LA", "Service", "Total spend", "No. of people supported", "LD", "MH", 
 TITLE = ["Supported employment returns 2012/13 — commissioning team", "Figures as reported by services"]
 NOTES = ["Source: council contract monitoring, April 2013", "Note: Hull figures are provisional"]
 ERROR_ROWS = {1, 8}  # services whose helper cell is #DIV/0!
+BLANK_ROWS = {3}  # services whose helper formula gives the empty string
 FIXED_TIME = datetime.datetime(2014, 1, 1)
 
 
@@ -79,7 +81,7 @@ def excel_csv(path):
     width = len(SHORT)
     lines = [[TITLE[0]] + [""] * (width - 1), [TITLE[1]] + [""] * (width - 1), SHORT]
     for index, row in enumerate(SERVICES):
-        check = "#DIV/0!" if index in ERROR_ROWS else str(round(row[2] / row[3], 2))
+        check = "#DIV/0!" if index in ERROR_ROWS else "" if index in BLANK_ROWS else str(round(row[2] / row[3], 2))
         lines.append([str(v) for v in row] + [check])
     total = ["", "Total"] + [str(sum(r[i] for r in SERVICES)) for i in range(2, len(CANONICAL))] + [""]
     lines.append(total)
@@ -111,6 +113,9 @@ def council_book(formulas):
         check = sheet.cell(row=number, column=len(SHORT))
         if index in ERROR_ROWS:
             check.value = "=C{0}/0".format(number) if formulas else "#DIV/0!"
+        elif index in BLANK_ROWS:
+            # A formula whose result is the empty string: saved as an empty <v>, not uncalculated.
+            check.value = '=IF(D{0}>0,"","none")'.format(number) if formulas else None
         else:
             check.value = "=ROUND(C{0}/D{0},2)".format(number) if formulas else round(row[2] / row[3], 2)
     last = first + len(SERVICES) - 1

@@ -37,6 +37,8 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private var cellType = "n"
     private var cellStyle = 0
     private var hasFormula = false
+    /// The cell has a `<v>` element, even an empty one: a formula's saved result.
+    private var hasValue = false
     private var value = ""
     private var inlineText = ""
     private var collecting: Collecting = .none
@@ -90,6 +92,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
             cellType = attributeDict["t"] ?? "n"
             cellStyle = attributeDict["s"].flatMap { Int($0) } ?? 0
             hasFormula = false
+            hasValue = false
             value = ""
             inlineText = ""
             if let reference = attributeDict["r"] {
@@ -109,7 +112,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
                first >= 1, first <= last {
                 for column in first ... min(last, Self.maximumColumns) { hiddenColumns.insert(column - 1) }
             }
-        case "v" where inCell: collecting = .value
+        case "v" where inCell:
+            collecting = .value
+            hasValue = true
         case "f" where inCell: hasFormula = true
         case "is" where inCell: inInlineString = true
         case "rPh" where inInlineString: phoneticDepth += 1
@@ -166,7 +171,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
         case "inlineStr":
             return .text(XstringEscapes.decode(inlineText))
         case "str", "e", "d":
-            if value.isEmpty { return emptyFormulaOrEmpty() }
+            // A formula whose saved result is the empty string (`=IF(B2="","",B2)`) has an
+            // empty `<v>`: calculated, and empty — not a formula left uncalculated.
+            if value.isEmpty { return cellType == "str" && hasValue ? .empty : emptyFormulaOrEmpty() }
             return .text(XstringEscapes.decode(value))
         case "b":
             switch value.trimmingCharacters(in: .whitespaces) {
