@@ -138,7 +138,7 @@ check-workbooks: workbook-deps build
 	  || { echo "check-workbooks: Fixtures/council/$$f differs — run 'make workbooks'" >&2; exit 1; }; done; \
 	$(BIN_DEBUG)/vfm template --output $$tmp/template.xlsx || exit 1; \
 	$(WORKBOOK_VENV)/bin/python Fixtures/council/fill_template.py $$tmp/template.xlsx $$tmp/council || exit 1; \
-	for f in council-openpyxl.xlsx council-libreoffice.xlsx template-openpyxl.xlsx template-libreoffice.xlsx; do \
+	for f in council-openpyxl.xlsx council-libreoffice.xlsx council-two-tier.xlsx template-openpyxl.xlsx template-libreoffice.xlsx; do \
 	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/old-$$f --input Fixtures/council/$$f || exit 1; \
 	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/new-$$f --input $$tmp/council/$$f || exit 1; \
 	  for g in returns.csv rejected.csv; do cmp -s $$tmp/old-$$f/ingest/$$g $$tmp/new-$$f/ingest/$$g \

@@ -21,6 +21,10 @@ The same twelve services four ways:
                             on its first row only, so the authority is typed on every row here
                             (as an analyst fixes it before exporting)
 
+  council-two-tier.xlsx     (openpyxl) the header on two rows: LA, Service, Total spend and No. of
+                            people supported merged down rows 3-4; Client group, Support needed and
+                            Job outcomes merged across their columns over LD, MH, <7 hrs, Gained…
+
 expected.json holds the figures of the intended services computed here, independently of vfm
 (Python's fractions and statistics on the rows below): n, mean total cost, mean cost per person
 and the LD/MH group sizes. Run: `make workbooks` (or this script with openpyxl on the path).
@@ -91,14 +95,20 @@ def excel_csv(path):
         csv.writer(handle, lineterminator="\r\n").writerows(lines)
 
 
-def council_book(formulas):
+def titled_book(sheet_title):
+    """A workbook with a fixed timestamp whose first sheet has the title in A1."""
     book = openpyxl.Workbook()
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
     sheet = book.active
-    sheet.title = "Returns 2012-13"
+    sheet.title = sheet_title
     sheet["A1"] = TITLE[0]
     sheet["A1"].font = Font(bold=True, size=14)
+    return book, sheet
+
+
+def council_book(formulas):
+    book, sheet = titled_book("Returns 2012-13")
     sheet["A2"] = TITLE[1]
     header_row = 4  # row 3 is left blank, as a title block usually is
     for column, name in enumerate(SHORT, start=1):
@@ -139,6 +149,29 @@ def council_book(formulas):
     return book
 
 
+def two_tier_book():
+    """The header on two rows: single columns merged down both, group labels merged across
+    their columns over the group's own labels on the second row."""
+    book, sheet = titled_book("Returns")
+    singles = ["LA", "Service", "Total spend", "No. of people supported"]
+    groups = [("Client group", ["LD", "MH", "Phys/sensory"]), ("Support needed", ["<7 hrs", "7-40 hrs", "40+ hrs"]),
+              ("Job outcomes", ["Gained", "Retained", "Self employed"])]
+    for column, name in enumerate(singles, start=1):
+        sheet.cell(row=3, column=column, value=name)
+        sheet.merge_cells(start_row=3, start_column=column, end_row=4, end_column=column)
+    column = len(singles) + 1
+    for label, parts in groups:
+        sheet.cell(row=3, column=column, value=label)
+        sheet.merge_cells(start_row=3, start_column=column, end_row=3, end_column=column + len(parts) - 1)
+        for offset, part in enumerate(parts):
+            sheet.cell(row=4, column=column + offset, value=part)
+        column += len(parts)
+    for index, row in enumerate(SERVICES):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(row=5 + index, column=column, value=value)
+    return book
+
+
 def expected(path):
     """The figures of the intended services, computed here (not by vfm)."""
     n = len(SERVICES)
@@ -157,6 +190,7 @@ def main():
     clean_csv(os.path.join(OUT, "council-clean.csv"))
     excel_csv(os.path.join(OUT, "council-excel.csv"))
     council_book(formulas=False).save(os.path.join(OUT, "council-openpyxl.xlsx"))
+    two_tier_book().save(os.path.join(OUT, "council-two-tier.xlsx"))
     with tempfile.TemporaryDirectory() as scratch:
         source = os.path.join(scratch, "council-libreoffice.xlsx")
         council_book(formulas=True).save(source)

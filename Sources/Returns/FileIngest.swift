@@ -99,6 +99,7 @@ struct FileIngest {
         } catch {
             structureError = error
         }
+        table.finishHeader()
         if let headerError = table.headerError { throw headerError }
         if case .unterminatedQuote(let line) = structureError {
             throw VFMError(.dataError, "a quoted cell opens on this line and never closes; it would swallow the rest of the file",
@@ -118,7 +119,12 @@ struct FileIngest {
     /// single cells) follow the header's own warnings.
     static func finish(_ table: ReturnTable, mapping: HeaderMapping, summary: InputFileSummary, warnings: [String],
                        cellWarnings: [String] = [], hiddenColumns: Set<Int> = []) -> FileIngest {
-        var warnings = warnings + mapping.warnings + cellWarnings
+        var warnings = warnings
+        if let second = table.secondTierLine, let first = table.headerLine {
+            warnings.append("\(table.name): the header is on lines \(first) and \(second): the labels of line \(second) "
+                + "complete those above them (a group label over its columns); check the columns named below")
+        }
+        warnings += mapping.warnings + cellWarnings
         warnings += table.remarks.warnings(file: table.name, headers: mapping.headers, hiddenColumns: hiddenColumns)
         var summary = summary
         summary.noteRows = table.remarks.noteCount

@@ -24,6 +24,11 @@ struct ReturnTable {
     private(set) var accepted: [(serviceReturn: ServiceReturn, extraValues: [String?])] = []
     private(set) var rejected: [RejectedRow] = []
     private(set) var cellsBeyondHeader = false
+    /// A row that maps every required column, held until the next row says whether it is
+    /// the header's second tier (`TwoTierHeader`).
+    private var pendingHeader: (line: Int, texts: [String])?
+    /// The line of a header's second tier, when it had one.
+    private(set) var secondTierLine: Int?
 
     init(name: String, missingWords: MissingValueWords, totals: TotalsLabels = .standard, padsRows: Bool) {
         self.name = name
@@ -40,7 +45,14 @@ struct ReturnTable {
     /// Takes the next row; returns false when reading must stop (an unusable header).
     mutating func take(line: Int, cells: [ReturnCell]) -> Bool {
         guard headerError == nil else { return false }
-        guard var reader else { return takeHeaderCandidate(line: line, cells: cells) }
+        if reader == nil {
+            switch takeHeaderCandidate(line: line, cells: cells) {
+            case .taken: return true
+            case .stop: return false
+            case .data: break
+            }
+        }
+        guard var reader else { return false }
         var cells = cells
         if padsRows {
             let width = reader.mapping.slots.count
@@ -73,7 +85,11 @@ struct ReturnTable {
             }
             // A row above the header with an oversized cell is preamble like any other (its
             // cell already cut short by the parser).
-            return takeHeaderCandidate(line: record.position.line, cells: cells)
+            switch takeHeaderCandidate(line: record.position.line, cells: cells) {
+            case .taken: return true
+            case .stop: return false
+            case .data: return take(record)
+            }
         }
         (consume outcome).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         return true
@@ -91,19 +107,41 @@ struct ReturnTable {
         rejected += rows.rejected
     }
 
-    private mutating func takeHeaderCandidate(line: Int, cells: [ReturnCell]) -> Bool {
+    /// What a row above the data was: part of the header or preamble (`taken`), an unusable
+    /// header (`stop`), or the first row below a header just adopted, to be read as data.
+    private enum HeaderStep { case taken, stop, data }
+
+    private mutating func takeHeaderCandidate(line: Int, cells: [ReturnCell]) -> HeaderStep {
         var texts = cells.map(\.text)
         if padsRows { while texts.last.map({ CellText.trimmed($0).isEmpty }) == true { texts.removeLast() } }
-        let record = CSVRecord(line: line, cells: texts)
+        if let pending = pendingHeader {
+            pendingHeader = nil
+            if let combined = TwoTierHeader.combine(first: pending.texts, second: texts) {
+                secondTierLine = line
+                return adoptHeader(line: pending.line, texts: combined) ? .taken : .stop
+            }
+            return adoptHeader(line: pending.line, texts: pending.texts) ? .data : .stop
+        }
         guard HeaderMapping.mapsRequiredColumns(texts) else {
             if firstRowError == nil {
-                do throws(VFMError) { _ = try HeaderMapping(header: record, file: name) } catch { firstRowError = error }
+                do throws(VFMError) {
+                    _ = try HeaderMapping(header: CSVRecord(line: line, cells: texts), file: name)
+                } catch {
+                    firstRowError = error
+                }
             }
             preambleRows += 1
-            return true
+            return .taken
         }
+        pendingHeader = (line, texts)
+        return .taken
+    }
+
+    /// Makes `texts` (read on `line`) the header; false, with `headerError` set, when it
+    /// cannot be used.
+    private mutating func adoptHeader(line: Int, texts: [String]) -> Bool {
         do throws(VFMError) {
-            let header = try HeaderMapping(header: record, file: name)
+            let header = try HeaderMapping(header: CSVRecord(line: line, cells: texts), file: name)
             mapping = header
             headerLine = line
             reader = ReturnRowReader(mapping: header, missingWords: missingWords, totals: totals, file: name)
@@ -112,6 +150,14 @@ struct ReturnTable {
             headerError = error
             return false
         }
+    }
+
+    /// Ends the rows: a header row with nothing below it is adopted now. Call once the
+    /// last row has been taken.
+    mutating func finishHeader() {
+        guard let pending = pendingHeader, headerError == nil else { return }
+        pendingHeader = nil
+        _ = adoptHeader(line: pending.line, texts: pending.texts)
     }
 
     /// The error for a table in which no row maps every required column: the first row's

@@ -38,6 +38,7 @@ enum WorkbookIngest {
             } catch {
                 throw vfmError(error, file: name, sheet: sheet.name)
             }
+            table.finishHeader()
             if var headerError = table.headerError {
                 headerError.message += " (sheet `\(sheet.name)`)"
                 throw headerError

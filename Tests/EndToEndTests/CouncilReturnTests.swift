@@ -92,6 +92,21 @@ struct CouncilReturnTests {
         #expect(!warnings.contains { $0.contains("no saved result") })
     }
 
+    @Test("a header on two rows (group labels merged over their columns) gives the clean returns' run")
+    func twoTierHeader() throws {
+        let scratch = try ScratchDirectory("vfm-council")
+        defer { scratch.remove() }
+        let (cleanRun, _) = try WorkbookRunTests.run(FixturePaths.fixture("council/council-clean.csv").path, in: scratch)
+        let (run, result) = try WorkbookRunTests.run(FixturePaths.fixture("council/council-two-tier.xlsx").path, in: scratch)
+        try #require(result.status == 0, "\(result)")
+        let cleanTables = try WorkbookRunTests.tableFiles(cleanRun), tables = try WorkbookRunTests.tableFiles(run)
+        for (name, data) in cleanTables { #expect(tables[name] == data, "tables/\(name)") }
+        #expect(try WorkbookRunTests.servicesWithoutSource(run) == WorkbookRunTests.servicesWithoutSource(cleanRun))
+        let warnings = try #require(try Self.inputs(run)["warnings"] as? [String])
+        #expect(warnings.contains("council-two-tier.xlsx: the header is on lines 3 and 4: the labels of line 4 complete those "
+            + "above them (a group label over its columns); check the columns named below"))
+    }
+
     @Test("notes and blank lines do not fail --fail-on rejects; the Total row does")
     func failOnRejects() throws {
         let scratch = try ScratchDirectory("vfm-council")

@@ -123,6 +123,37 @@ struct CouncilRowTests {
     }
 }
 
+/// A header on two rows (issue 28, `TwoTierHeader`).
+@Suite("a header's second row completes the first")
+struct TwoTierHeaderTests {
+    @Test("a CSV export: the group label in its first cell only, the group's columns below it")
+    func csvExport() throws {
+        let text = "Authority,Service,Total cost,People supported,Client group,,Job outcomes,,\n"
+            + ",,,,LD,MH,Gained,Retained,Self-employed\nLeeds,Job Club,100,10,6,3,2,1,0\n"
+        let file = try FileIngest.ingest(Array(text.utf8), name: "two.csv", missingWords: MissingValueWords([]))
+        let row = try #require(file.accepted.first?.serviceReturn)
+        #expect(row.counts[.clientsLD] == 6 && row.counts[.clientsMH] == 3)
+        #expect(row.counts[.outcomesGained] == 2 && row.counts[.outcomesRetained] == 1 && row.counts[.outcomesSelfEmployed] == 0)
+        #expect(file.summary.rowsRead == 1 && file.rejected.isEmpty)
+        #expect(file.accepted.first?.serviceReturn.source.line == 3)
+    }
+
+    @Test("a first data row that is all text is not taken for a second tier")
+    func textRowIsData() throws {
+        let text = "authority,service,total_cost,people_supported,outcomes_total,region\nLeeds,Job Club,n/a,n/a,n/a,North\n"
+        let file = try FileIngest.ingest(Array(text.utf8), name: "one.csv", missingWords: MissingValueWords(["n/a"]))
+        #expect(file.summary.rowsRead == 1)
+        #expect(file.rejected.first?.rule == .requiredMissing)
+    }
+
+    @Test("a header with no row below it is still the header")
+    func headerOnly() throws {
+        let text = "authority,service,total_cost,people_supported,outcomes_total\n"
+        let file = try FileIngest.ingest(Array(text.utf8), name: "empty.csv", missingWords: MissingValueWords([]))
+        #expect(file.summary.rowsRead == 0)
+    }
+}
+
 /// A merged authority cell exported to CSV keeps its value on its first row only (issue 28).
 @Suite("an empty authority or service names the row's other name and merged cells")
 struct MergedNameMessageTests {
