@@ -90,12 +90,25 @@ enum NearDuplicateScreen {
     /// Adds `possible-duplicate` to each service that has a near twin, naming the twins.
     /// Services are grouped by the folded names' hash first (`appendFolded`, no `String`
     /// per ASCII name); `Key`s are built and compared only within a group of two or more.
+    /// As `DuplicateScreen.groups` does, only the first index per hash is kept for every
+    /// service, and a list only for hashes that meet: a million services add one dictionary
+    /// of integers, not a million arrays.
     static func flag(_ services: inout [CleanedService]) {
-        var byHash: [Int: [Int]] = [:]
+        var first: [Int: Int] = [:]
+        first.reserveCapacity(services.count)
+        var candidates: [Int: [Int]] = [:]
         var scratch: [UInt8] = []
-        for index in services.indices { byHash[hash(services[index].input, scratch: &scratch), default: []].append(index) }
+        for index in services.indices {
+            let hash = hash(services[index].input, scratch: &scratch)
+            if let seen = first[hash] {
+                candidates[seen, default: [seen]].append(index)
+            } else {
+                first[hash] = index
+            }
+        }
+        first = [:]
         var twins: [Int: [SourceLocation]] = [:]
-        for var rest in byHash.values where rest.count > 1 {
+        for var rest in candidates.values {
             while rest.count > 1 {
                 let key = Key(services[rest[0]].input)
                 let same = rest.filter { Key(services[$0].input) == key }
