@@ -29,7 +29,6 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // SHA-256 for provenance and the up-to-date check (BoringSSL's assembly, ~10× our own).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenBLAS (cblas_*) + LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
@@ -47,10 +46,11 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
         // `make install` copies bare binaries, and Bundle.module would trap without its bundle.
-        .target(name: "PipelineDefinition", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
-        // .xlsx workbooks: ZIPFoundation for the archive, FoundationXML (libxml2) for the parts.
-        .target(name: "Workbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
-                swiftSettings: swiftSettings),
+        .target(name: "PipelineDefinition", dependencies: ["VFMCore", "Tabular"], swiftSettings: swiftSettings),
+        // zlib from Debian's zlib1g-dev, for the workbook reader's raw inflate.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // .xlsx workbooks: our ZIP directory reader over zlib, FoundationXML (libxml2) for the parts.
+        .target(name: "Workbook", dependencies: ["CZlib"], swiftSettings: swiftSettings),
         .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Workbook"],
                 swiftSettings: swiftSettings),
         .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "StatisticsKernel", "PipelineDefinition"],
@@ -59,7 +59,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Reporting"],
+        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
                 dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "StatisticsKernel",

@@ -97,9 +97,11 @@ extension StagingDirectory {
 extension RunDestination {
     /// Refuses to replace something that is not a run: publishing swaps the *whole*
     /// directory away and deletes it, so `--output ~` by mistake must not delete a home
-    /// directory. Replaceable: nothing there yet, an empty directory, or a directory with
-    /// a `manifest.json` (a previous run).
-    /// - Throws: `.cannotCreateOutput` (73).
+    /// directory, nor `--output` a web app's folder that happens to hold a `manifest.json`
+    /// its `src/` (issue 31). Replaceable: nothing there yet, an empty directory, or a
+    /// previous vfm run — a directory whose `manifest.json` is a vfm manifest (tool `vfm`)
+    /// and which holds nothing but that manifest and the files it lists (`PreviousRun`).
+    /// - Throws: `.cannotCreateOutput` (73), touching nothing.
     public func checkReplaceable() throws(VFMError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
@@ -113,10 +115,12 @@ extension RunDestination {
                            hint: "choose another --output, or remove the file")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        guard entries.isEmpty || entries.contains(RunLayout.manifest) else {
+        guard !entries.isEmpty else { return }
+        guard entries.contains(RunLayout.manifest) else {
             throw VFMError(.cannotCreateOutput,
                            "is not empty and holds no \(RunLayout.manifest), so it is not a previous run; vfm replaces the whole directory when it publishes",
                            file: path, hint: "choose a new or empty directory for --output")
         }
+        try PreviousRun.check(self)
     }
 }

@@ -29,18 +29,29 @@ public enum ProcessSupervision {
 
     /// The pid to show people: the supervising parent's when there is one.
     public static var visiblePID: Int32 {
-        if let text = getenv(variable).map({ String(cString: $0) }), let pid = Int32(text), pid == getppid() {
-            return pid
-        }
+        if let pid = supervisorPID, pid == getppid() { return pid }
         return getpid()
+    }
+
+    /// The supervisor's pid from the environment: set, this process is the worker.
+    private static var supervisorPID: Int32? {
+        getenv(variable).map { String(cString: $0) }.flatMap { Int32($0) }
     }
 
     /// In the parent, runs this same command as a supervised child and exits with its
     /// status (never returns). In the child, returns at once and the work runs.
+    ///
+    /// The child is the child because the variable is set — never because its parent is
+    /// still alive: a worker whose supervisor was killed in its first milliseconds used to
+    /// fail the `pid == getppid()` test, take itself for a supervisor, and go on to hold the
+    /// lock and publish a run nobody was waiting for (issue 31). Now it asks the kernel for
+    /// SIGKILL on the parent's death first, then checks that the parent is still the one
+    /// that started it; if not, the parent died before the request and it exits at once,
+    /// having done nothing.
     public static func superviseOrContinue() {
-        if let text = getenv(variable).map({ String(cString: $0) }), let pid = Int32(text), pid == getppid() {
+        if let pid = supervisorPID {
             _ = vfm_set_parent_death_signal(SIGKILL)
-            if getppid() != pid { _exit(Int32(SIGKILL) + 128) }  // the parent died before the call
+            if getppid() != pid { _exit(Int32(SIGKILL) + 128) }
             return
         }
         var environment = ProcessInfo.processInfo.environment

@@ -68,7 +68,7 @@ public enum UpToDateCheck {
             return .run([exists ? .unreadableManifest : .noPreviousRun])
         }
         var reasons: [RerunReason] = []
-        if manifest.tool.name != "vfm" || manifest.tool.version != identity.toolVersion {
+        if manifest.tool.name != ToolVersion.name || manifest.tool.version != identity.toolVersion {
             reasons.append(.toolVersion(was: manifest.tool.version, now: identity.toolVersion))
         }
         if manifest.pipeline.path != identity.pipelinePath || manifest.pipeline.sha256 != identity.pipelineSHA256 {
@@ -97,6 +97,9 @@ public enum UpToDateCheck {
             }
             guard let sha256 = digest else { return .run([.outputMissing(output.path)]) }
             guard sha256 == output.sha256 else { return .run([.outputEdited(output.path)]) }
+        }
+        if let added = PreviousRun.unlisted(in: destination.path, by: manifest).first {
+            return .run([.outputAdded(added)])
         }
         let rejected = manifest.inputs.reduce(0) { $0 + $1.rowsRejected }
         return .upToDate(PublishedCounts(rowsRejected: rejected, flags: max(flagLines.records - 1, 0)))

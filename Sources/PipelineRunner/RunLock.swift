@@ -35,8 +35,15 @@ public final class RunLock {
     /// - Throws: `.locked` (75) when a run holds the lock to write.
     public static func shared(for destination: RunDestination) throws(VFMError) -> RunLock? {
         let path = destination.lockPath
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw symlinkError(path: path, destination: destination) }
+            return nil
+        }
+        guard isPlainFile(descriptor) else {
+            close(descriptor)
+            throw notAFileError(path: path, destination: destination)
+        }
         guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
             let code = errno
             let holder = readHolder(descriptor)
@@ -54,9 +61,17 @@ public final class RunLock {
     public static func acquire(for destination: RunDestination) throws(VFMError) -> RunLock {
         try destination.prepareParent()
         let path = destination.lockPath
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // O_NOFOLLOW: a symbolic link planted under the lock's name must not make a run
+        // (perhaps root's, from cron) create or truncate the file it points to (issue 31).
+        // O_NONBLOCK: opening a FIFO planted there must not hang the run.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
         guard descriptor >= 0 else {
+            if errno == ELOOP { throw symlinkError(path: path, destination: destination) }
             throw PosixError.output(errno, "creating the lock file", path: path)
+        }
+        guard isPlainFile(descriptor) else {
+            close(descriptor)
+            throw notAFileError(path: path, destination: destination)
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
@@ -68,6 +83,25 @@ public final class RunLock {
         let lock = RunLock(descriptor: descriptor, path: path)
         lock.recordHolder()
         return lock
+    }
+
+    /// A lock file that is a regular file with one name: a hard link planted under the lock's
+    /// name would otherwise let the pid we write land in the linked file.
+    private static func isPlainFile(_ descriptor: Int32) -> Bool {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1
+    }
+
+    private static func symlinkError(path: String, destination: RunDestination) -> VFMError {
+        VFMError(.cannotCreateOutput, "the lock file `\(path)` is a symbolic link; vfm does not follow it (it could point at any file)",
+                 file: destination.path,
+                 hint: "remove the link `\(path)` (nothing of the run is in it) and run again, or publish elsewhere with --output")
+    }
+
+    private static func notAFileError(path: String, destination: RunDestination) -> VFMError {
+        VFMError(.cannotCreateOutput, "the lock file `\(path)` is not a plain file (a directory, a device, a pipe, or a file with other names)",
+                 file: destination.path,
+                 hint: "remove `\(path)` and run again, or publish elsewhere with --output")
     }
 
     private static func lockedError(holder: Int32?, destination: RunDestination) -> VFMError {

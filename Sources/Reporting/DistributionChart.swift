@@ -1,3 +1,5 @@
+import Tabular
+
 /// Every service's figure as a bar, sorted from lowest to highest, with the mean marked:
 /// the study's Charts 6 (cost per person supported) and 7 (cost per job outcome). Bars
 /// carry the service's name where it fits (above a short bar, inside a tall one) and a

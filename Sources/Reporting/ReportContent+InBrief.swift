@@ -1,3 +1,4 @@
+import Tabular
 import PipelineDefinition
 
 extension ReportContent {

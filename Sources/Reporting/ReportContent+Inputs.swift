@@ -94,8 +94,8 @@ extension ReportContent {
 
     /// `Authority — Service (period)`, third-party text.
     static func serviceName(_ row: RunTable.Row) -> [Inline] {
-        var name: [Inline] = [.name(row.text("authority") ?? HumanNumbers.missing), .text(" — "),
-                              .name(row.text("service") ?? HumanNumbers.missing)]
+        var name: [Inline] = [.displayName(row.text("authority") ?? HumanNumbers.missing), .text(" — "),
+                              .displayName(row.text("service") ?? HumanNumbers.missing)]
         if let period = row.text("period") { name += [.text(" ("), .name(period), .text(")")] }
         return name
     }

@@ -1,3 +1,5 @@
+import Tabular
+
 /// A hand-written SVG document with deterministic text: coordinates at fixed decimals,
 /// attribute order fixed, LF line ends, XML-escaped text (third-party names appear in
 /// point titles). Valid standalone SVG 1.1 with a viewBox, so browsers scale it.

@@ -1,3 +1,4 @@
+import Tabular
 import Foundation
 
 /// One point of a chart: a service's figure(s), whether it is evidence-based, and its

@@ -21,21 +21,15 @@ public enum ReturnTemplate {
     static var headers: [String] { ColumnGuide.entries.map(\.column) }
 
     /// The template's bytes.
-    /// - Throws: `.cannotCreateOutput` if the workbook cannot be assembled.
-    public static func bytes(_ format: Format, missingWords: [String]) throws(VFMError) -> [UInt8] {
+    public static func bytes(_ format: Format, missingWords: [String]) -> [UInt8] {
         switch format {
         case .csv:
             return Array((headers.joined(separator: ",") + "\n").utf8)
         case .xlsx:
-            do {
-                return try WorkbookWriter.bytes([
-                    WorkbookWriter.Sheet(name: "Return", rows: [headers], columnWidths: headers.map { max(12, $0.count + 2) }),
-                    WorkbookWriter.Sheet(name: "Notes", rows: notes(missingWords: missingWords), columnWidths: [28, 10, 11, 90]),
-                ])
-            } catch {
-                throw VFMError(.cannotCreateOutput, "the template workbook could not be assembled: \(error.description)",
-                               hint: "write a CSV template instead (--output template.csv)")
-            }
+            return WorkbookWriter.bytes([
+                WorkbookWriter.Sheet(name: "Return", rows: [headers], columnWidths: headers.map { max(12, $0.count + 2) }),
+                WorkbookWriter.Sheet(name: "Notes", rows: notes(missingWords: missingWords), columnWidths: [28, 10, 11, 90]),
+            ])
         }
     }
 

@@ -88,6 +88,9 @@ enum WorkbookIngest {
                 ? "remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and " + saveAs
                 : saveAs
             return VFMError(.dataError, error.message + place, file: file, hint: hint)
+        case .scratchSpace:
+            return VFMError(.ioError, error.message + place + (error.cause.isEmpty ? "" : " [\(error.cause)]"), file: file,
+                            hint: "free space in the temporary directory (TMPDIR), or point TMPDIR at a disk with room, then run again")
         case .corruptArchive, .partTooLarge, .malformedPart, .noSheets, .noSuchSheet:
             let detail = error.cause.isEmpty ? "" : " [\(error.cause)]"
             return VFMError(.dataError, error.message + place + detail, file: file,

@@ -1,4 +1,4 @@
-import Reporting
+import Tabular
 
 /// What a reader of the report would see change about a correlation (SPEC §3: marked
 /// when the strength word, the sign or significance at 5% changes).

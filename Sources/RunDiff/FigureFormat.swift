@@ -1,8 +1,8 @@
 import PipelineDefinition
-import Reporting
+import Tabular
 
 /// How the report prints a figure (SPEC §7: £1,730; 38%; n always shown), delegated to
-/// the report's own formatter, `Reporting.HumanNumbers`, so that the diff's default
+/// the report's own formatter, `Tabular.HumanNumbers`, so that the diff's default
 /// threshold — "changed as the report prints it" — is the report's rounding, not a copy.
 public enum FigureFormat: Sendable, Equatable {
     /// A figure of a metric, as the report prints that metric (`HumanNumbers.figure`).
@@ -29,12 +29,11 @@ public enum FigureFormat: Sendable, Equatable {
     /// The format's plain-number equivalent (`.metric` resolved), for change columns.
     var resolved: FigureFormat {
         guard case .metric(let name) = self else { return self }
-        guard let known = Metric(rawValue: name) else { return .decimals(2) }
-        if known.isMoney { return .money }
-        if known.isRate { return .percent }
-        switch known {
-        case .peopleSupported, .jobOutcomes: return .whole
-        default: return .decimals(2)
+        switch Metric.numberStyle(named: name) {
+        case .money: return .money
+        case .percent: return .percent
+        case .whole: return .whole
+        case .decimals(let places): return .decimals(places)
         }
     }
 

@@ -1,7 +1,7 @@
-import Reporting
+import Tabular
 
 /// The diff's numbers for people. Every figure is printed by the report's own formatter
-/// (`Reporting.HumanNumbers`), so "changed as the report prints it" means exactly that;
+/// (`Tabular.HumanNumbers`), so "changed as the report prints it" means exactly that;
 /// only the signed change columns, which the report does not print, are built here — from
 /// `HumanNumbers` too.
 enum PeopleNumbers {

@@ -1,4 +1,4 @@
-import Reporting
+import Tabular
 import Returns
 
 extension RunDiffReport {

@@ -42,7 +42,7 @@ public struct TemplateCommand: ParsableCommand {
                                hint: "choose another name, or add --force to replace it")
             }
             let definition = try PipelineChoice.load(config: pipeline.config).definition
-            try FileSystem.write(try ReturnTemplate.bytes(format, missingWords: definition.missingValueWords), to: output)
+            try FileSystem.write(ReturnTemplate.bytes(format, missingWords: definition.missingValueWords), to: output)
         }
     }
 }

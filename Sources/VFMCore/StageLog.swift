@@ -17,7 +17,9 @@ public struct StageLog: Sendable {
 
     public func error(_ line: String) { Self.emit("error: " + line) }
 
+    /// One line, its control characters made visible (`TerminalText`): a message quotes
+    /// third parties' cells, and nothing in one may drive the reader's terminal.
     static func emit(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
     }
 }

@@ -16,6 +16,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private let sharedStrings: [String]
     private let percentStyles: [Bool]
     private let body: (WorkbookRow) -> Bool
+    /// `WorkbookLimits.rowTextBytes`, and the text of the row being read so far.
+    private let rowTextLimit: Int
+    private var rowTextBytes = 0
 
     private(set) var failure: WorkbookError?
     private(set) var stopped = false
@@ -47,10 +50,11 @@ final class SheetReader: NSObject, XMLParserDelegate {
 
     private enum Collecting { case none, value, inlineText }
 
-    init(part: String, sharedStrings: [String], percentStyles: [Bool], merges: MergedRanges = MergedRanges(),
-         body: @escaping (WorkbookRow) -> Bool) {
+    init(part: String, sharedStrings: [String], percentStyles: [Bool], rowTextLimit: Int,
+         merges: MergedRanges = MergedRanges(), body: @escaping (WorkbookRow) -> Bool) {
         self.mergeFill = MergeFill(merges)
         self.part = part
+        self.rowTextLimit = rowTextLimit
         self.sharedStrings = sharedStrings
         self.percentStyles = percentStyles
         self.body = body
@@ -85,6 +89,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
                 number = given
             }
             rowNumber = number
+            rowTextBytes = 0
             cells.removeAll(keepingCapacity: true)
             inRow = true
         case "c" where inRow:
@@ -132,6 +137,16 @@ final class SheetReader: NSObject, XMLParserDelegate {
         case "c" where inCell:
             inCell = false
             guard let cell = makeCell() else { return }
+            if case .text(let text) = cell {
+                rowTextBytes += text.utf8.count
+                guard rowTextBytes <= rowTextLimit else {
+                    failure = WorkbookError(.partTooLarge, "row \(rowNumber) of the worksheet `\(part)` holds more than "
+                        + "\(rowTextLimit >> 20) MiB of text, the limit for one row of a return (a real row is a few hundred bytes); "
+                        + "the workbook is damaged or made to exhaust memory")
+                    parser.abortParsing()
+                    return
+                }
+            }
             while cells.count < cellColumn { cells.append(.empty) }
             cells.append(cell)
         case "row" where inRow:

@@ -4,10 +4,12 @@ import Foundation
 /// worksheets in workbook order, its shared strings and which cell formats are percentages.
 /// Worksheets are read one row at a time by `forEachRow`.
 ///
-/// Why these libraries: ZIPFoundation (weichsel) inflates parts chunk by chunk, so a size
-/// guard can stop a ZIP bomb mid-stream; `FoundationXML.XMLParser` is libxml2's streaming
-/// parser with no third-party code. A worksheet is inflated to a temporary file and parsed
-/// from a stream, so neither its bytes nor its text are ever held whole in memory.
+/// Why these libraries: zlib inflates parts chunk by chunk under our own ZIP directory
+/// reader (`PackageArchive`), so a size guard can stop a ZIP bomb mid-stream and a stream
+/// that ends early is noticed; `FoundationXML.XMLParser` is libxml2's streaming
+/// parser with no third-party code. A worksheet is inflated to an unnamed scratch file
+/// (`ScratchPart`, nothing left behind however the run ends) and parsed from a stream, so
+/// neither its bytes nor its text are ever held whole in memory.
 public final class Workbook {
     public let sheets: [WorkbookSheet]
     private let archive: PackageArchive
@@ -32,14 +34,8 @@ public final class Workbook {
     /// - Throws: `WorkbookError` — `.legacyExcel`, `.encrypted`, `.openDocument`,
     ///   `.notAWorkbook`, `.corruptArchive`, `.partTooLarge`, `.malformedPart`, `.noSheets`.
     public init(path: String, limits: WorkbookLimits = .standard) throws(WorkbookError) {
-        let prefix: [UInt8]
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            prefix = Array(try handle.read(upToCount: 8) ?? Data())
-        } catch {
-            throw WorkbookError(.notAWorkbook, "cannot read the file", cause: String(describing: error))
-        }
+        let file = try ArchiveFile(path: path)
+        let prefix = try file.read(at: 0, count: min(8, file.size))
         switch FileSignature.of(prefix) {
         case .zip: break
         case .ole2:
@@ -48,7 +44,7 @@ public final class Workbook {
         case .other:
             throw WorkbookError(.notAWorkbook, "this file is not an .xlsx workbook (it does not start with a ZIP signature)")
         }
-        let archive = try PackageArchive(path: path, limits: limits)
+        let archive = try PackageArchive(file: file, limits: limits)
         if let mimetype = try archive.data(of: "mimetype", limit: 1024),
            String(decoding: mimetype, as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument") {
             throw WorkbookError(.openDocument, "this is an OpenDocument spreadsheet (.ods), which is not read")
@@ -84,9 +80,8 @@ public final class Workbook {
             let part = Relationships.resolve(target, from: workbookPart)
             // Streamed from a file like a worksheet: libxml2 refuses a document held in one
             // buffer whose single line passes 10 MB, as LibreOffice writes sharedStrings.xml.
-            if let url = try archive.temporaryFile(of: part, limit: limits.sharedStringsBytes) {
-                defer { try? FileManager.default.removeItem(at: url) }
-                sharedStrings = try SharedStringsPart.parse(url, part: part)
+            if let scratch = try archive.scratchFile(of: part, limit: limits.sharedStringsBytes) {
+                sharedStrings = try SharedStringsPart.parse(scratch.url, part: part, limit: limits.sharedStringCount)
             }
         }
         var percentStyles: [Bool] = []
@@ -114,14 +109,13 @@ public final class Workbook {
     ///   damage have been delivered).
     @discardableResult
     public func forEachRow(of sheet: WorkbookSheet, _ body: @escaping (WorkbookRow) -> Bool) throws(WorkbookError) -> SheetNotes {
-        guard let url = try archive.temporaryFile(of: sheet.part) else {
+        guard let scratch = try archive.scratchFile(of: sheet.part) else {
             throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
         }
-        defer { try? FileManager.default.removeItem(at: url) }
-        let merges = try MergedRanges.read(url, part: sheet.part)
-        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles, merges: merges,
-                                 body: body)
-        try reader.run(url)
+        let merges = try MergedRanges.read(scratch.url, part: sheet.part)
+        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles,
+                                 rowTextLimit: archive.limits.rowTextBytes, merges: merges, body: body)
+        try reader.run(scratch.url)
         var notes = SheetNotes(formulasWithoutValue: reader.formulasWithoutValue,
                                firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
         notes.mergedCellsFilled = reader.mergeFill.filled

@@ -1,6 +1,3 @@
-import Foundation
-import ZIPFoundation
-
 /// Writes a small `.xlsx` workbook (ECMA-376 SpreadsheetML, the minimal package: content
 /// types, relationships, workbook, one part per worksheet) whose cells are text — inline
 /// strings, so no shared-strings part — for documents a person fills in, such as a return
@@ -21,9 +18,9 @@ public enum WorkbookWriter {
         }
     }
 
-    /// The workbook's bytes. Entries carry a fixed date, so the same sheets give the same bytes.
-    /// - Throws: `.corruptArchive` if the archive cannot be assembled (not expected in memory).
-    public static func bytes(_ sheets: [Sheet]) throws(WorkbookError) -> [UInt8] {
+    /// The workbook's bytes: stored parts (`StoredZip`) with a fixed date, so the same sheets
+    /// give the same bytes.
+    public static func bytes(_ sheets: [Sheet]) -> [UInt8] {
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheets.count)),
             ("_rels/.rels", rootRelationships),
@@ -32,26 +29,10 @@ public enum WorkbookWriter {
             ("xl/styles.xml", styles),
         ]
         for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet))) }
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (path, text) in parts {
-                let data = Data(text.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: fixedDate, compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position) ..< Int(position) + size)
-                }
-            }
-            guard let data = archive.data else { throw WorkbookError(.corruptArchive, "the workbook could not be assembled") }
-            return Array(data)
-        } catch let error as WorkbookError {
-            throw error
-        } catch {
-            throw WorkbookError(.corruptArchive, "the workbook could not be assembled", cause: String(describing: error))
-        }
+        var zip = StoredZip()
+        for (path, text) in parts { zip.add(path, Array(text.utf8)) }
+        return zip.archive()
     }
-
-    /// 2014-01-01, the study's year: no timestamp of the machine in a written workbook.
-    private static let fixedDate = Date(timeIntervalSince1970: 1_388_534_400)
 
     private static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     private static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

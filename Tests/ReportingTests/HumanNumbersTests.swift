@@ -1,5 +1,6 @@
+import PipelineDefinition
+import Tabular
 import Testing
-@testable import Reporting
 
 /// Expected strings are written by hand from the rules in SPEC §7.
 @Suite("Numbers rounded for people")
@@ -10,6 +11,24 @@ struct HumanNumbersTests {
     ])
     func money(value: Double, expected: String) {
         #expect(HumanNumbers.money(value) == expected)
+    }
+
+    /// Expected digits: Python's exact integer of the binary64 value, `'{:,}'.format(int(v))`.
+    @Test("money above 2^64 prints its exact digits instead of saturating (issue 31)", arguments: [
+        (18_446_744_073_709_551_616.0, "£18,446,744,073,709,551,616"), (3e20, "£300,000,000,000,000,000,000"),
+        (1.8e19, "£18,000,000,000,000,000,000"), (9.5e18, "£9,500,000,000,000,000,000"), (-3e20, "\u{2212}£300,000,000,000,000,000,000"),
+        (1.7976931348623157e308, "£179,769,313,486,231,570,814,527,423,731,704,356,798,070,567,525,844,996,598,917,476,803,157,260,780,028,538,760,589,558,632,766,878,171,540,458,953,514,382,464,234,321,326,889,464,182,768,467,546,703,537,516,986,049,910,576,551,282,076,245,490,090,389,328,944,075,868,508,455,133,942,304,583,236,903,222,948,165,808,559,332,123,348,274,797,826,204,144,723,168,738,177,180,919,299,881,250,404,026,184,124,858,368"),
+    ])
+    func hugeMoney(value: Double, expected: String) {
+        #expect(HumanNumbers.money(value) == expected)
+    }
+
+    /// Python: `'{:,.2f}'.format(Decimal(123456789012345.67))` → 123,456,789,012,345.67 (the
+    /// binary value is 123456789012345.671875).
+    @Test("decimals of a large figure stay exact")
+    func largeDecimals() {
+        #expect(HumanNumbers.decimal(123_456_789_012_345.67, decimals: 2) == "123,456,789,012,345.67")
+        #expect(HumanNumbers.decimal(3e20, decimals: 2) == "300,000,000,000,000,000,000.00")
     }
 
     @Test("rates are whole percentages", arguments: [(0.3812, "38%"), (0.005, "1%"), (0, "0%"), (1, "100%"), (0.125, "13%")])

@@ -1,7 +1,7 @@
 @testable import RunDiff
 import Testing
 
-/// Figures are printed by the report's formatter (`Reporting.HumanNumbers`); expected
+/// Figures are printed by the report's formatter (`Tabular.HumanNumbers`); expected
 /// texts are the report's rounding worked out by hand (SPEC §7: £1,730; 38%; r = −0.58).
 @Suite("Figures as the report prints them, and their changes")
 struct FigureTextTests {

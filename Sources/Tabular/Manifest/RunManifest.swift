@@ -9,7 +9,7 @@ public struct RunManifest: Sendable, Equatable {
         public var name: String
         public var version: String
 
-        public init(name: String = "vfm", version: String = ToolVersion.current) {
+        public init(name: String = ToolVersion.name, version: String = ToolVersion.current) {
             self.name = name
             self.version = version
         }

@@ -1,7 +1,7 @@
-import PipelineDefinition
-
 /// Numbers rounded for people (SPEC §7): £1,730 (whole pounds, thousands separators),
 /// 38%, r = −0.58, p = 0.012 or p < 0.001, and "—" for a figure that does not exist.
+/// The one people-facing number formatter: the report, its charts and `vfm-diff` all print
+/// through it, so "changed as the report prints it" is the report's own rounding.
 /// Locale-independent by construction (own digit grouping, no `Formatter`), so a report
 /// is byte-identical on every machine. Negative numbers use the Unicode minus sign (U+2212),
 /// as in typeset statistics; tables/ keep ASCII `-` for programs.
@@ -45,15 +45,13 @@ public enum HumanNumbers {
         return decimal(value, decimals: 3)
     }
 
-    /// A figure of `metric` as people read it: money in £, rates in %, counts whole,
-    /// the Support Level Index to two decimals.
-    public static func figure(_ value: Double?, metric: String) -> String {
-        guard let known = Metric(rawValue: metric) else { return decimal(value, decimals: 2) }
-        if known.isMoney { return money(value) }
-        if known.isRate { return percent(value) }
-        switch known {
-        case .peopleSupported, .jobOutcomes: return whole(value)
-        default: return decimal(value, decimals: 2)
+    /// `value` in `style`: how a figure of a given kind is printed everywhere.
+    public static func text(_ value: Double?, style: NumberStyle) -> String {
+        switch style {
+        case .money: return money(value)
+        case .percent: return percent(value)
+        case .whole: return whole(value)
+        case .decimals(let places): return decimal(value, decimals: places)
         }
     }
 
@@ -65,7 +63,7 @@ public enum HumanNumbers {
     }
 
     /// Fixed decimals without grouping and with an ASCII minus: for SVG coordinates.
-    static func plain(_ value: Double, decimals: Int) -> String {
+    package static func plain(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "0" }
         let text = fixed(abs(value), decimals: decimals, grouped: false)
         return (isNegativeAfterRounding(value, decimals: decimals) ? "-" : "") + text
@@ -73,25 +71,61 @@ public enum HumanNumbers {
 
     private static func isNegativeAfterRounding(_ value: Double, decimals: Int) -> Bool {
         guard value < 0 else { return false }
-        return scaled(abs(value), decimals: decimals) != 0
+        return fixed(abs(value), decimals: decimals, grouped: false).contains { $0 != "0" && $0 != "." }
     }
 
-    /// |value| × 10^decimals rounded half away from zero, as an integer.
-    private static func scaled(_ magnitude: Double, decimals: Int) -> UInt64 {
+    /// |value| to `decimals` places, rounded half away from zero, as digit text. Exact
+    /// however large: a total of £3 × 10²⁰ prints all its digits instead of saturating at
+    /// 2⁶⁴ − 1 (issue 31 found "£18,446,744,073,709,551,615" for every figure above 2⁶⁴).
+    private static func fixed(_ magnitude: Double, decimals: Int, grouped: Bool) -> String {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
+        let digits: String
         let product = (magnitude * factor).rounded(.toNearestOrAwayFromZero)
-        guard product < 1.8e19 else { return UInt64.max }
-        return UInt64(product)
-    }
-
-    private static func fixed(_ magnitude: Double, decimals: Int, grouped: Bool) -> String {
-        let digits = String(scaled(magnitude, decimals: decimals))
+        if product < 9_007_199_254_740_992 {  // 2^53: the scaled product is still exact enough
+            digits = String(UInt64(product))
+        } else {
+            // Beyond 2^53 the scaled product loses the last places: the whole part exactly,
+            // then the fraction (exact: a double minus its floor) scaled and rounded alone.
+            let whole = magnitude.rounded(.down)
+            var fraction = ((magnitude - whole) * factor).rounded(.toNearestOrAwayFromZero)
+            var wholeDigits = exactDigits(whole)
+            if fraction >= factor {  // the fraction rounded up to one
+                fraction = 0
+                wholeDigits = exactDigits(whole + 1)
+            }
+            let fractionDigits = decimals == 0 ? "" : String(UInt64(fraction))
+            digits = wholeDigits + String(repeating: "0", count: max(0, decimals - fractionDigits.count)) + fractionDigits
+        }
         let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
         let integerPart = String(padded.dropLast(decimals))
         let fractionPart = String(padded.suffix(decimals))
         let integerText = grouped ? group(integerPart) : integerPart
         return decimals == 0 ? integerText : integerText + "." + fractionPart
+    }
+
+    /// The decimal digits of a whole, finite, non-negative double, exactly: its significand
+    /// doubled once per binary exponent step in base-10⁹ limbs.
+    static func exactDigits(_ whole: Double) -> String {
+        if whole < 9.0e18 { return String(UInt64(whole)) }
+        var limbs: [UInt64] = [whole.significandBitPattern | (1 << 52)]  // < 2^53 < 10^18: split below
+        limbs = [limbs[0] % 1_000_000_000, limbs[0] / 1_000_000_000]
+        for _ in 0 ..< Int(whole.exponent) - 52 {
+            var carry: UInt64 = 0
+            for index in limbs.indices {
+                let doubled = limbs[index] * 2 + carry
+                limbs[index] = doubled % 1_000_000_000
+                carry = doubled / 1_000_000_000
+            }
+            if carry > 0 { limbs.append(carry) }
+        }
+        while limbs.count > 1, limbs.last == 0 { limbs.removeLast() }
+        var text = String(limbs.last!)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
+        }
+        return text
     }
 
     private static func group(_ digits: String) -> String {
@@ -102,4 +136,13 @@ public enum HumanNumbers {
         }
         return result
     }
+}
+
+/// How a kind of figure is printed for people: money in whole pounds, fractions as whole
+/// percentages, counts whole, anything else to fixed decimals.
+public enum NumberStyle: Sendable, Hashable {
+    case money
+    case percent
+    case whole
+    case decimals(Int)
 }

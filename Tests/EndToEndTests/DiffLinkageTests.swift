@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+import VFMTestSupport
+
+/// `vfm-diff` compares two runs' files: it needs no linear algebra and no workbook
+/// archive library, so it must not load them (issue 25: it used to link OpenBLAS, LAPACKE
+/// and ZIPFoundation through the report module).
+@Suite("what vfm-diff links")
+struct DiffLinkageTests {
+    @Test("ldd vfm-diff names no OpenBLAS, LAPACKE or ZIP library")
+    func noLinearAlgebra() throws {
+        let binary = try #require(BuiltProducts.executable("vfm-diff"))
+        let result = try ExecuteCommand.run(URL(fileURLWithPath: "/usr/bin/ldd"), [binary.path])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("libc.so"), "ldd printed no libraries: \(result)")
+        for library in ["openblas", "lapack", "ZIPFoundation"] {
+            #expect(!result.stdout.lowercased().contains(library.lowercased()), "vfm-diff links \(library):\n\(result.stdout)")
+        }
+    }
+}
