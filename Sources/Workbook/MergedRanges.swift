@@ -107,8 +107,12 @@ struct MergeFill {
 
     var isEmpty: Bool { ranges.isEmpty }
 
-    /// Fills `cells` of row `row` (row numbers increase from call to call).
-    mutating func fill(row: Int, cells: inout [WorkbookCell]) {
+    /// Fills `cells` of row `row` (row numbers increase from call to call); returns the
+    /// bytes of text it wrote, which count towards the row's text limit like any cell's: a
+    /// long text merged over thousands of cells and rows must not multiply unbounded.
+    @discardableResult
+    mutating func fill(row: Int, cells: inout [WorkbookCell]) -> Int {
+        var textBytes = 0
         active.removeAll { $0.range.lastRow < row }
         while next < ranges.count, ranges[next].firstRow <= row {
             let range = ranges[next]
@@ -124,9 +128,11 @@ struct MergeFill {
                 while cells.count <= column { cells.append(.empty) }
                 guard cells[column] == .empty else { continue }
                 cells[column] = value
+                if case .text(let text) = value { textBytes += text.utf8.count }
                 filled += 1
                 if firstFilled == nil { firstFilled = SheetReader.letters(column) + String(row) }
             }
         }
+        return textBytes
     }
 }

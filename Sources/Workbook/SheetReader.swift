@@ -151,7 +151,16 @@ final class SheetReader: NSObject, XMLParserDelegate {
             cells.append(cell)
         case "row" where inRow:
             inRow = false
-            if !mergeFill.isEmpty { mergeFill.fill(row: rowNumber, cells: &cells) }
+            if !mergeFill.isEmpty {
+                rowTextBytes += mergeFill.fill(row: rowNumber, cells: &cells)
+                guard rowTextBytes <= rowTextLimit else {
+                    failure = WorkbookError(.partTooLarge, "row \(rowNumber) of the worksheet `\(part)` holds more than "
+                        + "\(rowTextLimit >> 20) MiB of text once its merged cells are filled, the limit for one row of a "
+                        + "return (a real row is a few hundred bytes); the workbook is damaged or made to exhaust memory")
+                    parser.abortParsing()
+                    return
+                }
+            }
             while cells.last == .empty { cells.removeLast() }
             if !body(WorkbookRow(number: rowNumber, cells: cells)) {
                 stopped = true

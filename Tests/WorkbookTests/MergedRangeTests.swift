@@ -1,4 +1,5 @@
 import Testing
+import VFMTestSupport
 @testable import Workbook
 
 /// Merged cells (ECMA-376 §18.3.1.55, issue 28): the value of a range's top-left cell
@@ -36,5 +37,27 @@ struct MergedRangeTests {
         fill.fill(row: 4, cells: &fourth)
         #expect(fourth == [.empty, .number(7, isPercent: false), .number(7, isPercent: false)])
         #expect(fill.filled == 3)
+    }
+}
+
+/// Filled merged cells count towards a row's text limit (issue 31's amplification guard).
+@Suite("merged cells cannot multiply a row's text beyond its limit")
+struct MergedTextLimitTests {
+    @Test("fill returns the bytes of text it wrote")
+    func fillCountsText() {
+        var fill = MergeFill(MergedRanges([MergedRanges.Range(firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: 3)]))
+        var cells: [WorkbookCell] = [.text("note")]
+        #expect(fill.fill(row: 1, cells: &cells) == 12)
+    }
+
+    @Test("a footnote merged across six cells passes a 150-byte row limit only before it is filled")
+    func limitCountsFilledCells() throws {
+        // Fixtures/council/council-openpyxl.xlsx: "Note: Hull figures are provisional" (34 bytes) merged across A:F.
+        let path = FixturePaths.fixture("council/council-openpyxl.xlsx").path
+        let limits = WorkbookLimits(sheetBytes: 1 << 30, sharedStringsBytes: 1 << 20, otherPartBytes: 1 << 20,
+                                    rowTextBytes: 150)
+        let error = try #require(throws: WorkbookError.self) { _ = try rows(of: path, sheet: "Returns 2012-13", limits: limits) }
+        #expect(error.kind == .partTooLarge)
+        #expect(error.message.contains("row 20 ") && error.message.contains("once its merged cells are filled"))
     }
 }
