@@ -137,29 +137,14 @@ final class SheetReader: NSObject, XMLParserDelegate {
         case "c" where inCell:
             inCell = false
             guard let cell = makeCell() else { return }
-            if case .text(let text) = cell {
-                rowTextBytes += text.utf8.count
-                guard rowTextBytes <= rowTextLimit else {
-                    failure = WorkbookError(.partTooLarge, "row \(rowNumber) of the worksheet `\(part)` holds more than "
-                        + "\(rowTextLimit >> 20) MiB of text, the limit for one row of a return (a real row is a few hundred bytes); "
-                        + "the workbook is damaged or made to exhaust memory")
-                    parser.abortParsing()
-                    return
-                }
-            }
+            if case .text(let text) = cell, !addRowText(text.utf8.count, parser: parser, from: "") { return }
             while cells.count < cellColumn { cells.append(.empty) }
             cells.append(cell)
         case "row" where inRow:
             inRow = false
-            if !mergeFill.isEmpty {
-                rowTextBytes += mergeFill.fill(row: rowNumber, cells: &cells)
-                guard rowTextBytes <= rowTextLimit else {
-                    failure = WorkbookError(.partTooLarge, "row \(rowNumber) of the worksheet `\(part)` holds more than "
-                        + "\(rowTextLimit >> 20) MiB of text once its merged cells are filled, the limit for one row of a "
-                        + "return (a real row is a few hundred bytes); the workbook is damaged or made to exhaust memory")
-                    parser.abortParsing()
-                    return
-                }
+            if !mergeFill.isEmpty,
+               !addRowText(mergeFill.fill(row: rowNumber, cells: &cells), parser: parser, from: " once its merged cells are filled") {
+                return
             }
             while cells.last == .empty { cells.removeLast() }
             if !body(WorkbookRow(number: rowNumber, cells: cells)) {
@@ -168,6 +153,18 @@ final class SheetReader: NSObject, XMLParserDelegate {
             }
         default: break
         }
+    }
+
+    /// Counts `bytes` more text in the row; false, with the parse aborted, past the row's
+    /// limit (`WorkbookLimits.rowTextBytes`). `how` says where the text came from.
+    private func addRowText(_ bytes: Int, parser: XMLParser, from how: String) -> Bool {
+        rowTextBytes += bytes
+        guard rowTextBytes > rowTextLimit else { return true }
+        failure = WorkbookError(.partTooLarge, "row \(rowNumber) of the worksheet `\(part)` holds more than "
+            + "\(rowTextLimit >> 20) MiB of text\(how), the limit for one row of a return (a real row is a few hundred bytes); "
+            + "the workbook is damaged or made to exhaust memory")
+        parser.abortParsing()
+        return false
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
