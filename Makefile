@@ -10,7 +10,7 @@ SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
 PYENV      := .build/pyenv
-PY_PKGS    := pandas polars
+PY_PKGS    := pandas polars frictionless duckdb
 
 .PHONY: deps test-deps install-debs pyenv build release run test check-sample check-release sample install bench clean jsonschema-venv workbook-deps workbooks check-workbooks
 
@@ -50,10 +50,12 @@ $(JSONSCHEMA_VENV)/.installed-$(JSONSCHEMA_VERSION):
 	@touch $@
 
 # A virtual environment under .build/ with pandas and polars, for the tests that read every
-# CSV a run writes the way users read them. Idempotent; exits 3 (and says so) only when
-# PyPI cannot be reached, which the tests report as a skip.
+# CSV a run writes the way users read them, and frictionless and DuckDB, for the test that
+# validates each run's datapackage.json and reads every table with its declared types
+# (SPEC §13). Idempotent; exits 3 (and says so) only when PyPI cannot be reached, which the
+# tests report as a skip.
 pyenv:
-	@if [ -x $(PYENV)/bin/python ] && $(PYENV)/bin/python -c "import pandas, polars" 2>/dev/null; then exit 0; fi; \
+	@if [ -x $(PYENV)/bin/python ] && $(PYENV)/bin/python -c "import pandas, polars, frictionless, duckdb" 2>/dev/null; then exit 0; fi; \
 	python3 -m venv $(PYENV) 2>/dev/null || { apt-get install -y -qq python3-venv >/dev/null 2>&1 && python3 -m venv $(PYENV); } \
 	  || { echo "make: cannot create a Python venv in $(PYENV)" >&2; exit 1; }; \
 	$(PYENV)/bin/python -m pip install -q --disable-pip-version-check $(PY_PKGS) \

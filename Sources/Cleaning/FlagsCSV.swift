@@ -1,12 +1,13 @@
+import RunFiles
 import Tabular
 import VFMCore
 
 /// `clean/flags.csv` (SPEC §7): one row per flag, services in `clean/services.csv` order
-/// and each service's flags in the order raised:
-/// `authority,service,period,source,rule,metric,value,threshold,severity,message`.
+/// and each service's flags in the order raised, under the header of its schema
+/// (`RunFileSchema.cleanFlags`, SPEC §13). The cells are encoded by hand for speed; a test
+/// holds them to the schema.
 enum FlagsCSV {
-    static let header = ["authority", "service", "period", "source", "rule", "metric", "value", "threshold",
-                         "severity", "message"]
+    static let header = RunFileSchema.cleanFlags.header
 
     /// One row per flag under `header`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], into sink: inout Sink) throws(Sink.Failure) {

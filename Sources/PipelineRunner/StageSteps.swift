@@ -4,11 +4,13 @@ import Foundation
 import PipelineDefinition
 import Reporting
 import Returns
+import RunFiles
 import VFMCore
 
 /// The four stages, each run and written into a run directory. `vfm run` and the stage
 /// executables (`vfm-ingest` …) call exactly these functions, which is why running the
-/// four by hand gives the same bytes as `vfm run` (SPEC §3). Each stage logs its own line
+/// four by hand gives the same bytes as `vfm run` (SPEC §3); each stage run by hand also
+/// describes the run's CSV files so far in `datapackage.json` (SPEC §13). Each stage logs its own line
 /// of counts (rows in/out/rejected/flagged); `vfm run` adds the times.
 public enum StageSteps {
     /// Reads the returns and writes `ingest/`.
@@ -18,6 +20,7 @@ public enum StageSteps {
                               runDirectory: String, log: StageLog) throws(VFMError) -> IngestResult {
         let result = try compute(inputs: inputs, sheet: sheet, skipBadFiles: skipBadFiles, pipeline: pipeline, log: log)
         try result.write(toRunDirectory: runDirectory)
+        try DataPackage.write(runDirectory: runDirectory)
         return result
     }
 
@@ -34,6 +37,7 @@ public enum StageSteps {
                              log: StageLog) throws(VFMError) -> CleanResult {
         let result = CleanStage.run(ingest, pipeline: pipeline.definition, log: log)
         try result.write(toRunDirectory: runDirectory)
+        try DataPackage.write(runDirectory: runDirectory)
         try requireAcceptedRows(result)
         return result
     }
@@ -55,6 +59,7 @@ public enum StageSteps {
                                log: StageLog) throws(VFMError) -> AnalysisResult {
         let result = AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)
         try result.write(toRunDirectory: runDirectory)
+        try DataPackage.write(runDirectory: runDirectory)
         return result
     }
 

@@ -1,3 +1,4 @@
+import RunFiles
 import Analysis
 import Foundation
 import PipelineDefinition

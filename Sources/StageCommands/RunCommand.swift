@@ -12,7 +12,8 @@ public struct RunCommand: ParsableCommand {
             pipeline definition (--config, default: built-in NDTi 2014).
 
             Output: one run directory, DIR (default Output/latest): report.md, charts/*.svg, \
-            tables/*.csv, clean/{services,rejected,flags}.csv, ingest/*, manifest.json. It is \
+            tables/*.csv, clean/{services,rejected,flags}.csv, ingest/*, datapackage.json (every \
+            CSV described for other programs: Frictionless Data Package), manifest.json. It is \
             written into DIR's sibling .DIR.vfm-tmp-<pid> and swapped into place in one atomic \
             step (renameat2 RENAME_EXCHANGE), so DIR always holds a complete run — the previous \
             one if this run fails or is killed. A run that fails publishes nothing.
