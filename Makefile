@@ -117,8 +117,11 @@ workbook-deps:
 	  || $(WORKBOOK_VENV)/bin/pip install -q "openpyxl==3.1.5" "msoffcrypto-tool==6.1.0"
 
 # Regenerates the committed .xlsx fixtures (review the diff before committing).
-workbooks: workbook-deps
+workbooks: workbook-deps build
 	$(WORKBOOK_VENV)/bin/python Fixtures/workbooks/make_workbooks.py
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/make_council.py
+	$(BIN_DEBUG)/vfm template --force --output .build/vfm-template.xlsx
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/fill_template.py .build/vfm-template.xlsx Fixtures/council
 
 # Regenerates the fixtures into a scratch directory and checks that vfm reads the same
 # rows from them as from the committed ones (workbook bytes carry the writers' timestamps).
@@ -132,6 +135,17 @@ check-workbooks: workbook-deps build
 	    || { echo "check-workbooks: $$f reads differently when regenerated (ingest/$$g) — run 'make workbooks' and review" >&2; exit 1; }; done; \
 	done; \
 	cmp -s Fixtures/workbooks/returns.csv $$tmp/new/returns.csv || { echo "check-workbooks: returns.csv differs — run 'make workbooks'" >&2; exit 1; }; \
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/make_council.py $$tmp/council || exit 1; \
+	for f in council-clean.csv council-excel.csv expected.json; do cmp -s Fixtures/council/$$f $$tmp/council/$$f \
+	  || { echo "check-workbooks: Fixtures/council/$$f differs — run 'make workbooks'" >&2; exit 1; }; done; \
+	$(BIN_DEBUG)/vfm template --output $$tmp/template.xlsx || exit 1; \
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/fill_template.py $$tmp/template.xlsx $$tmp/council || exit 1; \
+	for f in council-openpyxl.xlsx council-libreoffice.xlsx council-two-tier.xlsx template-openpyxl.xlsx template-libreoffice.xlsx; do \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/old-$$f --input Fixtures/council/$$f || exit 1; \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/new-$$f --input $$tmp/council/$$f || exit 1; \
+	  for g in returns.csv rejected.csv; do cmp -s $$tmp/old-$$f/ingest/$$g $$tmp/new-$$f/ingest/$$g \
+	    || { echo "check-workbooks: $$f reads differently when regenerated (ingest/$$g) — run 'make workbooks' and review" >&2; exit 1; }; done; \
+	done; \
 	echo "check-workbooks: the committed workbooks read the same as freshly generated ones"
 
 # vfm run vs pandas and polars (analysis only) on one generated file per size (10^4..10^6 rows):

@@ -70,7 +70,8 @@ let package = Package(
                                "StatisticsKernel", "CProcessShims"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
-                dependencies: ["PipelineRunner", "Reporting", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                dependencies: ["PipelineRunner", "Reporting", "Returns", "VFMCore",
+                               .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
 
         .executableTarget(name: "vfm", dependencies: ["StageCommands"], swiftSettings: swiftSettings),

@@ -39,13 +39,26 @@ public enum CleanStage {
                     rejected.append(RejectRules.rejectedRow(services[index].input, rule: .duplicate,
                                                             message: DuplicateScreen.rejectMessage(first: first)))
                 }
+            case .keepLatest:
+                let ordered = group.sorted { DuplicateScreen.isEarlierSubmission(services[$0].input.source, services[$1].input.source) }
+                let latest = services[ordered[ordered.count - 1]].input.source
+                for index in ordered.dropLast() {
+                    dropped.insert(index)
+                    rejected.append(RejectRules.rejectedRow(services[index].input, rule: .superseded,
+                                                            message: DuplicateScreen.supersededMessage(latest: latest)))
+                }
             }
         }
         if !dropped.isEmpty { remove(dropped, from: &services) }
+        NearDuplicateScreen.flag(&services)
 
         // Services keep their rows' order (duplicates are removed in place, in order).
         CleanOrder.sortServices(&services, knownSorted: inStableOrder)
         var warnings = ingest.warnings
+        for warning in EmptyGroupWarnings.warnings(services) {
+            log.warning(warning)
+            warnings.append(warning)
+        }
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         if pipeline.excludeOutliers {
             for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {

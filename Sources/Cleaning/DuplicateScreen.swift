@@ -127,6 +127,24 @@ enum DuplicateScreen {
                            detail: .text("same authority, service and period as \(list)"))
     }
 
+    /// Whether `lhs` was submitted before `rhs` (`keep-latest`): by file name without its
+    /// extension, then the whole name, then line — a resubmission's name extends the
+    /// original's (`returns_v2`, `returns-v2`, `returns (2)`), so it sorts after it.
+    static func isEarlierSubmission(_ lhs: SourceLocation, _ rhs: SourceLocation) -> Bool {
+        func stem(_ file: String) -> Substring {
+            guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return Substring(file) }
+            return file[..<dot]
+        }
+        let left = stem(lhs.file), right = stem(rhs.file)
+        if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
+        return lhs < rhs
+    }
+
+    static func supersededMessage(latest: SourceLocation) -> String {
+        "same authority, service and period as \(latest), a later submission, which is kept (duplicate_policy = keep-latest); "
+            + "nothing to do if that row is the correction — otherwise remove the file that is out of date"
+    }
+
     static func rejectMessage(first: SourceLocation) -> String {
         "same authority, service and period as \(first), which is kept (duplicate_policy = keep-first)"
     }

@@ -15,18 +15,19 @@ import VFMCore
 public enum StageSteps {
     /// Reads the returns and writes `ingest/`.
     /// `sheet`: `--sheet NAME` for `.xlsx` inputs (overrides the pipeline's `[input] sheet`).
-    public static func ingest(inputs: [String], sheet: String? = nil, pipeline: LoadedPipeline, runDirectory: String,
-                              log: StageLog) throws(VFMError) -> IngestResult {
-        let result = try compute(inputs: inputs, sheet: sheet, pipeline: pipeline, log: log)
+    /// `skipBadFiles`: `--skip-bad-files`, see `IngestStage.run`.
+    public static func ingest(inputs: [String], sheet: String? = nil, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
+                              runDirectory: String, log: StageLog) throws(VFMError) -> IngestResult {
+        let result = try compute(inputs: inputs, sheet: sheet, skipBadFiles: skipBadFiles, pipeline: pipeline, log: log)
         try result.write(toRunDirectory: runDirectory)
         try DataPackage.write(runDirectory: runDirectory)
         return result
     }
 
     /// Reads the returns, without writing (`vfm run` writes `ingest/` in the background).
-    static func compute(inputs: [String], sheet: String?, pipeline: LoadedPipeline,
+    static func compute(inputs: [String], sheet: String?, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
                         log: StageLog) throws(VFMError) -> IngestResult {
-        try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, log: log)
+        try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, skipBadFiles: skipBadFiles, log: log)
     }
 
     /// Derives the measures, rejects and flags rows, and writes `clean/`.

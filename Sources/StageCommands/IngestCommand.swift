@@ -28,7 +28,7 @@ public struct IngestCommand: ParsableCommand {
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
-            _ = try StageSteps.ingest(inputs: try input.resolved(), sheet: input.sheet, pipeline: pipeline, runDirectory: runDirectory, log: log)
+            _ = try StageSteps.ingest(inputs: try input.resolved(log: log), sheet: input.sheet, skipBadFiles: input.skipBadFiles, pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }
 }

@@ -63,8 +63,9 @@ public struct RunCommand: ParsableCommand {
 
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
-            let request = RunRequest(inputs: try input.resolved(), config: pipeline.config, output: output,
+            var request = RunRequest(inputs: try input.resolved(log: logging.log), config: pipeline.config, output: output,
                                      force: force, failOn: failOn, dryRun: dryRun, log: logging.log, sheet: input.sheet)
+            request.skipBadFiles = input.skipBadFiles
             let outcome = try PipelineRun.run(request)
             if dryRun {
                 print(DryRunText.line(outcome, output: output))

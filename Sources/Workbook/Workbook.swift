@@ -22,6 +22,12 @@ public final class Workbook {
         /// openpyxl); they read as empty.
         public var formulasWithoutValue: Int
         public var firstFormulaWithoutValue: String?
+        /// Cells that took the value of the merged range covering them (`MergedRanges`),
+        /// and the first of them (`A4`).
+        public var mergedCellsFilled = 0
+        public var firstMergedCellFilled: String?
+        /// Columns (from 0) hidden in the worksheet.
+        public var hiddenColumns: Set<Int> = []
     }
 
     /// Opens the workbook at `path`.
@@ -106,9 +112,15 @@ public final class Workbook {
         guard let scratch = try archive.scratchFile(of: sheet.part) else {
             throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
         }
+        let merges = try MergedRanges.read(scratch.url, part: sheet.part)
         let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles,
-                                 rowTextLimit: archive.limits.rowTextBytes, body: body)
+                                 rowTextLimit: archive.limits.rowTextBytes, merges: merges, body: body)
         try reader.run(scratch.url)
-        return SheetNotes(formulasWithoutValue: reader.formulasWithoutValue, firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
+        var notes = SheetNotes(formulasWithoutValue: reader.formulasWithoutValue,
+                               firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
+        notes.mergedCellsFilled = reader.mergeFill.filled
+        notes.firstMergedCellFilled = reader.mergeFill.firstFilled
+        notes.hiddenColumns = reader.hiddenColumns
+        return notes
     }
 }
