@@ -28,9 +28,9 @@ public enum CleanStage {
         for group in DuplicateScreen.groups(services) {
             switch pipeline.duplicatePolicy {
             case .keepAll:
-                for index in group {
-                    let others = group.filter { $0 != index }.map { services[$0].input.source }
-                    services[index].flags.append(DuplicateScreen.flag(others: others))
+                let sources = group.map { services[$0].input.source }
+                for (position, index) in group.enumerated() {
+                    services[index].flags.append(DuplicateScreen.flag(group: sources, at: position))
                 }
             case .keepFirst:
                 let first = services[group[0]].input.source

@@ -107,23 +107,42 @@ enum NearDuplicateScreen {
             }
         }
         first = [:]
-        var twins: [Int: [SourceLocation]] = [:]
+        var twins: [Int: String] = [:]
         for var rest in candidates.values {
             while rest.count > 1 {
                 let key = Key(services[rest[0]].input)
                 let same = rest.filter { Key(services[$0].input) == key }
                 rest.removeAll { Key(services[$0].input) == key }
-                for index in same {
-                    let exact = DuplicateScreen.Key(services[index].input)
-                    let others = same.filter { DuplicateScreen.Key(services[$0].input) != exact }
-                    if !others.isEmpty { twins[index] = others.map { services[$0].input.source }.sorted() }
+                // Rows of one exact key are one class; each row's twins are the other classes'
+                // rows. Keys are made once per row (not once per pair: k copies of one row
+                // cost k², issue 31), and a message lists a few twins and counts the rest.
+                var classOf: [DuplicateScreen.Key: Int] = [:]
+                let classes = same.map { index in
+                    let key = DuplicateScreen.Key(services[index].input)
+                    if let known = classOf[key] { return known }
+                    classOf[key] = classOf.count
+                    return classOf.count - 1
+                }
+                guard classOf.count > 1 else { continue }
+                let sources = same.map { services[$0].input.source }
+                let ordered = same.indices.sorted { sources[$0] < sources[$1] }
+                var classSize: [Int: Int] = [:]
+                for member in classes { classSize[member, default: 0] += 1 }
+                for (position, index) in same.enumerated() {
+                    let own = classes[position]
+                    var first: [SourceLocation] = []
+                    for other in ordered where classes[other] != own {
+                        first.append(sources[other])
+                        if first.count == DuplicateScreen.listedOthers { break }
+                    }
+                    twins[index] = DuplicateScreen.othersText(count: same.count - (classSize[own] ?? 0), first: first)
                 }
             }
         }
         for (index, others) in twins {
             services[index].flags.append(ServiceFlag(
                 rule: .possibleDuplicate, metric: nil, value: nil, threshold: nil,
-                detail: .text("names like \(others.map(\.description).joined(separator: ", ")) once case, spaces, "
+                detail: .text("names like \(others) once case, spaces, "
                     + "punctuation and &/and are set aside; check with the service whether they are one service")))
         }
     }

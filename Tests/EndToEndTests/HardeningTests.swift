@@ -287,3 +287,32 @@ struct BigPipelineTests {
         #expect(correlations.split(separator: "\n").count == 1 + 60 * 132, "the table has every pair and group")
     }
 }
+
+/// Issue 31 #5: one row repeated 10,000 times made each duplicate's flag list every other
+/// line (26 s, 2.4 GB, a 2.39 GB flags.csv). A flag now names a few and counts the rest.
+@Suite("a row repeated ten thousand times")
+struct RepeatedRowTests {
+    @Test("exact copies and case variants: flags.csv stays small and each flag is bounded", arguments: [false, true])
+    func repeated(caseVariants: Bool) throws {
+        var returns = "authority,service,total_cost,people_supported,outcomes_total\n"
+        for index in 0 ..< 10_000 {
+            // Case variants: the same name once case is set aside (a possible duplicate).
+            let service = caseVariants ? String("work and skills".enumerated().map { offset, letter in
+                (index >> (offset % 14)) & 1 == 1 ? Character(letter.uppercased()) : letter
+            }) : "Work and Skills"
+            returns += "Brackenmoor,\(service),120000,80,20\n"
+        }
+        let workspace = try RunWorkspace(returns: returns)
+        defer { workspace.remove() }
+        let start = ContinuousClock.now
+        let result = try workspace.run()
+        #expect(ContinuousClock.now - start < .seconds(30))
+        #expect(result.status == 0, "\(result.stderr.prefix(2_000))")
+        let flags = workspace.output.appendingPathComponent("clean/flags.csv")
+        let size = (try FileManager.default.attributesOfItem(atPath: flags.path)[.size] as? Int) ?? 0
+        #expect(size < 10_000_000, "flags.csv is \(size) bytes")
+        let text = try String(contentsOf: flags, encoding: .utf8)
+        #expect(text.contains("more rows"), "a big group is counted, not listed")
+        #expect(text.split(separator: "\n").allSatisfy { $0.utf8.count < 2_000 })
+    }
+}
