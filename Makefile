@@ -10,7 +10,7 @@ SAMPLE_OUT := Output/sample
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
 PYENV      := .build/pyenv
-PY_PKGS    := pandas polars
+PY_PKGS    := pandas polars frictionless duckdb
 
 .PHONY: deps test-deps install-debs pyenv build release run test check-sample check-release sample install bench clean jsonschema-venv workbook-deps workbooks check-workbooks
 
@@ -50,10 +50,12 @@ $(JSONSCHEMA_VENV)/.installed-$(JSONSCHEMA_VERSION):
 	@touch $@
 
 # A virtual environment under .build/ with pandas and polars, for the tests that read every
-# CSV a run writes the way users read them. Idempotent; exits 3 (and says so) only when
-# PyPI cannot be reached, which the tests report as a skip.
+# CSV a run writes the way users read them, and frictionless and DuckDB, for the test that
+# validates each run's datapackage.json and reads every table with its declared types
+# (SPEC §13). Idempotent; exits 3 (and says so) only when PyPI cannot be reached, which the
+# tests report as a skip.
 pyenv:
-	@if [ -x $(PYENV)/bin/python ] && $(PYENV)/bin/python -c "import pandas, polars" 2>/dev/null; then exit 0; fi; \
+	@if [ -x $(PYENV)/bin/python ] && $(PYENV)/bin/python -c "import pandas, polars, frictionless, duckdb" 2>/dev/null; then exit 0; fi; \
 	python3 -m venv $(PYENV) 2>/dev/null || { apt-get install -y -qq python3-venv >/dev/null 2>&1 && python3 -m venv $(PYENV); } \
 	  || { echo "make: cannot create a Python venv in $(PYENV)" >&2; exit 1; }; \
 	$(PYENV)/bin/python -m pip install -q --disable-pip-version-check $(PY_PKGS) \
@@ -115,8 +117,11 @@ workbook-deps:
 	  || $(WORKBOOK_VENV)/bin/pip install -q "openpyxl==3.1.5" "msoffcrypto-tool==6.1.0"
 
 # Regenerates the committed .xlsx fixtures (review the diff before committing).
-workbooks: workbook-deps
+workbooks: workbook-deps build
 	$(WORKBOOK_VENV)/bin/python Fixtures/workbooks/make_workbooks.py
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/make_council.py
+	$(BIN_DEBUG)/vfm template --force --output .build/vfm-template.xlsx
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/fill_template.py .build/vfm-template.xlsx Fixtures/council
 
 # Regenerates the fixtures into a scratch directory and checks that vfm reads the same
 # rows from them as from the committed ones (workbook bytes carry the writers' timestamps).
@@ -130,6 +135,17 @@ check-workbooks: workbook-deps build
 	    || { echo "check-workbooks: $$f reads differently when regenerated (ingest/$$g) — run 'make workbooks' and review" >&2; exit 1; }; done; \
 	done; \
 	cmp -s Fixtures/workbooks/returns.csv $$tmp/new/returns.csv || { echo "check-workbooks: returns.csv differs — run 'make workbooks'" >&2; exit 1; }; \
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/make_council.py $$tmp/council || exit 1; \
+	for f in council-clean.csv council-excel.csv expected.json; do cmp -s Fixtures/council/$$f $$tmp/council/$$f \
+	  || { echo "check-workbooks: Fixtures/council/$$f differs — run 'make workbooks'" >&2; exit 1; }; done; \
+	$(BIN_DEBUG)/vfm template --output $$tmp/template.xlsx || exit 1; \
+	$(WORKBOOK_VENV)/bin/python Fixtures/council/fill_template.py $$tmp/template.xlsx $$tmp/council || exit 1; \
+	for f in council-openpyxl.xlsx council-libreoffice.xlsx council-two-tier.xlsx template-openpyxl.xlsx template-libreoffice.xlsx; do \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/old-$$f --input Fixtures/council/$$f || exit 1; \
+	  $(BIN_DEBUG)/vfm-ingest --quiet --run-dir $$tmp/new-$$f --input $$tmp/council/$$f || exit 1; \
+	  for g in returns.csv rejected.csv; do cmp -s $$tmp/old-$$f/ingest/$$g $$tmp/new-$$f/ingest/$$g \
+	    || { echo "check-workbooks: $$f reads differently when regenerated (ingest/$$g) — run 'make workbooks' and review" >&2; exit 1; }; done; \
+	done; \
 	echo "check-workbooks: the committed workbooks read the same as freshly generated ones"
 
 # vfm run vs pandas and polars (analysis only) on one generated file per size (10^4..10^6 rows):

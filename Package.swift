@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // The value-for-money pipeline for employment-support returns (NDTi 2014, Section 5).
-// Layering (data flows one way): VFMCore → Tabular → PipelineDefinition → Returns →
+// Layering (data flows one way): VFMCore → Tabular → RunFiles → PipelineDefinition → Returns →
 // Cleaning → Analysis → Reporting → PipelineRunner, with StatisticsKernel (the only user of
 // OpenBLAS/LAPACKE) underneath. Executables are one thin @main file each.
 import PackageDescription
@@ -44,6 +44,10 @@ let package = Package(
         .target(name: "StatisticsKernel", dependencies: ["CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
+        // The run directory's own files: one schema per run CSV (SPEC §13), the row types'
+        // protocol, manifest.json and datapackage.json. Between the CSV layer and the stages,
+        // so the stages' writers and readers take their headers from it.
+        .target(name: "RunFiles", dependencies: ["VFMCore", "Tabular"], swiftSettings: swiftSettings),
         // The built-in pipeline is compiled in (BuiltInPipeline.swift), not a resource bundle:
         // `make install` copies bare binaries, and Bundle.module would trap without its bundle.
         .target(name: "PipelineDefinition", dependencies: ["VFMCore", "Tabular"], swiftSettings: swiftSettings),
@@ -51,22 +55,23 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // .xlsx workbooks: our ZIP directory reader over zlib, FoundationXML (libxml2) for the parts.
         .target(name: "Workbook", dependencies: ["CZlib"], swiftSettings: swiftSettings),
-        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Workbook"],
+        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Workbook"],
                 swiftSettings: swiftSettings),
-        .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "Returns", "StatisticsKernel", "PipelineDefinition"],
+        .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
+        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "RunFiles", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
+        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns"],
+        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
-                dependencies: ["VFMCore", "Tabular", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "StatisticsKernel",
-                               "CProcessShims"],
+                dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting",
+                               "StatisticsKernel", "CProcessShims"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
-                dependencies: ["PipelineRunner", "Reporting", "VFMCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                dependencies: ["PipelineRunner", "Reporting", "Returns", "VFMCore",
+                               .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
 
         .executableTarget(name: "vfm", dependencies: ["StageCommands"], swiftSettings: swiftSettings),
@@ -83,6 +88,8 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .testTarget(name: "VFMCoreTests", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         .testTarget(name: "StatisticsKernelTests", dependencies: ["StatisticsKernel", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RunFilesTests", dependencies: ["RunFiles", "Returns", "Cleaning", "Analysis", "VFMTestSupport"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "VFMTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: swiftSettings),
@@ -98,6 +105,6 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "VFMTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "RunFiles", "VFMTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -3,7 +3,7 @@
 # fixed seed, the 16 analysis columns), and on that same file:
 #   - `vfm run --force` (release build): wall time and peak RSS of the whole run, and each
 #     stage's time from the run's own log line;
-#   - the stage executables by hand (vfm-ingest, vfm-clean, vfm-analyze): each one's peak RSS;
+#   - the four stage executables by hand: each one's wall time and peak RSS, and their sum against vfm run;
 #   - pandas and polars doing the analysis only (Fixtures/benchmark/analysis.py: read,
 #     derive, describe, Pearson + Spearman × 5 groups), wall time and peak RSS.
 # Prints one table, then the ratios the issue's targets are stated in. Not part of `make test`.
@@ -40,6 +40,7 @@ printf '%-8s | %8s %7s | %7s %7s %7s %7s %7s %7s | %7s %7s %7s | %8s %7s | %8s %
   rows run_s run_MiB ingest clean analyze report write publish ing_MiB cln_MiB ana_MiB pandas_s pd_MiB polars_s pl_MiB \
   ica/polars icaw/polars run/pandas
 declare -A run_seconds
+hand_rows=()
 for n in $sizes; do
   input="$scratch/returns-$n.csv"
   python3 Fixtures/messy/make_benchmark.py "$input" "$n" "$columns"
@@ -51,9 +52,15 @@ for n in $sizes; do
   publish=$(stage publish "$scratch/run.log")
   rm -rf "$scratch/run-$n"
   mkdir -p "$scratch/stages-$n"
-  m=$(measure "$scratch/stage.log" "$bin/vfm-ingest" --run-dir "$scratch/stages-$n" --input "$input"); read -r _ ingest_mib <<< "$m"
-  m=$(measure "$scratch/stage.log" "$bin/vfm-clean" --run-dir "$scratch/stages-$n"); read -r _ clean_mib <<< "$m"
-  m=$(measure "$scratch/stage.log" "$bin/vfm-analyze" --run-dir "$scratch/stages-$n"); read -r _ analyze_mib <<< "$m"
+  m=$(measure "$scratch/stage.log" "$bin/vfm-ingest" --run-dir "$scratch/stages-$n" --input "$input"); read -r ingest_hand_s ingest_mib <<< "$m"
+  m=$(measure "$scratch/stage.log" "$bin/vfm-clean" --run-dir "$scratch/stages-$n"); read -r clean_hand_s clean_mib <<< "$m"
+  m=$(measure "$scratch/stage.log" "$bin/vfm-analyze" --run-dir "$scratch/stages-$n"); read -r analyze_hand_s analyze_mib <<< "$m"
+  m=$(measure "$scratch/stage.log" "$bin/vfm-report" --run-dir "$scratch/stages-$n"); read -r report_hand_s report_mib <<< "$m"
+  hand_rows+=("$(awk -v n="$n" -v rs="$run_s" -v rm="$run_mib" -v a="$ingest_hand_s" -v b="$clean_hand_s" -v c="$analyze_hand_s" \
+      -v d="$report_hand_s" -v am="$ingest_mib" -v bm="$clean_mib" -v cm="$analyze_mib" -v dm="$report_mib" 'BEGIN {
+    t = a + b + c + d; m = am; if (bm > m) m = bm; if (cm > m) m = cm; if (dm > m) m = dm
+    printf "%-8d | %6.2f %6.2f %6.2f %6.2f | %7.2f %8.2f | %6d %6d %6d %6d | %8.2f\n", n, a, b, c, d, t, t / (rs > 0 ? rs : 1),
+      am, bm, cm, dm, m / (rm > 0 ? rm : 1) }')")
   rm -rf "$scratch/stages-$n"
   m=$(measure "$scratch/py.log" "$venv/bin/python" Fixtures/benchmark/analysis.py pandas "$input"); read -r pandas_s pandas_mib <<< "$m"
   m=$(measure "$scratch/py.log" "$venv/bin/python" Fixtures/benchmark/analysis.py polars "$input"); read -r polars_s polars_mib <<< "$m"
@@ -70,6 +77,11 @@ echo "written in the background while later stages compute; write = the wait, af
 echo "the manifest); ing/cln/ana_MiB are vfm-ingest/-clean/-analyze run by hand on the same file; ica/polars ="
 echo "(ingest+clean+analyze) / polars, icaw/polars = (ingest+clean+analyze+write) / polars;"
 echo "run/pandas = the whole vfm run / pandas' analysis alone (targets: ica/polars <= 2, run/pandas <= 1, RSS <= 1024)."
+echo
+echo "the four stages by hand on the same file (issue 25: by hand <= 1.3 x vfm run --force, each stage's RSS <= 1.3 x vfm run's):"
+printf '%-8s | %6s %6s %6s %6s | %7s %8s | %6s %6s %6s %6s | %8s\n' rows ingest clean analyze report hand_s hand/run \
+  ing_MiB cln_MiB ana_MiB rep_MiB maxRSS/run
+for row in "${hand_rows[@]}"; do echo "$row"; done
 if [[ -n "${run_seconds[100000]:-}" && -n "${run_seconds[1000000]:-}" ]]; then
   awk -v a="${run_seconds[100000]}" -v b="${run_seconds[1000000]}" \
     'BEGIN { printf "growth: vfm run 10^6 / 10^5 = %.1f (target <= 12)\n", b / (a > 0 ? a : 1) }'

@@ -117,6 +117,16 @@ write("rows/09-misspelt-header.csv", lines([
     "Poole,Poole Jobs,1000,10,1,1,2,South West",
 ]).encode("utf-8"))
 
+# headers/: extra columns whose names other programs must still read as field names -----
+
+write("headers/hostile-extra-columns.csv", lines([
+    'authority,service,total_cost,people_supported,outcomes_total,=Region,"weird, name",-x,"line',
+    'break"',
+    "A,S1,1000,10,2,=cmd,x,-3,",
+    'B,=S2,2000,20,5,+1,"a',
+    'b",@,z',
+]).encode("utf-8"))
+
 # file-errors/: each file fails the whole run (exit 65) ----------------------------------
 
 HEADER = "authority,service,total_cost,people_supported,outcomes_total"

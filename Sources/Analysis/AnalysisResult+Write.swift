@@ -1,5 +1,6 @@
 import Foundation
 import PipelineDefinition
+import RunFiles
 import Tabular
 import VFMCore
 
@@ -61,17 +62,16 @@ extension AnalysisResult {
     ///   `.dataError` (65) naming file, line and column when one is damaged.
     public static func read(fromRunDirectory dir: String) throws(VFMError) -> AnalysisResult {
         func rows<Row: RunFileRow>(_ path: String, _: Row.Type) throws(VFMError) -> [Row] {
-            let bytes: [UInt8]
+            let reader = RunFileCSV(file: path,
+                                    hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")
             do {
-                bytes = try FileSystem.readBytes((dir as NSString).appendingPathComponent(path), displayName: path)
+                // Streamed: the benchmark has three rows a service and is never held whole.
+                return try reader.rows(ofFile: (dir as NSString).appendingPathComponent(path), as: Row.self)
             } catch {
                 var error = error
                 if error.status == .noInput { error.hint = "run vfm-analyze on this run directory first" }
                 throw error
             }
-            let reader = RunFileCSV(file: path,
-                                    hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")
-            return try reader.rows(bytes, as: Row.self)
         }
         var result = AnalysisResult(
             descriptives: try rows(RunLayout.descriptives, DescriptiveRow.self),

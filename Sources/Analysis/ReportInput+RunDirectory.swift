@@ -14,7 +14,10 @@ extension ReportInput {
             throw VFMError(.noInput, "the report needs \(RunLayout.ingestInputs), which is not there",
                            file: RunLayout.ingestInputs, hint: "run vfm-ingest on this run directory first")
         }
-        return ReportInput(ingest: ingest, clean: try CleanResult.read(fromRunDirectory: dir),
-                           analysis: try AnalysisResult.read(fromRunDirectory: dir), pipeline: pipeline)
+        // The clean files and the analysis tables (the benchmark grows with the services) are
+        // read at the same time.
+        let (clean, analysis) = Parallel.both({ Result { () throws(VFMError) in try CleanResult.read(fromRunDirectory: dir) } },
+                                              { Result { () throws(VFMError) in try AnalysisResult.read(fromRunDirectory: dir) } })
+        return ReportInput(ingest: ingest, clean: try clean.get(), analysis: try analysis.get(), pipeline: pipeline)
     }
 }

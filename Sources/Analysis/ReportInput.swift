@@ -1,6 +1,7 @@
 import Cleaning
 import PipelineDefinition
 import Returns
+import RunFiles
 import Tabular
 
 /// Everything the report stage renders from, typed: what ingest recorded about the inputs,

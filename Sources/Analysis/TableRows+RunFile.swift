@@ -1,13 +1,14 @@
 import PipelineDefinition
+import RunFiles
 import Tabular
 import VFMCore
 
-// Header, cells and reading back of each table of SPEC §7 (`tables/*.csv`); the columns
-// are the contract other programs read, in this order.
+// Cells and reading back of each table of SPEC §7 (`tables/*.csv`), under the header of
+// the table's schema (`RunFileSchema`, SPEC §13): the columns are the contract other
+// programs read, declared once there; a test holds each row type's cells to it.
 
 extension DescriptiveRow: RunFileRow {
-    public static let header = ["group", "metric", "n", "mean", "sd", "min", "median", "max", "band_low", "band_high",
-                                "robust_band_low", "robust_band_high"]
+    package static let schema = RunFileSchema.descriptives
 
     public var fields: [CSVField] {
         [.text(group), .text(metric.rawValue), .count(n), .number(mean), .number(sd), .number(minimum),
@@ -25,8 +26,7 @@ extension DescriptiveRow: RunFileRow {
 }
 
 extension CorrelationRow: RunFileRow {
-    public static let header = ["group", "x", "y", "n", "pearson_r", "spearman_rho", "ci_low", "ci_high", "p_value",
-                                "strength"]
+    package static let schema = RunFileSchema.correlations
 
     public var fields: [CSVField] {
         [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(pearsonR), .number(spearmanRho),
@@ -42,8 +42,7 @@ extension CorrelationRow: RunFileRow {
 }
 
 extension OutcomeMixRow: RunFileRow {
-    public static let header = ["group", "n", "outcome_rate_mean", "gained_share", "retained_share",
-                                "self_employed_share", "gained_per_100", "retained_per_100", "self_employed_per_100"]
+    package static let schema = RunFileSchema.outcomeMix
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(outcomeRateMean), .number(gainedShare), .number(retainedShare),
@@ -59,7 +58,7 @@ extension OutcomeMixRow: RunFileRow {
 }
 
 extension SupportLevelRow: RunFileRow {
-    public static let header = ["group", "n", "share_lt7", "share_7to40", "share_40plus"]
+    package static let schema = RunFileSchema.supportLevels
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(shareLT7), .number(share7to40), .number(share40plus)]
@@ -72,8 +71,7 @@ extension SupportLevelRow: RunFileRow {
 }
 
 extension BandRow: RunFileRow {
-    public static let header = ["metric", "group", "n", "min", "max", "band_low", "mean", "band_high",
-                                "robust_band_low", "robust_band_high"]
+    package static let schema = RunFileSchema.bands
 
     public var fields: [CSVField] {
         [.text(metric.rawValue), .text(group), .count(n), .number(minimum), .number(maximum), .number(bandLow),
@@ -89,7 +87,7 @@ extension BandRow: RunFileRow {
 }
 
 extension BenchmarkRow: RunFileRow {
-    public static let header = ["authority", "service", "period", "metric", "value", "all_band", "evidence_band"]
+    package static let schema = RunFileSchema.benchmark
 
     public var fields: [CSVField] { Self.header.indices.map(field(at:)) }
 
@@ -125,7 +123,7 @@ extension BenchmarkRow: RunFileRow {
 }
 
 extension TrendLineRow: RunFileRow {
-    public static let header = ["group", "x", "y", "n", "intercept", "slope"]
+    package static let schema = RunFileSchema.trendLines
 
     public var fields: [CSVField] {
         [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(intercept), .number(slope)]

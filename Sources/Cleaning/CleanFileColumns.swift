@@ -17,7 +17,7 @@ public struct ServicesFileColumns: Sendable {
     /// The cell `services[row]` has in column `column` (a position in `header`). Takes the
     /// array and a position so that reading one cell does not copy the whole service.
     public func field(_ services: [CleanedService], _ row: Int, at column: Int) -> CSVField {
-        let canonical = ServicesCSV.canonicalColumns.count, derived = ServicesCSV.derivedColumns.count
+        let canonical = ReturnColumn.all.count, derived = ServicesCSV.derivedColumnCount
         switch column {
         case ..<canonical:
             return services[row].input.field(for: ReturnColumn.all[column])

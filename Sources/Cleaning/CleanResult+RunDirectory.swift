@@ -32,14 +32,17 @@ extension CleanResult {
     /// - Throws: `.noInput` when a file is missing (run the clean stage first);
     ///   `.dataError` when one is damaged.
     public static func read(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
-        func bytes(_ name: String) throws(VFMError) -> [UInt8] {
+        func fromFile<T>(_ name: String, _ read: (String) throws(VFMError) -> T) throws(VFMError) -> T {
             do {
-                return try FileSystem.readBytes(path(dir, name), displayName: name)
+                return try read(path(dir, name))
             } catch {
                 var error = error
                 if error.status == .noInput { error.hint = "run vfm-clean on this run directory first" }
                 throw error
             }
+        }
+        func bytes(_ name: String) throws(VFMError) -> [UInt8] {
+            try fromFile(name) { (path: String) throws(VFMError) in try FileSystem.readBytes(path, displayName: name) }
         }
         func fromCleanStage<T>(_ read: () throws(VFMError) -> T) throws(VFMError) -> T {
             do {
@@ -52,12 +55,26 @@ extension CleanResult {
                 throw error
             }
         }
-        var services = try ServicesCSV.parse(try bytes(RunLayout.cleanServices), file: RunLayout.cleanServices)
+        // The two files that grow with the services are streamed, each on a core of its own.
+        let (servicesRead, flagsRead) = Parallel.both({ () -> Result<[CleanedService], VFMError> in
+            Result { () throws(VFMError) in
+                try fromFile(RunLayout.cleanServices) { (path: String) throws(VFMError) in
+                    try ServicesCSV.parse(fileAt: path, file: RunLayout.cleanServices)
+                }
+            }
+        }, { () -> Result<[(SourceLocation, ServiceFlag)], VFMError> in
+            Result { () throws(VFMError) in
+                try fromFile(RunLayout.cleanFlags) { (path: String) throws(VFMError) in
+                    try FlagsCSV.parse(fileAt: path, file: RunLayout.cleanFlags)
+                }
+            }
+        })
+        var services = try servicesRead.get()
         let rejectedBytes = try bytes(RunLayout.cleanRejected)
         let rejected = try fromCleanStage { () throws(VFMError) in
             try CleanCSV.reader(RunLayout.cleanRejected).rows(rejectedBytes, as: RejectedRow.self)
         }
-        let flags = try FlagsCSV.parse(try bytes(RunLayout.cleanFlags), file: RunLayout.cleanFlags)
+        let flags = try flagsRead.get()
         let inputBytes = try bytes(RunLayout.cleanInputs)
         let inputs = try fromCleanStage { () throws(VFMError) in
             try InputsJSON.parse(inputBytes, file: RunLayout.cleanInputs)

@@ -34,6 +34,11 @@ public enum FlagRule: String, Sendable, CaseIterable {
     /// Another accepted row has the same (authority, service, period) (`keep-all` policy).
     /// No metric, value or threshold; the message names the other rows.
     case duplicate = "duplicate"
+    /// Another accepted row has names equal to this one's once case, spaces, punctuation
+    /// and `&`/`and` are folded (`Work & Skills` and `work and skills`), but not once only
+    /// case and surrounding spaces are (issue 28, `NearDuplicateScreen`). Kept under every
+    /// policy: it may be another service; a person decides. No metric, value or threshold.
+    case possibleDuplicate = "possible-duplicate"
     /// An `evidence_based` label other than ips-fidelity / observed-good-practice / no:
     /// counted as not evidence-based. metric `evidence_based`, no value.
     case unrecognisedEvidenceLabel = "unrecognised-evidence-label"

@@ -35,9 +35,9 @@ public enum CleanStage {
         for group in DuplicateScreen.groups(services) {
             switch pipeline.duplicatePolicy {
             case .keepAll:
-                for index in group {
-                    let others = group.filter { $0 != index }.map { services[$0].input.source }
-                    services[index].flags.append(DuplicateScreen.flag(others: others))
+                let sources = group.map { services[$0].input.source }
+                for (position, index) in group.enumerated() {
+                    services[index].flags.append(DuplicateScreen.flag(group: sources, at: position))
                 }
             case .keepFirst:
                 let first = services[group[0]].input.source
@@ -46,13 +46,26 @@ public enum CleanStage {
                     rejected.append(RejectRules.rejectedRow(services[index].input, rule: .duplicate,
                                                             message: DuplicateScreen.rejectMessage(first: first)))
                 }
+            case .keepLatest:
+                let ordered = group.sorted { DuplicateScreen.isEarlierSubmission(services[$0].input.source, services[$1].input.source) }
+                let latest = services[ordered[ordered.count - 1]].input.source
+                for index in ordered.dropLast() {
+                    dropped.insert(index)
+                    rejected.append(RejectRules.rejectedRow(services[index].input, rule: .superseded,
+                                                            message: DuplicateScreen.supersededMessage(latest: latest)))
+                }
             }
         }
         if !dropped.isEmpty { remove(dropped, from: &services) }
+        NearDuplicateScreen.flag(&services)
 
         // Services keep their rows' order (duplicates are removed in place, in order).
         CleanOrder.sortServices(&services, knownSorted: inStableOrder)
         var warnings = ingest.warnings
+        for warning in EmptyGroupWarnings.warnings(services) {
+            log.warning(warning)
+            warnings.append(warning)
+        }
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         let earlier = previous.isEmpty ? [] : EarlierReturns.before(services, previous: previous, warnings: &warnings)
         warnings += PeriodEdits.flag(&services, earlier: earlier, settings: pipeline.periods)

@@ -10,9 +10,11 @@ enum MessageNumber {
         NumberFormatting.append(significant(value), to: &bytes)
     }
 
-    /// `value` rounded to four significant digits (zero and non-finite values as they are).
+    /// `value` rounded to four significant digits (zero and non-finite values as they are);
+    /// a whole number as it is, so a count reads exactly (issue 31: 13,863 printed 13860).
     private static func significant(_ value: Double) -> Double {
         guard value.isFinite, value != 0 else { return value }
+        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 { return value }
         let exponent = Int((abs(value)).log10Floor)
         let digits = 3 - exponent
         if digits >= 0 {

@@ -1,25 +1,21 @@
 import PipelineDefinition
 import Returns
+import RunFiles
 import Tabular
 import VFMCore
 
-/// `clean/services.csv` (SPEC §7): the canonical input columns (`ReturnColumn` order),
-/// the derived measures of §5, `excluded_from_statistics` (`true`/`false`), `current`
-/// (`yes`/`no`, SPEC §11: the service's current return or an earlier one), the extra
-/// input columns, `source` (`file:line`) and `flags` (distinct rule ids joined by `;`,
-/// in the order raised; the flags themselves are in `clean/flags.csv`).
+/// `clean/services.csv` (SPEC §7) under the header its schema declares
+/// (`RunFileSchema.cleanServices(extras:)`, SPEC §13): the canonical input columns
+/// (`ReturnColumn` order), the derived measures of §5, `excluded_from_statistics`,
+/// `current` (`yes`/`no`, SPEC §11: the service's current return or an earlier one)
+/// (`true`/`false`), the extra input columns, `source` (`file:line`) and `flags` (distinct
+/// rule ids joined by `;`, in the order raised; the flags themselves are in
+/// `clean/flags.csv`). The cells are encoded by hand for speed; a test holds them to the schema.
 enum ServicesCSV {
-    static let derivedColumns = [
-        "job_outcomes", "outcome_rate", "cost_per_person", "cost_per_outcome", "gained_share", "retained_share",
-        "self_employed_share", "ld_share", "mh_share", "client_focus", "share_lt7", "share_7to40", "share_40plus",
-        "support_level_index", "excluded_from_statistics", "current",
-    ]
-    static let canonicalColumns = ReturnColumn.all.map(\.rawValue)
-    static let trailingColumns = ["source", "flags"]
+    /// How many derived columns follow the canonical ones.
+    static let derivedColumnCount = RunFileSchema.derivedServiceColumns.count
 
-    static func header(extras: [String]) -> [String] {
-        canonicalColumns + derivedColumns + extras.map(CSVInjection.neutralise) + trailingColumns
-    }
+    static func header(extras: [String]) -> [String] { RunFileSchema.cleanServices(extras: extras).header }
 
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], extras: [String],
@@ -40,7 +36,7 @@ enum ServicesCSV {
         }
     }
 
-    /// The cells of `derivedColumns`: `derivedField` of each, in order, with no `CSVField`.
+    /// The cells of the derived columns: `derivedField` of each, in order, with no `CSVField`.
     static func encodeDerivedCells(_ d: DerivedMeasures, excluded: Bool, current: Bool, into line: inout CSVLineEncoder) {
         line.append(number: d.jobOutcomes)
         line.append(number: d.outcomeRate)
@@ -76,8 +72,8 @@ enum ServicesCSV {
         return try file.close()
     }
 
-    /// The cell of `derivedColumns[index]` (the last two are `excluded_from_statistics`
-    /// and `current`).
+    /// The cell of derived column `index` (the last two are `excluded_from_statistics` and
+    /// `current`).
     static func derivedField(_ d: DerivedMeasures, excluded: Bool, current: Bool, at index: Int) -> CSVField {
         switch index {
         case 0: return .number(d.jobOutcomes)
@@ -137,99 +133,101 @@ enum ServicesCSV {
     ///
     /// A table written before SPEC §11 has no `current` column (a published run named by
     /// `--previous` may be one): its services are all read as current returns.
-    static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [CleanedService] {
-        var fixed = canonicalColumns + derivedColumns
-        var hasCurrent = true
-        var header: CSVRecord?
-        var extras: [String] = []
-        var services: [CleanedService] = []
-        var failure: VFMError?
-        // Streamed: the file is never held as a table of strings, one record at a time.
-        try CleanCSV.reader(file).forEachRecord(bytes) { record in
-            guard failure == nil else { return }
-            do throws(VFMError) {
-                guard let header else {
-                    let beforePeriods = canonicalColumns + derivedColumns.dropLast()
-                    if Array(record.cells.prefix(fixed.count)) != fixed,
-                       Array(record.cells.prefix(beforePeriods.count)) == beforePeriods {
-                        fixed = beforePeriods
-                        hasCurrent = false
-                    }
-                    guard record.cells.count >= fixed.count + trailingColumns.count,
-                          Array(record.cells.prefix(fixed.count)) == fixed,
-                          Array(record.cells.suffix(trailingColumns.count)) == trailingColumns else {
-                        throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: record.line)
-                    }
-                    header = record
-                    extras = record.cells.dropFirst(fixed.count).dropLast(trailingColumns.count).map(CSVInjection.restore)
-                    return
-                }
-                guard record.cells.count == header.cells.count else {
-                    throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
-                                           file: file, line: record.line)
-                }
-                services.append(try service(record, extras: extras, hasCurrent: hasCurrent, file: file))
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
-        guard header != nil else { throw CleanCSV.corrupt("no header row", file: file, line: 1) }
-        return services
+    static func parse(fileAt path: String, file: String) throws(VFMError) -> [CleanedService] {
+        // Streamed from disk: the file is never held whole, nor as a table of strings.
+        try CleanCSV.reader(file).mapRecords(ofFile: path, header: header(file: file), service(file: file))
     }
 
-    private static func service(_ record: CSVRecord, extras: [String], hasCurrent: Bool,
+    /// As `parse(fileAt:file:)`, for a table already in memory.
+    static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [CleanedService] {
+        try CleanCSV.reader(file).mapRecords(bytes, header: header(file: file), service(file: file))
+    }
+
+    private typealias Header = (cells: [String], extras: [String], hasCurrent: Bool)
+
+    private static func header(file: String) -> (CSVRecord?) throws(VFMError) -> Header {
+        { (header: CSVRecord?) throws(VFMError) -> Header in
+            guard let header else { throw CleanCSV.corrupt("no header row", file: file, line: 1) }
+            if let schema = RunFileSchema.cleanServices(header: header.cells) { return (header.cells, schema.extras, true) }
+            if let schema = RunFileSchema.cleanServicesBeforePeriods(header: header.cells) {
+                return (header.cells, schema.extras, false)
+            }
+            throw CleanCSV.corrupt("the header is not the one vfm-clean writes", file: file, line: header.line)
+        }
+    }
+
+    private static func service(file: String) -> (Header, CSVRecord) throws(VFMError) -> CleanedService {
+        { (header: Header, record: CSVRecord) throws(VFMError) -> CleanedService in
+            guard record.cells.count == header.cells.count else {
+                throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
+                                       file: file, line: record.line)
+            }
+            return try service(record, header: header.cells, extras: header.extras, hasCurrent: header.hasCurrent, file: file)
+        }
+    }
+
+    /// Each canonical column's place in a row of the file, worked out once.
+    private static let canonicalPosition: [ReturnColumn: Int] =
+        Dictionary(uniqueKeysWithValues: ReturnColumn.allCases.enumerated().map { ($1, $0) })
+
+    private static func service(_ record: CSVRecord, header: [String], extras: [String], hasCurrent: Bool,
                                 file: String) throws(VFMError) -> CleanedService {
-        var cells = record.cells[...]
-        func next() -> String { cells.popFirst() ?? "" }
-        func number(_ column: String) throws(VFMError) -> Double? {
-            try CleanCSV.number(next(), column: column, file: file, line: record.line)
+        // Cells in header order (the schema's, checked): a cell's column is named by position.
+        var position = 0
+        func next() -> (column: String, cell: String) {
+            defer { position += 1 }
+            return (header[position], position < record.cells.count ? record.cells[position] : "")
         }
-        func count(_ column: String) throws(VFMError) -> Int? {
-            try CleanCSV.count(next(), column: column, file: file, line: record.line)
+        func number() throws(VFMError) -> Double? {
+            let (column, cell) = next()
+            return try CleanCSV.number(cell, column: column, file: file, line: record.line)
         }
-        var canonical: [ReturnColumn: String] = [:]
-        for column in ReturnColumn.allCases { canonical[column] = next() }
-        func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical[column] ?? "") }
+        // The canonical columns come first, in `ReturnColumn.allCases` order (the schema's).
+        position = canonicalPosition.count
+        func canonical(_ column: ReturnColumn) -> String {
+            let index = canonicalPosition[column] ?? record.cells.count
+            return index < record.cells.count ? record.cells[index] : ""
+        }
+        func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical(column)) }
         /// Money, or a count that may be fractional.
         func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
-            try CleanCSV.number(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
+            try CleanCSV.number(canonical(column), column: column.rawValue, file: file, line: record.line)
         }
         func countCell(_ column: ReturnColumn) throws(VFMError) -> Int? {
-            try CleanCSV.count(canonical[column] ?? "", column: column.rawValue, file: file, line: record.line)
+            try CleanCSV.count(canonical(column), column: column.rawValue, file: file, line: record.line)
         }
         var counts = CountValues()
         for column in CountValues.columns { counts[column] = try money(column) }  // counts may be fractional (SPEC §4 proportions)
 
         var derived = DerivedMeasures()
-        derived.jobOutcomes = try number("job_outcomes")
-        derived.outcomeRate = try number("outcome_rate")
-        derived.costPerPerson = try number("cost_per_person")
-        derived.costPerOutcome = try number("cost_per_outcome")
-        derived.gainedShare = try number("gained_share")
-        derived.retainedShare = try number("retained_share")
-        derived.selfEmployedShare = try number("self_employed_share")
-        derived.ldShare = try number("ld_share")
-        derived.mhShare = try number("mh_share")
+        derived.jobOutcomes = try number()
+        derived.outcomeRate = try number()
+        derived.costPerPerson = try number()
+        derived.costPerOutcome = try number()
+        derived.gainedShare = try number()
+        derived.retainedShare = try number()
+        derived.selfEmployedShare = try number()
+        derived.ldShare = try number()
+        derived.mhShare = try number()
         let focus = next()
-        guard let clientFocus = ClientFocus(rawValue: focus) else {
-            throw CleanCSV.corrupt("`client_focus` holds \"\(focus)\"", file: file, line: record.line)
+        guard let clientFocus = ClientFocus(rawValue: focus.cell) else {
+            throw CleanCSV.corrupt("`\(focus.column)` holds \"\(focus.cell)\"", file: file, line: record.line)
         }
         derived.clientFocus = clientFocus
-        derived.shareLT7 = try number("share_lt7")
-        derived.share7to40 = try number("share_7to40")
-        derived.share40plus = try number("share_40plus")
-        derived.supportLevelIndex = try number("support_level_index")
-        let excluded = next()
+        derived.shareLT7 = try number()
+        derived.share7to40 = try number()
+        derived.share40plus = try number()
+        derived.supportLevelIndex = try number()
+        let (excludedColumn, excluded) = next()
         guard excluded == "true" || excluded == "false" else {
-            throw CleanCSV.corrupt("`excluded_from_statistics` holds \"\(excluded)\"", file: file, line: record.line)
+            throw CleanCSV.corrupt("`\(excludedColumn)` holds \"\(excluded)\"", file: file, line: record.line)
         }
-        let current = hasCurrent ? next() : "yes"
+        let (currentColumn, current) = hasCurrent ? next() : ("current", "yes")
         guard current == "yes" || current == "no" else {
-            throw CleanCSV.corrupt("`current` holds \"\(current)\"", file: file, line: record.line)
+            throw CleanCSV.corrupt("`\(currentColumn)` holds \"\(current)\"", file: file, line: record.line)
         }
-        let extraCells = extras.map { ExtraCell(header: $0, value: CleanCSV.text(next())) }
-        let sourceCell = CleanCSV.text(next()) ?? ""
+        let extraCells = extras.map { ExtraCell(header: $0, value: CleanCSV.text(next().cell)) }
+        let sourceCell = CleanCSV.text(next().cell) ?? ""
 
         guard let authority = text(.authority), let service = text(.service),
               let totalCost = try money(.totalCost), let people = try countCell(.peopleSupported),

@@ -10,6 +10,11 @@ public struct PipelineDefinition: Sendable, Equatable {
     /// `[input] sheet`: the worksheet of `.xlsx` inputs to read (SPEC §3–§4); `nil` reads
     /// the first worksheet that holds a header row. `--sheet` overrides it.
     public var inputSheet: String? = nil
+    /// `[input] totals_labels`: the `authority`/`service` labels that mark a totals row,
+    /// rejected as `total-row` (SPEC §4); `nil` (the key left out) is SPEC §4's list
+    /// (`total`, `totals`, `grand total`, `sub-total`, `subtotal`, `sum`, `all services`).
+    /// Optional so that the built-in pipeline, and the hash that names it, stay as they are.
+    public var totalsLabels: [String]? = nil
     /// Client-group or support-level counts that differ from people_supported by this
     /// fraction or more are flagged (SPEC §5; default 0.10).
     public var countMismatchTolerance: Double
@@ -64,6 +69,11 @@ public enum DuplicatePolicy: String, Sendable, Equatable, CaseIterable {
     case keepAll = "keep-all"
     /// Keep the first by (source file, line); the others are rejected as duplicates.
     case keepFirst = "keep-first"
+    /// Keep the last by (source file name, line): a council's resubmission (`returns_v2.csv`
+    /// after `returns.csv`) supersedes the rows it repeats, which are rejected as
+    /// `superseded` (issue 28). File names are compared without their extension first, so
+    /// `returns-v2.csv` is later than `returns.csv` although `-` sorts before `.`.
+    case keepLatest = "keep-latest"
 }
 
 /// How outliers of one metric are found (SPEC §5).

@@ -1,3 +1,4 @@
+import RunFiles
 import Cleaning
 import Foundation
 import Tabular

@@ -27,6 +27,8 @@ public struct RunRequest: Sendable {
     public var previous: String? = nil
     /// The run `previous` names, loaded and checked once the run starts.
     var earlierRun: EarlierRun? = nil
+    /// `--skip-bad-files`: leave out a file that cannot be read as a table (`IngestStage.run`).
+    public var skipBadFiles = false
 
     public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?,
                 dryRun: Bool = false, log: StageLog, sheet: String? = nil) {
@@ -179,7 +181,8 @@ public enum PipelineRun {
                                  writes: StageWrites, progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
-            try StageSteps.compute(inputs: request.inputs, sheet: request.sheet, pipeline: pipeline, log: log)
+            try StageSteps.compute(inputs: request.inputs, sheet: request.sheet, skipBadFiles: request.skipBadFiles,
+                                   pipeline: pipeline, log: log)
         }
         writes.summary.start { () throws(VFMError) in try ingest.writeSummary(toRunDirectory: directory) }
         writes.files.start { () throws(VFMError) in

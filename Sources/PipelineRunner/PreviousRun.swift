@@ -1,3 +1,4 @@
+import RunFiles
 import Foundation
 import Tabular
 import VFMCore
@@ -36,16 +37,22 @@ enum PreviousRun {
         guard manifest.tool.name == ToolVersion.name else {
             throw refuse("its \(RunLayout.manifest) was written by `\(manifest.tool.name)`, not vfm")
         }
-        let listed = Set(manifest.outputs.map(\.path) + [RunLayout.manifest])
-        let folders = Set(listed.flatMap(Self.folders(of:)))
-        let foreign = Self.entries(under: destination.path).filter { entry in
-            entry.isDirectory ? !folders.contains(entry.path) : !listed.contains(entry.path)
-        }
+        let foreign = unlisted(in: destination.path, by: manifest)
         guard foreign.isEmpty else {
-            let names = foreign.prefix(3).map { "`\($0.path)`" }.joined(separator: ", ")
+            let names = foreign.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
             let more = foreign.count > 3 ? " and \(foreign.count - 3) more" : ""
             throw refuse("it holds \(names)\(more), which its manifest does not list")
         }
+    }
+
+    /// The entries of the run directory `root` (relative, sorted) that are neither its
+    /// manifest, nor a file the manifest lists, nor a folder one of those is in.
+    static func unlisted(in root: String, by manifest: RunManifest) -> [String] {
+        let listed = Set(manifest.outputs.map(\.path) + [RunLayout.manifest])
+        let folders = Set(listed.flatMap(Self.folders(of:)))
+        return entries(under: root).filter { entry in
+            entry.isDirectory ? !folders.contains(entry.path) : !listed.contains(entry.path)
+        }.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// `a/b/c.csv` → `a`, `a/b`.

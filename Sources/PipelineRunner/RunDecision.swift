@@ -19,6 +19,8 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
     case inputsRemoved([String])
     case outputMissing(String)
     case outputEdited(String)
+    /// A file in the published run that its manifest does not list (someone added it).
+    case outputAdded(String)
     /// `--sheet` differs from the one the published run used.
     case sheetOption(was: String?, now: String?)
     /// `--period` differs from the one the published run used (SPEC §11).
@@ -39,6 +41,7 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
         case .inputsRemoved(let names): return "input removed: " + Self.list(names)
         case .outputMissing(let path): return "output \(path) is missing"
         case .outputEdited(let path): return "output \(path) was edited (its SHA-256 differs from the manifest)"
+        case .outputAdded(let path): return "the output holds \(path), which the run did not write"
         case .sheetOption(let was, let now): return "--sheet changed (\(was ?? "none") -> \(now ?? "none"))"
         case .periodOption(let was, let now): return "--period changed (\(was ?? "none") -> \(now ?? "none"))"
         case .previousRun(let was, let now):

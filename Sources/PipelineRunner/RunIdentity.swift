@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import Tabular
 import VFMCore
 
@@ -107,6 +108,9 @@ public enum UpToDateCheck {
             }
             guard let sha256 = digest else { return .run([.outputMissing(output.path)]) }
             guard sha256 == output.sha256 else { return .run([.outputEdited(output.path)]) }
+        }
+        if let added = PreviousRun.unlisted(in: destination.path, by: manifest).first {
+            return .run([.outputAdded(added)])
         }
         let rejected = manifest.inputs.reduce(0) { $0 + $1.rowsRejected }
         return .upToDate(PublishedCounts(rowsRejected: rejected, flags: max(flagLines.records - 1, 0)))

@@ -4,26 +4,30 @@ import Foundation
 import PipelineDefinition
 import Reporting
 import Returns
+import RunFiles
 import VFMCore
 
 /// The four stages, each run and written into a run directory. `vfm run` and the stage
 /// executables (`vfm-ingest` …) call exactly these functions, which is why running the
-/// four by hand gives the same bytes as `vfm run` (SPEC §3). Each stage logs its own line
+/// four by hand gives the same bytes as `vfm run` (SPEC §3); each stage run by hand also
+/// describes the run's CSV files so far in `datapackage.json` (SPEC §13). Each stage logs its own line
 /// of counts (rows in/out/rejected/flagged); `vfm run` adds the times.
 public enum StageSteps {
     /// Reads the returns and writes `ingest/`.
     /// `sheet`: `--sheet NAME` for `.xlsx` inputs (overrides the pipeline's `[input] sheet`).
-    public static func ingest(inputs: [String], sheet: String? = nil, pipeline: LoadedPipeline, runDirectory: String,
-                              log: StageLog) throws(VFMError) -> IngestResult {
-        let result = try compute(inputs: inputs, sheet: sheet, pipeline: pipeline, log: log)
+    /// `skipBadFiles`: `--skip-bad-files`, see `IngestStage.run`.
+    public static func ingest(inputs: [String], sheet: String? = nil, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
+                              runDirectory: String, log: StageLog) throws(VFMError) -> IngestResult {
+        let result = try compute(inputs: inputs, sheet: sheet, skipBadFiles: skipBadFiles, pipeline: pipeline, log: log)
         try result.write(toRunDirectory: runDirectory)
+        try DataPackage.write(runDirectory: runDirectory)
         return result
     }
 
     /// Reads the returns, without writing (`vfm run` writes `ingest/` in the background).
-    static func compute(inputs: [String], sheet: String?, pipeline: LoadedPipeline,
+    static func compute(inputs: [String], sheet: String?, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
                         log: StageLog) throws(VFMError) -> IngestResult {
-        try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, log: log)
+        try IngestStage.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, skipBadFiles: skipBadFiles, log: log)
     }
 
     /// Derives the measures, rejects and flags rows, and writes `clean/`.
@@ -38,6 +42,7 @@ public enum StageSteps {
         let result = EarlierRun.recording(earlier, in: PeriodChoice.recording(period, in: CleanStage.run(
             ingest, pipeline: pipeline.definition, previous: earlier?.services ?? [], log: log)))
         try result.write(toRunDirectory: runDirectory)
+        try DataPackage.write(runDirectory: runDirectory)
         try requireAcceptedRows(result)
         try PeriodChoice.requireRows(of: result, option: period, pipeline: pipeline.definition)
         return result
@@ -60,6 +65,7 @@ public enum StageSteps {
                                log: StageLog) throws(VFMError) -> AnalysisResult {
         let result = AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)
         try result.write(toRunDirectory: runDirectory)
+        try DataPackage.write(runDirectory: runDirectory)
         return result
     }
 

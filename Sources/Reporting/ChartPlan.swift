@@ -18,6 +18,8 @@ struct ChartIndex {
     var percentiles: Set<String> = []
     /// The funnel charts of the period-to-period edits (SPEC §11), one per edit variable.
     var funnels: [ChartFigure] = []
+    /// Correlation rows past `ChartPlan.maximumScatters`, whose scatter was not drawn.
+    var scattersNotDrawn = 0
     /// Every chart, in the order the report lists them.
     var all: [ChartFigure] = []
 
@@ -85,6 +87,7 @@ struct ChartPlan {
         }
         var scatters: [Scatter] = []
         for row in data.correlations?.rows ?? [] {
+            guard scatters.count < Self.maximumScatters else { charts.scattersNotDrawn += 1; continue }
             guard let group = row.text("group"), let x = row.text("x"), let y = row.text("y"),
                   let n = row.count("n"), n >= 3, let rows = members(group)
             else { continue }
@@ -117,8 +120,12 @@ struct ChartPlan {
             return (stem, figure)
         }
         var drawn: Set<String> = []
+        var inlineBytes = charts.all.reduce(0) { $0 + $1.svg.utf8.count }
         for (scatter, result) in zip(scatters, drawnScatters) {
-            guard let (stem, figure) = result, drawn.insert(stem).inserted else { continue }
+            guard let (stem, figure) = result, !drawn.contains(stem) else { continue }
+            inlineBytes += figure.svg.utf8.count
+            guard inlineBytes <= Self.inlineChartBytes else { charts.scattersNotDrawn += 1; continue }
+            drawn.insert(stem)
             charts.scatter[.init(group: scatter.group, x: scatter.x, y: scatter.y)] = figure
             charts.all.append(figure)
         }
@@ -130,8 +137,18 @@ struct ChartPlan {
         return charts
     }
 
+    /// The scatter charts one page draws, in the correlation table's order: far above the
+    /// built-in pipeline's 45, and what bounds the page whatever a pipeline asks for (issue
+    /// 31: 60 groups × 132 pairs drew 6,734 charts, a 1.72 GB page, 6.8 GB of memory). Every
+    /// pair's figures are in `tables/correlations.csv` whether drawn or not.
+    static let maximumScatters = 60
+
+    /// The charts' share of report.html's 8 MB (SPEC §7), each chart being under 300 KB:
+    /// scatters past it are not drawn (and counted, and said), in table order.
+    static let inlineChartBytes = 6_000_000
+
     static func name(_ row: RunTable.Row) -> String {
-        var name = (row.text("authority") ?? "—") + " — " + (row.text("service") ?? "—")
+        var name = DisplayName.shortened(row.text("authority") ?? "—") + " — " + DisplayName.shortened(row.text("service") ?? "—")
         if let period = row.text("period") { name += " (" + period + ")" }
         return name
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import Tabular
 import VFMCore
 
@@ -16,14 +17,20 @@ public struct RenderedReport {
     let missingTables: [String]
     let log: StageLog
 
-    /// Writes `manifest.json` over every file now in the run directory, and logs the stage.
+    /// Writes `datapackage.json` (SPEC §13) and then `manifest.json` over every file now in
+    /// the run directory, the data package among them, and logs the stage.
     public func writeManifest() throws(VFMError) {
+        let leftOut = try DataPackage.write(runDirectory: runDirectory)
+        if !leftOut.isEmpty {
+            log.info("datapackage.json leaves out " + leftOut.joined(separator: ", ")
+                + ": not the header vfm writes (a run of an older vfm, or made by hand?)")
+        }
         var manifest = RunManifest(pipeline: pipeline, inputs: manifestInputs,
                                    outputs: try RunManifest.outputs(in: runDirectory), sheetOption: sheetOption)
         manifest.periodOption = periodOption
         manifest.previousRun = previousRun
         try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
-        log.info("report: \(chartCount) charts, report.md, report.html, manifest.json"
+        log.info("report: \(chartCount) charts, report.md, report.html, datapackage.json, manifest.json"
             + (missingTables.isEmpty ? "" : "; not produced: " + missingTables.joined(separator: ", ")))
     }
 }

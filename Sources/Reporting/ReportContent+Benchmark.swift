@@ -37,8 +37,8 @@ extension ReportContent {
                 var table = ReportTable(caption: caption, [("Authority", .left), ("Service", .left), ("Period", .left),
                                                            ("Figure", .right), ("Evidence-based band", .left)])
                 for row in rows {
-                    table.append([[.name(row.text("authority") ?? HumanNumbers.missing)],
-                                  [.name(row.text("service") ?? HumanNumbers.missing)],
+                    table.append([[.displayName(row.text("authority") ?? HumanNumbers.missing)],
+                                  [.displayName(row.text("service") ?? HumanNumbers.missing)],
                                   [.name(row.text("period") ?? HumanNumbers.missing)],
                                   [.text(HumanNumbers.figure(row.number("value"), metric: metric))],
                                   row.text("evidence_band").map { [.name($0)] } ?? []])
@@ -61,7 +61,7 @@ extension ReportContent {
         let grid = placed.grid()
         for service in grid.services {
             let cells = grid.cells[service] ?? [:]
-            table.append(service.map { [.name($0 ?? HumanNumbers.missing)] } + placed.metrics.map { metric in
+            table.append(service.map { [.displayName($0 ?? HumanNumbers.missing)] } + placed.metrics.map { metric in
                 guard let row = cells[metric] else { return [.text(HumanNumbers.missing)] }
                 return Self.benchmarkCell(figure: HumanNumbers.figure(row.number("value"), metric: metric),
                                           all: row.text("all_band"), evidence: row.text("evidence_band"))

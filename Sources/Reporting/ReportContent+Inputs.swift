@@ -11,8 +11,11 @@ extension ReportContent {
             // The preamble column appears only when some file had rows above its header (SPEC §4),
             // so a report of plain CSV returns looks as it always did.
             let showPreamble = inputs.files.contains { $0.preambleRows > 0 }
+            // Likewise footnote rows under the table (issue 28), counted and skipped, never rejected.
+            let showNotes = inputs.files.contains { $0.noteRows > 0 }
             var columns: [(String, ReportTable.Alignment)] = [("Input file", .left)]
             if showPreamble { columns.append(("Preamble rows skipped", .right)) }
+            if showNotes { columns.append(("Note rows skipped", .right)) }
             columns += [("Rows read", .right), ("Accepted", .right), ("Rejected", .right), ("SHA-256 (first 12)", .left)]
             var table = ReportTable(caption: [.text("Input files and their rows")], columns)
             for file in inputs.files {
@@ -21,6 +24,7 @@ extension ReportContent {
                 if let sheet = file.sheet { name += [.text(" (sheet “"), .name(sheet), .text("”)")] }
                 var row = [name]
                 if showPreamble { row.append([.text(HumanNumbers.count(file.preambleRows))]) }
+                if showNotes { row.append([.text(HumanNumbers.count(file.noteRows))]) }
                 row += [[.text(HumanNumbers.count(file.rowsRead))], [.text(HumanNumbers.count(file.rowsAccepted))],
                         [.text(HumanNumbers.count(file.rowsRejected))], Self.shortHash(file.sha256)]
                 table.append(row)
@@ -28,6 +32,7 @@ extension ReportContent {
             if inputs.files.count > 1 {
                 var total: [[Inline]] = [[.strong([.text("Total")])]]
                 if showPreamble { total.append([.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.preambleRows }))]) }
+                if showNotes { total.append([.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.noteRows }))]) }
                 total += [[.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRead }))],
                           [.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsAccepted }))],
                           [.text(HumanNumbers.count(inputs.files.reduce(0) { $0 + $1.rowsRejected }))], []]
@@ -97,8 +102,8 @@ extension ReportContent {
 
     /// `Authority — Service (period)`, third-party text.
     static func serviceName(_ row: RunTable.Row) -> [Inline] {
-        var name: [Inline] = [.name(row.text("authority") ?? HumanNumbers.missing), .text(" — "),
-                              .name(row.text("service") ?? HumanNumbers.missing)]
+        var name: [Inline] = [.displayName(row.text("authority") ?? HumanNumbers.missing), .text(" — "),
+                              .displayName(row.text("service") ?? HumanNumbers.missing)]
         if let period = row.text("period") { name += [.text(" ("), .name(period), .text(")")] }
         return name
     }

@@ -12,7 +12,8 @@ extension ReportContent {
             + "(Fisher z) and two-sided p-value; ρ is Spearman's rank correlation, which extreme costs sway less. "
             + "Strength words describe |r|: ")] + strengthScale + [.text(". A figure needs at least 3 services "
             + "(the interval at least 4); “—” means there were too few.")]))
-        for pair in Self.pairs(in: correlations) {
+        let allPairs = Self.pairs(in: correlations)
+        for pair in allPairs.prefix(Self.maximumPairs) {
             var heading: [Inline] = [.name(Labels.metric(pair.y)), .text(" against "), .name(Labels.metricInSentence(pair.x))]
             if let reference = Labels.studyReference(x: pair.x, y: pair.y) { heading.append(.text(" (" + reference + ")")) }
             blocks.append(.heading(level: 3, heading))
@@ -23,7 +24,7 @@ extension ReportContent {
                                     [("Services", .left), ("n", .right), ("r", .right), ("95% CI", .right),
                                      ("p", .right), ("ρ", .right), ("Strength", .left), ("Chart", .left)])
             var figures: [ChartFigure] = []
-            for row in pair.rows {
+            for row in pair.rows.prefix(Self.maximumGroupsPerPair) {
                 let group = row.text("group") ?? ""
                 let chart = charts.scatter[ChartIndex.Key(group: group, x: pair.x, y: pair.y)]
                 if let chart { figures.append(chart) }
@@ -36,10 +37,34 @@ extension ReportContent {
                        chart.map { [.link([.text("scatter")], .chart($0.file))] } ?? []])
             }
             blocks.append(.table(table))
+            if pair.rows.count > Self.maximumGroupsPerPair {
+                blocks.append(.paragraph([.text("\(HumanNumbers.count(pair.rows.count - Self.maximumGroupsPerPair)) more groups "
+                    + "are not shown here; every group's figures are in "), .code(RunLayout.correlations), .text(".")]))
+            }
             if !figures.isEmpty { blocks.append(.figures(figures)) }
+        }
+        if allPairs.count > Self.maximumPairs || charts.scattersNotDrawn > 0 {
+            var note = ""
+            if allPairs.count > Self.maximumPairs {
+                note += "The pipeline names \(HumanNumbers.count(allPairs.count)) pairs of measures; the first "
+                    + "\(Self.maximumPairs) are shown above. "
+            }
+            if charts.scattersNotDrawn > 0 {
+                note += "The page draws at most \(ChartPlan.maximumScatters) scatter charts, and no more than fit in "
+                    + "\(ChartPlan.inlineChartBytes / 1_000_000) MB; "
+                    + "\(HumanNumbers.count(charts.scattersNotDrawn)) more were not drawn. "
+            }
+            blocks.append(.paragraph([.text(note + "Every pair's figures, for every group, are in "), .code(RunLayout.correlations),
+                                      .text(".")]))
         }
         return blocks
     }
+
+    /// What one page shows of the correlations, whatever the pipeline asks for: the
+    /// built-in pipeline has 9 pairs and 5 groups; a pipeline of 132 pairs × 60 groups made
+    /// a 1.72 GB page (issue 31). The table has them all.
+    static let maximumPairs = 40
+    static let maximumGroupsPerPair = 12
 
     /// The study's way of quoting a correlation, for all services:
     /// `All services: r = −0.58 (95% CI −0.72 to −0.40), p < 0.001, n = 68 — strong.`

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import PipelineDefinition
+import RunFiles
 import Tabular
 import VFMCore
 

@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import Tabular
 import VFMCore
 

@@ -1,3 +1,4 @@
+import RunFiles
 import Analysis
 import Foundation
 import PipelineDefinition
@@ -54,12 +55,16 @@ public struct ScenarioQuery: Sendable, Equatable {
             throw VFMError(.noInput, "no run directory here", file: runDirectory,
                            hint: "give --run the directory `vfm run --output` published, e.g. Output/latest")
         }
-        guard let basis: [ValueForMoneyBasis] = try BudgetTables.rowsIfPresent(runDirectory, RunLayout.valueForMoneyBasis) else {
-            throw VFMError(.noInput, "the run has no \(RunLayout.valueForMoneyBasis)",
-                           file: (runDirectory as NSString).appendingPathComponent(RunLayout.valueForMoneyBasis),
+        let basisPath = (runDirectory as NSString).appendingPathComponent(RunLayout.valueForMoneyBasis)
+        guard FileManager.default.fileExists(atPath: basisPath) else {
+            throw VFMError(.noInput, "the run has no \(RunLayout.valueForMoneyBasis)", file: basisPath,
                            hint: "the run was made by an older vfm or not analysed; run `vfm run --force --output "
                                + runDirectory + "` once")
         }
+        // One row per group: a pipeline with thousands of groups stays far below this.
+        let bytes = try PublishedRunFile.verifiedBytes(RunLayout.valueForMoneyBasis, in: runDirectory, limit: 4 << 20)
+        let basis = try RunFileCSV(file: basisPath, hint: "run `vfm run --force --output \(runDirectory)` to publish it again")
+            .rows(bytes, as: ValueForMoneyBasis.self)
         let rows = ScenarioCalculator.rows(scenarios, basis: basis)
         switch format {
         case .csv:

@@ -1,5 +1,6 @@
 import Analysis
 import Cleaning
+import RunFiles
 import Tabular
 
 /// A row of a run-directory table taken from the typed value the earlier stage wrote it

@@ -53,6 +53,7 @@ enum ColumnAliases {
         var table: [ReturnColumn: [String]] = [:]
         for column in ReturnColumn.allCases { table[column] = [column.rawValue] }
         for (column, names) in others { table[column, default: []] += names }
+        for (column, names) in AnalystHeaders.shortForms { table[column, default: []] += names }
         for group in clientGroups {
             table[group.clients, default: []] += group.bareIsClients
             for label in group.labels {

@@ -21,32 +21,35 @@ struct FileIngest {
     /// - Throws: `.dataError` for a file that cannot be read as a table (no header, required
     ///   columns missing, unterminated quote, NUL byte, undecodable bytes, a header cell over
     ///   the cell limit, an unusable workbook); `.noInput` if unreadable.
-    static func read(_ file: InputFile, sheet: String? = nil, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
+    static func read(_ file: InputFile, sheet: String? = nil, missingWords: MissingValueWords,
+                     totals: TotalsLabels = .standard) throws(VFMError) -> FileIngest {
         let named = file.path.lowercased()
         if named.hasSuffix(".xlsx") || named.hasSuffix(".xlsm") || named.hasSuffix(".xls") || named.hasSuffix(".ods") {
-            return try readWorkbook(file, sheet: sheet, missingWords: missingWords)
+            return try readWorkbook(file, sheet: sheet, missingWords: missingWords, totals: totals)
         }
         let chunks = { (body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) in
             try FileSystem.forEachChunk(of: file.location, displayName: file.displayName, body)
         }
         let scanned = try FirstPass(chunks)
-        if FileSignature.of(scanned.head) != .other { return try readWorkbook(file, sheet: sheet, missingWords: missingWords) }
-        return try parse(scanned, name: file.displayName, missingWords: missingWords, chunks: chunks)
+        if FileSignature.of(scanned.head) != .other { return try readWorkbook(file, sheet: sheet, missingWords: missingWords, totals: totals) }
+        return try parse(scanned, name: file.displayName, missingWords: missingWords, totals: totals, chunks: chunks)
     }
 
-    private static func readWorkbook(_ file: InputFile, sheet: String?, missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
+    private static func readWorkbook(_ file: InputFile, sheet: String?, missingWords: MissingValueWords,
+                                     totals: TotalsLabels) throws(VFMError) -> FileIngest {
         let bytes = try FileSystem.readBytes(file.location, displayName: file.displayName)
-        return try WorkbookIngest.read(file, bytes: bytes, sheet: sheet, missingWords: missingWords)
+        return try WorkbookIngest.read(file, bytes: bytes, sheet: sheet, missingWords: missingWords, totals: totals)
     }
 
     /// The work of `read` on CSV bytes already in memory; `name` is the file's output name.
     /// `sizes`: how the text is cut into blocks for both cores (tests cut it small).
-    static func ingest(_ bytes: [UInt8], name: String, missingWords: MissingValueWords,
+    static func ingest(_ bytes: [UInt8], name: String, missingWords: MissingValueWords, totals: TotalsLabels = .standard,
                        sizes: PieceParse.Sizes = PieceParse.Sizes()) throws(VFMError) -> FileIngest {
         let chunks = { (body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) in
             bytes.withUnsafeBufferPointer { body($0, 0) }
         }
-        return try parse(try FirstPass(chunks), name: name, missingWords: missingWords, chunks: chunks, sizes: sizes)
+        return try parse(try FirstPass(chunks), name: name, missingWords: missingWords, totals: totals, chunks: chunks,
+                         sizes: sizes)
     }
 
     /// Hands its body a file's bytes in order, with each chunk's offset; called once per pass.
@@ -69,7 +72,7 @@ struct FileIngest {
     }
 
     /// The second pass: records, header and rows, after the first decided the encoding.
-    private static func parse(_ first: FirstPass, name: String, missingWords: MissingValueWords,
+    private static func parse(_ first: FirstPass, name: String, missingWords: MissingValueWords, totals: TotalsLabels,
                               chunks: Chunks, sizes: PieceParse.Sizes = PieceParse.Sizes()) throws(VFMError) -> FileIngest {
         var scan = first.scan
         let text: TextScan.Result
@@ -85,7 +88,7 @@ struct FileIngest {
         }
         // Records split and typed in blocks on both cores (`PieceParse`), as one parser would.
         var parser = PieceParse(sizes: sizes)
-        var table = ReturnTable(name: name, missingWords: missingWords, padsRows: false)
+        var table = ReturnTable(name: name, missingWords: missingWords, totals: totals, padsRows: false)
         var scratch: [UInt8] = []
         try chunks { chunk, offset in
             text.transcode(chunk, at: offset, scratch: &scratch) { utf8 in parser.feed(utf8, into: &table) }
@@ -96,6 +99,7 @@ struct FileIngest {
         } catch {
             structureError = error
         }
+        table.finishHeader()
         if let headerError = table.headerError { throw headerError }
         if case .unterminatedQuote(let line) = structureError {
             throw VFMError(.dataError, "a quoted cell opens on this line and never closes; it would swallow the rest of the file",
@@ -114,8 +118,16 @@ struct FileIngest {
     /// The file's rows and warnings once its table has been read; `cellWarnings` (about
     /// single cells) follow the header's own warnings.
     static func finish(_ table: ReturnTable, mapping: HeaderMapping, summary: InputFileSummary, warnings: [String],
-                       cellWarnings: [String] = []) -> FileIngest {
-        var warnings = warnings + mapping.warnings + cellWarnings
+                       cellWarnings: [String] = [], hiddenColumns: Set<Int> = []) -> FileIngest {
+        var warnings = warnings
+        if let second = table.secondTierLine, let first = table.headerLine {
+            warnings.append("\(table.name): the header is on lines \(first) and \(second): the labels of line \(second) "
+                + "complete those above them (a group label over its columns); check the columns named below")
+        }
+        warnings += mapping.warnings + cellWarnings
+        warnings += table.remarks.warnings(file: table.name, headers: mapping.headers, hiddenColumns: hiddenColumns)
+        var summary = summary
+        summary.noteRows = table.remarks.noteCount
         if table.droppedUnnamedCells {
             warnings.append("\(table.name): a column with no header holds values; they are ignored — give the column a name to keep them")
         }

@@ -2,7 +2,8 @@
 /// every run of punctuation and spaces turned into one space, so that `Total_Cost`,
 /// `total cost` and `Total cost (£)` are the same column. `%`, `+` and `&` are words
 /// (`percent`, `plus`, `and`): `People with autism (%)` must not collide with
-/// `People with autism`, and `40+ hours a week` must keep its plus.
+/// `People with autism`, and `40+ hours a week` must keep its plus. `<` and `>` are
+/// `less than` and `more than` (issue 28): `<7 hrs` is an hour band, not `7 hrs`.
 struct HeaderKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     let text: String
 
@@ -18,6 +19,8 @@ struct HeaderKey: Hashable, Sendable, Comparable, CustomStringConvertible {
             case "%": endWord(); words.append("percent")
             case "+": endWord(); words.append("plus")
             case "&": endWord(); words.append("and")
+            case "<": endWord(); words += ["less", "than"]
+            case ">": endWord(); words += ["more", "than"]
             case "'", "’", "‘": continue  // people's → peoples
             default:
                 if character.isLetter || character.isNumber { current.append(character) } else { endWord() }

@@ -57,6 +57,7 @@ struct HeaderMapping {
         var seen: [HeaderKey: Int] = [:]
         var extraIndexByKey: [HeaderKey: Int] = [:]
         var canonicalIndex: [ReturnColumn: Int] = [:]
+        var shortForms: [String] = []
         for (index, header) in headers.enumerated() {
             let key = HeaderKey(header)
             if key.isEmpty {
@@ -79,11 +80,16 @@ struct HeaderMapping {
                 }
                 canonicalIndex[column] = index
                 slots.append(.canonical(column))
+                if AnalystHeaders.keys.contains(key) { shortForms.append("`\(header)` → `\(column.rawValue)`") }
                 continue
             }
             if let nearest = ColumnAliases.probableMisspelling(of: key) {
                 warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` looks like a misspelling of "
                     + "`\(nearest.column.rawValue)`; it is carried through as an extra column — rename it if it is `\(nearest.column.rawValue)`")
+            } else if let meant = HeaderAbbreviation.column(abbreviatedBy: key) {
+                warnings.append("\(file):\(record.line): column \(index + 1) `\(header)` looks like an abbreviation of "
+                    + "\"\(meant.label)\", which means `\(meant.column.rawValue)`; it is carried through as an extra column — "
+                    + "rename it `\(meant.column.rawValue)` if it is that")
             }
             var name = header
             if Self.reservedKeys.contains(key) {
@@ -101,6 +107,11 @@ struct HeaderMapping {
             extras.append(ExtraColumn(key: extraKey, name: name))
         }
         try checkRequiredColumns(file: file, line: record.line)
+        if !shortForms.isEmpty {
+            // Issue 28: an analyst's short header is read as the column it names, said once.
+            warnings.insert("\(file):\(record.line): short header\(shortForms.count == 1 ? "" : "s") read as "
+                + shortForms.joined(separator: ", ") + "; rename a header if it holds something else", at: 0)
+        }
     }
 
     private func has(_ column: ReturnColumn) -> Bool { slots.contains(.canonical(column)) }
@@ -131,7 +142,7 @@ struct HeaderMapping {
         if let closest = closestHeader(for: missing) {
             message += "; closest header found: `\(closest.header)` (\(closest.distance) edit\(closest.distance == 1 ? "" : "s") from `\(closest.column.rawValue)`)"
         }
-        var hint = "rename the header to the canonical name (SPEC §4) or the study's Appendix 6 label"
+        var hint = "rename the header to the column's name or one of the headers accepted for it (`vfm columns` lists them)"
         if let example = missing.first {
             hint += ", e.g. `\(example.rawValue)`"
             if let label = ColumnAliases.labels[example]?.first(where: { $0.lowercased() != example.rawValue }) {

@@ -13,21 +13,36 @@ public enum IngestStage {
     ///     `*.csv` and `*.xlsx` directly inside it, sorted by name).
     ///   - pipeline: supplies the missing-value words and the worksheet to read (`[input] sheet`).
     ///   - sheet: `--sheet NAME`, the worksheet of `.xlsx` inputs; overrides the pipeline's.
+    ///   - skipBadFiles: `--skip-bad-files` (issue 28): a file that cannot be read as a table
+    ///     is left out and named, with its reason, in the warnings (log, `inputs.json`, the
+    ///     report) instead of failing the run; the others are read. When every file is bad,
+    ///     the first one's error is thrown: there is nothing to publish.
     /// - Throws: `.noInput` for a missing input or an empty directory; `.usage` when two
     ///   inputs share an output name; `.dataError` for a file that cannot be read as a table.
     public static func run(inputs: [String], pipeline: PipelineDefinition, sheet: String? = nil,
-                           log: StageLog) throws(VFMError) -> IngestResult {
+                           skipBadFiles: Bool = false, log: StageLog) throws(VFMError) -> IngestResult {
         let (files, discoveryWarnings) = try InputDiscovery.scan(inputs)
         let missingWords = MissingValueWords(pipeline.missingValueWords)
+        let totals = pipeline.totalsLabels.map(TotalsLabels.init) ?? .standard
         let sheetOption = sheet
         let sheet = sheet ?? pipeline.inputSheet
         var ingested: [FileIngest] = []
-        for file in files { ingested.append(try FileIngest.read(file, sheet: sheet, missingWords: missingWords)) }
+        var leftOut: [VFMError] = []
+        for file in files {
+            do throws(VFMError) {
+                ingested.append(try FileIngest.read(file, sheet: sheet, missingWords: missingWords, totals: totals))
+            } catch {
+                guard skipBadFiles, error.status == .dataError else { throw error }
+                leftOut.append(error)
+            }
+        }
+        if let first = leftOut.first, ingested.isEmpty { throw first }
 
         let union = ExtraColumnUnion(ingested.map(\.extraColumns))
         var returns: [ServiceReturn] = []
         var rejected: [RejectedRow] = []
         var warnings = discoveryWarnings
+        warnings += leftOut.map { "file left out (--skip-bad-files), the others are published: " + $0.description }
         returns.reserveCapacity(ingested.reduce(0) { $0 + $1.accepted.count })
         for fileIndex in ingested.indices {
             // The file's rows are taken out of it and moved one by one (`popLast` moves; a

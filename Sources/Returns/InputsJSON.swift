@@ -14,7 +14,7 @@ public enum InputsJSON {
         var text = "{\n  \"files\": ["
         for (index, file) in files.enumerated() {
             text += index == 0 ? "\n" : ",\n"
-            let members: [(String, String)] = [
+            var members: [(String, String)] = [
                 ("bytes", String(file.bytes)),
                 ("encoding", quoted(file.encoding)),
                 ("path", quoted(file.path)),
@@ -25,6 +25,8 @@ public enum InputsJSON {
                 ("sha256", quoted(file.sha256)),
                 ("sheet", file.sheet.map(quoted) ?? "null"),
             ]
+            // Only when there were notes, so a file without any reads as before (issue 28).
+            if file.noteRows > 0 { members.insert(("note_rows", String(file.noteRows)), at: 2) }
             text += "    {\n" + members.map { "      \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n    }"
         }
         text += files.isEmpty ? "],\n" : "\n  ],\n"
@@ -58,6 +60,7 @@ public enum InputsJSON {
         var encoding: String
         var path: String
         var preambleRows: Int?
+        var noteRows: Int?
         var sheet: String?
         var rowsAccepted: Int
         var rowsRead: Int
@@ -67,6 +70,7 @@ public enum InputsJSON {
         enum CodingKeys: String, CodingKey {
             case bytes, encoding, path, sha256, sheet
             case preambleRows = "preamble_rows"
+            case noteRows = "note_rows"
             case rowsAccepted = "rows_accepted"
             case rowsRead = "rows_read"
             case rowsRejected = "rows_rejected"
@@ -82,9 +86,11 @@ public enum InputsJSON {
                            hint: "this file is written by vfm-ingest; run the ingest stage again to rewrite it")
         }
         let files = document.files.map {
-            InputFileSummary(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
-                             rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding,
-                             preambleRows: $0.preambleRows ?? 0, sheet: $0.sheet)
+            var file = InputFileSummary(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
+                                        rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected, encoding: $0.encoding,
+                                        preambleRows: $0.preambleRows ?? 0, sheet: $0.sheet)
+            file.noteRows = $0.noteRows ?? 0
+            return file
         }
         var summary = InputsSummary(files: files, warnings: document.warnings, sheetOption: document.sheetOption)
         summary.periodOption = document.periodOption

@@ -19,6 +19,12 @@ public enum RejectRule: String, Sendable, CaseIterable {
     case proportionWithoutBase = "proportion-without-base"
     /// A cell longer than the 64 KiB cell limit (issue 19 item 5): no name or number is.
     case cellTooLong = "cell-too-long"
+    /// A row whose `authority` or `service` is a totals label (`Total`, `Grand total`…): the
+    /// sum of the services above it, not a service (SPEC §4, `TotalsLabels`).
+    case totalRow = "total-row"
+    /// A spreadsheet error value (`#DIV/0!`, `#VALUE!`…) in a required column: the cell
+    /// holds no value the return can be read with (issue 28, `SpreadsheetErrorValue`).
+    case spreadsheetError = "spreadsheet-error"
     // Clean
     /// A count (people supported, client groups, support levels, outcomes) below zero.
     case negativeCount = "negative-count"
@@ -31,4 +37,7 @@ public enum RejectRule: String, Sendable, CaseIterable {
     case outcomesExceedPeopleSupported = "outcomes-exceed-people-supported"
     /// A later duplicate of (authority, service, period) under `duplicate_policy = "keep-first"`.
     case duplicate = "duplicate"
+    /// An earlier copy of (authority, service, period) under `duplicate_policy =
+    /// "keep-latest"`: a later input (a resubmission) supersedes it (issue 28).
+    case superseded = "superseded"
 }

@@ -43,6 +43,8 @@ public struct InputFileSummary: Sendable, Equatable {
     public var preambleRows: Int
     /// The worksheet read, for a workbook; `nil` for a CSV file.
     public var sheet: String?
+    /// Footnote rows below the table (`NoteRow`), skipped like preamble: not rows read.
+    public var noteRows = 0
 
     public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
                 encoding: String, preambleRows: Int = 0, sheet: String? = nil) {

@@ -1,12 +1,14 @@
+import RunFiles
 import Tabular
 import VFMCore
 
 /// The rejected-rows table (SPEC §7 `clean/rejected.csv`; `ingest/rejected.csv` has the
 /// same layout): `source_file,line,rule,message,column,value,record` — rectangular
 /// whatever the inputs' columns, so pandas and polars read it as a table. `record` is the
-/// whole record as read, as one RFC 4180 line (`CSVEncoding.recordLine`).
+/// whole record as read, as one RFC 4180 line (`CSVEncoding.recordLine`). The header is
+/// the schema's (`RunFileSchema.ingestRejected`, SPEC §13).
 extension RejectedRow: RunFileRow {
-    public static let header = ["source_file", "line", "rule", "message", "column", "value", "record"]
+    package static let schema = RunFileSchema.ingestRejected
 
     public var fields: [CSVField] {
         [.text(source.file), .count(source.line), .text(rule.rawValue), .text(message), .text(column?.rawValue),

@@ -10,6 +10,7 @@ extension ReturnRowReader {
     mutating func read(_ record: CSVByteRecord) -> RowOutcome {
         let source = SourceLocation(file: file, line: record.position.line)
         guard record.count == mapping.slots.count else {
+            if let skipped = skip(line: record.position.line, cells: record.strings) { return skipped }
             let found = record.count, expected = mapping.slots.count
             return .rejected(RejectedRow(
                 source: source, rule: .raggedRow,
@@ -24,7 +25,8 @@ extension ReturnRowReader {
                                          message: oversizedMessage(length: record.oversizedCellLength, cell: long),
                                          column: mapping.slots[long].canonicalColumn, value: cells[long], record: cells))
         }
-        var state = RecordTyping(extraValues: [String?](repeating: nil, count: mapping.extras.count))
+        var state = RecordTyping(extraValues: [String?](repeating: nil, count: mapping.extras.count),
+                                 line: record.position.line)
         let slots = mapping.slots
         record.bytes.withUnsafeBufferPointer { bytes in
             for index in slots.indices {
@@ -38,6 +40,7 @@ extension ReturnRowReader {
             }
         }
         if state.droppedUnnamedCells { droppedUnnamedCells = true }
+        remarks.append(state.remarks)
         return finish(source: source, row: &state.row, extraValues: state.extraValues, problems: state.problems,
                       record: { record.strings })
     }
@@ -45,6 +48,15 @@ extension ReturnRowReader {
     /// One trimmed cell (`raw` as read) of column `index` into `state`.
     private func take(_ cell: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>, index: Int, slot: HeaderSlot,
                       into state: inout RecordTyping) {
+        if SpreadsheetErrorValue.matches(cell) {
+            let text = String(decoding: cell, as: UTF8.self)
+            switch errorValue(Substring(text), raw: String(decoding: raw, as: UTF8.self), index: index, slot: slot) {
+            case .rejects(let problem): state.problems.append(problem)
+            case .missing: state.remarks.addError(line: state.line, column: index, value: text)
+            case .ignored: break
+            }
+            return
+        }
         let missing = missingWords.isMissing(cell)
         switch slot {
         case .unnamed:
@@ -80,6 +92,8 @@ private struct RecordTyping {
     var extraValues: [String?]
     var problems: [ReturnRowReader.Problem] = []
     var droppedUnnamedCells = false
+    var line: Int
+    var remarks = RowRemarks()
 }
 
 extension RowValues {

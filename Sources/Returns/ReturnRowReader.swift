@@ -6,6 +6,8 @@ enum RowOutcome {
     /// `extraValues` are aligned with the file's `HeaderMapping.extras`.
     case accepted(ServiceReturn, extraValues: [String?])
     case rejected(RejectedRow)
+    /// A blank line or a footnote (`NoteRow`): not a row read; a note is in `remarks`.
+    case skipped
 }
 
 /// Turns the records of one file into typed returns (SPEC §4). Ingest rejects only what
@@ -14,13 +16,17 @@ enum RowOutcome {
 struct ReturnRowReader {
     let mapping: HeaderMapping
     let missingWords: MissingValueWords
+    let totals: TotalsLabels
     let file: String
     /// Set when a cell under a header with no name held something (reported once per file).
     var droppedUnnamedCells = false
+    /// Footnotes and spreadsheet error values read as missing, for the file's warnings.
+    var remarks = RowRemarks()
 
-    init(mapping: HeaderMapping, missingWords: MissingValueWords, file: String) {
+    init(mapping: HeaderMapping, missingWords: MissingValueWords, totals: TotalsLabels = .standard, file: String) {
         self.mapping = mapping
         self.missingWords = missingWords
+        self.totals = totals
         self.file = file
     }
 
@@ -39,6 +45,7 @@ struct ReturnRowReader {
         let source = SourceLocation(file: file, line: line)
         let rawCells = cells.map(\.text)
         guard cells.count == mapping.slots.count else {
+            if let skipped = skip(line: line, cells: rawCells) { return skipped }
             let found = cells.count, expected = mapping.slots.count
             return .rejected(RejectedRow(
                 source: source, rule: .raggedRow,
@@ -63,7 +70,16 @@ struct ReturnRowReader {
             let cell = CellText.trimmed(raw)
             let missing: Bool
             switch cells[index] {
-            case .text: missing = missingWords.isMissing(cell)
+            case .text:
+                if SpreadsheetErrorValue.matches(cell) {
+                    switch errorValue(cell, raw: raw, index: index, slot: slot) {
+                    case .rejects(let problem): problems.append(problem)
+                    case .missing: remarks.addError(line: line, column: index, value: String(cell))
+                    case .ignored: break
+                    }
+                    continue
+                }
+                missing = missingWords.isMissing(cell)
             case .empty: missing = true
             case .number, .bool: missing = false
             }
@@ -91,13 +107,63 @@ struct ReturnRowReader {
         return finish(source: source, row: &row, extraValues: extraValues, problems: problems, record: { rawCells })
     }
 
+    /// What a spreadsheet error value does to its row (`SpreadsheetErrorValue`).
+    enum ErrorValueOutcome {
+        /// In a required column: the row is rejected.
+        case rejects(Problem)
+        /// In an optional or extra column: the cell is missing, named in the file's warning.
+        case missing
+        /// Under a header with no name: ignored like any cell there.
+        case ignored
+    }
+
+    /// A spreadsheet error value in column `index`.
+    func errorValue(_ cell: Substring, raw: String, index: Int, slot: HeaderSlot) -> ErrorValueOutcome {
+        switch slot {
+        case .unnamed: return .ignored
+        case .extra: return .missing
+        case .canonical(let column):
+            guard ReturnColumn.required.contains(column) else { return .missing }
+            return .rejects(Problem(rule: .spreadsheetError, message: describe(column, index) + " is required but holds the "
+                + "spreadsheet error `\(cell)`, not a value; correct the formula (or type the value) in the spreadsheet "
+                + "and export it again", column: column, value: raw))
+        }
+    }
+
+    /// `.skipped` for a blank row or a note (`NoteRow`), recording the note; `nil` for a
+    /// row that is rejected as it is.
+    mutating func skip(line: Int, cells: [String]) -> RowOutcome? {
+        switch NoteRow.shape(of: cells) {
+        case nil: return nil
+        case .blank: return .skipped
+        case .note(let text):
+            remarks.addNote(line: line, text: text)
+            return .skipped
+        }
+    }
+
+    /// The totals label in `authority` or `service` (SPEC §4, `TotalsLabels`), with its column.
+    func totalsLabel(_ row: RowValues) -> (column: ReturnColumn, label: String)? {
+        if let service = row.service, totals.isTotal(service) { return (.service, service) }
+        if let authority = row.authority, totals.isTotal(authority) { return (.authority, authority) }
+        return nil
+    }
+
     /// The row once every cell is stored: rejected for its first problem (all are named),
     /// its proportions resolved, or accepted. `record` gives the cells as read, for a reject.
-    func finish(source: SourceLocation, row: inout RowValues, extraValues: [String?], problems: [Problem],
-                record rawCells: () -> [String]) -> RowOutcome {
+    mutating func finish(source: SourceLocation, row: inout RowValues, extraValues: [String?], problems: [Problem],
+                         record rawCells: () -> [String]) -> RowOutcome {
+        if let total = totalsLabel(row), let index = mapping.slots.firstIndex(of: .canonical(total.column)) {
+            return .rejected(RejectedRow(source: source, rule: .totalRow,
+                                         message: describe(total.column, index) + ": \"\(total.label)\" marks a totals row, not a "
+                                            + "service — the figures are summed from the services; nothing is lost (it enters no "
+                                            + "figure), or delete the row from the return to silence this",
+                                         column: total.column, value: total.label, record: rawCells()))
+        }
         if let first = problems.first {
+            if let skipped = skip(line: source.line, cells: rawCells()) { return skipped }
             return .rejected(RejectedRow(source: source, rule: first.rule,
-                                         message: problems.map(\.message).joined(separator: "; "),
+                                         message: problems.map { Self.withNames($0, of: row) }.joined(separator: "; "),
                                          column: first.column, value: first.value, record: rawCells()))
         }
         guard let authority = row.authority, let service = row.service, let totalCost = row.totalCost,
@@ -119,6 +185,26 @@ struct ReturnRowReader {
             extraColumns: [])
         serviceReturn.proportionsGiven = row.proportions.map(\.column)
         return .accepted(serviceReturn, extraValues: extraValues)
+    }
+
+    /// A problem's message, and for an empty `authority` or `service` the name the row does
+    /// have and the likely cause (issue 28): a name merged down several rows in the
+    /// spreadsheet is stored on the first of them only, so a CSV export — or a merge that
+    /// does not reach this row — leaves the others empty.
+    static func withNames(_ problem: Problem, of row: RowValues) -> String {
+        guard problem.rule == .requiredMissing, problem.value.isEmpty else { return problem.message }
+        switch problem.column {
+        case .authority:
+            guard let service = row.service else { return problem.message }
+            return problem.message + " (the row of service \"\(service)\"; if the authority is a merged cell spanning "
+                + "several services, type it on every row: a merged cell's value is stored on its first row only)"
+        case .service:
+            guard let authority = row.authority else { return problem.message }
+            return problem.message + " (a row of authority \"\(authority)\"; if the service is a merged cell spanning "
+                + "several rows, type it on every row: a merged cell's value is stored on its first row only)"
+        default:
+            return problem.message
+        }
     }
 
     /// What a cell longer than the cell limit is told (issue 19 item 5).

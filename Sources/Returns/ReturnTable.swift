@@ -7,6 +7,7 @@ import VFMCore
 struct ReturnTable {
     let name: String
     let missingWords: MissingValueWords
+    let totals: TotalsLabels
     /// A worksheet's rows have no fixed width: they are padded to the header's width, and
     /// cells beyond it are like cells under a header with no name.
     let padsRows: Bool
@@ -23,20 +24,35 @@ struct ReturnTable {
     private(set) var accepted: [(serviceReturn: ServiceReturn, extraValues: [String?])] = []
     private(set) var rejected: [RejectedRow] = []
     private(set) var cellsBeyondHeader = false
+    /// A row that maps every required column, held until the next row says whether it is
+    /// the header's second tier (`TwoTierHeader`).
+    private var pendingHeader: (line: Int, texts: [String])?
+    /// The line of a header's second tier, when it had one.
+    private(set) var secondTierLine: Int?
 
-    init(name: String, missingWords: MissingValueWords, padsRows: Bool) {
+    init(name: String, missingWords: MissingValueWords, totals: TotalsLabels = .standard, padsRows: Bool) {
         self.name = name
         self.missingWords = missingWords
+        self.totals = totals
         self.padsRows = padsRows
     }
 
     var foundHeader: Bool { mapping != nil }
     var droppedUnnamedCells: Bool { cellsBeyondHeader || reader?.droppedUnnamedCells == true }
+    /// Footnotes and spreadsheet errors read as missing below the header.
+    var remarks: RowRemarks { reader?.remarks ?? RowRemarks() }
 
     /// Takes the next row; returns false when reading must stop (an unusable header).
     mutating func take(line: Int, cells: [ReturnCell]) -> Bool {
         guard headerError == nil else { return false }
-        guard var reader else { return takeHeaderCandidate(line: line, cells: cells) }
+        if reader == nil {
+            switch takeHeaderCandidate(line: line, cells: cells) {
+            case .taken: return true
+            case .stop: return false
+            case .data: break
+            }
+        }
+        guard var reader else { return false }
         var cells = cells
         if padsRows {
             let width = reader.mapping.slots.count
@@ -46,11 +62,7 @@ struct ReturnTable {
             }
             while cells.count < width { cells.append(.empty) }
         }
-        rowsRead += 1
-        switch reader.read(line: line, cells: cells) {
-        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
-        case .rejected(let row): rejected.append(row)
-        }
+        reader.read(line: line, cells: cells).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         self.reader = reader
         return true
     }
@@ -73,13 +85,13 @@ struct ReturnTable {
             }
             // A row above the header with an oversized cell is preamble like any other (its
             // cell already cut short by the parser).
-            return takeHeaderCandidate(line: record.position.line, cells: cells)
+            switch takeHeaderCandidate(line: record.position.line, cells: cells) {
+            case .taken: return true
+            case .stop: return false
+            case .data: return take(record)
+            }
         }
-        rowsRead += 1
-        switch consume outcome {
-        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
-        case .rejected(let row): rejected.append(row)
-        }
+        (consume outcome).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         return true
     }
 
@@ -89,32 +101,63 @@ struct ReturnTable {
     mutating func take(typed rows: consuming TypedRows) {
         rowsRead += rows.rowsRead
         if rows.reader.droppedUnnamedCells { reader?.droppedUnnamedCells = true }
+        reader?.remarks.append(rows.reader.remarks)
         rows.accepted.withUnsafeMutableBufferPointer { $0.reverse() }  // moves: popLast then takes them in order
         while let row = rows.accepted.popLast() { accepted.append(row) }
         rejected += rows.rejected
     }
 
-    private mutating func takeHeaderCandidate(line: Int, cells: [ReturnCell]) -> Bool {
+    /// What a row above the data was: part of the header or preamble (`taken`), an unusable
+    /// header (`stop`), or the first row below a header just adopted, to be read as data.
+    private enum HeaderStep { case taken, stop, data }
+
+    private mutating func takeHeaderCandidate(line: Int, cells: [ReturnCell]) -> HeaderStep {
         var texts = cells.map(\.text)
         if padsRows { while texts.last.map({ CellText.trimmed($0).isEmpty }) == true { texts.removeLast() } }
-        let record = CSVRecord(line: line, cells: texts)
+        if let pending = pendingHeader {
+            pendingHeader = nil
+            if let combined = TwoTierHeader.combine(first: pending.texts, second: texts) {
+                secondTierLine = line
+                return adoptHeader(line: pending.line, texts: combined) ? .taken : .stop
+            }
+            return adoptHeader(line: pending.line, texts: pending.texts) ? .data : .stop
+        }
         guard HeaderMapping.mapsRequiredColumns(texts) else {
             if firstRowError == nil {
-                do throws(VFMError) { _ = try HeaderMapping(header: record, file: name) } catch { firstRowError = error }
+                do throws(VFMError) {
+                    _ = try HeaderMapping(header: CSVRecord(line: line, cells: texts), file: name)
+                } catch {
+                    firstRowError = error
+                }
             }
             preambleRows += 1
-            return true
+            return .taken
         }
+        pendingHeader = (line, texts)
+        return .taken
+    }
+
+    /// Makes `texts` (read on `line`) the header; false, with `headerError` set, when it
+    /// cannot be used.
+    private mutating func adoptHeader(line: Int, texts: [String]) -> Bool {
         do throws(VFMError) {
-            let header = try HeaderMapping(header: record, file: name)
+            let header = try HeaderMapping(header: CSVRecord(line: line, cells: texts), file: name)
             mapping = header
             headerLine = line
-            reader = ReturnRowReader(mapping: header, missingWords: missingWords, file: name)
+            reader = ReturnRowReader(mapping: header, missingWords: missingWords, totals: totals, file: name)
             return true
         } catch {
             headerError = error
             return false
         }
+    }
+
+    /// Ends the rows: a header row with nothing below it is adopted now. Call once the
+    /// last row has been taken.
+    mutating func finishHeader() {
+        guard let pending = pendingHeader, headerError == nil else { return }
+        pendingHeader = nil
+        _ = adoptHeader(line: pending.line, texts: pending.texts)
     }
 
     /// The error for a table in which no row maps every required column: the first row's
@@ -123,7 +166,9 @@ struct ReturnTable {
     func noHeaderError() -> VFMError {
         guard var error = firstRowError else {
             return VFMError(.dataError, "the file is empty: no header row", file: name, line: 1,
-                            hint: "the first non-blank line must name the columns (SPEC §4)")
+                            hint: "the first non-blank line must name the columns: authority, service, total_cost, "
+                                + "people_supported and outcomes_total (or outcomes_gained, outcomes_retained, "
+                                + "outcomes_self_employed); `vfm columns` lists every column and the headers accepted for it")
         }
         if preambleRows > 1 {
             error.message += " (and none of the \(preambleRows - 1) rows below it names every required column either)"
@@ -147,15 +192,32 @@ struct TypedRows {
     var rejected: [RejectedRow] = []
     var rowsRead = 0
 
-    init(reader: ReturnRowReader) { self.reader = reader }
+    init(reader: ReturnRowReader) {
+        self.reader = reader
+        // The piece's remarks are its own; the table appends them after its earlier ones.
+        self.reader.remarks = RowRemarks()
+    }
 
     /// As `ReturnTable.take(_:)` does below the header.
     mutating func take(_ record: CSVByteRecord) -> Bool {
-        rowsRead += 1
-        switch reader.read(record) {
-        case .accepted(let serviceReturn, let extraValues): accepted.append((serviceReturn, extraValues))
-        case .rejected(let row): rejected.append(row)
-        }
+        reader.read(record).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         return true
+    }
+}
+
+extension RowOutcome {
+    /// Counts the row where it belongs: an accepted or rejected row is a row read (SPEC §5
+    /// rows read = accepted + rejected); a skipped one (blank, note) is not.
+    consuming func tally(rowsRead: inout Int, accepted: inout [(serviceReturn: ServiceReturn, extraValues: [String?])],
+                         rejected: inout [RejectedRow]) {
+        switch consume self {
+        case .accepted(let serviceReturn, let extraValues):
+            rowsRead += 1
+            accepted.append((serviceReturn, extraValues))
+        case .rejected(let row):
+            rowsRead += 1
+            rejected.append(row)
+        case .skipped: break
+        }
     }
 }

@@ -1,18 +1,16 @@
+import RunFiles
 import Tabular
 import VFMCore
 
-/// `ingest/returns.csv`: one row per accepted return. Columns: every `ReturnColumn` in
-/// order, then the extra columns (union over files, sorted by header key — see
-/// `ExtraColumnUnion`), then `proportions_given` (the breakdown columns given as
-/// percentages, joined by `;`), then `source` (`file:line`). Numbers via `NumberFormatting`,
-/// missing = empty cell, text neutralised against formula injection (and restored on reading).
+/// `ingest/returns.csv`: one row per accepted return, under the header its schema declares
+/// (`RunFileSchema.ingestReturns(extras:)`, SPEC §13): every `ReturnColumn` in order, then
+/// the extra columns (union over files, sorted by header key — see `ExtraColumnUnion`),
+/// then `proportions_given` (the breakdown columns given as percentages, joined by `;`),
+/// then `source` (`file:line`). Numbers via `NumberFormatting`, missing = empty cell, text
+/// neutralised against formula injection (and restored on reading). The cells are encoded
+/// by hand for speed; a test holds them to the schema.
 enum ReturnsCSV {
-    static let sourceColumn = "source"
-    static let proportionsColumn = "proportions_given"
-
-    static func header(extras: [String]) -> [String] {
-        ReturnColumn.allCases.map(\.rawValue) + extras.map(CSVInjection.neutralise) + [proportionsColumn, sourceColumn]
-    }
+    static func header(extras: [String]) -> [String] { RunFileSchema.ingestReturns(extras: extras).header }
 
     /// The rows under `header(extras:)`, into a document or a file.
     static func emit<Sink: CSVRowSink>(_ returns: [ServiceReturn], extras: [String],
@@ -62,7 +60,6 @@ enum ReturnsCSV {
     }
 
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [ServiceReturn] {
-        let canonical = ReturnColumn.allCases.map(\.rawValue)
         var header: CSVRecord?
         var extras: [String] = []
         var returns: [ServiceReturn] = []
@@ -72,12 +69,11 @@ enum ReturnsCSV {
             guard failure == nil else { return }
             do throws(VFMError) {
                 guard let header else {
-                    guard record.cells.count > canonical.count + 1, Array(record.cells.prefix(canonical.count)) == canonical,
-                          record.cells.last == sourceColumn, record.cells[record.cells.count - 2] == proportionsColumn else {
+                    guard let schema = RunFileSchema.ingestReturns(header: record.cells) else {
                         throw OwnCSV.corrupt("the header is not the one ingest writes", file: file, line: record.line)
                     }
                     header = record
-                    extras = record.cells.dropFirst(canonical.count).dropLast(2).map(CSVInjection.restore)
+                    extras = schema.extras
                     return
                 }
                 guard record.cells.count == header.cells.count else {
@@ -124,7 +120,7 @@ enum ReturnsCSV {
         var proportions: [ReturnColumn] = []
         for name in (OwnCSV.text(cells[cells.count - 2]) ?? "").split(separator: ";") {
             guard let column = ReturnColumn(rawValue: String(name)) else {
-                throw OwnCSV.corrupt("`\(proportionsColumn)` names `\(name)`, which is not a column", file: file, line: record.line)
+                throw OwnCSV.corrupt("`proportions_given` names `\(name)`, which is not a column", file: file, line: record.line)
             }
             proportions.append(column)
         }

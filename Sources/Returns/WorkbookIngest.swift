@@ -10,7 +10,7 @@ enum WorkbookIngest {
     static let saveAs = "open it in the spreadsheet and save it as .xlsx or CSV UTF-8 (Excel: File › Save As › Excel Workbook or CSV UTF-8), then run again"
 
     static func read(_ file: InputFile, bytes: [UInt8], sheet requested: String?,
-                     missingWords: MissingValueWords) throws(VFMError) -> FileIngest {
+                     missingWords: MissingValueWords, totals: TotalsLabels = .standard) throws(VFMError) -> FileIngest {
         let name = file.displayName
         let workbook: Workbook
         do {
@@ -28,7 +28,7 @@ enum WorkbookIngest {
         }
         var firstProblem: VFMError?
         for sheet in candidates {
-            var table = ReturnTable(name: name, missingWords: missingWords, padsRows: true)
+            var table = ReturnTable(name: name, missingWords: missingWords, totals: totals, padsRows: true)
             let notes: Workbook.SheetNotes
             do {
                 notes = try workbook.forEachRow(of: sheet) { row in
@@ -38,6 +38,7 @@ enum WorkbookIngest {
             } catch {
                 throw vfmError(error, file: name, sheet: sheet.name)
             }
+            table.finishHeader()
             if var headerError = table.headerError {
                 headerError.message += " (sheet `\(sheet.name)`)"
                 throw headerError
@@ -53,11 +54,18 @@ enum WorkbookIngest {
                     + "\(notes.formulasWithoutValue == 1 ? " has" : "s have") no saved result (first: \(notes.firstFormulaWithoutValue ?? "?")) "
                     + "and read as empty — the program that wrote the workbook did not calculate it; open and save it in Excel or LibreOffice")
             }
+            if notes.mergedCellsFilled > 0 {
+                warnings.append("\(name) (sheet `\(sheet.name)`): \(notes.mergedCellsFilled) empty cell"
+                    + "\(notes.mergedCellsFilled == 1 ? " was" : "s were") given the value of the merged cell covering "
+                    + "\(notes.mergedCellsFilled == 1 ? "it" : "them") (first: \(notes.firstMergedCellFilled ?? "?")), as the "
+                    + "spreadsheet shows them; nothing to do if each merged name belongs to every row it spans")
+            }
             let summary = InputFileSummary(path: name, sha256: ContentHash.hex(of: bytes), bytes: bytes.count,
                                            rowsRead: table.rowsRead, rowsAccepted: table.accepted.count,
                                            rowsRejected: table.rejected.count, encoding: "xlsx",
                                            preambleRows: table.preambleRows, sheet: sheet.name)
-            return FileIngest.finish(table, mapping: mapping, summary: summary, warnings: warnings)
+            return FileIngest.finish(table, mapping: mapping, summary: summary, warnings: warnings,
+                                     hiddenColumns: notes.hiddenColumns)
         }
         var message = requested == nil
             ? "no worksheet has a header row naming every required column; the sheets are " + list(workbook.sheets)
@@ -80,6 +88,9 @@ enum WorkbookIngest {
                 ? "remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and " + saveAs
                 : saveAs
             return VFMError(.dataError, error.message + place, file: file, hint: hint)
+        case .scratchSpace:
+            return VFMError(.ioError, error.message + place + (error.cause.isEmpty ? "" : " [\(error.cause)]"), file: file,
+                            hint: "free space in the temporary directory (TMPDIR), or point TMPDIR at a disk with room, then run again")
         case .corruptArchive, .partTooLarge, .malformedPart, .noSheets, .noSuchSheet:
             let detail = error.cause.isEmpty ? "" : " [\(error.cause)]"
             return VFMError(.dataError, error.message + place + detail, file: file,

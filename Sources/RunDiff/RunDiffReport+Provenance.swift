@@ -1,3 +1,4 @@
+import RunFiles
 import Tabular
 extension RunDiffReport {
     /// Tool, pipeline and inputs of both runs (from their manifests), with a warning when

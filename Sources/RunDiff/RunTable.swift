@@ -1,3 +1,4 @@
+import RunFiles
 import Tabular
 import VFMCore
 

@@ -13,7 +13,9 @@ public struct AnalyzeCommand: ParsableCommand {
             metrics and correlation pairs.
             Writes into --run-dir: tables/descriptives.csv, tables/correlations.csv, \
             tables/outcome_mix.csv, tables/support_levels.csv, tables/benchmark.csv, \
-            tables/bands.csv, tables/trend_lines.csv. Next: vfm-report --run-dir DIR.
+            tables/bands.csv, tables/trend_lines.csv, tables/value_for_money.csv, \
+            tables/scenarios.csv, tables/value_for_money_basis.csv; datapackage.json describing \
+            the CSV files so far. Next: vfm-report --run-dir DIR.
 
             \(HelpText.exitCodes)
             """,

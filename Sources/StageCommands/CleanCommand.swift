@@ -11,7 +11,7 @@ public struct CleanCommand: ParsableCommand {
             Reads from --run-dir: ingest/returns.csv, ingest/rejected.csv, ingest/inputs.json \
             (written by vfm-ingest); the pipeline definition sets tolerances and outlier rules.
             Writes into --run-dir: clean/services.csv, clean/rejected.csv, clean/flags.csv, \
-            clean/inputs.json. Exits 65 (after writing) when no row at all was accepted. \
+            clean/inputs.json; datapackage.json describing the CSV files so far. Exits 65 (after writing) when no row at all was accepted. \
             Next: vfm-analyze --run-dir DIR.
 
             \(HelpText.exitCodes)

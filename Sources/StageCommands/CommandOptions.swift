@@ -43,6 +43,10 @@ public struct InputOptions: ParsableArguments {
                                valueName: "name"))
     public var sheet: String?
 
+    @Flag(name: .customLong("skip-bad-files"),
+          help: "Leave out a file that cannot be read as a table (no header, a required column missing, a damaged workbook…), naming it and why in the log, ingest/inputs.json and the report, and publish the others. Without it such a file stops the run (exit 65).")
+    public var skipBadFiles = false
+
     public init() {}
 
     public func validate() throws {
@@ -50,9 +54,13 @@ public struct InputOptions: ParsableArguments {
         if sheet?.isEmpty == true { throw ValidationError("--sheet needs a worksheet name") }
     }
 
-    /// The inputs given, or the sample fixture when none were.
-    func resolved() throws(VFMError) -> [String] {
-        inputs.isEmpty ? [try SampleInput.locate()] : inputs
+    /// The inputs given, or the sample fixture when none were — said in the log, so that
+    /// nobody mistakes the synthetic sample's figures for their own (issue 28).
+    func resolved(log: StageLog) throws(VFMError) -> [String] {
+        guard inputs.isEmpty else { return inputs }
+        log.info("no --input given: analysing the synthetic sample (sample-70.csv, 70 made-up services shaped like "
+            + "the study's), not your returns — pass --input FILE or DIRECTORY to analyse yours")
+        return [try SampleInput.locate()]
     }
 }
 

@@ -11,7 +11,7 @@ public struct IngestCommand: ParsableCommand {
             Reads: the returns given with --input (default: the sample fixture); the pipeline \
             definition supplies the words read as missing.
             Writes into --run-dir (created if missing): ingest/returns.csv, ingest/rejected.csv, \
-            ingest/inputs.json. Next: vfm-clean --run-dir DIR.
+            ingest/inputs.json, and datapackage.json describing the CSV files so far. Next: vfm-clean --run-dir DIR.
 
             The stage executables write straight into DIR (no lock, no atomic publish: that is \
             what vfm run adds). Running vfm-ingest, vfm-clean, vfm-analyze and vfm-report on one \
@@ -28,7 +28,7 @@ public struct IngestCommand: ParsableCommand {
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
-            _ = try StageSteps.ingest(inputs: try input.resolved(), sheet: input.sheet, pipeline: pipeline, runDirectory: runDirectory, log: log)
+            _ = try StageSteps.ingest(inputs: try input.resolved(log: log), sheet: input.sheet, skipBadFiles: input.skipBadFiles, pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }
 }

@@ -10,8 +10,9 @@ public struct ReportCommand: ParsableCommand {
         discussion: """
             Reads from --run-dir: ingest/, clean/ and tables/ (written by the earlier stages); \
             the pipeline definition (its path and SHA-256 go into the manifest).
-            Writes into --run-dir: report.md, charts/*.svg and, last, manifest.json (tool \
-            version, pipeline, every input and output with its SHA-256).
+            Writes into --run-dir: report.md, charts/*.svg, datapackage.json (every CSV of the \
+            run as a Frictionless tabular resource) and, last, manifest.json (tool version, \
+            pipeline, every input and output with its SHA-256).
 
             \(HelpText.exitCodes)
             """,

@@ -12,7 +12,8 @@ public struct RunCommand: ParsableCommand {
             pipeline definition (--config, default: built-in NDTi 2014).
 
             Output: one run directory, DIR (default Output/latest): report.md, charts/*.svg, \
-            tables/*.csv, clean/{services,rejected,flags}.csv, ingest/*, manifest.json. It is \
+            tables/*.csv, clean/{services,rejected,flags}.csv, ingest/*, datapackage.json (every \
+            CSV described for other programs: Frictionless Data Package), manifest.json. It is \
             written into DIR's sibling .DIR.vfm-tmp-<pid> and swapped into place in one atomic \
             step (renameat2 RENAME_EXCHANGE), so DIR always holds a complete run — the previous \
             one if this run fails or is killed. A run that fails publishes nothing.
@@ -64,8 +65,9 @@ public struct RunCommand: ParsableCommand {
 
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
-            var request = RunRequest(inputs: try input.resolved(), config: pipeline.config, output: output,
+            var request = RunRequest(inputs: try input.resolved(log: logging.log), config: pipeline.config, output: output,
                                      force: force, failOn: failOn, dryRun: dryRun, log: logging.log, sheet: input.sheet)
+            request.skipBadFiles = input.skipBadFiles
             request.period = periods.period
             request.previous = previousRun.previous
             let outcome = try PipelineRun.run(request)

@@ -11,12 +11,13 @@ public struct VFMCommand: ParsableCommand {
             writes the report, publishing the run directory atomically. The stages also exist as \
             separate executables: vfm-ingest, vfm-clean, vfm-analyze, vfm-report. See \
             `vfm run --help` for inputs, outputs, the lock and atomic publication. `vfm scenario` \
-            prices a budget on a published run without re-running it.
+            prices a budget on a published run without re-running it. `vfm columns` lists what \
+            a return must hold; `vfm template` writes an empty one to send to services.
 
             \(HelpText.exitCodes)
             """,
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, ScenarioCommand.self])
+        subcommands: [RunCommand.self, ScenarioCommand.self, ColumnsCommand.self, TemplateCommand.self])
 
     public init() {}
 }

@@ -40,13 +40,4 @@ public struct CSVFileWriter: CSVRowSink {
     /// Flushes and closes the file; returns its SHA-256.
     @discardableResult
     public func close() throws(VFMError) -> String { try writer.close() }
-
-    /// Writes `rows` under `Row.header` to `path`; returns the file's SHA-256.
-    @discardableResult
-    public static func write<Row: RunFileRow>(_ rows: [Row], to path: String, displayName: String? = nil)
-        throws(VFMError) -> String {
-        var file = try CSVFileWriter(path: path, header: Row.header, displayName: displayName)
-        try file.appendRecords(rows) { row, line in row.pointee.encode(into: &line) }
-        return try file.close()
-    }
 }

@@ -1,4 +1,5 @@
 internal import Crypto
+import Foundation
 
 /// SHA-256 (FIPS 180-4) of file contents, for the manifest's provenance hashes and the
 /// skip-when-unchanged check: apple/swift-crypto (BoringSSL on Linux), fed incrementally
@@ -13,6 +14,14 @@ public struct ContentHash: Sendable {
         var hash = ContentHash()
         hash.update(bytes)
         return hash.finalizeHex()
+    }
+
+    /// The digest of `bytes` in base64 (RFC 4648 §4), as a Content-Security-Policy hash
+    /// source names it (`'sha256-…'`, CSP Level 2 §4.2.4).
+    public static func base64(of bytes: [UInt8]) -> String {
+        var hash = ContentHash()
+        hash.update(bytes)
+        return Data(hash.hasher.finalize()).base64EncodedString()
     }
 
     public mutating func update(_ bytes: [UInt8]) {

@@ -17,24 +17,15 @@ public final class FileChunkReader {
     private var buffer: [UInt8]
     private var offset = 0
 
-    /// Opens `path`.
-    /// - Throws: `.noInput` (66) when the file is missing, a directory, or cannot be opened.
+    /// Opens `path` as the other readers of run files do (`FileSystem.openRegularFile`): a
+    /// FIFO, a device such as `/dev/zero` or a socket is refused at once (issue 31: a run's
+    /// `clean/services.csv` replaced by `/dev/zero` hung `vfm-diff` for ever).
+    /// - Throws: `.noInput` (66) when the file is missing, not a regular file, or cannot be
+    ///   opened.
     public init(path: String, displayName: String? = nil) throws(VFMError) {
         let name = displayName ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw VFMError(.noInput, "file not found", file: name, hint: "check the path, or pass --input")
-        }
-        guard !isDirectory.boolValue else {
-            throw VFMError(.noInput, "is a directory, not a file", file: name, hint: "check the path")
-        }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw VFMError(.noInput, "cannot read file (\(String(cString: strerror(errno))))", file: name,
-                           hint: "check its permissions")
-        }
         self.name = name
-        self.descriptor = descriptor
+        self.descriptor = try FileSystem.openRegularFile(FilePathBytes(bytes: Array(path.utf8)), name: name).descriptor
         buffer = [UInt8](repeating: 0, count: FileSystem.readChunkSize)
     }
 

@@ -41,4 +41,6 @@ public enum RunLayout {
     public static let reportHTML = "report.html"
     public static let chartsDirectory = "charts"
     public static let manifest = "manifest.json"
+    /// Every CSV of the run described for other programs (SPEC §13), from the schemas.
+    public static let dataPackage = "datapackage.json"
 }

@@ -28,33 +28,21 @@ final class PackageArchive {
         return data
     }
 
-    /// A worksheet or the shared strings, streamed to a temporary file that the caller must
-    /// remove (`limit` defaults to the worksheet limit).
-    func temporaryFile(of part: String, limit: Int? = nil) throws(WorkbookError) -> URL? {
+    /// A worksheet or the shared strings, inflated into an unnamed scratch file
+    /// (`ScratchPart`) that the XML parser streams from (`limit` defaults to the worksheet
+    /// limit). The file has no name, so nothing is left behind however the run ends.
+    func scratchFile(of part: String, limit: Int? = nil) throws(WorkbookError) -> ScratchPart? {
         guard let entry = directory.entries[part] else { return nil }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("vfm-sheet-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xml")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw WorkbookError(.malformedPart, "cannot create a temporary file to read the worksheet `\(part)`; check that the temporary directory is writable",
-                                cause: url.path)
+        let scratch = try ScratchPart(part: part)
+        var writeError: Int32 = 0
+        try inflate(entry, part: part, limit: limit ?? limits.sheetBytes) { chunk in
+            if writeError == 0 { writeError = scratch.append(chunk) }
         }
-        var writeError: (any Error)?
-        do {
-            defer { try? handle.close() }
-            try inflate(entry, part: part, limit: limit ?? limits.sheetBytes) { chunk in
-                do { try handle.write(contentsOf: chunk) } catch { writeError = error }
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: url)
-            throw error
+        guard writeError == 0 else {
+            throw WorkbookError(.scratchSpace, "cannot write the worksheet `\(part)` to a scratch file in the temporary directory",
+                                cause: String(cString: strerror(writeError)))
         }
-        if let writeError {
-            try? FileManager.default.removeItem(at: url)
-            throw WorkbookError(.malformedPart, "cannot write the worksheet `\(part)` to a temporary file (is the disk full?)",
-                                cause: String(describing: writeError))
-        }
-        return url
+        return scratch
     }
 
     /// Why a part was abandoned while its bytes were being taken.

@@ -90,18 +90,32 @@ private final class WorkbookDelegate: NSObject, XMLParserDelegate {
 /// `xl/sharedStrings.xml` (§18.4): the strings cells of type `s` index into. A rich-text
 /// string is the concatenation of its runs' `t`; phonetic runs (`rPh`) are not part of it.
 enum SharedStringsPart {
-    static func parse(_ url: URL, part: String) throws(WorkbookError) -> [String] {
+    static func parse(_ url: URL, part: String, limit: Int) throws(WorkbookError) -> [String] {
         guard let stream = InputStream(url: url) else {
             throw WorkbookError(.malformedPart, "cannot read back the part `\(part)` from its temporary file")
         }
-        let delegate = SharedStringsDelegate()
-        try PartParsing.parse(XMLParser(stream: stream), part: part, delegate: delegate)
+        let parser = XMLParser(stream: stream)
+        let delegate = SharedStringsDelegate(limit: limit, parser: parser)
+        try PartParsing.parse(parser, part: part, delegate: delegate, stopped: { delegate.overLimit })
+        if delegate.overLimit {
+            throw WorkbookError(.partTooLarge, "the part `\(part)` holds more than \(limit) shared strings, the limit for a workbook "
+                + "(a million-row return has a few million); it is damaged or made to exhaust memory")
+        }
         return delegate.strings
     }
 }
 
 private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
     var strings: [String] = []
+    private let limit: Int
+    private weak var parser: XMLParser?
+    private(set) var overLimit = false
+
+    init(limit: Int, parser: XMLParser) {
+        self.limit = limit
+        self.parser = parser
+    }
+
     private var current = ""
     private var inItem = false, inText = false, phoneticDepth = 0
 
@@ -117,7 +131,9 @@ private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         switch PartParsing.localName(elementName) {
-        case "si": strings.append(XstringEscapes.decode(current)); inItem = false
+        case "si":
+            guard strings.count < limit else { overLimit = true; parser.abortParsing(); return }
+            strings.append(XstringEscapes.decode(current)); inItem = false
         case "rPh": phoneticDepth -= 1
         case "t": inText = false
         default: break

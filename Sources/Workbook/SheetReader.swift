@@ -16,12 +16,19 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private let sharedStrings: [String]
     private let percentStyles: [Bool]
     private let body: (WorkbookRow) -> Bool
+    /// `WorkbookLimits.rowTextBytes`, and the text of the row being read so far.
+    private let rowTextLimit: Int
+    private var rowTextBytes = 0
 
     private(set) var failure: WorkbookError?
     private(set) var stopped = false
     /// Formula cells with no saved result, read as empty (`A1`-style reference of the first).
     private(set) var formulasWithoutValue = 0
     private(set) var firstFormulaWithoutValue: String?
+    /// Merged ranges' values written into the cells they cover (`MergeFill`).
+    private(set) var mergeFill: MergeFill
+    /// Columns (from 0) the sheet hides (`cols/col hidden="1"`, §18.3.1.13), for messages.
+    private(set) var hiddenColumns: Set<Int> = []
 
     private var rowNumber = 0
     private var cells: [WorkbookCell] = []
@@ -33,6 +40,8 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private var cellType = "n"
     private var cellStyle = 0
     private var hasFormula = false
+    /// The cell has a `<v>` element, even an empty one: a formula's saved result.
+    private var hasValue = false
     private var value = ""
     private var inlineText = ""
     private var collecting: Collecting = .none
@@ -41,8 +50,11 @@ final class SheetReader: NSObject, XMLParserDelegate {
 
     private enum Collecting { case none, value, inlineText }
 
-    init(part: String, sharedStrings: [String], percentStyles: [Bool], body: @escaping (WorkbookRow) -> Bool) {
+    init(part: String, sharedStrings: [String], percentStyles: [Bool], rowTextLimit: Int,
+         merges: MergedRanges = MergedRanges(), body: @escaping (WorkbookRow) -> Bool) {
+        self.mergeFill = MergeFill(merges)
         self.part = part
+        self.rowTextLimit = rowTextLimit
         self.sharedStrings = sharedStrings
         self.percentStyles = percentStyles
         self.body = body
@@ -77,6 +89,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
                 number = given
             }
             rowNumber = number
+            rowTextBytes = 0
             cells.removeAll(keepingCapacity: true)
             inRow = true
         case "c" where inRow:
@@ -84,6 +97,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
             cellType = attributeDict["t"] ?? "n"
             cellStyle = attributeDict["s"].flatMap { Int($0) } ?? 0
             hasFormula = false
+            hasValue = false
             value = ""
             inlineText = ""
             if let reference = attributeDict["r"] {
@@ -97,7 +111,15 @@ final class SheetReader: NSObject, XMLParserDelegate {
                 cellReference = Self.letters(cellColumn) + String(rowNumber)
             }
             guard cellColumn < Self.maximumColumns else { return fail("row \(rowNumber) has more than 16,384 columns") }
-        case "v" where inCell: collecting = .value
+        case "col" where !inRow:
+            let hidden = attributeDict["hidden"].map { $0 == "1" || $0 == "true" } ?? false
+            if hidden, let first = attributeDict["min"].flatMap({ Int($0) }), let last = attributeDict["max"].flatMap({ Int($0) }),
+               first >= 1, first <= last {
+                for column in first ... min(last, Self.maximumColumns) { hiddenColumns.insert(column - 1) }
+            }
+        case "v" where inCell:
+            collecting = .value
+            hasValue = true
         case "f" where inCell: hasFormula = true
         case "is" where inCell: inInlineString = true
         case "rPh" where inInlineString: phoneticDepth += 1
@@ -115,10 +137,15 @@ final class SheetReader: NSObject, XMLParserDelegate {
         case "c" where inCell:
             inCell = false
             guard let cell = makeCell() else { return }
+            if case .text(let text) = cell, !addRowText(text.utf8.count, parser: parser, from: "") { return }
             while cells.count < cellColumn { cells.append(.empty) }
             cells.append(cell)
         case "row" where inRow:
             inRow = false
+            if !mergeFill.isEmpty,
+               !addRowText(mergeFill.fill(row: rowNumber, cells: &cells), parser: parser, from: " once its merged cells are filled") {
+                return
+            }
             while cells.last == .empty { cells.removeLast() }
             if !body(WorkbookRow(number: rowNumber, cells: cells)) {
                 stopped = true
@@ -126,6 +153,18 @@ final class SheetReader: NSObject, XMLParserDelegate {
             }
         default: break
         }
+    }
+
+    /// Counts `bytes` more text in the row; false, with the parse aborted, past the row's
+    /// limit (`WorkbookLimits.rowTextBytes`). `how` says where the text came from.
+    private func addRowText(_ bytes: Int, parser: XMLParser, from how: String) -> Bool {
+        rowTextBytes += bytes
+        guard rowTextBytes > rowTextLimit else { return true }
+        failure = WorkbookError(.partTooLarge, "row \(rowNumber) of the worksheet `\(part)` holds more than "
+            + "\(rowTextLimit >> 20) MiB of text\(how), the limit for one row of a return (a real row is a few hundred bytes); "
+            + "the workbook is damaged or made to exhaust memory")
+        parser.abortParsing()
+        return false
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -153,7 +192,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
         case "inlineStr":
             return .text(XstringEscapes.decode(inlineText))
         case "str", "e", "d":
-            if value.isEmpty { return emptyFormulaOrEmpty() }
+            // A formula whose saved result is the empty string (`=IF(B2="","",B2)`) has an
+            // empty `<v>`: calculated, and empty — not a formula left uncalculated.
+            if value.isEmpty { return cellType == "str" && hasValue ? .empty : emptyFormulaOrEmpty() }
             return .text(XstringEscapes.decode(value))
         case "b":
             switch value.trimmingCharacters(in: .whitespaces) {

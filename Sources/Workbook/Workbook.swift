@@ -7,8 +7,9 @@ import Foundation
 /// Why these libraries: zlib inflates parts chunk by chunk under our own ZIP directory
 /// reader (`PackageArchive`), so a size guard can stop a ZIP bomb mid-stream and a stream
 /// that ends early is noticed; `FoundationXML.XMLParser` is libxml2's streaming
-/// parser with no third-party code. A worksheet is inflated to a temporary file and parsed
-/// from a stream, so neither its bytes nor its text are ever held whole in memory.
+/// parser with no third-party code. A worksheet is inflated to an unnamed scratch file
+/// (`ScratchPart`, nothing left behind however the run ends) and parsed from a stream, so
+/// neither its bytes nor its text are ever held whole in memory.
 public final class Workbook {
     public let sheets: [WorkbookSheet]
     private let archive: PackageArchive
@@ -21,6 +22,12 @@ public final class Workbook {
         /// openpyxl); they read as empty.
         public var formulasWithoutValue: Int
         public var firstFormulaWithoutValue: String?
+        /// Cells that took the value of the merged range covering them (`MergedRanges`),
+        /// and the first of them (`A4`).
+        public var mergedCellsFilled = 0
+        public var firstMergedCellFilled: String?
+        /// Columns (from 0) hidden in the worksheet.
+        public var hiddenColumns: Set<Int> = []
     }
 
     /// Opens the workbook at `path`.
@@ -73,9 +80,8 @@ public final class Workbook {
             let part = Relationships.resolve(target, from: workbookPart)
             // Streamed from a file like a worksheet: libxml2 refuses a document held in one
             // buffer whose single line passes 10 MB, as LibreOffice writes sharedStrings.xml.
-            if let url = try archive.temporaryFile(of: part, limit: limits.sharedStringsBytes) {
-                defer { try? FileManager.default.removeItem(at: url) }
-                sharedStrings = try SharedStringsPart.parse(url, part: part)
+            if let scratch = try archive.scratchFile(of: part, limit: limits.sharedStringsBytes) {
+                sharedStrings = try SharedStringsPart.parse(scratch.url, part: part, limit: limits.sharedStringCount)
             }
         }
         var percentStyles: [Bool] = []
@@ -103,12 +109,18 @@ public final class Workbook {
     ///   damage have been delivered).
     @discardableResult
     public func forEachRow(of sheet: WorkbookSheet, _ body: @escaping (WorkbookRow) -> Bool) throws(WorkbookError) -> SheetNotes {
-        guard let url = try archive.temporaryFile(of: sheet.part) else {
+        guard let scratch = try archive.scratchFile(of: sheet.part) else {
             throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
         }
-        defer { try? FileManager.default.removeItem(at: url) }
-        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles, body: body)
-        try reader.run(url)
-        return SheetNotes(formulasWithoutValue: reader.formulasWithoutValue, firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
+        let merges = try MergedRanges.read(scratch.url, part: sheet.part)
+        let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles,
+                                 rowTextLimit: archive.limits.rowTextBytes, merges: merges, body: body)
+        try reader.run(scratch.url)
+        var notes = SheetNotes(formulasWithoutValue: reader.formulasWithoutValue,
+                               firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
+        notes.mergedCellsFilled = reader.mergeFill.filled
+        notes.firstMergedCellFilled = reader.mergeFill.firstFilled
+        notes.hiddenColumns = reader.hiddenColumns
+        return notes
     }
 }

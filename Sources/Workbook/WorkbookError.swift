@@ -23,6 +23,9 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
         case noSuchSheet
         /// The workbook has no worksheet at all.
         case noSheets
+        /// The unnamed scratch file a worksheet is inflated into could not be written (the
+        /// temporary directory is full or not writable): an I/O error, not a damaged workbook.
+        case scratchSpace
     }
 
     public var kind: Kind
@@ -51,13 +54,25 @@ public struct WorkbookLimits: Sendable, Equatable {
     public var sharedStringsBytes: Int
     /// Every other part read: workbook, relationships, styles.
     public var otherPartBytes: Int
+    /// Strings in `sharedStrings.xml`: bounded by count as well as bytes, because an empty
+    /// string costs a few bytes of XML and tens in memory (issue 31: 50 million of them in a
+    /// 385 KB workbook took 47 s and 1.08 GB). A million-row return has a few million.
+    public var sharedStringCount: Int
+    /// The text of one row, summed over its cells: a shared string is stored once but
+    /// counted where it is used (issue 31: one 60 KB string in 3,000 columns of every row
+    /// made a 23 KB workbook cost 1.21 GB and write 3.4 GB). A real return's row is a few
+    /// hundred bytes.
+    public var rowTextBytes: Int
 
     public static let standard = WorkbookLimits(sheetBytes: 1 << 30, sharedStringsBytes: 256 << 20,
                                                 otherPartBytes: 32 << 20)
 
-    public init(sheetBytes: Int, sharedStringsBytes: Int, otherPartBytes: Int) {
+    public init(sheetBytes: Int, sharedStringsBytes: Int, otherPartBytes: Int,
+                sharedStringCount: Int = 5_000_000, rowTextBytes: Int = 1 << 20) {
         self.sheetBytes = sheetBytes
         self.sharedStringsBytes = sharedStringsBytes
         self.otherPartBytes = otherPartBytes
+        self.sharedStringCount = sharedStringCount
+        self.rowTextBytes = rowTextBytes
     }
 }

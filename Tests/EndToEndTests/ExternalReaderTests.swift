@@ -1,12 +1,13 @@
 import Foundation
+import RunFiles
 import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
 
-/// Every CSV a run writes, read the way its users read it: pandas and polars (in a venv
-/// that `make pyenv` creates under .build/), and this project's strict reader. The runs
-/// are the sample and the messy row fixtures (rejects from ingest and clean, flags,
+/// Every CSV a run writes, read the way its users read it: pandas, polars, frictionless and
+/// DuckDB (in a venv that `make pyenv` creates under .build/), and this project's strict
+/// reader. The runs are the sample and the messy row fixtures (rejects from ingest and clean, flags,
 /// formula-like names, quoted newlines).
 @Suite("every CSV of a run is a table pandas, polars and a strict reader agree on", .serialized)
 struct ExternalReaderTests {
@@ -46,21 +47,31 @@ struct ExternalReaderTests {
 
     static let inputs = ["returns/sample-70.csv", "messy/rows"]
 
+    /// The venv's python, or `nil` with the reason recorded as the test's failure.
+    static func readyPython() -> URL? {
+        switch python {
+        case .ready(let url): return url
+        case .unreachable(let message), .broken(let message):
+            Issue.record(Comment(rawValue: message))
+            return nil
+        }
+    }
+
+    /// Runs `Tests/Python/<script>` in the venv on a fresh `vfm run` of `input`; `nil` (with
+    /// the venv's failure recorded) when the venv is not ready.
+    static func runScript(_ script: String, onRunOf input: String) throws -> ExecutionResult? {
+        guard let python = readyPython() else { return nil }
+        let scratch = try Self.run(input, label: "external-readers")
+        defer { scratch.remove() }
+        let path = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Python/" + script)
+        return try ExecuteCommand.run(python, [path.path, scratch.appending("out").path])
+    }
+
     @Test("pandas and polars read every CSV with `line` and `n` as integers and no column shifted",
           .enabled(if: pypiReachable, "PyPI is unreachable: pandas and polars could not be installed"),
           arguments: inputs)
     func pandasAndPolars(input: String) throws {
-        let python: URL
-        switch Self.python {
-        case .ready(let url): python = url
-        case .unreachable(let message), .broken(let message):
-            Issue.record(Comment(rawValue: message))
-            return
-        }
-        let scratch = try Self.run(input, label: "external-readers")
-        defer { scratch.remove() }
-        let script = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Python/read_run_csvs.py")
-        let result = try ExecuteCommand.run(python, [script.path, scratch.appending("out").path])
+        guard let result = try Self.runScript("read_run_csvs.py", onRunOf: input) else { return }
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("clean/rejected.csv: ok"), "\(result)")
         #expect(result.stdout.contains("clean/flags.csv: ok"), "\(result)")

@@ -1,3 +1,4 @@
+import RunFiles
 import Foundation
 import PipelineRunner
 import Tabular

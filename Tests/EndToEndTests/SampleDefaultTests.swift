@@ -18,6 +18,20 @@ struct SampleDefaultTests {
         #expect(String(decoding: manifest, as: UTF8.self).contains("\"sample-70.csv\""))
     }
 
+    @Test("the log says the synthetic sample is analysed when no --input is given, and not otherwise (issue 28)")
+    func saysItIsTheSample() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let sample = try ExecuteCommand.run("vfm", ["run", "--output", scratch.appending("sample").path],
+                                            currentDirectory: FixturePaths.repositoryRoot)
+        #expect(sample.status == 0, "\(sample)")
+        #expect(sample.stderr.hasPrefix("no --input given: analysing the synthetic sample (sample-70.csv"), "\(sample)")
+        let given = try ExecuteCommand.run("vfm", ["run", "--input", FixturePaths.fixture("returns/sample-70.csv").path,
+                                                   "--output", scratch.appending("given").path])
+        #expect(given.status == 0, "\(given)")
+        #expect(!given.stderr.contains("synthetic sample"))
+    }
+
     @Test("VFM_SAMPLE naming a missing file exits 66")
     func explicitSampleMissing() throws {
         let scratch = try ScratchDirectory()

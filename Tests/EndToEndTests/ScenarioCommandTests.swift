@@ -63,4 +63,31 @@ struct ScenarioCommandTests {
         #expect(result.status == 66, "\(result)")
         #expect(result.stderr.contains(RunLayout.valueForMoneyBasis) && result.stderr.contains("vfm run --force"))
     }
+
+    /// Issue 31 #13: a hand-edited basis gave an inverted interval and n = −5; a 300 MB cell
+    /// cost 1.56 GB and was echoed whole. Now the file must be the bytes the manifest records.
+    @Test("a hand-edited value_for_money_basis.csv is 65 naming the file, and is not echoed",
+          arguments: ["edited", "huge"])
+    func editedBasis(kind: String) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let run = scratch.appending("run")
+        try FileManager.default.copyItem(atPath: Self.sample, toPath: run.path)
+        let basis = run.appendingPathComponent(RunLayout.valueForMoneyBasis)
+        var text = try String(contentsOf: basis, encoding: .utf8)
+        if kind == "edited" {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let header = lines[0].split(separator: ",")
+            var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[header.firstIndex(of: "n")!] = "-5"
+            text = ([String(lines[0]), cells.joined(separator: ",")] + lines.dropFirst(2).map(String.init)).joined(separator: "\n")
+        } else {
+            text += "all," + String(repeating: "9", count: 8 << 20) + ",1,1,1,1\n"
+        }
+        try Data(text.utf8).write(to: basis)
+        let result = try ExecuteCommand.run("vfm", ["scenario", "--run", run.path, "--budget", "1000"])
+        #expect(result.status == 65, "\(result)")
+        #expect(result.stderr.contains(RunLayout.valueForMoneyBasis), "\(result)")
+        #expect(result.stdout.isEmpty && result.stderr.utf8.count < 4_000, "echoed: \(result.stderr.prefix(300))")
+    }
 }

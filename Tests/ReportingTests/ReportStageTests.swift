@@ -1,5 +1,6 @@
 import Foundation
 import PipelineDefinition
+import RunFiles
 import Tabular
 import Testing
 import VFMCore

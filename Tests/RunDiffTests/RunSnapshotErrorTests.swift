@@ -74,3 +74,47 @@ struct RunSnapshotErrorTests {
         #expect(error.status == .dataError)
     }
 }
+
+/// Issue 31 #7: a run file that is a FIFO or a device is refused (66) at once, as every
+/// other reader of run files refuses it — it used to hang `vfm-diff` for ever.
+@Suite("run files that are not regular files")
+struct RunFileKindTests {
+    @Test("a FIFO or /dev/zero in place of a streamed table is 66, at once",
+          arguments: ["clean/services.csv", "clean/flags.csv", "tables/benchmark.csv"])
+    func notRegular(file: String) throws {
+        for kind in ["fifo", "zero"] {
+            let scratch = try DiffFixtures.scratchCopy(of: "base")
+            defer { try? FileManager.default.removeItem(at: scratch.root) }
+            let path = scratch.run.appendingPathComponent(file).path
+            try FileManager.default.removeItem(atPath: path)
+            if kind == "fifo" {
+                #expect(mkfifo(path, 0o600) == 0)
+            } else {
+                try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/zero")
+            }
+            let start = ContinuousClock.now
+            let error = try #require(throws: VFMError.self) {
+                let snapshot = try RunSnapshot.load(runDirectory: scratch.run.path)
+                _ = try RunComparison(old: snapshot, new: snapshot)
+            }
+            #expect(error.status == .noInput, "\(kind) \(file): \(error)")
+            #expect(ContinuousClock.now - start < .seconds(5))
+        }
+    }
+}
+
+@Suite("a tampered manifest")
+struct TamperedManifestTests {
+    @Test("a manifest larger than 16 MiB is 65 without being decoded (issue 31: 200 MB cost 3.7 GB)")
+    func hugeManifest() throws {
+        let scratch = try DiffFixtures.scratchCopy(of: "base")
+        defer { try? FileManager.default.removeItem(at: scratch.root) }
+        let file = scratch.run.appendingPathComponent("manifest.json")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"name\": \"vfm\"", with: "\"name\": \"" + String(repeating: "v", count: 17 << 20) + "\"")
+        try Data(text.utf8).write(to: file)
+        let error = try #require(throws: VFMError.self) { _ = try RunSnapshot.load(runDirectory: scratch.run.path) }
+        #expect(error.status == .dataError)
+        #expect(error.message.contains("larger than any manifest"))
+    }
+}

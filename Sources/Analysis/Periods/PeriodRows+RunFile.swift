@@ -1,14 +1,12 @@
+import RunFiles
 import Tabular
 import VFMCore
 
-// Header, cells and reading back of the three period tables (SPEC §11), as
-// `tables/value_for_money.csv` is declared (`ValueForMoneyFiles.swift`).
+// Cells and reading back of the three period tables (SPEC §11) under their schemas
+// (`RunFileSchema+Periods.swift`), as `tables/value_for_money.csv` is declared.
 
 extension PeriodRow: RunFileRow {
-    public static let header = ["period", "group", "services", "n", "total_cost", "job_outcomes",
-                                "pooled_cost_per_outcome", "outcomes_per_100k", "ci_low", "ci_high",
-                                "mean_cost_per_outcome", "mean_cost_per_outcome_n", "outcome_rate_mean",
-                                "outcome_rate_n"]
+    package static let schema = RunFileSchema.periods
 
     public var fields: [CSVField] {
         [.text(period), .text(group), .count(services), .count(n), .number(totalCost), .number(jobOutcomes),
@@ -27,8 +25,7 @@ extension PeriodRow: RunFileRow {
 }
 
 extension PeriodChangeRow: RunFileRow {
-    public static let header = ["from", "to", "group", "n", "outcomes_per_100k_from", "outcomes_per_100k_to",
-                                "change", "ci_low", "ci_high", "p_value"]
+    package static let schema = RunFileSchema.periodChange
 
     public var fields: [CSVField] {
         [.text(from), .text(to), .text(group), .count(n), .number(outcomesPer100kFrom), .number(outcomesPer100kTo),
@@ -44,8 +41,7 @@ extension PeriodChangeRow: RunFileRow {
 }
 
 extension PeriodEditRow: RunFileRow {
-    public static let header = ["authority", "service", "from", "to", "variable", "value_from", "value_to", "ratio",
-                                "effect", "effect_low", "effect_high", "outcome"]
+    package static let schema = RunFileSchema.periodEdits
 
     public var fields: [CSVField] {
         [.text(authority), .text(service), .text(from), .text(to), .text(variable), .number(valueFrom),

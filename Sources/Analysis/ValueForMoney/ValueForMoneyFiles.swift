@@ -1,14 +1,15 @@
 import Foundation
+import RunFiles
 import Tabular
 import VFMCore
 
-// Header, cells and reading back of the three "what a budget buys" files (SPEC §6.1, §7).
+// Cells and reading back of the three "what a budget buys" files (SPEC §6.1, §7), under
+// the headers of their schemas (`RunFileSchema`, SPEC §13).
 // Reporting and `vfm scenario` read them back through these, so a published run is priced
 // from exactly the numbers the analyze stage wrote.
 
 extension ValueForMoneyRow: RunFileRow {
-    public static let header = ["group", "n", "total_cost", "job_outcomes", "pooled_cost_per_outcome",
-                                "mean_cost_per_outcome", "outcomes_per_100k", "ci_low", "ci_high"]
+    package static let schema = RunFileSchema.valueForMoney
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(pooledCostPerOutcome),
@@ -24,7 +25,7 @@ extension ValueForMoneyRow: RunFileRow {
 }
 
 extension ScenarioRow: RunFileRow {
-    public static let header = ["scenario", "kind", "group", "quantity", "value", "ci_low", "ci_high"]
+    package static let schema = RunFileSchema.scenarios
 
     public var fields: [CSVField] {
         [.text(scenario), .text(kind), .text(group), .text(quantity.rawValue), .number(value), .number(ciLow),
@@ -39,7 +40,7 @@ extension ScenarioRow: RunFileRow {
 }
 
 extension ValueForMoneyBasis: RunFileRow {
-    public static let header = ["group", "n", "total_cost", "job_outcomes", "outcomes_per_pound", "standard_error"]
+    package static let schema = RunFileSchema.valueForMoneyBasis
 
     public var fields: [CSVField] {
         [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(outcomesPerPound),
@@ -76,7 +77,7 @@ public struct BudgetTables: Sendable {
     }
 
     /// The rows of `file` in `dir`, or `nil` when the file does not exist.
-    public static func rowsIfPresent<Row: RunFileRow>(_ dir: String, _ file: String) throws(VFMError) -> [Row]? {
+    package static func rowsIfPresent<Row: RunFileRow>(_ dir: String, _ file: String) throws(VFMError) -> [Row]? {
         let path = (dir as NSString).appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let reader = RunFileCSV(file: file,

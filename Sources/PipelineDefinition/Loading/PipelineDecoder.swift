@@ -20,11 +20,13 @@ enum PipelineDecoder {
         ])
         let name = try top.string("name")
 
-        let input = try top.table("input", keys: ["missing_values", "sheet"])
+        let input = try top.table("input", keys: ["missing_values", "sheet", "totals_labels"])
         let missingWords = try input.stringArray("missing_values").map(\.0)
         let sheet = try input.optional("sheet").map { node throws(VFMError) in
             try PipelineTableReader.string(node, key: input.qualified("sheet"), file: file)
         }
+
+        let totalsLabels = input.optional("totals_labels") == nil ? nil : try input.stringArray("totals_labels").map(\.0)
 
         let checks = try top.table("checks", keys: ["count_mismatch_tolerance", "reported_ratio_tolerance", "duplicates"])
         let countTolerance = try fraction(checks, "count_mismatch_tolerance")
@@ -58,6 +60,7 @@ enum PipelineDecoder {
             correlationPairs: pairs, bandMetrics: bandMetrics, strengthScale: scale, scenarios: scenarios)
         definition.inputSheet = sheet
         definition.periods = try PeriodSettingsDecoder.settings(top)
+        definition.totalsLabels = totalsLabels
         return definition
     }
 

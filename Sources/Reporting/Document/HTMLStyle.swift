@@ -1,3 +1,4 @@
+import VFMCore
 /// The page's CSS and its one small script, inline so report.html needs nothing else.
 enum HTMLStyle {
     /// Screen and print styles: a readable measure, tables that scroll sideways on a
@@ -43,6 +44,14 @@ enum HTMLStyle {
         }
 
         """
+
+    /// The text of the page's `<script>` element, exactly as written between its tags.
+    static let sortScriptElement = "\n" + sortScript
+
+    /// The Content-Security-Policy source that allows that script and no other: its
+    /// SHA-256 (CSP Level 2 §4.2.4), so no inline script can run even if third-party text
+    /// ever escaped the page's escaping (issue 31: the policy allowed `'unsafe-inline'`).
+    static let sortScriptHash = "sha256-" + ContentHash.base64(of: Array(sortScriptElement.utf8))
 
     /// Click a column heading to sort the table by it (numbers by value, text by its
     /// letters); a second click reverses. The page reads the same without it.

@@ -1,3 +1,4 @@
+import Tabular
 import VFMCore
 
 extension ReportDocument {
@@ -28,7 +29,7 @@ extension ReportDocument {
         }
         var page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            + "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+            + "style-src 'unsafe-inline'; script-src '\(HTMLStyle.sortScriptHash)'; img-src data:\">\n"
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         page += "<title>" + HTMLText.escape(title) + "</title>\n<style>\n" + HTMLStyle.css + "</style>\n</head>\n<body>\n"
         // The title and its introduction, then the contents, then the sections.
@@ -38,7 +39,7 @@ extension ReportDocument {
             for entry in contents { page += "<li><a href=\"#\(entry.id)\">" + entry.text + "</a></li>\n" }
             page += "</ol>\n</nav>\n"
         }
-        page += body + "</main>\n<script>\n" + HTMLStyle.sortScript + "</script>\n</body>\n</html>\n"
+        page += body + "</main>\n<script>" + HTMLStyle.sortScriptElement + "</script>\n</body>\n</html>\n"
         return page
     }
 

@@ -39,6 +39,16 @@ enum Inline {
     case link([Inline], LinkTarget)
 }
 
+extension Inline {
+    /// A service's or authority's name as a person reads it on the page (`DisplayName`:
+    /// whole when reasonable, else its beginning and "…"); the tables keep it whole.
+    static func displayName(_ text: String) -> Inline { .name(DisplayName.shortened(text)) }
+
+    /// A message that quotes third parties' cells (a flag, a rejected row), bounded the
+    /// same way at a length no message of ours reaches.
+    static func displayText(_ text: String) -> Inline { .name(DisplayName.shortened(text, limit: 1_000)) }
+}
+
 /// Where a link goes: a chart of the run (a file in `charts/` for report.md, the chart
 /// on the page for report.html) or another file of the run directory.
 enum LinkTarget {

@@ -1,3 +1,4 @@
+import Tabular
 import VFMCore
 
 /// Reading back a CSV file that one of this project's stages wrote into a run directory.

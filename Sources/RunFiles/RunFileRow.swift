@@ -1,11 +1,12 @@
+import Tabular
 import VFMCore
 
-/// One row type of a run directory's CSV files (SPEC §7) — the row, its header and how it
-/// is written and read back live together, so a writer and its reader cannot drift apart.
-/// `init(reading:)` gives back a value equal to the one whose `fields` were written.
-public protocol RunFileRow: Sendable {
-    /// The file's header, in column order.
-    static var header: [String] { get }
+/// One row type of a run directory's CSV files (SPEC §7) — the row, its file's schema and
+/// how it is written and read back live together, so a writer and its reader cannot drift
+/// apart. `init(reading:)` gives back a value equal to the one whose `fields` were written.
+package protocol RunFileRow: Sendable {
+    /// The file's schema (SPEC §13), declared once in this module: the header comes from it.
+    static var schema: RunFileSchema { get }
     /// One cell per `header` column.
     var fields: [CSVField] { get }
     /// Reads one record whose cell count is already checked against `header`.
@@ -19,6 +20,9 @@ public protocol RunFileRow: Sendable {
 }
 
 extension RunFileRow {
+    /// The file's header, in column order: the schema's.
+    package static var header: [String] { schema.header }
+
     public func field(at column: Int) -> CSVField { fields[column] }
 
     public func encode(into line: inout CSVLineEncoder) {
@@ -119,40 +123,30 @@ extension RunFileCSV {
 
     /// The rows of a file of `Row`s: the header must be `Row.header` exactly and every
     /// record must have one cell per column (a strict reader: a shifted column is an error).
-    public func rows<Row: RunFileRow>(_ bytes: [UInt8], as _: Row.Type = Row.self) throws(VFMError) -> [Row] {
-        var rows: [Row] = []
-        var sawHeader = false
-        var failure: VFMError?
-        try forEachRecord(bytes) { record in
-            guard failure == nil else { return }
-            do throws(VFMError) {
-                guard sawHeader else {
-                    guard record.cells == Row.header else {
-                        throw corrupt("the header is not `\(Row.header.joined(separator: ","))`", line: record.line)
-                    }
-                    sawHeader = true
-                    return
-                }
-                guard record.cells.count == Row.header.count else {
-                    throw corrupt("row has \(record.cells.count) cells for \(Row.header.count) columns", line: record.line)
-                }
-                var cells = RunFileCells(reader: self, header: Row.header, record: record)
-                rows.append(try Row(reading: &cells))
-            } catch {
-                failure = error
-            }
+    package func rows<Row: RunFileRow>(_ bytes: [UInt8], as _: Row.Type = Row.self) throws(VFMError) -> [Row] {
+        // In pieces on all cores (`mapRecords`): `tables/benchmark.csv` has three rows a service.
+        try mapRecords(bytes, header: Row.checkHeader(reader: self)) { (_: Void, record) throws(VFMError) -> Row in
+            try Row.read(record, reader: self)
         }
-        if let failure { throw failure }
-        guard sawHeader else { throw corrupt("no header row", line: 1) }
-        return rows
     }
 }
 
 extension CSVWriter {
     /// A document of `rows` under `Row.header`.
-    public static func document<Rows: Sequence>(_ rows: Rows) -> String where Rows.Element: RunFileRow {
+    package static func document<Rows: Sequence>(_ rows: Rows) -> String where Rows.Element: RunFileRow {
         var writer = CSVWriter(header: Rows.Element.header)
         for row in rows { writer.appendRecord { row.encode(into: &$0) } }
         return writer.text
+    }
+}
+
+extension CSVFileWriter {
+    /// Writes `rows` under `Row.header` to `path`; returns the file's SHA-256.
+    @discardableResult
+    package static func write<Row: RunFileRow>(_ rows: [Row], to path: String, displayName: String? = nil)
+        throws(VFMError) -> String {
+        var file = try CSVFileWriter(path: path, header: Row.header, displayName: displayName)
+        try file.appendRecords(rows) { row, line in row.pointee.encode(into: &line) }
+        return try file.close()
     }
 }

@@ -1,3 +1,4 @@
+import Tabular
 import VFMCore
 
 /// `manifest.json` (SPEC §7): the tool version, the pipeline definition (path + SHA-256),

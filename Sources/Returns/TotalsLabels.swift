@@ -1,0 +1,43 @@
+/// The labels that mark a spreadsheet's totals row (SPEC §4 "Totals are not services"): a
+/// council's return often ends with a `Total` line summing the services above it, and
+/// analysing it as one more service would count every service twice (issue 28: mean total
+/// cost +85% in a 12-service file). A row whose `authority` or `service` is a totals label
+/// is rejected as `total-row`. Configurable in the pipeline (`[input] totals_labels`).
+///
+/// Matching: like the missing words (case, surrounding spaces and apostrophes aside), and,
+/// decided here because councils label sub-totals that way, a label also matches as the
+/// **last words** of a name (`Leeds Total`, `York sub-total`) or as its first words
+/// followed by a colon, a dash or `for` (`Total: Leeds`, `Sub-total - York`, `Total for
+/// Hull`); a trailing colon is ignored (`Total:`). A name that merely starts with a label
+/// word (`Total Employment Support`) is a service.
+struct TotalsLabels: Sendable {
+    /// SPEC §4's list, used when the pipeline names none.
+    static let standardLabels = ["total", "totals", "grand total", "sub-total", "subtotal", "sum", "all services"]
+    static let standard = TotalsLabels(standardLabels)
+
+    private let labels: [String]
+
+    init(_ labels: [String]) {
+        self.labels = labels.map(Self.normalise).filter { !$0.isEmpty }
+    }
+
+    /// True when `cell` (a name as read) is a totals label by the rule above. An empty
+    /// cell is not.
+    func isTotal(_ cell: String) -> Bool {
+        let name = Self.normalise(cell)
+        guard !name.isEmpty else { return false }
+        for label in labels {
+            if name == label || name.hasSuffix(" " + label) { return true }
+            for joint in [":", " :", " -", " –", " for "] where name.hasPrefix(label + joint) { return true }
+        }
+        return false
+    }
+
+    /// Lower case, runs of whitespace as one space, apostrophes as `'`, trailing colons and
+    /// surrounding spaces gone.
+    static func normalise(_ text: String) -> String {
+        var words = MissingValueWords.normalise(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while words.hasSuffix(":") { words = String(CellText.trimmed(words.dropLast())) }
+        return words
+    }
+}

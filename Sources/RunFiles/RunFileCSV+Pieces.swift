@@ -1,0 +1,94 @@
+import Tabular
+import VFMCore
+
+extension RunFileCSV {
+    /// A run of whole records of a run file, to be read on a core of its own.
+    package struct Piece: Sendable {
+        package var bytes: [UInt8]
+        /// Physical lines before the piece's first byte in the whole file.
+        package var linesBefore: Int
+    }
+
+    /// Pieces of at least this many bytes are worth a core of their own.
+    static let pieceBytes = 1 << 20
+
+    /// The file's header record, and its data records cut at record boundaries into at most
+    /// `count` pieces (fewer for a small file).
+    ///
+    /// Why: a stage run by hand reads back what the earlier stage wrote, and at 10⁵
+    /// services `vfm-analyze` and `vfm-report` spent most of their time splitting
+    /// `clean/services.csv` and `clean/flags.csv` into records on one core, where `vfm run`
+    /// hands the same values over in memory (issue 25). The cut points come from
+    /// `CSVRecordBoundaries`, which tracks quotes exactly as the parser does, so every
+    /// piece starts where a record starts and the records are those of the whole file.
+    package func headerAndPieces(_ bytes: [UInt8], count: Int) throws(VFMError) -> (header: CSVRecord?, pieces: [Piece]) {
+        let headerEnd = bytes.withUnsafeBufferPointer { CSVRecordBoundaries.scan($0, middle: 1).middle }
+        guard let headerEnd else {
+            return (try records(bytes).first, [])
+        }
+        let header = try records(Array(bytes[..<headerEnd.offset])).first
+        let data = bytes[headerEnd.offset...]
+        let wanted = max(1, min(count, data.count / Self.pieceBytes))
+        var pieces: [Piece] = []
+        var start = data.startIndex, linesBefore = headerEnd.lineEnds
+        for piece in 1 ..< wanted {
+            let target = data.startIndex + data.count * piece / wanted
+            guard target > start else { continue }
+            let mark = data.withUnsafeBufferPointer { text in
+                CSVRecordBoundaries.scan(UnsafeBufferPointer(rebasing: text[(start - data.startIndex)...]), middle: target - start).middle
+            }
+            guard let mark, mark.offset > 0 else { continue }
+            pieces.append(Piece(bytes: Array(data[start ..< start + mark.offset]), linesBefore: linesBefore))
+            start += mark.offset
+            linesBefore += mark.lineEnds
+        }
+        pieces.append(Piece(bytes: Array(data[start...]), linesBefore: linesBefore))
+        return (header, pieces)
+    }
+
+    /// Every record of `piece`, with its line in the whole file.
+    package func forEachRecord(in piece: Piece, _ body: (CSVRecord) -> Void) throws(VFMError) {
+        do {
+            try CSVRecordParser.forEachRecord(utf8: piece.bytes) { record in
+                var record = record
+                record.line += piece.linesBefore
+                body(record)
+            }
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line): throw corrupt("unterminated quoted field", line: line + piece.linesBefore)
+            }
+        }
+    }
+
+    /// `transform` of every data record, read in pieces on all cores, in file order; the
+    /// header is checked by `header` first, which returns what `transform` needs of it.
+    /// The first error in file order is thrown.
+    package func mapRecords<Context, T>(_ bytes: [UInt8], header check: (CSVRecord?) throws(VFMError) -> Context,
+                                        _ transform: (Context, CSVRecord) throws(VFMError) -> T) throws(VFMError) -> [T] {
+        let (header, pieces) = try headerAndPieces(bytes, count: 2)
+        let context = try check(header)
+        let results = Parallel.map(pieces.count) { index -> Result<[T], VFMError> in
+            var values: [T] = []
+            var failure: VFMError?
+            do throws(VFMError) {
+                try forEachRecord(in: pieces[index]) { record in
+                    guard failure == nil else { return }
+                    do throws(VFMError) { values.append(try transform(context, record)) } catch { failure = error }
+                }
+            } catch {
+                return .failure(error)
+            }
+            if let failure { return .failure(failure) }
+            return .success(values)
+        }
+        var all: [T] = []
+        for result in results {
+            switch result {
+            case .success(let values): all.append(contentsOf: values)
+            case .failure(let error): throw error
+            }
+        }
+        return all
+    }
+}
