@@ -52,7 +52,8 @@ def derive(row):
     s["support"] = levels if None not in levels and sum(levels) > 0 else None
     if s["support"]:
         total = sum(levels)
-        s["support_level_index"] = levels[0] / total + 3 * levels[1] / total + 10 * levels[2] / total
+        # SPEC §5: one correctly rounded quotient (exact integers, so Python's / rounds once).
+        s["support_level_index"] = (levels[0] + 3 * levels[1] + 10 * levels[2]) / total
     else:
         s["support_level_index"] = None
     s["breakdown"] = (g, r, se) if full else None

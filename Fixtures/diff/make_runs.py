@@ -79,7 +79,7 @@ def derive(s):
         total = s["support_lt7"] + s["support_7to40"] + s["support_40plus"]
         d["share_lt7"], d["share_7to40"], d["share_40plus"] = (s["support_lt7"] / total, s["support_7to40"] / total,
                                                                s["support_40plus"] / total)
-        d["support_level_index"] = d["share_lt7"] + 3 * d["share_7to40"] + 10 * d["share_40plus"]
+        d["support_level_index"] = (s["support_lt7"] + 3 * s["support_7to40"] + 10 * s["support_40plus"]) / total
     else:
         d["share_lt7"] = d["share_7to40"] = d["share_40plus"] = d["support_level_index"] = None
     return d

@@ -108,7 +108,7 @@ def derive(s):
     if lt7 is not None and (lt7 + s740 + s40) > 0:
         t = lt7 + s740 + s40
         d.update(share_lt7=lt7 / t, share_7to40=s740 / t, share_40plus=s40 / t)
-        d["support_level_index"] = lt7 / t + 3 * s740 / t + 10 * s40 / t
+        d["support_level_index"] = (lt7 + 3 * s740 + 10 * s40) / t
     else:
         d.update(share_lt7=None, share_7to40=None, share_40plus=None, support_level_index=None)
     raw = {"authority": auth, "service": svc, "period": period, "model": None, "evidence_based": ev or None,

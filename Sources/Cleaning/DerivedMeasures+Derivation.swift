@@ -54,8 +54,7 @@ extension DerivedMeasures {
                 shareLT7 = Double(lt7) / total
                 share7to40 = Double(mid) / total
                 share40plus = Double(high) / total
-                supportLevelIndex = SupportLevelIndex.value(lt7: Double(lt7) / total, from7to40: Double(mid) / total,
-                                                            over40: Double(high) / total)
+                supportLevelIndex = SupportLevelIndex.value(lt7: lt7, from7to40: mid, over40: high)
             }
         }
     }
@@ -64,9 +63,15 @@ extension DerivedMeasures {
 /// The Support Level Index (NDTi 2014, footnote 10): a service's support needs weighted
 /// towards higher levels, "(Proportion of people whose support level was less than
 /// 7 hours) + 3·(7h to 40h) + 10·(40h+)". Ranges from 1 (all < 7h) to 10 (all 40h+).
+///
+/// Evaluated as one quotient of the counts, `(n<7 + 3·n7–40 + 10·n40+) / (n<7 + n7–40 + n40+)`
+/// (SPEC §5): with whole counts the numerator and denominator are exact, so the result is
+/// the correctly rounded value and an independent implementation gets the same bits —
+/// the sum of three rounded proportions differed in the last bit for 12 of the sample's
+/// 47 services with support data.
 public enum SupportLevelIndex {
     public static func value(lt7: Double, from7to40: Double, over40: Double) -> Double {
-        lt7 + 3 * from7to40 + 10 * over40
+        (lt7 + 3 * from7to40 + 10 * over40) / (lt7 + from7to40 + over40)
     }
 }
 

@@ -60,7 +60,7 @@ enum AnalysisFixture {
             d.shareLT7 = Double(a) / total
             d.share7to40 = Double(b) / total
             d.share40plus = Double(c) / total
-            d.supportLevelIndex = Double(a) / total + 3 * Double(b) / total + 10 * Double(c) / total
+            d.supportLevelIndex = Double(a + 3 * b + 10 * c) / total  // SPEC §5: one quotient, as Fixtures/analysis/make_reference.py
         }
         return d
     }
