@@ -14,7 +14,14 @@ enum CurrentReturns {
     /// label of the chosen period as given (read as any label form), or `nil` for each
     /// service's latest.
     static func mark(_ services: inout [CleanedService], chosen: String?) {
-        let periods = services.map { $0.input.period.flatMap(ReportingPeriod.init(canonical:)) }
+        let periods = ReportingPeriod.canonicalPeriods(of: services)
+        let chosenLabel = chosen.map(canonicalLabel)
+        // One period and no undated row (a single year's returns, the usual run): every
+        // row is its service's latest, so no keys need matching.
+        if chosenLabel == nil, !periods.contains(where: { $0 == nil }), Set(periods.lazy.compactMap { $0 }).count <= 1 {
+            for index in services.indices { services[index].isCurrent = true }
+            return
+        }
         let keys = services.map { ServiceKey($0.input) }
         var latest: [ServiceKey: ReportingPeriod] = [:]
         for (key, period) in zip(keys, periods) {
@@ -22,7 +29,6 @@ enum CurrentReturns {
             if let seen = latest[key], seen >= period { continue }
             latest[key] = period
         }
-        let chosenLabel = chosen.map(canonicalLabel)
         for index in services.indices {
             let dated = latest[keys[index]] != nil
             guard let period = periods[index] else {

@@ -19,15 +19,21 @@ public struct PeriodPanel: Sendable {
     /// The panel of `services`, which must be in stable order. Undated rows are in no period.
     public init(_ services: [CleanedService]) {
         var byPeriod: [ReportingPeriod: [Int]] = [:]
-        var keys: [ServiceKey] = []
-        keys.reserveCapacity(services.count)
-        for index in services.indices {
-            keys.append(ServiceKey(services[index].input))
-            guard let label = services[index].input.period, let period = ReportingPeriod(canonical: label) else { continue }
+        let placed = ReportingPeriod.canonicalPeriods(of: services)
+        for (index, period) in placed.enumerated() {
+            guard let period else { continue }
             byPeriod[period, default: []].append(index)
         }
         periods = byPeriod.keys.sorted()
         rows = periods.map { byPeriod[$0] ?? [] }
+        // With fewer than two periods nothing is matched: no service keys are needed (at
+        // 10⁶ services making and hashing them cost seconds and hundreds of MB).
+        guard periods.count >= 2 else {
+            rowOfService = []
+            keys = []
+            return
+        }
+        let keys = services.map { ServiceKey($0.input) }
         rowOfService = rows.map { members in
             var first: [ServiceKey: Int] = [:]
             for index in members where first[keys[index]] == nil { first[keys[index]] = index }
@@ -45,4 +51,19 @@ public struct PeriodPanel: Sendable {
 
     /// Consecutive pairs of periods, as indices `pair` for `matched(pair:)`.
     public var pairs: Range<Int> { 0..<max(0, periods.count - 1) }
+}
+
+extension ReportingPeriod {
+    /// Each service's period placed in time (`init(canonical:)`), read once per distinct
+    /// label: a run has a handful of periods and up to millions of rows.
+    static func canonicalPeriods(of services: [CleanedService]) -> [ReportingPeriod?] {
+        var known: [String: ReportingPeriod?] = [:]
+        return services.map { service in
+            guard let label = service.input.period else { return nil }
+            if let period = known[label] { return period }
+            let period = ReportingPeriod(canonical: label)
+            known[label] = period
+            return period
+        }
+    }
 }
