@@ -5,8 +5,9 @@ import Returns
 import VFMCore
 
 /// Rows that report the same (authority, service, period) (SPEC §5). Names are compared
-/// after trimming and case-folding (`"Leeds "` and `"LEEDS"` are the same authority: the
-/// returns are typed by people); a missing period matches only a missing period.
+/// after trimming, collapsing inner white space and case-folding (`"Leeds "`, `"LEEDS"` and
+/// `"Leeds  "` are the same authority: the returns are typed by people); a missing period
+/// matches only a missing period.
 enum DuplicateScreen {
     struct Key: Hashable {
         var authority: String
@@ -52,7 +53,10 @@ enum DuplicateScreen {
                 func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
                 guard let start = bytes.firstIndex(where: { !isSpace($0) }),
                       let last = bytes.lastIndex(where: { !isSpace($0) }) else { return true }
+                var afterSpace = false
                 for byte in bytes[start...last] {
+                    if isSpace(byte) { afterSpace = true; continue }
+                    if afterSpace { folded.append(0x20); afterSpace = false }
                     folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
                 }
                 return true
@@ -61,21 +65,19 @@ enum DuplicateScreen {
             return false
         }
 
-        /// Trimmed (Foundation's `whitespacesAndNewlines`) and lower-cased (Unicode). ASCII
-        /// text — nearly every name — is folded byte by byte, with the same result: the
-        /// ASCII members of that set are tab, LF, VT, FF, CR and space.
+        /// Lower-cased (Unicode's default case mapping), surrounding white space removed and
+        /// inner runs of white space made one space (SPEC §11: `Leeds  City` and `Leeds City`
+        /// are one service). ASCII text — nearly every name — is folded byte by byte, with
+        /// the same result: the ASCII white space is tab, LF, VT, FF, CR and space.
         static func fold(_ text: String) -> String {
             let utf8 = text.utf8
-            guard utf8.allSatisfy({ $0 < 0x80 }) else {
-                return text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            var folded: [UInt8] = []
+            folded.reserveCapacity(utf8.count)
+            guard utf8.allSatisfy({ $0 < 0x80 }), foldASCII(text, into: &folded) else {
+                return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
             }
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-            let start = utf8.firstIndex { !isSpace($0) } ?? utf8.endIndex
-            let end = utf8.lastIndex { !isSpace($0) }.map(utf8.index(after:)) ?? start
-            let body = utf8[start..<end]
-            let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-            if start == utf8.startIndex, end == utf8.endIndex, !body.contains(where: isUpper) { return text }
-            return String(decoding: body.map { isUpper($0) ? $0 + 32 : $0 }, as: UTF8.self)
+            if folded.elementsEqual(utf8) { return text }
+            return String(decoding: folded, as: UTF8.self)
         }
     }
 
