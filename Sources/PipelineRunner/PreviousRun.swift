@@ -12,10 +12,6 @@ import VFMCore
 /// in). Anything else there would be deleted with the old run, so its presence is refused
 /// (73) and nothing is touched: a person's file added to a published run is kept safe too.
 enum PreviousRun {
-    /// A manifest larger than this is not one vfm wrote (the sample's is 9 KB; 10⁶ services
-    /// do not make it longer), and is not read whole into memory.
-    static let manifestLimit = 16 << 20
-
     static func check(_ destination: RunDestination) throws(VFMError) {
         let manifestPath = destination.file(RunLayout.manifest)
         let refuse = { (why: String) in
@@ -27,10 +23,9 @@ enum PreviousRun {
         guard lstat(manifestPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw refuse("its \(RunLayout.manifest) is not a regular file")
         }
-        guard Int(info.st_size) <= manifestLimit else { throw refuse("its \(RunLayout.manifest) is larger than any vfm manifest") }
         let manifest: RunManifest
         do {
-            manifest = try RunManifest.parse(try FileSystem.readBytes(manifestPath), file: RunLayout.manifest)
+            manifest = try RunManifest.read(runDirectory: destination.path)
         } catch {
             throw refuse("its \(RunLayout.manifest) is not one vfm writes")
         }

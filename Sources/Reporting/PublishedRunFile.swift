@@ -11,9 +11,6 @@ import VFMCore
 /// (issue 31). So the file's size is bounded first, then its SHA-256 must be the one the
 /// run's `manifest.json` records for it; only then is it parsed.
 enum PublishedRunFile {
-    /// No manifest vfm writes is near this (the sample's is 9 KB).
-    static let manifestLimit = 16 << 20
-
     /// The bytes of `relative` in the published run `runDirectory`, verified.
     /// - Throws: `.noInput` (66) when the run has no manifest or the file is missing;
     ///   `.dataError` (65) naming the file when it is larger than `limit`, not listed in the
@@ -26,11 +23,7 @@ enum PublishedRunFile {
             throw VFMError(.noInput, "has no \(RunLayout.manifest), so it is not a published run", file: runDirectory,
                            hint: "give --run the directory `vfm run --output` published, e.g. Output/latest")
         }
-        guard size(of: manifestPath) <= manifestLimit else {
-            throw VFMError(.dataError, "is larger than any manifest vfm writes (\(manifestLimit >> 20) MiB)", file: manifestPath,
-                           hint: regenerate)
-        }
-        let manifest = try RunManifest.parse(try FileSystem.readBytes(manifestPath), file: manifestPath)
+        let manifest = try RunManifest.read(runDirectory: runDirectory, displayName: manifestPath)
         guard let recorded = manifest.outputs.first(where: { $0.path == relative }) else {
             throw VFMError(.dataError, "is not among the files the run's manifest lists", file: path, hint: regenerate)
         }

@@ -33,18 +33,13 @@ struct TotalsLabels: Sendable {
     /// `String` made, run on every authority and service of every row (at 10⁶ rows the
     /// full test cost 18% of the run, issue 28 → the speed check after it).
     private static func mayHold(_ cell: String, _ needles: [[UInt8]]) -> Bool? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(cell.utf8.count)
-        for byte in cell.utf8 {
-            guard byte < 0x80 else { return nil }
-            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-        }
-        for needle in needles where needle.count <= bytes.count {
-            var start = 0
-            while start + needle.count <= bytes.count {
-                if bytes[start] == needle[0], bytes[start ..< start + needle.count].elementsEqual(needle) { return true }
-                start += 1
-            }
+        let bytes = cell.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte }
+        var start = bytes.startIndex
+        while start != bytes.endIndex {
+            for needle in needles where bytes[start...].starts(with: needle, by: { lower($0) == $1 }) { return true }
+            start = bytes.index(after: start)
         }
         return false
     }

@@ -24,9 +24,6 @@ public struct RunSnapshot: Sendable {
     /// - Parameter label: how the run is named in messages and in the diff (default `path`).
     /// - Throws: `.noInput` (66) when the directory or one of its files is missing or
     ///   unreadable; `.dataError` (65) when a table is malformed.
-    /// The largest manifest read (the sample's is 9 KB; 10⁶ services do not make it longer).
-    static let manifestLimit = 16 << 20
-
     public static func load(runDirectory path: String, label: String? = nil) throws(VFMError) -> RunSnapshot {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -36,15 +33,7 @@ public struct RunSnapshot: Sendable {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw VFMError(.noInput, "run directory is not readable", file: path, hint: "check its permissions")
         }
-        // A manifest vfm writes is kilobytes; a tampered one with a 200 MB string cost 3.7 GB
-        // to decode (issue 31), so its size is bounded before it is read.
-        let manifestName = RunTable.displayPath(path, RunLayout.manifest)
-        var info = stat()
-        if stat((path as NSString).appendingPathComponent(RunLayout.manifest), &info) == 0, info.st_size > Self.manifestLimit {
-            throw VFMError(.dataError, "is larger than any manifest vfm writes (\(Self.manifestLimit >> 20) MiB)", file: manifestName,
-                           hint: "the run directory was changed after it was published; run `vfm run --force` to regenerate it")
-        }
-        let manifest = try RunManifest.read(runDirectory: path, displayName: manifestName)
+        let manifest = try RunManifest.read(runDirectory: path, displayName: RunTable.displayPath(path, RunLayout.manifest))
         var headline: [HeadlineTable: [FigureRow]] = [:]
         for table in HeadlineTable.allCases {
             headline[table] = try table.read(runDirectory: path)

@@ -18,7 +18,7 @@ enum CurrentReturns {
         let chosenLabel = chosen.map(canonicalLabel)
         // One period and no undated row (a single year's returns, the usual run): every
         // row is its service's latest, so no keys need matching.
-        if chosenLabel == nil, !periods.contains(where: { $0 == nil }), Set(periods.lazy.compactMap { $0 }).count <= 1 {
+        if chosenLabel == nil, let first = periods.first ?? nil, periods.allSatisfy({ $0 == first }) {
             for index in services.indices { services[index].isCurrent = true }
             return
         }

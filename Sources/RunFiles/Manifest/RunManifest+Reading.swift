@@ -5,8 +5,19 @@ extension RunManifest {
     /// Reads the manifest of `runDirectory`; `displayName` names it in messages.
     /// - Throws: `.noInput` (66) when it is missing or unreadable; `.dataError` (65) naming
     ///   the key when it is not the manifest `render` writes.
+    /// A manifest vfm writes is kilobytes (the sample's is 9 KB; 10⁶ services do not make it
+    /// longer). A larger one is refused before it is read: a tampered manifest with a 200 MB
+    /// string cost `vfm-diff` 3.7 GB to decode (issue 31).
+    public static let sizeLimit = 16 << 20
+
+    /// - Throws: also `.dataError` (65) when the file is larger than `sizeLimit`.
     public static func read(runDirectory: String, displayName: String = RunLayout.manifest) throws(VFMError) -> RunManifest {
         let path = (runDirectory as NSString).appendingPathComponent(RunLayout.manifest)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size > sizeLimit {
+            throw VFMError(.dataError, "is larger than any manifest vfm writes (\(sizeLimit >> 20) MiB)", file: displayName,
+                           hint: "the run directory was changed after it was published; run `vfm run --force` to regenerate it")
+        }
         return try parse(try FileSystem.readBytes(path, displayName: displayName), file: displayName)
     }
 
