@@ -10,6 +10,15 @@ public struct FigureChange: Sendable, Equatable {
     public var newText: String { format.text(new) }
 }
 
+/// A label of a row (role `label`, SPEC §13: an edit's outcome, a strength word) that
+/// changed, compared as text.
+public struct LabelChange: Sendable, Equatable {
+    public var key: [String]
+    public var column: String
+    public var old: String
+    public var new: String
+}
+
 /// One findings table of both runs compared: figures changed, rows (a group, a metric)
 /// only one run has, and how many figures are unchanged. `presence` says when a run
 /// lacks the (optional) table altogether.
@@ -19,12 +28,13 @@ public struct HeadlineComparison: Sendable {
     public var table: HeadlineTable
     public var presence: Presence
     public var changed: [FigureChange]
+    public var relabelled: [LabelChange] = []
     public var added: [FigureRow]
     public var removed: [FigureRow]
     public var unchangedCount: Int
 
     public var hasDifferences: Bool {
-        !changed.isEmpty || !added.isEmpty || !removed.isEmpty || presence == .onlyOld || presence == .onlyNew
+        !changed.isEmpty || !relabelled.isEmpty || !added.isEmpty || !removed.isEmpty || presence == .onlyOld || presence == .onlyNew
     }
 
     static func compare(_ table: HeadlineTable, old: [FigureRow]?, new: [FigureRow]?,
@@ -42,6 +52,7 @@ public struct HeadlineComparison: Sendable {
         }
         let match = KeyedMatch(old: old, new: new, key: \.key)
         var changed: [FigureChange] = []
+        var relabelled: [LabelChange] = []
         var unchanged = 0
         for (oldRow, newRow) in match.pairs {
             for (position, column) in table.figureColumns.enumerated() {
@@ -54,8 +65,16 @@ public struct HeadlineComparison: Sendable {
                                                 old: before, new: after))
                 }
             }
+            for (position, column) in table.labelColumns.enumerated() {
+                let before = oldRow.labels[position], after = newRow.labels[position]
+                if before == after {
+                    unchanged += 1
+                } else {
+                    relabelled.append(LabelChange(key: newRow.key, column: column, old: before, new: after))
+                }
+            }
         }
-        return HeadlineComparison(table: table, presence: presence, changed: changed, added: match.onlyNew,
-                                  removed: match.onlyOld, unchangedCount: unchanged)
+        return HeadlineComparison(table: table, presence: presence, changed: changed, relabelled: relabelled,
+                                  added: match.onlyNew, removed: match.onlyOld, unchangedCount: unchanged)
     }
 }

@@ -1,3 +1,4 @@
+import RunFiles
 import Tabular
 import VFMCore
 
@@ -29,9 +30,8 @@ enum PerServiceTables {
     typealias Rows<Row> = () throws(VFMError) -> Row?
 
     static let serviceColumns = ["authority", "service", "period"]
-    static let flagColumns = ["authority", "service", "period", "source", "rule", "metric", "value", "threshold",
-                              "severity", "message"]
-    static let benchmarkColumns = ["authority", "service", "period", "metric", "value", "all_band", "evidence_band"]
+    static let flagColumns = RunFileSchema.cleanFlags.header
+    static let benchmarkColumns = RunFileSchema.benchmark.header
 
     /// Opens each table of `runDirectory` to check it is there with its columns; returns
     /// the header of `clean/services.csv`.

@@ -24,12 +24,24 @@ public struct RunComparison: Sendable {
         self.old = old
         self.new = new
         self.options = options
-        headline = HeadlineTable.allCases.map { table in
+        guard old.hasServices == new.hasServices else {
+            let kind = { (run: RunSnapshot) in run.hasServices ? "service returns" : "a spending survey" }
+            throw VFMError(.usage, "cannot compare a run of \(kind(old)) with a run of \(kind(new))",
+                           file: new.label, hint: "compare two runs of the same pipeline kind")
+        }
+        let tables = new.tables + old.tables.filter { !new.tables.contains($0) }
+        headline = tables.map { table in
             HeadlineComparison.compare(table, old: old.headline[table], new: new.headline[table],
                                        options: options)
         }
         correlations = CorrelationComparison.compare(old: old.correlations, new: new.correlations, options: options)
         rejects = RejectComparison.compare(old: old.rejects, new: new.rejects)
+        guard new.hasServices else {
+            services = ServiceComparison(oldColumns: [], newColumns: [])
+            flags = FlagComparison()
+            benchmark = BenchmarkComparison()
+            return
+        }
 
         let (oldRun, newRun) = (old.runDirectory, new.runDirectory)
         let columns = ServiceComparison.columns(oldColumns: old.serviceColumns, newColumns: new.serviceColumns)

@@ -110,10 +110,11 @@ public enum RunDiffJSON {
     static func rowKey(_ table: HeadlineTable, _ key: [String]) -> [String: DeterministicJSON] {
         let named = Dictionary(zip(table.keyColumns, key).map { ($0, DeterministicJSON.string($1)) },
                                uniquingKeysWith: { first, _ in first })
-        let rest = Array(key.dropFirst())
+        let hasGroup = table.keyColumns.first == "group"
+        let rest = hasGroup ? Array(key.dropFirst()) : key
         let joined: DeterministicJSON = rest.isEmpty ? .null
             : .string(table == .trendLines ? rest.joined(separator: " ~ ") : rest.joined(separator: "/"))
-        return ["table": .string(table.fileStem), "group": .string(key.first ?? ""), "key": joined,
+        return ["table": .string(table.fileStem), "group": .string(hasGroup ? key.first ?? "" : ""), "key": joined,
                 "keys": .object(named)]
     }
 
@@ -140,13 +141,25 @@ public enum RunDiffJSON {
             object["figures"] = .object(Dictionary(zip(comparison.table.figureColumns, row.values).map {
                 ($0.column, number($1))
             }, uniquingKeysWith: { first, _ in first }))
+            if !comparison.table.labelColumns.isEmpty {
+                object["labels"] = .object(Dictionary(zip(comparison.table.labelColumns, row.labels).map {
+                    ($0, DeterministicJSON.string($1))
+                }, uniquingKeysWith: { first, _ in first }))
+            }
             return .object(object)
+        }
+        func labelChange(_ change: LabelChange) -> DeterministicJSON {
+            .object(["keys": .object(Dictionary(zip(comparison.table.keyColumns, change.key).map {
+                ($0, DeterministicJSON.string($1))
+            }, uniquingKeysWith: { first, _ in first })), "column": .string(change.column),
+                     "old": .string(change.old), "new": .string(change.new)])
         }
         return .object(["table": .string(comparison.table.fileStem), "file": .string(comparison.table.relativePath),
                         "presence": .string(presence), "rows_added": .array(comparison.added.map(row)),
                         "rows_removed": .array(comparison.removed.map(row)),
                         "figures_changed": .integer(comparison.changed.count),
-                        "figures_unchanged": .integer(comparison.unchangedCount)])
+                        "figures_unchanged": .integer(comparison.unchangedCount),
+                        "labels_changed": .array(comparison.relabelled.map(labelChange))])
     }
 
     static func benchmark(_ change: BenchmarkChange) -> DeterministicJSON {

@@ -16,6 +16,7 @@ public enum RunDiffReport {
             sections.append(contentsOf: services(comparison))
             sections.append(contentsOf: rejects(comparison))
             sections.append(contentsOf: flags(comparison))
+            sections.append(contentsOf: dataTables(comparison))
             sections.append(contentsOf: headline(comparison))
             sections.append(contentsOf: benchmark(comparison))
             sections.append(contentsOf: correlations(comparison))

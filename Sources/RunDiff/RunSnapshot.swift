@@ -14,8 +14,16 @@ public struct RunSnapshot: Sendable {
     /// The run directory, for the tables streamed when compared.
     public var runDirectory: String
     public var manifest: RunManifest
+    /// The tables compared figure by figure, in the order the diff lists them: the
+    /// report's findings tables (a service-returns run), then every other file of the run
+    /// that a schema describes (SPEC §13).
+    public var tables: [HeadlineTable]
     public var headline: [HeadlineTable: [FigureRow]]
     public var correlations: [CorrelationRecord]
+    /// The run has services (`clean/services.csv`): a service-returns run, whose services,
+    /// flags, benchmark positions and correlations the diff compares row by row. A
+    /// spending-survey run (SPEC §12) has none; its files are compared by their schemas.
+    public var hasServices: Bool
     /// Header of `clean/services.csv`, for columns present in one run only.
     public var serviceColumns: [String]
     public var rejects: [RejectRecord]
@@ -34,15 +42,40 @@ public struct RunSnapshot: Sendable {
             throw VFMError(.noInput, "run directory is not readable", file: path, hint: "check its permissions")
         }
         let manifest = try RunManifest.read(runDirectory: path, displayName: RunTable.displayPath(path, RunLayout.manifest))
+        let hasServices = FileManager.default.fileExists(atPath: RunTable.displayPath(path, RunLayout.cleanServices))
+        let tables = try comparedTables(path, hasServices: hasServices)
         var headline: [HeadlineTable: [FigureRow]] = [:]
-        for table in HeadlineTable.allCases {
+        for table in tables {
             headline[table] = try table.read(runDirectory: path)
         }
-        let correlations = try readCorrelations(path)
-        let serviceColumns = try PerServiceTables.checkHeaders(path)
-        return RunSnapshot(label: label ?? path, runDirectory: path, manifest: manifest, headline: headline,
-                           correlations: correlations, serviceColumns: serviceColumns,
-                           rejects: try readRejects(path))
+        let correlations = hasServices ? try readCorrelations(path) : []
+        let serviceColumns = hasServices ? try PerServiceTables.checkHeaders(path) : []
+        return RunSnapshot(label: label ?? path, runDirectory: path, manifest: manifest, tables: tables,
+                           headline: headline, correlations: correlations, hasServices: hasServices,
+                           serviceColumns: serviceColumns, rejects: try readRejects(path))
+    }
+
+    /// Files the diff compares row by row with a comparison of their own (services,
+    /// flags, benchmark positions, correlations, rejected rows), the ingest stage's
+    /// intermediate files, and the scenarios' basis (the value-for-money figures again).
+    private static let comparedElsewhere: Set<String> = [
+        RunLayout.ingestReturns, RunLayout.ingestRejected, RunLayout.cleanServices, RunLayout.cleanRejected,
+        RunLayout.correlations, RunLayout.benchmark, RunLayout.valueForMoneyBasis,
+    ]
+
+    /// The findings tables of a service-returns run, then every other file of the run that
+    /// a schema describes, in the order the stages write them.
+    private static func comparedTables(_ path: String, hasServices: Bool) throws(VFMError) -> [HeadlineTable] {
+        var tables = hasServices ? HeadlineTable.findings : []
+        for schema in try DataPackage.files(inRunDirectory: path).described {
+            if comparedElsewhere.contains(schema.path) || tables.contains(where: { $0.relativePath == schema.path }) {
+                continue
+            }
+            // A service-returns run's flags are compared service by service (FlagComparison).
+            if schema.path == RunLayout.cleanFlags, hasServices { continue }
+            tables.append(HeadlineTable(schema: schema))
+        }
+        return tables
     }
 
     private static func readCorrelations(_ path: String) throws(VFMError) -> [CorrelationRecord] {

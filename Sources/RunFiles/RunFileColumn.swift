@@ -29,6 +29,10 @@ package struct RunFileColumn: Sendable, Equatable {
     /// One line, for people reading `datapackage.json`.
     package let description: String
     package let role: Role
+    /// For a figure in the unit of whatever measure the row is about (a descriptive's
+    /// mean, an edit's values): the key column that names that measure (`metric`,
+    /// `variable`), so that a reader prints the figure as that measure is printed.
+    package var unitFromColumn: String? = nil
 
     package init(_ name: String, _ type: FieldType, _ role: Role, unit: Unit? = nil, _ description: String) {
         self.name = name
@@ -36,6 +40,13 @@ package struct RunFileColumn: Sendable, Equatable {
         self.unit = unit
         self.description = description
         self.role = role
+    }
+
+    /// A number in the unit of the measure the key column `measureColumn` names.
+    package static func figure(_ name: String, inUnitOf measureColumn: String, _ description: String) -> RunFileColumn {
+        var column = RunFileColumn(name, .number, .figure, description)
+        column.unitFromColumn = measureColumn
+        return column
     }
 
     /// Text that identifies the row.
