@@ -87,9 +87,25 @@ def show(v, s):
     return signed(v, s)
 
 
+def printed(v, s):
+    """The figure as printed, as an exact decimal in the printed units (percent: points)."""
+    places = s if isinstance(s, int) else 0
+    x = Decimal(repr(v * 100 if s == "percent" else v))
+    q = abs(x).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return -q if x < 0 else q
+
+
 def change(a, b, s):
     if a is None or b is None:
         return "—"
+    if show(a, s) != show(b, s):
+        # The difference of the printed figures, so that the row reads true (0 → 1: +1).
+        d = printed(b, s) - printed(a, s)
+        sign = "+" if d > 0 else MINUS if d < 0 else "±"
+        places = s if isinstance(s, int) else 0
+        if s == "percent":
+            return sign + fixed(float(abs(d)), 0) + " pp"
+        return sign + ("£" if s == "money" else "") + fixed(float(abs(d)), places)
     d = b - a
     sign = "+" if d > 0 else MINUS if d < 0 else "±"
     if s == "percent":

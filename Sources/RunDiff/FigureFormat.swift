@@ -39,6 +39,16 @@ public enum FigureFormat: Sendable, Equatable {
 
     var isMoney: Bool { resolved == .money }
 
+    /// The figure as printed, as a number in the printed units (a percentage in points).
+    func printedValue(_ value: Double) -> Double {
+        switch resolved {
+        case .percent: return HumanNumbers.rounded(value * 100, decimals: 0)
+        case .money, .whole: return HumanNumbers.rounded(value, decimals: 0)
+        case .decimals(let places): return HumanNumbers.rounded(value, decimals: places)
+        case .metric: return value
+        }
+    }
+
     /// Decimal places the format prints (percentages in points).
     var decimals: Int {
         if case .decimals(let places) = resolved { return places }

@@ -12,10 +12,19 @@ enum PeopleNumbers {
     static func pValue(_ value: Double?) -> String { HumanNumbers.pValue(value) }
 
     /// The change new − old in the figure's units, always signed: `+£120`, `−4 pp`, `+3`.
-    /// A change that rounds to zero in those units is shown with two more decimals, so a
+    /// Where the printed figures differ it is the difference of the printed figures, so the
+    /// row reads true (`0 → 1`, `+1`; `3% → 2%`, `−1 pp`); where they print the same (a
+    /// move listed under `--all` or `--tolerance`) it is shown with two more decimals, so a
     /// listed change never reads `±0`.
     static func change(from old: Double?, to new: Double?, format: FigureFormat) -> String {
         guard let old, let new else { return missing }
+        let printed = format.resolved
+        if printed.text(old) != printed.text(new) {
+            let delta = printed.printedValue(new) - printed.printedValue(old)
+            let sign = delta > 0 ? "+" : (delta < 0 ? "\u{2212}" : "±")
+            if printed == .percent { return sign + HumanNumbers.decimal(abs(delta), decimals: 0) + " pp" }
+            return sign + printed.text(abs(delta))
+        }
         let delta = new - old
         let sign = delta > 0 ? "+" : (delta < 0 ? "\u{2212}" : "±")
         let magnitude = abs(delta)

@@ -47,24 +47,28 @@ enum PerServiceTables {
 
     private struct KeyPositions {
         var authority: Int?, service: Int?, period: Int?
+        /// Two runs of one period each, different (`PeriodPairing`): every row's period is
+        /// this label (`2012/13 → 2013/14`), so a service is paired with itself a year on.
+        var pairedPeriod: String?
 
-        init(_ table: RunTableStream) {
+        init(_ table: RunTableStream, pairedPeriod: String?) {
             authority = table.position("authority")
             service = table.position("service")
             period = table.position("period")
+            self.pairedPeriod = pairedPeriod
         }
 
         func key(_ record: CSVByteRecord) -> ServiceKey {
             ServiceKey(authority: RunTableStream.text(record, authority), service: RunTableStream.text(record, service),
-                       period: RunTableStream.text(record, period))
+                       period: pairedPeriod ?? RunTableStream.text(record, period))
         }
     }
 
     /// `clean/services.csv`, row by row.
-    static func services(_ runDirectory: String) throws(VFMError) -> Rows<StreamedService> {
+    static func services(_ runDirectory: String, pairedPeriod: String?) throws(VFMError) -> Rows<StreamedService> {
         let table = try RunTableStream(runDirectory: runDirectory, relativePath: RunLayout.cleanServices,
                                        required: serviceColumns)
-        let keys = KeyPositions(table), source = table.position("source")
+        let keys = KeyPositions(table, pairedPeriod: pairedPeriod), source = table.position("source")
         return { () throws(VFMError) -> StreamedService? in
             guard let record = try table.next() else { return nil }
             return StreamedService(serviceKey: keys.key(record), source: RunTableStream.text(record, source),
@@ -73,10 +77,10 @@ enum PerServiceTables {
     }
 
     /// `clean/flags.csv`, row by row.
-    static func flags(_ runDirectory: String) throws(VFMError) -> Rows<FlagRecord> {
+    static func flags(_ runDirectory: String, pairedPeriod: String?) throws(VFMError) -> Rows<FlagRecord> {
         let table = try RunTableStream(runDirectory: runDirectory, relativePath: RunLayout.cleanFlags,
                                        required: flagColumns)
-        let keys = KeyPositions(table)
+        let keys = KeyPositions(table, pairedPeriod: pairedPeriod)
         let source = table.position("source"), rule = table.position("rule"), metric = table.position("metric"),
             value = table.position("value"), threshold = table.position("threshold"),
             severity = table.position("severity"), message = table.position("message")
@@ -92,10 +96,10 @@ enum PerServiceTables {
     }
 
     /// `tables/benchmark.csv`, row by row.
-    static func benchmark(_ runDirectory: String) throws(VFMError) -> Rows<BenchmarkRecord> {
+    static func benchmark(_ runDirectory: String, pairedPeriod: String?) throws(VFMError) -> Rows<BenchmarkRecord> {
         let table = try RunTableStream(runDirectory: runDirectory, relativePath: RunLayout.benchmark,
                                        required: benchmarkColumns)
-        let keys = KeyPositions(table)
+        let keys = KeyPositions(table, pairedPeriod: pairedPeriod)
         let metric = table.position("metric"), value = table.position("value"),
             allBand = table.position("all_band"), evidenceBand = table.position("evidence_band")
         return { () throws(VFMError) -> BenchmarkRecord? in

@@ -15,6 +15,9 @@ public struct RunComparison: Sendable {
     public var services: ServiceComparison
     public var flags: FlagComparison
     public var rejects: RejectComparison
+    /// Set when each run holds one period and they differ (last year's returns against
+    /// this year's): services are then paired by authority and service.
+    public var periodPairing: PeriodPairing?
 
     /// Compares two runs; the tables with a row per service are streamed from both run
     /// directories in step (`PerServiceTables`), holding only what the diff lists.
@@ -37,17 +40,20 @@ public struct RunComparison: Sendable {
         correlations = CorrelationComparison.compare(old: old.correlations, new: new.correlations, options: options)
         rejects = RejectComparison.compare(old: old.rejects, new: new.rejects)
         guard new.hasServices else {
+            periodPairing = nil
             services = ServiceComparison(oldColumns: [], newColumns: [])
             flags = FlagComparison()
             benchmark = BenchmarkComparison()
             return
         }
 
+        periodPairing = PeriodPairing(old: old, new: new)
+        let paired = periodPairing?.label
         let (oldRun, newRun) = (old.runDirectory, new.runDirectory)
         let columns = ServiceComparison.columns(oldColumns: old.serviceColumns, newColumns: new.serviceColumns)
         var services = ServiceComparison(oldColumns: old.serviceColumns, newColumns: new.serviceColumns)
         try PerServiceTables.compare(RunLayout.cleanServices, oldRun: oldRun, newRun: newRun,
-                                     rows: PerServiceTables.services,
+                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.services(run, pairedPeriod: paired) },
                                      start: { services = ServiceComparison(oldColumns: old.serviceColumns,
                                                                            newColumns: new.serviceColumns) }) {
             services.compareGroup(old: $0, new: $1, columns: columns, options: options)
@@ -55,14 +61,14 @@ public struct RunComparison: Sendable {
         self.services = services
         var flags = FlagComparison()
         try PerServiceTables.compare(RunLayout.cleanFlags, oldRun: oldRun, newRun: newRun,
-                                     rows: PerServiceTables.flags, start: { flags = FlagComparison() }) {
+                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.flags(run, pairedPeriod: paired) }, start: { flags = FlagComparison() }) {
             flags.compareGroup(old: $0, new: $1)
         }
         flags.finish()
         self.flags = flags
         var benchmark = BenchmarkComparison()
         try PerServiceTables.compare(RunLayout.benchmark, oldRun: oldRun, newRun: newRun,
-                                     rows: PerServiceTables.benchmark, start: { benchmark = BenchmarkComparison() }) {
+                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.benchmark(run, pairedPeriod: paired) }, start: { benchmark = BenchmarkComparison() }) {
             benchmark.compareGroup(old: $0, new: $1)
         }
         benchmark.finish()
@@ -98,4 +104,21 @@ extension RunComparison {
 
     /// The diff as Markdown (`RunDiffReport`).
     public var markdown: String { RunDiffReport.markdown(self) }
+}
+
+/// Two runs of one period each, different: a year-on-year comparison (SPEC §11). Their
+/// services are paired by authority and service — a service is itself a year on — instead
+/// of every service being listed once as removed and once as added.
+public struct PeriodPairing: Sendable, Equatable {
+    public var old: String
+    public var new: String
+
+    /// How the paired rows' period is shown: `2012/13 → 2013/14`.
+    public var label: String { "\(old) → \(new)" }
+
+    init?(old: RunSnapshot, new: RunSnapshot) {
+        guard old.periods.count == 1, new.periods.count == 1, old.periods != new.periods else { return nil }
+        self.old = old.periods[0]
+        self.new = new.periods[0]
+    }
 }

@@ -9,6 +9,9 @@ public enum RunDiffJSON {
     public static func document(_ comparison: RunComparison) -> DeterministicJSON {
         .object([
             "differences": .bool(comparison.hasDifferences),
+            "period_pairing": comparison.periodPairing.map {
+                .object(["old": .string($0.old), "new": .string($0.new)])
+            } ?? .null,
             "threshold": threshold(comparison.options.threshold),
             "services": services(comparison),
             "rejects": .object(["new": .array(comparison.rejects.new.map(reject)),

@@ -44,6 +44,11 @@ public enum RunDiffReport {
                 + tolerance
         }
         var lines = ["## Summary", ""]
+        if let pairing = comparison.periodPairing {
+            lines.append("- Periods: the old run's returns are for \(cell(pairing.old)), the new run's for "
+                         + "\(cell(pairing.new)); services are paired by authority and service.")
+        }
+        lines.append(contentsOf: headlineMovement(comparison))
         lines.append("- Services: \(PeopleNumbers.count(services.added.count)) added, "
                      + "\(PeopleNumbers.count(services.removed.count)) removed, "
                      + "\(PeopleNumbers.count(services.changed.count)) changed, "
@@ -70,5 +75,40 @@ public enum RunDiffReport {
                      + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
                      + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
         return lines.joined(separator: "\n") + "\n\n" + tolerance
+    }
+
+    /// The report's "In brief" figures old → new (mean cost per person, per job outcome,
+    /// outcome rate; all services and evidence-based), so the summary says how the
+    /// headline moved, not only how many figures did.
+    static func headlineMovement(_ comparison: RunComparison) -> [String] {
+        guard let old = comparison.old.headline[.descriptives], let new = comparison.new.headline[.descriptives] else {
+            return []
+        }
+        let table = HeadlineTable.descriptives
+        guard let meanColumn = table.figureColumns.firstIndex(where: { $0.column == "mean" }),
+              let nColumn = table.figureColumns.firstIndex(where: { $0.column == "n" }) else { return [] }
+        func row(_ rows: [FigureRow], _ group: String, _ metric: String) -> FigureRow? {
+            rows.first { $0.key == [group, metric] }
+        }
+        var lines: [String] = []
+        for (metric, words) in [("cost_per_person", "Mean cost per person supported"),
+                                ("cost_per_outcome", "Mean cost per job outcome"),
+                                ("outcome_rate", "Mean job outcome rate")] {
+            let format = FigureFormat.metric(metric)
+            var parts: [String] = []
+            for (group, label) in [("all", ""), ("evidence_based", "evidence-based services ")] {
+                guard let before = row(old, group, metric), let after = row(new, group, metric) else { continue }
+                let (a, b) = (before.values[meanColumn], after.values[meanColumn])
+                var text = label + format.text(a) + " → " + format.text(b)
+                if format.text(a) != format.text(b) {
+                    text += " (" + PeopleNumbers.change(from: a, to: b, format: format) + ")"
+                }
+                text += ", n " + FigureFormat.whole.text(before.values[nColumn]) + " → "
+                    + FigureFormat.whole.text(after.values[nColumn])
+                parts.append(text)
+            }
+            if !parts.isEmpty { lines.append("- \(words): " + parts.joined(separator: "; ") + ".") }
+        }
+        return lines
     }
 }

@@ -24,6 +24,9 @@ public struct RunSnapshot: Sendable {
     /// flags, benchmark positions and correlations the diff compares row by row. A
     /// spending-survey run (SPEC §12) has none; its files are compared by their schemas.
     public var hasServices: Bool
+    /// The periods the run's returns are for (SPEC §11, `tables/periods.csv`), in file
+    /// order; empty for a run from before periods.
+    public var periods: [String]
     /// Header of `clean/services.csv`, for columns present in one run only.
     public var serviceColumns: [String]
     public var rejects: [RejectRecord]
@@ -52,6 +55,7 @@ public struct RunSnapshot: Sendable {
         let serviceColumns = hasServices ? try PerServiceTables.checkHeaders(path) : []
         return RunSnapshot(label: label ?? path, runDirectory: path, manifest: manifest, tables: tables,
                            headline: headline, correlations: correlations, hasServices: hasServices,
+                           periods: hasServices ? try readPeriods(path) : [],
                            serviceColumns: serviceColumns, rejects: try readRejects(path))
     }
 
@@ -76,6 +80,16 @@ public struct RunSnapshot: Sendable {
             tables.append(HeadlineTable(schema: schema))
         }
         return tables
+    }
+
+    private static func readPeriods(_ path: String) throws(VFMError) -> [String] {
+        guard FileManager.default.fileExists(atPath: RunTable.displayPath(path, RunLayout.periods)) else { return [] }
+        let table = try RunTable(runDirectory: path, relativePath: RunLayout.periods, required: ["period"])
+        var periods: [String] = []
+        for row in table.rows where !periods.contains(table.text(row, "period")) {
+            periods.append(table.text(row, "period"))
+        }
+        return periods
     }
 
     private static func readCorrelations(_ path: String) throws(VFMError) -> [CorrelationRecord] {

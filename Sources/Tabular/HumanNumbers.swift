@@ -62,6 +62,16 @@ public enum HumanNumbers {
         return (isNegativeAfterRounding(value, decimals: decimals) ? minus : "") + text
     }
 
+    /// `value` as `decimal(value, decimals:)` prints it, as a number: half away from zero,
+    /// the same rounding, so that a difference of two printed figures can be computed
+    /// instead of read back from their text.
+    package static func rounded(_ value: Double, decimals: Int) -> Double {
+        var factor = 1.0
+        for _ in 0..<decimals { factor *= 10 }
+        let magnitude = (abs(value) * factor).rounded(.toNearestOrAwayFromZero) / factor
+        return value < 0 ? -magnitude : magnitude
+    }
+
     /// Fixed decimals without grouping and with an ASCII minus: for SVG coordinates.
     package static func plain(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "0" }

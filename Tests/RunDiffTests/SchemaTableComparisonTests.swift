@@ -94,4 +94,38 @@ struct SchemaTableComparisonTests {
         #expect(error.status == .usage)
         #expect(error.description.contains("cannot compare a run of service returns with a run of a spending survey"))
     }
+
+    @Test("two runs of one period each, a year apart, pair each service with itself a year on")
+    func yearOnYear() throws {
+        let (root, old) = try DiffFixtures.scratchCopy(of: "base")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let new = root.appendingPathComponent("new")
+        try FileManager.default.copyItem(at: old, to: new)
+        let periodsRow = ["all", "4", "4", "", "", "", "", "", "", "", "0", "", "0"]
+        try write(.periods, [["2012/13"] + periodsRow], into: old)
+        try write(.periods, [["2013/14"] + periodsRow], into: new)
+        // The same four services a year on: only their period changes.
+        for path in [RunLayout.cleanServices, RunLayout.cleanFlags, RunLayout.benchmark] {
+            let file = new.appendingPathComponent(path)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: ",2012/13,", with: ",2013/14,").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let comparison = try RunComparison(old: try RunSnapshot.load(runDirectory: old.path, label: "old"),
+                                           new: try RunSnapshot.load(runDirectory: new.path, label: "new"))
+        #expect(comparison.periodPairing?.label == "2012/13 → 2013/14")
+        #expect(comparison.services.added.isEmpty && comparison.services.removed.isEmpty)
+        #expect(comparison.services.unchangedCount == 4)
+        #expect(comparison.flags.new.isEmpty && comparison.flags.resolved.isEmpty)
+        #expect(comparison.benchmark.changed.isEmpty)
+        #expect(comparison.markdown.contains(
+            "- Periods: the old run's returns are for 2012/13, the new run's for 2013/14; services are paired by authority and service."))
+        #expect(comparison.json.contains("\"period_pairing\": {"))
+
+        // Without the pairing (the same period in both) nothing is paired across periods.
+        try write(.periods, [["2012/13"] + periodsRow], into: new)
+        let samePeriod = try RunComparison(old: try RunSnapshot.load(runDirectory: old.path, label: "old"),
+                                           new: try RunSnapshot.load(runDirectory: new.path, label: "new"))
+        #expect(samePeriod.periodPairing == nil)
+        #expect(samePeriod.services.added.count == 4 && samePeriod.services.removed.count == 4)
+    }
 }
