@@ -21,12 +21,17 @@ public struct ScenarioQuery: Sendable, Equatable {
     public var reallocate: Double?
     /// An alternative's cost per person a year.
     public var alternative: Double?
+    /// The groups whose rates price a budget or an alternative (`--group`, e.g. `LD`);
+    /// `nil` is the pipeline file's default, evidence-based and all services.
+    public var groups: [String]?
 
-    public init(budget: Double? = nil, years: Double? = nil, reallocate: Double? = nil, alternative: Double? = nil) {
+    public init(budget: Double? = nil, years: Double? = nil, reallocate: Double? = nil, alternative: Double? = nil,
+                groups: [String]? = nil) {
         self.budget = budget
         self.years = years
         self.reallocate = reallocate
         self.alternative = alternative
+        self.groups = groups
     }
 
     /// The scenarios asked for, named by their kind, priced at evidence-based services'
@@ -35,14 +40,14 @@ public struct ScenarioQuery: Sendable, Equatable {
         var scenarios: [Scenario] = []
         if let budget {
             scenarios.append(Scenario(name: Scenario.budgetKind,
-                                      kind: .budget(amount: budget, years: years ?? 1, groups: Scenario.defaultGroups)))
+                                      kind: .budget(amount: budget, years: years ?? 1, groups: groups ?? Scenario.defaultGroups)))
         }
         if let reallocate {
             scenarios.append(Scenario(name: Scenario.reallocationKind, kind: .reallocation(share: reallocate, spend: nil)))
         }
         if let alternative {
             scenarios.append(Scenario(name: Scenario.alternativeKind,
-                                      kind: .alternative(cost: alternative, groups: Scenario.defaultGroups)))
+                                      kind: .alternative(cost: alternative, groups: groups ?? Scenario.defaultGroups)))
         }
         return scenarios
     }
@@ -65,6 +70,11 @@ public struct ScenarioQuery: Sendable, Equatable {
         let bytes = try PublishedRunFile.verifiedBytes(RunLayout.valueForMoneyBasis, in: runDirectory, limit: 4 << 20)
         let basis = try RunFileCSV(file: basisPath, hint: "run `vfm run --force --output \(runDirectory)` to publish it again")
             .rows(bytes, as: ValueForMoneyBasis.self)
+        let known = basis.map(\.group)
+        for group in groups ?? [] where !known.contains(group) {
+            throw VFMError(.usage, "the run has no group `\(group)`", file: basisPath,
+                           hint: "--group takes one of the run's groups: " + known.joined(separator: ", "))
+        }
         let rows = ScenarioCalculator.rows(scenarios, basis: basis)
         switch format {
         case .csv:
@@ -73,9 +83,33 @@ public struct ScenarioQuery: Sendable, Equatable {
             let sentences = BudgetSentences(rows: rows, basis: basis)
             var text = ""
             for scenario in scenarios { text += (sentences.sentence(scenario) ?? "") + "\n" }
-            return text + "These figures assume that job outcomes scale with spend at each group's pooled rate "
+            return text + (try Self.periodsSentence(runDirectory: runDirectory).map { $0 + "\n" } ?? "")
+                + "These figures assume that job outcomes scale with spend at each group's pooled rate "
                 + "(total job outcomes ÷ total cost); they come from services' returns, not a trial.\n"
         }
+    }
+
+    /// Which returns the rates come from (SPEC §11: each service's current return), from
+    /// the run's `tables/periods.csv`; `nil` for a run from before periods.
+    static func periodsSentence(runDirectory: String) throws(VFMError) -> String? {
+        let path = (runDirectory as NSString).appendingPathComponent(RunLayout.periods)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let bytes = try PublishedRunFile.verifiedBytes(RunLayout.periods, in: runDirectory, limit: 16 << 20)
+        var periods: [String] = []
+        for row in try RunFileCSV(file: path, hint: "run `vfm run --force --output \(runDirectory)` to publish it again")
+            .rows(bytes, as: PeriodRow.self) where !periods.contains(row.period) {
+            periods.append(row.period)
+        }
+        guard let first = periods.first, let last = periods.last else { return nil }
+        if periods.count == 1 { return "The rates come from the run's \(first) returns." }
+        let manifest = try RunManifest.read(runDirectory: runDirectory,
+                                            displayName: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
+        if let chosen = manifest.periodOption {
+            return "The rates come from the run's \(chosen) returns (chosen with --period; the run holds returns for "
+                + "\(first) to \(last))."
+        }
+        return "The rates come from each service's current return — its latest, unless the pipeline file names a "
+            + "current period — among returns for \(first) to \(last); a service's earlier returns are not counted."
     }
 
     /// A sum of money as a finance officer writes it: `195974`, `195,974`, `£195,974.50`.

@@ -29,19 +29,24 @@ public struct ScenarioCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("A run directory `vfm run` published.", valueName: "dir"))
     public var runDirectory: String
 
-    @Option(name: .customLong("budget"), help: ArgumentHelp("£ a year, e.g. 195974 or £195,974.", valueName: "£"))
+    @Option(name: .customLong("budget"), parsing: .unconditional, help: ArgumentHelp("£ a year, e.g. 195974 or £195,974.", valueName: "£"))
     public var budget: String?
 
-    @Option(name: .customLong("years"), help: ArgumentHelp("Years the budget is spent (default 1).", valueName: "n"))
+    @Option(name: .customLong("years"), parsing: .unconditional, help: ArgumentHelp("Years the budget is spent (default 1).", valueName: "n"))
     public var years: Double?
 
-    @Option(name: .customLong("reallocate"), help: ArgumentHelp("Share of non-evidence-based spend moved.",
+    @Option(name: .customLong("reallocate"), parsing: .unconditional, help: ArgumentHelp("Share of non-evidence-based spend moved.",
                                                                 valueName: "share"))
     public var reallocate: String?
 
-    @Option(name: .customLong("alternative"), help: ArgumentHelp("An alternative's cost per person a year.",
+    @Option(name: .customLong("alternative"), parsing: .unconditional, help: ArgumentHelp("An alternative's cost per person a year.",
                                                                  valueName: "£"))
     public var alternative: String?
+
+    @Option(name: .customLong("group"), help: ArgumentHelp(
+        "Price --budget and --alternative at this group's rate (all, evidence_based, LD, MH, mixed or one the "
+            + "pipeline defines); repeat for several. Default: evidence_based and all.", valueName: "name"))
+    public var groups: [String] = []
 
     @Option(name: .customLong("format"), help: ArgumentHelp("text (sentences) or csv.", valueName: "text|csv"))
     public var format: ScenarioQuery.Format = .text
@@ -78,6 +83,12 @@ public struct ScenarioCommand: ParsableCommand {
                 throw ValidationError("--alternative must be a sum of money above 0, e.g. 14998 (got `\(alternative)`)")
             }
             query.alternative = value
+        }
+        if !groups.isEmpty {
+            guard budget != nil || alternative != nil else {
+                throw ValidationError("--group applies to --budget and --alternative; give one of them too")
+            }
+            query.groups = groups
         }
         if query.scenarios.isEmpty {
             throw ValidationError("say what to price: --budget £ [--years N], --reallocate SHARE and/or --alternative £")

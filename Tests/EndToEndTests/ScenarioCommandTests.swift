@@ -43,11 +43,31 @@ struct ScenarioCommandTests {
         #expect(result.stdout.contains("scale with spend"))
     }
 
+    @Test("--group prices at another group's rate, and the answer says which returns the rates come from")
+    func otherGroupsRate() throws {
+        let result = try ExecuteCommand.run("vfm", ["scenario", "--run", Self.sample, "--budget", "195974",
+                                                    "--group", "LD"])
+        #expect(result.status == 0, "\(result)")
+        // LD's basis row: J = 2,298 job outcomes for S = £6,946,503; 195,974 × 2,298 / 6,946,503 = 64.83.
+        #expect(result.stdout.hasPrefix("£195,974 a year buys about 65 job outcomes at LD-focused services' rate"))
+        #expect(result.stdout.contains("n = 32"))
+        #expect(!result.stdout.contains("evidence-based services' rate"))
+        #expect(result.stdout.contains("The rates come from each service's current return"))
+        #expect(result.stdout.contains("among returns for 2011/12 to 2012/13"))
+    }
+
     @Test("wrong use exits 64; a directory without the tables exits 66 naming the file", arguments: [
         (["scenario", "--run", "Output/sample"], Int32(64), "say what to price"),
         (["scenario", "--run", "Output/sample", "--years", "3"], 64, "--years applies to --budget"),
         (["scenario", "--run", "Output/sample", "--budget", "lots"], 64, "--budget must be"),
         (["scenario", "--run", "Output/sample", "--reallocate", "150%"], 64, "--reallocate must be"),
+        // A negative sum is a value, not an option (issue 29: it answered "Missing value").
+        (["scenario", "--run", "Output/sample", "--budget", "-5"], 64, "--budget must be a sum of money above 0"),
+        (["scenario", "--run", "Output/sample", "--alternative", "-14998"], 64, "--alternative must be"),
+        (["scenario", "--run", "Output/sample", "--reallocate", "0.5", "--group", "LD"], 64,
+         "--group applies to --budget and --alternative"),
+        (["scenario", "--run", "Output/sample", "--budget", "1000", "--group", "North"], 64,
+         "the run has no group `North`"),
     ])
     func usage(arguments: [String], status: Int32, fragment: String) throws {
         let result = try ExecuteCommand.run("vfm", arguments)
