@@ -101,10 +101,24 @@ check-release: build release
 sample: build
 	$(BIN_DEBUG)/vfm run --quiet --output $(SAMPLE_OUT) --force
 
+# Binaries, the sample, man pages (swift-argument-parser's generate-manual plugin, from each
+# command's --help) and bash, zsh and fish completions (each executable's
+# --generate-completion-script).
+MAN_OUT := .build/plugins/GenerateManual/outputs
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	for e in $(EXECUTABLES); do install -m 0755 $(BIN_RELEASE)/$$e $(DESTDIR)$(PREFIX)/bin/$$e; done
 	install -D -m 0644 Fixtures/returns/sample-70.csv $(DESTDIR)$(PREFIX)/share/vfm/sample-70.csv
+	$(SWIFT) package plugin generate-manual >/dev/null
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	for e in $(EXECUTABLES); do install -m 0644 $(MAN_OUT)/$$e/$$e.1 $(DESTDIR)$(PREFIX)/share/man/man1/$$e.1; done
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	for e in $(EXECUTABLES); do \
+	  $(BIN_RELEASE)/$$e --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$e && \
+	  $(BIN_RELEASE)/$$e --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_$$e && \
+	  $(BIN_RELEASE)/$$e --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/$$e.fish \
+	  || exit 1; done
 
 # The .xlsx fixtures' writers (Fixtures/workbooks/make_workbooks.py): LibreOffice from
 # Debian's libreoffice-calc-nogui, openpyxl and msoffcrypto-tool in a venv under .build/.

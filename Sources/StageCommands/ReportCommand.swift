@@ -6,11 +6,11 @@ import VFMCore
 public struct ReportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "vfm-report",
-        abstract: "Stage 4 of 4: report.md, charts and manifest.json.",
+        abstract: "Stage 4 of 4: report.md, report.html, charts and manifest.json.",
         discussion: """
             Reads from --run-dir: ingest/, clean/ and tables/ (written by the earlier stages); \
             the pipeline definition (its path and SHA-256 go into the manifest).
-            Writes into --run-dir: report.md, charts/*.svg, datapackage.json (every CSV of the \
+            Writes into --run-dir: report.md, report.html (the same report as one page for a browser), charts/*.svg, datapackage.json (every CSV of the \
             run as a Frictionless tabular resource) and, last, manifest.json (tool version, \
             pipeline, every input and output with its SHA-256).
 

@@ -11,7 +11,7 @@ public struct RunCommand: ParsableCommand {
             Inputs: the returns given with --input (default: the sample fixture), and the \
             pipeline definition (--config, default: built-in NDTi 2014).
 
-            Output: one run directory, DIR (default Output/latest): report.md, charts/*.svg, \
+            Output: one run directory, DIR (default Output/latest): report.md, report.html (the same report as one self-contained page for a browser), charts/*.svg, \
             tables/*.csv, clean/{services,rejected,flags}.csv, ingest/*, datapackage.json (every \
             CSV described for other programs: Frictionless Data Package), manifest.json. It is \
             written into DIR's sibling .DIR.vfm-tmp-<pid> and swapped into place in one atomic \
