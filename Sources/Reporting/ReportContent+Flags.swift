@@ -46,7 +46,7 @@ extension ReportContent {
                                  ("Reason", .left)])
         for row in rows {
             table.append([Self.serviceName(row), [.name(row.text("source") ?? "")], [.name(row.text("rule") ?? "")],
-                          [.name(row.text("severity") ?? "")], [.displayText(row.text("message") ?? "")]])
+                          [.name(row.text("severity") ?? "")], Inline.displayText(row.text("message") ?? "")])
         }
         return blocks + [.table(table)]
     }
@@ -69,7 +69,7 @@ extension ReportContent {
                                 [("Source", .left), ("Rule", .left), ("Reason", .left)])
         for row in rows {
             let source = (row.text("source_file") ?? HumanNumbers.missing) + ":" + (row.text("line") ?? "")
-            table.append([[.name(source)], [.name(row.text("rule") ?? "")], [.displayText(row.text("message") ?? "")]])
+            table.append([[.name(source)], [.name(row.text("rule") ?? "")], Inline.displayText(row.text("message") ?? "")])
         }
         return blocks + [.table(table)]
     }

@@ -47,7 +47,7 @@ extension ReportContent {
             if !inputs.warnings.isEmpty {
                 blocks.append(.paragraph([.text("Warnings while reading the inputs:")]))
                 let shown = inputs.warnings.prefix(ReportLimits.fullList)
-                var items = shown.map { [Inline.name($0)] }
+                var items = shown.map { Inline.displayText($0) }
                 if inputs.warnings.count > shown.count {
                     items.append([.text("… and \(HumanNumbers.count(inputs.warnings.count - shown.count)) more, in "),
                                   .code(RunLayout.ingestInputs), .text(" and "), .code(RunLayout.cleanInputs), .text(".")])

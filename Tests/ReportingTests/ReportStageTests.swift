@@ -142,7 +142,7 @@ struct ReportStageTests {
         defer { ReportTestSupport.remove(run) }
         let report = try ReportTestSupport.text("report.md", in: run)
         #expect(report.contains("excludes outliers from the statistics (`exclude_outliers = true`): 1 service(s)"))
-        #expect(report.contains("- Eastham — \\|pipe\\| &amp; &lt;script&gt;alert(1)&lt;/script&gt; (2012/13)"))
+        #expect(report.contains("- Eastham — \\|pipe\\| & &lt;script>alert(1)&lt;/script> (2012/13)"))
         let chart = try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: run)
         #expect(!chart.contains("alert(1)"))
         #expect(chart.contains("n = 7"))

@@ -18,6 +18,11 @@ struct MarkdownTextRenderingTests {
         "- - x", "1.5 x", "12) x", "Www.e.invalid", "x www.e.invalid", "(www.e.invalid)", "*www.e.invalid*",
         "_http://e.invalid_", "a:b", "#1 team", "+44 jobs", "=SUM(A1)", "!important", "![](x)", "<>", "a\\*b*",
         "ftp:/x", "a &#x2a;b&#x2a;", "www.e.invalid/ (www.e.invalid)", "mixed\n- item\n# head",
+        // Escaped only by position (issue 29): these keep most of their characters raw.
+        "01_brackenmoor.csv", "a_", "_a", "a__b_", "x_ y", "x _y", "naïve_café", "a_(b)", "(a)_b", "a_.b_c",
+        "Work & Skills", "&copy;", "&copy", "&#x41;", "& #65;", "&#;", "&x", "vfm 0.1.0", "1.", "1)", "2.x", "3)y",
+        "-5%", "-", "--", "-x", "+", "+-", "#", "#x", "####### x", "###### x", "= x", "==", "> x", "a > b", "a>b",
+        "<", "a<b", "x_y_z*w*",
     ]
 
     /// The page around a name: a sentence, a list item, a heading and a table cell.

@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 
 /// The report as a document — sections of headings, paragraphs, lists, notes, tables
@@ -45,8 +46,33 @@ extension Inline {
     static func displayName(_ text: String) -> Inline { .name(DisplayName.shortened(text)) }
 
     /// A message that quotes third parties' cells (a flag, a rejected row), bounded the
-    /// same way at a length no message of ours reaches.
-    static func displayText(_ text: String) -> Inline { .name(DisplayName.shortened(text, limit: 1_000)) }
+    /// same way at a length no message of ours reaches. Our messages put identifiers and
+    /// quoted cells between backticks (`` `total_cost` is not a number ``): each such pair
+    /// becomes a code span (`<code>` on the page) instead of showing its backticks, when
+    /// the quoted text can be one safely (no `|`, which would end a Markdown table cell
+    /// even inside a code span); anything else stays escaped text.
+    static func displayText(_ text: String) -> [Inline] {
+        let shortened = DisplayName.shortened(text, limit: 1_000)
+        let parts = shortened.split(separator: "`", omittingEmptySubsequences: false)
+        // An odd count of parts: every backtick paired; otherwise the text stays whole.
+        guard parts.count >= 3, parts.count % 2 == 1 else { return [.name(shortened)] }
+        var inlines: [Inline] = []
+        for (index, part) in parts.enumerated() {
+            let quoted = index % 2 == 1
+            if quoted, !part.isEmpty, !part.contains("|"), !part.contains(where: \.isNewline),
+               part.first != " ", part.last != " " {
+                inlines.append(.code(String(part)))
+            } else {
+                // Escaping trims a name's edges; the spaces around a code span are kept.
+                let text = quoted ? "`" + part + "`" : String(part)
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if text.first == " ", !inlines.isEmpty { inlines.append(.text(" ")) }
+                if !trimmed.isEmpty { inlines.append(.name(trimmed)) }
+                if text.last == " ", index < parts.count - 1 { inlines.append(.text(" ")) }
+            }
+        }
+        return inlines
+    }
 }
 
 /// Where a link goes: a chart of the run (a file in `charts/` for report.md, the chart
