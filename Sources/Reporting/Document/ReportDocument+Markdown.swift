@@ -4,7 +4,9 @@ import VFMCore
 extension ReportDocument {
     /// `report.md`: GitHub-flavoured Markdown, one blank line between blocks, LF, one
     /// final newline. Third-party text goes through `MarkdownText.escape` (the project's
-    /// one Markdown escaper); charts are linked, relative to report.md.
+    /// one Markdown escaper). The charts the page shows in the text are embedded as images
+    /// (`![title](charts/….svg)`, so GitHub and editors' previews show them); the list of
+    /// every chart links them, relative to report.md.
     var markdown: String {
         var out = ""
         for block in blocks {
@@ -28,8 +30,9 @@ extension ReportDocument {
             return items.map { "- " + markdown($0) + "\n" }.joined()
         case .table(let table):
             return markdown(table)
-        case .figures:
-            return ""
+        case .figures(let figures):
+            return figures.map { "![" + markdown($0.title) + "](" + href(.chart($0.file)) + ")\n" }
+                .joined(separator: "\n")
         case .chartList(let charts):
             return charts.map { "- " + markdown([.link($0.title, .chart($0.file))]) + "\n" }.joined()
         }
