@@ -32,17 +32,4 @@ extension ReportContent {
         }
         return blocks + [.table(table)]
     }
-
-    /// `£3,345 (above both)` or `£519 (all: below; evidence-based: within)`; just the
-    /// figure, or "—", when there is no band to place it in.
-    static func benchmarkCell(figure: String, all: String?, evidence: String?) -> [Inline] {
-        guard figure != HumanNumbers.missing else { return [.text(HumanNumbers.missing)] }
-        switch (all, evidence) {
-        case (nil, nil): return [.text(figure)]
-        case let (all?, evidence?) where all == evidence: return [.text(figure + " ("), .name(all), .text(" both)")]
-        case let (all, evidence):
-            return [.text(figure + " (all: "), all.map(Inline.name) ?? .text(HumanNumbers.missing),
-                    .text("; evidence-based: "), evidence.map(Inline.name) ?? .text(HumanNumbers.missing), .text(")")]
-        }
-    }
 }

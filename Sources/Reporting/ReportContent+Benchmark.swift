@@ -49,22 +49,29 @@ extension ReportContent {
         return blocks
     }
 
-    /// The study-sized benchmark: one row per service, one column per measure.
+    /// The study-sized benchmark: one row per service; per measure three columns, the
+    /// figure and its place against the all-services and evidence-based bands, so each
+    /// cell holds one fact and the page's columns sort by it.
     private func fullBenchmark(_ placed: BenchmarkPlacement) -> [ReportBlock] {
         let blocks: [ReportBlock] = [.paragraph([.text("Each figure is placed against the bands of the table above "
-            + "(mean ± 1 SD): of all services and of evidence-based services. Lower is better for costs, higher for "
-            + "the job outcome rate.")])]
+            + "(mean ± 1 SD): of all services (vs all) and of evidence-based services (vs EB). Lower is better for "
+            + "costs, higher for the job outcome rate.")])]
         var table = ReportTable(caption: [.text("Each service against the bands")],
                                 inlineColumns: [([.text("Authority")], .left), ([.text("Service")], .left),
                                                 ([.text("Period")], .left)]
-                                    + placed.metrics.map { ([.name(Labels.metric($0))], .right) })
+                                    + placed.metrics.flatMap { metric -> [([Inline], ReportTable.Alignment)] in
+                                        [([.name(Labels.metric(metric))], .right), ([.text("vs all")], .left),
+                                         ([.text("vs EB")], .left)]
+                                    })
         let grid = placed.grid()
         for service in grid.services {
             let cells = grid.cells[service] ?? [:]
-            table.append(service.map { [.displayName($0 ?? HumanNumbers.missing)] } + placed.metrics.map { metric in
-                guard let row = cells[metric] else { return [.text(HumanNumbers.missing)] }
-                return Self.benchmarkCell(figure: HumanNumbers.figure(row.number("value"), metric: metric),
-                                          all: row.text("all_band"), evidence: row.text("evidence_band"))
+            table.append(service.map { [.displayName($0 ?? HumanNumbers.missing)] } + placed.metrics.flatMap { metric in
+                guard let row = cells[metric] else { return [[Inline]](repeating: [.text(HumanNumbers.missing)], count: 3) }
+                let figure = HumanNumbers.figure(row.number("value"), metric: metric)
+                guard figure != HumanNumbers.missing else { return [[.text(figure)], [], []] }
+                return [[.text(figure)], row.text("all_band").map { [.name($0)] } ?? [],
+                        row.text("evidence_band").map { [.name($0)] } ?? []]
             })
         }
         if table.isEmpty { return [.paragraph([.text("No service had a figure to place.")])] }
