@@ -13,7 +13,8 @@ applies §12's rejects and flags, forms the areas and the calculated subset, and
     OUT_DIR/clean/rejected.csv   source_file,line,rule,column,value  (one row per rejected record)
     OUT_DIR/clean/flags.csv      authority,response,source,rule,metric,value,threshold
     OUT_DIR/clean/areas.csv      authority,responses,calculated_responses,spend_<stream>_<yyyy>_<yy>…
-    OUT_DIR/summary.json         rows read / accepted / rejected, preamble rows, years, unmatched areas
+    OUT_DIR/summary.json         rows read / accepted / rejected, preamble rows, years, unmatched areas,
+                                 the Work Choice groups (folded authority keys, starts per 100,000)
 
 Arithmetic: every share, mean, median and sum with `fractions.Fraction` on the exact
 decimal values of the cells (money `£1,730.50` is 173050/100), rounded once when written;
@@ -191,7 +192,7 @@ def read_records(path):
 
 
 def parse_money(text):
-    m = MONEY.match(text.replace(" ", ""))
+    m = MONEY.match(text)
     if not m:
         return None, "invalid-money"
     value = F(Decimal(m.group(3).replace(",", "") + (m.group(4) or "")))
@@ -406,6 +407,7 @@ class Tables:
         self.reference = reference
         self.flags = []
         self.unmatched = []
+        self.work_choice_groups = None
 
     def subsets(self):
         return [("all", self.responses, self.areas), ("calculated", self.calculated, self.calc_areas)]
@@ -600,7 +602,11 @@ class Tables:
             row += [float(m.statistic), float(m.pvalue)]
         else:
             row += [None, None]
-        self.work_choice_ranked = ranked
+        self.work_choice_groups = {
+            "top": [{"authority": key, "starts_per_100k": float(v)} for _, key, v in ranked[:k]],
+            "bottom": [{"authority": key, "starts_per_100k": float(v)} for _, key, v in ranked[len(ranked) - k:]] if k else [],
+            "ranked": len(ranked),
+        }
         return ["measure", "top_n", "bottom_n", "top_mean", "bottom_mean", "difference", "welch_t",
                 "welch_df", "welch_p", "mann_whitney_u", "mann_whitney_p"], [row]
 
@@ -690,6 +696,7 @@ def run(survey_path, out, reference=None, top_n=20, tolerance=F(0)):
         "areas": len(tables.areas),
         "calculated_areas": len(tables.calc_areas),
         "unmatched_areas": tables.unmatched,
+        "work_choice_groups": tables.work_choice_groups,
         "pb_user_areas": len({fold(r["authority"]) for r in survey.responses if r.get("pb_use") == "yes"}),
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
