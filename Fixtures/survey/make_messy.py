@@ -16,6 +16,9 @@ breakdown-mismatch, rank-repeated, multiple-responses, period-change, period-tho
 blanks, `45 %`, bare proportions, `don't know` (missing, but *unknown* in the personal-budget
 use column), curly apostrophes.
 
+messy-survey.xlsx (when openpyxl is importable, as make_sample.py's venv has it): the same
+records as a workbook — see `write_xlsx`.
+
 messy-work-choice.csv: population and Work Choice starts for the areas, two of them left
 out (unmatched), so with fewer than 40 ranked areas each side is half of them.
 
@@ -24,6 +27,9 @@ Every authority is invented. Expected results: reference_survey.py → expected/
 import csv
 import pathlib
 import random
+import re
+
+from make_sample import fix_zip_times
 
 HERE = pathlib.Path(__file__).resolve().parent
 YEARS = ["2011/12", "2012/13", "2013/14", "2014/15"]
@@ -272,6 +278,55 @@ def total_row(records):
     return [row[c] for c in COLUMNS]
 
 
+NUMBER = re.compile(r"^\s*\d+(\.\d+)?\s*$")
+PERCENT = re.compile(r"^(\d+)%$")
+
+
+def write_xlsx(path, lines):
+    """The same records as a council's workbook holds them (openpyxl 3.1.5): plain numbers
+    as number cells (money with a £ format), `45%` as 0.45 in a percent-formatted cell,
+    text (`£1,250,000`, `45 %`, missing words) as text. Two records cannot be written to a
+    workbook and are left out: the ragged row (a short row is only a row with empty cells)
+    and the cell over 64 KiB (a cell holds at most 32,767 characters; openpyxl cuts it
+    there). So the workbook gives the CSV's tables, areas and flags, and two fewer rejects.
+    Blank lines are empty rows; the quoted newline is a newline inside one cell (its row
+    number is the only line it has)."""
+    import datetime
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Returns"
+    sheet.append(["Employment support spending survey - export of returns (SYNTHETIC test file)"])
+    sheet.append([])
+    sheet.append(["Figures as returned by commissioners; not checked"])
+    sheet.append([label for _, label in HEADER])
+    row = 4
+    for line in lines:
+        if line and (len(line) != len(COLUMNS) or any(len(text) > 32_767 for text in line)):
+            continue
+        row += 1
+        for col, text in enumerate(line, start=1):
+            if text == "":
+                continue
+            cell = sheet.cell(row=row, column=col)
+            if NUMBER.match(text):
+                number = float(text) if "." in text else int(text)
+                cell.value = number
+                if COLUMNS[col - 1].startswith(("spend_", "breakdown_")):
+                    cell.number_format = '"£"#,##0'
+            elif PERCENT.match(text):
+                cell.value = int(PERCENT.match(text).group(1)) / 100
+                cell.number_format = "0%"
+            else:
+                cell.value = text
+    stamp = datetime.datetime(2013, 4, 1, 9, 0, 0)
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    book.properties.creator = "Fixtures/survey/make_messy.py"
+    book.save(path)
+    fix_zip_times(path)
+
+
 def main():
     rng = random.Random(20130401)
     good = rows(rng)
@@ -297,6 +352,12 @@ def main():
                 writer.writerow(line)
             else:
                 handle.write("\r\n")
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        print("openpyxl not found: messy-survey.xlsx not rewritten")
+    else:
+        write_xlsx(HERE / "messy-survey.xlsx", lines)
     with open(HERE / "messy-work-choice.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["authority", "population", "work_choice_starts"])
