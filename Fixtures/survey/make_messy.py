@@ -29,7 +29,7 @@ import pathlib
 import random
 import re
 
-from make_sample import fix_zip_times
+from make_sample import save_workbook
 
 HERE = pathlib.Path(__file__).resolve().parent
 YEARS = ["2011/12", "2012/13", "2013/14", "2014/15"]
@@ -291,7 +291,6 @@ def write_xlsx(path, lines):
     there). So the workbook gives the CSV's tables, areas and flags, and two fewer rejects.
     Blank lines are empty rows; the quoted newline is a newline inside one cell (its row
     number is the only line it has)."""
-    import datetime
     import openpyxl
     book = openpyxl.Workbook()
     sheet = book.active
@@ -319,12 +318,7 @@ def write_xlsx(path, lines):
                 cell.number_format = "0%"
             else:
                 cell.value = text
-    stamp = datetime.datetime(2013, 4, 1, 9, 0, 0)
-    book.properties.created = stamp
-    book.properties.modified = stamp
-    book.properties.creator = "Fixtures/survey/make_messy.py"
-    book.save(path)
-    fix_zip_times(path)
+    save_workbook(book, path, "Fixtures/survey/make_messy.py")
 
 
 def main():
