@@ -7,7 +7,8 @@ The tables are computed here with numpy 2 / scipy 1.x, independently of the Swif
 so the fixture is internally consistent; the report only renders them.
 Run from the repository root:  python3 Fixtures/report/make_small_run.py
 """
-import csv, hashlib, importlib.util, io, json, math, os
+import csv
+import hashlib, importlib.util, io, json, math, os
 import numpy as np
 from scipy import stats
 
@@ -26,7 +27,8 @@ support_40plus outcomes_gained outcomes_retained outcomes_self_employed outcomes
 outcomes_physical_sensory outcomes_autism outcomes_homeless outcomes_drug_alcohol outcomes_other outcomes_lt7
 outcomes_7to40 outcomes_40plus reported_cost_per_person reported_cost_per_outcome""".split()
 DERIVED = """job_outcomes outcome_rate cost_per_person cost_per_outcome gained_share retained_share self_employed_share
-ld_share mh_share client_focus share_lt7 share_7to40 share_40plus support_level_index excluded_from_statistics""".split()
+ld_share mh_share client_focus share_lt7 share_7to40 share_40plus support_level_index excluded_from_statistics
+current""".split()
 EXTRAS = ["region"]
 
 # authority, service, period, evidence, cost, people, ld, mh, lt7, 7to40, 40plus, gained, retained, self, source, region
@@ -48,11 +50,12 @@ FLAGS = {  # source -> [(rule, metric, value, threshold, severity, message)]
     "returns-a.csv:2": [("client-count-mismatch", "people_supported", 140, 0.1, "warning",
                          "client groups add up to 140 but people supported is 150 (off by 7%)")],
 }
+# file, line, rule, message, column, value as written, the record's cells as read
 REJECTED = [
-    ("returns-a.csv", 6, "required-missing", "required column `total_cost` is empty",
+    ("returns-a.csv", 6, "required-missing", "required column `total_cost` is empty", "total_cost", "",
      ["Northshire", "=HYPERLINK(\"http://x\")", "2012/13", "", "", "", "n/a", "20"]),
-    ("sub/returns-b.csv", 3, "outcomes-exceed-people", "job outcomes 45 exceed people supported 30",
-     ["Southvale", "<b>Bold</b> | Service", "2012/13", "", "", "", "90000", "30"]),
+    ("sub/returns-b.csv", 3, "outcomes-exceed-people-supported", "job outcomes 45 exceed people supported 30",
+     "outcomes_total", "45", ["Southvale", "<b>Bold</b> | Service", "2012/13", "", "", "", "90000", "30"]),
 ]
 GROUPS = ["all", "LD", "MH", "mixed", "evidence_based"]
 DESCRIPTIVE = ["people_supported", "total_cost", "cost_per_person", "cost_per_outcome", "outcome_rate",
@@ -72,6 +75,13 @@ def num(v):
     if float(v) == round(float(v)) and abs(v) < 1e15:
         return str(int(round(float(v))))
     return repr(float(v))
+
+
+def record_line(cells):
+    """The record as one RFC 4180 line (SPEC §7 `record`), as Python's csv module writes it."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    return out.getvalue()
 
 
 def neutralise(text):
@@ -104,6 +114,7 @@ def derive(s):
          "gained_share": gained / jobs if jobs else None, "retained_share": retained / jobs if jobs else None,
          "self_employed_share": selfe / jobs if jobs else None, "ld_share": ld / people, "mh_share": mh / people}
     d["excluded_from_statistics"] = "false"
+    d["current"] = "yes"  # one period: every row is its service's current return (SPEC §11)
     d["client_focus"] = "LD" if d["ld_share"] > 0.5 else "MH" if d["mh_share"] > 0.5 else "mixed"
     if lt7 is not None and (lt7 + s740 + s40) > 0:
         t = lt7 + s740 + s40
@@ -151,8 +162,9 @@ def main():
                               metric, num(value), num(threshold), severity, message])
     write_csv("clean/flags.csv", ["authority", "service", "period", "source", "rule", "metric", "value",
                                   "threshold", "severity", "message"], flag_rows)
-    write_csv("clean/rejected.csv", ["source_file", "line", "rule", "message"],
-              [[f, str(l), r, m] + [neutralise(c) for c in cells] for f, l, r, m, cells in REJECTED])
+    write_csv("clean/rejected.csv", ["source_file", "line", "rule", "message", "column", "value", "record"],
+              [[f, str(l), r, m, col, neutralise(val), neutralise(record_line(cells))]
+               for f, l, r, m, col, val, cells in REJECTED])
 
     def members(g):
         out = []

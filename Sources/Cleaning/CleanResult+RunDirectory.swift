@@ -80,6 +80,18 @@ extension CleanResult {
             try InputsJSON.parse(inputBytes, file: RunLayout.cleanInputs)
         }
 
+        try attach(flags, to: &services)
+        var result = CleanResult(services: services, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
+        result.periodOption = inputs.periodOption
+        result.previousRun = inputs.previousRun
+        return result
+    }
+}
+
+extension CleanResult {
+    /// Gives each service its flags (`clean/flags.csv` names a service by its source).
+    /// - Throws: `.dataError` (65) for a flag naming a service the file does not hold.
+    static func attach(_ flags: [(SourceLocation, ServiceFlag)], to services: inout [CleanedService]) throws(VFMError) {
         var position: [SourceLocation: Int] = [:]
         for (index, service) in services.enumerated() { position[service.input.source] = index }
         for (source, flag) in flags {
@@ -90,10 +102,35 @@ extension CleanResult {
             }
             services[index].flags.append(flag)
         }
-        var result = CleanResult(services: services, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
-        result.periodOption = inputs.periodOption
-        result.previousRun = inputs.previousRun
-        return result
+    }
+
+    /// What the report reads of the clean stage's files in a run directory made by hand,
+    /// each file when it is there: the services with their flags (`flagged` is false when
+    /// `clean/flags.csv` is missing) and the rejected rows (the clean stage's, else the
+    /// ingest stage's).
+    package static func readForReport(fromRunDirectory dir: String)
+        throws(VFMError) -> (services: [CleanedService]?, flagged: Bool, rejected: [RejectedRow]?) {
+        func present(_ relative: String) -> String? {
+            let full = path(dir, relative)
+            return FileManager.default.fileExists(atPath: full) ? full : nil
+        }
+        var services = try present(RunLayout.cleanServices).map { (file: String) throws(VFMError) in
+            try ServicesCSV.parse(fileAt: file, file: RunLayout.cleanServices)
+        }
+        let flags = try present(RunLayout.cleanFlags).map { (file: String) throws(VFMError) in
+            try FlagsCSV.parse(fileAt: file, file: RunLayout.cleanFlags)
+        }
+        if let flags, var flagged = services {
+            try attach(flags, to: &flagged)
+            services = flagged
+        }
+        var rejected: [RejectedRow]?
+        for relative in [RunLayout.cleanRejected, RunLayout.ingestRejected] {
+            guard rejected == nil, let file = present(relative) else { continue }
+            rejected = try CleanCSV.reader(relative).rows(try FileSystem.readBytes(file, displayName: relative),
+                                                          as: RejectedRow.self)
+        }
+        return (services, flags != nil, rejected)
     }
 }
 

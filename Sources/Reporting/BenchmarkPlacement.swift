@@ -1,7 +1,7 @@
 import Analysis
 import PipelineDefinition
 
-/// `tables/benchmark.csv` read once: the measures in file order, how many services
+/// `tables/benchmark.csv`'s rows placed once: the measures in file order, how many services
 /// there are, per measure how many fall in each band, and the services furthest outside
 /// the all-services band each way. The file is written one service after another, so
 /// services are counted where the key changes, with no set of a million keys; the
@@ -11,7 +11,7 @@ import PipelineDefinition
 struct BenchmarkPlacement {
     typealias Service = [String?]
 
-    private let table: RunTable
+    private let rows: BenchmarkTable
     private(set) var metrics: [String] = []
     private(set) var serviceCount = 0
     private(set) var tally: [String: [String: Int]] = [:]
@@ -23,40 +23,13 @@ struct BenchmarkPlacement {
         var side: String
     }
 
-    /// From `typed`, the rows `table` reads from, when there are (`vfm run`, `ReportInput`):
-    /// then no cell is read as text but those of the services the page shows.
-    init(_ table: RunTable, typed: BenchmarkTable? = nil, keeping count: Int = ReportLimits.furthestEachWay) {
-        self.table = table
-        if let typed, typed.count == table.rows.count {
-            placeTyped(typed, keeping: count)
-        } else {
-            placeCells(keeping: count)
-        }
+    init(_ rows: BenchmarkTable, keeping count: Int = ReportLimits.furthestEachWay) {
+        self.rows = rows
+        place(rows, keeping: count)
     }
 
-    /// The cells as `RunTable.Row` reads them from the file.
-    private mutating func placeCells(keeping count: Int) {
-        var seenMetrics: Set<String> = []
-        var previous: Service?
-        for (offset, row) in table.rows.enumerated() {
-            let metricText = row.text("metric"), band = row.text("all_band")
-            let metric = metricText ?? ""
-            if !metric.isEmpty, seenMetrics.insert(metric).inserted { metrics.append(metric) }
-            let service = [row.text("authority"), row.text("service"), row.text("period")]
-            if service != previous { serviceCount += 1; previous = service }
-            tally[metric, default: [:]][band ?? "", default: 0] += 1
-            guard let metricText, let band, band == "below" || band == "above", let value = row.number("value") else {
-                continue
-            }
-            furthestRows[SideKey(metric: metricText, side: band), default: FurthestSelection(below: band == "below",
-                                                                                             count: count)]
-                .offer(value: value, offset: offset)
-        }
-    }
-
-    /// The typed rows: a cell of the file reads as its typed value with an empty text
-    /// missing, and a number as written (shortest round trip, −0 as 0, non-finite empty).
-    private mutating func placeTyped(_ rows: BenchmarkTable, keeping count: Int) {
+    /// One pass over the rows: an empty text is missing, and a figure −0 is 0 (as written).
+    private mutating func place(_ rows: BenchmarkTable, keeping count: Int) {
         let bands: [BandPosition?] = [.below, .within, .above, nil]
         var counts = Array(repeating: [0, 0, 0, 0], count: Metric.allCases.count)
         var order: [Int] = []
@@ -88,14 +61,14 @@ struct BenchmarkPlacement {
     }
 
     /// Every service in file order with its row per measure (the first when a service repeats).
-    func grid() -> (services: [Service], cells: [Service: [String: RunTable.Row]]) {
+    func grid() -> (services: [Service], cells: [Service: [String: BenchmarkRow]]) {
+        func present(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
         var services: [Service] = []
-        var cells: [Service: [String: RunTable.Row]] = [:]
-        for row in table.rows {
-            let service = [row.text("authority"), row.text("service"), row.text("period")]
+        var cells: [Service: [String: BenchmarkRow]] = [:]
+        for row in rows {
+            let service = [present(row.authority), present(row.service), present(row.period)]
             if cells[service] == nil { services.append(service); cells[service] = [:] }
-            let metric = row.text("metric") ?? ""
-            if cells[service]?[metric] == nil { cells[service]?[metric] = row }
+            if cells[service]?[row.metric.rawValue] == nil { cells[service]?[row.metric.rawValue] = row }
         }
         return (services, cells)
     }
@@ -103,8 +76,8 @@ struct BenchmarkPlacement {
     /// The services of `metric` furthest `below` or `above` the all-services band, as
     /// many as the page shows: within a measure the band's edge is one number, so the
     /// furthest are the lowest (below) or highest (above) figures; ties in file order.
-    func furthest(metric: String, side: String) -> [RunTable.Row] {
-        (furthestRows[SideKey(metric: metric, side: side)]?.offsets ?? []).map { table.rows[$0] }
+    func furthest(metric: String, side: String) -> [BenchmarkRow] {
+        (furthestRows[SideKey(metric: metric, side: side)]?.offsets ?? []).map { rows[$0] }
     }
 }
 

@@ -3,7 +3,7 @@ import VFMCore
 /// One measure over every service, as the charts read it: 8 bytes a service instead of a
 /// `Double?`'s 16 (`MissingAsNaN`), since the report keeps each column a chart uses for the
 /// whole chart plan — a dozen columns of a million services (issue 12). A chart column
-/// never holds NaN itself: `TypedRunRow.number` and `RunTable.Row.number` give `nil` for
+/// never holds NaN itself: `ChartSource` gives `nil` for
 /// anything not finite.
 struct ChartColumn {
     private let values: [MissingAsNaN]

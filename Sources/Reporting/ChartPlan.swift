@@ -40,7 +40,7 @@ struct ChartPlan {
 
     func draw() -> ChartIndex {
         var charts = ChartIndex()
-        guard let services = data.services, let source = ChartSource(data: data, definition: definition) else {
+        guard let source = ChartSource(data: data, definition: definition) else {
             return charts
         }
         var columns: [String: ChartColumn] = [:]
@@ -59,8 +59,8 @@ struct ChartPlan {
         }
         let evidence = source.evidence
         let outliers = source.outliers(metrics: [Metric.costPerPerson.rawValue, Metric.costPerOutcome.rawValue])
-        let name = { (row: Int) in Self.name(services.rows[row]) }
-        let label = { (row: Int) in services.rows[row].text("service") ?? HumanNumbers.missing }
+        let name = { (row: Int) in source.name(row) }
+        let label = { (row: Int) in source.label(row) }
 
         for metric in [Metric.costPerPerson, .costPerOutcome] {
             guard let rows = members("all") else { continue }
@@ -69,7 +69,7 @@ struct ChartPlan {
             guard !points.isEmpty else { continue }
             let file = "distribution-\(metric.rawValue).svg"
             let title = Labels.metric(metric.rawValue) + ", every service"
-            let mean = index.descriptive(group: "all", metric: metric.rawValue)?.number("mean")
+            let mean = index.descriptive(group: "all", metric: metric.rawValue)?.mean
             let chart = DistributionChart(title: title, metric: metric.rawValue, points: points, mean: mean, label: label,
                                           name: name, outliers: outliers[metric.rawValue] ?? [])
             let figure = ChartFigure(file: file, title: [.text(title)], svg: chart.rendered())
@@ -86,16 +86,15 @@ struct ChartPlan {
             var title: String, pearsonR: Double?
         }
         var scatters: [Scatter] = []
-        for row in data.correlations?.rows ?? [] {
+        for row in data.correlations ?? [] {
             guard scatters.count < Self.maximumScatters else { charts.scattersNotDrawn += 1; continue }
-            guard let group = row.text("group"), let x = row.text("x"), let y = row.text("y"),
-                  let n = row.count("n"), n >= 3, let rows = members(group)
-            else { continue }
+            let group = row.group, x = row.x.rawValue, y = row.y.rawValue
+            guard row.n >= 3, let rows = members(group) else { continue }
             _ = column(x)
             _ = column(y)
             scatters.append(Scatter(group: group, x: x, y: y, rows: rows,
                                     title: Labels.metric(y) + " against " + Labels.metricInSentence(x),
-                                    pearsonR: row.number("pearson_r")))
+                                    pearsonR: row.pearsonR))
         }
         let worked = columns
         let drawnScatters = Parallel.map(scatters.count) { position -> (stem: String, figure: ChartFigure)? in
@@ -147,11 +146,6 @@ struct ChartPlan {
     /// scatters past it are not drawn (and counted, and said), in table order.
     static let inlineChartBytes = 6_000_000
 
-    static func name(_ row: RunTable.Row) -> String {
-        var name = DisplayName.shortened(row.text("authority") ?? "—") + " — " + DisplayName.shortened(row.text("service") ?? "—")
-        if let period = row.text("period") { name += " (" + period + ")" }
-        return name
-    }
 
     /// Lower-case ASCII letters, digits, `_` and `-`; anything else becomes `-`, so a
     /// pipeline's group name cannot reach outside `charts/`.

@@ -19,16 +19,16 @@ extension ReportContent {
                                 [("Measure", .left), ("Services", .left), ("n", .right), ("Range", .right),
                                  ("Lower (mean − 1 SD)", .right), ("Mean", .right), ("Upper (mean + 1 SD)", .right),
                                  ("Robust band (15.9th–84.1st percentile)", .right)])
-        for row in bands.rows {
-            let metric = row.text("metric") ?? ""
-            let figure = { (column: String) in HumanNumbers.figure(row.number(column), metric: metric) }
-            let range = row.number("min") == nil && row.number("max") == nil
-                ? HumanNumbers.missing : figure("min") + " to " + figure("max")
-            let robust = row.number("robust_band_low") == nil && row.number("robust_band_high") == nil
-                ? HumanNumbers.missing : figure("robust_band_low") + " to " + figure("robust_band_high")
-            table.append([[.name(Labels.metric(metric))], Self.groupCell(row.text("group") ?? "")]
-                + [HumanNumbers.count(row.count("n")), range, figure("band_low"), figure("mean"),
-                   figure("band_high"), robust].map { [.text($0)] })
+        for row in bands {
+            let metric = row.metric.rawValue
+            let figure = { (value: Double?) in HumanNumbers.figure(value, metric: metric) }
+            let range = row.minimum == nil && row.maximum == nil
+                ? HumanNumbers.missing : figure(row.minimum) + " to " + figure(row.maximum)
+            let robust = row.robustBandLow == nil && row.robustBandHigh == nil
+                ? HumanNumbers.missing : figure(row.robustBandLow) + " to " + figure(row.robustBandHigh)
+            table.append([[.name(Labels.metric(metric))], Self.groupCell(row.group)]
+                + [HumanNumbers.count(row.n), range, figure(row.bandLow), figure(row.mean),
+                   figure(row.bandHigh), robust].map { [.text($0)] })
         }
         return blocks + [.table(table)]
     }

@@ -1,3 +1,4 @@
+import Analysis
 import PipelineDefinition
 import Tabular
 import VFMCore
@@ -10,7 +11,7 @@ extension ReportContent {
     var benchmark: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Where each service sits (benchmark)")])]
         guard let benchmark = data.benchmark else { return blocks + [Self.notProduced(RunLayout.benchmark)] }
-        let placed = placement ?? BenchmarkPlacement(benchmark, typed: data.typedBenchmark)
+        let placed = placement ?? BenchmarkPlacement(benchmark)
         guard placed.serviceCount > ReportLimits.fullList else { return blocks + fullBenchmark(placed) }
         blocks.append(.paragraph([.text("Each figure is placed against the bands of the table above (mean ± 1 SD) of "
             + "all services. Lower is better for costs, higher for the job outcome rate. With "
@@ -37,11 +38,11 @@ extension ReportContent {
                 var table = ReportTable(caption: caption, [("Authority", .left), ("Service", .left), ("Period", .left),
                                                            ("Figure", .right), ("Evidence-based band", .left)])
                 for row in rows {
-                    table.append([[.displayName(row.text("authority") ?? HumanNumbers.missing)],
-                                  [.displayName(row.text("service") ?? HumanNumbers.missing)],
-                                  [.name(row.text("period") ?? HumanNumbers.missing)],
-                                  [.text(HumanNumbers.figure(row.number("value"), metric: metric))],
-                                  row.text("evidence_band").map { [.name($0)] } ?? []])
+                    table.append([[.displayName(row.authority.isEmpty ? HumanNumbers.missing : row.authority)],
+                                  [.displayName(row.service.isEmpty ? HumanNumbers.missing : row.service)],
+                                  [.name(row.period.flatMap { $0.isEmpty ? nil : $0 } ?? HumanNumbers.missing)],
+                                  [.text(HumanNumbers.figure(Self.benchmarkValue(row), metric: metric))],
+                                  row.evidenceBand.map { [.name($0.rawValue)] } ?? []])
                 }
                 blocks.append(.table(table))
             }
@@ -68,13 +69,19 @@ extension ReportContent {
             let cells = grid.cells[service] ?? [:]
             table.append(service.map { [.displayName($0 ?? HumanNumbers.missing)] } + placed.metrics.flatMap { metric in
                 guard let row = cells[metric] else { return [[Inline]](repeating: [.text(HumanNumbers.missing)], count: 3) }
-                let figure = HumanNumbers.figure(row.number("value"), metric: metric)
+                let figure = HumanNumbers.figure(Self.benchmarkValue(row), metric: metric)
                 guard figure != HumanNumbers.missing else { return [[.text(figure)], [], []] }
-                return [[.text(figure)], row.text("all_band").map { [.name($0)] } ?? [],
-                        row.text("evidence_band").map { [.name($0)] } ?? []]
+                return [[.text(figure)], row.allBand.map { [.name($0.rawValue)] } ?? [],
+                        row.evidenceBand.map { [.name($0.rawValue)] } ?? []]
             })
         }
         if table.isEmpty { return [.paragraph([.text("No service had a figure to place.")])] }
         return blocks + [.table(table)]
+    }
+
+    /// A benchmark figure as the page prints it: finite, −0 as 0.
+    private static func benchmarkValue(_ row: BenchmarkRow) -> Double? {
+        guard let value = row.value, value.isFinite else { return nil }
+        return value == 0 ? 0 : value
     }
 }

@@ -9,17 +9,17 @@ extension ReportContent {
         var items: [[Inline]] = []
         if let services = data.services {
             var text = "Services analysed: \(HumanNumbers.count(CurrentReturnCount(services).current))"
-            if let rejected = data.rejected { text += "; rows rejected: \(HumanNumbers.count(rejected.rows.count))" }
-            if let flags = data.flags { text += "; flags raised: \(HumanNumbers.count(flags.rows.count))" }
+            if let rejected = data.rejected { text += "; rows rejected: \(HumanNumbers.count(rejected.count))" }
+            if data.hasFlags { text += "; flags raised: \(HumanNumbers.count(services.reduce(0) { $0 + $1.flags.count }))" }
             items.append([.text(text + ".")])
         }
         for metric in [Metric.costPerPerson, .costPerOutcome, .outcomeRate] {
             guard let all = index.descriptive(group: "all", metric: metric.rawValue) else { continue }
             var text = "Mean " + Labels.metricInSentence(metric.rawValue) + ": "
-                + Self.withN(HumanNumbers.figure(all.number("mean"), metric: metric.rawValue), all.count("n"))
+                + Self.withN(HumanNumbers.figure(all.mean, metric: metric.rawValue), all.n)
             if let evidence = index.descriptive(group: "evidence_based", metric: metric.rawValue) {
                 text += "; evidence-based services "
-                    + Self.withN(HumanNumbers.figure(evidence.number("mean"), metric: metric.rawValue), evidence.count("n"))
+                    + Self.withN(HumanNumbers.figure(evidence.mean, metric: metric.rawValue), evidence.n)
             }
             items.append([.text(text + ".")])
         }

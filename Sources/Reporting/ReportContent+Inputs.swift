@@ -84,12 +84,7 @@ extension ReportContent {
                 + "with the services rather than deleting them (see "), .emphasis([.text("Flags and rejected rows")]),
                 .text(").")])]
         }
-        let excluded: [RunTable.Row]
-        if let typed = data.typedServices, let services = data.services {
-            excluded = typed.indices.filter { typed[$0].excludedFromStatistics }.map { services.rows[$0] }
-        } else {
-            excluded = (data.services?.rows ?? []).filter { ServiceGroups.isExcluded($0, excludeOutliers: true) }
-        }
+        let excluded = (data.services ?? []).filter(\.excludedFromStatistics)
         let text = "This pipeline excludes outliers from the statistics ("
         var sentence: [Inline] = [.text(text), .code("exclude_outliers = true"),
             .text("): \(HumanNumbers.count(excluded.count)) service(s) are listed in "), .code(RunLayout.cleanServices),
@@ -101,10 +96,14 @@ extension ReportContent {
     }
 
     /// `Authority — Service (period)`, third-party text.
-    static func serviceName(_ row: RunTable.Row) -> [Inline] {
-        var name: [Inline] = [.displayName(row.text("authority") ?? HumanNumbers.missing), .text(" — "),
-                              .displayName(row.text("service") ?? HumanNumbers.missing)]
-        if let period = row.text("period") { name += [.text(" ("), .name(period), .text(")")] }
+    static func serviceName(_ service: CleanedService) -> [Inline] {
+        serviceName(authority: service.input.authority, service: service.input.service, period: service.input.period)
+    }
+
+    static func serviceName(authority: String, service: String, period: String?) -> [Inline] {
+        var name: [Inline] = [.displayName(authority.isEmpty ? HumanNumbers.missing : authority), .text(" — "),
+                              .displayName(service.isEmpty ? HumanNumbers.missing : service)]
+        if let period, !period.isEmpty { name += [.text(" ("), .name(period), .text(")")] }
         return name
     }
 

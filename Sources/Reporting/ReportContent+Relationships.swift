@@ -1,3 +1,4 @@
+import Analysis
 import Tabular
 import VFMCore
 
@@ -17,7 +18,7 @@ extension ReportContent {
             var heading: [Inline] = [.name(Labels.metric(pair.y)), .text(" against "), .name(Labels.metricInSentence(pair.x))]
             if let reference = Labels.studyReference(x: pair.x, y: pair.y) { heading.append(.text(" (" + reference + ")")) }
             blocks.append(.heading(level: 3, heading))
-            if let all = pair.rows.first(where: { $0.text("group") == "all" }) {
+            if let all = pair.rows.first(where: { $0.group == "all" }) {
                 blocks.append(.paragraph(Self.headline(all)))
             }
             var table = ReportTable(caption: Array(heading.prefix(3)) + [.text(", by group")],
@@ -25,16 +26,14 @@ extension ReportContent {
                                      ("p", .right), ("ρ", .right), ("Strength", .left), ("Chart", .left)])
             var figures: [ChartFigure] = []
             for row in pair.rows.prefix(Self.maximumGroupsPerPair) {
-                let group = row.text("group") ?? ""
-                let chart = charts.scatter[ChartIndex.Key(group: group, x: pair.x, y: pair.y)]
+                let chart = charts.scatter[ChartIndex.Key(group: row.group, x: pair.x, y: pair.y)]
                 if let chart { figures.append(chart) }
-                table.append([Self.groupCell(group)]
-                    + [HumanNumbers.count(row.count("n")), HumanNumbers.coefficient(row.number("pearson_r")),
-                       Self.interval(row.number("ci_low"), row.number("ci_high")),
-                       HumanNumbers.pValue(row.number("p_value")),
-                       HumanNumbers.coefficient(row.number("spearman_rho"))].map { [.text($0)] }
-                    + [[.name(row.text("strength") ?? HumanNumbers.missing)],
-                       chart.map { [.link([.text("scatter")], .chart($0.file))] } ?? []])
+                let figures: [String] = [HumanNumbers.count(row.n), HumanNumbers.coefficient(row.pearsonR),
+                                         Self.interval(row.ciLow, row.ciHigh), HumanNumbers.pValue(row.pValue),
+                                         HumanNumbers.coefficient(row.spearmanRho)]
+                let strength: [Inline] = [.name(row.strength ?? HumanNumbers.missing)]
+                let link: [Inline] = chart.map { [.link([.text("scatter")], .chart($0.file))] } ?? []
+                table.append([Self.groupCell(row.group)] + figures.map { [.text($0)] } + [strength, link])
             }
             blocks.append(.table(table))
             if pair.rows.count > Self.maximumGroupsPerPair {
@@ -68,24 +67,24 @@ extension ReportContent {
 
     /// The study's way of quoting a correlation, for all services:
     /// `All services: r = −0.58 (95% CI −0.72 to −0.40), p < 0.001, n = 68 — strong.`
-    static func headline(_ row: RunTable.Row) -> [Inline] {
-        let n = HumanNumbers.count(row.count("n"))
-        guard let r = row.number("pearson_r") else {
+    static func headline(_ row: CorrelationRow) -> [Inline] {
+        let n = HumanNumbers.count(row.n)
+        guard let r = row.pearsonR else {
             return [.text("All services: too few services with both figures for a correlation (n = \(n)).")]
         }
         var text = "All services: r = " + HumanNumbers.coefficient(r)
-        if let low = row.number("ci_low"), let high = row.number("ci_high") {
+        if let low = row.ciLow, let high = row.ciHigh {
             text += " (95% CI " + interval(low, high) + ")"
         }
-        if let p = row.number("p_value") {
+        if let p = row.pValue {
             let shown = HumanNumbers.pValue(p)
             text += ", p " + (shown.hasPrefix("<") ? shown : "= " + shown)
         }
         text += ", n = \(n)"
         var inlines: [Inline] = [.text(text)]
-        if let word = row.text("strength") { inlines += [.text(" — "), .name(word)] }
+        if let word = row.strength { inlines += [.text(" — "), .name(word)] }
         var end = "."
-        if let count = row.count("n"), count < Self.fewServices {
+        if row.n < Self.fewServices {
             end += " With fewer than \(Self.fewServices) services a correlation says little; read it with caution."
         }
         return inlines + [.text(end)]
@@ -116,12 +115,11 @@ extension ReportContent {
 
     /// The (x, y) pairs in the order the analysis wrote them (the pipeline's order), each
     /// with its rows in table order: one pass over the table.
-    static func pairs(in table: RunTable) -> [(x: String, y: String, rows: [RunTable.Row])] {
+    static func pairs(in table: [CorrelationRow]) -> [(x: String, y: String, rows: [CorrelationRow])] {
         var order: [RunIndex.PairKey] = []
-        var rows: [RunIndex.PairKey: [RunTable.Row]] = [:]
-        for row in table.rows {
-            guard let x = row.text("x"), let y = row.text("y") else { continue }
-            let key = RunIndex.PairKey(group: "", x: x, y: y)
+        var rows: [RunIndex.PairKey: [CorrelationRow]] = [:]
+        for row in table {
+            let key = RunIndex.PairKey(group: "", x: row.x.rawValue, y: row.y.rawValue)
             if rows[key] == nil { order.append(key) }
             rows[key, default: []].append(row)
         }

@@ -12,7 +12,7 @@ extension ReportContent {
                                  ("Mean total cost", .right), ("Mean cost per person supported", .right)])
         for group in index.descriptiveGroups {
             let people = index.descriptive(group: group, metric: Metric.peopleSupported.rawValue)
-            table.append([Self.groupCell(group), [.text(HumanNumbers.count(people?.count("n")))],
+            table.append([Self.groupCell(group), [.text(HumanNumbers.count(people?.n))],
                           meanCell(group, .peopleSupported), meanCell(group, .totalCost),
                           meanCell(group, .costPerPerson)])
         }
@@ -32,10 +32,10 @@ extension ReportContent {
         var table = ReportTable(caption: [.text("Share of people supported by hours a week of other support, by group")],
                                 [("Services", .left), ("n", .right), ("Under 7 hours", .right),
                                  ("7–40 hours", .right), ("40+ hours", .right)])
-        for row in levels.rows {
-            table.append([Self.groupCell(row.text("group") ?? "")] + [
-                HumanNumbers.count(row.count("n")), HumanNumbers.percent(row.number("share_lt7")),
-                HumanNumbers.percent(row.number("share_7to40")), HumanNumbers.percent(row.number("share_40plus")),
+        for row in levels {
+            table.append([Self.groupCell(row.group)] + [
+                HumanNumbers.count(row.n), HumanNumbers.percent(row.shareLT7),
+                HumanNumbers.percent(row.share7to40), HumanNumbers.percent(row.share40plus),
             ].map { [.text($0)] })
         }
         return blocks + [.table(table)]
@@ -54,16 +54,16 @@ extension ReportContent {
         var perHundred = ReportTable(caption: [.text("Job outcomes per 100 people supported, by group")],
                                      [("Services", .left), ("n", .right), ("Gain a new job", .right),
                                       ("Retain a job", .right), ("Become self-employed", .right)])
-        for row in mix.rows {
-            let group = Self.groupCell(row.text("group") ?? "")
-            let n = HumanNumbers.count(row.count("n"))
-            table.append([group] + [n, HumanNumbers.percent(row.number("outcome_rate_mean")),
-                                    HumanNumbers.percent(row.number("gained_share")),
-                                    HumanNumbers.percent(row.number("retained_share")),
-                                    HumanNumbers.percent(row.number("self_employed_share"))].map { [.text($0)] })
-            perHundred.append([group] + [n, HumanNumbers.whole(row.number("gained_per_100")),
-                                         HumanNumbers.whole(row.number("retained_per_100")),
-                                         HumanNumbers.whole(row.number("self_employed_per_100"))].map { [.text($0)] })
+        for row in mix {
+            let group = Self.groupCell(row.group)
+            let n = HumanNumbers.count(row.n)
+            table.append([group] + [n, HumanNumbers.percent(row.outcomeRateMean),
+                                    HumanNumbers.percent(row.gainedShare),
+                                    HumanNumbers.percent(row.retainedShare),
+                                    HumanNumbers.percent(row.selfEmployedShare)].map { [.text($0)] })
+            perHundred.append([group] + [n, HumanNumbers.whole(row.gainedPer100),
+                                         HumanNumbers.whole(row.retainedPer100),
+                                         HumanNumbers.whole(row.selfEmployedPer100)].map { [.text($0)] })
         }
         blocks.append(.table(table))
         blocks.append(.paragraph([.text("For every 100 people supported, how many would:")]))
@@ -86,7 +86,7 @@ extension ReportContent {
             let row = index.descriptive(group: group, metric: Metric.costPerOutcome.rawValue)
             table.append([Self.groupCell(group), meanCell(group, .totalCost), meanCell(group, .costPerPerson),
                           meanCell(group, .costPerOutcome),
-                          [.text(Self.rangeText(row?.number("min"), row?.number("max"), metric: .costPerOutcome))]])
+                          [.text(Self.rangeText(row?.minimum, row?.maximum, metric: .costPerOutcome))]])
         }
         blocks.append(.table(table))
         blocks += range(of: .costPerOutcome, chart: true)
@@ -96,7 +96,7 @@ extension ReportContent {
     /// `£1,730 (n=70)` for the mean of `metric` in `group`.
     private func meanCell(_ group: String, _ metric: Metric) -> [Inline] {
         guard let row = index.descriptive(group: group, metric: metric.rawValue) else { return [] }
-        return [.text(Self.withN(HumanNumbers.figure(row.number("mean"), metric: metric.rawValue), row.count("n")))]
+        return [.text(Self.withN(HumanNumbers.figure(row.mean, metric: metric.rawValue), row.n))]
     }
 
     /// `£165 to £10,000`.
@@ -107,13 +107,13 @@ extension ReportContent {
 
     /// One sentence on the spread across all services, with the sorted-distribution chart.
     private func range(of metric: Metric, chart: Bool) -> [ReportBlock] {
-        guard let row = index.descriptive(group: "all", metric: metric.rawValue), let n = row.count("n"), n > 0 else {
+        guard let row = index.descriptive(group: "all", metric: metric.rawValue), row.n > 0 else {
             return []
         }
         var sentence: [Inline] = [.text("Across all services the \(Labels.metricInSentence(metric.rawValue)) ranges from "
-            + Self.rangeText(row.number("min"), row.number("max"), metric: metric)
-            + " (median " + HumanNumbers.figure(row.number("median"), metric: metric.rawValue)
-            + ", n = \(HumanNumbers.count(n)))")]
+            + Self.rangeText(row.minimum, row.maximum, metric: metric)
+            + " (median " + HumanNumbers.figure(row.median, metric: metric.rawValue)
+            + ", n = \(HumanNumbers.count(row.n)))")]
         guard chart, let figure = charts.distributions[metric.rawValue] else { return [.paragraph(sentence + [.text(".")])] }
         sentence += [.text("; "), .link([.text(charts.distributionLinkText(metric.rawValue))], .chart(figure.file)),
                      .text(".")]

@@ -3,8 +3,8 @@ import Tabular
 import VFMCore
 
 /// The report read top to bottom by a commissioner, in the order of the study's
-/// Section 5 (Tables 4–8, Charts 6–12), built only from the files the earlier stages
-/// wrote, so every figure here is also in `tables/` or `clean/`. Each section is one
+/// Section 5 (Tables 4–8, Charts 6–12), built only from the typed results of the earlier
+/// stages, which they also wrote, so every figure here is also in `tables/` or `clean/`. Each section is one
 /// property returning blocks; adding a section is adding one such property to `sections`.
 struct ReportContent {
     let data: RunData
@@ -22,8 +22,6 @@ struct ReportContent {
         self.index = index ?? RunIndex(data)
         self.placement = placement
     }
-
-    var groups: ServiceGroups { ServiceGroups(definition: pipeline.definition) }
 
     /// The sections in reading order.
     var sections: [[ReportBlock]] {

@@ -8,9 +8,11 @@ import VFMCore
 /// The last stage: renders `report.md`, `report.html` and `charts/*.svg` from the files
 /// the earlier stages left in the run directory, then writes `manifest.json` over everything.
 public enum ReportStage {
-    /// Reads ingest/, clean/ and tables/ from `runDirectory`; writes report.md,
-    /// report.html, charts/*.svg and, last, manifest.json. Tables that are missing are reported as
-    /// not produced; a table that exists but cannot be read is an error (`.dataError`).
+    /// Reads ingest/, clean/ and tables/ from `runDirectory`, each file through its schema
+    /// into the types the earlier stages wrote it from (`RunData.read`); writes report.md,
+    /// report.html, charts/*.svg and, last, manifest.json. Tables that are missing are
+    /// reported as not produced; a table that exists but cannot be read is an error
+    /// (`.dataError`, naming file, line and column).
     public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
         var rendered = try render(data, manifestInputs: data.inputs?.manifestInputs ?? [],
@@ -22,9 +24,8 @@ public enum ReportStage {
     }
 
     /// The report of the typed results of the earlier stages (what `vfm run` hands over in
-    /// memory, or `ReportInput.read` loads): the manifest's provenance comes from `input`.
-    /// The tables that grow with the services (services, flags, benchmark) are read from
-    /// `input`; the small ones as written (`RunData`).
+    /// memory, or `ReportInput.read` loads): every figure and the manifest's provenance
+    /// come from `input`; only the inputs' summaries are read from the run directory.
     public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                            log: StageLog) throws(VFMError) {
         try render(input, runDirectory: runDirectory, pipeline: pipeline, log: log).writeManifest()
@@ -51,7 +52,7 @@ public enum ReportStage {
         let (charts, placement) = Parallel.both({
             ChartPlan(data: data, definition: pipeline.definition, index: index).draw()
         }, {
-            data.benchmark.map { BenchmarkPlacement($0, typed: data.typedBenchmark) }
+            data.benchmark.map { BenchmarkPlacement($0) }
         })
         let chartsDirectory = (runDirectory as NSString).appendingPathComponent(RunLayout.chartsDirectory)
         try removeStaleCharts(in: chartsDirectory, keeping: Set(charts.all.map(\.file)))
@@ -86,7 +87,7 @@ extension RunData {
     /// The run-directory files the report would use but did not find.
     var missingTables: [String] {
         let present: [(String, Bool)] = [
-            (RunLayout.cleanServices, services != nil), (RunLayout.cleanFlags, flags != nil),
+            (RunLayout.cleanServices, services != nil), (RunLayout.cleanFlags, hasFlags),
             (RunLayout.descriptives, descriptives != nil), (RunLayout.correlations, correlations != nil),
             (RunLayout.outcomeMix, outcomeMix != nil), (RunLayout.supportLevels, supportLevels != nil),
             (RunLayout.benchmark, benchmark != nil), (RunLayout.bands, bands != nil),

@@ -1,76 +1,91 @@
+import Foundation
 import Analysis
 import Cleaning
+import Returns
 import VFMCore
 
-/// Everything the report is rendered from, as the earlier stages left it in the run
-/// directory. A table that was not produced is `nil`, and the report says so instead of
-/// printing a figure that does not exist.
+/// Everything the report is rendered from, typed: in `vfm run` the values the earlier
+/// stages handed over in memory (`ReportInput`), for `vfm-report` run by hand the same
+/// types read from the run directory through the files' schemas. A table that was not
+/// produced is `nil`, and the report says so instead of printing a figure that does not
+/// exist. Nothing here is cell text read back: a figure goes from the analysis to the
+/// report's formatter once.
 public struct RunData: Sendable {
     public var inputs: RunInputs?
-    public var services: RunTable?
-    public var rejected: RunTable?
-    public var flags: RunTable?
-    public var descriptives: RunTable?
-    public var correlations: RunTable?
-    public var outcomeMix: RunTable?
-    public var supportLevels: RunTable?
-    public var benchmark: RunTable?
-    public var bands: RunTable?
-    public var trendLines: RunTable?
+    /// `clean/services.csv`, each service with its flags from `clean/flags.csv`.
+    var services: [CleanedService]?
+    /// `clean/flags.csv` was produced (the services' flags are then complete).
+    var hasFlags = false
+    /// `clean/rejected.csv`, else `ingest/rejected.csv`; `rejectedFile` says which.
+    var rejected: [RejectedRow]?
+    var rejectedFile = RunLayout.cleanRejected
+    var descriptives: [DescriptiveRow]?
+    var correlations: [CorrelationRow]?
+    var outcomeMix: [OutcomeMixRow]?
+    var supportLevels: [SupportLevelRow]?
+    var benchmark: BenchmarkTable?
+    var bands: [BandRow]?
+    var trendLines: [TrendLineRow]?
     public var budget = BudgetTables()
     /// SPEC §11's period tables; `nil` when the run did not write them (an older run).
     public var periodTables: PeriodTables?
-    /// The typed values `services` and `flags` read from (`vfm run`, `ReportInput`), so the
-    /// report's passes over every service use typed columns instead of cell text.
-    var typedServices: [CleanedService]?
-    /// The typed rows `benchmark` reads from.
-    var typedBenchmark: BenchmarkTable?
 
-    /// Reads every file of `RunLayout` that the report uses; absent files are `nil`.
-    public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
-        try read(runDirectory: dir, typed: nil)
+    /// The run's flags, service by service in file order, as `clean/flags.csv` lists them.
+    var flags: [(service: CleanedService, flag: ServiceFlag)]? {
+        guard hasFlags, let services else { return nil }
+        return services.flatMap { service in service.flags.map { (service, $0) } }
     }
 
-    /// As `read(runDirectory:)`, but the services, their flags and the benchmark — the
-    /// tables that grow with the number of services — come from `typed`, the values those
-    /// files were written from, instead of being read back as strings.
-    static func read(runDirectory dir: String, typed: ReportInput?) throws(VFMError) -> RunData {
-        func table(_ path: String) throws(VFMError) -> RunTable? {
-            try RunTableReader.readIfPresent(runDirectory: dir, relativePath: path)
+    /// The files of `runDirectory` that the report uses, each when present (`vfm-report`
+    /// by hand, on a run directory the earlier stages left).
+    /// - Throws: `.dataError` (65) naming file, line and column for a damaged file.
+    public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
+        var data = RunData()
+        data.inputs = try inputs(dir)
+        let clean = try CleanResult.readForReport(fromRunDirectory: dir)
+        data.services = clean.services
+        data.hasFlags = clean.flagged
+        data.rejected = clean.rejected
+        if !FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(RunLayout.cleanRejected)) {
+            data.rejectedFile = RunLayout.ingestRejected
         }
+        data.descriptives = try BudgetTables.rowsIfPresent(dir, RunLayout.descriptives)
+        data.correlations = try BudgetTables.rowsIfPresent(dir, RunLayout.correlations)
+        data.outcomeMix = try BudgetTables.rowsIfPresent(dir, RunLayout.outcomeMix)
+        data.supportLevels = try BudgetTables.rowsIfPresent(dir, RunLayout.supportLevels)
+        data.benchmark = try (BudgetTables.rowsIfPresent(dir, RunLayout.benchmark) as [BenchmarkRow]?).map(BenchmarkTable.init)
+        data.bands = try BudgetTables.rowsIfPresent(dir, RunLayout.bands)
+        data.trendLines = try BudgetTables.rowsIfPresent(dir, RunLayout.trendLines)
+        data.budget = try BudgetTables.read(runDirectory: dir)
+        data.periodTables = try PeriodTables.read(runDirectory: dir)
+        return data
+    }
+
+    /// The typed results `vfm run` hands over (or `ReportInput.read` loads), with the
+    /// inputs' summaries from `dir`.
+    static func read(runDirectory dir: String, typed input: ReportInput) throws(VFMError) -> RunData {
+        var data = RunData()
+        data.inputs = try inputs(dir)
+        data.services = input.clean.services
+        data.hasFlags = true
+        data.rejected = input.clean.rejected
+        let analysis = input.analysis
+        data.descriptives = analysis.descriptives
+        data.correlations = analysis.correlations
+        data.outcomeMix = analysis.outcomeMix
+        data.supportLevels = analysis.supportLevels
+        data.benchmark = analysis.benchmark
+        data.bands = analysis.bands
+        data.trendLines = analysis.trendLines
+        data.budget = BudgetTables(valueForMoney: analysis.valueForMoney, scenarios: analysis.scenarios,
+                                   basis: analysis.valueForMoneyBasis)
+        data.periodTables = analysis.periodTables
+        return data
+    }
+
+    private static func inputs(_ dir: String) throws(VFMError) -> RunInputs? {
         let ingest = try RunInputs.readIfPresent(runDirectory: dir, relativePath: RunLayout.ingestInputs)
         let clean = try RunInputs.readIfPresent(runDirectory: dir, relativePath: RunLayout.cleanInputs)
-        var data = RunData()
-        data.inputs = RunInputs.merged(ingest: ingest, clean: clean)
-        if let typed {
-            data.services = RunTable.typedServices(typed.clean.services, file: RunLayout.cleanServices)
-            data.flags = RunTable.typedFlags(typed.clean.services, file: RunLayout.cleanFlags)
-            data.typedServices = typed.clean.services
-        } else {
-            data.services = try table(RunLayout.cleanServices)
-            data.flags = try table(RunLayout.cleanFlags)
-        }
-        data.rejected = try table(RunLayout.cleanRejected)
-        if data.rejected == nil { data.rejected = try table(RunLayout.ingestRejected) }
-        data.descriptives = try table(RunLayout.descriptives)
-        data.correlations = try table(RunLayout.correlations)
-        data.outcomeMix = try table(RunLayout.outcomeMix)
-        data.supportLevels = try table(RunLayout.supportLevels)
-        if let typed {
-            data.benchmark = RunTable.typed(typed.analysis.benchmark, file: RunLayout.benchmark)
-            data.typedBenchmark = typed.analysis.benchmark
-        } else {
-            data.benchmark = try table(RunLayout.benchmark)
-        }
-        data.bands = try table(RunLayout.bands)
-        data.trendLines = try table(RunLayout.trendLines)
-        data.budget = try BudgetTables.read(runDirectory: dir)
-        // The edits grow with the services: typed, they are not read back as text.
-        if let typed {
-            data.periodTables = typed.analysis.periodTables
-        } else {
-            data.periodTables = try PeriodTables.read(runDirectory: dir)
-        }
-        return data
+        return RunInputs.merged(ingest: ingest, clean: clean)
     }
 }

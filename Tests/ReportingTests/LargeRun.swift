@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 
 /// A generated run directory of `n` services, shaped so that what the report must show
 /// is known by construction: service i has cost per person £(1000 + i), the lowest tenth
@@ -10,12 +11,21 @@ enum LargeRun {
         for sub in ["clean", "tables"] {
             try fm.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
-        var services = "authority,service,period,evidence_based,client_focus,cost_per_person,cost_per_outcome,outcome_rate,source,flags\n"
+        // clean/services.csv under the clean stage's own header, only these columns filled.
+        let header = RunFileSchema.cleanServices(extras: []).header
+        var services = header.joined(separator: ",") + "\n"
         var benchmark = "authority,service,period,metric,value,all_band,evidence_band\n"
         for i in 0..<n {
             let band = i < n / 10 ? "below" : (i >= n - n / 10 ? "above" : "within")
-            services += "Authority \(i % 50),Service \(i),2012/13,\(i % 10 == 0 ? "ips-fidelity" : ""),LD,"
-                + "\(1000 + i),\(5000 + 2 * i),\(Double(i % 100) / 100),gen.csv:\(i + 2),\n"
+            let cells: [String: String] = [
+                "authority": "Authority \(i % 50)", "service": "Service \(i)", "period": "2012/13",
+                "evidence_based": i % 10 == 0 ? "ips-fidelity" : "", "client_focus": "LD",
+                "total_cost": "\((1000 + i) * 100)", "people_supported": "100",
+                "cost_per_person": "\(1000 + i)", "cost_per_outcome": "\(5000 + 2 * i)",
+                "outcome_rate": "\(Double(i % 100) / 100)", "excluded_from_statistics": "false", "current": "yes",
+                "source": "gen.csv:\(i + 2)",
+            ]
+            services += header.map { cells[$0] ?? "" }.joined(separator: ",") + "\n"
             benchmark += "Authority \(i % 50),Service \(i),2012/13,cost_per_person,\(1000 + i),\(band),within\n"
         }
         var flags = "authority,service,period,source,rule,metric,value,threshold,severity,message\n"
@@ -29,9 +39,9 @@ enum LargeRun {
             "clean/flags.csv": flags,
             "clean/rejected.csv": "source_file,line,rule,message,column,value,record\n",
             "tables/benchmark.csv": benchmark,
-            "tables/descriptives.csv": "group,metric,n,mean,sd,min,median,max,band_low,band_high\n"
-                + "all,cost_per_person,\(n),\(mean),1,1000,\(mean),\(1000 + n - 1),\(mean - 1),\(mean + 1)\n"
-                + "all,cost_per_outcome,\(n),\(5000 + Double(n - 1)),1,5000,1,1,1,1\n",
+            "tables/descriptives.csv": RunFileSchema.descriptives.header.joined(separator: ",") + "\n"
+                + "all,cost_per_person,\(n),\(mean),1,1000,\(mean),\(1000 + n - 1),\(mean - 1),\(mean + 1),,\n"
+                + "all,cost_per_outcome,\(n),\(5000 + Double(n - 1)),1,5000,1,1,1,1,,\n",
             "tables/correlations.csv": "group,x,y,n,pearson_r,spearman_rho,ci_low,ci_high,p_value,strength\n"
                 + "all,outcome_rate,cost_per_outcome,\(n),0.01,0.01,0,0.02,0.5,negligible\n",
             "tables/trend_lines.csv": "group,x,y,n,intercept,slope\nall,outcome_rate,cost_per_outcome,\(n),20000,-30000\n",

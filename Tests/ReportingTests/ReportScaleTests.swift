@@ -1,5 +1,6 @@
 import Foundation
 import PipelineDefinition
+import RunFiles
 import Testing
 import VFMCore
 @testable import Reporting
@@ -100,10 +101,10 @@ struct ReportScaleTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vfm-groups-" + UUID().uuidString)
         defer { ReportTestSupport.remove(directory) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("tables"), withIntermediateDirectories: true)
-        var descriptives = "group,metric,n,mean,sd,min,median,max,band_low,band_high\n"
+        var descriptives = RunFileSchema.descriptives.header.joined(separator: ",") + "\n"
         for group in 0..<4_000 {
             for metric in ["people_supported", "total_cost", "cost_per_person", "cost_per_outcome", "outcome_rate"] {
-                descriptives += "g\(group),\(metric),3,\(group),1,1,1,1,1,1\n"
+                descriptives += "g\(group),\(metric),3,\(group),1,1,1,1,1,1,,\n"
             }
         }
         try Data(descriptives.utf8).write(to: directory.appendingPathComponent("tables/descriptives.csv"))

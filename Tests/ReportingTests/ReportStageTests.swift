@@ -134,8 +134,8 @@ struct ReportStageTests {
         let run = try ReportTestSupport.runReport(pipeline: pipeline) { directory in
             let url = directory.appendingPathComponent("clean/services.csv")
             let text = try String(contentsOf: url, encoding: .utf8)
-            let marked = text.replacingOccurrences(of: ",false,East,returns-a.csv:4,outlier",
-                                                   with: ",true,East,returns-a.csv:4,outlier")
+            let marked = text.replacingOccurrences(of: ",false,yes,East,returns-a.csv:4,outlier",
+                                                   with: ",true,yes,East,returns-a.csv:4,outlier")
             #expect(marked != text)
             try Data(marked.utf8).write(to: url)
         }
@@ -146,22 +146,6 @@ struct ReportStageTests {
         let chart = try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: run)
         #expect(!chart.contains("alert(1)"))
         #expect(chart.contains("n = 7"))
-    }
-
-    @Test("without an excluded_from_statistics column, an outlier flag excludes only when the pipeline says so")
-    func outlierFlagFallback() throws {
-        func dropColumn(_ directory: URL) throws {
-            let url = directory.appendingPathComponent("clean/services.csv")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try Data(text.replacingOccurrences(of: "excluded_from_statistics", with: "unused").utf8).write(to: url)
-        }
-        var excluding = ReportTestSupport.pipeline
-        excluding.definition.excludeOutliers = true
-        let excluded = try ReportTestSupport.runReport(pipeline: excluding, prepare: dropColumn)
-        let kept = try ReportTestSupport.runReport(prepare: dropColumn)
-        defer { ReportTestSupport.remove(excluded); ReportTestSupport.remove(kept) }
-        #expect(try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: excluded).contains("n = 7"))
-        #expect(try ReportTestSupport.text("charts/distribution-cost_per_person.svg", in: kept).contains("n = 8"))
     }
 
     @Test("a scatter chart has one marker per service with both figures, evidence-based ones as diamonds")

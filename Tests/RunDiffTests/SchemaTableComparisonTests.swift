@@ -52,7 +52,7 @@ struct SchemaTableComparisonTests {
         let markdown = comparison.markdown
         #expect(markdown.contains("### `tables/period_change.csv`"))
         #expect(markdown.contains("| all | 2011/12 | 2012/13 | change | 10.00 | 11.00 | +1.00 | +10.0% |"))
-        #expect(markdown.contains("| Northvale | Job Club | 2011/12 | 2012/13 | total\\_cost | outcome | within | above |  |  |"))
+        #expect(markdown.contains("| Northvale | Job Club | 2011/12 | 2012/13 | total_cost | outcome | within | above |  |  |"))
         // An edit's values are in its variable's unit: total cost prints as money.
         try write(.periodEdits, [edit("within").enumerated().map { $0.offset == 6 ? "160000" : $0.element }], into: new)
         let moved = try RunComparison(old: try RunSnapshot.load(runDirectory: old.path, label: "old"),
