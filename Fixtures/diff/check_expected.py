@@ -171,6 +171,10 @@ def expected_rows(old_run, new_run):
         for key in order:
             if key not in old or key not in new:
                 continue
+            # A row on fewer than 10 services in either run carries a dagger (issue 29).
+            # (Only tables that compare n themselves: Table 8's bands leave n to the descriptives.)
+            ns = [float(r[key]["n"]) for r in (old, new) if r[key].get("n")] if "n" in dict(columns) else []
+            dagger = " †" if any(0 < n < 10 for n in ns) else ""
             for column, label in columns:
                 a = float(old[key][column]) if old[key][column] else None
                 b = float(new[key][column]) if new[key][column] else None
@@ -178,7 +182,7 @@ def expected_rows(old_run, new_run):
                 if (a is None) == (b is None) and show(a, s) == show(b, s):
                     unchanged += 1
                     continue
-                rows.append("| " + " | ".join(words(key, keys) + [label, show(a, s), show(b, s), change(a, b, s),
+                rows.append("| " + " | ".join(words(key, keys) + [label + dagger, show(a, s), show(b, s), change(a, b, s),
                                                                    relative(a, b)]) + " |")
         out[title] = (rows, unchanged)
     return out

@@ -31,7 +31,7 @@ enum BudgetSection {
             let interval = row.ciLow == nil && row.ciHigh == nil ? ""
                 : " (" + HumanNumbers.decimal(row.ciLow, decimals: 1) + " to " + HumanNumbers.decimal(row.ciHigh, decimals: 1) + ")"
             table.append([ReportContent.groupCell(row.group)]
-                + [HumanNumbers.count(row.n), HumanNumbers.money(row.totalCost), HumanNumbers.whole(row.jobOutcomes),
+                + [ReportContent.nText(row.n), HumanNumbers.money(row.totalCost), HumanNumbers.whole(row.jobOutcomes),
                    HumanNumbers.money(row.pooledCostPerOutcome), HumanNumbers.money(row.meanCostPerOutcome),
                    HumanNumbers.decimal(row.outcomesPer100k, decimals: 1) + interval].map { [.text($0)] })
         }

@@ -27,7 +27,7 @@ extension ReportContent {
             let robust = row.robustBandLow == nil && row.robustBandHigh == nil
                 ? HumanNumbers.missing : figure(row.robustBandLow) + " to " + figure(row.robustBandHigh)
             table.append([[.name(Labels.metric(metric))], Self.groupCell(row.group)]
-                + [HumanNumbers.count(row.n), range, figure(row.bandLow), figure(row.mean),
+                + [Self.nText(row.n), range, figure(row.bandLow), figure(row.mean),
                    figure(row.bandHigh), robust].map { [.text($0)] })
         }
         return blocks + [.table(table)]

@@ -84,7 +84,7 @@ extension ReportContent {
             let metric = row.metric.rawValue
             let figure = { (value: Double?) in HumanNumbers.figure(value, metric: metric) }
             table.append([Self.groupCell(row.group), [.name(Labels.metric(metric))]]
-                + [HumanNumbers.count(row.n), figure(row.mean), figure(row.sd), figure(row.minimum), figure(row.median),
+                + [Self.nText(row.n), figure(row.mean), figure(row.sd), figure(row.minimum), figure(row.median),
                    figure(row.maximum), figure(row.bandLow), figure(row.bandHigh)].map { [.text($0)] })
         }
         return blocks + [.table(table)]

@@ -28,7 +28,7 @@ extension ReportContent {
             for row in pair.rows.prefix(Self.maximumGroupsPerPair) {
                 let chart = charts.scatter[ChartIndex.Key(group: row.group, x: pair.x, y: pair.y)]
                 if let chart { figures.append(chart) }
-                let figures: [String] = [HumanNumbers.count(row.n), HumanNumbers.coefficient(row.pearsonR),
+                let figures: [String] = [Self.nText(row.n), HumanNumbers.coefficient(row.pearsonR),
                                          Self.interval(row.ciLow, row.ciHigh), HumanNumbers.pValue(row.pValue),
                                          HumanNumbers.coefficient(row.spearmanRho)]
                 let strength: [Inline] = [.name(row.strength ?? HumanNumbers.missing)]
@@ -89,9 +89,6 @@ extension ReportContent {
         }
         return inlines + [.text(end)]
     }
-
-    /// Below this n the headline warns (the study's smallest correlations had n = 16).
-    static let fewServices = 10
 
     /// `−0.72 to −0.40`.
     static func interval(_ low: Double?, _ high: Double?) -> String {

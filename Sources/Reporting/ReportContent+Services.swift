@@ -12,7 +12,7 @@ extension ReportContent {
                                  ("Mean total cost", .right), ("Mean cost per person supported", .right)])
         for group in index.descriptiveGroups {
             let people = index.descriptive(group: group, metric: Metric.peopleSupported.rawValue)
-            table.append([Self.groupCell(group), [.text(HumanNumbers.count(people?.n))],
+            table.append([Self.groupCell(group), [.text(Self.nText(people?.n))],
                           meanCell(group, .peopleSupported), meanCell(group, .totalCost),
                           meanCell(group, .costPerPerson)])
         }
@@ -34,7 +34,7 @@ extension ReportContent {
                                  ("7–40 hours", .right), ("40+ hours", .right)])
         for row in levels {
             table.append([Self.groupCell(row.group)] + [
-                HumanNumbers.count(row.n), HumanNumbers.percent(row.shareLT7),
+                Self.nText(row.n), HumanNumbers.percent(row.shareLT7),
                 HumanNumbers.percent(row.share7to40), HumanNumbers.percent(row.share40plus),
             ].map { [.text($0)] })
         }
@@ -56,7 +56,7 @@ extension ReportContent {
                                       ("Retain a job", .right), ("Become self-employed", .right)])
         for row in mix {
             let group = Self.groupCell(row.group)
-            let n = HumanNumbers.count(row.n)
+            let n = Self.nText(row.n)
             table.append([group] + [n, HumanNumbers.percent(row.outcomeRateMean),
                                     HumanNumbers.percent(row.gainedShare),
                                     HumanNumbers.percent(row.retainedShare),

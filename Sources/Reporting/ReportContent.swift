@@ -30,7 +30,7 @@ struct ReportContent {
          chartList]
     }
 
-    var document: ReportDocument { ReportDocument(blocks: sections.flatMap { $0 }) }
+    var document: ReportDocument { ReportDocument(blocks: SmallGroup.explained(sections.flatMap { $0 })) }
 
     /// The sentence printed instead of a section whose table the run did not produce.
     static func notProduced(_ file: String) -> ReportBlock {
@@ -43,8 +43,15 @@ struct ReportContent {
     /// `figure (n=70)`: every figure carries the number of services that had the data.
     static func withN(_ figure: String, _ n: Int?) -> String {
         guard figure != HumanNumbers.missing || n != nil else { return HumanNumbers.missing }
-        return "\(figure) (n=\(HumanNumbers.count(n ?? 0)))"
+        return "\(figure) (n=\(nText(n ?? 0)))"
     }
+
+    /// Below this many services a figure is marked (`SmallGroup`).
+    static let fewServices = SmallGroup.fewServices
+
+    /// An n as printed: `7†` when so few services stand behind the figure that one more
+    /// or less could move it a lot (`SmallGroup`).
+    static func nText(_ n: Int?) -> String { HumanNumbers.count(n) + SmallGroup.mark(n) }
 
     private var title: [ReportBlock] {
         [

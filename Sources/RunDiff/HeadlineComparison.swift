@@ -5,6 +5,12 @@ public struct FigureChange: Sendable, Equatable {
     public var format: FigureFormat
     public var old: Double?
     public var new: Double?
+    /// The row stands on fewer than `fewServices` services in either run (its `n`): a
+    /// figure one service more or less could move a long way (issue 29).
+    public var fewServices = false
+
+    /// Below this many services a figure is marked, as in the report.
+    public static let fewServices = 10
 
     public var oldText: String { format.text(old) }
     public var newText: String { format.text(new) }
@@ -54,7 +60,13 @@ public struct HeadlineComparison: Sendable {
         var changed: [FigureChange] = []
         var relabelled: [LabelChange] = []
         var unchanged = 0
+        let nColumn = table.figureColumns.firstIndex { $0.column == "n" }
         for (oldRow, newRow) in match.pairs {
+            let few = nColumn.map { position in
+                [oldRow.values[position], newRow.values[position]].contains { n in
+                    n.map { $0 > 0 && $0 < Double(FigureChange.fewServices) } ?? false
+                }
+            } ?? false
             for (position, column) in table.figureColumns.enumerated() {
                 let before = oldRow.values[position], after = newRow.values[position]
                 let format = table.format(column: column.column, key: newRow.key)
@@ -62,7 +74,7 @@ public struct HeadlineComparison: Sendable {
                     unchanged += 1
                 } else {
                     changed.append(FigureChange(key: newRow.key, column: column, format: format,
-                                                old: before, new: after))
+                                                old: before, new: after, fewServices: few))
                 }
             }
             for (position, column) in table.labelColumns.enumerated() {

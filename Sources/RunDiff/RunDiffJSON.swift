@@ -128,6 +128,7 @@ public enum RunDiffJSON {
         object["new"] = number(change.new)
         object["old_text"] = .string(change.oldText)
         object["new_text"] = .string(change.newText)
+        object["few_services"] = .bool(change.fewServices)
         return .object(object)
     }
 

@@ -33,7 +33,7 @@ extension RunDiffReport {
             var markdown = MarkdownTable(kind.keyColumns + ["figure", "old", "new", "change", "relative change"])
             for change in table.changed {
                 markdown.append(keyCells(kind, change.key) + [
-                    change.column.label, change.oldText, change.newText,
+                    change.column.label + (change.fewServices ? " †" : ""), change.oldText, change.newText,
                     PeopleNumbers.change(from: change.old, to: change.new, format: change.format),
                     PeopleNumbers.relativeChange(from: change.old, to: change.new),
                 ])
@@ -44,6 +44,10 @@ extension RunDiffReport {
                 ])
             }
             text += markdown.text + "\n"
+            if table.changed.contains(where: \.fewServices) {
+                text += "† Fewer than \(FigureChange.fewServices) services in one run or both: one service more or less "
+                    + "could move this figure a long way; read its change with caution.\n\n"
+            }
         }
         text += rowList("Only in the new run", kind, table.added)
         text += rowList("Only in the old run", kind, table.removed)

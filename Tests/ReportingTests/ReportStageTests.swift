@@ -78,7 +78,7 @@ struct ReportStageTests {
         #expect(report.contains("Not produced in this run: `tables/correlations.csv` is missing"))
         #expect(report.contains("Not produced in this run: `tables/bands.csv` is missing"))
         #expect(report.contains("Not produced in this run: `clean/flags.csv` is missing"))
-        #expect(report.contains("Mean cost per person supported: £1,832 (n=8)"))
+        #expect(report.contains("Mean cost per person supported: £1,832 (n=8†)"))
         let charts = try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("charts").path)
         #expect(charts.sorted() == ["distribution-cost_per_outcome.svg", "distribution-cost_per_person.svg"])
     }
@@ -159,5 +159,23 @@ struct ReportStageTests {
         #expect(svg.components(separatedBy: "<polygon").count - 1 == 3 + 1)  // 3 evidence-based + legend
         #expect(svg.contains("n = 7, r = \u{2212}0.69"))
         #expect(svg.contains("clip-path=\"url(#clip-scatter-all-cost_per_outcome-vs-outcome_rate)\""))
+    }
+
+    @Test("a figure from fewer than 10 services is marked, and the table carrying it says why, once")
+    func smallGroupsMarked() throws {
+        let run = try ReportTestSupport.runReport()
+        defer { ReportTestSupport.remove(run) }
+        let report = try ReportTestSupport.text("report.md", in: run)
+        // The small run has 8 services: every group is under 10, so every n carries the mark.
+        #expect(report.contains("£1,832 (n=8†)"))
+        #expect(!report.contains("(n=8)"))
+        let explanation = "*† Fewer than 10 services: one service more or less could move this figure a long way; read it with caution.*"
+        #expect(report.contains("| All services | 8† |"))
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where line == explanation {
+            // Right after a table (its last row, then a blank line) or a list that shows the mark.
+            #expect(lines[index - 2].contains("†"), "explanation after \(lines[index - 2])")
+        }
+        #expect(lines.contains { $0 == explanation })
     }
 }
