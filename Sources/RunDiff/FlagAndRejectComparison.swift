@@ -1,3 +1,4 @@
+import Foundation
 /// Flags of both runs, keyed by service, rule and metric: a flag whose value merely moved
 /// is the same flag; one raised or cleared is listed.
 public struct FlagComparison: Sendable {
@@ -44,8 +45,18 @@ public struct RejectComparison: Sendable {
 
     public var hasDifferences: Bool { !new.isEmpty || !resolved.isEmpty }
 
+    /// A rejected row's cells as compared: each without surrounding white space and
+    /// without the empty cells a spreadsheet's wider used range adds at the end, so that
+    /// the same row re-saved (or read from a file that gained an empty column) is the same
+    /// rejected row, not one new and one resolved.
+    static func comparable(_ cells: [String]) -> [String] {
+        var trimmed = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        while trimmed.last?.isEmpty == true { trimmed.removeLast() }
+        return trimmed
+    }
+
     static func compare(old: [RejectRecord], new: [RejectRecord]) -> RejectComparison {
-        let match = KeyedMatch(old: old, new: new) { [$0.rule] + $0.rawCells }
+        let match = KeyedMatch(old: old, new: new) { [$0.rule] + Self.comparable($0.rawCells) }
         let order = { (lhs: RejectRecord, rhs: RejectRecord) -> Bool in
             if lhs.sourceFile != rhs.sourceFile { return lhs.sourceFile.utf8.lexicographicallyPrecedes(rhs.sourceFile.utf8) }
             let left = Int(lhs.line) ?? 0, right = Int(rhs.line) ?? 0

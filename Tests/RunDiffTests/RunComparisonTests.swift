@@ -122,6 +122,20 @@ struct RunComparisonTests {
         #expect(comparison.rejects.unchangedCount == 1)
     }
 
+    @Test("a rejected row re-saved with an extra empty cell or padded cells is the same row, not new and resolved")
+    func rejectKeyedByTrimmedCells() {
+        let old = RejectRecord(sourceFile: "a.csv", line: "6", rule: "required-missing", message: "m",
+                               rawCells: ["Northshire", "Job Club", "2012/13", ""])
+        let new = RejectRecord(sourceFile: "a-v2.xlsx", line: "9", rule: "required-missing", message: "m",
+                               rawCells: ["Northshire ", "Job Club", "2012/13", "", "", ""])
+        let same = RejectComparison.compare(old: [old], new: [new])
+        #expect(same.new.isEmpty && same.resolved.isEmpty && same.unchangedCount == 1)
+        var changed = new
+        changed.rawCells[1] = "Job Club North"
+        let moved = RejectComparison.compare(old: [old], new: [changed])
+        #expect(moved.new.count == 1 && moved.resolved.count == 1)
+    }
+
     @Test("a new reject and a new flag are listed as new, the old ones as in both runs")
     func newRejectAndFlag() throws {
         let comparison = try DiffFixtures.compare("base", "new-reject")
