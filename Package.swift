@@ -110,6 +110,9 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "PipelineDefinition", "Returns", "RunFiles", "Tabular",
+                                                        "VFMCore", "VFMTestSupport"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "RunFiles", "VFMTestSupport"], swiftSettings: swiftSettings),
     ]
 )

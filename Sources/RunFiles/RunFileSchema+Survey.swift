@@ -31,7 +31,7 @@ extension RunFileSchema {
     /// cells (`breakdown_<type>_<client>`) in pounds, provider shares as fractions, factor
     /// ranks as whole numbers; every other answer is a word (`yes`, `no`, `calculated`…).
     package static func surveyResponseColumn(_ name: String) -> RunFileColumn {
-        if name.hasPrefix("spend_") {
+        if isBudget(name) {
             return .figure(name, unit: .gbp, "Q2a: budget for employment support in that stream and year")
         }
         if name.hasPrefix("breakdown_"), name != "breakdown_unable", name != "breakdown_accuracy" {
@@ -40,6 +40,11 @@ extension RunFileSchema {
         if name.hasPrefix("provider_") { return .figure(name, unit: .fraction, "Q2c: share of the spend with this provider") }
         if name.hasPrefix("factor_") { return RunFileColumn(name, .integer, .figure, "Q3: rank of the factor, 1 = most important") }
         return .label(name, "the answer, in its canonical word")
+    }
+
+    /// A budget's column: `spend_<stream>_<year>` for the streams of Q2a.
+    private static func isBudget(_ name: String) -> Bool {
+        ["spend_social_care_", "spend_health_", "spend_combined_"].contains { name.hasPrefix($0) }
     }
 
     /// `clean/responses.csv`: `authority`, `response`, the budgets found, the answers,
@@ -63,7 +68,7 @@ extension RunFileSchema {
     /// `clean/areas.csv` as its header names the budgets; `nil` when it is not an areas header.
     package static func cleanAreas(header: [String]) -> RunFileSchema? {
         guard header.count >= 3, Array(header.prefix(3)) == ["authority", "responses", "calculated_responses"],
-              header.dropFirst(3).allSatisfy({ $0.hasPrefix("spend_") }) else { return nil }
+              header.dropFirst(3).allSatisfy(isBudget) else { return nil }
         return cleanAreas(spendColumns: Array(header.dropFirst(3)))
     }
 

@@ -87,7 +87,13 @@ public struct StageOptions: ParsableArguments {
     /// Loads the pipeline and runs `stage` on the run directory (see `CommandRuntime.run`).
     func run(_ stage: (LoadedPipeline, String, StageLog) throws(VFMError) -> Void) throws {
         try CommandRuntime.run { () throws(VFMError) in
-            try stage(try PipelineChoice.load(config: pipeline.config), runDirectory.runDirectory, logging.log)
+            let loaded = try PipelineChoice.load(config: pipeline.config)
+            if loaded.definition.kind == .spendingSurvey {
+                // The survey's stages run in one process (SPEC §12); the stage executables are the service returns'.
+                throw VFMError(.usage, "\(loaded.displayPath) is a spending survey, which runs all its stages in one command",
+                               hint: "use vfm run --config \(loaded.displayPath) --input SURVEY --output DIR")
+            }
+            try stage(loaded, runDirectory.runDirectory, logging.log)
         }
     }
 }
