@@ -17,7 +17,9 @@ enum SurveyFlags {
         let shares = SurveyColumns.providers.compactMap { response.number("provider_\($0)") }
         if shares.count >= 2 {
             let sum = SurveySums.total(shares)
-            if abs(sum - 1) > sharesTolerance {
+            // Shares are decimals (60% + 45%): their binary sum may land a rounding past the
+            // bound, which a share exactly on it must not cross.
+            if abs(sum - 1) > sharesTolerance + 1e-9 {
                 flags.append(SurveyFlag(rule: .sharesNot100, metric: "provider", value: sum, threshold: sharesTolerance,
                                         message: "the provider shares add up to \(HumanNumbers.percent(sum)), not 100% "
                                             + "(more than 5 points off): check Q2c"))
