@@ -58,9 +58,17 @@ public enum Descriptive {
     /// the mean: the identity S = Σd² − (Σd)²/n makes the result exact for any centre);
     /// `nil` for n < 2.
     static func standardDeviation(of values: [Double], mean: Double) -> Double? {
+        guard let (variance, scale) = scaledVariance(of: values, mean: mean) else { return nil }
+        let sd = variance.squareRoot().value * scale
+        return sd.isFinite ? sd : nil
+    }
+
+    /// The sample variance S / (n − 1) of finite `values` about any centre near their mean,
+    /// as a double-double divided by `scale²` (the power of two that keeps the squares of
+    /// the deviations in range); `nil` for n < 2. Shared by the SD and Welch's t-test.
+    static func scaledVariance(of values: [Double], mean: Double) -> (variance: DoubleDouble, scale: Double)? {
         guard values.count >= 2 else { return nil }
         guard let deviations = ScaledDeviations(of: values, from: mean) else { return nil }
-        let scale = deviations.scale
         var sum = DoubleDouble.zero
         var squares = DoubleDouble.zero
         for i in deviations.hi.indices {
@@ -73,7 +81,6 @@ public enum Descriptive {
         let n = Double(values.count)
         var centred = squares - sum * sum / n
         if centred.hi < 0 { centred = .zero }
-        let sd = (centred / (n - 1)).squareRoot().value * scale
-        return sd.isFinite ? sd : nil
+        return (centred / (n - 1), deviations.scale)
     }
 }
