@@ -20,7 +20,7 @@ enum SurveyFlags {
             // Shares are decimals (60% + 45%): their binary sum may land a rounding past the
             // bound, which a share exactly on it must not cross.
             if abs(sum - 1) > sharesTolerance + 1e-9 {
-                flags.append(SurveyFlag(rule: .sharesNot100, metric: "provider", value: sum, threshold: sharesTolerance,
+                flags.append(SurveyFlag(rule: .sharesNot100, metric: "provider_shares", value: sum, threshold: sharesTolerance,
                                         message: "the provider shares add up to \(HumanNumbers.percent(sum)), not 100% "
                                             + "(more than 5 points off): check Q2c"))
             }
@@ -34,8 +34,9 @@ enum SurveyFlags {
                 let breakdown = SurveySums.total(cells), budget = SurveySums.total(budgets)
                 if budget > 0, abs(breakdown - budget) >= breakdownTolerance * budget {
                     let difference = (breakdown - budget) / budget
-                    flags.append(SurveyFlag(rule: .breakdownMismatch, metric: "breakdown", value: difference,
-                                            threshold: breakdownTolerance,
+                    // value: the breakdown's total B; threshold: the budgets' total T it is checked against.
+                    flags.append(SurveyFlag(rule: .breakdownMismatch, metric: "breakdown_total", value: breakdown,
+                                            threshold: budget,
                                             message: "the breakdown adds up to \(HumanNumbers.money(breakdown)) but the "
                                                 + "\(year.label) budgets to \(HumanNumbers.money(budget)) "
                                                 + "(\(HumanNumbers.percent(difference)) apart): check Q2a against Q2b"))
@@ -46,7 +47,7 @@ enum SurveyFlags {
         for factor in SurveyColumns.factors {
             if let rank = response.rank("factor_\(factor)") { byRank[rank, default: []].append(factor) }
         }
-        if let (rank, factors) = byRank.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+        for (rank, factors) in byRank.filter({ $0.value.count > 1 }).sorted(by: { $0.key < $1.key }) {
             flags.append(SurveyFlag(rule: .rankRepeated, metric: "factor_\(factors[0])", value: Double(rank), threshold: nil,
                                     message: "rank \(rank) is given to \(factors.count) factors ("
                                         + factors.joined(separator: ", ") + "): Q3 asks for each rank once"))
@@ -56,21 +57,18 @@ enum SurveyFlags {
 
     /// SPEC §12 `multiple-responses`: every response of an area giving a budget (0
     /// included) that another response of the area also gives — the area's sum may count
-    /// one budget twice. One flag per response, naming the first such column.
+    /// one budget twice. One flag per response and budget, its value the response's own.
     static func multipleResponses(_ responses: inout [SurveyResponse], areas: [SurveyArea], columns: [SpendColumn]) {
         for area in areas where area.responses.count > 1 {
-            for row in area.responses {
-                let shared = columns.filter { column in
-                    responses[row].spend(column) != nil
-                        && area.responses.contains { $0 != row && responses[$0].spend(column) != nil }
+            for column in columns {
+                let givers = area.responses.filter { responses[$0].spend(column) != nil }
+                guard givers.count > 1 else { continue }
+                for row in givers {
+                    responses[row].flags.append(SurveyFlag(
+                        rule: .multipleResponses, metric: column.name, value: responses[row].spend(column), threshold: nil,
+                        message: "\(givers.count) responses of this area give \(column.name): the area's sum may count "
+                            + "one budget twice — check whether they describe the same money"))
                 }
-                guard let first = shared.first else { continue }
-                let others = area.responses.filter { $0 != row && responses[$0].spend(first) != nil }.count
-                responses[row].flags.append(SurveyFlag(
-                    rule: .multipleResponses, metric: first.name, value: Double(others + 1), threshold: nil,
-                    message: "\(others + 1) responses of this area give \(first.name)"
-                        + (shared.count > 1 ? " (and \(shared.count - 1) more budget\(shared.count == 2 ? "" : "s"))" : "")
-                        + ": the area's sum may count one budget twice — check whether they describe the same money"))
             }
         }
     }

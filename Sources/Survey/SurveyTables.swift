@@ -45,7 +45,7 @@ package struct SurveyTables: Sendable {
             let answers = ["more", "same", "less"].map { word in members.filter { $0.choice("five_year_change") == word }.count }
             fiveYear.append(FiveYearRow(subset: subset, n: members.count,
                                         counts: answers + [members.count - answers.reduce(0, +)]))
-            for item in SurveyColumns.collectedItems.map({ "collects_\($0)" }) + ["collects_job_numbers"] {
+            for item in ["collects_job_numbers"] + SurveyColumns.collectedItems.map({ "collects_\($0)" }) {
                 let answered = members.filter { $0.choice(item) != nil }.count
                 let yes = members.filter { $0.choice(item) == "yes" }.count
                 dataCollected.append(DataCollectedRow(subset: subset, item: String(item.dropFirst("collects_".count)),
@@ -125,7 +125,7 @@ package struct SurveyTables: Sendable {
     static func spendByType(_ responses: [SurveyResponse], subset: SurveySubset) -> [SpendByTypeRow] {
         let withBreakdown = responses.filter(\.hasBreakdown)
         var rows: [SpendByTypeRow] = []
-        for client in ["all"] + Breakdown.clients {
+        for client in Breakdown.clients + ["all"] {
             let clients = client == "all" ? Breakdown.clients : [client]
             let members = withBreakdown.filter { response in
                 clients.contains { c in Breakdown.types.contains { response.number(Breakdown.column(type: $0, client: c)) != nil } }

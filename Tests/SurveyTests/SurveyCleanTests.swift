@@ -47,7 +47,7 @@ struct SurveyCleanTests {
         #expect(Self.flags(clean, "A") == ["breakdown-mismatch"])
         #expect(["B", "C", "D", "E"].allSatisfy { Self.flags(clean, $0).isEmpty })
         let flag = try #require(clean.responses.first { $0.authority == "A" }?.flags.first)
-        #expect(flag.value == (89_000.0 - 100_000) / 100_000)
+        #expect(flag.metric == "breakdown_total" && flag.value == 89_000 && flag.threshold == 100_000)
     }
 
     @Test("rank-repeated: one rank given to two factors")
