@@ -576,12 +576,16 @@ def write_xlsx(path, rows):
             cell = sheet.cell(row=line, column=col, value=value)
             if number_format:
                 cell.number_format = number_format
-    # Fixed document properties: the same bytes on every run.
+    save_workbook(book, path, "Fixtures/survey/make_sample.py")
+
+
+def save_workbook(book, path, creator):
+    """Saves with fixed document properties and ZIP times: the same bytes on every run."""
     import datetime
     stamp = datetime.datetime(2012, 3, 5, 9, 0, 0)
     book.properties.created = stamp
     book.properties.modified = stamp
-    book.properties.creator = "Fixtures/survey/make_sample.py"
+    book.properties.creator = creator
     book.save(path)
     fix_zip_times(path)
 

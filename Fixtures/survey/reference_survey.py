@@ -13,7 +13,8 @@ applies §12's rejects and flags, forms the areas and the calculated subset, and
     OUT_DIR/clean/rejected.csv   source_file,line,rule,column,value  (one row per rejected record)
     OUT_DIR/clean/flags.csv      authority,response,source,rule,metric,value,threshold
     OUT_DIR/clean/areas.csv      authority,responses,calculated_responses,spend_<stream>_<yyyy>_<yy>…
-    OUT_DIR/summary.json         rows read / accepted / rejected, preamble rows, years, unmatched areas
+    OUT_DIR/summary.json         rows read / accepted / rejected, preamble rows, years, unmatched areas,
+                                 the Work Choice groups (folded authority keys, starts per 100,000)
 
 Arithmetic: every share, mean, median and sum with `fractions.Fraction` on the exact
 decimal values of the cells (money `£1,730.50` is 173050/100), rounded once when written;
@@ -172,7 +173,10 @@ def map_header(cells):
 
 
 def read_records(path):
-    """(line, cells) of every non-blank record, line = the physical line it starts on."""
+    """(line, cells) of every non-blank record, line = the physical line it starts on (a
+    workbook's: its sheet row number)."""
+    if str(path).lower().endswith(".xlsx"):
+        return read_workbook_records(path)
     data = pathlib.Path(path).read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -190,8 +194,80 @@ def read_records(path):
     return records
 
 
+XLSX = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def read_workbook_records(path):
+    """The first worksheet of an .xlsx as text records, standard library only (zipfile +
+    ElementTree): shared and inline strings as written, booleans as TRUE/FALSE, numbers as
+    the decimal text stored in the sheet, a number in a percent-formatted cell as that
+    decimal × 100 with a `%` (so 0.35 reads as `35%`, exactly the CSV's proportion); empty
+    rows skipped; every row padded to the widest row. §4 reads a workbook the same way:
+    cells by their stored type, a cell's line its sheet row number."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    from posixpath import join, normpath
+
+    def tag(name):
+        prefix, local = name.split(":")
+        return f"{{{XLSX[prefix]}}}{local}"
+
+    with zipfile.ZipFile(path) as book:
+        workbook = ET.fromstring(book.read("xl/workbook.xml"))
+        rels = ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels.iter(tag("p:Relationship"))}
+        first = next(workbook.iter(tag("m:sheet")))
+        target = targets[first.get(tag("r:id"))]
+        sheet_path = target.lstrip("/") if target.startswith("/") else normpath(join("xl", target))
+        strings = []
+        if "xl/sharedStrings.xml" in book.namelist():
+            for si in ET.fromstring(book.read("xl/sharedStrings.xml")).iter(tag("m:si")):
+                strings.append("".join(t.text or "" for t in si.iter(tag("m:t"))))
+        percent_styles = set()
+        if "xl/styles.xml" in book.namelist():
+            styles = ET.fromstring(book.read("xl/styles.xml"))
+            custom = {int(f.get("numFmtId")): f.get("formatCode") for f in styles.iter(tag("m:numFmt"))}
+            xfs = styles.find(tag("m:cellXfs"))
+            for index, xf in enumerate(xfs if xfs is not None else []):
+                fmt = int(xf.get("numFmtId", "0"))
+                code = re.sub(r'"[^"]*"', "", custom.get(fmt, ""))
+                if fmt in (9, 10) or "%" in code:
+                    percent_styles.add(index)
+        sheet = ET.fromstring(book.read(sheet_path))
+    rows = []
+    for row in sheet.iter(tag("m:row")):
+        cells = {}
+        for c in row.iter(tag("m:c")):
+            letters = re.match(r"[A-Z]+", c.get("r")).group(0)
+            column = 0
+            for letter in letters:
+                column = column * 26 + ord(letter) - 64
+            kind = c.get("t", "n")
+            v = c.find(tag("m:v"))
+            if kind == "inlineStr":
+                text = "".join(t.text or "" for t in c.iter(tag("m:t")))
+            elif v is None:
+                continue
+            elif kind == "s":
+                text = strings[int(v.text)]
+            elif kind == "b":
+                text = "TRUE" if v.text == "1" else "FALSE"
+            elif kind == "n" and int(c.get("s", "0")) in percent_styles:
+                digits = format(Decimal(v.text) * 100, "f")
+                text = (digits.rstrip("0").rstrip(".") if "." in digits else digits) + "%"
+            else:
+                text = v.text or ""
+            cells[column] = text
+        if any(t.strip() for t in cells.values()):
+            rows.append((int(row.get("r")), cells))
+    width = max((max(cells) for _, cells in rows), default=0)
+    return [(line, [cells.get(i, "") for i in range(1, width + 1)]) for line, cells in rows]
+
+
 def parse_money(text):
-    m = MONEY.match(text.replace(" ", ""))
+    m = MONEY.match(text)
     if not m:
         return None, "invalid-money"
     value = F(Decimal(m.group(3).replace(",", "") + (m.group(4) or "")))
@@ -406,6 +482,7 @@ class Tables:
         self.reference = reference
         self.flags = []
         self.unmatched = []
+        self.work_choice_groups = None
 
     def subsets(self):
         return [("all", self.responses, self.areas), ("calculated", self.calculated, self.calc_areas)]
@@ -600,7 +677,11 @@ class Tables:
             row += [float(m.statistic), float(m.pvalue)]
         else:
             row += [None, None]
-        self.work_choice_ranked = ranked
+        self.work_choice_groups = {
+            "top": [{"authority": key, "starts_per_100k": float(v)} for _, key, v in ranked[:k]],
+            "bottom": [{"authority": key, "starts_per_100k": float(v)} for _, key, v in ranked[len(ranked) - k:]] if k else [],
+            "ranked": len(ranked),
+        }
         return ["measure", "top_n", "bottom_n", "top_mean", "bottom_mean", "difference", "welch_t",
                 "welch_df", "welch_p", "mann_whitney_u", "mann_whitney_p"], [row]
 
@@ -690,6 +771,7 @@ def run(survey_path, out, reference=None, top_n=20, tolerance=F(0)):
         "areas": len(tables.areas),
         "calculated_areas": len(tables.calc_areas),
         "unmatched_areas": tables.unmatched,
+        "work_choice_groups": tables.work_choice_groups,
         "pb_user_areas": len({fold(r["authority"]) for r in survey.responses if r.get("pb_use") == "yes"}),
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
