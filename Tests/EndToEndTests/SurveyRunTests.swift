@@ -40,7 +40,10 @@ struct SurveyRunTests {
     /// cells of the expected columns that differ (numbers beyond `tolerance`, relative).
     static func differences(expected: String, actual: String, keys: [String], tolerance: Double) throws -> [String] {
         let (expectedHeader, expectedRows) = try table(expected)
-        let (actualHeader, actualRows) = try table(actual)
+        // The project's own readers undo the formula-injection guard (SPEC §7: `-5,000` is
+        // written `'-5,000`); the reference writes cells bare.
+        let (actualHeader, written) = try table(actual)
+        let actualRows = written.map { $0.map(CSVInjection.restore) }
         func keyed(_ header: [String], _ rows: [[String]]) -> [[String]: [String: String]] {
             var map: [[String]: [String: String]] = [:]
             for row in rows {

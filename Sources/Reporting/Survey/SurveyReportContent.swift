@@ -46,8 +46,16 @@ struct SurveyReportContent {
         }
         let all = tables.responses.first { $0.subset == .all }, calculated = tables.responses.first { $0.subset == .calculated }
         let read = clean.ingest.files.reduce(0) { $0 + $1.rowsRead }
-        return [
-            .heading(level: 2, [.text("Responses and areas")]),
+        let warnings = clean.ingest.warnings
+        var notes: [ReportBlock] = []
+        if !warnings.isEmpty {
+            notes.append(.paragraph([.text("Reading the inputs:")]))
+            notes.append(.bullets(warnings.prefix(ReportLimits.examplesPerRule * 10).map { [.displayText($0)] }
+                + (warnings.count > ReportLimits.examplesPerRule * 10
+                    ? [[.text("… and \(HumanNumbers.count(warnings.count - ReportLimits.examplesPerRule * 10)) more (in the log)")]]
+                    : [])))
+        }
+        return [.heading(level: 2, [.text("Responses and areas")])] + notes + [
             .paragraph([.text("\(HumanNumbers.count(all?.responses)) responses from \(HumanNumbers.count(all?.areas)) "
                 + "areas (\(HumanNumbers.count(read)) rows read, \(HumanNumbers.count(clean.rejected.count)) rejected); "
                 + "\(HumanNumbers.count(calculated?.responses)) responses from \(HumanNumbers.count(calculated?.areas)) "

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import VFMTestSupport
+
+extension SurveyRunTests {
+    /// The messy survey (Fixtures/survey/make_messy.py): four years, several responses per
+    /// area, every reject and flag rule, both formats, fewer ranked areas than 2 · top_n.
+    @Test("the messy survey (CSV and .xlsx) gives the independent implementation's tables, areas, flags and rejects",
+          arguments: [("survey/messy-survey.csv", "messy-survey"), ("survey/messy-survey.xlsx", "messy-survey-xlsx")])
+    func messyAgainstReference(input: String, expected name: String) throws {
+        let scratch = try ScratchDirectory("survey-messy")
+        defer { scratch.remove() }
+        let output = scratch.appending("out").path
+        let result = try Self.run(input, reference: "survey/messy-work-choice.csv", output: output)
+        #expect(result.status == 0, "\(result)")
+        let expected = FixturePaths.fixture("survey/expected/\(name)")
+        for (file, keys) in Self.keys.sorted(by: { $0.key < $1.key }) {
+            let path = expected.appendingPathComponent(file).path
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let problems = try Self.differences(expected: path, actual: output + "/" + file, keys: keys,
+                                                tolerance: file.hasSuffix("work_choice.csv") ? 1e-9 : 1e-12)
+            #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
+        }
+    }
+
+    @Test("third-party names in the survey report never become markup in report.md or report.html")
+    func hostileNames() throws {
+        let scratch = try ScratchDirectory("survey-hostile")
+        defer { scratch.remove() }
+        var text = try String(contentsOf: FixturePaths.fixture("survey/hand-12.csv"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\nYork,", with: "\n\"<script>alert(1)</script> [x](http://evil.example) *Y*\",")
+        let input = scratch.appending("hostile.csv")
+        try Data(text.utf8).write(to: input)
+        let output = scratch.appending("out").path
+        let run = try ExecuteCommand.run("vfm", ["run", "--quiet", "--config", Self.pipeline, "--input", input.path,
+                                                 "--reference", FixturePaths.fixture("survey/hand-12-reference.csv").path,
+                                                 "--output", output])
+        #expect(run.status == 0, "\(run)")
+        let markdown = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("evil.example"), "the name is in the report")
+        let rendered = try GFMRenderer.render(markdown)
+        #expect(!rendered.contains("<script"))
+        #expect(!rendered.contains("href=\"http://evil.example"))
+        #expect(!rendered.contains("<em>Y</em>"))
+        let html = try String(contentsOfFile: output + "/report.html", encoding: .utf8)
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("href=\"http://evil.example"))
+    }
+}
