@@ -13,14 +13,7 @@ extension SurveyRunTests {
         let output = scratch.appending("out").path
         let result = try Self.run(input, reference: "survey/messy-work-choice.csv", output: output)
         #expect(result.status == 0, "\(result)")
-        let expected = FixturePaths.fixture("survey/expected/\(name)")
-        for (file, keys) in Self.keys.sorted(by: { $0.key < $1.key }) {
-            let path = expected.appendingPathComponent(file).path
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            let problems = try Self.differences(expected: path, actual: output + "/" + file, keys: keys,
-                                                tolerance: file.hasSuffix("work_choice.csv") ? 1e-9 : 1e-12)
-            #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
-        }
+        try Self.expectReference(name, run: output)
     }
 
     @Test("third-party names in the survey report never become markup in report.md or report.html")

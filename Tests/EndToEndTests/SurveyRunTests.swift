@@ -75,12 +75,17 @@ struct SurveyRunTests {
         let output = scratch.appending("out").path
         let result = try Self.run("survey/sample-99.csv", output: output)
         #expect(result.status == 0, "\(result)")
-        let expected = FixturePaths.fixture("survey/expected/sample-99")
-        for (file, keys) in Self.keys.sorted(by: { $0.key < $1.key }) {
+        try Self.expectReference("sample-99", run: output)
+    }
+
+    /// Every file `Fixtures/survey/expected/<name>/` holds, compared with the run's.
+    static func expectReference(_ name: String, run output: String) throws {
+        let expected = FixturePaths.fixture("survey/expected/\(name)")
+        for (file, keys) in keys.sorted(by: { $0.key < $1.key }) {
             let path = expected.appendingPathComponent(file).path
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            let problems = try Self.differences(expected: path, actual: output + "/" + file, keys: keys,
-                                                tolerance: file.hasSuffix("work_choice.csv") ? 1e-9 : 1e-12)
+            let problems = try differences(expected: path, actual: output + "/" + file, keys: keys,
+                                           tolerance: file.hasSuffix("work_choice.csv") ? 1e-9 : 1e-12)
             #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
         }
     }
