@@ -75,7 +75,7 @@ let package = Package(
                                "StatisticsKernel", "CProcessShims"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
-                dependencies: ["PipelineRunner", "Reporting", "Returns", "VFMCore",
+                dependencies: ["PipelineRunner", "Reporting", "Returns", "Survey", "VFMCore",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
 

@@ -56,8 +56,8 @@ extension RunFileSchema {
         return RunFileSchema(
             path: RunLayout.cleanResponses, description: "one row per accepted survey response",
             columns: [
-                .label("authority", "local authority area, as written"),
-                .label("response", "the response's own label (several responses of one area)"),
+                .key("authority", "local authority area, as written"),
+                .key("response", "the response's own label (several responses of one area); empty when not given"),
             ] + header.dropFirst(2).dropLast(2).map(surveyResponseColumn) + [
                 .key("source", "input file and line of the response"),
                 .label("flags", "flag rule ids raised on the response, joined by ;"),

@@ -115,7 +115,7 @@ struct SurveyFile {
             throw VFMError(.dataError, table.preambleRows == 0 ? "the file is empty: no header row"
                 : "no header row: none of the \(table.preambleRows) rows names the `authority` column", file: table.name,
                 line: 1, hint: "the header must name `authority` (or `Authority Name`, `Authority`, `Local authority`) and "
-                    + "the questions (Pipelines/ndti-2014-survey.toml lists every column and the wordings accepted)")
+                    + "the questions; `vfm columns --config Pipelines/ndti-2014-survey.toml` lists every column and the wordings accepted")
         }
         var warnings = warnings + header.warnings
         if table.preambleRows > 0 {

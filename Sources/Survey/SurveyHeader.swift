@@ -80,7 +80,7 @@ struct SurveyHeader {
             warnings.append("\(file):\(line): \(ignored.count) column\(ignored.count == 1 ? " is" : "s are") not survey "
                 + "questions and \(ignored.count == 1 ? "is" : "are") ignored: "
                 + ignored.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (ignored.count > 5 ? ", …" : "")
-                + " — `vfm columns` lists the survey's; rename a column that should count")
+                + " — `vfm columns --config` with the survey pipeline lists them; rename a column that should count")
         }
     }
 
