@@ -42,7 +42,8 @@ enum SurveyRun {
         try SurveyRunFiles.writeClean(clean, toRunDirectory: directory)
         guard !clean.responses.isEmpty else {
             let total = clean.ingest.files.reduce(0) { $0 + $1.rowsRead }
-            throw VFMError(.dataError, "no valid row: all \(total) responses read were rejected",
+            throw VFMError(.dataError, total == 0 ? "no response: the header has no rows below it"
+                               : "no valid row: all \(total) responses read were rejected",
                            file: clean.ingest.files.count == 1 ? clean.ingest.files.first?.path : nil,
                            hint: "see the reasons logged above (and in \(RunLayout.cleanRejected)); fix those rows and run again")
         }

@@ -36,6 +36,11 @@ struct SurveyHeader {
     init(line: Int, cells: [String], file: String) throws(VFMError) {
         self.line = line
         names = cells
+        // SPEC §4's bound on a header, which keeps memory and time bounded whatever the input.
+        guard cells.count <= 16_384 else {
+            throw VFMError(.dataError, "the header has \(cells.count) cells, more than a spreadsheet's 16,384 columns",
+                           file: file, line: line, hint: "the header must name the survey's columns; check the export")
+        }
         var slots: [Slot] = []
         var seen: [String: Int] = [:]
         var ignored: [String] = []
