@@ -50,11 +50,13 @@ extension RunFileSchema {
     /// `clean/responses.csv`: `authority`, `response`, the budgets found, the answers,
     /// `source`, `flags`. The budgets' columns come from the inputs' headers, so the
     /// schema is made from the file's header; `nil` when it is not a responses header.
-    package static func cleanResponses(header: [String]) -> RunFileSchema? {
+    /// `ingest/responses.csv` has the same layout, before the clean stage's flags.
+    package static func cleanResponses(header: [String], path: String = RunLayout.cleanResponses) -> RunFileSchema? {
         guard header.count >= 4, header[0] == "authority", header[1] == "response",
               header[header.count - 2] == "source", header[header.count - 1] == "flags" else { return nil }
         return RunFileSchema(
-            path: RunLayout.cleanResponses, description: "one row per accepted survey response",
+            path: path, description: path == RunLayout.cleanResponses ? "one row per accepted survey response"
+                : "one row per survey response read (flags: empty until the clean stage)",
             columns: [
                 .key("authority", "local authority area, as written"),
                 .key("response", "the response's own label (several responses of one area); empty when not given"),

@@ -14,18 +14,8 @@ package enum SurveyRunFiles {
     }
 
     package static func writeClean(_ clean: SurveyClean, toRunDirectory directory: String) throws(VFMError) {
-        let header = responsesHeader(clean.spendColumns)
-        guard let responses = RunFileSchema.cleanResponses(header: header) else {
-            preconditionFailure("the responses header is the schema's by construction")
-        }
-        let answerColumns = header.dropFirst(2).dropLast(2)
-        try write(responses, clean.responses.map { response in
-            var ruleIDs: [String] = []
-            for flag in response.flags where !ruleIDs.contains(flag.rule.rawValue) { ruleIDs.append(flag.rule.rawValue) }
-            return [.text(response.authority), .text(response.response)]
-                + answerColumns.map { response.answers[$0]?.field ?? .text(nil) }
-                + [.text(response.source.description), .text(ruleIDs.isEmpty ? nil : ruleIDs.joined(separator: ";"))]
-        }, into: directory)
+        try writeResponses(clean.responses, spendColumns: clean.spendColumns, schema: RunLayout.cleanResponses,
+                           into: directory)
         let spendNames = clean.spendColumns.map(\.name)
         try write(RunFileSchema.cleanAreas(spendColumns: spendNames), clean.areas.map { area in
             [.text(area.authority), .count(area.responses.count), .count(area.calculatedResponses)]
@@ -55,13 +45,32 @@ package enum SurveyRunFiles {
         if let workChoice = tables.workChoice { try write(.workChoice, [workChoice.fields], into: directory) }
     }
 
+    /// `clean/responses.csv` (or, before the flags, `ingest/responses.csv` at `file`).
+    static func writeResponses(_ rows: [SurveyResponse], spendColumns: [SpendColumn], schema file: String,
+                               into directory: String) throws(VFMError) {
+        let header = responsesHeader(spendColumns)
+        guard let schema = RunFileSchema.cleanResponses(header: header, path: file) else {
+            preconditionFailure("the responses header is the schema's by construction")
+        }
+        let answerColumns = header.dropFirst(2).dropLast(2)
+        var writer = CSVWriter(header: schema.header)
+        for response in rows {
+            var ruleIDs: [String] = []
+            for flag in response.flags where !ruleIDs.contains(flag.rule.rawValue) { ruleIDs.append(flag.rule.rawValue) }
+            writer.append([.text(response.authority), .text(response.response)]
+                + answerColumns.map { response.answers[$0]?.field ?? .text(nil) }
+                + [.text(response.source.description), .text(ruleIDs.isEmpty ? nil : ruleIDs.joined(separator: ";"))])
+        }
+        try FileSystem.write(writer.text, to: path(file, in: directory))
+    }
+
     private static func write(_ schema: RunFileSchema, _ rows: [[CSVField]], into directory: String) throws(VFMError) {
         var writer = CSVWriter(header: schema.header)
         for row in rows { writer.append(row) }
         try FileSystem.write(writer.text, to: path(schema.path, in: directory))
     }
 
-    private static func path(_ file: String, in directory: String) -> String {
+    static func path(_ file: String, in directory: String) -> String {
         (directory as NSString).appendingPathComponent(file)
     }
 }

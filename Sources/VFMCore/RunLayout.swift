@@ -37,6 +37,7 @@ public enum RunLayout {
     public static let periodEdits = "tables/period_edits.csv"
     /// The commissioners' spending survey (SPEC §12): accepted responses, areas, and the
     /// tables of the study's Section 4 (`clean/rejected.csv` and `clean/flags.csv` as above).
+    public static let ingestResponses = "ingest/responses.csv"
     public static let cleanResponses = "clean/responses.csv"
     public static let cleanAreas = "clean/areas.csv"
     public static let surveyResponses = "tables/responses.csv"

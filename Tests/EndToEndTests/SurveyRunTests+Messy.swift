@@ -40,3 +40,26 @@ extension SurveyRunTests {
         #expect(!html.contains("href=\"http://evil.example"))
     }
 }
+
+extension SurveyRunTests {
+    @Test("the four stage executables run by hand on a survey give vfm run's bytes")
+    func stagesByHand() throws {
+        let scratch = try ScratchDirectory("survey-by-hand")
+        defer { scratch.remove() }
+        let reference = FixturePaths.fixture("survey/messy-work-choice.csv").path
+        let whole = try Self.run("survey/messy-survey.csv", reference: "survey/messy-work-choice.csv",
+                                 output: scratch.appending("run").path)
+        #expect(whole.status == 0, "\(whole)")
+        let directory = scratch.appending("hand").path
+        let common = ["--quiet", "--config", Self.pipeline, "--run-dir", directory]
+        for (stage, arguments) in [("vfm-ingest", ["--input", FixturePaths.fixture("survey/messy-survey.csv").path]),
+                                   ("vfm-clean", []), ("vfm-analyze", ["--reference", reference]),
+                                   ("vfm-report", ["--reference", reference])] {
+            let result = try ExecuteCommand.run(stage, common + arguments)
+            #expect(result.status == 0, "\(stage): \(result)")
+        }
+        #expect(DirectorySnapshot(of: scratch.appending("hand")) == DirectorySnapshot(of: scratch.appending("run")))
+        let wrong = try ExecuteCommand.run("vfm-analyze", ["--quiet", "--run-dir", directory, "--reference", reference])
+        #expect(wrong.status == 64, "--reference with the built-in service-returns pipeline: \(wrong)")
+    }
+}
