@@ -18,6 +18,7 @@ package enum SurveyReportStage {
         charts += funnelFigures
         if let chart = SurveyCharts.spendByType(tables.spendByType) { charts.append(chart) }
         let chartsDirectory = (runDirectory as NSString).appendingPathComponent(RunLayout.chartsDirectory)
+        try ReportStage.removeStaleCharts(in: chartsDirectory, keeping: Set(charts.map(\.file)))
         for chart in charts {
             try FileSystem.write(chart.svg, to: (chartsDirectory as NSString).appendingPathComponent(chart.file))
         }
