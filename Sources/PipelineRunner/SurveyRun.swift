@@ -61,7 +61,8 @@ enum SurveyRun {
                       progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
         let log = request.log
         let ingest = try progress.stage("ingest") { () throws(VFMError) in
-            try SurveyIngest.run(inputs: request.inputs, pipeline: pipeline.definition, sheet: request.sheet, log: log)
+            try SurveyIngest.run(inputs: request.inputs, pipeline: pipeline.definition, sheet: request.sheet,
+                                 skipBadFiles: request.skipBadFiles, log: log)
         }
         try SurveyRunFiles.writeIngest(ingest, sheetOption: request.sheet, toRunDirectory: directory)
         let clean = try progress.stage("clean") { SurveyClean.run(ingest, log: log) }

@@ -10,9 +10,10 @@ import VFMCore
 /// the run's CSV files so far in `datapackage.json`. The Work Choice table needs the same
 /// `--reference` at vfm-analyze and vfm-report (the report names it in the manifest).
 public enum SurveyStages {
-    public static func ingest(inputs: [String], sheet: String?, pipeline: LoadedPipeline, runDirectory: String,
-                              log: StageLog) throws(VFMError) {
-        let ingest = try SurveyIngest.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet, log: log)
+    public static func ingest(inputs: [String], sheet: String?, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
+                              runDirectory: String, log: StageLog) throws(VFMError) {
+        let ingest = try SurveyIngest.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet,
+                                          skipBadFiles: skipBadFiles, log: log)
         try SurveyRunFiles.writeIngest(ingest, sheetOption: sheet, toRunDirectory: runDirectory)
         try DataPackage.write(runDirectory: runDirectory)
     }

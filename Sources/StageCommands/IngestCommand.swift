@@ -35,7 +35,8 @@ public struct IngestCommand: ParsableCommand {
                 guard !input.inputs.isEmpty else {
                     throw VFMError(.usage, "a spending survey needs --input", hint: "pass --input SURVEY.csv")
                 }
-                try SurveyStages.ingest(inputs: input.inputs, sheet: input.sheet, pipeline: pipeline,
+                try SurveyStages.ingest(inputs: input.inputs, sheet: input.sheet, skipBadFiles: input.skipBadFiles,
+                                        pipeline: pipeline,
                                         runDirectory: runDirectory, log: log)
                 return
             }

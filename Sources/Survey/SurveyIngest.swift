@@ -15,22 +15,34 @@ package struct SurveyIngest: Sendable {
     /// - Throws: `.dataError` (65) for a file that cannot be read as a survey table (no
     ///   header, a column twice, a gap in a stream's years, undecodable bytes, a damaged
     ///   workbook); `.noInput` (66) for a missing input.
-    package static func run(inputs: [String], pipeline: PipelineDefinition, sheet: String?,
+    /// `skipBadFiles`: `--skip-bad-files`, as for the service returns: a file that cannot be
+    /// read as a survey table (65) is left out and named in the warnings, unless it is the only one.
+    package static func run(inputs: [String], pipeline: PipelineDefinition, sheet: String?, skipBadFiles: Bool = false,
                             log: StageLog) throws(VFMError) -> SurveyIngest {
         let (inputFiles, discoveryWarnings) = try InputDiscovery.scan(inputs)
         let missingWords = MissingValueWords(pipeline.missingValueWords)
         let totals = pipeline.totalsLabels.map(TotalsLabels.init) ?? .standard
         var result = SurveyIngest(files: [], responses: [], rejected: [], spendColumns: [], warnings: discoveryWarnings)
         var columns: Set<SpendColumn> = []
+        var leftOut: [VFMError] = []
         for file in inputFiles {
-            let read = try SurveyFile.read(file, sheet: sheet ?? pipeline.inputSheet, missingWords: missingWords,
+            let read: SurveyFile
+            do throws(VFMError) {
+                read = try SurveyFile.read(file, sheet: sheet ?? pipeline.inputSheet, missingWords: missingWords,
                                            totals: totals)
+            } catch {
+                guard skipBadFiles, error.status == .dataError else { throw error }
+                leftOut.append(error)
+                result.warnings.append("file left out (--skip-bad-files), the others are published: " + error.description)
+                continue
+            }
             result.files.append(read.summary)
             result.responses += read.responses
             result.rejected += read.rejected
             result.warnings += read.warnings
             columns.formUnion(read.spendColumns)
         }
+        if let first = leftOut.first, result.files.isEmpty { throw first }
         result.spendColumns = columns.sorted()
         // Files that each hold consecutive years may still leave a gap between them.
         try SurveyHeader.checkYears(result.spendColumns, file: inputFiles.map(\.displayName).joined(separator: ", "),

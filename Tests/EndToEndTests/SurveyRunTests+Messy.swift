@@ -63,3 +63,23 @@ extension SurveyRunTests {
         #expect(wrong.status == 64, "--reference with the built-in service-returns pipeline: \(wrong)")
     }
 }
+
+extension SurveyRunTests {
+    @Test("a directory of survey files: a file that is not a survey stops the run (65), or is left out with --skip-bad-files")
+    func directoryAndSkipBadFiles() throws {
+        let scratch = try ScratchDirectory("survey-directory")
+        defer { scratch.remove() }
+        let inputs = scratch.appending("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try Data(contentsOf: FixturePaths.fixture("survey/hand-12.csv")).write(to: inputs.appendingPathComponent("a.csv"))
+        try Data("just,a,table\n1,2,3\n".utf8).write(to: inputs.appendingPathComponent("b.csv"))
+        let arguments = ["run", "--config", Self.pipeline, "--input", inputs.path, "--output", scratch.appending("out").path]
+        let strict = try ExecuteCommand.run("vfm", arguments)
+        #expect(strict.status == 65, "\(strict)")
+        #expect(strict.stderr.contains("b.csv"))
+        let lenient = try ExecuteCommand.run("vfm", arguments + ["--skip-bad-files"])
+        #expect(lenient.status == 0, "\(lenient)")
+        let report = try String(contentsOfFile: scratch.appending("out/report.md").path, encoding: .utf8)
+        #expect(report.contains("file left out"))
+    }
+}
