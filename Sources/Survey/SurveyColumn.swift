@@ -17,7 +17,13 @@ package enum SurveyCellKind: Sendable, Equatable {
 /// wordings a cell may hold (matched after `AnswerText.fold`).
 package struct SurveyChoice: Sendable, Equatable {
     package var canonical: String
-    var wordings: [String]
+    /// Folded once (`AnswerText.fold`), not for every cell.
+    let wordings: Set<String>
+
+    init(canonical: String, wordings: [String]) {
+        self.canonical = canonical
+        self.wordings = Set(wordings.map(AnswerText.fold))
+    }
 }
 
 /// A column of the survey other than the budgets (SPEC §12's table, study Appendix 1):
@@ -129,6 +135,7 @@ package enum SurveyColumns {
 package enum AnswerText {
     static let yesWords = ["yes", "y", "true", "x", "✓", "✔"]
     static let noWords = ["no", "n", "false"]
+    static let yes = Set(yesWords), no = Set(noWords)
 
     static func fold(_ text: String) -> String {
         let straight = text.lowercased().map { character -> Character in

@@ -14,7 +14,7 @@ package enum SurveyColumnGuide {
             case .proportion: return "proportion (45%, 45 % or 45)"
             case .choice(let choices):
                 return choices.map { choice in
-                    ([choice.canonical] + choice.wordings.filter { $0 != choice.canonical }.map { "\"\($0)\"" })
+                    ([choice.canonical] + choice.wordings.filter { $0 != choice.canonical }.sorted().map { "\"\($0)\"" })
                         .joined(separator: " / ")
                 }.joined(separator: "; ")
             }

@@ -108,14 +108,18 @@ package struct SurveyTables: Sendable {
     static func ratios(_ clean: SurveyClean) -> [BudgetRatioRow] {
         guard let from = clean.breakdownYear, let to = clean.lastYear else { return [] }
         var rows: [BudgetRatioRow] = []
+        // The last pair's edits by area and stream: one look-up each, not a scan of every edit.
+        var outcomes: [Int: [SpendStream: HidiroglouBerthelot.Outcome]] = [:]
+        for edit in clean.edits where edit.from.year == from && edit.to.year == to {
+            outcomes[edit.area, default: [:]][edit.to.stream] = edit.edit.outcome
+        }
         for (index, area) in clean.areas.enumerated() {
             for stream in SpendStream.allCases {
                 let fromColumn = SpendColumn(stream: stream, year: from), toColumn = SpendColumn(stream: stream, year: to)
                 guard let before = area.spend[fromColumn], let after = area.spend[toColumn] else { continue }
-                let edit = clean.edits.first { $0.area == index && $0.from == fromColumn && $0.to == toColumn }
                 rows.append(BudgetRatioRow(authority: area.authority, stream: stream, from: from.label, to: to.label,
                                            spendFrom: before, spendTo: after, ratio: before > 0 ? after / before : nil,
-                                           outcome: edit?.edit.outcome.rawValue ?? "not-screened"))
+                                           outcome: (outcomes[index]?[stream] ?? .notScreened).rawValue))
             }
         }
         return rows

@@ -81,8 +81,8 @@ struct SurveyCellReader {
             }
         case .yesNo:
             let folded = AnswerText.fold(String(text))
-            if AnswerText.yesWords.contains(folded) { return .yesNo(true) }
-            if AnswerText.noWords.contains(folded) { return .yesNo(false) }
+            if AnswerText.yes.contains(folded) { return .yesNo(true) }
+            if AnswerText.no.contains(folded) { return .yesNo(false) }
             throw SurveyCellProblem(rule: .invalidYesNo, reason: "is neither yes (yes, y, true, x, ✓) nor no (no, n, false)")
         case .choice(let choices):
             throw SurveyCellProblem(rule: .invalidChoice, reason: "is none of its answers ("
@@ -132,7 +132,7 @@ struct SurveyCellReader {
     static func choice(_ text: String, in choices: [SurveyChoice]) -> String? {
         let folded = AnswerText.fold(text)
         guard !folded.isEmpty else { return nil }
-        return choices.first { $0.wordings.contains { AnswerText.fold($0) == folded } }?.canonical
+        return choices.first { $0.wordings.contains(folded) }?.canonical
     }
 
     private static func money(_ value: Double) throws(SurveyCellProblem) -> SurveyValue {
