@@ -7,6 +7,10 @@ TEST_DEB_PKGS := chromium
 BIN_DEBUG   = $(shell $(SWIFT) build --show-bin-path)
 BIN_RELEASE = $(shell $(SWIFT) build -c release --show-bin-path)
 SAMPLE_OUT := Output/sample
+# The commissioners' spending survey (SPEC §12) on its synthetic sample, with its Work Choice table.
+SURVEY_OUT := Output/survey-sample
+SURVEY_RUN  = run --config Pipelines/ndti-2014-survey.toml --input Fixtures/survey/sample-99.csv \
+              --reference Fixtures/survey/work-choice-sample.csv
 EXECUTABLES := vfm vfm-ingest vfm-clean vfm-analyze vfm-report vfm-diff
 
 PYENV      := .build/pyenv
@@ -70,18 +74,25 @@ release: deps
 # The whole pipeline on the embedded sample fixture, published to Output/sample/.
 run: release
 	$(BIN_RELEASE)/vfm run --output $(SAMPLE_OUT) --force
+	$(BIN_RELEASE)/vfm $(SURVEY_RUN) --output $(SURVEY_OUT) --force
 
 # Every test, then the check that regenerating Output/sample/ gives the committed bytes.
 test: test-deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-sample
 
-# Regenerates the sample report into a scratch directory and compares every byte.
+# Regenerates the sample reports (service returns and spending survey) into a scratch
+# directory and compares every byte.
 check-sample: build
 	@tmp=$$(mktemp -d); \
 	$(BIN_DEBUG)/vfm run --quiet --output $$tmp/sample --force || { rm -rf $$tmp; exit 1; }; \
-	if diff -r $(SAMPLE_OUT) $$tmp/sample; then echo "check-sample: Output/sample/ is up to date"; rm -rf $$tmp; \
-	else echo "check-sample: Output/sample/ differs from a fresh run — run 'make sample' and review the diff" >&2; rm -rf $$tmp; exit 1; fi
+	$(BIN_DEBUG)/vfm $(SURVEY_RUN) --quiet --output $$tmp/survey-sample --force || { rm -rf $$tmp; exit 1; }; \
+	status=0; \
+	if diff -r $(SAMPLE_OUT) $$tmp/sample; then echo "check-sample: Output/sample/ is up to date"; \
+	else echo "check-sample: Output/sample/ differs from a fresh run — run 'make sample' and review the diff" >&2; status=1; fi; \
+	if diff -r $(SURVEY_OUT) $$tmp/survey-sample; then echo "check-sample: Output/survey-sample/ is up to date"; \
+	else echo "check-sample: Output/survey-sample/ differs from a fresh run — run 'make sample' and review the diff" >&2; status=1; fi; \
+	rm -rf $$tmp; exit $$status
 
 # Release and debug builds must write the same bytes (SPEC §6): the sample and the
 # arithmetic-stress fixtures through both, compared file by file. Not part of `make test`
@@ -100,6 +111,7 @@ check-release: build release
 # Regenerates the committed sample report (review the diff before committing).
 sample: build
 	$(BIN_DEBUG)/vfm run --quiet --output $(SAMPLE_OUT) --force
+	$(BIN_DEBUG)/vfm $(SURVEY_RUN) --quiet --output $(SURVEY_OUT) --force
 
 # Binaries, the sample, man pages (swift-argument-parser's generate-manual plugin, from each
 # command's --help) and bash, zsh and fish completions (each executable's

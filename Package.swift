@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // The value-for-money pipeline for employment-support returns (NDTi 2014, Section 5).
 // Layering (data flows one way): VFMCore → Tabular → RunFiles → PipelineDefinition → Returns →
-// Cleaning → Analysis → Reporting → PipelineRunner, with StatisticsKernel (the only user of
+// Cleaning → Analysis / Survey → Reporting → PipelineRunner, with StatisticsKernel (the only user of
 // OpenBLAS/LAPACKE) underneath. Executables are one thin @main file each.
 import PackageDescription
 
@@ -59,18 +59,23 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
+        // The commissioners' national spending survey (SPEC §12, study Section 4): its
+        // ingest, clean stage and tables, over the service returns' cell readers.
+        .target(name: "Survey", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning",
+                                               "StatisticsKernel", "Workbook"],
+                swiftSettings: swiftSettings),
         .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "RunFiles", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "StatisticsKernel", "PipelineDefinition"],
+        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "Survey", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
         .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
-                dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting",
+                dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Survey",
                                "StatisticsKernel", "CProcessShims"],
                 swiftSettings: swiftSettings),
         .target(name: "StageCommands",
-                dependencies: ["PipelineRunner", "Reporting", "Returns", "VFMCore",
+                dependencies: ["PipelineRunner", "Reporting", "Returns", "Survey", "VFMCore",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")],
                 swiftSettings: swiftSettings),
 
@@ -105,6 +110,9 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunFiles", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "PipelineDefinition", "Returns", "RunFiles", "Tabular",
+                                                        "VFMCore", "VFMTestSupport"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "RunFiles", "VFMTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -42,6 +42,12 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var scenarios: [Scenario]
     /// `[periods]` (SPEC §11): the current period and the period-to-period edits.
     public var periods = PeriodSettings()
+    /// `kind` (SPEC §12): the service returns (§4–§6) or the commissioners' spending
+    /// survey. A spending-survey pipeline uses `name`, the `[input]` settings and `survey`;
+    /// the service returns' groups, metrics and checks are then empty and unused.
+    public var kind: PipelineKind = .serviceReturns
+    /// `[survey]` (SPEC §12), for `kind = "spending-survey"`.
+    public var survey = SurveySettings()
 
     public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
                 reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,

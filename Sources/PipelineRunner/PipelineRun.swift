@@ -29,6 +29,8 @@ public struct RunRequest: Sendable {
     var earlierRun: EarlierRun? = nil
     /// `--skip-bad-files`: leave out a file that cannot be read as a table (`IngestStage.run`).
     public var skipBadFiles = false
+    /// `--reference FILE` (SPEC §12): a spending survey's Work Choice table.
+    public var reference: String? = nil
 
     public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?,
                 dryRun: Bool = false, log: StageLog, sheet: String? = nil) {
@@ -74,8 +76,10 @@ public enum PipelineRun {
         var request = request
         let log = request.log
         let pipeline = PeriodChoice.applying(request.period, to: try PipelineChoice.load(config: request.config))
+        try SurveyRun.checkOptions(request, pipeline: pipeline)
         let destination = try RunDestination(request.output)
         var identity = try RunIdentity.of(inputs: request.inputs, pipeline: pipeline)
+        identity.reference = try SurveyRun.referenceFingerprint(request.reference)
         identity.sheetOption = request.sheet
         identity.periodOption = request.period
         let earlier = try request.previous.map { dir throws(VFMError) in try EarlierRun.load(dir) }
@@ -164,6 +168,9 @@ public enum PipelineRun {
     /// failing run's staging directory is discarded.
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
                                  progress: inout RunProgress) throws(VFMError) -> PublishedCounts {
+        if pipeline.definition.kind == .spendingSurvey {
+            return try SurveyRun.stage(request, pipeline: pipeline, into: directory, progress: &progress)
+        }
         let writes = StageWrites()
         do throws(VFMError) {
             return try stageAll(request, pipeline: pipeline, into: directory, writes: writes, progress: &progress)

@@ -27,6 +27,8 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
     case periodOption(was: String?, now: String?)
     /// `--previous` names another run than before, or that run changed (SPEC §11).
     case previousRun(was: String?, now: String?)
+    /// `--reference` (SPEC §12) was added, removed or names other contents.
+    case reference(was: String?, now: String?)
 
     public var description: String {
         switch self {
@@ -48,6 +50,10 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
             if was == nil { return "--previous added" }
             if now == nil { return "--previous removed" }
             return "the previous run (--previous) changed: its manifest's SHA-256 is now \(now?.prefix(12) ?? "")…"
+        case .reference(let was, let now):
+            if was == nil { return "--reference added" }
+            if now == nil { return "--reference removed" }
+            return "the reference file (--reference) changed"
         }
     }
 

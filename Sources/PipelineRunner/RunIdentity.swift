@@ -36,6 +36,8 @@ public struct RunIdentity: Sendable, Equatable {
     public var periodOption: String? = nil
     /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest.
     public var previousRun: String? = nil
+    /// `--reference FILE` (SPEC §12): its name and SHA-256.
+    public var reference: InputFingerprint? = nil
 
     public init(inputs: [InputFingerprint], pipelinePath: String, pipelineSHA256: String,
                 toolVersion: String = ToolVersion.current) {
@@ -97,6 +99,9 @@ public enum UpToDateCheck {
         }
         if manifest.previousRun != identity.previousRun {
             reasons.append(.previousRun(was: manifest.previousRun, now: identity.previousRun))
+        }
+        if manifest.reference?.path != identity.reference?.path || manifest.reference?.sha256 != identity.reference?.sha256 {
+            reasons.append(.reference(was: manifest.reference?.sha256, now: identity.reference?.sha256))
         }
         if !reasons.isEmpty { return .run(reasons) }
         // clean/flags.csv is counted while it is hashed: one read, no table of strings.

@@ -70,7 +70,7 @@ public enum ReportStage {
 
     /// A chart from an earlier report on this directory that this run does not draw
     /// would otherwise linger and enter the manifest.
-    private static func removeStaleCharts(in directory: String, keeping: Set<String>) throws(VFMError) {
+    static func removeStaleCharts(in directory: String, keeping: Set<String>) throws(VFMError) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasSuffix(".svg") && !keeping.contains(name) {
             do {

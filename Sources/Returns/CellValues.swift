@@ -4,19 +4,19 @@
 /// be a continental decimal comma and is refused rather than guessed. No exponents, no
 /// `inf`/`nan`, no accounting brackets. Values are bounded so that sums over a whole
 /// dataset cannot overflow downstream.
-enum CellValues {
+package enum CellValues {
     /// £1,000,000,000,000,000: far above any service budget, and exact in binary64.
     static let moneyLimit = 1e15
     /// 1,000,000,000,000 people: far above any count, and a million of them still sum in an Int.
     static let countLimit = 1_000_000_000_000
 
-    enum MoneyResult: Equatable {
+    package enum MoneyResult: Equatable {
         case value(Double)
         case unparsable
         case tooLarge
     }
 
-    enum CountResult: Equatable {
+    package enum CountResult: Equatable {
         case value(Int)
         case unparsable
         case notWhole
@@ -24,7 +24,7 @@ enum CellValues {
     }
 
     /// `cell` is trimmed and not missing.
-    static func money(_ cell: Substring) -> MoneyResult {
+    package static func money(_ cell: Substring) -> MoneyResult {
         guard let number = DecimalText(cell, allowPound: true) else { return .unparsable }
         let text = (number.negative ? "-" : "") + String(decoding: number.integerDigits, as: UTF8.self) + "."
             + (number.fractionDigits.isEmpty ? "0" : String(decoding: number.fractionDigits, as: UTF8.self))
@@ -35,20 +35,20 @@ enum CellValues {
     }
 
     /// A workbook's stored number as money: the binary64 as it is, within the same bound.
-    static func money(value: Double) -> MoneyResult {
+    package static func money(value: Double) -> MoneyResult {
         guard value.isFinite, abs(value) <= moneyLimit else { return .tooLarge }
         return .value(value + 0)
     }
 
     /// A workbook's stored number as a count: whole (`12.0` is 12), within the same bound.
-    static func count(value: Double) -> CountResult {
+    package static func count(value: Double) -> CountResult {
         guard value.isFinite, abs(value) <= Double(countLimit) else { return .tooLarge }
         guard value == value.rounded(.towardZero) else { return .notWhole }
         return .value(Int(value))
     }
 
     /// `cell` is trimmed and not missing.
-    static func count(_ cell: Substring) -> CountResult {
+    package static func count(_ cell: Substring) -> CountResult {
         guard let number = DecimalText(cell, allowPound: false) else { return .unparsable }
         guard number.fractionDigits.allSatisfy({ $0 == UInt8(ascii: "0") }) else { return .notWhole }
         let digits = number.integerDigits.drop { $0 == UInt8(ascii: "0") }

@@ -162,7 +162,7 @@ extension FileIngest {
 }
 
 extension TextDecodingError {
-    func vfmError(file: String) -> VFMError {
+    package func vfmError(file: String) -> VFMError {
         switch self {
         case .nulByte(let line):
             return VFMError(.dataError, "NUL byte: this is not a text file (or it is UTF-16 without a byte-order mark)",

@@ -4,10 +4,10 @@
 /// (`percent`, `plus`, `and`): `People with autism (%)` must not collide with
 /// `People with autism`, and `40+ hours a week` must keep its plus. `<` and `>` are
 /// `less than` and `more than` (issue 28): `<7 hrs` is an hour band, not `7 hrs`.
-struct HeaderKey: Hashable, Sendable, Comparable, CustomStringConvertible {
-    let text: String
+package struct HeaderKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package let text: String
 
-    init(_ header: String) {
+    package init(_ header: String) {
         var words: [String] = []
         var current = ""
         func endWord() {
@@ -30,10 +30,10 @@ struct HeaderKey: Hashable, Sendable, Comparable, CustomStringConvertible {
         text = words.joined(separator: " ")
     }
 
-    var isEmpty: Bool { text.isEmpty }
-    var description: String { text }
+    package var isEmpty: Bool { text.isEmpty }
+    package var description: String { text }
 
-    static func < (lhs: HeaderKey, rhs: HeaderKey) -> Bool {
+    package static func < (lhs: HeaderKey, rhs: HeaderKey) -> Bool {
         lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
     }
 }

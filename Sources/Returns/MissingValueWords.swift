@@ -3,12 +3,12 @@
 /// "no info available" or "don't know": those words mean *missing*, never zero, in text
 /// columns too. Matching ignores case, surrounding whitespace and the kind of apostrophe
 /// (`don't` and `don’t`), because spreadsheets turn one into the other.
-struct MissingValueWords: Sendable {
+package struct MissingValueWords: Sendable {
     private let words: Set<String>
     /// Longest word in UTF-8 bytes: longer cells are not compared at all (fast path).
     private let longestWord: Int
 
-    init(_ words: [String]) {
+    package init(_ words: [String]) {
         let normalised = words.map(Self.normalise).filter { !$0.isEmpty }
         self.words = Set(normalised)
         // A curly apostrophe is 3 UTF-8 bytes where the normalised word has 1.
@@ -56,7 +56,7 @@ struct MissingValueWords: Sendable {
     private let possibleFirstBytes: Set<UInt8>
 
     /// True when the already-trimmed `cell` is empty or one of the words.
-    func isMissing(_ cell: Substring) -> Bool {
+    package func isMissing(_ cell: Substring) -> Bool {
         guard let first = cell.utf8.first else { return true }
         if first < 0x80, !possibleFirstBytes.contains(first) { return false }
         if cell.utf8.count > longestWord { return false }
@@ -89,8 +89,8 @@ struct MissingValueWords: Sendable {
 
 /// Whitespace handling for cells: spreadsheets pad cells with spaces, tabs and
 /// non-breaking spaces.
-enum CellText {
-    static func trimmed<S: StringProtocol>(_ text: S) -> Substring {
+package enum CellText {
+    package static func trimmed<S: StringProtocol>(_ text: S) -> Substring {
         let substring = Substring(text)
         // Fast path: starts and ends with a visible ASCII character (most cells).
         if let first = substring.utf8.first, let last = substring.utf8.last,

@@ -1,6 +1,6 @@
 /// Breakdown cells given as "number, proportion of total", as the study's template
 /// (Appendix 6) asks for them (SPEC §4): a percentage is that proportion of its base.
-enum Proportions {
+package enum Proportions {
     /// The base a breakdown column's percentage is taken of; `nil` for a column that is not
     /// read as a proportion (`people_supported`, `outcomes_total`, outcomes by client group).
     static func base(of column: ReturnColumn) -> ReturnColumn? {
@@ -15,7 +15,7 @@ enum Proportions {
         }
     }
 
-    enum PercentResult: Equatable {
+    package enum PercentResult: Equatable {
         /// The cell has no `%`: not a percentage.
         case notPercent
         /// The proportion, the decimal correctly rounded to binary64 (`73.72%` → 0.7372).
@@ -27,7 +27,7 @@ enum Proportions {
     /// two places as decimal text and converted once, so `73.72%` is the binary64 nearest
     /// 0.7372 — exactly what a workbook stores for the same cell — and not 73.72 ÷ 100,
     /// which rounds twice and can differ in the last bit.
-    static func percentage(_ cell: Substring) -> PercentResult {
+    package static func percentage(_ cell: Substring) -> PercentResult {
         guard cell.utf8.last == UInt8(ascii: "%") else { return .notPercent }
         var number = cell.dropLast()
         while let last = number.unicodeScalars.last, last == " " || last == "\u{A0}" || last == "\t" {

@@ -40,4 +40,19 @@ public enum RejectRule: String, Sendable, CaseIterable {
     /// An earlier copy of (authority, service, period) under `duplicate_policy =
     /// "keep-latest"`: a later input (a resubmission) supersedes it (issue 28).
     case superseded = "superseded"
+    // The commissioners' spending survey (SPEC §12), at ingest
+    /// A response with no authority: it cannot be given to an area.
+    case authorityMissing = "authority-missing"
+    /// A money cell (a budget or a breakdown) that does not read as pounds.
+    case invalidMoney = "invalid-money"
+    /// A money cell below zero: no budget is negative.
+    case negativeMoney = "negative-money"
+    /// A yes/no cell that is neither (`yes`, `y`, `true`, `x`, `✓`; `no`, `n`, `false`).
+    case invalidYesNo = "invalid-yes-no"
+    /// An answer cell that is none of its question's answers.
+    case invalidChoice = "invalid-choice"
+    /// A factor's rank that is not a whole number from 1 to 7.
+    case invalidRank = "invalid-rank"
+    /// A provider share that does not read as a proportion (or is below 0).
+    case invalidProportion = "invalid-proportion"
 }

@@ -6,9 +6,13 @@ public struct RejectedRow: Sendable, Equatable {
     public var rule: RejectRule
     /// What is wrong and what to do, naming the column and the raw cell.
     public var message: String
-    /// The canonical column of the cell at fault; `nil` for a whole-row rule (a ragged
-    /// row, outcomes exceeding people supported, a duplicate).
-    public var column: ReturnColumn?
+    /// The canonical name of the column of the cell at fault; `nil` for a whole-row rule
+    /// (a ragged row, outcomes exceeding people supported, a duplicate). A name, not a
+    /// `ReturnColumn`, because the spending survey's rows (SPEC §12) are rejected with the
+    /// same type and file, in columns of their own.
+    public var columnName: String?
+    /// The service-return column of the cell at fault, when it is one.
+    public var column: ReturnColumn? { columnName.flatMap(ReturnColumn.init(rawValue:)) }
     /// That cell as written; `nil` when there is no single cell at fault or it is empty.
     public var value: String?
     /// The whole record as read (ingest: the file's cells in its order; clean: the row as
@@ -21,9 +25,16 @@ public struct RejectedRow: Sendable, Equatable {
         self.source = source
         self.rule = rule
         self.message = message
-        self.column = column
+        self.columnName = column?.rawValue
         self.value = value?.isEmpty == true ? nil : value
         self.record = record
+    }
+
+    /// A row rejected in a column named by its canonical name (the spending survey's).
+    package init(source: SourceLocation, rule: RejectRule, message: String, columnName: String?, value: String? = nil,
+                 record: [String]) {
+        self.init(source: source, rule: rule, message: message, column: nil, value: value, record: record)
+        self.columnName = columnName
     }
 }
 

@@ -11,7 +11,7 @@ extension RejectedRow: RunFileRow {
     package static let schema = RunFileSchema.ingestRejected
 
     public var fields: [CSVField] {
-        [.text(source.file), .count(source.line), .text(rule.rawValue), .text(message), .text(column?.rawValue),
+        [.text(source.file), .count(source.line), .text(rule.rawValue), .text(message), .text(columnName),
          .text(value), .text(CSVEncoding.recordLine(record))]
     }
 
@@ -20,13 +20,13 @@ extension RejectedRow: RunFileRow {
         let line = try cells.requiredCount()
         let rule = try cells.requiredValue(RejectRule.self)
         let message = cells.text() ?? ""
-        let column = try cells.value(ReturnColumn.self)
+        let column = cells.text()
         let value = cells.text()
         let recordText = cells.text() ?? ""
         guard let record = CSVEncoding.cells(ofRecordLine: recordText) else {
             throw cells.reader.corrupt("`record` is not one CSV record", line: cells.line)
         }
-        self.init(source: SourceLocation(file: file, line: line), rule: rule, message: message, column: column,
+        self.init(source: SourceLocation(file: file, line: line), rule: rule, message: message, columnName: column,
                   value: value, record: record)
     }
 }

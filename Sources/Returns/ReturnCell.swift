@@ -3,7 +3,7 @@ import Tabular
 /// One cell of a return as read, before it is typed against its column (SPEC §4): CSV
 /// cells are always text; a workbook's cells keep their stored type, so a number is read
 /// as the binary64 the spreadsheet holds rather than re-parsed from display text.
-enum ReturnCell: Equatable {
+package enum ReturnCell: Equatable {
     case text(String)
     /// `isPercent`: the workbook formats it as a percentage (`0.45` shown as `45%`).
     case number(Double, isPercent: Bool)
@@ -14,7 +14,7 @@ enum ReturnCell: Equatable {
     /// columns, extra columns and `clean/rejected.csv`: numbers in the shortest round-trip
     /// form (`263132`, `1730.5`), a percentage as its decimal digits shifted (`0.7372` →
     /// `73.72%`, never the binary product 73.72000000000001), booleans as `TRUE`/`FALSE`.
-    var text: String {
+    package var text: String {
         switch self {
         case .text(let text): return text
         case .number(let value, let isPercent):

@@ -130,13 +130,13 @@ extension HeaderSlot {
 
 /// The longest cell read (issue 19 item 5, SPEC §3): `CSVByteParser.defaultCellLimit`,
 /// 64 KiB, for CSV and workbook cells alike.
-enum CellLimit {
-    static let bytes = CSVByteParser.defaultCellLimit
+package enum CellLimit {
+    package static let bytes = CSVByteParser.defaultCellLimit
 
     /// What is kept of an oversized cell in messages and `clean/rejected.csv`: its first
     /// `CSVByteParser.keptPrefixOfLongCell` bytes, cut back to a whole UTF-8 character,
     /// then `…`.
-    static func shortened(_ cell: String) -> String {
+    package static func shortened(_ cell: String) -> String {
         var bytes = Array(cell.utf8.prefix(CSVByteParser.keptPrefixOfLongCell))
         if bytes.count == CSVByteParser.keptPrefixOfLongCell {
             // Drop a multi-byte character cut in two (continuation bytes, then its lead).

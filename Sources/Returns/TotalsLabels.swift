@@ -10,17 +10,17 @@
 /// followed by a colon, a dash or `for` (`Total: Leeds`, `Sub-total - York`, `Total for
 /// Hull`); a trailing colon is ignored (`Total:`). A name that merely starts with a label
 /// word (`Total Employment Support`) is a service.
-struct TotalsLabels: Sendable {
+package struct TotalsLabels: Sendable {
     /// SPEC §4's list, used when the pipeline names none.
     static let standardLabels = ["total", "totals", "grand total", "sub-total", "subtotal", "sum", "all services"]
-    static let standard = TotalsLabels(standardLabels)
+    package static let standard = TotalsLabels(standardLabels)
 
     private let labels: [String]
     /// For each label, a run of ASCII letters it holds (`sub-total` → `total`); an ASCII
     /// name without any of them cannot match. `nil` when some label has none.
     private let needles: [[UInt8]]?
 
-    init(_ labels: [String]) {
+    package init(_ labels: [String]) {
         self.labels = labels.map(Self.normalise).filter { !$0.isEmpty }
         let needles = self.labels.map { label in
             label.utf8.split { !(($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))) }
@@ -46,7 +46,7 @@ struct TotalsLabels: Sendable {
 
     /// True when `cell` (a name as read) is a totals label by the rule above. An empty
     /// cell is not.
-    func isTotal(_ cell: String) -> Bool {
+    package func isTotal(_ cell: String) -> Bool {
         if let needles, Self.mayHold(cell, needles) == false { return false }
         let name = Self.normalise(cell)
         guard !name.isEmpty else { return false }

@@ -6,8 +6,8 @@ import Workbook
 /// the pipeline's `[input] sheet`), else the first worksheet holding a header row; cells by
 /// their stored type; a row's `line` is its sheet row number. A row with no value in any
 /// cell is skipped like a blank CSV line.
-enum WorkbookIngest {
-    static let saveAs = "open it in the spreadsheet and save it as .xlsx or CSV UTF-8 (Excel: File › Save As › Excel Workbook or CSV UTF-8), then run again"
+package enum WorkbookIngest {
+    package static let saveAs = "open it in the spreadsheet and save it as .xlsx or CSV UTF-8 (Excel: File › Save As › Excel Workbook or CSV UTF-8), then run again"
 
     static func read(_ file: InputFile, bytes: [UInt8], sheet requested: String?,
                      missingWords: MissingValueWords, totals: TotalsLabels = .standard) throws(VFMError) -> FileIngest {
@@ -80,7 +80,7 @@ enum WorkbookIngest {
         sheets.map { "`\($0.name)`" }.joined(separator: ", ")
     }
 
-    static func vfmError(_ error: WorkbookError, file: String, sheet: String? = nil) -> VFMError {
+    package static func vfmError(_ error: WorkbookError, file: String, sheet: String? = nil) -> VFMError {
         let place = sheet.map { " (sheet `\($0)`)" } ?? ""
         switch error.kind {
         case .legacyExcel, .encrypted, .openDocument, .notAWorkbook:
@@ -100,7 +100,7 @@ enum WorkbookIngest {
 }
 
 extension ReturnCell {
-    init(_ cell: WorkbookCell) {
+    package init(_ cell: WorkbookCell) {
         switch cell {
         case .empty: self = .empty
         case .text(let text): self = .text(text)

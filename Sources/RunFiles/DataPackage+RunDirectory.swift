@@ -43,6 +43,17 @@ extension DataPackage {
         let servicesDescribed = files.described.contains { $0.path == RunLayout.cleanServices }
         try add(RunLayout.cleanFlags) { header in servicesDescribed ? fixed(.cleanFlags)(header) : nil }
         for table in RunFileSchema.tables + RunFileSchema.periodTables { try add(table.path, fixed(table)) }
+        // The spending survey's files (SPEC §12): a run holds these or the services', never both.
+        try add(RunLayout.ingestResponses) { RunFileSchema.cleanResponses(header: $0, path: RunLayout.ingestResponses) }
+        try add(RunLayout.cleanResponses) { RunFileSchema.cleanResponses(header: $0) }
+        try add(RunLayout.cleanAreas, RunFileSchema.cleanAreas(header:))
+        if files.described.contains(where: { $0.path == RunLayout.cleanResponses }) {
+            files.leftOut.removeAll { $0 == RunLayout.cleanFlags }
+            try add(RunLayout.cleanFlags, fixed(.surveyFlags))
+        }
+        for table in RunFileSchema.surveyTables where !files.described.contains(where: { $0.path == table.path }) {
+            try add(table.path, fixed(table))
+        }
         return files
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineDefinition
 import PipelineRunner
 import VFMCore
 
@@ -23,11 +24,17 @@ public struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup public var options: StageOptions
     @OptionGroup public var previousRun: PreviousRunOptions
+    @OptionGroup public var reference: ReferenceOptions
 
     public init() {}
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
+            if try reference.survey(pipeline) {
+                try SurveyStages.analyze(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,
+                                         log: log)
+                return
+            }
             try StageSteps.analyze(pipeline: pipeline, previous: previousRun.previous, runDirectory: runDirectory, log: log)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineDefinition
 import PipelineRunner
 import VFMCore
 
@@ -26,6 +27,10 @@ public struct CleanCommand: ParsableCommand {
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
+            if pipeline.definition.kind == .spendingSurvey {
+                try SurveyStages.clean(pipeline: pipeline, runDirectory: runDirectory, log: log)
+                return
+            }
             try StageSteps.clean(pipeline: pipeline, period: periods.period, previous: previousRun.previous,
                                  runDirectory: runDirectory, log: log)
         }

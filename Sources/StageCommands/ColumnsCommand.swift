@@ -1,6 +1,7 @@
 import ArgumentParser
 import PipelineRunner
 import Returns
+import Survey
 import VFMCore
 
 /// `vfm columns`: every column a return may hold — type, whether required, the study's
@@ -25,6 +26,10 @@ public struct ColumnsCommand: ParsableCommand {
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             let definition = try PipelineChoice.load(config: pipeline.config).definition
+            if definition.kind == .spendingSurvey {
+                print(SurveyColumnGuide.text(missingWords: definition.missingValueWords), terminator: "")
+                return
+            }
             print(ColumnGuide.text(missingWords: definition.missingValueWords, totalsLabels: definition.totalsLabels),
                   terminator: "")
         }

@@ -64,6 +64,30 @@ public struct InputOptions: ParsableArguments {
     }
 }
 
+/// `--reference FILE`: a spending survey's Work Choice table (SPEC §12).
+public struct ReferenceOptions: ParsableArguments {
+    @Option(name: .customLong("reference"),
+            help: ArgumentHelp("A spending survey's Work Choice table (authority,population,work_choice_starts): adds tables/work_choice.csv, comparing the areas spending most and least per head. Only with a spending-survey pipeline; vfm-analyze and vfm-report take the same file.",
+                               valueName: "file"))
+    public var reference: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if reference?.isEmpty == true { throw ValidationError("--reference needs a file name") }
+    }
+
+    /// - Throws: `.usage` (64) when given with a service-returns pipeline.
+    func survey(_ pipeline: LoadedPipeline) throws(VFMError) -> Bool {
+        let survey = pipeline.definition.kind == .spendingSurvey
+        if !survey, reference != nil {
+            throw VFMError(.usage, "--reference is for the spending survey; \(pipeline.displayPath) is a service-returns "
+                + "pipeline", hint: "use --config Pipelines/ndti-2014-survey.toml, or leave --reference out")
+        }
+        return survey
+    }
+}
+
 /// `--quiet`: errors only on stderr.
 public struct LoggingOptions: ParsableArguments {
     @Flag(name: .customLong("quiet"), help: "Print errors only (no stage lines, warnings or progress).")

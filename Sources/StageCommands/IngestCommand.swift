@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineDefinition
 import PipelineRunner
 import VFMCore
 
@@ -11,7 +12,9 @@ public struct IngestCommand: ParsableCommand {
             Reads: the returns given with --input (default: the sample fixture); the pipeline \
             definition supplies the words read as missing.
             Writes into --run-dir (created if missing): ingest/returns.csv, ingest/rejected.csv, \
-            ingest/inputs.json, and datapackage.json describing the CSV files so far. Next: vfm-clean --run-dir DIR.
+            ingest/inputs.json, and datapackage.json describing the CSV files so far. Next: vfm-clean --run-dir DIR. \
+            With a spending-survey pipeline (--config Pipelines/ndti-2014-survey.toml): ingest/responses.csv \
+            instead of ingest/returns.csv; vfm-analyze and vfm-report then take the same --reference.
 
             The stage executables write straight into DIR (no lock, no atomic publish: that is \
             what vfm run adds). Running vfm-ingest, vfm-clean, vfm-analyze and vfm-report on one \
@@ -28,6 +31,15 @@ public struct IngestCommand: ParsableCommand {
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
+            if pipeline.definition.kind == .spendingSurvey {
+                guard !input.inputs.isEmpty else {
+                    throw VFMError(.usage, "a spending survey needs --input", hint: "pass --input SURVEY.csv")
+                }
+                try SurveyStages.ingest(inputs: input.inputs, sheet: input.sheet, skipBadFiles: input.skipBadFiles,
+                                        pipeline: pipeline,
+                                        runDirectory: runDirectory, log: log)
+                return
+            }
             _ = try StageSteps.ingest(inputs: try input.resolved(log: log), sheet: input.sheet, skipBadFiles: input.skipBadFiles, pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineDefinition
 import PipelineRunner
 import VFMCore
 
@@ -19,11 +20,17 @@ public struct ReportCommand: ParsableCommand {
         version: ToolVersion.current)
 
     @OptionGroup public var options: StageOptions
+    @OptionGroup public var reference: ReferenceOptions
 
     public init() {}
 
     public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
+            if try reference.survey(pipeline) {
+                try SurveyStages.report(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,
+                                        log: log)
+                return
+            }
             try StageSteps.reportByHand(pipeline: pipeline, runDirectory: runDirectory, log: log)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineDefinition
 import PipelineRunner
 import VFMCore
 
@@ -55,21 +56,32 @@ public struct RunCommand: ParsableCommand {
                                valueName: "rejects|flags"))
     public var failOn: FailOnPolicy?
 
+    @Option(name: .customLong("reference"),
+            help: ArgumentHelp("A spending survey's Work Choice table (authority,population,work_choice_starts): adds tables/work_choice.csv, comparing the areas spending most and least per head (SPEC §12). Only with a spending-survey pipeline.",
+                               valueName: "file"))
+    public var reference: String?
+
     @OptionGroup public var logging: LoggingOptions
 
     public init() {}
 
     public func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a directory name") }
+        if reference?.isEmpty == true { throw ValidationError("--reference needs a file name") }
     }
 
     public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
+            if input.inputs.isEmpty, try PipelineChoice.load(config: pipeline.config).definition.kind == .spendingSurvey {
+                throw VFMError(.usage, "a spending-survey run needs --input: the default sample is the service returns'",
+                               hint: "pass --input SURVEY.csv (the synthetic sample is Fixtures/survey/sample-99.csv)")
+            }
             var request = RunRequest(inputs: try input.resolved(log: logging.log), config: pipeline.config, output: output,
                                      force: force, failOn: failOn, dryRun: dryRun, log: logging.log, sheet: input.sheet)
             request.skipBadFiles = input.skipBadFiles
             request.period = periods.period
             request.previous = previousRun.previous
+            request.reference = reference
             let outcome = try PipelineRun.run(request)
             if dryRun {
                 print(DryRunText.line(outcome, output: output))

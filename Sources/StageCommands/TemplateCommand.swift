@@ -42,6 +42,10 @@ public struct TemplateCommand: ParsableCommand {
                                hint: "choose another name, or add --force to replace it")
             }
             let definition = try PipelineChoice.load(config: pipeline.config).definition
+            if definition.kind == .spendingSurvey {
+                throw VFMError(.usage, "the template is of a service return; a spending survey's columns are listed by "
+                               + "`vfm columns --config \(pipeline.config ?? "")`", hint: "leave --config out for the template")
+            }
             try FileSystem.write(ReturnTemplate.bytes(format, missingWords: definition.missingValueWords), to: output)
         }
     }

@@ -37,6 +37,13 @@ public enum Descriptive {
             maximum: last)
     }
 
+    /// The sum of finite `values`, accumulated in double-double and rounded once, so that
+    /// the order of the values does not change the result's bits (0 for none): the
+    /// spending survey's totals of pounds (SPEC §12).
+    package static func sum(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : DoubleDouble.sum(values).value + 0
+    }
+
     /// The mean of finite, non-empty `values`, rounded once from a double-double sum.
     /// Values are divided by n before summing only if the plain sum would overflow.
     static func mean(of values: [Double]) -> Double? {

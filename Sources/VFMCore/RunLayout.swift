@@ -35,6 +35,21 @@ public enum RunLayout {
     public static let periods = "tables/periods.csv"
     public static let periodChange = "tables/period_change.csv"
     public static let periodEdits = "tables/period_edits.csv"
+    /// The commissioners' spending survey (SPEC §12): accepted responses, areas, and the
+    /// tables of the study's Section 4 (`clean/rejected.csv` and `clean/flags.csv` as above).
+    public static let ingestResponses = "ingest/responses.csv"
+    public static let cleanResponses = "clean/responses.csv"
+    public static let cleanAreas = "clean/areas.csv"
+    public static let surveyResponses = "tables/responses.csv"
+    public static let spendByYear = "tables/spend_by_year.csv"
+    public static let budgetChange = "tables/budget_change.csv"
+    public static let budgetRatio = "tables/budget_ratio.csv"
+    public static let fiveYear = "tables/five_year.csv"
+    public static let spendByType = "tables/spend_by_type.csv"
+    public static let dataCollected = "tables/data_collected.csv"
+    public static let personalBudgets = "tables/personal_budgets.csv"
+    public static let factors = "tables/factors.csv"
+    public static let workChoice = "tables/work_choice.csv"
     // Report
     public static let report = "report.md"
     /// The same report as one self-contained page (charts and CSS inline).

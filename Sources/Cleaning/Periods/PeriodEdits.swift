@@ -25,6 +25,13 @@ public enum PeriodEdits {
     /// ONS's thousand-pounds rule: a ratio of 650–1,350 (or 1/1,350–1/650), inclusive.
     public static let thousandsRange: ClosedRange<Double> = 650...1_350
 
+    /// Whether a ratio of two years' pounds looks like £ one year and £ thousands the
+    /// other: the one test of the rule, for the service returns' `total_cost` and the
+    /// spending survey's budgets (SPEC §11, §12).
+    package static func looksLikeThousands(_ ratio: Double?) -> Bool {
+        ratio.map { thousandsRange.contains($0) || thousandsRange.contains(1 / $0) } == true
+    }
+
     /// Every edit, by pair of periods, then matched service (stable order of the later
     /// row), then edit variable in the pipeline's order.
     public static func compute(_ services: [CleanedService], panel: PeriodPanel, settings: PeriodSettings) -> [PeriodEdit] {
@@ -42,9 +49,7 @@ public enum PeriodEdits {
             for (position, rows) in matched.enumerated() {
                 for (variableIndex, variable) in settings.edits.enumerated() {
                     let edit = perVariable[variableIndex][position]
-                    let thousands = variable == .totalCost && edit.ratio.map {
-                        thousandsRange.contains($0) || thousandsRange.contains(1 / $0)
-                    } == true
+                    let thousands = variable == .totalCost && looksLikeThousands(edit.ratio)
                     edits.append(PeriodEdit(fromRow: rows.from, toRow: rows.to, from: panel.periods[pair],
                                             to: panel.periods[pair + 1], variable: variable,
                                             valueFrom: services[rows.from].value(of: variable),

@@ -14,8 +14,9 @@ enum PipelineDecoder {
     ]
 
     static func decode(_ root: TOMLTable, file: String) throws(VFMError) -> PipelineDefinition {
+        if try SurveyDecoder.kind(root, file: file) == .spendingSurvey { return try SurveyDecoder.decode(root, file: file) }
         let top = try PipelineTableReader(root, path: "", file: file, keys: [
-            "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
+            "kind", "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
             "scenarios", "periods",
         ])
         let name = try top.string("name")

@@ -27,6 +27,10 @@ struct FunnelChart {
     let effectLow: Double?
     let effectHigh: Double?
     let sizeExponent: Double
+    /// What the points are (`services`, or the spending survey's `areas`, SPEC §12).
+    var units = "services"
+    /// Whether the sizes are pounds; `nil`: only `total_cost` is.
+    var moneySizes: Bool? = nil
 
     var title: String { "\(variable): change from \(from) to \(to) against size" }
     var file: String { "funnel-\(variable).svg" }
@@ -34,13 +38,13 @@ struct FunnelChart {
     func rendered() -> String {
         var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height)
         let (left, right, top, bottom) = (ChartFrame.left, ChartFrame.right, ChartFrame.top, ChartFrame.bottom)
-        let xAxis = LogAxis(values: points.map(\.size), money: variable == "total_cost")
+        let xAxis = LogAxis(values: points.map(\.size), money: moneySizes ?? (variable == "total_cost"))
         let yAxis = LogAxis(values: points.map(\.ratio) + [medianRatio], money: false, tight: true)
         svg.text(title, x: ChartFrame.margin, y: 26, size: 16, weight: "bold")
         let flagged = points.filter(\.flagged).count
         let shown = flagged > ReportLimits.evidencePoints
             ? " (triangles: the \(HumanNumbers.count(ReportLimits.evidencePoints)) furthest)" : " (triangles)"
-        svg.text("\(HumanNumbers.count(points.count)) matched services; \(HumanNumbers.count(flagged)) outside the "
+        svg.text("\(HumanNumbers.count(points.count)) matched \(units); \(HumanNumbers.count(flagged)) outside the "
             + "Hidiroglou–Berthelot bounds" + shown + "; the dashed lines are the bounds", x: ChartFrame.margin, y: 46,
             size: 12)
         for tick in yAxis.ticks {
@@ -123,7 +127,7 @@ struct FunnelChart {
                                                        (count * ChartFrame.densityRamp.count - 1) / max(most, 1))]
                 svg.rect(x: ChartFrame.left + Double(column) * width, y: ChartFrame.top + Double(row) * height,
                          width: width, height: height, style: "fill=\"\(shade)\"",
-                         title: "\(HumanNumbers.count(count)) services")
+                         title: "\(HumanNumbers.count(count)) \(units)")
             }
         }
     }

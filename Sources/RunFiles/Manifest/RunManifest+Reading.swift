@@ -48,6 +48,7 @@ extension RunManifest {
             sheetOption: document.sheetOption)
         manifest.periodOption = document.periodOption
         manifest.previousRun = document.previousRun
+        manifest.reference = document.reference.map { Output(path: $0.path, sha256: $0.sha256) }
         return manifest
     }
 
@@ -103,9 +104,10 @@ extension RunManifest {
         var sheetOption: String?
         var periodOption: String?
         var previousRun: String?
+        var reference: Output?
 
         enum CodingKeys: String, CodingKey {
-            case tool, pipeline, inputs, outputs
+            case tool, pipeline, inputs, outputs, reference
             case sheetOption = "sheet_option"
             case periodOption = "period_option"
             case previousRun = "previous_run"

@@ -82,6 +82,9 @@ public struct RunManifest: Sendable, Equatable {
     /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest, written as
     /// `previous_run` only when present (never its path: outputs name no machine's paths).
     public var previousRun: String? = nil
+    /// `--reference FILE` of a spending-survey run (SPEC §12): its name and SHA-256, part of
+    /// what the outputs are a function of; written as `reference` only when present.
+    public var reference: Output? = nil
 
     public init(tool: Tool = Tool(), pipeline: Pipeline, inputs: [Input], outputs: [Output], sheetOption: String? = nil) {
         self.tool = tool
@@ -114,6 +117,7 @@ public struct RunManifest: Sendable, Equatable {
         if let sheetOption { members["sheet_option"] = .string(sheetOption) }
         if let periodOption { members["period_option"] = .string(periodOption) }
         if let previousRun { members["previous_run"] = .string(previousRun) }
+        if let reference { members["reference"] = .object(["path": .string(reference.path), "sha256": .string(reference.sha256)]) }
         return .object(members)
     }
 }
