@@ -34,7 +34,13 @@ public enum RunDiffReport {
         let rowsRemoved = comparison.headline.reduce(0) { $0 + $1.removed.count }
         let correlations = comparison.correlations, services = comparison.services
         let flags = comparison.flags, rejects = comparison.rejects
+        let hasServices = comparison.new.hasServices
         guard comparison.hasDifferences else {
+            guard hasServices else {
+                return "## Summary\n\nNo differences.\n\n" + "\(counted(figuresUnchanged, "figure", "figures")) and "
+                    + "\(counted(rejects.unchangedCount, "rejected row", "rejected rows")) are the same in both runs. "
+                    + tolerance
+            }
             return "## Summary\n\nNo differences.\n\n"
                 + "\(counted(figuresUnchanged, "figure", "figures")), "
                 + "\(counted(correlations.unchangedCount, "correlation", "correlations")), "
@@ -49,16 +55,27 @@ public enum RunDiffReport {
                          + "\(cell(pairing.new)); services are paired by authority and service.")
         }
         lines.append(contentsOf: headlineMovement(comparison))
-        lines.append("- Services: \(PeopleNumbers.count(services.added.count)) added, "
-                     + "\(PeopleNumbers.count(services.removed.count)) removed, "
-                     + "\(PeopleNumbers.count(services.changed.count)) changed, "
-                     + "\(PeopleNumbers.count(services.unchangedCount)) unchanged.")
+        if hasServices {
+            lines.append("- Services: \(PeopleNumbers.count(services.added.count)) added, "
+                         + "\(PeopleNumbers.count(services.removed.count)) removed, "
+                         + "\(PeopleNumbers.count(services.changed.count)) changed, "
+                         + "\(PeopleNumbers.count(services.unchangedCount)) unchanged.")
+        }
+        // The data files a schema describes (a survey's responses and areas): rows and figures.
+        for table in comparison.headline where table.table.isData && table.presence == .both {
+            let changedRows = Set(table.changed.map(\.key) + table.relabelled.map(\.key)).count
+            lines.append("- `\(table.table.relativePath)`: \(PeopleNumbers.count(table.added.count)) rows only in the new "
+                         + "run, \(PeopleNumbers.count(table.removed.count)) only in the old run, "
+                         + "\(PeopleNumbers.count(changedRows)) changed.")
+        }
         lines.append("- Rejected rows: \(PeopleNumbers.count(rejects.new.count)) new, "
                      + "\(PeopleNumbers.count(rejects.resolved.count)) resolved, "
                      + "\(PeopleNumbers.count(rejects.unchangedCount)) in both runs.")
-        lines.append("- Flags: \(PeopleNumbers.count(flags.new.count)) new, "
-                     + "\(PeopleNumbers.count(flags.resolved.count)) resolved, "
-                     + "\(PeopleNumbers.count(flags.unchangedCount)) in both runs.")
+        if hasServices {
+            lines.append("- Flags: \(PeopleNumbers.count(flags.new.count)) new, "
+                         + "\(PeopleNumbers.count(flags.resolved.count)) resolved, "
+                         + "\(PeopleNumbers.count(flags.unchangedCount)) in both runs.")
+        }
         lines.append("- Figures: \(PeopleNumbers.count(figuresChanged)) changed, "
                      + "\(PeopleNumbers.count(figuresUnchanged)) unchanged; "
                      + "\(counted(rowsAdded, "row", "rows")) only in the new run, "
@@ -69,11 +86,13 @@ public enum RunDiffReport {
                 lines.append("- Tables only in the \(words) run (not compared): " + files.joined(separator: ", ") + ".")
             }
         }
-        lines.append("- Benchmark positions: \(PeopleNumbers.count(comparison.benchmark.changed.count)) changed.")
-        lines.append("- Correlations: \(PeopleNumbers.count(correlations.changed.count)) changed, "
-                     + "\(PeopleNumbers.count(correlations.unchangedCount)) unchanged; "
-                     + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
-                     + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
+        if hasServices {
+            lines.append("- Benchmark positions: \(PeopleNumbers.count(comparison.benchmark.changed.count)) changed.")
+            lines.append("- Correlations: \(PeopleNumbers.count(correlations.changed.count)) changed, "
+                         + "\(PeopleNumbers.count(correlations.unchangedCount)) unchanged; "
+                         + "\(PeopleNumbers.count(correlations.added.count)) only in the new run, "
+                         + "\(PeopleNumbers.count(correlations.removed.count)) only in the old run.")
+        }
         return lines.joined(separator: "\n") + "\n\n" + tolerance
     }
 

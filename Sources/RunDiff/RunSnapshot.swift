@@ -72,7 +72,9 @@ public struct RunSnapshot: Sendable {
     private static func comparedTables(_ path: String, hasServices: Bool) throws(VFMError) -> [HeadlineTable] {
         var tables = hasServices ? HeadlineTable.findings : []
         for schema in try DataPackage.files(inRunDirectory: path).described {
-            if comparedElsewhere.contains(schema.path) || tables.contains(where: { $0.relativePath == schema.path }) {
+            // The ingest stage's files are the clean stage's input, compared as the clean files.
+            if schema.path.hasPrefix("ingest/") || comparedElsewhere.contains(schema.path)
+                || tables.contains(where: { $0.relativePath == schema.path }) {
                 continue
             }
             // A service-returns run's flags are compared service by service (FlagComparison).

@@ -18,9 +18,11 @@ package struct RunFileColumn: Sendable, Equatable {
     }
 
     /// What the column does in a row: part of the row's key (how `vfm-diff` pairs rows of
-    /// two runs), a figure (compared as a number), or a label (text that describes the row).
+    /// two runs), a figure (compared as a number), a label (text that describes the row,
+    /// compared as text), or provenance (where the row was read: shown, never compared, so
+    /// a renamed input file or a row moved down its file changes nothing).
     package enum Role: String, Sendable, Equatable {
-        case key, figure, label
+        case key, figure, label, provenance
     }
 
     package let name: String

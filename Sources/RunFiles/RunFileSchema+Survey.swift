@@ -17,7 +17,7 @@ extension RunFileSchema {
         columns: [
             .key("authority", "local authority area of the response"),
             .key("response", "the response's own label (several responses of one area)"),
-            .key("source", "input file and line of the response (clean/responses.csv `source`)"),
+            RunFileColumn("source", .string, .provenance, "input file and line of the response (clean/responses.csv `source`)"),
             .key("rule", "id of the flag rule"),
             .key("metric", "the column the flag is about"),
             .figure("value", "the value that raised the flag (a sum of shares, a relative difference, a rank, a ratio or a count)"),
@@ -61,7 +61,7 @@ extension RunFileSchema {
                 .key("authority", "local authority area, as written"),
                 .key("response", "the response's own label (several responses of one area); empty when not given"),
             ] + header.dropFirst(2).dropLast(2).map(surveyResponseColumn) + [
-                .key("source", "input file and line of the response"),
+                RunFileColumn("source", .string, .provenance, "input file and line of the response"),
                 .label("flags", "flag rule ids raised on the response, joined by ;"),
             ],
             primaryKey: ["source"])

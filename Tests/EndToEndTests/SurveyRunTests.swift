@@ -140,6 +140,37 @@ struct SurveyRunTests {
         #expect(strict.status == 65, "\(strict)")
     }
 
+    @Test("vfm-diff of two survey runs lists the changed response and area, then the findings it moved; a run against itself has none")
+    func diffOfTwoSurveyRuns() throws {
+        let scratch = try ScratchDirectory("survey-diff")
+        defer { scratch.remove() }
+        let old = scratch.appending("old").path, new = scratch.appending("new").path
+        #expect(try Self.run("survey/hand-12.csv", reference: nil, output: old).status == 0)
+        // Leeds's first response: social care 2012-13 from £110,000 to £160,000.
+        let text = try String(contentsOf: FixturePaths.fixture("survey/hand-12.csv"), encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "Leeds,Commissioner 1,120000,150000,110000,",
+                                               with: "Leeds,Commissioner 1,120000,150000,160000,")
+        #expect(edited != text)
+        let input = scratch.appending("hand-12-v2.csv")
+        try Data(edited.utf8).write(to: input)
+        let arguments = ["run", "--quiet", "--config", Self.pipeline, "--input", input.path, "--output", new]
+        #expect(try ExecuteCommand.run("vfm", arguments).status == 0)
+
+        let diff = try ExecuteCommand.run("vfm-diff", [old, new])
+        #expect(diff.status == 1, "\(diff)")
+        // The input file's new name moves no row: sources are provenance, not keys.
+        #expect(diff.stdout.contains("- `clean/responses.csv`: 0 rows only in the new run, 0 only in the old run, 1 changed."))
+        #expect(diff.stdout.contains("| Leeds | Commissioner 1 | spend social care 2012 13 | £110,000 | £160,000 | +£50,000 | +45.5% |"))
+        #expect(diff.stdout.contains("### `clean/areas.csv`"))
+        #expect(diff.stdout.contains("## Findings") && diff.stdout.contains("### `tables/spend_by_year.csv`"))
+        #expect(!diff.stdout.contains("Services:") && !diff.stdout.contains("Correlations:"))
+        let same = try ExecuteCommand.run("vfm-diff", [old, old])
+        #expect(same.status == 0, "\(same)")
+        #expect(same.stdout.contains("No differences."))
+        let mixed = try ExecuteCommand.run("vfm-diff", [old, FixturePaths.repositoryRoot.appendingPathComponent("Output/sample").path])
+        #expect(mixed.status == 64, "\(mixed)")
+    }
+
     @Test("the reference file is part of the run's identity: same inputs are up to date, a changed reference re-runs")
     func referenceIdentity() throws {
         let scratch = try ScratchDirectory("survey-identity")

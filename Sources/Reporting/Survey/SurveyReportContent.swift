@@ -50,7 +50,7 @@ struct SurveyReportContent {
         var notes: [ReportBlock] = []
         if !warnings.isEmpty {
             notes.append(.paragraph([.text("Reading the inputs:")]))
-            notes.append(.bullets(warnings.prefix(ReportLimits.examplesPerRule * 10).map { [.displayText($0)] }
+            notes.append(.bullets(warnings.prefix(ReportLimits.examplesPerRule * 10).map { Inline.displayText($0) }
                 + (warnings.count > ReportLimits.examplesPerRule * 10
                     ? [[.text("… and \(HumanNumbers.count(warnings.count - ReportLimits.examplesPerRule * 10)) more (in the log)")]]
                     : [])))
