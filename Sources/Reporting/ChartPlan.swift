@@ -58,7 +58,14 @@ struct ChartPlan {
             return found
         }
         let evidence = source.evidence
-        let outliers = source.outliers(metrics: [Metric.costPerPerson.rawValue, Metric.costPerOutcome.rawValue])
+        // Every measure a chart may draw: the outlier flags of each, from one pass.
+        var flaggedMetrics = [Metric.costPerPerson.rawValue, Metric.costPerOutcome.rawValue]
+        for row in data.correlations?.rows ?? [] {
+            for metric in [row.text("x"), row.text("y")].compactMap({ $0 }) where !flaggedMetrics.contains(metric) {
+                flaggedMetrics.append(metric)
+            }
+        }
+        let outliers = source.outliers(metrics: flaggedMetrics)
         let name = { (row: Int) in Self.name(services.rows[row]) }
         let label = { (row: Int) in services.rows[row].text("service") ?? HumanNumbers.missing }
 
@@ -113,7 +120,9 @@ struct ChartPlan {
             let chart = ScatterChart(title: scatter.title, groupLabel: Labels.group(scatter.group), xMetric: scatter.x,
                                      yMetric: scatter.y, points: points, name: name,
                                      trend: index.trend(group: scatter.group, x: scatter.x, y: scatter.y),
-                                     summary: summary, id: "clip-" + stem)
+                                     summary: summary, id: "clip-" + stem,
+                                     outliers: (outliers[scatter.x] ?? []).union(outliers[scatter.y] ?? []),
+                                     label: label)
             let figure = ChartFigure(file: stem + ".svg",
                                      title: [.name(scatter.title + " (" + Labels.group(scatter.group) + ")")],
                                      svg: chart.rendered())
