@@ -72,7 +72,12 @@ struct ChartFrame {
         for tick in axis.ticks {
             let x = axis.position(tick, from: left, to: right)
             svg.line(x1: x, y1: bottom + offset, x2: x, y2: bottom + offset + 5, style: "stroke=\"#333333\" stroke-width=\"1\"")
-            svg.text(axis.label(tick), x: x, y: bottom + offset + 20, anchor: .middle, size: 11)
+            // A label centred on the last tick must not run off the chart's right edge.
+            let label = axis.label(tick)
+            let half = ChartText.width(label, size: ChartText.minimumSize) / 2
+            let atEdge = x + half > width - 2
+            svg.text(label, x: atEdge ? width - 2 : x, y: bottom + offset + 20, anchor: atEdge ? .end : .middle,
+                     size: ChartText.minimumSize)
         }
     }
 
