@@ -90,8 +90,8 @@ struct ScatterChart {
         if !flagged.isEmpty { legend.append(.flagged("Flagged as an outlier")) }
         var trendNote = ""
         if let line = trendLine(lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) {
-            legend.append(.dashed(line.clipped ? "Least-squares line, cut off where it leaves the chart "
-                + line.why : "Least-squares line"))
+            // Short, so that the legend keeps to two rows above the plot; the description says it in full.
+            legend.append(.dashed(line.clipped ? "Least-squares line, cut off " + line.why : "Least-squares line"))
             if line.clipped { trendNote = " The least-squares line is cut off where it leaves the chart " + line.why + "." }
         }
         ChartFrame.drawLegend(into: &svg, items: legend)

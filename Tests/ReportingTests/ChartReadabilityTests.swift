@@ -105,6 +105,23 @@ struct ChartReadabilityTests {
         }
     }
 
+    @Test("a binned scatter with every legend item keeps its legend to two rows above the plot")
+    func legendInTwoRows() {
+        // 2,500 services (binned), 500 of them evidence-based (binned too), 3 flagged, a line cut off below.
+        let points = (0..<2_500).map {
+            ChartPoint(x: Double($0 % 100) / 100, y: 200 + Double($0 * 37 % 2_500) * 24, evidenceBased: $0 % 5 == 0,
+                       row: $0)
+        }
+        let svg = ScatterChart(title: "T", groupLabel: "G", xMetric: "outcome_rate", yMetric: "cost_per_outcome",
+                               points: points, name: { "S\($0)" }, trend: (intercept: 30_000, slope: -40_000),
+                               summary: "n", id: "clip-test", outliers: [1, 2, 3], label: nil).rendered()
+        #expect(svg.contains(">Least-squares line, cut off (it passes below £100)</text>"))
+        #expect(svg.contains(">Flagged as an outlier</text>"))
+        // Rows at y = 66 and 80; a third would be at 94, in the plot (which starts at 92).
+        #expect(svg.contains("<text x=\"16.00\" y=\"80.00\"") || svg.contains(" y=\"80.00\" font-size=\"11.00\">"))
+        #expect(!svg.contains(" y=\"94.00\" font-size=\"11.00\">"))
+    }
+
     // MARK: bar names cut only when they do not fit
 
     @Test("Helvetica widths: 'Hello' at 10 px is 7.22 + 5.56 + 2.22 + 2.22 + 5.56 = 22.78 px")
