@@ -2,15 +2,20 @@
 /// charts of a report look alike. Colours are the Okabe–Ito palette (blue and
 /// vermillion, distinguishable with the common colour-vision deficiencies), and the
 /// evidence-based series differs by shape (diamond) as well as colour.
+///
+/// A chart is `width` units wide, and the page never shows one narrower than `width` CSS
+/// pixels (`HTMLStyle`: two a row at the page's full width, one a row below it), so a
+/// unit is never less than a pixel and no text, at `ChartText.minimumSize` or more, is
+/// under 11 px (issue 29: at 720 units in a 600 px column, tick labels were 9 px).
 struct ChartFrame {
-    static let width = 720.0
-    static let height = 460.0
+    static let width = 600.0
+    static let height = 440.0
     static let left = 90.0
-    static let right = 680.0
+    static let right = 560.0
     static let top = 92.0
     /// Where the title, subtitle and legend start: the left edge, so long titles fit.
     static let margin = 16.0
-    static let bottom = 390.0
+    static let bottom = 360.0
     /// Scatter axes sit this far outside the plot area, so a point at 0 (a 0% rate) is
     /// drawn clear of the axis line instead of hidden on it.
     static let axisGap = 8.0
@@ -22,6 +27,8 @@ struct ChartFrame {
     static let barStyle = "fill=\"#0072b2\""
     static let evidenceBarStyle = "fill=\"#d55e00\""
     static let outlierStyle = "fill=\"#000000\""
+    /// The ring round a scatter point flagged as an outlier.
+    static let flaggedStyle = "fill=\"none\" stroke=\"#000000\" stroke-width=\"1.5\""
     static let dashedStyle = "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\""
     /// Light to dark blue for services per cell of a binned scatter (one hue: readable
     /// without colour vision and in greyscale print).
@@ -32,8 +39,8 @@ struct ChartFrame {
     static func draw(into svg: inout SVGDocument, title: String, subtitle: String, yAxis: ChartAxis,
                      yTitle: String, xTitle: String, gap: Bool = false) {
         let offset = gap ? axisGap : 0
-        svg.text(title, x: margin, y: 26, size: titleSize(title), weight: "bold")
-        svg.text(subtitle, x: margin, y: 46, size: 12)
+        drawFitted(title, into: &svg, x: margin, y: 26, room: width - 2 * margin, size: 16, bold: true)
+        drawFitted(subtitle, into: &svg, x: margin, y: 46, room: width - 2 * margin, size: 12)
         for tick in yAxis.ticks {
             let y = yAxis.position(tick, from: bottom, to: top)
             svg.line(x1: left, y1: y, x2: right, y2: y, style: "stroke=\"#e3e3e3\" stroke-width=\"1\"")
@@ -43,8 +50,20 @@ struct ChartFrame {
                  style: "stroke=\"#333333\" stroke-width=\"1\"")
         svg.line(x1: left - offset, y1: top, x2: left - offset, y2: bottom + offset,
                  style: "stroke=\"#333333\" stroke-width=\"1\"")
-        svg.text(yTitle, x: margin + 6, y: (top + bottom) / 2, anchor: .middle, size: 12, rotate: true)
-        svg.text(xTitle, x: (left + right) / 2, y: bottom + 48, anchor: .middle, size: 12)
+        // The y title runs along the plot's height, clear of the legend above it.
+        drawFitted(yTitle, into: &svg, x: margin + 6, y: (top + bottom + offset) / 2, room: bottom + offset - top + 20,
+                   size: 12, anchor: .middle, rotate: true)
+        drawFitted(xTitle, into: &svg, x: (left + right) / 2, y: bottom + 48, room: width - 2 * margin, size: 12,
+                   anchor: .middle)
+    }
+
+    /// `text` at `size`, smaller down to `ChartText.minimumSize` if that makes it fit `room`,
+    /// else cut with "…" (the chart's `<title>` and `<desc>` say everything in full).
+    static func drawFitted(_ text: String, into svg: inout SVGDocument, x: Double, y: Double, room: Double,
+                           size: Double, bold: Bool = false, anchor: SVGDocument.Anchor = .start,
+                           rotate: Bool = false) {
+        guard let (fitted, fittedSize) = ChartText.fitted(text, room: room, preferred: size, bold: bold) else { return }
+        svg.text(fitted, x: x, y: y, anchor: anchor, size: fittedSize, weight: bold ? "bold" : nil, rotate: rotate)
     }
 
     /// Ticks and labels along the x axis.
@@ -53,13 +72,13 @@ struct ChartFrame {
         for tick in axis.ticks {
             let x = axis.position(tick, from: left, to: right)
             svg.line(x1: x, y1: bottom + offset, x2: x, y2: bottom + offset + 5, style: "stroke=\"#333333\" stroke-width=\"1\"")
-            svg.text(axis.label(tick), x: x, y: bottom + offset + 20, anchor: .middle, size: 11)
+            // A label centred on the last tick must not run off the chart's right edge.
+            let label = axis.label(tick)
+            let half = ChartText.width(label, size: ChartText.minimumSize) / 2
+            let atEdge = x + half > width - 2
+            svg.text(label, x: atEdge ? width - 2 : x, y: bottom + offset + 20, anchor: atEdge ? .end : .middle,
+                     size: ChartText.minimumSize)
         }
-    }
-
-    /// 16 px, smaller for a title too long for one line (about 0.6 em per bold character).
-    static func titleSize(_ title: String) -> Double {
-        min(16, (width - 2 * margin) / (0.6 * Double(max(title.count, 1))))
     }
 
     /// What a legend can show; a chart lists only what it draws.
@@ -70,26 +89,27 @@ struct ChartFrame {
         case bar(String)
         case evidenceBar(String)
         case outlier(String)
+        case flagged(String)
         case dashed(String)
         case density(String)
 
         var label: String {
             switch self {
             case .point(let t), .evidencePoint(let t), .evidenceBin(let t), .bar(let t), .evidenceBar(let t),
-                 .outlier(let t), .dashed(let t), .density(let t): return t
+                 .outlier(let t), .flagged(let t), .dashed(let t), .density(let t): return t
             }
         }
     }
 
     /// The legend in one row under the subtitle (a second row when it does not fit),
-    /// each item as wide as its label (about 0.56 em per character at 11 px).
+    /// each item as wide as its label (`ChartText.width`).
     static func drawLegend(into svg: inout SVGDocument, items: [LegendItem]) {
         var y = 66.0
         var x = margin
         for item in items {
             let keyWidth: Double
             if case .density = item { keyWidth = Double(densityRamp.count) * 8 } else { keyWidth = 16 }
-            let width = keyWidth + 6 + 6.2 * Double(item.label.count) + 18
+            let width = keyWidth + 6 + ChartText.width(item.label, size: ChartText.minimumSize) + 18
             if x + width > Self.width - margin, x > margin { x = margin; y += 14 }
             switch item {
             case .point: svg.circle(cx: x + 5, cy: y - 4, r: 4, style: pointStyle)
@@ -98,13 +118,14 @@ struct ChartFrame {
             case .bar: svg.rect(x: x, y: y - 9, width: 10, height: 10, style: barStyle)
             case .evidenceBar: svg.rect(x: x, y: y - 9, width: 10, height: 10, style: evidenceBarStyle)
             case .outlier: svg.triangle(cx: x + 5, cy: y - 4, r: 5, style: outlierStyle)
+            case .flagged: svg.circle(cx: x + 5, cy: y - 4, r: 6, style: flaggedStyle)
             case .dashed: svg.line(x1: x, y1: y - 4, x2: x + 16, y2: y - 4, style: dashedStyle)
             case .density:
                 for (index, colour) in densityRamp.enumerated() {
                     svg.rect(x: x + Double(index) * 8, y: y - 9, width: 8, height: 10, style: "fill=\"\(colour)\"")
                 }
             }
-            svg.text(item.label, x: x + keyWidth + 6, y: y, size: 11)
+            svg.text(item.label, x: x + keyWidth + 6, y: y, size: ChartText.minimumSize)
             x += width
         }
     }

@@ -58,7 +58,14 @@ struct ChartPlan {
             return found
         }
         let evidence = source.evidence
-        let outliers = source.outliers(metrics: [Metric.costPerPerson.rawValue, Metric.costPerOutcome.rawValue])
+        // Every measure a chart may draw: the outlier flags of each, from one pass.
+        var flaggedMetrics = [Metric.costPerPerson.rawValue, Metric.costPerOutcome.rawValue]
+        for row in data.correlations ?? [] {
+            for metric in [row.x.rawValue, row.y.rawValue] where !flaggedMetrics.contains(metric) {
+                flaggedMetrics.append(metric)
+            }
+        }
+        let outliers = source.outliers(metrics: flaggedMetrics)
         let name = { (row: Int) in source.name(row) }
         let label = { (row: Int) in source.label(row) }
 
@@ -112,7 +119,9 @@ struct ChartPlan {
             let chart = ScatterChart(title: scatter.title, groupLabel: Labels.group(scatter.group), xMetric: scatter.x,
                                      yMetric: scatter.y, points: points, name: name,
                                      trend: index.trend(group: scatter.group, x: scatter.x, y: scatter.y),
-                                     summary: summary, id: "clip-" + stem)
+                                     summary: summary, id: "clip-" + stem,
+                                     outliers: (outliers[scatter.x] ?? []).union(outliers[scatter.y] ?? []),
+                                     label: label)
             let figure = ChartFigure(file: stem + ".svg",
                                      title: [.name(scatter.title + " (" + Labels.group(scatter.group) + ")")],
                                      svg: chart.rendered())

@@ -2,8 +2,11 @@ import Tabular
 
 /// Every service's figure as a bar, sorted from lowest to highest, with the mean marked:
 /// the study's Charts 6 (cost per person supported) and 7 (cost per job outcome). Bars
-/// carry the service's name where it fits (above a short bar, inside a tall one) and a
-/// triangle over each service flagged as an outlier on this measure. Above
+/// carry the service's name where it fits (above a short bar, inside a tall one: only when
+/// the bars are wide enough for text at `ChartText.minimumSize`), and a triangle over each
+/// service flagged as an outlier on this measure — named beside it when the bars are too
+/// narrow for names (`OutlierNames`). The axis stays linear from £0 whatever the spread:
+/// a bar's length must stay proportional to its figure (the scatters take the log scale). Above
 /// `ReportLimits.distributionBars` services it draws the 100 percentiles instead (the
 /// same sorted shape, one bar per 1% of services), so the chart stays small at any n.
 struct DistributionChart {
@@ -42,7 +45,10 @@ struct DistributionChart {
         let left = ChartFrame.left, right = ChartFrame.right, top = ChartFrame.top, bottom = ChartFrame.bottom
         let slot = (right - left) / Double(max(sorted.count, 1))
         let gap = slot > 4 ? slot * 0.15 : 0
-        let fontSize = min(9, slot - 1.5)
+        // Rotated names need a bar at least as wide as a line of the smallest text.
+        let fontSize = ChartText.minimumSize
+        let namesFit = slot >= fontSize + 1
+        var flaggedMarks: [OutlierNames.Mark] = []
         for (index, point) in sorted.enumerated() {
             let y = yAxis.position(point.y, from: bottom, to: top)
             let x = left + Double(index) * slot
@@ -53,16 +59,18 @@ struct DistributionChart {
             if flaggedHere {
                 svg.triangle(cx: x + slot / 2, cy: y - 6, r: min(4, max(2, slot / 2)), style: ChartFrame.outlierStyle,
                              title: name(point.row) + ": flagged as an outlier")
+                flaggedMarks.append(.init(x: x + slot / 2, y: y - 6, name: label(point.row)))
             }
-            guard fontSize >= 5.5 else { continue }
-            // The name goes where there is more room: above the bar, or inside it in white.
+            guard namesFit else { continue }
+            // The name goes where there is more room: above the bar, or inside it in white;
+            // cut with "…" only when it does not fit whole there.
             let above = y - top - (flaggedHere ? 12 : 3)
             let inside = bottom - y - 6
             let room = max(above, inside)
-            let fits = Int(room / (0.56 * fontSize))
-            guard fits >= 4 else { continue }
-            var text = label(point.row)
-            if text.count > fits { text = String(text.prefix(fits - 1)) + "…" }
+            let whole = DisplayName.shortened(label(point.row))
+            guard let (text, _) = ChartText.fitted(whole, room: room, preferred: fontSize),
+                  text == whole || ChartText.width(text, size: fontSize) >= 3 * ChartText.width("M", size: fontSize)
+            else { continue }
             let baseline = x + slot / 2 + fontSize * 0.35
             if above >= inside {
                 svg.text(text, x: baseline, y: y - (flaggedHere ? 12 : 3), size: fontSize, rotate: true, fill: "#333333")
@@ -71,8 +79,16 @@ struct DistributionChart {
             }
         }
         drawMean(into: &svg, axis: yAxis)
+        // The furthest out first: the tallest bars, then the lowest.
+        let named = namesFit ? flagged : OutlierNames.draw(flaggedMarks.reversed(), into: &svg)
         var description = "Bar chart of \(Labels.axis(metric)) for each of \(n) services, sorted from lowest to highest"
-        if flagged > 0 { description += "; \(HumanNumbers.count(flagged)) flagged as outliers are marked with a triangle" }
+        if flagged > 0 {
+            description += "; \(HumanNumbers.count(flagged)) flagged as outliers are marked with a triangle"
+            if named < flagged {
+                description += ", \(HumanNumbers.count(named)) of them named (at most \(OutlierNames.cap), the highest, "
+                    + "where a name has room; every flag is in clean/flags.csv)"
+            }
+        }
         return svg.rendered(title: title, description: description + ".")
     }
 

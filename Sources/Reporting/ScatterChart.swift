@@ -1,5 +1,6 @@
 import Tabular
 import Foundation
+import StatisticsKernel
 
 /// One point of a chart: a service's figure(s), whether it is evidence-based, and its
 /// row in `clean/services.csv` (its name is made only when a chart labels it).
@@ -16,6 +17,9 @@ struct ChartPoint {
 /// mark per service; above, a binned density layer (services per cell, shaded) so the
 /// chart stays small at any n, still marking the evidence-based services — one by one up
 /// to `ReportLimits.evidencePoints`, binned separately above — and drawing the line.
+/// A money axis spanning more than two orders of magnitude is on a log scale
+/// (`ChartAxis`), and services flagged as outliers on either measure are ringed and the
+/// furthest out named (`OutlierNames`).
 struct ScatterChart {
     var title: String
     var groupLabel: String
@@ -29,6 +33,10 @@ struct ScatterChart {
     var summary: String
     /// Unique on a page that shows every chart inline (the clip path's id).
     var id: String
+    /// Rows flagged as outliers on the x or the y measure.
+    var outliers: Set<Int> = []
+    /// A flagged point's name beside it: the service's name (`name` when not given).
+    var label: ((Int) -> String)? = nil
 
     static let columns = 36
     static let rows = 20
@@ -36,18 +44,24 @@ struct ScatterChart {
     func rendered() -> String {
         var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height)
         var lowX = Double.infinity, highX = -Double.infinity, lowY = Double.infinity, highY = -Double.infinity
+        // The smallest positive values, for a log axis' span.
+        var positiveX = Double.infinity, positiveY = Double.infinity
         var evidenceCount = 0
         for point in points {
             lowX = min(lowX, point.x); highX = max(highX, point.x)
             lowY = min(lowY, point.y); highY = max(highY, point.y)
+            if point.x > 0 { positiveX = min(positiveX, point.x) }
+            if point.y > 0 { positiveY = min(positiveY, point.y) }
             if point.evidenceBased { evidenceCount += 1 }
         }
-        let xAxis = ChartAxis(metric: xMetric, values: points.isEmpty ? [] : [lowX, highX])
-        let yAxis = ChartAxis(metric: yMetric, values: points.isEmpty ? [] : [lowY, highY])
+        let xAxis = ChartAxis(metric: xMetric, values: points.isEmpty ? [] : [lowX, highX] + (positiveX.isFinite ? [positiveX] : []),
+                              allowLog: true)
+        let yAxis = ChartAxis(metric: yMetric, values: points.isEmpty ? [] : [lowY, highY] + (positiveY.isFinite ? [positiveY] : []),
+                              allowLog: true)
         let binned = points.count > ReportLimits.scatterPoints
         let binEvidence = binned && evidenceCount > ReportLimits.evidencePoints
         ChartFrame.draw(into: &svg, title: title, subtitle: groupLabel + " · " + summary, yAxis: yAxis,
-                        yTitle: Labels.axis(yMetric), xTitle: Labels.axis(xMetric), gap: true)
+                        yTitle: yAxis.title, xTitle: xAxis.title, gap: true)
         ChartFrame.drawXTicks(into: &svg, axis: xAxis, gap: true)
         let left = ChartFrame.left, right = ChartFrame.right, top = ChartFrame.top, bottom = ChartFrame.bottom
 
@@ -71,10 +85,13 @@ struct ScatterChart {
             legend.append(binEvidence ? .evidenceBin("Evidence-based services per cell (larger: more)")
                                       : .evidencePoint("Evidence-based services (highlighted)"))
         }
+        // Flagged services: ringed one by one up to `evidencePoints`, the furthest out named.
+        let flagged = points.filter { outliers.contains($0.row) }
+        if !flagged.isEmpty { legend.append(.flagged("Flagged as an outlier")) }
         var trendNote = ""
         if let line = trendLine(lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) {
-            legend.append(.dashed(line.clipped ? "Least-squares line, cut off where it leaves the chart "
-                + line.why : "Least-squares line"))
+            // Short, so that the legend keeps to two rows above the plot; the description says it in full.
+            legend.append(.dashed(line.clipped ? "Least-squares line, cut off " + line.why : "Least-squares line"))
             if line.clipped { trendNote = " The least-squares line is cut off where it leaves the chart " + line.why + "." }
         }
         ChartFrame.drawLegend(into: &svg, items: legend)
@@ -100,11 +117,50 @@ struct ScatterChart {
             }
         }
         if binned { drawTrend(into: &svg, lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis, halo: true) }
+        let outlierNote = drawOutliers(flagged, into: &svg, xAxis: xAxis, yAxis: yAxis)
         let how = binned ? "services binned into a \(Self.columns) × \(Self.rows) grid, shaded by how many fall in "
             + "each cell" : "one point per service"
+        var scales = ""
+        for axis in [yAxis, xAxis] where axis.log != nil {
+            scales += " " + Labels.axis(axis.metric) + " is on a log scale (its values span more than "
+                + "two orders of magnitude)" + (axis.zeroStrip ? ", £0 below the lowest decade." : ".")
+        }
         return svg.rendered(title: title + " — " + groupLabel,
                             description: "Scatter plot of \(Labels.axis(yMetric)) against \(Labels.axis(xMetric)), "
-                                + "\(how); \(summary).\(trendNote)")
+                                + "\(how); \(summary).\(scales)\(trendNote)\(outlierNote)")
+    }
+
+    /// Rings the flagged services (the first `ReportLimits.evidencePoints` furthest from the
+    /// plot's centre) and names the furthest `OutlierNames.cap` that have room; returns the
+    /// sentence the chart's description adds.
+    private func drawOutliers(_ flagged: [ChartPoint], into svg: inout SVGDocument, xAxis: ChartAxis,
+                              yAxis: ChartAxis) -> String {
+        guard !flagged.isEmpty else { return "" }
+        let centreX = (ChartFrame.left + ChartFrame.right) / 2, centreY = (ChartFrame.top + ChartFrame.bottom) / 2
+        let placed = flagged.map { point -> (point: ChartPoint, x: Double, y: Double, distance: Double) in
+            let x = xAxis.position(point.x, from: ChartFrame.left, to: ChartFrame.right)
+            let y = yAxis.position(point.y, from: ChartFrame.bottom, to: ChartFrame.top)
+            // Relative to the plot's half-width and half-height, so both axes count alike.
+            let dx = (x - centreX) / (ChartFrame.right - centreX), dy = (y - centreY) / (ChartFrame.bottom - centreY)
+            return (point, x, y, dx * dx + dy * dy)
+        }.sorted { ($0.distance, $1.point.row) > ($1.distance, $0.point.row) }
+        let ringed = placed.prefix(ReportLimits.evidencePoints)
+        for mark in ringed {
+            svg.circle(cx: mark.x, cy: mark.y, r: 8, style: ChartFrame.flaggedStyle,
+                       title: name(mark.point.row) + ": flagged as an outlier")
+        }
+        let named = OutlierNames.draw(ringed.map { OutlierNames.Mark(x: $0.x, y: $0.y,
+                                                                    name: (label ?? name)($0.point.row)) }, into: &svg)
+        let count = HumanNumbers.count(flagged.count)
+        var note = " \(count) " + (flagged.count == 1 ? "service is" : "services are") + " flagged as an outlier "
+            + "(ringed)"
+        if named == flagged.count {
+            note += (named == 1 ? "; it is named." : "; each is named.")
+        } else {
+            note += "; \(HumanNumbers.count(named)) named (at most \(OutlierNames.cap), the furthest out, where "
+                + "a name has room); every flag is in clean/flags.csv."
+        }
+        return note
     }
 
     /// The least-squares line, clipped to the plot area; with `halo`, over a white band so
@@ -115,14 +171,37 @@ struct ScatterChart {
         guard let line = trendLine(lowX: lowX, highX: highX, xAxis: xAxis, yAxis: yAxis) else { return }
         svg.raw("<clipPath id=\"\(id)\"><rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" "
             + "width=\"\(SVGDocument.number(right - left))\" height=\"\(SVGDocument.number(bottom - top))\"/></clipPath>")
-        let x1 = xAxis.position(lowX, from: left, to: right), y1 = yAxis.position(line.y1, from: bottom, to: top)
-        let x2 = xAxis.position(highX, from: left, to: right), y2 = yAxis.position(line.y2, from: bottom, to: top)
-        if halo {
-            svg.line(x1: x1, y1: y1, x2: x2, y2: y2,
-                     style: "stroke=\"#ffffff\" stroke-width=\"4\" clip-path=\"url(#\(id))\"")
+        let styles = (halo ? ["stroke=\"#ffffff\" stroke-width=\"4\""] : [])
+            + ["stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""]
+        guard xAxis.log != nil || yAxis.log != nil, let trend else {
+            let x1 = xAxis.position(lowX, from: left, to: right), y1 = yAxis.position(line.y1, from: bottom, to: top)
+            let x2 = xAxis.position(highX, from: left, to: right), y2 = yAxis.position(line.y2, from: bottom, to: top)
+            for style in styles { svg.line(x1: x1, y1: y1, x2: x2, y2: y2, style: style + " clip-path=\"url(#\(id))\"") }
+            return
         }
-        svg.line(x1: x1, y1: y1, x2: x2, y2: y2,
-                 style: "stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" clip-path=\"url(#\(id))\"")
+        // On a log axis the straight line of the data is a curve: 64 points spread evenly
+        // along the x axis, the line broken where y ≤ 0 (no place on a log scale).
+        var segments: [[String]] = [[]]
+        let start = xAxis.log != nil ? max(lowX, xAxis.lower) : lowX
+        for step in 0...63 {
+            let t = Double(step) / 63
+            let x = xAxis.log != nil
+                ? Elementary.exp((LogAxis.log10(start) + t * (LogAxis.log10(highX) - LogAxis.log10(start))) * Elementary.log(10))
+                : lowX + t * (highX - lowX)
+            let y = trend.intercept + trend.slope * x
+            guard x > 0 || xAxis.log == nil, y > 0 || yAxis.log == nil, x.isFinite, y.isFinite else {
+                if !(segments.last?.isEmpty ?? true) { segments.append([]) }
+                continue
+            }
+            segments[segments.count - 1].append(SVGDocument.number(xAxis.position(x, from: left, to: right)) + ","
+                + SVGDocument.number(yAxis.position(y, from: bottom, to: top)))
+        }
+        for segment in segments where segment.count > 1 {
+            for style in styles {
+                svg.raw("<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" \(style) "
+                    + "clip-path=\"url(#\(id))\"/>")
+            }
+        }
     }
 
     /// The line's ends over the data's x range, and whether (and why) it leaves the plotted range.

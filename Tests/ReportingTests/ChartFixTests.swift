@@ -30,7 +30,7 @@ struct ChartFixTests {
     func clippedTrend() {
         // y = 30,000 − 40,000·x reaches −£10,000 at x = 1, below the axis' £0.
         let clipped = Self.scatter([(0, 30_000, false), (0.5, 5_000, false), (1, 1_000, false)], trend: (30_000, -40_000))
-        #expect(clipped.contains("Least-squares line, cut off where it leaves the chart (it passes below £0)"))
+        #expect(clipped.contains(">Least-squares line, cut off (it passes below £0)</text>"))
         #expect(clipped.contains("The least-squares line is cut off where it leaves the chart (it passes below £0).</desc>"))
         let inside = Self.scatter([(0, 30_000, false), (0.5, 20_000, false), (1, 10_000, false)], trend: (30_000, -20_000))
         #expect(inside.contains(">Least-squares line</text>"))
@@ -40,10 +40,10 @@ struct ChartFixTests {
     @Test("points at 0% and £0 are drawn clear of the axis lines")
     func zeroOffAxis() {
         let svg = Self.scatter([(0, 0, false), (0.5, 5_000, false), (1, 10_000, false)])
-        // The plot area starts at x = 90, y = 390; the axes stand 8 px outside it.
-        #expect(svg.contains("<circle cx=\"90.00\" cy=\"390.00\""))
-        #expect(svg.contains("<line x1=\"82.00\" y1=\"92.00\" x2=\"82.00\" y2=\"398.00\""))
-        #expect(svg.contains("<line x1=\"82.00\" y1=\"398.00\" x2=\"680.00\" y2=\"398.00\""))
+        // The plot area starts at x = 90, y = 360; the axes stand 8 px outside it.
+        #expect(svg.contains("<circle cx=\"90.00\" cy=\"360.00\""))
+        #expect(svg.contains("<line x1=\"82.00\" y1=\"92.00\" x2=\"82.00\" y2=\"368.00\""))
+        #expect(svg.contains("<line x1=\"82.00\" y1=\"368.00\" x2=\"560.00\" y2=\"368.00\""))
     }
 
     @Test("every scatter file is named y-vs-x, in its title's order")

@@ -46,7 +46,7 @@ struct ReportSafetyTests {
             #expect(parser.parse(), "\(name) is not well-formed XML: \(String(describing: parser.parserError))")
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("<script>"), "\(name)")
-            #expect(text.contains("viewBox=\"0 0 720.00 460.00\""), "\(name)")
+            #expect(text.contains("viewBox=\"0 0 600.00 440.00\""), "\(name)")
         }
         let scatter = try ReportTestSupport.text("charts/scatter-all-cost_per_person-vs-total_cost.svg", in: run)
         #expect(scatter.contains("|pipe| &amp; &lt;script&gt;alert(1)&lt;/script&gt;"))

@@ -155,7 +155,9 @@ struct ReportStageTests {
         // Fixture: 7 services have a cost per job outcome (Westbury +Quiet Outcomes has none);
         // 3 of them are evidence-based.
         let svg = try ReportTestSupport.text("charts/scatter-all-cost_per_outcome-vs-outcome_rate.svg", in: run)
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 4 + 1)  // 4 others + the legend marker
+        // 4 others + the legend marker, and a ring round the one flagged as an outlier (Eastham) + its legend ring.
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 4 + 1 + 2)
+        #expect(svg.components(separatedBy: "fill=\"none\" stroke=\"#000000\"").count - 1 == 2)
         #expect(svg.components(separatedBy: "<polygon").count - 1 == 3 + 1)  // 3 evidence-based + legend
         #expect(svg.contains("n = 7, r = \u{2212}0.69"))
         #expect(svg.contains("clip-path=\"url(#clip-scatter-all-cost_per_outcome-vs-outcome_rate)\""))

@@ -3,7 +3,10 @@ import VFMCore
 enum HTMLStyle {
     /// Screen and print styles: a readable measure, tables that scroll sideways on a
     /// narrow screen instead of overflowing, two charts a row on a wide screen, and for
-    /// print no contents list, no split tables or charts, links without colour.
+    /// print no contents list, no split tables or charts, links without colour. A chart is
+    /// never narrower than its own width in units (`ChartFrame`), so its smallest text
+    /// stays at least 11 px; on a screen narrower than that the charts scroll sideways,
+    /// as the tables do.
     static let css = """
         :root { color-scheme: light; }
         body { font-family: Helvetica, Arial, sans-serif; line-height: 1.45; color: #1a1a1a; background: #ffffff;
@@ -26,8 +29,8 @@ enum HTMLStyle {
         th[aria-sort] { background: #dde6ef; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background: #f7f7f7; }
-        div.figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
-        figure { margin: 0; flex: 0 1 calc(50% - 0.5rem); min-width: 22rem; }
+        div.figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; overflow-x: auto; }
+        figure { margin: 0; flex: 0 1 calc(50% - 0.5rem); min-width: \(Self.chartWidth)px; }
         div.single figure { flex: 0 1 60rem; }
         figure svg { width: 100%; height: auto; border: 1px solid #e0e0e0; }
         figcaption { font-size: 0.85rem; color: #444444; }
@@ -44,6 +47,9 @@ enum HTMLStyle {
         }
 
         """
+
+    /// The narrowest a chart is shown, in CSS pixels: its width in viewBox units.
+    static let chartWidth = Int(ChartFrame.width)
 
     /// The text of the page's `<script>` element, exactly as written between its tags.
     static let sortScriptElement = "\n" + sortScript

@@ -40,13 +40,17 @@ struct FunnelChart {
         let (left, right, top, bottom) = (ChartFrame.left, ChartFrame.right, ChartFrame.top, ChartFrame.bottom)
         let xAxis = LogAxis(values: points.map(\.size), money: moneySizes ?? (variable == "total_cost"))
         let yAxis = LogAxis(values: points.map(\.ratio) + [medianRatio], money: false, tight: true)
-        svg.text(title, x: ChartFrame.margin, y: 26, size: 16, weight: "bold")
+        let room = ChartFrame.width - 2 * ChartFrame.margin
+        ChartFrame.drawFitted(title, into: &svg, x: ChartFrame.margin, y: 26, room: room, size: 16, bold: true)
         let flagged = points.filter(\.flagged).count
         let shown = flagged > ReportLimits.evidencePoints
             ? " (triangles: the \(HumanNumbers.count(ReportLimits.evidencePoints)) furthest)" : " (triangles)"
-        svg.text("\(HumanNumbers.count(points.count)) matched \(units); \(HumanNumbers.count(flagged)) outside the "
-            + "Hidiroglou–Berthelot bounds" + shown + "; the dashed lines are the bounds", x: ChartFrame.margin, y: 46,
-            size: 12)
+        // Two lines: one does not fit the chart's width at a readable size.
+        ChartFrame.drawFitted("\(HumanNumbers.count(points.count)) matched \(units); \(HumanNumbers.count(flagged)) "
+            + "outside the Hidiroglou–Berthelot bounds" + shown + ";", into: &svg, x: ChartFrame.margin, y: 46,
+            room: room, size: 12)
+        ChartFrame.drawFitted("the dashed lines are the bounds", into: &svg, x: ChartFrame.margin, y: 62, room: room,
+                              size: 12)
         for tick in yAxis.ticks {
             let y = yAxis.position(tick, from: bottom, to: top)
             svg.line(x1: left, y1: y, x2: right, y2: y, style: "stroke=\"#e3e3e3\" stroke-width=\"1\"")

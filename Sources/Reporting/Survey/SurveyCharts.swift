@@ -35,7 +35,7 @@ enum SurveyCharts {
                 svg.rect(x: x, y: top, width: barWidth * 0.92, height: ChartFrame.bottom - top,
                          style: "fill=\"\(palette[streamIndex % palette.count])\"",
                          title: "\(stream.rawValue) \(year): \(HumanNumbers.money(mean)) (n = \(row.n))")
-                svg.text("n \(row.n)", x: x + barWidth * 0.46, y: top - 4, anchor: .middle, size: 9)
+                svg.text("n \(row.n)", x: x + barWidth * 0.46, y: top - 4, anchor: .middle, size: 11)
             }
         }
         legend(&svg, streams.map(\.rawValue))
@@ -58,7 +58,8 @@ enum SurveyCharts {
         guard !bars.isEmpty else { return nil }
         let title = "Spend by type of support within client group"
         var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height)
-        svg.text(title, x: ChartFrame.margin, y: 26, size: ChartFrame.titleSize(title), weight: "bold")
+        ChartFrame.drawFitted(title, into: &svg, x: ChartFrame.margin, y: 26, room: ChartFrame.width - 2 * ChartFrame.margin,
+                              size: 16, bold: true)
         svg.text("Share of each group's breakdown spend; responses giving a breakdown (n)", x: ChartFrame.margin, y: 46,
                  size: 12)
         let left = 200.0, right = ChartFrame.right, top = ChartFrame.top + 10

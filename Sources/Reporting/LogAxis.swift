@@ -1,9 +1,10 @@
 import StatisticsKernel
 import Tabular
 
-/// A base-10 logarithmic axis for the funnel charts (SPEC §11: ratio and size on log
-/// scales), ticks at 1, 2 and 5 × 10^k when the range is narrow and at powers of ten when
-/// it is wide. Logarithms through `Elementary`, so the SVG's bytes are the same on every CPU.
+/// A base-10 logarithmic axis: the funnel charts' ratio and size (SPEC §11), and a scatter's
+/// money axis whose values span more than `ChartAxis.logSpan` (`ChartAxis`). Ticks at 1, 2
+/// and 5 × 10^k when the range is narrow and at powers of ten when it is wide. Logarithms
+/// through `Elementary`, so the SVG's bytes are the same on every CPU.
 struct LogAxis {
     /// log10 of the ends.
     let lower: Double
@@ -51,9 +52,12 @@ struct LogAxis {
 
     /// Position of `value` (> 0) along a screen interval; values outside are clamped to it.
     func position(_ value: Double, from: Double, to: Double) -> Double {
-        let t = (Self.log10(value) - lower) / (upper - lower)
-        return from + min(1, max(0, t)) * (to - from)
+        from + min(1, max(0, fraction(value))) * (to - from)
     }
+
+    /// Where `value` (> 0) falls between the ends: 0 at `lower`, 1 at `upper`, beyond them
+    /// outside 0…1 (a line clipped by the plot area, not squashed onto its edge).
+    func fraction(_ value: Double) -> Double { (Self.log10(value) - lower) / (upper - lower) }
 
     func contains(_ value: Double) -> Bool {
         let power = Self.log10(value)
