@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import VFMTestSupport
+@testable import StatisticsKernel
+
+/// The cases of `Fixtures/model/cases.json`: designs, counts and costs with statsmodels'
+/// `GLM(y, X, family=Poisson(), offset=log(cost)).fit(cov_type="HC0")` figures
+/// (`Fixtures/model/make_model_fixtures.py`), or the reason no fit is expected.
+struct PoissonCase: Decodable, CustomTestStringConvertible, Sendable {
+    struct Term: Decodable, Sendable {
+        var term: String
+        var estimate, se, rate_ratio, ci_low, ci_high, p_value: Double
+    }
+    struct Fit: Decodable, Sendable {
+        var n, parameters, iterations: Int
+        var dispersion, deviance: Double
+    }
+    struct Expected: Decodable, Sendable {
+        var model: [Term]
+        var fit: Fit
+    }
+    var name: String
+    var terms: [String]
+    var counts: [Double]
+    var costs: [Double]
+    var design: [[Double]]
+    var expected: Expected?
+    var reason: String?
+    var testDescription: String { name }
+
+    static let all: [PoissonCase] = {
+        struct File: Decodable { var cases: [PoissonCase] }
+        guard let data = try? Data(contentsOf: FixturePaths.fixture("model/cases.json")),
+              let file = try? JSONDecoder().decode(File.self, from: data)
+        else { return [] }
+        return file.cases
+    }()
+
+    static var fitted: [PoissonCase] { all.filter { $0.expected != nil } }
+    static var unfitted: [PoissonCase] { all.filter { $0.expected == nil } }
+
+    func fit() -> Result<PoissonFit, PoissonFitFailure> {
+        PoissonRegression.fit(counts: counts, offsets: costs.map(Elementary.log), design: design)
+    }
+}
+
+/// |a − b| ≤ tolerance · max(1, |b|): SPEC §14's "to 1e-9" for figures of any size.
+private func agrees(_ a: Double?, _ b: Double, within tolerance: Double) -> Bool {
+    guard let a else { return false }
+    return abs(a - b) <= tolerance * max(1, abs(b))
+}
+
+@Suite("Poisson regression with offset (SPEC §14)")
+struct PoissonRegressionTests {
+    @Test("the fixtures were read")
+    func fixturesRead() {
+        #expect(PoissonCase.fitted.count >= 8)
+        #expect(PoissonCase.unfitted.count >= 4)
+    }
+
+    @Test("every figure equals statsmodels' to 1e-9 (p to 1e-6)", arguments: PoissonCase.fitted)
+    func matchesStatsmodels(_ reference: PoissonCase) throws {
+        let expected = try #require(reference.expected)
+        let fit = try reference.fit().get()
+        #expect(fit.n == expected.fit.n)
+        #expect(fit.coefficients.count == expected.fit.parameters)
+        #expect(fit.iterations == expected.fit.iterations)
+        #expect(agrees(fit.dispersion, expected.fit.dispersion, within: 1e-9), "dispersion \(fit.dispersion)")
+        #expect(agrees(fit.deviance, expected.fit.deviance, within: 1e-9), "deviance \(fit.deviance)")
+        for (ours, theirs) in zip(fit.coefficients, expected.model) {
+            #expect(agrees(ours.estimate, theirs.estimate, within: 1e-9), "\(theirs.term) estimate \(ours.estimate)")
+            #expect(agrees(ours.standardError, theirs.se, within: 1e-9), "\(theirs.term) se")
+            #expect(agrees(ours.rateRatio, theirs.rate_ratio, within: 1e-9), "\(theirs.term) rate ratio")
+            #expect(agrees(ours.ciLow, theirs.ci_low, within: 1e-9), "\(theirs.term) ci_low")
+            #expect(agrees(ours.ciHigh, theirs.ci_high, within: 1e-9), "\(theirs.term) ci_high")
+            #expect(agrees(ours.pValue, theirs.p_value, within: 1e-6), "\(theirs.term) p")
+        }
+    }
+
+    @Test("rank-deficient, too small and zero-count designs give their typed reason", arguments: PoissonCase.unfitted)
+    func typedReason(_ reference: PoissonCase) {
+        let expected: PoissonFitFailure
+        switch reference.reason {
+        case "rank-deficient": expected = .rankDeficient
+        case "too-few": expected = .tooFewObservations(n: reference.counts.count, parameters: reference.design.count)
+        default: expected = .noFiniteEstimate
+        }
+        #expect(throws: expected) { try reference.fit().get() }
+    }
+
+    @Test("LAPACK's QR solves the steps, and the refinement moves its result by at most a few ulps",
+          arguments: PoissonCase.fitted)
+    func refinementMovesLAPACKStartByUlps(_ reference: PoissonCase) throws {
+        let fit = try reference.fit().get()
+        #expect(fit.leastSquaresSolves >= fit.iterations)
+        #expect(fit.lapackStart.count == fit.coefficients.count)
+        // In units of the largest coefficient's ulp: QR is backward stable for the whole
+        // vector, not componentwise for a coefficient near zero.
+        let scale = fit.coefficients.map { abs($0.estimate) }.max() ?? 1
+        for (start, coefficient) in zip(fit.lapackStart, fit.coefficients) {
+            let ulps = abs(start - coefficient.estimate) / scale.ulp
+            // QR's error grows with the design's condition: 25 ulps on the near-separated
+            // design and 14 on the one with n = p + 2 (measured), at most 4 on the others.
+            let bound: Double = ["near-separation-25", "smallest-7"].contains(reference.name) ? 32 : 4
+            #expect(ulps <= bound, "\(reference.name): LAPACK start \(start), refined \(coefficient.estimate), \(ulps) ulps")
+        }
+    }
+
+    @Test("a start a few ulps away, or a thousand times further, refines to the same bits",
+          arguments: PoissonCase.fitted)
+    func refinementForgetsTheStart(_ reference: PoissonCase) throws {
+        let fit = try reference.fit().get()
+        let problem = PoissonProblem(counts: reference.counts, offsets: reference.costs.map(Elementary.log),
+                                     design: reference.design)
+        let estimate = fit.coefficients.map(\.estimate)
+        for (index, nudge) in [-3.0, 2, 1_000].enumerated() {
+            let start = estimate.enumerated().map { k, beta in
+                (k + index).isMultiple(of: 2) ? beta + nudge * beta.ulp : beta - nudge * beta.ulp
+            }
+            #expect(problem.refined(from: start) == estimate, "\(reference.name), nudge \(nudge)")
+        }
+    }
+
+    @Test("the double-double exponential agrees with exp to an ulp and holds ~100 bits")
+    func doubleDoubleExponential() {
+        for x in [-600.0, -20.5, -1, -1e-12, 0, 0x1p-30, 0.5, 1, 2.302585092994046, 35.25, 600] {
+            let value = Elementary.exponential(DoubleDouble(x))
+            #expect(abs(value.value - Foundation.exp(x)) <= 2 * Foundation.exp(x).ulp, "exp(\(x))")
+            // eˣ · e⁻ˣ = 1 to ~2⁻¹⁰⁰ (both double-double; their product's error is ~2⁻¹⁰⁴).
+            let product = value * Elementary.exponential(DoubleDouble(-x)) - DoubleDouble(1)
+            #expect(abs(product.hi) <= 0x1p-98, "exp(\(x))·exp(−\(x)) − 1 = \(product.hi)")
+        }
+        // e in double-double (the QD library's constant dd_real::_e, Hida, Li & Bailey 2001).
+        let e = Elementary.exponential(DoubleDouble(1)) - DoubleDouble(0x1.5bf0a8b145769p+1, 0x1.4d57ee2b1013ap-53)
+        #expect(abs(e.hi) <= 0x1p-100)
+        #expect(Elementary.exponential(DoubleDouble(0)) == DoubleDouble(1))
+    }
+
+    @Test("shapes that do not fit and non-finite values are invalid data, not a trap")
+    func invalidData() {
+        #expect(throws: PoissonFitFailure.invalidData) {
+            try PoissonRegression.fit(counts: [1, 2], offsets: [0], design: [[1, 1]]).get()
+        }
+        #expect(throws: PoissonFitFailure.invalidData) {
+            try PoissonRegression.fit(counts: [1, -2, 3, 4], offsets: [0, 0, 0, 0], design: [[1, 1, 1, 1]]).get()
+        }
+        #expect(throws: PoissonFitFailure.invalidData) {
+            try PoissonRegression.fit(counts: [1, 2, 3, 4], offsets: [0, .nan, 0, 0], design: [[1, 1, 1, 1]]).get()
+        }
+        #expect(throws: PoissonFitFailure.invalidData) {
+            try PoissonRegression.fit(counts: [1, 2, 3], offsets: [0, 0, 0], design: []).get()
+        }
+    }
+
+    @Test("intercept only: β is the likelihood's maximum log(Σy / Σe^offset), correctly rounded")
+    func interceptOnly() throws {
+        // The score equation Σ(yᵢ − e^(oᵢ + β)) = 0 gives β = log(Σy) − log(Σe^oᵢ) exactly;
+        // evaluated here in double-double from the same offsets.
+        let offsets = [1000.0, 1000, 2000].map(Elementary.log)
+        let fit = try PoissonRegression.fit(counts: [1, 5, 6], offsets: offsets, design: [[1, 1, 1]]).get()
+        let exposure = offsets.reduce(DoubleDouble.zero) { $0 + Elementary.exponential(DoubleDouble($1)) }
+        let exact = Elementary.logarithm(DoubleDouble(12) / exposure)
+        #expect(fit.coefficients[0].estimate == exact.value)
+        #expect(abs(fit.coefficients[0].rateRatio! - 0.003) <= 8 * 0.003.ulp)
+    }
+}
