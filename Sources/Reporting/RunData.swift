@@ -18,6 +18,8 @@ public struct RunData: Sendable {
     public var bands: RunTable?
     public var trendLines: RunTable?
     public var budget = BudgetTables()
+    /// SPEC §14's model tables; each `nil` when the run did not write it (an older run).
+    public var model = ModelTables()
     /// SPEC §11's period tables; `nil` when the run did not write them (an older run).
     public var periodTables: PeriodTables?
     /// The typed values `services` and `flags` read from (`vfm run`, `ReportInput`), so the
@@ -65,6 +67,7 @@ public struct RunData: Sendable {
         data.bands = try table(RunLayout.bands)
         data.trendLines = try table(RunLayout.trendLines)
         data.budget = try BudgetTables.read(runDirectory: dir)
+        data.model = try ModelTables.read(runDirectory: dir)
         // The edits grow with the services: typed, they are not read back as text.
         if let typed {
             data.periodTables = typed.analysis.periodTables

@@ -3,63 +3,32 @@ import Testing
 import VFMTestSupport
 @testable import StatisticsKernel
 
-/// The cases of `Fixtures/model/cases.json`: designs, counts and costs with statsmodels'
-/// `GLM(y, X, family=Poisson(), offset=log(cost)).fit(cov_type="HC0")` figures
-/// (`Fixtures/model/make_model_fixtures.py`), or the reason no fit is expected.
-struct PoissonCase: Decodable, CustomTestStringConvertible, Sendable {
-    struct Term: Decodable, Sendable {
-        var term: String
-        var estimate, se, rate_ratio, ci_low, ci_high, p_value: Double
-    }
-    struct Fit: Decodable, Sendable {
-        var n, parameters, iterations: Int
-        var dispersion, deviance: Double
-    }
-    struct Expected: Decodable, Sendable {
-        var model: [Term]
-        var fit: Fit
-    }
-    var name: String
-    var terms: [String]
-    var counts: [Double]
-    var costs: [Double]
-    var design: [[Double]]
-    var expected: Expected?
-    var reason: String?
-    var testDescription: String { name }
 
-    static let all: [PoissonCase] = {
-        struct File: Decodable { var cases: [PoissonCase] }
-        guard let data = try? Data(contentsOf: FixturePaths.fixture("model/cases.json")),
-              let file = try? JSONDecoder().decode(File.self, from: data)
-        else { return [] }
-        return file.cases
-    }()
+extension ModelReference: CustomTestStringConvertible {
+    public var testDescription: String { name }
 
-    static var fitted: [PoissonCase] { all.filter { $0.expected != nil } }
-    static var unfitted: [PoissonCase] { all.filter { $0.expected == nil } }
+    static var fitted: [ModelReference] { all.filter { $0.expected != nil } }
+    static var unfitted: [ModelReference] { all.filter { $0.expected == nil } }
 
     func fit() -> Result<PoissonFit, PoissonFitFailure> {
         PoissonRegression.fit(counts: counts, offsets: costs.map(Elementary.log), design: design)
     }
 }
 
-/// |a − b| ≤ tolerance · max(1, |b|): SPEC §14's "to 1e-9" for figures of any size.
 private func agrees(_ a: Double?, _ b: Double, within tolerance: Double) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(1, abs(b))
+    ModelReference.agrees(a, b, within: tolerance)
 }
 
 @Suite("Poisson regression with offset (SPEC §14)")
 struct PoissonRegressionTests {
     @Test("the fixtures were read")
     func fixturesRead() {
-        #expect(PoissonCase.fitted.count >= 8)
-        #expect(PoissonCase.unfitted.count >= 4)
+        #expect(ModelReference.fitted.count >= 8)
+        #expect(ModelReference.unfitted.count >= 4)
     }
 
-    @Test("every figure equals statsmodels' to 1e-9 (p to 1e-6)", arguments: PoissonCase.fitted)
-    func matchesStatsmodels(_ reference: PoissonCase) throws {
+    @Test("every figure equals statsmodels' to 1e-9 (p to 1e-6)", arguments: ModelReference.fitted)
+    func matchesStatsmodels(_ reference: ModelReference) throws {
         let expected = try #require(reference.expected)
         let fit = try reference.fit().get()
         #expect(fit.n == expected.fit.n)
@@ -77,8 +46,8 @@ struct PoissonRegressionTests {
         }
     }
 
-    @Test("rank-deficient, too small and zero-count designs give their typed reason", arguments: PoissonCase.unfitted)
-    func typedReason(_ reference: PoissonCase) {
+    @Test("rank-deficient, too small and zero-count designs give their typed reason", arguments: ModelReference.unfitted)
+    func typedReason(_ reference: ModelReference) {
         let expected: PoissonFitFailure
         switch reference.reason {
         case "rank-deficient": expected = .rankDeficient
@@ -89,8 +58,8 @@ struct PoissonRegressionTests {
     }
 
     @Test("LAPACK's QR solves the steps, and the refinement moves its result by at most a few ulps",
-          arguments: PoissonCase.fitted)
-    func refinementMovesLAPACKStartByUlps(_ reference: PoissonCase) throws {
+          arguments: ModelReference.fitted)
+    func refinementMovesLAPACKStartByUlps(_ reference: ModelReference) throws {
         let fit = try reference.fit().get()
         #expect(fit.leastSquaresSolves >= fit.iterations)
         #expect(fit.lapackStart.count == fit.coefficients.count)
@@ -107,8 +76,8 @@ struct PoissonRegressionTests {
     }
 
     @Test("a start a few ulps away, or a thousand times further, refines to the same bits",
-          arguments: PoissonCase.fitted)
-    func refinementForgetsTheStart(_ reference: PoissonCase) throws {
+          arguments: ModelReference.fitted)
+    func refinementForgetsTheStart(_ reference: ModelReference) throws {
         let fit = try reference.fit().get()
         let problem = PoissonProblem(counts: reference.counts, offsets: reference.costs.map(Elementary.log),
                                      design: reference.design)

@@ -16,7 +16,7 @@ enum PipelineDecoder {
     static func decode(_ root: TOMLTable, file: String) throws(VFMError) -> PipelineDefinition {
         let top = try PipelineTableReader(root, path: "", file: file, keys: [
             "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
-            "scenarios", "periods",
+            "scenarios", "periods", "model",
         ])
         let name = try top.string("name")
 
@@ -61,6 +61,7 @@ enum PipelineDecoder {
         definition.inputSheet = sheet
         definition.periods = try PeriodSettingsDecoder.settings(top)
         definition.totalsLabels = totalsLabels
+        definition.model = try ModelSettingsDecoder.settings(top)
         return definition
     }
 
