@@ -21,8 +21,9 @@ Run from the repository root (statsmodels in a venv: python3 -m venv .build/stat
 
     .build/statsenv/bin/python Fixtures/model/make_model_fixtures.py
 
-Writes Fixtures/model/cases.json and Fixtures/model/returns-model.csv (a small set of
-returns whose exclusions the end-to-end test checks; its expected fit is a case here).
+Writes Fixtures/model/cases.json, Fixtures/model/returns-model.csv (a small set of
+returns whose exclusions the end-to-end test checks; its expected fit is a case here) and
+the model tables of the report's golden fixture, Fixtures/report/small-run/tables/model*.csv.
 """
 import csv
 import json
@@ -241,6 +242,47 @@ def model_returns(rng):
     return rows
 
 
+def figure(value):
+    """A cell as vfm writes a figure: shortest round-trip digits, no `.0` on integers."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def small_run_tables():
+    """tables/model.csv and model_fit.csv of the Reporting golden fixture
+    (Fixtures/report/small-run, whose clean/services.csv carries the derived columns),
+    default covariates, for the report to render; statsmodels' figures."""
+    run = os.path.join(ROOT, "Fixtures/report/small-run")
+    with open(os.path.join(run, "clean/services.csv"), newline="", encoding="utf-8") as f:
+        services = [r for r in csv.DictReader(f) if r["excluded_from_statistics"] != "true"]
+    rows = []
+    for r in services:
+        people, total, outcomes = number(r["people_supported"]), number(r["total_cost"]), number(r["job_outcomes"])
+        if total is None or total <= 0 or outcomes is None or r["client_focus"] == "unknown" or not people:
+            continue
+        rows.append(r)
+    y = [number(r["job_outcomes"]) for r in rows]
+    cost = [number(r["total_cost"]) for r in rows]
+    columns = {"intercept": [1.0] * len(rows),
+               "evidence_based": [1.0 if is_evidence_based(r["evidence_based"]) else 0.0 for r in rows],
+               "client_focus_MH": [1.0 if r["client_focus"] == "MH" else 0.0 for r in rows],
+               "client_focus_mixed": [1.0 if r["client_focus"] == "mixed" else 0.0 for r in rows],
+               "log_people_supported": [float(np.log(number(r["people_supported"]))) for r in rows]}
+    terms = list(columns)
+    entry = case("report-small-run", "the report fixture's services", DEFAULT, y, cost, terms, columns)
+    with open(os.path.join(run, "tables/model.csv"), "w", encoding="utf-8") as f:
+        f.write("term,estimate,se,rate_ratio,ci_low,ci_high,p_value\n")
+        for t in entry["expected"]["model"]:
+            f.write(",".join([t["term"]] + [figure(t[k]) for k in ("estimate", "se", "rate_ratio", "ci_low", "ci_high",
+                                                                   "p_value")]) + "\n")
+    fit_row = entry["expected"]["fit"]
+    with open(os.path.join(run, "tables/model_fit.csv"), "w", encoding="utf-8") as f:
+        f.write("n,parameters,dispersion,deviance,iterations\n")
+        f.write(f'{fit_row["n"]},{fit_row["parameters"]},{figure(fit_row["dispersion"])},{figure(fit_row["deviance"])},'
+                f'{fit_row["iterations"]}\n')
+    return entry
+
+
 def main():
     with open(os.path.join(ROOT, "Fixtures/returns/sample-70.csv"), newline="", encoding="utf-8") as f:
         sample = list(csv.DictReader(f))
@@ -288,6 +330,8 @@ def main():
         writer.writerows(returns)
     cases.append(case("returns-model", "Fixtures/model/returns-model.csv through SPEC §5 and §14's rules", DEFAULT,
                       *model_data(returns, DEFAULT)))
+
+    cases.append(small_run_tables())
 
     for c in cases:
         if c["expected"] is not None:
