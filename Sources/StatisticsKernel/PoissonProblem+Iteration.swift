@@ -24,7 +24,8 @@ extension PoissonProblem {
         let mean = DoubleDouble.sum(counts).value / Double(n)
         var mu = counts.map { ($0 + mean) / 2 }
         var eta = mu.map { Elementary.log($0) }
-        var deviance = Self.deviance(counts, mu)
+        let logCounts = counts.map { $0 > 0 ? Elementary.log($0) : 0 }
+        var deviance = deviance(mu: mu, eta: eta, logCounts: logCounts)
         var beta = [Double](repeating: 0, count: p)
         var solves = 0
         var iterations: Int? = nil
@@ -42,15 +43,13 @@ extension PoissonProblem {
             mu = eta.map { Elementary.exp($0) }
             guard mu.allSatisfy({ $0 > 0 && $0.isFinite }) else { return .failure(.noFiniteEstimate) }
             let previous = deviance
-            deviance = Self.deviance(counts, mu)
-            if iterations == nil {
-                if abs(deviance - previous) <= Self.devianceTolerance {
-                    iterations = step
-                } else if step == Self.maximumIterations {
-                    return .failure(.noFiniteEstimate)
-                }
-            } else if !moved || step >= iterations! + Self.extraSteps {
-                break
+            deviance = self.deviance(mu: mu, eta: eta, logCounts: logCounts)
+            if let counted = iterations {
+                if !moved || step >= counted + Self.extraSteps { break }
+            } else if abs(deviance - previous) <= Self.devianceTolerance {
+                iterations = step
+            } else if step == Self.maximumIterations {
+                return .failure(.noFiniteEstimate)
             }
         }
         guard let iterations else { return .failure(.noFiniteEstimate) }
@@ -72,12 +71,14 @@ extension PoissonProblem {
         return beta
     }
 
-    /// 2 Σ (yᵢ log(yᵢ/μᵢ) − (yᵢ − μᵢ)), the term y log(y/μ) being 0 at y = 0 — only
-    /// for the stopping rule (the written deviance is the refined one).
-    static func deviance(_ counts: [Double], _ mu: [Double]) -> Double {
+    /// 2 Σ (yᵢ log(yᵢ/μᵢ) − (yᵢ − μᵢ)), the term y log(y/μ) being 0 at y = 0 and taken as
+    /// y·(log y − η) (μ = e^η; log y computed once) — only for the stopping rule (the
+    /// written deviance is the refined one).
+    private func deviance(mu: [Double], eta: [Double], logCounts: [Double]) -> Double {
         var total = 0.0
-        for (y, m) in zip(counts, mu) {
-            total += (y > 0 ? y * Elementary.log(y / m) : 0) - (y - m)
+        for i in 0..<n {
+            let y = counts[i]
+            total += (y > 0 ? y * (logCounts[i] - eta[i]) : 0) - (y - mu[i])
         }
         return 2 * total
     }
