@@ -46,7 +46,9 @@ extension PoissonProblem {
             deviance = self.deviance(mu: mu, eta: eta, logCounts: logCounts)
             if let counted = iterations {
                 if !moved || step >= counted + Self.extraSteps { break }
-            } else if abs(deviance - previous) <= Self.devianceTolerance {
+            } else if abs(deviance - previous) <= Self.devianceTolerance || !moved {
+                // statsmodels' rule; or β no longer moves, which ends it where the rule
+                // cannot (two β an ulp apart can give deviances of 10⁸ further apart than 10⁻⁸).
                 iterations = step
             } else if step == Self.maximumIterations {
                 return .failure(.noFiniteEstimate)
@@ -74,12 +76,14 @@ extension PoissonProblem {
     /// 2 Σ (yᵢ log(yᵢ/μᵢ) − (yᵢ − μᵢ)), the term y log(y/μ) being 0 at y = 0 and taken as
     /// y·(log y − η) (μ = e^η; log y computed once) — only for the stopping rule (the
     /// written deviance is the refined one).
+    /// Summed in double-double, so that the rule compares the terms' changes, not the
+    /// rounding of a long sum.
     private func deviance(mu: [Double], eta: [Double], logCounts: [Double]) -> Double {
-        var total = 0.0
+        var total = DoubleDouble.zero
         for i in 0..<n {
             let y = counts[i]
-            total += (y > 0 ? y * (logCounts[i] - eta[i]) : 0) - (y - mu[i])
+            total = total + ((y > 0 ? y * (logCounts[i] - eta[i]) : 0) - (y - mu[i]))
         }
-        return 2 * total
+        return 2 * total.value
     }
 }

@@ -132,4 +132,30 @@ struct PoissonRegressionTests {
         #expect(fit.coefficients[0].estimate == exact.value)
         #expect(abs(fit.coefficients[0].rateRatio! - 0.003) <= 8 * 0.003.ulp)
     }
+
+    @Test("many services with large, over-dispersed counts converge (a deviance above 10⁷ is not left to rounding noise)")
+    func largeDeviance() throws {
+        // 40,000 services, μ in the thousands to tens of thousands, counts scattered ±50% around μ:
+        // a deviance of ~7·10⁷, summed naively with ~10⁻⁷ of rounding — above statsmodels' 10⁻⁸
+        // stopping rule; the model sums it in double-double and also stops when β stops moving.
+        var generator = SplitMix(seed: 14)
+        let n = 40_000
+        var counts: [Double] = [], offsets: [Double] = [], evidence: [Double] = [], size: [Double] = []
+        for _ in 0..<n {
+            let cost = 50_000 + 950_000 * Double.random(in: 0..<1, using: &generator)
+            let isEvidenceBased = Double.random(in: 0..<1, using: &generator) < 0.3 ? 1.0 : 0.0
+            let people = 20 + 900 * Double.random(in: 0..<1, using: &generator)
+            let mu = cost / 30 * (isEvidenceBased == 1 ? 1.5 : 1)
+            counts.append((mu * (0.5 + Double.random(in: 0..<1, using: &generator))).rounded())
+            offsets.append(Elementary.log(cost))
+            evidence.append(isEvidenceBased)
+            size.append(Elementary.log(people))
+        }
+        let fit = try PoissonRegression.fit(counts: counts, offsets: offsets,
+                                            design: [[Double](repeating: 1, count: n), evidence, size]).get()
+        #expect(fit.deviance > 1e7)
+        #expect(fit.iterations < 20)
+        // The evidence-based services were drawn at 1.5 times the rate.
+        #expect(abs(fit.coefficients[1].rateRatio! - 1.5) < 0.02)
+    }
 }
