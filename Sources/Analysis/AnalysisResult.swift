@@ -19,8 +19,8 @@ public struct AnalysisResult: Sendable, Equatable {
     /// SPEC §11: the period tables, over every accepted row (current or not).
     public var periodTables = PeriodTables()
     /// SPEC §14: the Poisson model's coefficients and its fit (both empty without `[model]`).
-    public var model: [ModelRow] = []
-    public var modelFit: [ModelFitRow] = []
+    package var model: [ModelRow] = []
+    package var modelFit: [ModelFitRow] = []
 
     public init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
                 supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: BenchmarkTable,

@@ -1,21 +1,21 @@
 /// The pipeline's `[model]` table (SPEC §14): the covariates of the Poisson model of job
 /// outcomes per pound, in order, after an intercept. `[model]` absent: no model.
-public struct ModelSettings: Sendable, Equatable {
-    public var covariates: [ModelCovariate]
+package struct ModelSettings: Sendable, Equatable {
+    package var covariates: [ModelCovariate]
 
     /// SPEC §14's default: evidence base, client group, size.
-    public static let defaultCovariates: [ModelCovariate] = [.evidenceBased, .clientFocus, .logPeopleSupported]
+    package static let defaultCovariates: [ModelCovariate] = [.evidenceBased, .clientFocus, .logPeopleSupported]
 
-    public init(covariates: [ModelCovariate] = ModelSettings.defaultCovariates) {
+    package init(covariates: [ModelCovariate] = ModelSettings.defaultCovariates) {
         self.covariates = covariates
     }
 
     /// The model's parameters in order: `intercept`, then each covariate's terms.
-    public var terms: [String] { [ModelCovariate.interceptTerm] + covariates.flatMap(\.terms) }
+    package var terms: [String] { [ModelCovariate.interceptTerm] + covariates.flatMap(\.terms) }
 }
 
 /// A covariate the model can take (SPEC §14), named as in the pipeline file.
-public enum ModelCovariate: String, Sendable, Equatable, CaseIterable {
+package enum ModelCovariate: String, Sendable, Equatable, CaseIterable {
     /// 1 for `ips-fidelity` or `observed-good-practice`, else 0 (the study's evidence-based
     /// practice sites).
     case evidenceBased = "evidence_based"
@@ -26,10 +26,10 @@ public enum ModelCovariate: String, Sendable, Equatable, CaseIterable {
     /// The Support Level Index (study footnote 10), where the service has support data.
     case supportLevelIndex = "support_level_index"
 
-    public static let interceptTerm = "intercept"
+    package static let interceptTerm = "intercept"
 
     /// Its columns of the design, as `tables/model.csv` names them.
-    public var terms: [String] {
+    package var terms: [String] {
         self == .clientFocus ? ["client_focus_MH", "client_focus_mixed"] : [rawValue]
     }
 }

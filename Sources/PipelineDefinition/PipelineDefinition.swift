@@ -44,7 +44,7 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var periods = PeriodSettings()
     /// `[model]` (SPEC §14): the covariates of the Poisson model of job outcomes per
     /// pound; `nil` (the table left out) fits no model.
-    public var model: ModelSettings? = nil
+    package var model: ModelSettings? = nil
 
     public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
                 reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,

@@ -19,7 +19,7 @@ public struct RunData: Sendable {
     public var trendLines: RunTable?
     public var budget = BudgetTables()
     /// SPEC §14's model tables; each `nil` when the run did not write it (an older run).
-    public var model = ModelTables()
+    package var model = ModelTables()
     /// SPEC §11's period tables; `nil` when the run did not write them (an older run).
     public var periodTables: PeriodTables?
     /// The typed values `services` and `flags` read from (`vfm run`, `ReportInput`), so the

@@ -29,9 +29,9 @@
 /// [McCullagh & Nelder 1989]: https://doi.org/10.1201/9780203753736
 /// [Cameron & Trivedi 2013]: https://doi.org/10.1017/CBO9781139013567
 /// [statsmodels GLM]: https://www.statsmodels.org/stable/generated/statsmodels.genmod.generalized_linear_model.GLM.html
-public enum PoissonRegression {
+package enum PoissonRegression {
     /// Φ⁻¹(0.975), the z of a two-sided 95% interval (SPEC §14).
-    public static let z95 = 1.959963984540054
+    package static let z95 = 1.959963984540054
 
     /// Fits the model.
     /// - Parameters:
@@ -41,7 +41,7 @@ public enum PoissonRegression {
     ///   - design: the columns of X, each `counts.count` long (an intercept, if wanted,
     ///     is a column of ones).
     /// - Returns: the fit, or why there is none. Never traps, never yields NaN.
-    public static func fit(counts: [Double], offsets: [Double],
+    package static func fit(counts: [Double], offsets: [Double],
                            design: [[Double]]) -> Result<PoissonFit, PoissonFitFailure> {
         let n = counts.count, p = design.count
         guard p > 0, offsets.count == n, design.allSatisfy({ $0.count == n }),
@@ -68,7 +68,7 @@ public enum PoissonRegression {
 }
 
 /// Why `PoissonRegression.fit` has no answer.
-public enum PoissonFitFailure: Error, Sendable, Equatable {
+package enum PoissonFitFailure: Error, Sendable, Equatable {
     /// Fewer than parameters + 2 observations (SPEC §14: n ≥ p + 2, so the dispersion has
     /// at least two degrees of freedom).
     case tooFewObservations(n: Int, parameters: Int)
@@ -84,20 +84,20 @@ public enum PoissonFitFailure: Error, Sendable, Equatable {
 
 /// One coefficient of a Poisson fit; `nil` where a figure does not exist as a finite
 /// number (an infinite rate ratio, a p-value of a zero standard error).
-public struct PoissonCoefficient: Sendable, Equatable {
+package struct PoissonCoefficient: Sendable, Equatable {
     /// βₖ.
-    public var estimate: Double
+    package var estimate: Double
     /// √ of the HC0 sandwich covariance's diagonal.
-    public var standardError: Double?
+    package var standardError: Double?
     /// e^βₖ: how many times as many events per unit of exposure, other covariates equal.
-    public var rateRatio: Double?
+    package var rateRatio: Double?
     /// e^(βₖ ∓ 1.959963984540054·SE).
-    public var ciLow: Double?
-    public var ciHigh: Double?
+    package var ciLow: Double?
+    package var ciHigh: Double?
     /// Two-sided normal p of βₖ / SE.
-    public var pValue: Double?
+    package var pValue: Double?
 
-    public init(estimate: Double, standardError: Double?, rateRatio: Double?, ciLow: Double?, ciHigh: Double?,
+    package init(estimate: Double, standardError: Double?, rateRatio: Double?, ciLow: Double?, ciHigh: Double?,
                 pValue: Double?) {
         self.estimate = estimate
         self.standardError = standardError
@@ -109,23 +109,23 @@ public struct PoissonCoefficient: Sendable, Equatable {
 }
 
 /// A fitted Poisson model: one coefficient per design column, and how well it fits.
-public struct PoissonFit: Sendable, Equatable {
+package struct PoissonFit: Sendable, Equatable {
     /// Observations.
-    public var n: Int
-    public var coefficients: [PoissonCoefficient]
+    package var n: Int
+    package var coefficients: [PoissonCoefficient]
     /// Pearson's dispersion Σ (y − μ)²/μ / (n − p): 1 for Poisson data, above 1 when
     /// over-dispersed (which is why the standard errors are robust).
-    public var dispersion: Double
+    package var dispersion: Double
     /// 2 Σ (y log(y/μ) − (y − μ)), with y log(y/μ) = 0 at y = 0.
-    public var deviance: Double
+    package var deviance: Double
     /// IRLS iterations to statsmodels' convergence rule.
-    public var iterations: Int
+    package var iterations: Int
     /// β from the last LAPACK step, before the refinement (for tests).
     var lapackStart: [Double] = []
     /// LAPACK QR solves made (for tests).
     var leastSquaresSolves = 0
 
-    public init(n: Int, coefficients: [PoissonCoefficient], dispersion: Double, deviance: Double, iterations: Int) {
+    package init(n: Int, coefficients: [PoissonCoefficient], dispersion: Double, deviance: Double, iterations: Int) {
         self.n = n
         self.coefficients = coefficients
         self.dispersion = dispersion
@@ -134,7 +134,7 @@ public struct PoissonFit: Sendable, Equatable {
     }
 
     /// Fits compare by their figures (the LAPACK start is not one).
-    public static func == (a: PoissonFit, b: PoissonFit) -> Bool {
+    package static func == (a: PoissonFit, b: PoissonFit) -> Bool {
         a.n == b.n && a.coefficients == b.coefficients && a.dispersion == b.dispersion && a.deviance == b.deviance
             && a.iterations == b.iterations
     }

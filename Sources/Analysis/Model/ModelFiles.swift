@@ -10,12 +10,12 @@ import VFMCore
 extension ModelRow: RunFileRow {
     package static let schema = RunFileSchema.model
 
-    public var fields: [CSVField] {
+    package var fields: [CSVField] {
         [.text(term), .number(coefficient.estimate), .number(coefficient.standardError), .number(coefficient.rateRatio),
          .number(coefficient.ciLow), .number(coefficient.ciHigh), .number(coefficient.pValue)]
     }
 
-    public init(reading cells: inout RunFileCells) throws(VFMError) {
+    package init(reading cells: inout RunFileCells) throws(VFMError) {
         let term = try cells.requiredText()
         guard let estimate = try cells.number() else { throw cells.reader.corrupt("`estimate` is empty", line: cells.line) }
         self.init(term: term, coefficient: PoissonCoefficient(
@@ -27,11 +27,11 @@ extension ModelRow: RunFileRow {
 extension ModelFitRow: RunFileRow {
     package static let schema = RunFileSchema.modelFit
 
-    public var fields: [CSVField] {
+    package var fields: [CSVField] {
         [.count(n), .count(parameters), .number(dispersion), .number(deviance), .count(iterations)]
     }
 
-    public init(reading cells: inout RunFileCells) throws(VFMError) {
+    package init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(n: try cells.requiredCount(), parameters: try cells.requiredCount(), dispersion: try cells.number(),
                   deviance: try cells.number(), iterations: try cells.count())
     }
@@ -39,18 +39,18 @@ extension ModelFitRow: RunFileRow {
 
 /// The model's two tables of a run directory as typed rows, for the report; a table the
 /// run did not write (a run from before SPEC §14) is `nil`.
-public struct ModelTables: Sendable, Equatable {
-    public var model: [ModelRow]?
-    public var fit: [ModelFitRow]?
+package struct ModelTables: Sendable, Equatable {
+    package var model: [ModelRow]?
+    package var fit: [ModelFitRow]?
 
-    public init(model: [ModelRow]? = nil, fit: [ModelFitRow]? = nil) {
+    package init(model: [ModelRow]? = nil, fit: [ModelFitRow]? = nil) {
         self.model = model
         self.fit = fit
     }
 
     /// Reads the tables present in `dir`; a damaged one is `.dataError` (65) naming file,
     /// line and column.
-    public static func read(runDirectory dir: String) throws(VFMError) -> ModelTables {
+    package static func read(runDirectory dir: String) throws(VFMError) -> ModelTables {
         ModelTables(model: try BudgetTables.rowsIfPresent(dir, RunLayout.model),
                     fit: try BudgetTables.rowsIfPresent(dir, RunLayout.modelFit))
     }

@@ -5,12 +5,12 @@ import StatisticsKernel
 
 /// One parameter of the Poisson model (`tables/model.csv`): its term and the kernel's
 /// figures for it.
-public struct ModelRow: Sendable, Equatable {
+package struct ModelRow: Sendable, Equatable {
     /// `intercept`, or a covariate's term (`ModelCovariate.terms`).
-    public var term: String
-    public var coefficient: PoissonCoefficient
+    package var term: String
+    package var coefficient: PoissonCoefficient
 
-    public init(term: String, coefficient: PoissonCoefficient) {
+    package init(term: String, coefficient: PoissonCoefficient) {
         self.term = term
         self.coefficient = coefficient
     }
@@ -19,14 +19,14 @@ public struct ModelRow: Sendable, Equatable {
 /// The model's size and fit (`tables/model_fit.csv`): one row when the pipeline has
 /// `[model]`. When the model could not be fitted, n and parameters are still given and
 /// the figures are empty, so the report can say why from the file alone.
-public struct ModelFitRow: Sendable, Equatable {
-    public var n: Int
-    public var parameters: Int
-    public var dispersion: Double?
-    public var deviance: Double?
-    public var iterations: Int?
+package struct ModelFitRow: Sendable, Equatable {
+    package var n: Int
+    package var parameters: Int
+    package var dispersion: Double?
+    package var deviance: Double?
+    package var iterations: Int?
 
-    public init(n: Int, parameters: Int, dispersion: Double?, deviance: Double?, iterations: Int?) {
+    package init(n: Int, parameters: Int, dispersion: Double?, deviance: Double?, iterations: Int?) {
         self.n = n
         self.parameters = parameters
         self.dispersion = dispersion
@@ -35,8 +35,8 @@ public struct ModelFitRow: Sendable, Equatable {
     }
 
     /// Whether the model was fitted (a fit always has its deviance).
-    public var isFitted: Bool { deviance != nil }
+    package var isFitted: Bool { deviance != nil }
 
     /// SPEC §14: the model needs n ≥ parameters + 2.
-    public var hasTooFewServices: Bool { n < parameters + 2 }
+    package var hasTooFewServices: Bool { n < parameters + 2 }
 }
