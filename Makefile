@@ -97,7 +97,8 @@ check-sample: build
 # Release and debug builds must write the same bytes (SPEC §6): the sample and the
 # arithmetic-stress fixtures through both, compared file by file. Not part of `make test`
 # (a release build takes minutes on two cores).
-NUMERIC_INPUTS := Fixtures/returns/sample-70.csv Fixtures/numerics/numacc-returns.csv Fixtures/numerics/linear-returns.csv
+NUMERIC_INPUTS := Fixtures/returns/sample-70.csv Fixtures/numerics/numacc-returns.csv Fixtures/numerics/linear-returns.csv \
+	Fixtures/model/returns-model.csv
 check-release: build release
 	@tmp=$$(mktemp -d); status=0; \
 	for input in $(NUMERIC_INPUTS); do name=$$(basename $$input .csv); \

@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "CleaningTests", dependencies: ["Cleaning", "VFMTestSupport",
                                                           .product(name: "PropertyBased", package: "swift-property-based")],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "PipelineDefinition", "StatisticsKernel", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RunFiles", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "VFMTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "PipelineDefinition", "Returns", "RunFiles", "Tabular",

@@ -35,6 +35,8 @@ extension AnalysisResult {
         try write(periodTables.periods, RunLayout.periods)
         try write(periodTables.change, RunLayout.periodChange)
         try write(periodTables.edits, RunLayout.periodEdits)
+        try write(model, RunLayout.model)
+        try write(modelFit, RunLayout.modelFit)
     }
 
     /// Each table as (run-directory path, CSV text), in a fixed order.
@@ -53,6 +55,8 @@ extension AnalysisResult {
             (RunLayout.periods, CSVWriter.document(periodTables.periods)),
             (RunLayout.periodChange, CSVWriter.document(periodTables.change)),
             (RunLayout.periodEdits, CSVWriter.document(periodTables.edits)),
+            (RunLayout.model, CSVWriter.document(model)),
+            (RunLayout.modelFit, CSVWriter.document(modelFit)),
         ]
     }
 
@@ -87,6 +91,8 @@ extension AnalysisResult {
         result.periodTables.periods = try rows(RunLayout.periods, PeriodRow.self)
         result.periodTables.change = try rows(RunLayout.periodChange, PeriodChangeRow.self)
         result.periodTables.edits = try rows(RunLayout.periodEdits, PeriodEditRow.self)
+        result.model = try rows(RunLayout.model, ModelRow.self)
+        result.modelFit = try rows(RunLayout.modelFit, ModelFitRow.self)
         return result
     }
 }

@@ -18,6 +18,9 @@ public struct AnalysisResult: Sendable, Equatable {
     public var valueForMoneyBasis: [ValueForMoneyBasis]
     /// SPEC §11: the period tables, over every accepted row (current or not).
     public var periodTables = PeriodTables()
+    /// SPEC §14: the Poisson model's coefficients and its fit (both empty without `[model]`).
+    package var model: [ModelRow] = []
+    package var modelFit: [ModelFitRow] = []
 
     public init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
                 supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: BenchmarkTable,

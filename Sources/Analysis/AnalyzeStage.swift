@@ -53,6 +53,7 @@ public enum AnalyzeStage {
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
             valueForMoneyBasis: basis)
         result.periodTables = periodTables
+        (result.model, result.modelFit) = ModelTable.rows(clean.services, settings: pipeline.model, log: log)
         let excluded = clean.services.filter(\.excludedFromStatistics).count
         let milliseconds = (ContinuousClock.now - start).components
         log.info("analyze: \(clean.services.count) services (\(excluded) excluded from statistics), "

@@ -11,7 +11,7 @@ enum BuiltInPipeline {
 # outlier rules and bands `vfm` computes. It reproduces the published analysis
 # and is built into `vfm` byte for byte (used when no --config is given).
 # Copy it, edit it, and run `vfm run --config my.toml`. Every key below is
-# required except the [[scenarios]] and the keys marked optional there; a wrong
+# required except [model], the [[scenarios]] and the keys marked optional; a wrong
 # key, type, metric or group name stops the run with exit status 78, naming
 # the file, line and key.
 #
@@ -139,6 +139,23 @@ scale = [
   { minimum = 0.1, word = "weak" },
   { minimum = 0.0, word = "negligible" },
 ]
+
+[model]
+# What explains value for money (SPEC §14): a Poisson regression of each
+# service's job outcomes with offset log(total cost), so exp(coefficient) is a
+# rate ratio: how many times as many job outcomes per pound, the other
+# covariates equal. Fitted over the current returns with total cost > 0, job
+# outcomes known and every covariate known; robust (HC0) standard errors,
+# because services' outcomes are over-dispersed. Covariates, in order, after an
+# intercept:
+#   evidence_based        1 for ips-fidelity or observed-good-practice, else 0
+#   client_focus          indicators of MH and mixed (LD the reference;
+#                         services of unknown client focus are left out)
+#   log_people_supported  natural log of people supported (> 0)
+#   support_level_index   optional: the Support Level Index (services with
+#                         support-level data only)
+# Leave [model] out for no model; leave `covariates` out for the first three.
+covariates = ["evidence_based", "client_focus", "log_people_supported"]
 
 # What a budget buys (SPEC §6.1): tables/value_for_money.csv gives each
 # group's job outcomes per pound as a ratio of totals (its services' total job

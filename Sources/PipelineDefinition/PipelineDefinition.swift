@@ -48,6 +48,9 @@ public struct PipelineDefinition: Sendable, Equatable {
     public var kind: PipelineKind = .serviceReturns
     /// `[survey]` (SPEC §12), for `kind = "spending-survey"`.
     public var survey = SurveySettings()
+    /// `[model]` (SPEC §14): the covariates of the Poisson model of job outcomes per
+    /// pound; `nil` (the table left out) fits no model.
+    package var model: ModelSettings? = nil
 
     public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
                 reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,

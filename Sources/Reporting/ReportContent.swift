@@ -26,7 +26,7 @@ struct ReportContent {
     /// The sections in reading order.
     var sections: [[ReportBlock]] {
         [title, inBrief, whatWasAnalysed, characteristics, jobOutcomes, costPerJobOutcome, relationships,
-         evidenceBasedBands, benchmark, whatABudgetBuys, changeBetweenPeriods, flagsAndRejects, descriptivesAppendix,
+         evidenceBasedBands, benchmark, whatABudgetBuys, whatExplainsValueForMoney, changeBetweenPeriods, flagsAndRejects, descriptivesAppendix,
          chartList]
     }
 

@@ -27,6 +27,8 @@ public struct RunData: Sendable {
     var bands: [BandRow]?
     var trendLines: [TrendLineRow]?
     public var budget = BudgetTables()
+    /// SPEC §14's model tables; each `nil` when the run did not write it (an older run).
+    package var model = ModelTables()
     /// SPEC §11's period tables; `nil` when the run did not write them (an older run).
     public var periodTables: PeriodTables?
 
@@ -58,6 +60,7 @@ public struct RunData: Sendable {
         data.trendLines = try BudgetTables.rowsIfPresent(dir, RunLayout.trendLines)
         data.budget = try BudgetTables.read(runDirectory: dir)
         data.periodTables = try PeriodTables.read(runDirectory: dir)
+        data.model = try ModelTables.read(runDirectory: dir)
         return data
     }
 
@@ -80,6 +83,7 @@ public struct RunData: Sendable {
         data.budget = BudgetTables(valueForMoney: analysis.valueForMoney, scenarios: analysis.scenarios,
                                    basis: analysis.valueForMoneyBasis)
         data.periodTables = analysis.periodTables
+        data.model = ModelTables(model: analysis.model, fit: analysis.modelFit)
         return data
     }
 

@@ -153,6 +153,6 @@ extension RunFileSchema {
     /// The analysis tables in the order the analyze stage writes them.
     package static let tables: [RunFileSchema] = [
         descriptives, correlations, outcomeMix, supportLevels, bands, benchmark, trendLines, valueForMoney, scenarios,
-        valueForMoneyBasis,
+        valueForMoneyBasis, model, modelFit,
     ]
 }

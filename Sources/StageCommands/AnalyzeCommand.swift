@@ -15,7 +15,8 @@ public struct AnalyzeCommand: ParsableCommand {
             Writes into --run-dir: tables/descriptives.csv, tables/correlations.csv, \
             tables/outcome_mix.csv, tables/support_levels.csv, tables/benchmark.csv, \
             tables/bands.csv, tables/trend_lines.csv, tables/value_for_money.csv, \
-            tables/scenarios.csv, tables/value_for_money_basis.csv; datapackage.json describing \
+            tables/scenarios.csv, tables/value_for_money_basis.csv, the period tables, and \
+            tables/model.csv and tables/model_fit.csv (the Poisson model of [model]); datapackage.json describing \
             the CSV files so far. Next: vfm-report --run-dir DIR.
 
             \(HelpText.exitCodes)

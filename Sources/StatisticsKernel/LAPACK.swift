@@ -1,4 +1,5 @@
 internal import CLinearAlgebra
+import Foundation
 
 /// Safe wrappers over the LAPACKE routines this module uses. `lapack_int` is a macro
 /// Swift cannot see; on this platform it is `int32_t`, hence `Int32`.
@@ -22,6 +23,7 @@ enum LAPACK {
         guard columns > 0, rows >= columns, a.count == rows * columns, y.count == rows,
               let m = Int32(exactly: rows), let n = Int32(exactly: columns)
         else { return .failure(.invalidShape) }
+        LAPACKCalls.current?.record()
         var factor = a          // dgels overwrites A with its QR factorisation
         var solution = y        // … and b with the solution in its first `columns` entries
         let info: Int32 = factor.withUnsafeMutableBufferPointer { ap in
@@ -35,4 +37,20 @@ enum LAPACK {
         if info > 0 { return .failure(.rankDeficient(info)) }
         return .success(Array(solution.prefix(columns)))
     }
+}
+
+/// Counts the LAPACK solves made while it is the task's `current` recorder, so a test can
+/// show that a run's path goes through LAPACK (SPEC §14: the model's least-squares steps).
+package final class LAPACKCalls: @unchecked Sendable {
+    @TaskLocal package static var current: LAPACKCalls?
+
+    private let lock = NSLock()
+    private var solves = 0
+
+    package init() {}
+
+    /// `LAPACKE_dgels` calls recorded so far.
+    package var leastSquaresSolves: Int { lock.withLock { solves } }
+
+    func record() { lock.withLock { solves += 1 } }
 }

@@ -30,6 +30,10 @@ public enum RunLayout {
     /// `group,n,total_cost,job_outcomes,outcomes_per_pound,standard_error` — the pooled
     /// rates scenarios are priced at, full precision, read back by `vfm scenario`.
     public static let valueForMoneyBasis = "tables/value_for_money_basis.csv"
+    /// What explains value for money (SPEC §14): the Poisson model's coefficients, and
+    /// its n, parameters, dispersion, deviance and iterations.
+    public static let model = "tables/model.csv"
+    public static let modelFit = "tables/model_fit.csv"
     /// Successive returns (SPEC §11): each period as a cross-section, the matched change
     /// between consecutive periods, and the period-to-period edits.
     public static let periods = "tables/periods.csv"

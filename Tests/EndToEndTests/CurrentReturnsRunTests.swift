@@ -24,7 +24,7 @@ struct CurrentReturnsRunTests {
         let run = try ExecuteCommand.run("vfm", ["run", "--quiet", "--input", alone.path, "--output", output.path])
         #expect(run.status == 0, "\(run)")
         for table in ["descriptives", "correlations", "outcome_mix", "support_levels", "benchmark", "bands", "trend_lines",
-                      "value_for_money", "scenarios", "value_for_money_basis"] {
+                      "value_for_money", "scenarios", "value_for_money_basis", "model", "model_fit"] {
             let path = "tables/\(table).csv"
             let together = FileManager.default.contents(atPath: workspace.output.appendingPathComponent(path).path)
             #expect(together != nil && together == FileManager.default.contents(atPath: output.appendingPathComponent(path).path),

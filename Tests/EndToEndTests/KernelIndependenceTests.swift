@@ -6,7 +6,9 @@ import VFMTestSupport
 /// whatever libm variant glibc picks, and whatever the thread count.
 ///
 /// The built `vfm` runs the whole pipeline on the sample and on the arithmetic-stress
-/// fixtures (`Fixtures/numerics/make_returns.py`) once as the machine chooses and once per
+/// fixtures (`Fixtures/numerics/make_returns.py`) and the model fixture (`Fixtures/model/returns-model.csv`,
+/// whose LAPACK least-squares steps end in different last bits on Prescott, Sandybridge and
+/// Haswell before the refinement, SPEC §14) once as the machine chooses and once per
 /// configuration below; every output file must be byte-identical. `VFM_KERNEL_MATRIX=full`
 /// adds every other x86-64 core OpenBLAS 0.3 knows (slow: each is three whole runs).
 @Suite("outputs independent of the BLAS kernel and libm variant", .serialized)
@@ -26,7 +28,8 @@ struct KernelIndependenceTests {
     /// Cores whose kernels use AVX-512: on a CPU without it they die of SIGILL.
     static let avx512Cores: Set<String> = ["SkylakeX", "Cooperlake", "SapphireRapids"]
 
-    static let inputs = ["returns/sample-70.csv", "numerics/numacc-returns.csv", "numerics/linear-returns.csv"]
+    static let inputs = ["returns/sample-70.csv", "numerics/numacc-returns.csv", "numerics/linear-returns.csv",
+                         "model/returns-model.csv"]
 
     static let cpuHasAVX512: Bool = {
         let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
@@ -87,6 +90,8 @@ struct KernelIndependenceTests {
             let expected = try #require(reference[input])
             let actual = try #require(run.snapshots[input])
             #expect(actual.paths == expected.paths, "\(configuration.label), \(input): different files")
+            // SPEC §14's tables are among the files compared (the model is fitted on every input).
+            #expect(expected.paths.contains("tables/model.csv") && expected.paths.contains("tables/model_fit.csv"))
             for path in expected.paths where actual.files[path] != expected.files[path] {
                 Issue.record("\(configuration.label), \(input): \(path) differs from the machine's default run")
             }

@@ -14,27 +14,32 @@ enum ReportTestSupport {
 
     /// The groups, pairs and strength scale the fixture tables were computed with.
     static let pipeline = LoadedPipeline(
-        definition: PipelineDefinition(
-            name: "NDTi 2014 (report fixture)", missingValueWords: ["n/a"], countMismatchTolerance: 0.1,
-            reportedRatioTolerance: 0.1, duplicatePolicy: .keepAll, outlierRules: [], excludeOutliers: false,
-            groups: [
-                GroupDefinition(name: "all", selection: .all),
-                GroupDefinition(name: "LD", selection: .clientFocus("LD")),
-                GroupDefinition(name: "MH", selection: .clientFocus("MH")),
-                GroupDefinition(name: "mixed", selection: .clientFocus("mixed")),
-                GroupDefinition(name: "evidence_based", selection: .evidenceBased),
-            ],
-            descriptiveMetrics: [.peopleSupported, .totalCost, .costPerPerson, .costPerOutcome, .outcomeRate],
-            correlationPairs: [CorrelationPair(x: .outcomeRate, y: .costPerOutcome),
-                               CorrelationPair(x: .totalCost, y: .costPerPerson),
-                               CorrelationPair(x: .supportLevelIndex, y: .costPerPerson)],
-            bandMetrics: [.costPerPerson, .costPerOutcome, .outcomeRate],
-            strengthScale: [StrengthThreshold(minimum: 0.7, word: "strong"),
-                            StrengthThreshold(minimum: 0.4, word: "moderate"),
-                            StrengthThreshold(minimum: 0.2, word: "weak"),
-                            StrengthThreshold(minimum: 0, word: "very weak")],
-            // The seeds' scenarios, as Fixtures/report/make_small_run.py priced them.
-            scenarios: PipelineDefinition.builtIn().definition.scenarios),
+        definition: {
+            var definition = PipelineDefinition(
+                name: "NDTi 2014 (report fixture)", missingValueWords: ["n/a"], countMismatchTolerance: 0.1,
+                reportedRatioTolerance: 0.1, duplicatePolicy: .keepAll, outlierRules: [], excludeOutliers: false,
+                groups: [
+                    GroupDefinition(name: "all", selection: .all),
+                    GroupDefinition(name: "LD", selection: .clientFocus("LD")),
+                    GroupDefinition(name: "MH", selection: .clientFocus("MH")),
+                    GroupDefinition(name: "mixed", selection: .clientFocus("mixed")),
+                    GroupDefinition(name: "evidence_based", selection: .evidenceBased),
+                ],
+                descriptiveMetrics: [.peopleSupported, .totalCost, .costPerPerson, .costPerOutcome, .outcomeRate],
+                correlationPairs: [CorrelationPair(x: .outcomeRate, y: .costPerOutcome),
+                                   CorrelationPair(x: .totalCost, y: .costPerPerson),
+                                   CorrelationPair(x: .supportLevelIndex, y: .costPerPerson)],
+                bandMetrics: [.costPerPerson, .costPerOutcome, .outcomeRate],
+                strengthScale: [StrengthThreshold(minimum: 0.7, word: "strong"),
+                                StrengthThreshold(minimum: 0.4, word: "moderate"),
+                                StrengthThreshold(minimum: 0.2, word: "weak"),
+                                StrengthThreshold(minimum: 0, word: "very weak")],
+                // The seeds' scenarios, as Fixtures/report/make_small_run.py priced them.
+                scenarios: PipelineDefinition.builtIn().definition.scenarios)
+            // SPEC §14's default model, as Fixtures/model/make_model_fixtures.py fitted it.
+            definition.model = ModelSettings()
+            return definition
+        }(),
         displayPath: "Pipelines/ndti-2014.toml",
         sha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         text: "")

@@ -55,7 +55,7 @@ struct RunFileSchemaTests {
         let schemas = try DataPackage.files(inRunDirectory: directory).described
         let files = try RunDirectoryFixture.csvFiles(in: directory)
         #expect(schemas.map(\.path).sorted() == files)
-        #expect(files.count == 18)  // 15, and the three period tables (SPEC §11)
+        #expect(files.count == 20)  // 15, the three period tables (SPEC §11) and the model's two (SPEC §14)
         for schema in schemas {
             let bytes = try FileSystem.readBytes((directory as NSString).appendingPathComponent(schema.path))
             let records = try RunFileCSV(file: schema.path, hint: "").records(bytes)

@@ -17,7 +17,7 @@ enum PipelineDecoder {
         if try SurveyDecoder.kind(root, file: file) == .spendingSurvey { return try SurveyDecoder.decode(root, file: file) }
         let top = try PipelineTableReader(root, path: "", file: file, keys: [
             "kind", "name", "input", "checks", "outliers", "groups", "descriptives", "correlations", "bands", "strength",
-            "scenarios", "periods",
+            "scenarios", "periods", "model",
         ])
         let name = try top.string("name")
 
@@ -62,6 +62,7 @@ enum PipelineDecoder {
         definition.inputSheet = sheet
         definition.periods = try PeriodSettingsDecoder.settings(top)
         definition.totalsLabels = totalsLabels
+        definition.model = try ModelSettingsDecoder.settings(top)
         return definition
     }
 

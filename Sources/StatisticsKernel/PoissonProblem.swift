@@ -1,0 +1,54 @@
+/// The data of one Poisson fit and the two ways of stepping towards its maximum:
+/// LAPACK's weighted least squares (`PoissonProblem+Iteration.swift`) and the
+/// double-double Newton refinement and figures (`PoissonProblem+Refinement.swift`).
+/// See `PoissonRegression` for the method and its sources.
+struct PoissonProblem {
+    let counts: [Double]
+    let offsets: [Double]
+    /// X by columns.
+    let design: [[Double]]
+
+    var n: Int { counts.count }
+    var p: Int { design.count }
+
+    /// X has full column rank: XᵀX, summed from exact products in double-double, passes
+    /// `SymmetricSystem`'s pivot test (a deterministic rank decision, not LAPACK's, whose
+    /// `info > 0` only catches a diagonal of R that is exactly zero).
+    func hasFullRank() -> Bool {
+        var gram = [DoubleDouble](repeating: .zero, count: p * p)
+        for i in 0..<n {
+            for k in 0..<p {
+                let xk = design[k][i]
+                for l in 0...k { gram[k * p + l] = gram[k * p + l] + DoubleDouble.twoProduct(xk, design[l][i]) }
+            }
+        }
+        return SymmetricSystem(gram, size: p) != nil
+    }
+
+    /// ηᵢ = offsetᵢ + xᵢᵀβ in double-double (exact products, summed in column order).
+    func linearPredictor(_ beta: [Double], row i: Int) -> DoubleDouble {
+        var eta = DoubleDouble(offsets[i])
+        for k in 0..<p { eta = eta + DoubleDouble.twoProduct(design[k][i], beta[k]) }
+        return eta
+    }
+
+    /// The score Xᵀ(y − μ) and the information XᵀWX (W = diag μ) at β, in double-double;
+    /// `nil` if a μ is not finite and positive.
+    func scoreAndInformation(_ beta: [Double]) -> (score: [DoubleDouble], information: [DoubleDouble])? {
+        var score = [DoubleDouble](repeating: .zero, count: p)
+        var information = [DoubleDouble](repeating: .zero, count: p * p)
+        for i in 0..<n {
+            let eta = linearPredictor(beta, row: i)
+            guard eta.hi > -600, eta.hi < 600 else { return nil }
+            let mu = Elementary.exponential(eta)
+            let residual = DoubleDouble(counts[i]) - mu
+            for k in 0..<p {
+                let xk = design[k][i]
+                score[k] = score[k] + residual * xk
+                let weighted = mu * xk
+                for l in 0...k { information[k * p + l] = information[k * p + l] + weighted * design[l][i] }
+            }
+        }
+        return (score, information)
+    }
+}
