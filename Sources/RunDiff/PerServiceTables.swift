@@ -46,46 +46,65 @@ enum PerServiceTables {
     }
 
     private struct KeyPositions {
-        var authority: Int?, service: Int?, period: Int?
-        /// Two runs of one period each, different (`PeriodPairing`): every row's period is
-        /// this label (`2012/13 → 2013/14`), so a service is paired with itself a year on.
-        var pairedPeriod: String?
+        var authority: Int?, service: Int?, period: Int?, current: Int?
+        /// Two runs whose current periods differ (`PeriodPairing`): only this run's current
+        /// returns are compared, each under the pairing's label (`2012/13 → 2013/14`), so a
+        /// service is paired with itself a year on.
+        var pairing: PeriodPairing.Side?
 
-        init(_ table: RunTableStream, pairedPeriod: String?) {
+        init(_ table: RunTableStream, pairing: PeriodPairing.Side?) {
             authority = table.position("authority")
             service = table.position("service")
             period = table.position("period")
-            self.pairedPeriod = pairedPeriod
+            current = table.position("current")
+            self.pairing = pairing
         }
 
         func key(_ record: CSVByteRecord) -> ServiceKey {
             ServiceKey(authority: RunTableStream.text(record, authority), service: RunTableStream.text(record, service),
-                       period: pairedPeriod ?? RunTableStream.text(record, period))
+                       period: pairing?.label ?? RunTableStream.text(record, period))
+        }
+
+        /// Whether the row is compared: every row, or with a pairing the current returns —
+        /// by the `current` column where the table has one (services), else by the
+        /// period (flags and benchmark rows of the current period).
+        func isCompared(_ record: CSVByteRecord) -> Bool {
+            guard let pairing else { return true }
+            if let current { return RunTableStream.text(record, current) != "no" }
+            return RunTableStream.text(record, period) == pairing.current
+        }
+
+        /// The next row that is compared.
+        func next(_ table: RunTableStream) throws(VFMError) -> CSVByteRecord? {
+            while let record = try table.next() {
+                if isCompared(record) { return record }
+            }
+            return nil
         }
     }
 
     /// `clean/services.csv`, row by row.
-    static func services(_ runDirectory: String, pairedPeriod: String?) throws(VFMError) -> Rows<StreamedService> {
+    static func services(_ runDirectory: String, pairing: PeriodPairing.Side?) throws(VFMError) -> Rows<StreamedService> {
         let table = try RunTableStream(runDirectory: runDirectory, relativePath: RunLayout.cleanServices,
                                        required: serviceColumns)
-        let keys = KeyPositions(table, pairedPeriod: pairedPeriod), source = table.position("source")
+        let keys = KeyPositions(table, pairing: pairing), source = table.position("source")
         return { () throws(VFMError) -> StreamedService? in
-            guard let record = try table.next() else { return nil }
+            guard let record = try keys.next(table) else { return nil }
             return StreamedService(serviceKey: keys.key(record), source: RunTableStream.text(record, source),
                                    bytes: record)
         }
     }
 
     /// `clean/flags.csv`, row by row.
-    static func flags(_ runDirectory: String, pairedPeriod: String?) throws(VFMError) -> Rows<FlagRecord> {
+    static func flags(_ runDirectory: String, pairing: PeriodPairing.Side?) throws(VFMError) -> Rows<FlagRecord> {
         let table = try RunTableStream(runDirectory: runDirectory, relativePath: RunLayout.cleanFlags,
                                        required: flagColumns)
-        let keys = KeyPositions(table, pairedPeriod: pairedPeriod)
+        let keys = KeyPositions(table, pairing: pairing)
         let source = table.position("source"), rule = table.position("rule"), metric = table.position("metric"),
             value = table.position("value"), threshold = table.position("threshold"),
             severity = table.position("severity"), message = table.position("message")
         return { () throws(VFMError) -> FlagRecord? in
-            guard let record = try table.next() else { return nil }
+            guard let record = try keys.next(table) else { return nil }
             return FlagRecord(service: keys.key(record), source: RunTableStream.text(record, source),
                               rule: RunTableStream.text(record, rule), metric: RunTableStream.text(record, metric),
                               value: try table.number(record, value, column: "value"),
@@ -96,14 +115,14 @@ enum PerServiceTables {
     }
 
     /// `tables/benchmark.csv`, row by row.
-    static func benchmark(_ runDirectory: String, pairedPeriod: String?) throws(VFMError) -> Rows<BenchmarkRecord> {
+    static func benchmark(_ runDirectory: String, pairing: PeriodPairing.Side?) throws(VFMError) -> Rows<BenchmarkRecord> {
         let table = try RunTableStream(runDirectory: runDirectory, relativePath: RunLayout.benchmark,
                                        required: benchmarkColumns)
-        let keys = KeyPositions(table, pairedPeriod: pairedPeriod)
+        let keys = KeyPositions(table, pairing: pairing)
         let metric = table.position("metric"), value = table.position("value"),
             allBand = table.position("all_band"), evidenceBand = table.position("evidence_band")
         return { () throws(VFMError) -> BenchmarkRecord? in
-            guard let record = try table.next() else { return nil }
+            guard let record = try keys.next(table) else { return nil }
             return BenchmarkRecord(service: keys.key(record), metric: RunTableStream.text(record, metric),
                                    value: try table.number(record, value, column: "value"),
                                    allBand: RunTableStream.text(record, allBand),

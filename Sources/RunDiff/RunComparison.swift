@@ -48,12 +48,13 @@ public struct RunComparison: Sendable {
         }
 
         periodPairing = PeriodPairing(old: old, new: new)
-        let paired = periodPairing?.label
+        let pairing = periodPairing
+        let side = { (run: String) in pairing.map { run == old.runDirectory ? $0.oldSide : $0.newSide } }
         let (oldRun, newRun) = (old.runDirectory, new.runDirectory)
         let columns = ServiceComparison.columns(oldColumns: old.serviceColumns, newColumns: new.serviceColumns)
         var services = ServiceComparison(oldColumns: old.serviceColumns, newColumns: new.serviceColumns)
         try PerServiceTables.compare(RunLayout.cleanServices, oldRun: oldRun, newRun: newRun,
-                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.services(run, pairedPeriod: paired) },
+                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.services(run, pairing: side(run)) },
                                      start: { services = ServiceComparison(oldColumns: old.serviceColumns,
                                                                            newColumns: new.serviceColumns) }) {
             services.compareGroup(old: $0, new: $1, columns: columns, options: options)
@@ -61,14 +62,14 @@ public struct RunComparison: Sendable {
         self.services = services
         var flags = FlagComparison()
         try PerServiceTables.compare(RunLayout.cleanFlags, oldRun: oldRun, newRun: newRun,
-                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.flags(run, pairedPeriod: paired) }, start: { flags = FlagComparison() }) {
+                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.flags(run, pairing: side(run)) }, start: { flags = FlagComparison() }) {
             flags.compareGroup(old: $0, new: $1)
         }
         flags.finish()
         self.flags = flags
         var benchmark = BenchmarkComparison()
         try PerServiceTables.compare(RunLayout.benchmark, oldRun: oldRun, newRun: newRun,
-                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.benchmark(run, pairedPeriod: paired) }, start: { benchmark = BenchmarkComparison() }) {
+                                     rows: { (run: String) throws(VFMError) in try PerServiceTables.benchmark(run, pairing: side(run)) }, start: { benchmark = BenchmarkComparison() }) {
             benchmark.compareGroup(old: $0, new: $1)
         }
         benchmark.finish()
@@ -106,19 +107,36 @@ extension RunComparison {
     public var markdown: String { RunDiffReport.markdown(self) }
 }
 
-/// Two runs of one period each, different: a year-on-year comparison (SPEC §11). Their
-/// services are paired by authority and service — a service is itself a year on — instead
-/// of every service being listed once as removed and once as added.
+/// Two runs whose current periods differ (SPEC §11): last year's run against this year's,
+/// whether or not this year's holds last year's returns as earlier ones. Each run's
+/// current returns are paired by authority and service — a service is itself a year on —
+/// instead of every service being listed once as removed and once as added; earlier
+/// returns (`current = no`) are left out of the services, flags and benchmark compared.
 public struct PeriodPairing: Sendable, Equatable {
+    /// The old and the new run's current period.
     public var old: String
     public var new: String
 
     /// How the paired rows' period is shown: `2012/13 → 2013/14`.
     public var label: String { "\(old) → \(new)" }
 
+    /// One run's side of the pairing: its current period, and the label its rows take.
+    struct Side: Sendable {
+        var current: String
+        var label: String
+    }
+
+    var oldSide: Side { Side(current: old, label: label) }
+    var newSide: Side { Side(current: new, label: label) }
+
+    public init(old: String, new: String) {
+        self.old = old
+        self.new = new
+    }
+
     init?(old: RunSnapshot, new: RunSnapshot) {
-        guard old.periods.count == 1, new.periods.count == 1, old.periods != new.periods else { return nil }
-        self.old = old.periods[0]
-        self.new = new.periods[0]
+        guard let before = old.currentPeriod, let after = new.currentPeriod, before != after else { return nil }
+        self.old = before
+        self.new = after
     }
 }

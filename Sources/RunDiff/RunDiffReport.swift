@@ -51,8 +51,8 @@ public enum RunDiffReport {
         }
         var lines = ["## Summary", ""]
         if let pairing = comparison.periodPairing {
-            lines.append("- Periods: the old run's returns are for \(cell(pairing.old)), the new run's for "
-                         + "\(cell(pairing.new)); services are paired by authority and service.")
+            lines.append("- Periods: \(cell(pairing.old)) compared with \(cell(pairing.new)) (each run's current "
+                         + "returns, paired by authority and service; earlier returns are not compared service by service).")
         }
         lines.append(contentsOf: headlineMovement(comparison))
         if hasServices {

@@ -27,6 +27,11 @@ public struct RunSnapshot: Sendable {
     /// The periods the run's returns are for (SPEC §11, `tables/periods.csv`), in file
     /// order; empty for a run from before periods.
     public var periods: [String]
+
+    /// The run's current period: its latest (`tables/periods.csv` lists periods in time
+    /// order). `nil` for a run from before periods. A run made with `--period` is taken at
+    /// its latest period too.
+    public var currentPeriod: String? { periods.last }
     /// Header of `clean/services.csv`, for columns present in one run only.
     public var serviceColumns: [String]
     public var rejects: [RejectRecord]

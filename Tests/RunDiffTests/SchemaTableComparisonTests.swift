@@ -117,8 +117,8 @@ struct SchemaTableComparisonTests {
         #expect(comparison.services.unchangedCount == 4)
         #expect(comparison.flags.new.isEmpty && comparison.flags.resolved.isEmpty)
         #expect(comparison.benchmark.changed.isEmpty)
-        #expect(comparison.markdown.contains(
-            "- Periods: the old run's returns are for 2012/13, the new run's for 2013/14; services are paired by authority and service."))
+        #expect(comparison.markdown.contains("- Periods: 2012/13 compared with 2013/14 (each run's current returns, "
+            + "paired by authority and service; earlier returns are not compared service by service)."))
         #expect(comparison.json.contains("\"period_pairing\": {"))
 
         // Without the pairing (the same period in both) nothing is paired across periods.
@@ -127,5 +127,44 @@ struct SchemaTableComparisonTests {
                                            new: try RunSnapshot.load(runDirectory: new.path, label: "new"))
         #expect(samePeriod.periodPairing == nil)
         #expect(samePeriod.services.added.count == 4 && samePeriod.services.removed.count == 4)
+    }
+
+    @Test("this year's run holding last year's returns as earlier ones pairs the current returns only")
+    func yearOnYearWithEarlierReturns() throws {
+        let (root, old) = try DiffFixtures.scratchCopy(of: "base")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let new = root.appendingPathComponent("new")
+        try FileManager.default.copyItem(at: old, to: new)
+        let periodsRow = ["all", "4", "4", "", "", "", "", "", "", "", "0", "", "0"]
+        try write(.periods, [["2012/13"] + periodsRow], into: old)
+        try write(.periods, [["2012/13"] + periodsRow, ["2013/14"] + periodsRow], into: new)
+        // The new run: each service's 2012/13 row as an earlier return (current = no) and
+        // the same figures again as its 2013/14 current return; flags and benchmark of 2013/14.
+        let servicesFile = new.appendingPathComponent(RunLayout.cleanServices)
+        let lines = try String(contentsOf: servicesFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        var header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let sourceAt = try #require(header.firstIndex(of: "source"))
+        header.insert("current", at: sourceAt)
+        var rows: [String] = []
+        for line in lines.dropFirst() {
+            var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells.insert("no", at: sourceAt)
+            rows.append(cells.joined(separator: ","))
+            cells[sourceAt] = "yes"
+            rows.append(cells.joined(separator: ",").replacingOccurrences(of: ",2012/13,", with: ",2013/14,"))
+        }
+        try (([header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n")
+            .write(to: servicesFile, atomically: true, encoding: .utf8)
+        for path in [RunLayout.cleanFlags, RunLayout.benchmark] {
+            let file = new.appendingPathComponent(path)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: ",2012/13,", with: ",2013/14,").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let comparison = try RunComparison(old: try RunSnapshot.load(runDirectory: old.path, label: "old"),
+                                           new: try RunSnapshot.load(runDirectory: new.path, label: "new"))
+        #expect(comparison.periodPairing == PeriodPairing(old: "2012/13", new: "2013/14"))
+        #expect(comparison.services.added.isEmpty && comparison.services.removed.isEmpty)
+        #expect(comparison.services.unchangedCount == 4)
+        #expect(comparison.flags.new.isEmpty && comparison.flags.resolved.isEmpty)
     }
 }
