@@ -47,7 +47,7 @@ enum FlagDetail: Sendable {
     /// The message's UTF-8, appended to `bytes`: what `clean/flags.csv`'s writer puts in the
     /// `message` cell, with no `String` per flag (a million services raise about two
     /// million flags). Numbers are `NumberFormatting`'s (counts and sums at full precision)
-    /// or `MessageNumber`'s (money, shares, scores), the words those of `RowFlagRules`,
+    /// or `HumanNumbers`' (money, shares, scores, as the report prints them), the words those of `RowFlagRules`,
     /// `DuplicateScreen` and `OutlierFlags`.
     func appendMessage(rule: FlagRule, value: Double?, threshold: Double?, to bytes: inout [UInt8]) {
         switch self {
@@ -98,23 +98,23 @@ enum FlagDetail: Sendable {
             bytes.append(" but people supported is ")
             NumberFormatting.append(people, to: &bytes)
             bytes.append(" (off by ")
-            MessageNumber.appendPercent(value ?? 0, to: &bytes)
+            bytes.append(contentsOf: HumanNumbers.percent(value ?? 0).utf8)
             bytes.append(")")
         case .reportedVersusZero(let reported):
             bytes.append("reported ")
             Self.appendNoun(rule, to: &bytes)
             bytes.append(" ")
-            MessageNumber.appendPounds(reported, to: &bytes)
+            bytes.append(contentsOf: HumanNumbers.money(reported).utf8)
             bytes.append(" but the derived one is £0 (total cost 0)")
         case .reported(let reported, let derived):
             bytes.append("reported ")
             Self.appendNoun(rule, to: &bytes)
             bytes.append(" ")
-            MessageNumber.appendPounds(reported, to: &bytes)
+            bytes.append(contentsOf: HumanNumbers.money(reported).utf8)
             bytes.append(" differs from the derived ")
-            MessageNumber.appendPounds(derived, to: &bytes)
+            bytes.append(contentsOf: HumanNumbers.money(derived).utf8)
             bytes.append(" (off by ")
-            MessageNumber.appendPercent(value ?? 0, to: &bytes)
+            bytes.append(contentsOf: HumanNumbers.percent(value ?? 0).utf8)
             bytes.append(")")
         case .evidenceLabel(let label):
             bytes.append("evidence_based label \"")

@@ -1,3 +1,4 @@
+import Tabular
 import Foundation
 import PipelineDefinition
 import StatisticsKernel
@@ -51,13 +52,13 @@ enum OutlierFlags {
         let test: String
         switch method {
         case .modifiedZScore:
-            test = "modified z-score \(MessageNumber.format(score))\(scale), limit ±\(MessageNumber.format(threshold))"
+            test = "modified z-score \(HumanNumbers.significant(score))\(scale), limit ±\(HumanNumbers.significant(threshold))"
         case .zScore:
-            test = "z-score \(MessageNumber.format(score))\(scale), limit ±\(MessageNumber.format(threshold))"
+            test = "z-score \(HumanNumbers.significant(score))\(scale), limit ±\(HumanNumbers.significant(threshold))"
         case .tukeyFences:
-            test = "Tukey fence \(isAbove ? "Q3 +" : "Q1 −") \(MessageNumber.format(threshold))·IQR\(scale)"
+            test = "Tukey fence \(isAbove ? "Q3 +" : "Q1 −") \(HumanNumbers.significant(threshold))·IQR\(scale)"
         }
-        let shown = { (number: Double) in metric.isMoney ? MessageNumber.pounds(number) : MessageNumber.format(number) }
+        let shown = { (number: Double) in metric.isMoney ? HumanNumbers.money(number) : HumanNumbers.significant(number) }
         return "\(metric.rawValue) \(shown(value)) is \(side) outlier limit \(shown(limit)) (\(test)); check it with the service"
     }
 }

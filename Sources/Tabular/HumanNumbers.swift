@@ -45,6 +45,32 @@ public enum HumanNumbers {
         return decimal(value, decimals: 3)
     }
 
+    /// A score, bound or ratio inside a flag message (a modified z-score 3.912, a limit
+    /// ±3.5, a ratio 1.25): four significant digits, without grouping, ASCII `-`; a whole
+    /// number exactly (issue 31: a count of 13,863 printed 13860). Messages print money
+    /// and percentages with `money` and `percent`, as the report does.
+    public static func significant(_ value: Double) -> String {
+        NumberFormatting.csv(significantDigits(value))
+    }
+
+    /// `value` rounded to four significant digits (zero and non-finite values as they are);
+    /// a whole number as it is.
+    private static func significantDigits(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 { return value }
+        var magnitude = abs(value), exponent = 0
+        while magnitude >= 10 { magnitude /= 10; exponent += 1 }
+        while magnitude < 1 { magnitude *= 10; exponent -= 1 }
+        func power(_ n: Int) -> Double {
+            var result = 1.0
+            for _ in 0..<min(n, 330) { result *= 10 }
+            return result
+        }
+        let digits = 3 - exponent
+        return digits >= 0 ? (value * power(digits)).rounded() / power(digits)
+            : (value / power(-digits)).rounded() * power(-digits)
+    }
+
     /// `value` in `style`: how a figure of a given kind is printed everywhere.
     public static func text(_ value: Double?, style: NumberStyle) -> String {
         switch style {

@@ -37,11 +37,11 @@ struct FlagRowBytesTests {
             case .countSumWithoutPeople(let sum):
                 return "\(noun(rule)) add up to \(NumberFormatting.csv(sum)) but people supported is 0"
             case .countSum(let sum, let people):
-                return "\(noun(rule)) add up to \(NumberFormatting.csv(sum)) but people supported is \(people) (off by \(MessageNumber.percent(value ?? 0)))"
+                return "\(noun(rule)) add up to \(NumberFormatting.csv(sum)) but people supported is \(people) (off by \(HumanNumbers.percent(value ?? 0)))"
             case .reportedVersusZero(let reported):
-                return "reported \(noun(rule)) \(MessageNumber.pounds(reported)) but the derived one is £0 (total cost 0)"
+                return "reported \(noun(rule)) \(HumanNumbers.money(reported)) but the derived one is £0 (total cost 0)"
             case .reported(let reported, let derived):
-                return "reported \(noun(rule)) \(MessageNumber.pounds(reported)) differs from the derived \(MessageNumber.pounds(derived)) (off by \(MessageNumber.percent(value ?? 0)))"
+                return "reported \(noun(rule)) \(HumanNumbers.money(reported)) differs from the derived \(HumanNumbers.money(derived)) (off by \(HumanNumbers.percent(value ?? 0)))"
             case .evidenceLabel(let label):
                 return "evidence_based label \"\(label)\" is not ips-fidelity, observed-good-practice or no: counted as not evidence-based"
             case .proportions(let columns):

@@ -28,7 +28,7 @@ struct OutlierStageTests {
         #expect(flag.metric == "cost_per_person" && flag.value == 10_000 && flag.severity == .warning)
         #expect(close(flag.threshold, 1_500 + 3.5 * 300 / 0.6745))
         // 3.5·300/0.6745 = 1556.7 → limit £3057 shown to the pound
-        #expect(flag.message == "cost_per_person £10000 is above the upper outlier limit £3057 (modified z-score 19.11, limit ±3.5); check it with the service")
+        #expect(flag.message == "cost_per_person £10,000 is above the upper outlier limit £3,057 (modified z-score 19.11, limit ±3.5); check it with the service")
         #expect(result.services.allSatisfy { !$0.excludedFromStatistics })
     }
 

@@ -1,3 +1,4 @@
+import Tabular
 import PipelineDefinition
 import Returns
 import StatisticsKernel
@@ -114,6 +115,6 @@ public enum PeriodEdits {
     }
 
     private static func number(_ value: Double?) -> String {
-        value.map(MessageNumber.format) ?? "nothing"
+        value.map(HumanNumbers.significant) ?? "nothing"
     }
 }
