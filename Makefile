@@ -1,7 +1,7 @@
 # Two commands on a fresh machine: `make run` and `make test` (README quick start).
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
-DEB_PKGS   := libopenblas-dev liblapacke-dev zlib1g-dev pkg-config cmark-gfm
+DEB_PKGS   := libopenblas-dev liblapacke-dev zlib1g-dev libxml2-dev pkg-config cmark-gfm
 # What the tests also need besides cmark-gfm: a browser for report.html (issue 13).
 TEST_DEB_PKGS := chromium
 BIN_DEBUG   = $(shell $(SWIFT) build --show-bin-path)

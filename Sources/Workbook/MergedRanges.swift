@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A worksheet's merged cells (ECMA-376 Part 1, §18.3.1.55 `mergeCell`): a range such as
 /// `A3:A6` shown as one cell. The workbook stores the value in the range's top-left cell
@@ -26,38 +23,48 @@ struct MergedRanges: Sendable, Equatable {
         self.ranges = ranges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
     }
 
-    /// The merged ranges of the worksheet part at `url`.
+    /// The merged ranges of the worksheet part in `scratch`.
     /// - Throws: `.malformedPart` when the part is not well-formed XML.
-    static func read(_ url: URL, part: String) throws(WorkbookError) -> MergedRanges {
-        guard mentionsMerges(url) else { return MergedRanges() }
-        guard let stream = InputStream(url: url) else { return MergedRanges() }
+    static func read(_ scratch: ScratchPart, part: String) throws(WorkbookError) -> MergedRanges {
+        guard mentionsMerges(scratch) else { return MergedRanges() }
         let collector = Collector()
-        try PartParsing.parse(XMLParser(stream: stream), part: part, delegate: collector)
+        try PartParser.parse(scratch, part: part, with: collector)
         return MergedRanges(collector.ranges)
     }
 
-    /// Whether the bytes at `url` contain `mergeCell`: read in chunks, so a large sheet is
-    /// scanned at memory speed and never held whole.
-    static func mentionsMerges(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
+    /// Whether the part's bytes contain `mergeCell`: read in pieces and searched with
+    /// `memchr`, so a large sheet is scanned at memory speed and never held whole.
+    static func mentionsMerges(_ scratch: ScratchPart) -> Bool {
         let needle = Array("mergeCell".utf8)
-        var carry: [UInt8] = []
-        while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
-            let bytes = carry + Array(data)
-            if contains(bytes, needle) { return true }
-            carry = Array(bytes.suffix(needle.count - 1))
+        let piece = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece + needle.count, alignment: 16)
+        defer { buffer.deallocate() }
+        // Each piece is read after the last needle.count − 1 bytes of the one before, so a
+        // match across two pieces is found.
+        var carried = 0
+        var offset = 0
+        while true {
+            let count = scratch.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried ..< carried + piece]))
+            guard count > 0 else { return false }
+            offset += count
+            let filled = carried + count
+            if contains(UnsafeRawBufferPointer(rebasing: buffer[0 ..< filled]), needle) { return true }
+            carried = min(needle.count - 1, filled)
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[filled - carried ..< filled]))
         }
-        return false
     }
 
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        var index = 0
+    /// Whether `needle` occurs in `bytes`: `memchr` finds each candidate first byte (Glibc's
+    /// Swift module has no `memmem`), `memcmp` checks the rest.
+    private static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
+        var at = 0
         let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == needle[0], bytes[index ..< index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+        while at <= last {
+            guard let found = memchr(base + at, Int32(needle[0]), last - at + 1) else { return false }
+            at = base.distance(to: UnsafeRawPointer(found))
+            if memcmp(base + at, needle, needle.count) == 0 { return true }
+            at += 1
         }
         return false
     }
@@ -77,15 +84,18 @@ struct MergedRanges: Sendable, Equatable {
         return (row, column)
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: XMLEventHandler {
         var ranges: [Range] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            guard PartParsing.localName(elementName) == "mergeCell",
-                  let reference = PartParsing.attribute(attributeDict, "ref"), let range = MergedRanges.range(reference) else { return }
+        func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool {
+            guard name.equals("mergeCell"), let reference = attributes.value(anyPrefix: "ref"),
+                  let range = MergedRanges.range(reference.string) else { return true }
             ranges.append(range)
+            return true
         }
+
+        func endElement(_ name: XMLBytes) -> Bool { true }
+        func characters(_ text: XMLBytes) {}
     }
 }
 

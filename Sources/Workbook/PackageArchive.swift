@@ -61,8 +61,7 @@ final class PackageArchive {
         let damaged = { (cause: String) in
             WorkbookError(.corruptArchive, "the part `\(part)` of the workbook's ZIP archive is damaged or truncated", cause: cause)
         }
-        let doctype = WorkbookError(.malformedPart, "the part `\(part)` declares a document type (<!DOCTYPE …>), which workbook parts may not "
-            + "(ECMA-376 Part 2, §8.1.4): the workbook is damaged or was made to attack the reader")
+        let doctype = WorkbookError.documentType(part: part)
         if entry.uncompressedSize > UInt64(limit) { throw tooLarge }
         if entry.flags & 1 != 0 {
             throw WorkbookError(.encrypted, "the part `\(part)` of the workbook is encrypted, so its cells cannot be read")
