@@ -87,14 +87,14 @@ struct MergedRanges: Sendable, Equatable {
     private final class Collector: XMLEventHandler {
         var ranges: [Range] = []
 
-        func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool {
+        func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
             guard name.equals("mergeCell"), let reference = attributes.value(anyPrefix: "ref"),
                   let range = MergedRanges.range(reference.string) else { return true }
             ranges.append(range)
             return true
         }
 
-        func endElement(_ name: XMLBytes) -> Bool { true }
+        func endElement(_ name: XMLName) -> Bool { true }
         func characters(_ text: XMLBytes) {}
     }
 }

@@ -49,7 +49,7 @@ struct Relationships {
 private final class RelationshipsReader: XMLEventHandler {
     var result = Relationships()
 
-    func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool {
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
         guard name.equals("Relationship"), let id = attributes["Id"], let target = attributes["Target"] else { return true }
         if let mode = attributes["TargetMode"], mode.equals("External") { return true }
         let relationship = Relationships.Relationship(type: attributes["Type"]?.string ?? "", target: target.string)
@@ -58,7 +58,7 @@ private final class RelationshipsReader: XMLEventHandler {
         return true
     }
 
-    func endElement(_ name: XMLBytes) -> Bool { true }
+    func endElement(_ name: XMLName) -> Bool { true }
     func characters(_ text: XMLBytes) {}
 }
 
@@ -76,7 +76,7 @@ struct WorkbookPart {
 private final class WorkbookPartReader: XMLEventHandler {
     var result = WorkbookPart()
 
-    func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool {
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
         guard name.equals("sheet"), let sheetName = attributes["name"] else { return true }
         // The relationship id is `r:id` in the officeDocument relationships namespace,
         // whatever prefix the writer chose.
@@ -84,7 +84,7 @@ private final class WorkbookPartReader: XMLEventHandler {
         return true
     }
 
-    func endElement(_ name: XMLBytes) -> Bool { true }
+    func endElement(_ name: XMLName) -> Bool { true }
     func characters(_ text: XMLBytes) {}
 }
 
@@ -121,7 +121,7 @@ private final class StylesReader: XMLEventHandler {
     var cellFormats: [Int] = []
     private var inCellXfs = false
 
-    func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool {
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
         if name.equals("numFmt") {
             if let id = attributes["numFmtId"]?.integer, let code = attributes["formatCode"] {
                 customFormats[id] = code.string
@@ -134,7 +134,7 @@ private final class StylesReader: XMLEventHandler {
         return true
     }
 
-    func endElement(_ name: XMLBytes) -> Bool {
+    func endElement(_ name: XMLName) -> Bool {
         if name.equals("cellXfs") { inCellXfs = false }
         return true
     }

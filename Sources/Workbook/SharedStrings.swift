@@ -36,7 +36,7 @@ final class SharedStringsReader: XMLEventHandler {
 
     init(limit: Int) { self.limit = limit }
 
-    func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool {
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
         if name.equals("si") {
             inItem = true
             current.removeAll(keepingCapacity: true)
@@ -48,7 +48,7 @@ final class SharedStringsReader: XMLEventHandler {
         return true
     }
 
-    func endElement(_ name: XMLBytes) -> Bool {
+    func endElement(_ name: XMLName) -> Bool {
         if name.equals("si") {
             guard strings.count < limit else {
                 overLimit = true

@@ -95,7 +95,7 @@ final class SheetReader: XMLEventHandler {
         return false
     }
 
-    func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool {
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
         guard failure == nil, !stopped else { return false }
         if name.equals("c") {
             guard inRow else { return true }
@@ -137,15 +137,19 @@ final class SheetReader: XMLEventHandler {
     }
 
     private func startCell(_ attributes: XMLAttributes) -> Bool {
+        var type: XMLBytes?, style: XMLBytes?, given: XMLBytes?
+        attributes.forEachUnprefixed { name, value in
+            if name.equals("r") { given = value } else if name.equals("t") { type = value } else if name.equals("s") { style = value }
+        }
         inCell = true
-        cellType = CellType(attributes["t"])
-        cellStyle = attributes["s"]?.integer ?? 0
+        cellType = CellType(type)
+        cellStyle = style?.integer ?? 0
         hasFormula = false
         hasValue = false
         value.removeAll(keepingCapacity: true)
         inlineText.removeAll(keepingCapacity: true)
         givenReference.removeAll(keepingCapacity: true)
-        if let reference = attributes["r"] {
+        if let reference = given {
             guard let column = reference.withBuffer(Self.column(of:)), column >= cells.count else {
                 return fail("cell reference `\(reference.string)` in row \(rowNumber) is not a cell of that row after column \(cells.count)")
             }
@@ -165,7 +169,7 @@ final class SheetReader: XMLEventHandler {
         }
     }
 
-    func endElement(_ name: XMLBytes) -> Bool {
+    func endElement(_ name: XMLName) -> Bool {
         guard failure == nil, !stopped else { return false }
         if name.equals("v") || name.equals("t") {
             collecting = .none

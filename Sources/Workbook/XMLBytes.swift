@@ -11,13 +11,6 @@ struct XMLBytes {
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 
-    /// A NUL-terminated name from libxml2 (`const xmlChar *`).
-    init(name: UnsafePointer<UInt8>) {
-        var count = 0
-        while name[count] != 0 { count += 1 }
-        buffer = UnsafeBufferPointer(start: name, count: count)
-    }
-
     var count: Int { buffer.count }
     var isEmpty: Bool { buffer.isEmpty }
 
@@ -48,6 +41,27 @@ struct XMLBytes {
     func withBuffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result { body(buffer) }
 }
 
+/// An element's or attribute's local name as libxml2 hands it over: NUL-terminated, valid
+/// during the event only. Compared with a literal byte by byte, with no length taken first
+/// (names are a few bytes, compared millions of times).
+struct XMLName {
+    private let bytes: UnsafePointer<UInt8>
+
+    init(_ bytes: UnsafePointer<UInt8>) { self.bytes = bytes }
+
+    /// Whether the name is exactly `literal` (an ASCII name such as `row`).
+    @inline(__always)
+    func equals(_ literal: StaticString) -> Bool {
+        let expected = literal.utf8Start
+        let length = literal.utf8CodeUnitCount
+        // A shorter name stops at its NUL, which no literal byte equals.
+        for index in 0 ..< length where bytes[index] != expected[index] { return false }
+        return bytes[length] == 0
+    }
+
+    var string: String { String(cString: bytes) }
+}
+
 /// The attributes libxml2's SAX2 `startElementNs` passes: five pointers per attribute (local
 /// name, prefix, namespace URI, start and end of the value), the value already normalised
 /// and with character and predefined entity references replaced.
@@ -67,6 +81,13 @@ struct XMLAttributes {
         return nil
     }
 
+    /// Hands each attribute without a prefix to `body`, in document order (a cell's `r`, `t`
+    /// and `s` in one pass).
+    @inline(__always)
+    func forEachUnprefixed(_ body: (XMLName, XMLBytes) -> Void) {
+        for index in 0 ..< count where prefix(index) == nil { body(localName(index), value(index)) }
+    }
+
     /// The value of `name` without a prefix, else of the first `prefix:name` (`mergeCell`'s
     /// `ref`), else nil.
     func value(anyPrefix name: StaticString) -> XMLBytes? {
@@ -82,8 +103,8 @@ struct XMLAttributes {
         return nil
     }
 
-    private func localName(_ index: Int) -> XMLBytes {
-        XMLBytes(name: fields![5 * index]!)
+    private func localName(_ index: Int) -> XMLName {
+        XMLName(fields![5 * index]!)
     }
 
     private func prefix(_ index: Int) -> UnsafePointer<UInt8>? {

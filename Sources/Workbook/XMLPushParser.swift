@@ -5,8 +5,8 @@ internal import CLibXML2
 /// element event stops the parse (the row callback said so, or a limit was passed); the
 /// bytes handed over are valid only during the call (`XMLBytes`).
 protocol XMLEventHandler: AnyObject {
-    func startElement(_ name: XMLBytes, _ attributes: XMLAttributes) -> Bool
-    func endElement(_ name: XMLBytes) -> Bool
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool
+    func endElement(_ name: XMLName) -> Bool
     /// Character data, a CDATA section's content, or the text of a character or predefined
     /// entity reference (`&amp;`, `&#163;`), in as many pieces as libxml2 likes.
     func characters(_ text: XMLBytes)
@@ -125,14 +125,14 @@ final class XMLPushParser {
             guard let user, let localName else { return }
             let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
             let fields = UnsafeRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
-            if !parser.handler.startElement(XMLBytes(name: localName), XMLAttributes(fields, count: Int(attributeCount))) {
+            if !parser.handler.startElement(XMLName(localName), XMLAttributes(fields, count: Int(attributeCount))) {
                 parser.stop()
             }
         }
         sax.endElementNs = { user, localName, _, _ in
             guard let user, let localName else { return }
             let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            if !parser.handler.endElement(XMLBytes(name: localName)) { parser.stop() }
+            if !parser.handler.endElement(XMLName(localName)) { parser.stop() }
         }
         let characters: charactersSAXFunc = { user, bytes, count in
             guard let user, let bytes, count > 0 else { return }
