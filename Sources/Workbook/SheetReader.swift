@@ -2,13 +2,88 @@
 /// `XMLPushParser`'s events. Only the row being read is held, so memory does not grow with
 /// the sheet. Element and attribute names are compared as bytes, a cell's value is gathered
 /// as bytes, and a number cell becomes a `Double` without a `String` (`CellNumber`).
+///
+/// The reading itself is `SheetRows`, a value the reader mutates once per event: its state
+/// in a struct, not in the class's properties, so that the millions of events do not each
+/// pay Swift's dynamic exclusivity checks on a class's stored properties (6% of a 10⁵-row
+/// read, issue 30).
 final class SheetReader: XMLEventHandler {
     /// Columns beyond XFD (16,384) do not exist in SpreadsheetML.
     static let maximumColumns = 16_384
     /// Rows beyond 1,048,576 do not exist in SpreadsheetML.
     static let maximumRow = 1_048_576
 
-    private let part: String
+    private var rows: SheetRows
+
+    init(part: String, sharedStrings: SharedStrings, percentStyles: [Bool], rowTextLimit: Int,
+         merges: MergedRanges = MergedRanges(), body: @escaping (WorkbookRow) -> Bool) {
+        rows = SheetRows(part: part, sharedStrings: sharedStrings, percentStyles: percentStyles, rowTextLimit: rowTextLimit,
+                         merges: merges, body: body)
+    }
+
+    /// Formula cells with no saved result, read as empty (`A1`-style reference of the first).
+    var formulasWithoutValue: Int { rows.formulasWithoutValue }
+    var firstFormulaWithoutValue: String? { rows.firstFormulaWithoutValue }
+    /// Merged ranges' values written into the cells they cover (`MergeFill`).
+    var mergeFill: MergeFill { rows.mergeFill }
+    /// Columns (from 0) the sheet hides (`cols/col hidden="1"`, §18.3.1.13), for messages.
+    var hiddenColumns: Set<Int> { rows.hiddenColumns }
+
+    /// Reads the worksheet in `scratch` to its end, or until `body` says stop.
+    func run(_ scratch: ScratchPart) throws(WorkbookError) {
+        try PartParser.parse(scratch, part: rows.part, with: self, place: { self.rows.place })
+        if let failure = rows.failure { throw failure }
+    }
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool { rows.startElement(name, attributes) }
+    func endElement(_ name: XMLName) -> Bool { rows.endElement(name) }
+    func characters(_ text: XMLBytes) { rows.characters(text) }
+
+    /// `B7` → 1 (column index from 0); nil when the reference is not letters then digits.
+    static func column(of reference: String) -> Int? {
+        var bytes = Array(reference.utf8)
+        return bytes.withUnsafeMutableBufferPointer { column(of: UnsafeBufferPointer($0)) }
+    }
+
+    static func column(of reference: UnsafeBufferPointer<UInt8>) -> Int? {
+        var column = 0
+        var letters = 0
+        var digits = 0
+        for byte in reference {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                guard digits == 0, letters < 3 else { return nil }
+                column = column * 26 + Int((byte | 0x20) - UInt8(ascii: "a")) + 1
+                letters += 1
+            case UInt8(ascii: "$"):
+                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard letters > 0 else { return nil }
+                digits += 1
+            default:
+                return nil
+            }
+        }
+        return letters > 0 ? column - 1 : nil
+    }
+
+    /// 0 → `A`, 27 → `AB`.
+    static func letters(_ column: Int) -> String {
+        var result: [Character] = []
+        var remaining = column + 1
+        while remaining > 0 {
+            let digit = (remaining - 1) % 26
+            result.insert(Character(UnicodeScalar(UInt8(65 + digit))), at: 0)
+            remaining = (remaining - 1) / 26
+        }
+        return String(result)
+    }
+}
+
+/// The state and rules of `SheetReader`: rows, cells by their stored type, merged cells,
+/// the row's text limit, formulas without results, hidden columns.
+struct SheetRows {
+    let part: String
     private let sharedStrings: SharedStrings
     private let percentStyles: [Bool]
     private let body: (WorkbookRow) -> Bool
@@ -72,14 +147,8 @@ final class SheetReader: XMLEventHandler {
         self.body = body
     }
 
-    /// Reads the worksheet in `scratch` to its end, or until `body` says stop.
-    func run(_ scratch: ScratchPart) throws(WorkbookError) {
-        try PartParser.parse(scratch, part: part, with: self, place: { self.place })
-        if let failure { throw failure }
-    }
-
     /// Where the reader is, for a message about XML that is not well-formed.
-    private var place: String {
+    var place: String {
         if inCell { return ", in cell \(cellReference)" }
         if rowNumber > 0 { return inRow ? ", in row \(rowNumber)" : ", after row \(rowNumber)" }
         return ""
@@ -87,15 +156,15 @@ final class SheetReader: XMLEventHandler {
 
     /// The current cell as its `r` names it, else `A1`-style; made only for messages.
     private var cellReference: String {
-        givenReference.isEmpty ? Self.letters(cellColumn) + String(rowNumber) : String(decoding: givenReference, as: UTF8.self)
+        givenReference.isEmpty ? SheetReader.letters(cellColumn) + String(rowNumber) : String(decoding: givenReference, as: UTF8.self)
     }
 
-    private func fail(_ message: String) -> Bool {
+    private mutating func fail(_ message: String) -> Bool {
         if failure == nil { failure = WorkbookError(.malformedPart, "the worksheet `\(part)` is damaged: \(message)") }
         return false
     }
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
+    mutating func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
         guard failure == nil, !stopped else { return false }
         if name.equals("c") {
             guard inRow else { return true }
@@ -121,10 +190,10 @@ final class SheetReader: XMLEventHandler {
         return true
     }
 
-    private func startRow(_ attributes: XMLAttributes) -> Bool {
+    private mutating func startRow(_ attributes: XMLAttributes) -> Bool {
         var number = rowNumber + 1
         if let text = attributes["r"] {
-            guard let given = text.integer, given > rowNumber, given <= Self.maximumRow else {
+            guard let given = text.integer, given > rowNumber, given <= SheetReader.maximumRow else {
                 return fail("row number `\(text.string)` after row \(rowNumber) is out of order or out of range")
             }
             number = given
@@ -136,7 +205,7 @@ final class SheetReader: XMLEventHandler {
         return true
     }
 
-    private func startCell(_ attributes: XMLAttributes) -> Bool {
+    private mutating func startCell(_ attributes: XMLAttributes) -> Bool {
         var type: XMLBytes?, style: XMLBytes?, given: XMLBytes?
         attributes.forEachUnprefixed { name, value in
             if name.equals("r") { given = value } else if name.equals("t") { type = value } else if name.equals("s") { style = value }
@@ -150,7 +219,7 @@ final class SheetReader: XMLEventHandler {
         inlineText.removeAll(keepingCapacity: true)
         givenReference.removeAll(keepingCapacity: true)
         if let reference = given {
-            guard let column = reference.withBuffer(Self.column(of:)), column >= cells.count else {
+            guard let column = reference.withBuffer(SheetReader.column(of:)), column >= cells.count else {
                 return fail("cell reference `\(reference.string)` in row \(rowNumber) is not a cell of that row after column \(cells.count)")
             }
             cellColumn = column
@@ -158,18 +227,18 @@ final class SheetReader: XMLEventHandler {
         } else {
             cellColumn = cells.count
         }
-        guard cellColumn < Self.maximumColumns else { return fail("row \(rowNumber) has more than 16,384 columns") }
+        guard cellColumn < SheetReader.maximumColumns else { return fail("row \(rowNumber) has more than 16,384 columns") }
         return true
     }
 
-    private func noteHiddenColumns(_ attributes: XMLAttributes) {
+    private mutating func noteHiddenColumns(_ attributes: XMLAttributes) {
         let hidden = attributes["hidden"].map { $0.equals("1") || $0.equals("true") } ?? false
         if hidden, let first = attributes["min"]?.integer, let last = attributes["max"]?.integer, first >= 1, first <= last {
-            for column in first ... min(last, Self.maximumColumns) { hiddenColumns.insert(column - 1) }
+            for column in first ... min(last, SheetReader.maximumColumns) { hiddenColumns.insert(column - 1) }
         }
     }
 
-    func endElement(_ name: XMLName) -> Bool {
+    mutating func endElement(_ name: XMLName) -> Bool {
         guard failure == nil, !stopped else { return false }
         if name.equals("v") || name.equals("t") {
             collecting = .none
@@ -201,7 +270,7 @@ final class SheetReader: XMLEventHandler {
 
     /// Counts `bytes` more text in the row; false past the row's limit
     /// (`WorkbookLimits.rowTextBytes`). `how` says where the text came from.
-    private func addRowText(_ bytes: Int, from how: String) -> Bool {
+    private mutating func addRowText(_ bytes: Int, from how: String) -> Bool {
         rowTextBytes += bytes
         guard rowTextBytes > rowTextLimit else { return true }
         failure = WorkbookError(.partTooLarge, "row \(rowNumber) of the worksheet `\(part)` holds more than "
@@ -210,7 +279,7 @@ final class SheetReader: XMLEventHandler {
         return false
     }
 
-    func characters(_ text: XMLBytes) {
+    mutating func characters(_ text: XMLBytes) {
         switch collecting {
         case .none: break
         case .value: text.append(to: &value)
@@ -219,7 +288,7 @@ final class SheetReader: XMLEventHandler {
     }
 
     /// The cell just closed, by its type (§18.18.11); nil after a failure.
-    private func makeCell() -> WorkbookCell? {
+    private mutating func makeCell() -> WorkbookCell? {
         switch cellType {
         case .sharedString:
             guard !value.isEmpty else { return .empty }
@@ -275,51 +344,11 @@ final class SheetReader: XMLEventHandler {
         return XstringEscapes.mayContain(bytes) ? XstringEscapes.decode(text) : text
     }
 
-    private func emptyFormulaOrEmpty() -> WorkbookCell {
+    private mutating func emptyFormulaOrEmpty() -> WorkbookCell {
         if hasFormula {
             formulasWithoutValue += 1
             if firstFormulaWithoutValue == nil { firstFormulaWithoutValue = cellReference }
         }
         return .empty
-    }
-
-    /// `B7` → 1 (column index from 0); nil when the reference is not letters then digits.
-    static func column(of reference: String) -> Int? {
-        var bytes = Array(reference.utf8)
-        return bytes.withUnsafeMutableBufferPointer { column(of: UnsafeBufferPointer($0)) }
-    }
-
-    static func column(of reference: UnsafeBufferPointer<UInt8>) -> Int? {
-        var column = 0
-        var letters = 0
-        var digits = 0
-        for byte in reference {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-                guard digits == 0, letters < 3 else { return nil }
-                column = column * 26 + Int((byte | 0x20) - UInt8(ascii: "a")) + 1
-                letters += 1
-            case UInt8(ascii: "$"):
-                continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard letters > 0 else { return nil }
-                digits += 1
-            default:
-                return nil
-            }
-        }
-        return letters > 0 ? column - 1 : nil
-    }
-
-    /// 0 → `A`, 27 → `AB`.
-    static func letters(_ column: Int) -> String {
-        var result: [Character] = []
-        var remaining = column + 1
-        while remaining > 0 {
-            let digit = (remaining - 1) % 26
-            result.insert(Character(UnicodeScalar(UInt8(65 + digit))), at: 0)
-            remaining = (remaining - 1) / 26
-        }
-        return String(result)
     }
 }
