@@ -7,8 +7,8 @@ import Foundation
 /// 4 of 40 services lost). The range's value belongs to every cell it covers.
 ///
 /// `mergeCells` follows `sheetData` in the part, so the ranges are read before the rows, in
-/// a pass of their own — only when the part's bytes hold `mergeCell` at all, which most
-/// machine-written sheets do not.
+/// a pass of their own — only when the part's bytes hold `mergeCell` at all (`StreamSearch`,
+/// while inflating), which most machine-written sheets do not.
 struct MergedRanges: Sendable, Equatable {
     /// One range, rows and columns from 1 and 0 as `SheetReader` counts them.
     struct Range: Sendable, Equatable {
@@ -23,50 +23,14 @@ struct MergedRanges: Sendable, Equatable {
         self.ranges = ranges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
     }
 
-    /// The merged ranges of the worksheet part in `scratch`.
+    /// The merged ranges of the worksheet part in `scratch`, which `StreamSearch` saw
+    /// mention `mergeCell` as it was inflated (most machine-written sheets do not, and are
+    /// not read twice).
     /// - Throws: `.malformedPart` when the part is not well-formed XML.
     static func read(_ scratch: ScratchPart, part: String) throws(WorkbookError) -> MergedRanges {
-        guard mentionsMerges(scratch) else { return MergedRanges() }
         let collector = Collector()
         try PartParser.parse(scratch, part: part, with: collector)
         return MergedRanges(collector.ranges)
-    }
-
-    /// Whether the part's bytes contain `mergeCell`: read in pieces and searched with
-    /// `memchr`, so a large sheet is scanned at memory speed and never held whole.
-    static func mentionsMerges(_ scratch: ScratchPart) -> Bool {
-        let needle = Array("mergeCell".utf8)
-        let piece = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece + needle.count, alignment: 16)
-        defer { buffer.deallocate() }
-        // Each piece is read after the last needle.count − 1 bytes of the one before, so a
-        // match across two pieces is found.
-        var carried = 0
-        var offset = 0
-        while true {
-            let count = scratch.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried ..< carried + piece]))
-            guard count > 0 else { return false }
-            offset += count
-            let filled = carried + count
-            if contains(UnsafeRawBufferPointer(rebasing: buffer[0 ..< filled]), needle) { return true }
-            carried = min(needle.count - 1, filled)
-            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[filled - carried ..< filled]))
-        }
-    }
-
-    /// Whether `needle` occurs in `bytes`: `memchr` finds each candidate first byte (Glibc's
-    /// Swift module has no `memmem`), `memcmp` checks the rest.
-    private static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
-        var at = 0
-        let last = bytes.count - needle.count
-        while at <= last {
-            guard let found = memchr(base + at, Int32(needle[0]), last - at + 1) else { return false }
-            at = base.distance(to: UnsafeRawPointer(found))
-            if memcmp(base + at, needle, needle.count) == 0 { return true }
-            at += 1
-        }
-        return false
     }
 
     /// `A3:B6` → rows 3–6, columns 0–1; nil for a single cell or a malformed reference.

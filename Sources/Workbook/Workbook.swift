@@ -118,10 +118,11 @@ public final class Workbook {
     ///   damage have been delivered).
     @discardableResult
     public func forEachRow(of sheet: WorkbookSheet, _ body: @escaping (WorkbookRow) -> Bool) throws(WorkbookError) -> SheetNotes {
-        guard let scratch = try archive.scratchFile(of: sheet.part) else {
+        var mergeCells = StreamSearch("mergeCell")
+        guard let scratch = try archive.scratchFile(of: sheet.part, search: &mergeCells) else {
             throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
         }
-        let merges = try MergedRanges.read(scratch, part: sheet.part)
+        let merges = mergeCells.found ? try MergedRanges.read(scratch, part: sheet.part) : MergedRanges()
         let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles,
                                  rowTextLimit: archive.limits.rowTextBytes, merges: merges, body: body)
         try reader.run(scratch)
