@@ -36,6 +36,7 @@ if ! "$venv/bin/python" -c 'import pandas, polars, scipy' 2>/dev/null; then
 fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+trap 'exit 1' INT TERM  # so that the EXIT trap cleans up when the bench is stopped
 
 # Runs a command under /usr/bin/time; prints "seconds MiB" (exit status must be 0).
 measure() {
