@@ -1,7 +1,7 @@
 # Two commands on a fresh machine: `make run` and `make test` (README quick start).
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
-DEB_PKGS   := libopenblas-dev liblapacke-dev zlib1g-dev pkg-config cmark-gfm
+DEB_PKGS   := libopenblas-dev liblapacke-dev zlib1g-dev libxml2-dev pkg-config cmark-gfm
 # What the tests also need besides cmark-gfm: a browser for report.html (issue 13).
 TEST_DEB_PKGS := chromium
 BIN_DEBUG   = $(shell $(SWIFT) build --show-bin-path)
@@ -175,12 +175,15 @@ check-workbooks: workbook-deps build
 	done; \
 	echo "check-workbooks: the committed workbooks read the same as freshly generated ones"
 
-# vfm run vs pandas and polars (analysis only) on one generated file per size (10^4..10^6 rows):
+# vfm run vs pandas and polars (analysis only) on one generated file per size (10^4..10^6 rows),
+# and vfm run on the same rows as .xlsx (openpyxl- and LibreOffice-written) vs fastexcel, python-calamine and openpyxl:
 # each stage's time and peak RSS, in one table (Fixtures/benchmark/bench.sh); then vfm-diff of
 # two 10^5-service runs (Markdown and JSON): seconds and peak RSS (Fixtures/benchmark/bench-diff.sh).
 # pandas and polars come from the tests' venv (`make pyenv`); GNU time measures peak RSS.
+# The workbook rows (issue 30) convert with LibreOffice (Debian's libreoffice-calc-nogui) and
+# time fastexcel, python-calamine and openpyxl from .build/bench-venv (installed from PyPI if missing).
 bench: release pyenv
-	@$(MAKE) --no-print-directory install-debs PKGS="time"
+	@$(MAKE) --no-print-directory install-debs PKGS="time libreoffice-calc-nogui"
 	VFM_BIN_DIR=$(BIN_RELEASE) BENCH_VENV=$(PYENV) Fixtures/benchmark/bench.sh
 	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench-diff.sh
 	VFM_BIN_DIR=$(BIN_RELEASE) Fixtures/benchmark/bench-periods.sh

@@ -53,8 +53,10 @@ let package = Package(
         .target(name: "PipelineDefinition", dependencies: ["VFMCore", "Tabular"], swiftSettings: swiftSettings),
         // zlib from Debian's zlib1g-dev, for the workbook reader's raw inflate.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // .xlsx workbooks: our ZIP directory reader over zlib, FoundationXML (libxml2) for the parts.
-        .target(name: "Workbook", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+        // libxml2 from Debian's libxml2-dev, for the workbook reader's parts (SAX2 push parser).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev", "pkg-config"])]),
+        // .xlsx workbooks: our ZIP directory reader over zlib, libxml2's SAX2 parser for the parts.
+        .target(name: "Workbook", dependencies: ["CZlib", "CLibXML2"], swiftSettings: swiftSettings),
         .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Workbook"],
                 swiftSettings: swiftSettings),
         .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "StatisticsKernel", "PipelineDefinition"],

@@ -6,15 +6,26 @@
 #   - the four stage executables by hand: each one's wall time and peak RSS, and their sum against vfm run;
 #   - pandas and polars doing the analysis only (Fixtures/benchmark/analysis.py: read,
 #     derive, describe, Pearson + Spearman × 5 groups), wall time and peak RSS.
-# Prints one table, then the ratios the issue's targets are stated in. Not part of `make test`.
-# Sizes default to 10000 100000 1000000; override with BENCH_SIZES="10000 100000".
+#   - workbooks (issue 30): the same rows as an .xlsx written by openpyxl (make_workbook.py) and
+#     by LibreOffice (`soffice --headless --convert-to xlsx` of that file), `vfm run --force` on the
+#     CSV and on each workbook, beside fastexcel, python-calamine and openpyxl (read-only) loading
+#     the same workbook (load_workbook.py), wall time and peak RSS, all in the same run.
+# Prints one table per part, then the ratios the issues' targets are stated in. Not part of `make test`.
+# Sizes default to 10000 100000 1000000; override with BENCH_SIZES="10000 100000" (empty: no CSV table).
+# Workbook sizes default to 10000 100000 (BENCH_WORKBOOK_SIZES; empty: none); each workbook
+# measurement is the fastest of BENCH_WORKBOOK_REPEAT runs (default 3: the machine is shared).
+# The workbook peers come from BENCH_WORKBOOK_VENV (default .build/bench-venv), installed into it
+# when missing (PyPI); LibreOffice is Debian's libreoffice-calc-nogui (`make bench` installs it).
 # BENCH_COLUMNS=all generates every SPEC §4 column instead of the 16.
 # pandas and polars come from BENCH_VENV (`make bench` passes the tests' .build/pyenv), and are
 # installed into it (with scipy, which pandas' Spearman needs) when missing (PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin="${VFM_BIN_DIR:?set VFM_BIN_DIR to the release bin directory}"
-sizes="${BENCH_SIZES:-10000 100000 1000000}"
+sizes="${BENCH_SIZES-10000 100000 1000000}"
+workbook_sizes="${BENCH_WORKBOOK_SIZES-10000 100000}"
+workbook_repeat="${BENCH_WORKBOOK_REPEAT:-3}"
+workbook_venv="${BENCH_WORKBOOK_VENV:-.build/bench-venv}"
 columns="${BENCH_COLUMNS:-core}"
 venv="${BENCH_VENV:-.build/pyenv}"
 # pandas' Spearman (DataFrame.corr(method="spearman")) imports scipy.
@@ -25,6 +36,7 @@ if ! "$venv/bin/python" -c 'import pandas, polars, scipy' 2>/dev/null; then
 fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+trap 'exit 1' INT TERM  # so that the EXIT trap cleans up when the bench is stopped
 
 # Runs a command under /usr/bin/time; prints "seconds MiB" (exit status must be 0).
 measure() {
@@ -86,3 +98,57 @@ if [[ -n "${run_seconds[100000]:-}" && -n "${run_seconds[1000000]:-}" ]]; then
   awk -v a="${run_seconds[100000]}" -v b="${run_seconds[1000000]}" \
     'BEGIN { printf "growth: vfm run 10^6 / 10^5 = %.1f (target <= 12)\n", b / (a > 0 ? a : 1) }'
 fi
+
+# Workbooks (issue 30): what reading the .xlsx adds to `vfm run` against what the peers take to
+# load the same file. Each figure is the fastest of $workbook_repeat runs, each tool's runs
+# interleaved with the others', so that a burst of load on the shared machine hits all alike.
+[ -n "$workbook_sizes" ] || exit 0
+if ! "$workbook_venv/bin/python" -c 'import fastexcel, python_calamine, openpyxl, pyarrow' 2>/dev/null; then
+  echo "bench: installing fastexcel, python-calamine, openpyxl and pyarrow into $workbook_venv" >&2
+  [ -x "$workbook_venv/bin/python" ] || python3 -m venv "$workbook_venv"
+  "$workbook_venv/bin/pip" install --quiet --disable-pip-version-check fastexcel python-calamine openpyxl pyarrow
+fi
+command -v soffice >/dev/null || { echo "bench: soffice not found: apt-get install libreoffice-calc-nogui" >&2; exit 1; }
+# The fastest of the runs: "seconds MiB" (the MiB of the fastest run).
+fastest() { sort -n | head -1; }
+echo
+echo "workbooks: vfm run on the CSV and on the same rows as .xlsx; the peers load the .xlsx's first sheet"
+printf '%-8s %-11s %7s | %7s %7s | %7s %7s | %7s | %8s %7s | %8s %7s | %8s %7s | %8s\n' rows writer xlsx_MB \
+  csv_s csv_MiB xlsx_s xlsx_MiB added_s fastex_s fe_MiB calam_s cal_MiB openpx_s opx_MiB added/fe
+for n in $workbook_sizes; do
+  csv="$scratch/wb-$n.csv"
+  python3 Fixtures/messy/make_benchmark.py "$csv" "$n" "$columns"
+  "$workbook_venv/bin/python" Fixtures/benchmark/make_workbook.py "$csv" "$scratch/wb-$n-openpyxl.xlsx"
+  mkdir -p "$scratch/lo-$n"
+  HOME="$scratch/lo-home" soffice --headless --convert-to xlsx --outdir "$scratch/lo-$n" "$scratch/wb-$n-openpyxl.xlsx" \
+    > "$scratch/soffice.log" 2>&1 || { echo "bench: soffice failed" >&2; cat "$scratch/soffice.log" >&2; exit 1; }
+  mv "$scratch/lo-$n/wb-$n-openpyxl.xlsx" "$scratch/wb-$n-libreoffice.xlsx"
+  declare -A best=()
+  for _ in $(seq "$workbook_repeat"); do
+    best[csv]+="$(measure "$scratch/run.log" "$bin/vfm" run --force --input "$csv" --output "$scratch/run-wb")"$'\n'
+    for writer in openpyxl libreoffice; do
+      book="$scratch/wb-$n-$writer.xlsx"
+      best[vfm-$writer]+="$(measure "$scratch/run.log" "$bin/vfm" run --force --input "$book" --output "$scratch/run-wb")"$'\n'
+      for peer in fastexcel calamine openpyxl; do
+        best[$peer-$writer]+="$(measure "$scratch/py.log" "$workbook_venv/bin/python" Fixtures/benchmark/load_workbook.py "$peer" "$book")"$'\n'
+      done
+    done
+  done
+  rm -rf "$scratch/run-wb"
+  read -r csv_s csv_mib <<< "$(printf '%s' "${best[csv]}" | fastest)"
+  for writer in openpyxl libreoffice; do
+    read -r wb_s wb_mib <<< "$(printf '%s' "${best[vfm-$writer]}" | fastest)"
+    read -r fe_s fe_mib <<< "$(printf '%s' "${best[fastexcel-$writer]}" | fastest)"
+    read -r cal_s cal_mib <<< "$(printf '%s' "${best[calamine-$writer]}" | fastest)"
+    read -r opx_s opx_mib <<< "$(printf '%s' "${best[openpyxl-$writer]}" | fastest)"
+    bytes=$(stat -c %s "$scratch/wb-$n-$writer.xlsx")
+    awk -v n="$n" -v w="$writer" -v b="$bytes" -v cs="$csv_s" -v cm="$csv_mib" -v ws="$wb_s" -v wm="$wb_mib" -v fs="$fe_s" \
+        -v fm="$fe_mib" -v ks="$cal_s" -v km="$cal_mib" -v os="$opx_s" -v om="$opx_mib" 'BEGIN {
+      printf "%-8d %-11s %7.1f | %7.2f %7d | %7.2f %8d | %7.2f | %8.2f %7d | %8.2f %7d | %8.2f %7d | %8.2f\n",
+        n, w, b / 1e6, cs, cm, ws, wm, ws - cs, fs, fm, ks, km, os, om, (ws - cs) / (fs > 0 ? fs : 1) }'
+  done
+  rm -f "$csv" "$scratch"/wb-"$n"-*.xlsx
+  unset best
+done
+echo "seconds are wall-clock, the fastest of $workbook_repeat runs; MiB peak RSS; added_s = xlsx_s - csv_s, what reading the"
+echo "workbook adds to vfm run; added/fe = added_s / fastexcel's load (issue 30's target: <= 1 for both writers)."

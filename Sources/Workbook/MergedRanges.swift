@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A worksheet's merged cells (ECMA-376 Part 1, §18.3.1.55 `mergeCell`): a range such as
 /// `A3:A6` shown as one cell. The workbook stores the value in the range's top-left cell
@@ -10,8 +7,8 @@ import FoundationXML
 /// 4 of 40 services lost). The range's value belongs to every cell it covers.
 ///
 /// `mergeCells` follows `sheetData` in the part, so the ranges are read before the rows, in
-/// a pass of their own — only when the part's bytes hold `mergeCell` at all, which most
-/// machine-written sheets do not.
+/// a pass of their own — only when the part's bytes hold `mergeCell` at all (`StreamSearch`,
+/// while inflating), which most machine-written sheets do not.
 struct MergedRanges: Sendable, Equatable {
     /// One range, rows and columns from 1 and 0 as `SheetReader` counts them.
     struct Range: Sendable, Equatable {
@@ -26,40 +23,14 @@ struct MergedRanges: Sendable, Equatable {
         self.ranges = ranges.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
     }
 
-    /// The merged ranges of the worksheet part at `url`.
+    /// The merged ranges of the worksheet part in `scratch`, which `StreamSearch` saw
+    /// mention `mergeCell` as it was inflated (most machine-written sheets do not, and are
+    /// not read twice).
     /// - Throws: `.malformedPart` when the part is not well-formed XML.
-    static func read(_ url: URL, part: String) throws(WorkbookError) -> MergedRanges {
-        guard mentionsMerges(url) else { return MergedRanges() }
-        guard let stream = InputStream(url: url) else { return MergedRanges() }
+    static func read(_ scratch: ScratchPart, part: String) throws(WorkbookError) -> MergedRanges {
         let collector = Collector()
-        try PartParsing.parse(XMLParser(stream: stream), part: part, delegate: collector)
+        try PartParser.parse(scratch, part: part, with: collector)
         return MergedRanges(collector.ranges)
-    }
-
-    /// Whether the bytes at `url` contain `mergeCell`: read in chunks, so a large sheet is
-    /// scanned at memory speed and never held whole.
-    static func mentionsMerges(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let needle = Array("mergeCell".utf8)
-        var carry: [UInt8] = []
-        while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
-            let bytes = carry + Array(data)
-            if contains(bytes, needle) { return true }
-            carry = Array(bytes.suffix(needle.count - 1))
-        }
-        return false
-    }
-
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == needle[0], bytes[index ..< index + needle.count].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
     }
 
     /// `A3:B6` → rows 3–6, columns 0–1; nil for a single cell or a malformed reference.
@@ -77,15 +48,18 @@ struct MergedRanges: Sendable, Equatable {
         return (row, column)
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: XMLEventHandler {
         var ranges: [Range] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            guard PartParsing.localName(elementName) == "mergeCell",
-                  let reference = PartParsing.attribute(attributeDict, "ref"), let range = MergedRanges.range(reference) else { return }
+        func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
+            guard name.equals("mergeCell"), let reference = attributes.value(anyPrefix: "ref"),
+                  let range = MergedRanges.range(reference.string) else { return true }
             ranges.append(range)
+            return true
         }
+
+        func endElement(_ name: XMLName) -> Bool { true }
+        func characters(_ text: XMLBytes) {}
     }
 }
 

@@ -32,11 +32,18 @@ final class PackageArchive {
     /// (`ScratchPart`) that the XML parser streams from (`limit` defaults to the worksheet
     /// limit). The file has no name, so nothing is left behind however the run ends.
     func scratchFile(of part: String, limit: Int? = nil) throws(WorkbookError) -> ScratchPart? {
+        var nothing = StreamSearch("")
+        return try scratchFile(of: part, limit: limit, search: &nothing)
+    }
+
+    /// The same, showing `search` every byte on the way.
+    func scratchFile(of part: String, limit: Int? = nil, search: inout StreamSearch) throws(WorkbookError) -> ScratchPart? {
         guard let entry = directory.entries[part] else { return nil }
         let scratch = try ScratchPart(part: part)
         var writeError: Int32 = 0
         try inflate(entry, part: part, limit: limit ?? limits.sheetBytes) { chunk in
             if writeError == 0 { writeError = scratch.append(chunk) }
+            chunk.withUnsafeBytes { search.scan($0) }
         }
         guard writeError == 0 else {
             throw WorkbookError(.scratchSpace, "cannot write the worksheet `\(part)` to a scratch file in the temporary directory",
@@ -61,8 +68,7 @@ final class PackageArchive {
         let damaged = { (cause: String) in
             WorkbookError(.corruptArchive, "the part `\(part)` of the workbook's ZIP archive is damaged or truncated", cause: cause)
         }
-        let doctype = WorkbookError(.malformedPart, "the part `\(part)` declares a document type (<!DOCTYPE …>), which workbook parts may not "
-            + "(ECMA-376 Part 2, §8.1.4): the workbook is damaged or was made to attack the reader")
+        let doctype = WorkbookError.documentType(part: part)
         if entry.uncompressedSize > UInt64(limit) { throw tooLarge }
         if entry.flags & 1 != 0 {
             throw WorkbookError(.encrypted, "the part `\(part)` of the workbook is encrypted, so its cells cannot be read")

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The package's relationships (`_rels/*.rels`, OPC §9.3): id → (type, target part).
 struct Relationships {
@@ -18,9 +15,9 @@ struct Relationships {
     }
 
     static func parse(_ data: Data, part: String) throws(WorkbookError) -> Relationships {
-        let delegate = RelationshipsDelegate()
-        try PartParsing.parse(data, part: part, delegate: delegate)
-        return delegate.result
+        let reader = RelationshipsReader()
+        try PartParser.parse(data, part: part, with: reader)
+        return reader.result
     }
 
     /// Resolves a relationship target against the directory of the part that owns it;
@@ -49,18 +46,20 @@ struct Relationships {
     }
 }
 
-private final class RelationshipsDelegate: NSObject, XMLParserDelegate {
+private final class RelationshipsReader: XMLEventHandler {
     var result = Relationships()
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        guard PartParsing.localName(elementName) == "Relationship",
-              let id = attributeDict["Id"], let target = attributeDict["Target"] else { return }
-        if attributeDict["TargetMode"] == "External" { return }
-        let relationship = Relationships.Relationship(type: attributeDict["Type"] ?? "", target: target)
-        result.byID[id] = relationship
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
+        guard name.equals("Relationship"), let id = attributes["Id"], let target = attributes["Target"] else { return true }
+        if let mode = attributes["TargetMode"], mode.equals("External") { return true }
+        let relationship = Relationships.Relationship(type: attributes["Type"]?.string ?? "", target: target.string)
+        result.byID[id.string] = relationship
         result.inOrder.append(relationship)
+        return true
     }
+
+    func endElement(_ name: XMLName) -> Bool { true }
+    func characters(_ text: XMLBytes) {}
 }
 
 /// `xl/workbook.xml`: the sheets in workbook order with their relationship ids.
@@ -68,85 +67,25 @@ struct WorkbookPart {
     var sheets: [(name: String, relationshipID: String)] = []
 
     static func parse(_ data: Data, part: String) throws(WorkbookError) -> WorkbookPart {
-        let delegate = WorkbookDelegate()
-        try PartParsing.parse(data, part: part, delegate: delegate)
-        return delegate.result
+        let reader = WorkbookPartReader()
+        try PartParser.parse(data, part: part, with: reader)
+        return reader.result
     }
 }
 
-private final class WorkbookDelegate: NSObject, XMLParserDelegate {
+private final class WorkbookPartReader: XMLEventHandler {
     var result = WorkbookPart()
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        guard PartParsing.localName(elementName) == "sheet", let name = attributeDict["name"] else { return }
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
+        guard name.equals("sheet"), let sheetName = attributes["name"] else { return true }
         // The relationship id is `r:id` in the officeDocument relationships namespace,
         // whatever prefix the writer chose.
-        let id = attributeDict.first { $0.key != "name" && PartParsing.localName($0.key) == "id" }?.value
-        result.sheets.append((name, id ?? ""))
-    }
-}
-
-/// `xl/sharedStrings.xml` (§18.4): the strings cells of type `s` index into. A rich-text
-/// string is the concatenation of its runs' `t`; phonetic runs (`rPh`) are not part of it.
-enum SharedStringsPart {
-    static func parse(_ url: URL, part: String, limit: Int) throws(WorkbookError) -> [String] {
-        guard let stream = InputStream(url: url) else {
-            throw WorkbookError(.malformedPart, "cannot read back the part `\(part)` from its temporary file")
-        }
-        let parser = XMLParser(stream: stream)
-        let delegate = SharedStringsDelegate(limit: limit, parser: parser)
-        try PartParsing.parse(parser, part: part, delegate: delegate, stopped: { delegate.overLimit })
-        if delegate.overLimit {
-            throw WorkbookError(.partTooLarge, "the part `\(part)` holds more than \(limit) shared strings, the limit for a workbook "
-                + "(a million-row return has a few million); it is damaged or made to exhaust memory")
-        }
-        return delegate.strings
-    }
-}
-
-private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private let limit: Int
-    private weak var parser: XMLParser?
-    private(set) var overLimit = false
-
-    init(limit: Int, parser: XMLParser) {
-        self.limit = limit
-        self.parser = parser
+        result.sheets.append((sheetName.string, attributes.value(anyPrefixFirst: "id")?.string ?? ""))
+        return true
     }
 
-    private var current = ""
-    private var inItem = false, inText = false, phoneticDepth = 0
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        switch PartParsing.localName(elementName) {
-        case "si": inItem = true; current = ""
-        case "rPh": phoneticDepth += 1
-        case "t": inText = inItem && phoneticDepth == 0
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        switch PartParsing.localName(elementName) {
-        case "si":
-            guard strings.count < limit else { overLimit = true; parser.abortParsing(); return }
-            strings.append(XstringEscapes.decode(current)); inItem = false
-        case "rPh": phoneticDepth -= 1
-        case "t": inText = false
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if inText { current += String(decoding: CDATABlock, as: UTF8.self) }
-    }
+    func endElement(_ name: XMLName) -> Bool { true }
+    func characters(_ text: XMLBytes) {}
 }
 
 /// `xl/styles.xml` (§18.8): for each cell format (`cellXfs/xf`, the index a cell's `s`
@@ -155,9 +94,9 @@ private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
 /// text, `\`-escapes and `[…]` sections. Money formats (`£#,##0`) are plain numbers.
 enum StylesPart {
     static func percentStyles(_ data: Data, part: String) throws(WorkbookError) -> [Bool] {
-        let delegate = StylesDelegate()
-        try PartParsing.parse(data, part: part, delegate: delegate)
-        return delegate.cellFormats.map { id in id == 9 || id == 10 || (delegate.customFormats[id].map(isPercentCode) ?? false) }
+        let reader = StylesReader()
+        try PartParser.parse(data, part: part, with: reader)
+        return reader.cellFormats.map { id in id == 9 || id == 10 || (reader.customFormats[id].map(isPercentCode) ?? false) }
     }
 
     static func isPercentCode(_ code: String) -> Bool {
@@ -177,25 +116,28 @@ enum StylesPart {
     }
 }
 
-private final class StylesDelegate: NSObject, XMLParserDelegate {
+private final class StylesReader: XMLEventHandler {
     var customFormats: [Int: String] = [:]
     var cellFormats: [Int] = []
     private var inCellXfs = false
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        switch PartParsing.localName(elementName) {
-        case "numFmt":
-            if let id = attributeDict["numFmtId"].flatMap({ Int($0) }), let code = attributeDict["formatCode"] {
-                customFormats[id] = code
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool {
+        if name.equals("numFmt") {
+            if let id = attributes["numFmtId"]?.integer, let code = attributes["formatCode"] {
+                customFormats[id] = code.string
             }
-        case "cellXfs": inCellXfs = true
-        case "xf" where inCellXfs: cellFormats.append(attributeDict["numFmtId"].flatMap { Int($0) } ?? 0)
-        default: break
+        } else if name.equals("cellXfs") {
+            inCellXfs = true
+        } else if name.equals("xf"), inCellXfs {
+            cellFormats.append(attributes["numFmtId"]?.integer ?? 0)
         }
+        return true
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        if PartParsing.localName(elementName) == "cellXfs" { inCellXfs = false }
+    func endElement(_ name: XMLName) -> Bool {
+        if name.equals("cellXfs") { inCellXfs = false }
+        return true
     }
+
+    func characters(_ text: XMLBytes) {}
 }

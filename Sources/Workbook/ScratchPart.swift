@@ -1,7 +1,7 @@
 import Foundation
 
 /// An inflated workbook part in an unnamed file of the temporary directory, read back by
-/// the XML parser through `/proc/self/fd`.
+/// the XML parser with positioned reads.
 ///
 /// Why unnamed: a worksheet can inflate to a gigabyte, too much to hold in memory, so it
 /// goes to disk; a named temporary file was left behind by every SIGTERM or SIGKILL during
@@ -49,7 +49,13 @@ final class ScratchPart {
         }
     }
 
-    /// A path that opens the same file from the start (a new open file description, so
-    /// its offset is independent of the writes).
-    var url: URL { URL(fileURLWithPath: "/proc/self/fd/\(descriptor)") }
+    /// Reads up to `buffer.count` bytes at `offset` (`pread(2)`, so reading never moves the
+    /// offset the writes use); returns how many (0 at the end), or −errno.
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        while true {
+            let got = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+            if got >= 0 { return got }
+            if errno != EINTR { return -Int(errno) }
+        }
+    }
 }

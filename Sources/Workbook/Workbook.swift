@@ -6,14 +6,18 @@ import Foundation
 ///
 /// Why these libraries: zlib inflates parts chunk by chunk under our own ZIP directory
 /// reader (`PackageArchive`), so a size guard can stop a ZIP bomb mid-stream and a stream
-/// that ends early is noticed; `FoundationXML.XMLParser` is libxml2's streaming
-/// parser with no third-party code. A worksheet is inflated to an unnamed scratch file
-/// (`ScratchPart`, nothing left behind however the run ends) and parsed from a stream, so
-/// neither its bytes nor its text are ever held whole in memory.
+/// that ends early is noticed; libxml2's SAX2 push parser (`XMLPushParser`) reads the XML,
+/// names and values as bytes, with no DTD or external entity ever loaded. A worksheet is
+/// inflated to an unnamed scratch file (`ScratchPart`, nothing left behind however the run
+/// ends) and parsed from it in pieces, so neither its bytes nor its text are ever held
+/// whole in memory.
+///
+/// Not for use from several threads at once: each `forEachRow` has its own parser, on the
+/// caller's thread.
 public final class Workbook {
     public let sheets: [WorkbookSheet]
     private let archive: PackageArchive
-    private let sharedStrings: [String]
+    private let sharedStrings: SharedStrings
     private let percentStyles: [Bool]
 
     /// What `forEachRow` noticed besides the rows.
@@ -75,13 +79,18 @@ public final class Workbook {
         if sheets.isEmpty {
             throw WorkbookError(.noSheets, "the workbook has no worksheet")
         }
-        var sharedStrings: [String] = []
+        var sharedStrings = SharedStrings()
         if let target = rels.target(ofType: "sharedStrings") {
             let part = Relationships.resolve(target, from: workbookPart)
-            // Streamed from a file like a worksheet: libxml2 refuses a document held in one
-            // buffer whose single line passes 10 MB, as LibreOffice writes sharedStrings.xml.
+            // Inflated to a scratch file and parsed from it in pieces, like a worksheet.
             if let scratch = try archive.scratchFile(of: part, limit: limits.sharedStringsBytes) {
-                sharedStrings = try SharedStringsPart.parse(scratch.url, part: part, limit: limits.sharedStringCount)
+                let reader = SharedStringsReader(limit: limits.sharedStringCount)
+                try PartParser.parse(scratch, part: part, with: reader)
+                if reader.overLimit {
+                    throw WorkbookError(.partTooLarge, "the part `\(part)` holds more than \(limits.sharedStringCount) shared strings, "
+                        + "the limit for a workbook (a million-row return has a few million); it is damaged or made to exhaust memory")
+                }
+                sharedStrings = reader.strings
             }
         }
         var percentStyles: [Bool] = []
@@ -109,13 +118,14 @@ public final class Workbook {
     ///   damage have been delivered).
     @discardableResult
     public func forEachRow(of sheet: WorkbookSheet, _ body: @escaping (WorkbookRow) -> Bool) throws(WorkbookError) -> SheetNotes {
-        guard let scratch = try archive.scratchFile(of: sheet.part) else {
+        var mergeCells = StreamSearch("mergeCell")
+        guard let scratch = try archive.scratchFile(of: sheet.part, search: &mergeCells) else {
             throw WorkbookError(.malformedPart, "the worksheet `\(sheet.name)` has no part `\(sheet.part)` in the archive")
         }
-        let merges = try MergedRanges.read(scratch.url, part: sheet.part)
+        let merges = mergeCells.found ? try MergedRanges.read(scratch, part: sheet.part) : MergedRanges()
         let reader = SheetReader(part: sheet.part, sharedStrings: sharedStrings, percentStyles: percentStyles,
                                  rowTextLimit: archive.limits.rowTextBytes, merges: merges, body: body)
-        try reader.run(scratch.url)
+        try reader.run(scratch)
         var notes = SheetNotes(formulasWithoutValue: reader.formulasWithoutValue,
                                firstFormulaWithoutValue: reader.firstFormulaWithoutValue)
         notes.mergedCellsFilled = reader.mergeFill.filled

@@ -30,7 +30,7 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var kind: Kind
     public var message: String
-    /// The underlying error (zlib's, XMLParser's), for diagnosis; may be empty.
+    /// The underlying error (zlib's, libxml2's), for diagnosis; may be empty.
     public var cause: String
 
     public init(_ kind: Kind, _ message: String, cause: String = "") {

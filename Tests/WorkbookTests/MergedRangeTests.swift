@@ -40,6 +40,31 @@ struct MergedRangeTests {
     }
 }
 
+/// Whether a sheet mentions `mergeCell` is seen as it is inflated, piece by piece.
+@Suite("a word is found in a stream whichever pieces cut it")
+struct StreamSearchTests {
+    static func found(_ pieces: [String]) -> Bool {
+        var search = StreamSearch("mergeCell")
+        for piece in pieces { Array(piece.utf8).withUnsafeBytes { search.scan($0) } }
+        return search.found
+    }
+
+    @Test("every cut of the text into two and three pieces, and texts without the word")
+    func cuts() {
+        let text = "<c r=\"A1\"/></sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:A2\"/>"
+        let bytes = Array(text)
+        for first in 0 ... bytes.count {
+            #expect(Self.found([String(bytes[..<first]), String(bytes[first...])]), "cut at \(first)")
+            for second in first ... bytes.count where second % 3 == 0 {
+                #expect(Self.found([String(bytes[..<first]), String(bytes[first ..< second]), String(bytes[second...])]))
+            }
+        }
+        #expect(!Self.found(["<mergeCeL", "Ls"]))
+        #expect(!Self.found(["merge", "Cel", "", "x mergeCel"]))
+        #expect(Self.found(["m", "e", "r", "g", "e", "C", "e", "l", "l"]))
+    }
+}
+
 /// Filled merged cells count towards a row's text limit (issue 31's amplification guard).
 @Suite("merged cells cannot multiply a row's text beyond its limit")
 struct MergedTextLimitTests {
