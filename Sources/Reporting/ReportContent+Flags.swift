@@ -21,13 +21,18 @@ extension ReportContent {
             blocks.append(Self.notProduced(RunLayout.cleanRejected))
         }
         blocks.append(.heading(level: 3, [.text("Flags")]))
-        guard let flags = data.flags else { return blocks + [Self.notProduced(RunLayout.cleanFlags)] }
+        guard let flags = data.flags, let services = data.services else {
+            return blocks + [Self.notProduced(RunLayout.cleanFlags)]
+        }
+        func flag(_ position: RunData.FlagPosition) -> ServiceFlag {
+            services[Int(position.service)].flags[Int(position.flag)]
+        }
         if flags.isEmpty { return blocks + [.paragraph([.text("No service was flagged.")])] }
         blocks.append(.paragraph([.text("Flagged services are kept in the figures unless the pipeline says otherwise; "
             + "check the figure with the service.")]))
         var summary = ReportTable(caption: [.text("Flags raised, by rule")],
                                   [("Rule", .left), ("Severity", .left), ("Flags", .right)])
-        let byRule = RuleCount(flags) { [$0.flag.rule.rawValue, $0.flag.severity.rawValue] }
+        let byRule = RuleCount(flags) { [flag($0).rule.rawValue, flag($0).severity.rawValue] }
         for key in byRule.keysSorted {
             summary.append([[.name(key[0])], [.name(key[1])], [.text(HumanNumbers.count(byRule.counts[key]))]])
         }
@@ -42,9 +47,10 @@ extension ReportContent {
         var table = ReportTable(caption: [.text(rows.count < flags.count ? "Examples of flags, by rule" : "Every flag")],
                                 [("Service", .left), ("Source", .left), ("Rule", .left), ("Severity", .left),
                                  ("Reason", .left)])
-        for (service, flag) in rows {
-            table.append([Self.serviceName(service), [.name(service.input.source.description)], [.name(flag.rule.rawValue)],
-                          [.name(flag.severity.rawValue)], Inline.displayText(flag.message)])
+        for position in rows {
+            let service = services[Int(position.service)], raised = flag(position)
+            table.append([Self.serviceName(service), [.name(service.input.source.description)], [.name(raised.rule.rawValue)],
+                          [.name(raised.severity.rawValue)], Inline.displayText(raised.message)])
         }
         return blocks + [.table(table)]
     }

@@ -32,10 +32,22 @@ public struct RunData: Sendable {
     /// SPEC §11's period tables; `nil` when the run did not write them (an older run).
     public var periodTables: PeriodTables?
 
-    /// The run's flags, service by service in file order, as `clean/flags.csv` lists them.
-    var flags: [(service: CleanedService, flag: ServiceFlag)]? {
+    /// The run's flags, service by service in file order, as `clean/flags.csv` lists
+    /// them: each as the positions of its service and of the flag in it, so that a million
+    /// flags copy no service.
+    var flags: [FlagPosition]? {
         guard hasFlags, let services else { return nil }
-        return services.flatMap { service in service.flags.map { (service, $0) } }
+        var positions: [FlagPosition] = []
+        for (service, entry) in services.enumerated() {
+            for flag in entry.flags.indices { positions.append(FlagPosition(service: Int32(service), flag: Int32(flag))) }
+        }
+        return positions
+    }
+
+    /// One flag of `services`: `services[service].flags[flag]`.
+    struct FlagPosition {
+        var service: Int32
+        var flag: Int32
     }
 
     /// The files of `runDirectory` that the report uses, each when present (`vfm-report`
