@@ -20,9 +20,11 @@ public enum AnalyzeStage {
         LinearAlgebraRuntime.useSingleThread()
         // The model (SPEC §14) reads only the services: it is fitted on the other core while
         // the tables below are computed (at 10^6 services each takes about 4 s alone).
-        let services = clean.services
-        let model = Parallel.both({ ModelTable.rows(services, settings: pipeline.model, log: log) },
-                                  { tables(clean, pipeline: pipeline, log: log) })
+        // The LAPACK call count a caller watches (a task-local) is carried onto that core.
+        let services = clean.services, calls = LAPACKCalls.current
+        let model = Parallel.both({
+            LAPACKCalls.$current.withValue(calls) { ModelTable.rows(services, settings: pipeline.model, log: log) }
+        }, { tables(clean, pipeline: pipeline, log: log) })
         var result = model.1
         (result.model, result.modelFit) = model.0
         result.periodTables = periodTables

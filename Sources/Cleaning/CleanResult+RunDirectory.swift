@@ -106,10 +106,10 @@ extension CleanResult {
 
     /// What the report reads of the clean stage's files in a run directory made by hand,
     /// each file when it is there: the services with their flags (`flagged` is false when
-    /// `clean/flags.csv` is missing) and the rejected rows (the clean stage's, else the
-    /// ingest stage's).
+    /// `clean/flags.csv` is missing) and the rejected rows with the file they come from
+    /// (the clean stage's, else the ingest stage's).
     package static func readForReport(fromRunDirectory dir: String)
-        throws(VFMError) -> (services: [CleanedService]?, flagged: Bool, rejected: [RejectedRow]?) {
+        throws(VFMError) -> (services: [CleanedService]?, flagged: Bool, rejected: (rows: [RejectedRow], file: String)?) {
         func present(_ relative: String) -> String? {
             let full = path(dir, relative)
             return FileManager.default.fileExists(atPath: full) ? full : nil
@@ -124,11 +124,11 @@ extension CleanResult {
             try attach(flags, to: &flagged)
             services = flagged
         }
-        var rejected: [RejectedRow]?
+        var rejected: (rows: [RejectedRow], file: String)?
         for relative in [RunLayout.cleanRejected, RunLayout.ingestRejected] {
             guard rejected == nil, let file = present(relative) else { continue }
-            rejected = try CleanCSV.reader(relative).rows(try FileSystem.readBytes(file, displayName: relative),
-                                                          as: RejectedRow.self)
+            rejected = (try CleanCSV.reader(relative).rows(try FileSystem.readBytes(file, displayName: relative),
+                                                           as: RejectedRow.self), relative)
         }
         return (services, flags != nil, rejected)
     }

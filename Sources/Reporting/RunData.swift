@@ -1,4 +1,3 @@
-import Foundation
 import Analysis
 import Cleaning
 import Returns
@@ -59,17 +58,15 @@ public struct RunData: Sendable {
         let clean = try CleanResult.readForReport(fromRunDirectory: dir)
         data.services = clean.services
         data.hasFlags = clean.flagged
-        data.rejected = clean.rejected
-        if !FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(RunLayout.cleanRejected)) {
-            data.rejectedFile = RunLayout.ingestRejected
-        }
-        data.descriptives = try BudgetTables.rowsIfPresent(dir, RunLayout.descriptives)
-        data.correlations = try BudgetTables.rowsIfPresent(dir, RunLayout.correlations)
-        data.outcomeMix = try BudgetTables.rowsIfPresent(dir, RunLayout.outcomeMix)
-        data.supportLevels = try BudgetTables.rowsIfPresent(dir, RunLayout.supportLevels)
-        data.benchmark = try (BudgetTables.rowsIfPresent(dir, RunLayout.benchmark) as [BenchmarkRow]?).map(BenchmarkTable.init)
-        data.bands = try BudgetTables.rowsIfPresent(dir, RunLayout.bands)
-        data.trendLines = try BudgetTables.rowsIfPresent(dir, RunLayout.trendLines)
+        data.rejected = clean.rejected?.rows
+        data.rejectedFile = clean.rejected?.file ?? RunLayout.cleanRejected
+        data.descriptives = try AnalysisFiles.rowsIfPresent(dir, RunLayout.descriptives)
+        data.correlations = try AnalysisFiles.rowsIfPresent(dir, RunLayout.correlations)
+        data.outcomeMix = try AnalysisFiles.rowsIfPresent(dir, RunLayout.outcomeMix)
+        data.supportLevels = try AnalysisFiles.rowsIfPresent(dir, RunLayout.supportLevels)
+        data.benchmark = try (AnalysisFiles.rowsIfPresent(dir, RunLayout.benchmark) as [BenchmarkRow]?).map(BenchmarkTable.init)
+        data.bands = try AnalysisFiles.rowsIfPresent(dir, RunLayout.bands)
+        data.trendLines = try AnalysisFiles.rowsIfPresent(dir, RunLayout.trendLines)
         data.budget = try BudgetTables.read(runDirectory: dir)
         data.periodTables = try PeriodTables.read(runDirectory: dir)
         data.model = try ModelTables.read(runDirectory: dir)

@@ -51,7 +51,7 @@ package struct ModelTables: Sendable, Equatable {
     /// Reads the tables present in `dir`; a damaged one is `.dataError` (65) naming file,
     /// line and column.
     package static func read(runDirectory dir: String) throws(VFMError) -> ModelTables {
-        ModelTables(model: try BudgetTables.rowsIfPresent(dir, RunLayout.model),
-                    fit: try BudgetTables.rowsIfPresent(dir, RunLayout.modelFit))
+        ModelTables(model: try AnalysisFiles.rowsIfPresent(dir, RunLayout.model),
+                    fit: try AnalysisFiles.rowsIfPresent(dir, RunLayout.modelFit))
     }
 }

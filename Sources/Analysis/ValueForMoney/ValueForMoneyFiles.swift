@@ -71,17 +71,9 @@ public struct BudgetTables: Sendable {
     /// Reads the tables present in `dir`; a damaged one is `.dataError` (65) naming file,
     /// line and column.
     public static func read(runDirectory dir: String) throws(VFMError) -> BudgetTables {
-        BudgetTables(valueForMoney: try rowsIfPresent(dir, RunLayout.valueForMoney),
-                     scenarios: try rowsIfPresent(dir, RunLayout.scenarios),
-                     basis: try rowsIfPresent(dir, RunLayout.valueForMoneyBasis))
+        BudgetTables(valueForMoney: try AnalysisFiles.rowsIfPresent(dir, RunLayout.valueForMoney),
+                     scenarios: try AnalysisFiles.rowsIfPresent(dir, RunLayout.scenarios),
+                     basis: try AnalysisFiles.rowsIfPresent(dir, RunLayout.valueForMoneyBasis))
     }
 
-    /// The rows of `file` in `dir`, or `nil` when the file does not exist.
-    package static func rowsIfPresent<Row: RunFileRow>(_ dir: String, _ file: String) throws(VFMError) -> [Row]? {
-        let path = (dir as NSString).appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let reader = RunFileCSV(file: file,
-                                hint: "this file is written by vfm-analyze; run `vfm run --force` (or the analyze stage) again")
-        return try reader.rows(try FileSystem.readBytes(path, displayName: file), as: Row.self)
-    }
 }
