@@ -2,6 +2,7 @@ import Cleaning
 import PipelineDefinition
 import Returns
 import VFMCore
+import RunFiles
 
 extension ReportInput {
     /// Loads the typed report input from the files the earlier stages wrote into `dir`

@@ -2,6 +2,7 @@ import Foundation
 import Tabular
 import Returns
 import VFMCore
+import RunFiles
 
 extension CleanResult {
     /// Writes `clean/services.csv`, `clean/rejected.csv`, `clean/flags.csv` and

@@ -1,5 +1,6 @@
 import Foundation
 import VFMCore
+import RunFiles
 
 extension StagingDirectory {
     /// Makes the staged run the one at the destination, atomically.

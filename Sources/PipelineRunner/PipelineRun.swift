@@ -4,6 +4,7 @@ import Foundation
 import PipelineDefinition
 import Returns
 import VFMCore
+import RunFiles
 
 /// What `vfm run` was asked to do (SPEC §3).
 public struct RunRequest: Sendable {

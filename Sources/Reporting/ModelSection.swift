@@ -2,6 +2,7 @@ import Analysis
 import PipelineDefinition
 import Tabular
 import VFMCore
+import RunFiles
 
 /// The report's "What explains value for money" (SPEC §14): the Poisson model's rate
 /// ratios with their intervals, one plain sentence on evidence-based services with its

@@ -1,6 +1,7 @@
 import PipelineDefinition
 import Tabular
 import VFMCore
+import RunFiles
 
 extension ReportContent {
     /// Study Table 8: range and mean ± 1 SD of cost and outcome measures, evidence-based

@@ -2,6 +2,7 @@ import Analysis
 import PipelineDefinition
 import Tabular
 import VFMCore
+import RunFiles
 
 extension ReportContent {
     /// Where each service sits against the all-services and evidence-based bands: every

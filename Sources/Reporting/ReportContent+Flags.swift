@@ -2,6 +2,7 @@ import Cleaning
 import Returns
 import Tabular
 import VFMCore
+import RunFiles
 
 extension ReportContent {
     /// Every rejected row and every flag with its reason for a study-sized run, so nothing

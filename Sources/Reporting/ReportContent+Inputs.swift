@@ -1,6 +1,7 @@
 import Cleaning
 import Tabular
 import VFMCore
+import RunFiles
 
 extension ReportContent {
     /// What was analysed: the input files with their row accounting, the pipeline and

@@ -1,6 +1,7 @@
 import Analysis
 import Tabular
 import VFMCore
+import RunFiles
 
 extension ReportContent {
     /// Study Chart 8, Table 7, Charts 11–12 and the support-level analysis: every

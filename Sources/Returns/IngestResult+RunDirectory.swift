@@ -1,6 +1,7 @@
 import Foundation
 import Tabular
 import VFMCore
+import RunFiles
 
 extension IngestResult {
     /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`

@@ -6,6 +6,7 @@ import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
+import RunFiles
 
 @Suite("tables/*.csv read back as the typed rows they were written from")
 struct AnalysisRunFileTests {

@@ -6,6 +6,7 @@ import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
+import RunFiles
 
 /// Every table of the built-in pipeline on `Fixtures/analysis/services.csv`, against the
 /// numpy/scipy reference tables of `Fixtures/analysis/make_reference.py`.

@@ -4,6 +4,7 @@ import PipelineDefinition
 import Returns
 import Testing
 import VFMCore
+import RunFiles
 
 @Suite("clean/ files in a run directory")
 struct RunDirectoryTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VFMCore
 import VFMTestSupport
+import RunFiles
 
 /// `vfm run` publishes a complete run, and skips work when nothing changed (SPEC §3, §7).
 @Suite("publishing and skipping")

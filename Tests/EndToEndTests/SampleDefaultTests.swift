@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VFMCore
 import VFMTestSupport
+import RunFiles
 
 /// With no `--input`, `vfm run` reads the sample fixture (SPEC §3, §8).
 @Suite("default input")

@@ -3,6 +3,7 @@ import Foundation
 import Tabular
 import Testing
 import VFMCore
+import RunFiles
 
 /// The per-service tables are merge-joined as streams (`PerServiceTables`); these check
 /// the stream against the whole-file parser and the out-of-order fallback against the

@@ -3,6 +3,7 @@ import PipelineDefinition
 import Returns
 import StatisticsKernel
 import VFMCore
+import RunFiles
 
 /// The period-to-period edits of a run (SPEC §11): for each pair of consecutive periods
 /// and each edit variable, every matched service's Hidiroglou–Berthelot outcome, and the

@@ -1,5 +1,6 @@
 import Tabular
 import VFMCore
+import RunFiles
 
 extension ReportDocument {
     /// `report.html`: the same document as one self-contained page — CSS inline, every

@@ -3,6 +3,7 @@ import Cleaning
 import Foundation
 import Tabular
 import VFMCore
+import RunFiles
 
 /// The report's "Change between periods" (SPEC §11): each period's headline figures side
 /// by side, the matched change in one plain sentence with its interval and n, and the
