@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // SHA-256 for provenance and the up-to-date check (BoringSSL's assembly, ~10× our own).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // OrderedSet (first-seen order without a hand-kept Set beside an Array) and BitArray.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // OpenBLAS (cblas_*) + LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "CProcessShims"),
         .target(name: "VFMCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swiftSettings),
-        .target(name: "StatisticsKernel", dependencies: ["CLinearAlgebra"],
+        .target(name: "StatisticsKernel", dependencies: [.product(name: "BitCollections", package: "swift-collections"), "CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         // The run directory's own files: one schema per run CSV (SPEC §13), the row types'
@@ -57,7 +59,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev", "pkg-config"])]),
         // .xlsx workbooks: our ZIP directory reader over zlib, libxml2's SAX2 parser for the parts.
         .target(name: "Workbook", dependencies: ["CZlib", "CLibXML2"], swiftSettings: swiftSettings),
-        .target(name: "Returns", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Workbook"],
+        .target(name: "Returns", dependencies: [.product(name: "OrderedCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Workbook"],
                 swiftSettings: swiftSettings),
         .target(name: "Cleaning", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
@@ -66,11 +68,11 @@ let package = Package(
         .target(name: "Survey", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning",
                                                "StatisticsKernel", "Workbook"],
                 swiftSettings: swiftSettings),
-        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "RunFiles", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
+        .target(name: "Analysis", dependencies: [.product(name: "BitCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "Reporting", dependencies: ["VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "Survey", "StatisticsKernel", "PipelineDefinition"],
+        .target(name: "Reporting", dependencies: [.product(name: "OrderedCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "Survey", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns"],
+        .target(name: "RunDiff", dependencies: [.product(name: "OrderedCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
                 dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Survey",

@@ -1,3 +1,4 @@
+import BitCollections
 import Cleaning
 import PipelineDefinition
 
@@ -21,26 +22,14 @@ struct ServiceColumns {
 /// One metric over all services: `values[i]` is meaningful where `valid[i]`.
 struct MetricColumn {
     var values: [Double]
-    var valid: ValidityBitmap
+    /// One bit per row (as Arrow's validity buffers): set when the row has a value.
+    var valid: BitArray
 
     init(_ optionals: [Double?]) {
         values = optionals.map { $0 ?? 0 }
-        valid = ValidityBitmap(optionals.map { $0 != nil })
+        valid = BitArray(optionals.lazy.map { $0 != nil })
     }
 
     @inline(__always)
     subscript(_ row: Int) -> Double? { valid[row] ? values[row] : nil }
-}
-
-/// One bit per row (as Arrow's validity buffers): set when the row has a value.
-struct ValidityBitmap {
-    private var words: [UInt64]
-
-    init(_ flags: [Bool]) {
-        words = [UInt64](repeating: 0, count: (flags.count + 63) / 64)
-        for (row, flag) in flags.enumerated() where flag { words[row >> 6] |= 1 << UInt64(row & 63) }
-    }
-
-    @inline(__always)
-    subscript(_ row: Int) -> Bool { words[row >> 6] & (1 << UInt64(row & 63)) != 0 }
 }

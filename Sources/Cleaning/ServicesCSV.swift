@@ -120,12 +120,7 @@ enum ServicesCSV {
     /// Extra columns in the order the services carry them (ingest gives every row the
     /// same union of extra columns).
     static func extraColumnNames(_ services: [CleanedService]) -> [String] {
-        var names: [String] = []
-        var seen: Set<String> = []
-        for service in services {
-            for cell in service.input.extraColumns where seen.insert(cell.header).inserted { names.append(cell.header) }
-        }
-        return names
+        ReturnsCSV.extraColumnNames(services.lazy.map(\.input))
     }
 
     /// Reads a table written by `render`; services come back without flags (they are in

@@ -1,4 +1,5 @@
 import Analysis
+import OrderedCollections
 
 /// Lookups into the run's tables built once, so the report is linear in the number of
 /// groups and pairs (a row scan per table cell took 89 s for 4,000 groups).
@@ -15,15 +16,14 @@ struct RunIndex {
     let descriptiveGroups: [String]
 
     init(_ data: RunData) {
-        var groups: [String] = []
-        var seen: Set<String> = []
+        var groups: OrderedSet<String> = []
         for row in data.descriptives ?? [] {
-            if seen.insert(row.group).inserted { groups.append(row.group) }
+            groups.append(row.group)
             if descriptiveRows[row.group]?[row.metric.rawValue] == nil {
                 descriptiveRows[row.group, default: [:]][row.metric.rawValue] = row
             }
         }
-        descriptiveGroups = groups
+        descriptiveGroups = groups.elements
         for row in data.trendLines ?? [] {
             let key = PairKey(group: row.group, x: row.x.rawValue, y: row.y.rawValue)
             if trendRows[key] == nil { trendRows[key] = row }

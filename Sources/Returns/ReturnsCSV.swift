@@ -1,3 +1,4 @@
+import OrderedCollections
 import RunFiles
 import Tabular
 import VFMCore
@@ -9,7 +10,7 @@ import VFMCore
 /// then `source` (`file:line`). Numbers via `NumberFormatting`, missing = empty cell, text
 /// neutralised against formula injection (and restored on reading). The cells are encoded
 /// by hand for speed; a test holds them to the schema.
-enum ReturnsCSV {
+package enum ReturnsCSV {
     static func header(extras: [String]) -> [String] { RunFileSchema.ingestReturns(extras: extras).header }
 
     /// The rows under `header(extras:)`, into a document or a file.
@@ -50,13 +51,12 @@ enum ReturnsCSV {
 
     /// The extra column names in the order the rows carry them (the same for every row
     /// that `IngestStage` produced).
-    static func extraColumnNames(_ returns: [ServiceReturn]) -> [String] {
-        var names: [String] = []
-        var seen: Set<String> = []
+    package static func extraColumnNames(_ returns: some Sequence<ServiceReturn>) -> [String] {
+        var names: OrderedSet<String> = []
         for row in returns {
-            for cell in row.extraColumns where seen.insert(cell.header).inserted { names.append(cell.header) }
+            for cell in row.extraColumns { names.append(cell.header) }
         }
-        return names
+        return names.elements
     }
 
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [ServiceReturn] {

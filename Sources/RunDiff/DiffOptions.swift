@@ -1,3 +1,4 @@
+import OrderedCollections
 /// When two figures count as the same (SPEC §3 `vfm-diff`).
 public enum DiffThreshold: Sendable, Equatable {
     /// The default: a figure changed when its printed text (the report's rounding, through
@@ -47,10 +48,7 @@ public struct DiffOptions: Sendable, Equatable {
 /// Keys of both runs in a stable order: the new run's order (which follows the pipeline,
 /// as the report does), then keys only the old run has, in its order.
 func unionInOrder<Key: Hashable>(new: [Key], old: [Key]) -> [Key] {
-    var seen = Set<Key>()
-    var keys: [Key] = []
-    for key in new + old where seen.insert(key).inserted { keys.append(key) }
-    return keys
+    OrderedSet(new + old).elements
 }
 
 /// Pairs up records that share a key, as many times as the key occurs in both runs
