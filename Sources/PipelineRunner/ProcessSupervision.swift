@@ -68,7 +68,7 @@ public enum ProcessSupervision {
         }
         guard started == 0 else {
             // Cannot start a child (no memory for it, no /proc): do the work here instead.
-            StageLog().warning("cannot start the worker process (\(InputFailure.strerrorText(started))); running without supervision")
+            StageLog().warning("cannot start the worker process (\(PosixError.message(started))); running without supervision")
             return
         }
         let signal = status & 0x7F

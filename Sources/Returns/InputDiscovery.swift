@@ -120,7 +120,7 @@ public enum InputDiscovery {
             case S_IFREG:
                 files.append(InputFile(location: location, displayName: shown))
             default:
-                throw VFMError(.noInput, "is not a regular file (\(InputFailure.kindName(info.st_mode)))",
+                throw VFMError(.noInput, "is not a regular file (\(PosixError.kindName(info.st_mode)))",
                                file: directory.display + "/" + shown,
                                hint: "move it out of the input directory, or replace it with the return as an ordinary file")
             }
@@ -142,7 +142,7 @@ public enum InputDiscovery {
             return VFMError(.noInput, "is a symbolic link to a missing file (\(linkTarget(location)))", file: file,
                             hint: "restore the file it points to, or remove the link from the input directory")
         default:
-            return InputFailure.opening(code, file: file)
+            return PosixError.opening(code, file: file)
         }
     }
 
@@ -164,7 +164,7 @@ public enum InputDiscovery {
             }
             return VFMError(.noInput, "input not found", file: location.display, hint: "check the path given to --input")
         default:
-            return InputFailure.opening(code, file: location.display)
+            return PosixError.opening(code, file: location.display)
         }
     }
 
@@ -174,7 +174,7 @@ public enum InputDiscovery {
             return VFMError(.noInput, "cannot list directory: permission denied", file: directory.display,
                             hint: "check its permissions (the user running vfm needs read and execute on it)")
         default:
-            let failure = InputFailure.reading(code, file: directory.display)
+            let failure = PosixError.reading(code, file: directory.display)
             return VFMError(failure.status, "cannot list directory: " + failure.message, file: directory.display,
                             hint: failure.hint)
         }

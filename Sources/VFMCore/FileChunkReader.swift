@@ -40,7 +40,7 @@ public final class FileChunkReader {
             if count == 0 { return false }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw VFMError(.ioError, "read failed after \(offset) bytes (\(String(cString: strerror(errno))))",
+                throw VFMError(.ioError, "read failed after \(offset) bytes (\(PosixError.message(errno)))",
                                file: name, hint: "check the disk or the network share, then run again")
             }
             buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }

@@ -39,7 +39,7 @@ extension FileSystem {
             if count == 0 { return }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputFailure.reading(errno, file: name)
+                throw PosixError.reading(errno, file: name)
             }
             buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count]), offset) }
             offset += count

@@ -17,7 +17,7 @@ extension FileSystem {
                               observing observe: (UnsafeRawBufferPointer) -> Void) throws(VFMError) -> String {
         let name = displayName ?? path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PosixError.input(errno, "opening", path: name) }
+        guard descriptor >= 0 else { throw PosixError.opening(errno, file: name) }
         defer { _ = close(descriptor) }
         var hasher = ContentHash()
         var chunk = [UInt8](repeating: 0, count: hashChunkSize)
@@ -25,7 +25,7 @@ extension FileSystem {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw PosixError.input(errno, "reading", path: name)
+                throw PosixError.reading(errno, file: name)
             }
             if count == 0 { break }
             chunk.withUnsafeBytes {

@@ -11,7 +11,7 @@ public enum FileSystem {
 
     /// The bytes of the file at `path` (raw bytes: the name need not be UTF-8), opened by
     /// `openRegularFile` (a FIFO or device is refused at once) and read by `readChunks`.
-    /// Each failure says what happened (`InputFailure`): not found, permission denied, a
+    /// Each failure says what happened (`PosixError.opening`): not found, permission denied, a
     /// symbolic-link loop, too many open files, out of memory.
     public static func readBytes(_ path: FilePathBytes, displayName: String? = nil) throws(VFMError) -> [UInt8] {
         let name = displayName ?? path.display
@@ -29,16 +29,16 @@ public enum FileSystem {
     /// the run, and no rename between the check and the read can slip one in.
     static func openRegularFile(_ path: FilePathBytes, name: String) throws(VFMError) -> (descriptor: Int32, size: Int) {
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
-        guard descriptor >= 0 else { throw InputFailure.opening(errno, file: name) }
+        guard descriptor >= 0 else { throw PosixError.opening(errno, file: name) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let code = errno
             close(descriptor)
-            throw InputFailure.reading(code, file: name)
+            throw PosixError.reading(code, file: name)
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             close(descriptor)
-            throw InputFailure.notRegular(info.st_mode, file: name)
+            throw PosixError.notRegular(info.st_mode, file: name)
         }
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }

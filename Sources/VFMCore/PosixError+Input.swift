@@ -1,43 +1,44 @@
 import Foundation
 
 /// What went wrong opening or reading an input (a return, a pipeline file, a run file),
-/// said as it happened: the one `errno` mapping for reads. "Check its permissions" is only
-/// the hint when permissions are the cause.
-public enum InputFailure {
+/// said as it happened. "Check its permissions" is only the hint when permissions are the cause.
+extension PosixError {
     /// `open(2)` failed with `code`.
     public static func opening(_ code: Int32, file: String) -> VFMError {
+        let cause = VFMError.Cause(errno: code, call: "opening")
         switch code {
         case ENOENT, ENOTDIR:
-            return VFMError(.noInput, "file not found", file: file, hint: "check the path, or pass --input")
+            return VFMError(.noInput, "file not found", file: file, hint: "check the path, or pass --input", cause: cause)
         case EACCES, EPERM:
             return VFMError(.noInput, "permission denied", file: file,
-                            hint: "check its permissions (the user running vfm must be able to read it)")
+                            hint: "check its permissions (the user running vfm must be able to read it)", cause: cause)
         case ELOOP:
             return VFMError(.noInput, "is a symbolic link that loops (too many levels of symbolic links)", file: file,
-                            hint: "point the link at the real file, or remove it")
+                            hint: "point the link at the real file, or remove it", cause: cause)
         default:
-            return reading(code, file: file)
+            return reading(code, file: file, call: "opening")
         }
     }
 
     /// A failed `read(2)`/`fstat(2)` (or an `open` error that is not about the path).
-    public static func reading(_ code: Int32, file: String) -> VFMError {
+    public static func reading(_ code: Int32, file: String, call: String = "reading") -> VFMError {
+        let cause = VFMError.Cause(errno: code, call: call)
         switch code {
         case EMFILE, ENFILE:
-            return VFMError(.osError, "cannot open: too many open files (\(strerrorText(code)))", file: file,
-                            hint: "raise the limit on open files (ulimit -n) for the job running vfm and run again")
+            return VFMError(.osError, "cannot open: too many open files (\(message(code)))", file: file,
+                            hint: "raise the limit on open files (ulimit -n) for the job running vfm and run again", cause: cause)
         case ENOMEM:
             return VFMError(.osError, "out of memory while reading", file: file,
-                            hint: "give the job more memory (ulimit -v, systemd MemoryMax, container limit) and run again")
+                            hint: "give the job more memory (ulimit -v, systemd MemoryMax, container limit) and run again", cause: cause)
         case EISDIR:
             return VFMError(.noInput, "is a directory, not a file", file: file,
-                            hint: "pass the directory itself to --input to read every *.csv inside it")
+                            hint: "pass the directory itself to --input to read every *.csv inside it", cause: cause)
         case EIO:
-            return VFMError(.ioError, "I/O error while reading (\(strerrorText(code)))", file: file,
-                            hint: "the disk or network filesystem failed; check it and run again")
+            return VFMError(.ioError, "I/O error while reading (\(message(code)))", file: file,
+                            hint: "the disk or network filesystem failed; check it and run again", cause: cause)
         default:
-            return VFMError(.noInput, "cannot read: \(strerrorText(code))", file: file,
-                            hint: "check that the file exists and can be read")
+            return VFMError(.noInput, "cannot read: \(message(code))", file: file,
+                            hint: "check that the file exists and can be read", cause: cause)
         }
     }
 
@@ -61,6 +62,4 @@ public enum InputFailure {
         default: return "not a file"
         }
     }
-
-    public static func strerrorText(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The one mapping of `errno` values to the exit statuses of SPEC §3: a full disk or a
 /// failed device is an I/O error (74, the previous output stays); anything else about
 /// creating output is "cannot create output" (73); a file that cannot be opened for
-/// reading is "no input" (66).
+/// reading is "no input" (66), with the cases a person can act on said as they are
+/// (`PosixError+Input.swift`).
 public enum PosixError {
     public static func isOutOfSpace(_ code: Int32) -> Bool { code == ENOSPC || code == EDQUOT || code == EIO }
 
@@ -18,20 +19,6 @@ public enum PosixError {
         }
         return VFMError(.cannotCreateOutput, "\(what) failed: \(message(code))", file: path,
                         hint: "check that the output directory and its parent are writable",
-                        cause: VFMError.Cause(errno: code, call: what))
-    }
-
-    /// An error for a failed system call on `path` made while reading an input.
-    public static func input(_ code: Int32, _ what: String, path: String) -> VFMError {
-        if code == ENOENT {
-            return VFMError(.noInput, "file not found", file: path, hint: "check the path, or pass --input",
-                            cause: VFMError.Cause(errno: code, call: what))
-        }
-        if code == EIO {
-            return VFMError(.ioError, "\(what) failed: \(message(code))", file: path, hint: "check the disk and run again",
-                            cause: VFMError.Cause(errno: code, call: what))
-        }
-        return VFMError(.noInput, "\(what) failed: \(message(code))", file: path, hint: "check its permissions",
                         cause: VFMError.Cause(errno: code, call: what))
     }
 
