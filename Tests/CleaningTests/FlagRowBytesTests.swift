@@ -1,6 +1,7 @@
 import PipelineDefinition
 import PropertyBased
 import Returns
+import RunFiles
 import Tabular
 import Testing
 import VFMCore
@@ -8,68 +9,55 @@ import VFMCore
 
 /// `clean/flags.csv` is written straight into the encoder's bytes: a flag's message is
 /// rendered there without becoming a `String` (`FlagDetail.appendMessage`), the flag's
-/// cells without a `CSVField` each. These tests hold both to what the file held before
-/// (issue 12): `Reference.message` is the message code as it was — `String`
-/// interpolation of the same numbers — and a row is expected to be its `CSVField`s
-/// through `CSVLineEncoder.append(_:)`, the path every other writer takes.
+/// cells without a `CSVField` each. The messages are held to sentences written out by hand
+/// (one or more per kind of message, the figures rounded by hand as the report rounds
+/// them); the cells to what a CSV reader gets back from the bytes; the file to the
+/// schema's header and the cells `FlagsCSV.field` declares (the path `CleanFileColumns` reads).
 struct FlagRowBytesTests {
-    /// The message as `FlagDetail.message` built it before the byte writer (kept verbatim
-    /// as the oracle).
-    enum Reference {
-        static func message(_ detail: FlagDetail, rule: FlagRule, value: Double?, threshold: Double?) -> String {
-            switch detail {
-            case .text(let text):
-                return text
-            case .peopleSupportedZero:
-                return "people supported is 0: outcome rate, cost per person and client shares are missing"
-            case .noOutcomes:
-                return "no job outcomes: cost per job outcome is missing"
-            case .fullOutcomeRate(let people):
-                return "every person supported (\(people)) gained or kept a job: outcome rate 100%"
-            case .partialBreakdown(let missingBits, let outcomesTotal):
-                let missing = ReturnColumn.outcomeBreakdown.indices.filter { missingBits & (1 << $0) != 0 }
-                    .map { "`\(ReturnColumn.outcomeBreakdown[$0].rawValue)`" }.joined(separator: ", ")
-                let source = outcomesTotal.isNaN ? "job outcomes missing"
-                    : "job outcomes taken from outcomes_total (\(NumberFormatting.csv(outcomesTotal)))"
-                return "outcome breakdown incomplete (\(missing) missing): \(source), no gained/retained shares"
-            case .totalMismatch(let total, let sum):
-                return "outcomes_total (\(NumberFormatting.csv(total))) differs from gained + retained + self-employed (\(NumberFormatting.csv(sum))); the breakdown is used"
-            case .countSumWithoutPeople(let sum):
-                return "\(noun(rule)) add up to \(NumberFormatting.csv(sum)) but people supported is 0"
-            case .countSum(let sum, let people):
-                return "\(noun(rule)) add up to \(NumberFormatting.csv(sum)) but people supported is \(people) (off by \(HumanNumbers.percent(value ?? 0)))"
-            case .reportedVersusZero(let reported):
-                return "reported \(noun(rule)) \(HumanNumbers.money(reported)) but the derived one is £0 (total cost 0)"
-            case .reported(let reported, let derived):
-                return "reported \(noun(rule)) \(HumanNumbers.money(reported)) differs from the derived \(HumanNumbers.money(derived)) (off by \(HumanNumbers.percent(value ?? 0)))"
-            case .evidenceLabel(let label):
-                return "evidence_based label \"\(label)\" is not ips-fidelity, observed-good-practice or no: counted as not evidence-based"
-            case .proportions(let columns):
-                let names = columns.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-                return "\(names) given as percentages and counted as that share of their base (people supported, or outcomes_total for outcome types); the counts may be fractional"
-            case .outlier(let score, let ruleThreshold, let metric, let method, let logScale, let isAbove):
-                return OutlierFlags.message(metric: metric, value: value ?? 0, limit: threshold ?? 0, score: score,
-                                            method: method, threshold: ruleThreshold, logScale: logScale,
-                                            isAbove: isAbove)
-            }
-        }
+    /// A flag of `rule` with `detail`, its value and threshold as given.
+    static func flag(_ rule: FlagRule, _ detail: FlagDetail, value: Double? = nil, threshold: Double? = nil) -> ServiceFlag {
+        ServiceFlag(rule: rule, metric: nil, value: value, threshold: threshold, detail: detail)
+    }
 
-        static func noun(_ rule: FlagRule) -> String {
-            switch rule {
-            case .clientCountMismatch: return "client groups"
-            case .supportCountMismatch: return "support levels"
-            case .reportedCostPerPersonMismatch: return "cost per person"
-            case .reportedCostPerOutcomeMismatch: return "cost per job outcome"
-            default: return rule.rawValue
-            }
-        }
-
-        /// A flag's cells (columns 4 on) as `CSVField`s, the message as above.
-        static func fields(_ flag: ServiceFlag) -> [CSVField] {
-            [.text(flag.rule.rawValue), .text(flag.metric), .number(flag.value), .number(flag.threshold),
-             .text(flag.severity.rawValue),
-             .text(message(flag.detail, rule: flag.rule, value: flag.value, threshold: flag.threshold))]
-        }
+    @Test("each kind of message reads as the sentence written out by hand", arguments: [
+        (flag(.outlier, .text("checked with the service")), "checked with the service"),
+        (flag(.peopleSupportedZero, .peopleSupportedZero),
+         "people supported is 0: outcome rate, cost per person and client shares are missing"),
+        (flag(.zeroOutcomes, .noOutcomes), "no job outcomes: cost per job outcome is missing"),
+        (flag(.fullOutcomeRate, .fullOutcomeRate(people: 12)),
+         "every person supported (12) gained or kept a job: outcome rate 100%"),
+        (flag(.partialOutcomeBreakdown, .partialBreakdown(missing: 0b010, outcomesTotal: 7.5)),
+         "outcome breakdown incomplete (`outcomes_retained` missing): job outcomes taken from outcomes_total (7.5), no gained/retained shares"),
+        (flag(.partialOutcomeBreakdown, .partialBreakdown(missing: 0b001, outcomesTotal: .nan)),
+         "outcome breakdown incomplete (`outcomes_gained` missing): job outcomes missing, no gained/retained shares"),
+        (flag(.outcomesTotalMismatch, .totalMismatch(total: 10, sum: 9)),
+         "outcomes_total (10) differs from gained + retained + self-employed (9); the breakdown is used"),
+        (flag(.supportCountMismatch, .countSumWithoutPeople(sum: 4)), "support levels add up to 4 but people supported is 0"),
+        // 41 / 30 − 1 = 0.3667: 37%.
+        (flag(.clientCountMismatch, .countSum(sum: 41, people: 30), value: 11.0 / 30.0, threshold: 0.1),
+         "client groups add up to 41 but people supported is 30 (off by 37%)"),
+        (flag(.reportedCostPerPersonMismatch, .reportedVersusZero(reported: 1730.4)),
+         "reported cost per person £1,730 but the derived one is £0 (total cost 0)"),
+        // 10,554.33 / 9,500 − 1 = 0.111: 11%.
+        (flag(.reportedCostPerOutcomeMismatch, .reported(reported: 10554.33, derived: 9500), value: 10554.33 / 9500 - 1),
+         "reported cost per job outcome £10,554 differs from the derived £9,500 (off by 11%)"),
+        (flag(.unrecognisedEvidenceLabel, .evidenceLabel("IPS")),
+         "evidence_based label \"IPS\" is not ips-fidelity, observed-good-practice or no: counted as not evidence-based"),
+        (flag(.proportionGiven, .proportions([.clientsLD, .outcomesGained])),
+         "`clients_ld`, `outcomes_gained` given as percentages and counted as that share of their base (people supported, or outcomes_total for outcome types); the counts may be fractional"),
+        // Four significant digits for the score: 5.123456 → 5.123.
+        (flag(.outlier, .outlier(score: 5.123456, ruleThreshold: 3.5, metric: .costPerPerson, method: .modifiedZScore,
+                                 logScale: true, isAbove: true), value: 10_000, threshold: 4_000),
+         "cost_per_person £10,000 is above the upper outlier limit £4,000 (modified z-score 5.123 on the log scale, limit ±3.5); check it with the service"),
+        (flag(.outlier, .outlier(score: -4, ruleThreshold: 1.5, metric: .outcomeRate, method: .tukeyFences,
+                                 logScale: false, isAbove: false), value: 0.02, threshold: 0.05),
+         "outcome_rate 0.02 is below the lower outlier limit 0.05 (Tukey fence Q1 − 1.5·IQR); check it with the service"),
+    ])
+    func messages(flag: ServiceFlag, expected: String) {
+        var bytes: [UInt8] = []
+        flag.detail.appendMessage(rule: flag.rule, value: flag.value, threshold: flag.threshold, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        #expect(flag.message == expected)
     }
 
     /// Hostile and ordinary numbers: signed zeros, non-finite values, the 10^15 boundary of
@@ -82,7 +70,7 @@ struct FlagRowBytesTests {
     /// Pieces of hostile text: CSV's quoting bytes, formula triggers, `'`, multi-byte and
     /// combining characters, CR LF.
     static let pieces: [String] = [",", "\"", "\r", "\n", "\r\n", " ", "\t", "=", "-", "+", "@", "'", "a", "£", "é",
-                                   "\u{0301}", "1", ".", "Service 0, Ltd", "😀", "\u{0}"]
+                                   "\u{0301}", "1", ".", "Service 0, Ltd", "😀"]
 
     /// Draws values from a list of random integers (the generated input), one per call.
     struct Draws {
@@ -144,29 +132,32 @@ struct FlagRowBytesTests {
 
     static let draws = Gen.int(in: 0...Int.max).array(of: 1...40)
 
-    @Test("a flag's message bytes are the text the message was built as, for every kind of message and rule")
-    func messageBytes() async {
+    @Test("a flag's cells read back by a CSV reader are its rule, metric, figures, severity and message, text neutralised")
+    func flagCellsReadBack() async throws {
         await propertyCheck(count: 3000, input: Self.draws) { values in
             var draws = Draws(values: values)
             let flag = draws.flag()
-            let expected = Reference.message(flag.detail, rule: flag.rule, value: flag.value, threshold: flag.threshold)
-            var bytes: [UInt8] = []
-            flag.detail.appendMessage(rule: flag.rule, value: flag.value, threshold: flag.threshold, to: &bytes)
-            #expect(bytes == Array(expected.utf8), "\(flag.detail)")
-            #expect(Array(flag.message.utf8) == Array(expected.utf8))
-        }
-    }
-
-    @Test("a flag's cells written straight from it are its fields, the message neutralised and quoted as text")
-    func flagCells() async {
-        await propertyCheck(count: 3000, input: Self.draws) { values in
-            var draws = Draws(values: values)
-            let flag = draws.flag()
-            var direct = CSVLineEncoder(), byField = CSVLineEncoder()
-            withUnsafePointer(to: flag) { FlagsCSV.encodeFlagCells($0, into: &direct) }
-            for field in Reference.fields(flag) { byField.append(field) }
-            #expect(direct.bytes == byField.bytes && direct.cellCount == 6, "\(flag.detail)")
-            for column in 4..<FlagsCSV.header.count { #expect(FlagsCSV.field(flag, at: column) == Reference.fields(flag)[column - 4]) }
+            var line = CSVLineEncoder()
+            withUnsafePointer(to: flag) { FlagsCSV.encodeFlagCells($0, into: &line) }
+            let records = try? CSVRecordParser.records(utf8: line.bytes + [UInt8(ascii: "\n")])
+            guard let cells = records?.first?.cells, records?.count == 1 else {
+                Issue.record("not one CSV record: \(String(decoding: line.bytes, as: UTF8.self))")
+                return
+            }
+            #expect(line.cellCount == 6 && cells.count == 6)
+            #expect(cells[0] == flag.rule.rawValue && cells[4] == flag.severity.rawValue)
+            #expect(cells[1] == CSVInjection.neutralise(flag.metric ?? ""))
+            #expect(cells[5] == CSVInjection.neutralise(flag.message), "\(flag.detail)")
+            // Figures at full precision: the shortest text that reads back as the same double
+            // (the standard library's parser), empty for missing or non-finite.
+            for (cell, figure) in [(cells[2], flag.value), (cells[3], flag.threshold)] {
+                if let figure, figure.isFinite { #expect(Double(cell) == figure && !(figure == 0 && cell.hasPrefix("-")), "\(cell)") }
+                else { #expect(cell.isEmpty) }
+            }
+            // The cells `CleanFileColumns` reads (`FlagsCSV.field`) are the same bytes.
+            var byField = CSVLineEncoder()
+            for column in 4..<FlagsCSV.header.count { byField.append(FlagsCSV.field(flag, at: column)) }
+            #expect(byField.bytes == line.bytes)
         }
     }
 
@@ -203,11 +194,13 @@ struct FlagRowBytesTests {
                 let flags = (0..<(draws.next() % 4)).map { _ in draws.flag() }
                 made.append(CleanedService(input: input, derived: DerivedMeasures(), flags: flags, excludedFromStatistics: false))
             }
+            #expect(FlagsCSV.header == RunFileSchema.cleanFlags.header)
             var expected = CSVWriter(header: FlagsCSV.header)
             for service in made {
                 for flag in service.flags {
                     expected.append([.text(service.input.authority), .text(service.input.service), .text(service.input.period),
-                                     .text(service.input.source.description)] + Reference.fields(flag))
+                                     .text(service.input.source.description)]
+                                  + (4..<FlagsCSV.header.count).map { FlagsCSV.field(flag, at: $0) })
                 }
             }
             #expect(FlagsCSV.render(made) == expected.text)
