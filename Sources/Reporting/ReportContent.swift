@@ -51,7 +51,7 @@ struct ReportContent {
 
     /// An n as printed: `7†` when so few services stand behind the figure that one more
     /// or less could move it a lot (`SmallGroup`).
-    static func nText(_ n: Int?) -> String { HumanNumbers.count(n) + SmallGroup.mark(n) }
+    static func nText(_ n: Int?) -> String { SmallGroup.count(n) }
 
     private var title: [ReportBlock] {
         [

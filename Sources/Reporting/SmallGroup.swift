@@ -1,13 +1,29 @@
+import Tabular
+
 /// Figures from few services, marked wherever the report prints them (issue 29): the
 /// study's smallest groups had 13 and 16 services; with fewer than 10, one service more
 /// or less can move a mean, a share or a correlation a long way, and a reader comparing
 /// groups should know. An n below `fewServices` is printed with `mark` (`7†`), and every
-/// table or paragraph that carries one is followed by `explanation`, once.
+/// table or paragraph that carries one is followed by the explanation, once. The spending
+/// survey's figures stand on areas or responses, marked the same way.
 enum SmallGroup {
     static let fewServices = 10
     static let mark = "†"
-    static let explanation = "† Fewer than \(fewServices) services: one service more or less could move this figure "
-        + "a long way; read it with caution."
+
+    /// What the explanation says the figure stands on: the returns' services, or the
+    /// survey's areas and responses.
+    enum Unit {
+        case services
+        case areasOrResponses
+    }
+
+    static func explanation(_ unit: Unit) -> String {
+        let few = switch unit {
+        case .services: "services: one service more or less"
+        case .areasOrResponses: "areas or responses: one more or less"
+        }
+        return "† Fewer than \(fewServices) \(few) could move this figure a long way; read it with caution."
+    }
 
     /// `†` for 1 ≤ n < `fewServices` (no figure stands on n = 0).
     static func mark(_ n: Int?) -> String {
@@ -15,13 +31,16 @@ enum SmallGroup {
         return mark
     }
 
+    /// n as the report prints it, with its mark.
+    static func count(_ n: Int?) -> String { HumanNumbers.count(n) + mark(n) }
+
     /// `blocks` with the explanation after each block that shows the mark.
-    static func explained(_ blocks: [ReportBlock]) -> [ReportBlock] {
+    static func explained(_ blocks: [ReportBlock], unit: Unit = .services) -> [ReportBlock] {
         var out: [ReportBlock] = []
         out.reserveCapacity(blocks.count)
         for block in blocks {
             out.append(block)
-            if shows(block) { out.append(.paragraph([.emphasis([.text(explanation)])])) }
+            if shows(block) { out.append(.paragraph([.emphasis([.text(explanation(unit))])])) }
         }
         return out
     }

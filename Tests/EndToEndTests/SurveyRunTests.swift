@@ -76,6 +76,19 @@ struct SurveyRunTests {
         let result = try Self.run("survey/sample-99.csv", output: output)
         #expect(result.status == 0, "\(result)")
         try Self.expectReference("sample-99", run: output)
+        // Figures from fewer than 10 areas or responses are marked, as the returns' report
+        // marks small groups (the sample's calculated subset has 2 areas with a combined
+        // budget, Fixtures/survey/expected/sample-99/tables/spend_by_year.csv).
+        let report = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("| calculated | combined | 2012/13 | 2† | £186,250 | £186,250 | £372,500 |"))
+        #expect(!lines.contains { $0.hasPrefix("| all |") && $0.contains("†") })
+        let explanation = "*† Fewer than 10 areas or responses: one more or less could move this figure a long way; "
+            + "read it with caution.*"
+        for (index, line) in lines.enumerated() where line == explanation {
+            #expect(lines[index - 2].contains("†"))
+        }
+        #expect(lines.contains(explanation) && lines.contains("No row was rejected."))
     }
 
     /// Every file `Fixtures/survey/expected/<name>/` holds, compared with the run's.
@@ -135,6 +148,9 @@ struct SurveyRunTests {
         #expect(result.status == 0, "\(result)")
         let rejected = try Self.table(output + "/clean/rejected.csv")
         #expect(rejected.rows.map { $0[2] } == ["total-row", "authority-missing", "negative-money", "invalid-choice", "ragged-row"])
+        let report = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
+        #expect(report.contains("5 rows rejected (authority-missing 1, invalid-choice 1, negative-money 1, ragged-row 1, "
+            + "total-row 1); each with its file, line, column and reason in `clean/rejected.csv`."))
         let strict = try Self.run("survey/hand-12.csv", reference: "survey/hand-12-reference.csv", output: output,
                                   extra: ["--force", "--fail-on", "rejects"])
         #expect(strict.status == 65, "\(strict)")

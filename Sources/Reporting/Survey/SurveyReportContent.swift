@@ -28,7 +28,7 @@ struct SurveyReportContent {
             blocks.append(.heading(level: 2, [.text("Charts")]))
             blocks.append(.chartList(charts))
         }
-        return ReportDocument(blocks: blocks)
+        return ReportDocument(blocks: SmallGroup.explained(blocks, unit: .areasOrResponses))
     }
 
     private var inputNames: String { clean.ingest.files.map(\.path).joined(separator: ", ") }
@@ -71,7 +71,7 @@ struct SurveyReportContent {
                                  ("Mean", .right), ("Median", .right), ("Total", .right)])
         for row in tables.spendByYear {
             table.append(text: [row.subset.rawValue, row.column.stream.rawValue, row.column.year.label,
-                                HumanNumbers.count(row.n), HumanNumbers.money(row.mean), HumanNumbers.money(row.median),
+                                SmallGroup.count(row.n), HumanNumbers.money(row.mean), HumanNumbers.money(row.median),
                                 HumanNumbers.money(row.total)])
         }
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Spend per area by stream and year")])]
@@ -90,7 +90,7 @@ struct SurveyReportContent {
                                  ("Equal", .right), ("Decrease", .right), ("Cut to £0", .right)])
         for stream in SpendStream.allCases {
             for row in tables.budgetChange where row.stream == stream {
-                table.append(text: [stream.rawValue, row.subset.rawValue, HumanNumbers.count(row.n)]
+                table.append(text: [stream.rawValue, row.subset.rawValue, SmallGroup.count(row.n)]
                     + row.shares.map(Self.percent))
             }
         }
@@ -132,7 +132,7 @@ struct SurveyReportContent {
                                 [("Subset", .left), ("Responses", .right), ("More", .right), ("Same", .right),
                                  ("Less", .right), ("No answer", .right)])
         for row in tables.fiveYear {
-            table.append(text: [row.subset.rawValue, HumanNumbers.count(row.n)]
+            table.append(text: [row.subset.rawValue, SmallGroup.count(row.n)]
                 + row.counts.map { Self.percent(SurveySums.share($0, of: row.n)) })
         }
         return [.heading(level: 2, [.text("Compared with five years ago")]), .table(table)]
@@ -162,8 +162,8 @@ struct SurveyReportContent {
                                  ("n", .right)])
         for item in tables.dataCollected where item.subset == .all {
             let subset = tables.dataCollected.first { $0.subset == .calculated && $0.item == item.item }
-            table.append(text: [item.item, Self.percent(item.shareYes), HumanNumbers.count(item.answered),
-                                Self.percent(subset?.shareYes), HumanNumbers.count(subset?.answered)])
+            table.append(text: [item.item, Self.percent(item.shareYes), SmallGroup.count(item.answered),
+                                Self.percent(subset?.shareYes), SmallGroup.count(subset?.answered)])
         }
         let jobs = tables.dataCollected.first { $0.subset == .all && $0.item == "job_numbers" }
         let no = jobs.map { $0.answered - $0.yes }
@@ -188,7 +188,7 @@ struct SurveyReportContent {
         var table = ReportTable(caption: [.text("What shapes the spend (1 = most important)")],
                                 [("Factor", .left), ("Ranked by", .right), ("Mean rank", .right), ("Ranked first", .right)])
         for row in tables.factors {
-            table.append(text: [row.factor, HumanNumbers.count(row.ranked), HumanNumbers.decimal(row.meanRank, decimals: 1),
+            table.append(text: [row.factor, SmallGroup.count(row.ranked), HumanNumbers.decimal(row.meanRank, decimals: 1),
                                 Self.percent(row.shareFirst)])
         }
         return [.heading(level: 2, [.text("Factors in deciding the spend")]), .table(table)]
@@ -244,9 +244,14 @@ struct SurveyReportContent {
         var rules: [String: Int] = [:]
         for reject in clean.rejected { rules[reject.rule.rawValue, default: 0] += 1 }
         let counted = rules.sorted { $0.key < $1.key }.map { "\($0.key) \(HumanNumbers.count($0.value))" }
-        blocks.append(.paragraph([.text(clean.rejected.isEmpty ? "No row was rejected." :
-            "\(HumanNumbers.count(clean.rejected.count)) rows rejected (" + counted.joined(separator: ", ") + "); each "
-                + "with its file, line, column and reason in "), .code(RunLayout.cleanRejected), .text(".")]))
+        if clean.rejected.isEmpty {
+            blocks.append(.paragraph([.text("No row was rejected.")]))
+        } else {
+            let rows = clean.rejected.count == 1 ? "row" : "rows"
+            blocks.append(.paragraph([.text("\(HumanNumbers.count(clean.rejected.count)) \(rows) rejected ("
+                + counted.joined(separator: ", ") + "); each with its file, line, column and reason in "),
+                .code(RunLayout.cleanRejected), .text(".")]))
+        }
         return blocks
     }
 }
