@@ -7,10 +7,11 @@ extension ExternalReaderTests {
     /// SPEC §13: every run's datapackage.json passes `frictionless validate`, lists every
     /// CSV with every field described, and DuckDB reads each table with the declared types
     /// (Tests/Python/validate_datapackage.py, in the venv `make pyenv` creates). Besides the
-    /// sample and the messy rows, a return whose extra columns have hostile names.
+    /// sample and the messy rows, a return whose extra columns have hostile names, three years of
+    /// returns (the period tables) and the model fixture (the model tables filled).
     @Test("frictionless validates the run's data package and DuckDB reads every table with its declared types",
           .enabled(if: pypiReachable, "PyPI is unreachable: frictionless and DuckDB could not be installed"),
-          arguments: inputs + ["messy/headers"])
+          arguments: inputs + ["messy/headers", "periods/three-years.csv", "model/returns-model.csv"])
     func dataPackage(input: String) throws {
         guard let result = try Self.runScript("validate_datapackage.py", onRunOf: input) else { return }
         #expect(result.status == 0, "\(result)")
