@@ -72,7 +72,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "Reporting", dependencies: [.product(name: "OrderedCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "Survey", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
-        .target(name: "RunDiff", dependencies: [.product(name: "OrderedCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns"],
+        .target(name: "RunDiff", dependencies: [.product(name: "OrderedCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
         .target(name: "PipelineRunner",
                 dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning", "Analysis", "Reporting", "Survey",

@@ -1,5 +1,5 @@
+import PipelineDefinition
 import Tabular
-import Returns
 
 extension RunDiffReport {
     static func services(_ comparison: RunComparison) -> [String] {
@@ -40,8 +40,8 @@ extension RunDiffReport {
     static func serviceList(_ title: String, _ records: [ServiceRecord], columns: [String]) -> String {
         guard !records.isEmpty else { return "" }
         let index = ServiceComparison.positions(columns)
-        let shown = [ReturnColumn.totalCost.rawValue, ReturnColumn.peopleSupported.rawValue, "job_outcomes",
-                     "cost_per_person", "cost_per_outcome", "outcome_rate"]
+        let shown = [Metric.totalCost, .peopleSupported, .jobOutcomes, .costPerPerson, .costPerOutcome, .outcomeRate]
+            .map(\.rawValue)
         var table = MarkdownTable(["authority", "service", "period", "total cost", "people supported",
                                    "job outcomes", "cost per person", "cost per job outcome", "outcome rate",
                                    "source"])
@@ -60,13 +60,12 @@ extension RunDiffReport {
         if let format = ServiceComparison.derivedFormat(column), column != "job_outcomes" {
             return Double(value).map { format.text($0) } ?? cell(value)
         }
-        let kind: ReturnColumn.Kind? = column == "job_outcomes" ? .count : ReturnColumn(rawValue: column)?.kind
         guard let number = Double(value), number.isFinite else { return cell(value) }
-        switch kind {
-        case .money:
+        switch ServiceComparison.unit(of: column) {
+        case .gbp:
             let pence = number != number.rounded()
             return pence ? "£" + HumanNumbers.decimal(number, decimals: 2) : HumanNumbers.money(number)
-        case .count:
+        case .people:
             return number == number.rounded() ? HumanNumbers.whole(number) : cell(value)
         default:
             return cell(value)

@@ -1,5 +1,5 @@
 import PipelineDefinition
-import Returns
+import RunFiles
 import VFMCore
 
 /// One field of a service that differs between the runs: an input (SPEC §4) or a
@@ -40,8 +40,20 @@ public struct ServiceComparison: Sendable {
     /// Not compared field by field: provenance, and the flags (compared as flags).
     static let notCompared: Set<String> = ["source", "flags"]
 
+    /// The canonical input columns of a return, from the schema of `clean/services.csv`.
+    private static let inputColumns = Set(RunFileSchema.canonicalReturnColumns.map(\.name))
+
     /// True for columns the clean stage derives rather than reads (SPEC §5).
-    static func isDerived(_ column: String) -> Bool { ReturnColumn(rawValue: column) == nil }
+    static func isDerived(_ column: String) -> Bool { !inputColumns.contains(column) }
+
+    /// The unit the schema of `clean/services.csv` gives a column (pounds, people, a
+    /// fraction), `nil` for text and extra columns.
+    static func unit(of column: String) -> RunFileColumn.Unit? { units[column] }
+
+    private static let units: [String: RunFileColumn.Unit] = Dictionary(
+        (RunFileSchema.canonicalReturnColumns + RunFileSchema.derivedServiceColumns).compactMap { column in
+            column.unit.map { (column.name, $0) }
+        }, uniquingKeysWith: { first, _ in first })
 
     /// How the report would print a derived figure, `nil` for a text column.
     static func derivedFormat(_ column: String) -> FigureFormat? {
