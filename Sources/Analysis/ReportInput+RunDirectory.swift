@@ -1,8 +1,8 @@
 import Cleaning
 import PipelineDefinition
 import Returns
-import VFMCore
 import RunFiles
+import VFMCore
 
 extension ReportInput {
     /// Loads the typed report input from the files the earlier stages wrote into `dir`

@@ -1,8 +1,8 @@
 import Foundation
-import Tabular
 import Returns
-import VFMCore
 import RunFiles
+import Tabular
+import VFMCore
 
 extension CleanResult {
     /// Writes `clean/services.csv`, `clean/rejected.csv`, `clean/flags.csv` and

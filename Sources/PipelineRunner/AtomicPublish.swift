@@ -1,6 +1,6 @@
 import Foundation
-import VFMCore
 import RunFiles
+import VFMCore
 
 extension StagingDirectory {
     /// Makes the staged run the one at the destination, atomically.

@@ -1,5 +1,5 @@
-import VFMCore
 import RunFiles
+import VFMCore
 
 /// `--fail-on rejects|flags`: for strict cron jobs, rows rejected (or flagged) make the run
 /// exit 65 — after it is published, so the report explaining them is there to read

@@ -3,8 +3,8 @@ import Cleaning
 import Foundation
 import PipelineDefinition
 import Returns
-import VFMCore
 import RunFiles
+import VFMCore
 
 /// What `vfm run` was asked to do (SPEC §3).
 public struct RunRequest: Sendable {

@@ -1,8 +1,8 @@
 import Analysis
 import PipelineDefinition
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 /// The report's "What a budget buys" (SPEC §6.1, seeds 000, 003, 004): each group's
 /// pooled cost per job outcome beside the study's mean of ratios, why they differ, the

@@ -1,8 +1,8 @@
 import Analysis
 import PipelineDefinition
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 /// The report's "What explains value for money" (SPEC §14): the Poisson model's rate
 /// ratios with their intervals, one plain sentence on evidence-based services with its

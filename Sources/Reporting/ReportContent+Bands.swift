@@ -1,7 +1,7 @@
 import PipelineDefinition
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension ReportContent {
     /// Study Table 8: range and mean ± 1 SD of cost and outcome measures, evidence-based

@@ -1,8 +1,8 @@
 import Analysis
 import PipelineDefinition
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension ReportContent {
     /// Where each service sits against the all-services and evidence-based bands: every

@@ -1,8 +1,8 @@
 import Cleaning
 import Returns
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension ReportContent {
     /// Every rejected row and every flag with its reason for a study-sized run, so nothing

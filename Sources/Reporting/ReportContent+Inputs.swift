@@ -1,7 +1,7 @@
 import Cleaning
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension ReportContent {
     /// What was analysed: the input files with their row accounting, the pipeline and

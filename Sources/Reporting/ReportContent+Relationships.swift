@@ -1,7 +1,7 @@
 import Analysis
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension ReportContent {
     /// Study Chart 8, Table 7, Charts 11–12 and the support-level analysis: every

@@ -1,7 +1,7 @@
-import Tabular
 import PipelineDefinition
-import VFMCore
 import RunFiles
+import Tabular
+import VFMCore
 
 extension ReportContent {
     /// Study Table 4: size, cost and support levels of the services, per group.

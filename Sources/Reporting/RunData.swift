@@ -1,8 +1,8 @@
 import Analysis
 import Cleaning
 import Returns
-import VFMCore
 import RunFiles
+import VFMCore
 
 /// Everything the report is rendered from, typed: in `vfm run` the values the earlier
 /// stages handed over in memory (`ReportInput`), for `vfm-report` run by hand the same

@@ -1,7 +1,7 @@
 import Foundation
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension IngestResult {
     /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`

@@ -1,6 +1,6 @@
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 /// Two runs compared (SPEC §3 `vfm-diff`): provenance, headline figures, correlations,
 /// benchmark positions, services, flags and rejected rows. Provenance is shown but is not

@@ -1,12 +1,12 @@
-@testable import Analysis
 import Cleaning
 import Foundation
 import PipelineDefinition
+import RunFiles
 import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
-import RunFiles
+@testable import Analysis
 
 @Suite("tables/*.csv read back as the typed rows they were written from")
 struct AnalysisRunFileTests {

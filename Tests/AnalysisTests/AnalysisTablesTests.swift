@@ -1,12 +1,12 @@
-@testable import Analysis
 import Cleaning
 import Foundation
 import PipelineDefinition
+import RunFiles
 import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
-import RunFiles
+@testable import Analysis
 
 /// Every table of the built-in pipeline on `Fixtures/analysis/services.csv`, against the
 /// numpy/scipy reference tables of `Fixtures/analysis/make_reference.py`.

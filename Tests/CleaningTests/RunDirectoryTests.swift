@@ -2,9 +2,9 @@ import Cleaning
 import Foundation
 import PipelineDefinition
 import Returns
+import RunFiles
 import Testing
 import VFMCore
-import RunFiles
 
 @Suite("clean/ files in a run directory")
 struct RunDirectoryTests {

@@ -1,8 +1,8 @@
 import Foundation
+import RunFiles
 import Testing
 import VFMCore
 import VFMTestSupport
-import RunFiles
 
 /// `vfm run` publishes a complete run, and skips work when nothing changed (SPEC §3, §7).
 @Suite("publishing and skipping")

@@ -1,8 +1,8 @@
 import Foundation
+import RunFiles
 import Testing
 import VFMCore
 import VFMTestSupport
-import RunFiles
 
 /// One test's scratch area: an input file, an output directory `out/latest`, and helpers
 /// to run `vfm` on them.

@@ -1,8 +1,8 @@
 import Foundation
+import RunFiles
 import Testing
 import VFMCore
 import VFMTestSupport
-import RunFiles
 
 /// With no `--input`, `vfm run` reads the sample fixture (SPEC §3, §8).
 @Suite("default input")

@@ -1,8 +1,8 @@
 import Foundation
+import RunFiles
 import Testing
 import VFMCore
 import VFMTestSupport
-import RunFiles
 
 /// `vfm scenario` (SPEC §3) on the committed sample run: the same figures as the run's own
 /// `tables/scenarios.csv`, the report's sentences, and sysexits for bad use.

@@ -3,10 +3,10 @@ import Foundation
 import PipelineDefinition
 import PipelineRunner
 import Reporting
+import RunFiles
 import Testing
 import VFMCore
 import VFMTestSupport
-import RunFiles
 
 /// The report of `vfm run` reads its passes over every service (chart columns, group
 /// members, outliers, the benchmark's counts and extremes, flags by rule) from the typed

@@ -1,8 +1,8 @@
 import Foundation
 import Returns
+import RunFiles
 import Testing
 import VFMCore
-import RunFiles
 
 /// `vfm-clean` starts from `IngestResult.read`, so it must give back exactly what
 /// `write` was given — and the files must be the same bytes every time.

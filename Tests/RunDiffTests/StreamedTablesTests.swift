@@ -1,9 +1,9 @@
 import Foundation
-@testable import RunDiff
+import RunFiles
 import Tabular
 import Testing
 import VFMCore
-import RunFiles
+@testable import RunDiff
 
 /// The per-service tables are merge-joined as streams (`PerServiceTables`); these check
 /// the stream against the whole-file parser and the out-of-order fallback against the

@@ -1,9 +1,9 @@
-import Tabular
 import PipelineDefinition
 import Returns
-import StatisticsKernel
-import VFMCore
 import RunFiles
+import StatisticsKernel
+import Tabular
+import VFMCore
 
 /// The period-to-period edits of a run (SPEC §11): for each pair of consecutive periods
 /// and each edit variable, every matched service's Hidiroglou–Berthelot outcome, and the

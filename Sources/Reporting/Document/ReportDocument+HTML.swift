@@ -1,6 +1,6 @@
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension ReportDocument {
     /// `report.html`: the same document as one self-contained page — CSS inline, every

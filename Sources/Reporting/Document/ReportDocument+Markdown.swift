@@ -1,6 +1,6 @@
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 extension ReportDocument {
     /// `report.md`: GitHub-flavoured Markdown, one blank line between blocks, LF, one

@@ -1,9 +1,9 @@
 import Analysis
 import Cleaning
 import Foundation
+import RunFiles
 import Tabular
 import VFMCore
-import RunFiles
 
 /// The report's "Change between periods" (SPEC §11): each period's headline figures side
 /// by side, the matched change in one plain sentence with its interval and n, and the
