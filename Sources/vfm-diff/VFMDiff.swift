@@ -19,7 +19,9 @@ struct VFMDiff: ParsableCommand {
             what changed in the data (services added/removed/changed with input and derived fields, \
             rejected rows and flags new/resolved), what that did to the findings (headline figures, \
             Table 8 bands, trend lines, value for money and scenarios, benchmark positions, correlations \
-            with r, ρ, CI and p), then provenance (tool, pipeline, inputs' hashes).
+            with r, ρ, CI and p, and every other table the runs' datapackage.json describes: the periods, \
+            the model, a spending survey's tables, each paired by its key columns), then provenance \
+            (tool, pipeline, inputs' hashes).
             By default a figure is listed only when it changes as the report prints it.
             Exit status: 0 no differences, 1 differences, 64 usage, 65 malformed table, \
             66 run directory or file missing, 73/74 cannot write --output.
