@@ -101,8 +101,7 @@ public struct RunSnapshot: Sendable {
 
     private static func readCorrelations(_ path: String) throws(VFMError) -> [CorrelationRecord] {
         let table = try RunTable(runDirectory: path, relativePath: RunLayout.correlations,
-                                 required: ["group", "x", "y", "n", "pearson_r", "spearman_rho", "ci_low", "ci_high",
-                                            "p_value", "strength"])
+                                 required: RunFileSchema.correlations.header)
         var records: [CorrelationRecord] = []
         for row in table.rows {
             records.append(CorrelationRecord(
