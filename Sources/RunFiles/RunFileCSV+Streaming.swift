@@ -9,14 +9,12 @@ extension RunFileCSV {
     /// and peaked far above `vfm run`). `body` returns false to stop reading.
     /// - Throws: as `FileSystem.forEachChunk` (66 missing, 74 unreadable); `.dataError` for
     ///   an unterminated quote.
-    package func forEachRecord(ofFile path: String, _ body: (CSVRecord) -> Bool) throws(VFMError) {
-        // Run files hold cells of any length the stages wrote (a rejected row's whole
-        // record): the 64 KiB limit is for input, not here.
-        var parser = CSVByteParser(cellLimit: Int(Int32.max))
-        func deliver(_ record: CSVByteRecord) -> Bool { body(CSVRecord(line: record.position.line, cells: record.strings)) }
-        try FileSystem.forEachChunk(of: path, displayName: file) { chunk, _ in parser.feed(chunk, deliver) }
+    /// Each record is handed over as bytes in one reused `CSVByteRecord`: no `String` per cell.
+    package func forEachRecord(ofFile path: String, _ body: (CSVByteRecord) -> Bool) throws(VFMError) {
+        var parser = CSVByteParser(cellLimit: Self.cellLimit)
+        try FileSystem.forEachChunk(of: path, displayName: file) { chunk, _ in parser.feed(chunk, body) }
         do {
-            try parser.finish(deliver)
+            try parser.finish(body)
         } catch {
             switch error {
             case .unterminatedQuote(let line): throw corrupt("unterminated quoted field", line: line)
@@ -25,9 +23,10 @@ extension RunFileCSV {
     }
 
     /// `transform` of every data record of the file at `path`, streamed, in file order; the
-    /// header is checked by `header` first, which returns what `transform` needs of it.
+    /// header is checked by `header` first (as text), which returns what `transform` needs of
+    /// it; `transform` reads each data record's cells as bytes.
     package func mapRecords<Context, T>(ofFile path: String, header check: (CSVRecord?) throws(VFMError) -> Context,
-                                        _ transform: (Context, CSVRecord) throws(VFMError) -> T) throws(VFMError) -> [T] {
+                                        _ transform: (Context, CSVByteRecord) throws(VFMError) -> T) throws(VFMError) -> [T] {
         var context: Context?
         var values: [T] = []
         var failure: VFMError?
@@ -36,7 +35,7 @@ extension RunFileCSV {
                 if let context {
                     values.append(try transform(context, record))
                 } else {
-                    context = try check(record)
+                    context = try check(CSVRecord(line: record.position.line, cells: record.strings))
                 }
                 return true
             } catch {
@@ -69,9 +68,9 @@ extension RunFileRow {
     }
 
     /// One data record as a row: one cell per column, each read by its column.
-    static func read(_ record: CSVRecord, reader: RunFileCSV) throws(VFMError) -> Self {
-        guard record.cells.count == Self.header.count else {
-            throw reader.corrupt("row has \(record.cells.count) cells for \(Self.header.count) columns", line: record.line)
+    static func read(_ record: CSVByteRecord, reader: RunFileCSV) throws(VFMError) -> Self {
+        guard record.count == Self.header.count else {
+            throw reader.corrupt("row has \(record.count) cells for \(Self.header.count) columns", line: record.position.line)
         }
         var cells = RunFileCells(reader: reader, header: Self.header, record: record)
         return try Self(reading: &cells)

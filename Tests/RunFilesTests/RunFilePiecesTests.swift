@@ -28,7 +28,8 @@ struct RunFilePiecesTests {
         #expect(pieces.count == 2 || pieces.count == 3)
         let expected = try CSVRecordParser.records(utf8: bytes)
         let read = try reader.mapRecords(bytes, header: { (header: CSVRecord?) throws(VFMError) -> [String] in header?.cells ?? [] }) {
-            (_: [String], record: CSVRecord) throws(VFMError) -> CSVRecord in record
+            (_: [String], record: CSVByteRecord) throws(VFMError) -> CSVRecord in
+            CSVRecord(line: record.position.line, cells: record.strings)
         }
         #expect(read == Array(expected.dropFirst()))
     }
@@ -40,8 +41,8 @@ struct RunFilePiecesTests {
         let lines = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         let reader = RunFileCSV(file: "t.csv", hint: "")
         let error = try #require(throws: VFMError.self) {
-            _ = try reader.mapRecords(bytes, header: { (_: CSVRecord?) throws(VFMError) in }) { (_: Void, record: CSVRecord) throws(VFMError) in
-                if record.cells.count != 3 { throw reader.corrupt("ragged", line: record.line) }
+            _ = try reader.mapRecords(bytes, header: { (_: CSVRecord?) throws(VFMError) in }) { (_: Void, record: CSVByteRecord) throws(VFMError) in
+                if record.count != 3 { throw reader.corrupt("ragged", line: record.position.line) }
             }
         }
         #expect(error.line == lines)
