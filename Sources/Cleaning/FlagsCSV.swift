@@ -90,7 +90,7 @@ enum FlagsCSV {
             guard record?.cells == header else {
                 throw reader.corrupt("the header is not `\(header.joined(separator: ","))`", line: 1)
             }
-        }) { (_: Void, record) throws(VFMError) in try flag(RunFileCells(reader: reader, header: header, record: record)) }
+        }) { (_: Void, cells) throws(VFMError) in try flag(cells) }
     }
 
     private static func flag(_ cells: RunFileCells) throws(VFMError) -> (SourceLocation, ServiceFlag) {

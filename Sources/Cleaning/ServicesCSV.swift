@@ -156,15 +156,12 @@ enum ServicesCSV {
         }
     }
 
-    private static func service(file: String) -> (Header, CSVByteRecord) throws(VFMError) -> CleanedService {
-        let reader = CleanCSV.reader(file)
-        return { (header: Header, record: CSVByteRecord) throws(VFMError) -> CleanedService in
-            guard record.count == header.cells.count else {
-                throw reader.corrupt("row has \(record.count) cells for \(header.cells.count) columns",
-                                     line: record.position.line)
+    private static func service(file: String) -> (Header, RunFileCells) throws(VFMError) -> CleanedService {
+        { (header: Header, cells: RunFileCells) throws(VFMError) -> CleanedService in
+            guard cells.width == header.cells.count else {
+                throw cells.reader.corrupt("row has \(cells.width) cells for \(header.cells.count) columns", line: cells.line)
             }
-            return try service(RunFileCells(reader: reader, header: header.cells, record: record), extras: header.extras,
-                               hasCurrent: header.hasCurrent)
+            return try service(cells, extras: header.extras, hasCurrent: header.hasCurrent)
         }
     }
 

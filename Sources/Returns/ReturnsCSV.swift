@@ -69,12 +69,11 @@ enum ReturnsCSV {
                 throw reader.corrupt("the header is not the one ingest writes", line: header.line)
             }
             return (header.cells, schema.extras)
-        }) { (header, record) throws(VFMError) -> ServiceReturn in
-            guard record.count == header.cells.count else {
-                throw reader.corrupt("row has \(record.count) cells for \(header.cells.count) columns",
-                                     line: record.position.line)
+        }) { (header, cells) throws(VFMError) -> ServiceReturn in
+            guard cells.width == header.cells.count else {
+                throw reader.corrupt("row has \(cells.width) cells for \(header.cells.count) columns", line: cells.line)
             }
-            return try serviceReturn(RunFileCells(reader: reader, header: header.cells, record: record), extras: header.extras)
+            return try serviceReturn(cells, extras: header.extras)
         }
     }
 

@@ -66,19 +66,25 @@ extension RunFileCSV {
 
     /// `transform` of every data record, read in pieces on all cores, in file order; the
     /// header is checked by `header` first (as text), which returns what `transform` needs of
-    /// it; `transform` reads each data record's cells as bytes. The first error in file
-    /// order is thrown.
+    /// it; `transform` reads each data record's cells from their bytes (`RunFileCells`). The
+    /// first error in file order is thrown.
     package func mapRecords<Context, T>(_ bytes: [UInt8], header check: (CSVRecord?) throws(VFMError) -> Context,
-                                        _ transform: (Context, CSVByteRecord) throws(VFMError) -> T) throws(VFMError) -> [T] {
+                                        _ transform: (Context, RunFileCells) throws(VFMError) -> T) throws(VFMError) -> [T] {
         let (header, pieces) = try headerAndPieces(bytes, count: 2)
         let context = try check(header)
+        let names = header?.cells ?? []
         let results = Parallel.map(pieces.count) { index -> Result<[T], VFMError> in
             var values: [T] = []
             var failure: VFMError?
+            let reuse = RunFileTextReuse()
             do throws(VFMError) {
                 try forEachRecord(in: pieces[index]) { record in
                     guard failure == nil else { return }
-                    do throws(VFMError) { values.append(try transform(context, record)) } catch { failure = error }
+                    do throws(VFMError) {
+                        values.append(try transform(context, RunFileCells(reader: self, header: names, record: record, reuse: reuse)))
+                    } catch {
+                        failure = error
+                    }
                 }
             } catch {
                 return .failure(error)

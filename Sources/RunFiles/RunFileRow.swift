@@ -40,13 +40,16 @@ public struct RunFileCells {
     public let line: Int
     private let record: CSVByteRecord
     private let header: [String]
+    private let reuse: RunFileTextReuse?
     private var position = 0
 
-    public init(reader: RunFileCSV, header: [String], record: CSVByteRecord) {
+    /// `reuse`: the reading thread's last text of each column, for a name repeated down a file.
+    init(reader: RunFileCSV, header: [String], record: CSVByteRecord, reuse: RunFileTextReuse?) {
         self.reader = reader
         self.header = header
         self.line = record.position.line
         self.record = record
+        self.reuse = reuse
     }
 
     /// How many cells the record has.
@@ -71,7 +74,13 @@ public struct RunFileCells {
 
     /// Text of cell `index`; an empty cell is missing.
     public func text(at index: Int) -> String? {
-        isEmpty(at: index) ? nil : CSVInjection.restore(record.string(index))
+        guard !isEmpty(at: index) else { return nil }
+        guard let reuse else { return CSVInjection.restore(record.string(index)) }
+        return record.withCell(index) { cell in
+            // A neutralised cell (`'=…`) is not the bytes of its text: it is always made anew.
+            guard cell[0] != UInt8(ascii: "'") else { return CSVInjection.restore(record.string(index)) }
+            return reuse.text(column: index, cell: cell) { record.string(index) }
+        }
     }
 
     /// A finite number of cell `index`; empty is missing.
@@ -171,8 +180,8 @@ extension RunFileCSV {
     /// record must have one cell per column (a strict reader: a shifted column is an error).
     package func rows<Row: RunFileRow>(_ bytes: [UInt8], as _: Row.Type = Row.self) throws(VFMError) -> [Row] {
         // In pieces on all cores (`mapRecords`): `tables/benchmark.csv` has three rows a service.
-        try mapRecords(bytes, header: Row.checkHeader(reader: self)) { (_: Void, record) throws(VFMError) -> Row in
-            try Row.read(record, reader: self)
+        try mapRecords(bytes, header: Row.checkHeader(reader: self)) { (_: Void, cells) throws(VFMError) -> Row in
+            try Row.read(cells)
         }
     }
 }
