@@ -7,9 +7,11 @@ import VFMCore
 extension AnalysisResult {
     /// Writes `tables/*.csv` (SPEC §7 columns, plus `bands.csv` and `trend_lines.csv`) into
     /// a run directory: full precision, missing = empty cell, LF, rows in result order.
+    /// The benchmark (three rows a service) is written on one core while the other tables
+    /// are on the other (`vfm run` writes them in the background while the report renders).
     public func write(toRunDirectory dir: String) throws(VFMError) {
-        try writeTables(toRunDirectory: dir)
-        try writeBenchmark(toRunDirectory: dir)
+        try Parallel.bothOrThrow({ () throws(VFMError) in try writeTables(toRunDirectory: dir) },
+                                 { () throws(VFMError) in try writeBenchmark(toRunDirectory: dir) })
     }
 
     /// `tables/benchmark.csv`, the table that grows with the services (`vfm run` writes it

@@ -8,9 +8,17 @@ extension CleanResult {
     /// Writes `clean/services.csv`, `clean/rejected.csv`, `clean/flags.csv` and
     /// `clean/inputs.json` (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back
     /// an equal value, so `vfm-analyze` run by hand sees what `vfm run` sees.
+    ///
+    /// `clean/services.csv` is written on one core while `clean/flags.csv` and the summary
+    /// are on the other (`vfm run` writes them in the background while the analysis
+    /// computes; by hand there is nothing else to overlap them with, issue 25).
     public func write(toRunDirectory dir: String) throws(VFMError) {
-        try writeServices(toRunDirectory: dir)
-        try writeSummary(toRunDirectory: dir)
+        try Parallel.bothOrThrow({ () throws(VFMError) in
+            try ServicesCSV.write(services, to: path(dir, RunLayout.cleanServices), displayName: RunLayout.cleanServices)
+        }, { () throws(VFMError) in
+            try FlagsCSV.write(services, to: path(dir, RunLayout.cleanFlags), displayName: RunLayout.cleanFlags)
+            try writeSummary(toRunDirectory: dir)
+        })
     }
 
     /// `clean/services.csv` and `clean/flags.csv`, the files that grow with the services
@@ -29,63 +37,86 @@ extension CleanResult {
         try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.cleanInputs))
     }
 
-    /// Reads what `write(toRunDirectory:)` wrote (the analyze stage executable starts here).
+    /// Reads what `write(toRunDirectory:)` wrote (the report stage executable starts here).
     /// - Throws: `.noInput` when a file is missing (run the clean stage first);
     ///   `.dataError` when one is damaged.
     public static func read(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
-        func fromFile<T>(_ name: String, _ read: (String) throws(VFMError) -> T) throws(VFMError) -> T {
-            do {
-                return try read(path(dir, name))
-            } catch {
-                var error = error
-                if error.status == .noInput { error.hint = "run vfm-clean on this run directory first" }
-                throw error
-            }
-        }
-        func bytes(_ name: String) throws(VFMError) -> [UInt8] {
-            try fromFile(name) { (path: String) throws(VFMError) in try FileSystem.readBytes(path, displayName: name) }
-        }
-        func fromCleanStage<T>(_ read: () throws(VFMError) -> T) throws(VFMError) -> T {
-            do {
-                return try read()
-            } catch {
-                var error = error
-                if error.status == .dataError {
-                    error.hint = "this file is written by vfm-clean; run the clean stage again to rewrite it"
-                }
-                throw error
-            }
-        }
         // The two files that grow with the services are streamed, each on a core of its own.
         let (servicesRead, flagsRead) = Parallel.both({ () -> Result<[CleanedService], VFMError> in
-            Result { () throws(VFMError) in
-                try fromFile(RunLayout.cleanServices) { (path: String) throws(VFMError) in
-                    try ServicesCSV.parse(fileAt: path, file: RunLayout.cleanServices)
-                }
-            }
+            Result { () throws(VFMError) in try readServices(dir) }
         }, { () -> Result<[(SourceLocation, ServiceFlag)], VFMError> in
             Result { () throws(VFMError) in
-                try fromFile(RunLayout.cleanFlags) { (path: String) throws(VFMError) in
+                try fromFile(dir, RunLayout.cleanFlags) { (path: String) throws(VFMError) in
                     try FlagsCSV.parse(fileAt: path, file: RunLayout.cleanFlags)
                 }
             }
         })
         var services = try servicesRead.get()
-        let rejectedBytes = try bytes(RunLayout.cleanRejected)
+        let rejectedBytes = try bytes(dir, RunLayout.cleanRejected)
         let rejected = try fromCleanStage { () throws(VFMError) in
             try CleanCSV.reader(RunLayout.cleanRejected).rows(rejectedBytes, as: RejectedRow.self)
         }
         let flags = try flagsRead.get()
-        let inputBytes = try bytes(RunLayout.cleanInputs)
-        let inputs = try fromCleanStage { () throws(VFMError) in
-            try InputsJSON.parse(inputBytes, file: RunLayout.cleanInputs)
-        }
-
         try attach(flags, to: &services)
+        return try result(services: services, rejected: rejected, inputs: try readInputs(dir))
+    }
+
+    /// What the analyze stage uses of the clean stage's files: the services, without their
+    /// flags, and `clean/inputs.json`. The analysis reads neither the flags nor the rejected
+    /// rows (they are the report's), so `vfm-analyze` run by hand does not read
+    /// `clean/flags.csv` or `clean/rejected.csv` either (issue 25: a stage by hand costs
+    /// about what it costs inside `vfm run`). The result has no flags and no rejected rows.
+    /// - Throws: as `read(fromRunDirectory:)`.
+    public static func readForAnalysis(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
+        try result(services: try readServices(dir), rejected: [], inputs: try readInputs(dir))
+    }
+
+    private static func result(services: [CleanedService], rejected: [RejectedRow],
+                               inputs: InputsSummary) throws(VFMError) -> CleanResult {
         var result = CleanResult(services: services, rejected: rejected, files: inputs.files, warnings: inputs.warnings)
         result.periodOption = inputs.periodOption
         result.previousRun = inputs.previousRun
         return result
+    }
+
+    private static func readServices(_ dir: String) throws(VFMError) -> [CleanedService] {
+        try fromFile(dir, RunLayout.cleanServices) { (path: String) throws(VFMError) in
+            try ServicesCSV.parse(fileAt: path, file: RunLayout.cleanServices)
+        }
+    }
+
+    private static func readInputs(_ dir: String) throws(VFMError) -> InputsSummary {
+        let inputBytes = try bytes(dir, RunLayout.cleanInputs)
+        return try fromCleanStage { () throws(VFMError) in try InputsJSON.parse(inputBytes, file: RunLayout.cleanInputs) }
+    }
+
+    /// `read` of the file `name` in `dir`; a missing file says to run the clean stage first.
+    private static func fromFile<T>(_ dir: String, _ name: String,
+                                    _ read: (String) throws(VFMError) -> T) throws(VFMError) -> T {
+        do {
+            return try read(path(dir, name))
+        } catch {
+            var error = error
+            if error.status == .noInput { error.hint = "run vfm-clean on this run directory first" }
+            throw error
+        }
+    }
+
+    private static func bytes(_ dir: String, _ name: String) throws(VFMError) -> [UInt8] {
+        try fromFile(dir, name) { (path: String) throws(VFMError) in try FileSystem.readBytes(path, displayName: name) }
+    }
+
+    /// `read()`, whose damaged-file errors say that the clean stage rewrites the file.
+    private static func fromCleanStage<T>(_ read: () throws(VFMError) -> T) throws(VFMError) -> T {
+        do {
+            return try read()
+        } catch {
+            var error = error
+            if error.status == .dataError {
+                error.hint = "this file is written by vfm-clean; run the clean stage again to rewrite it"
+            }
+            throw error
+        }
     }
 }
 

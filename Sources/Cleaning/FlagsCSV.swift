@@ -84,29 +84,26 @@ enum FlagsCSV {
 
     /// The flags of each source, in file order.
     static func parse(fileAt path: String, file: String) throws(VFMError) -> [(SourceLocation, ServiceFlag)] {
-        // Streamed from disk, one record at a time.
-        try CleanCSV.reader(file).mapRecords(ofFile: path, header: { (record: CSVRecord?) throws(VFMError) in
+        // Streamed from disk, one record at a time, each cell read from its bytes.
+        let reader = CleanCSV.reader(file)
+        return try reader.mapRecords(ofFile: path, header: { (record: CSVRecord?) throws(VFMError) in
             guard record?.cells == header else {
-                throw CleanCSV.corrupt("the header is not `\(header.joined(separator: ","))`", file: file, line: 1)
+                throw reader.corrupt("the header is not `\(header.joined(separator: ","))`", line: 1)
             }
-        }) { (_: Void, record) throws(VFMError) in try flag(record, file: file) }
+        }) { (_: Void, cells) throws(VFMError) in try flag(cells) }
     }
 
-    private static func flag(_ record: CSVRecord, file: String) throws(VFMError) -> (SourceLocation, ServiceFlag) {
-        let cells = record.cells
-        guard cells.count == header.count, let source = SourceLocation(parsing: CSVInjection.restore(cells[3])),
-              let severity = FlagSeverity(rawValue: cells[8]) else {
-            throw CleanCSV.corrupt("not a flag row", file: file, line: record.line)
+    private static func flag(_ cells: RunFileCells) throws(VFMError) -> (SourceLocation, ServiceFlag) {
+        guard cells.width == header.count, let source = SourceLocation(parsing: cells.text(at: 3) ?? ""),
+              let severity = FlagSeverity(rawValue: cells.cell(at: 8)) else {
+            throw cells.reader.corrupt("not a flag row", line: cells.line)
         }
-        guard let rule = FlagRule(rawValue: CSVInjection.restore(cells[4])) else {
-            throw CleanCSV.corrupt("`rule` holds \"\(cells[4])\", which vfm-clean does not write", file: file,
-                                   line: record.line)
+        guard let rule = FlagRule(rawValue: cells.text(at: 4) ?? "") else {
+            throw cells.reader.corrupt("`rule` holds \"\(cells.cell(at: 4))\", which vfm-clean does not write", line: cells.line)
         }
         let flag = ServiceFlag(
-            rule: rule, metric: CleanCSV.text(cells[5]),
-            value: try CleanCSV.number(cells[6], column: "value", file: file, line: record.line),
-            threshold: try CleanCSV.number(cells[7], column: "threshold", file: file, line: record.line),
-            severity: severity, message: CSVInjection.restore(cells[9]))
+            rule: rule, metric: cells.text(at: 5), value: try cells.number(at: 6), threshold: try cells.number(at: 7),
+            severity: severity, message: cells.text(at: 9) ?? "")
         return (source, flag)
     }
 }

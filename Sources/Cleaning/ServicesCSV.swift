@@ -151,49 +151,23 @@ enum ServicesCSV {
         }
     }
 
-    private static func service(file: String) -> (Header, CSVRecord) throws(VFMError) -> CleanedService {
-        { (header: Header, record: CSVRecord) throws(VFMError) -> CleanedService in
-            guard record.cells.count == header.cells.count else {
-                throw CleanCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
-                                       file: file, line: record.line)
+    private static func service(file: String) -> (Header, RunFileCells) throws(VFMError) -> CleanedService {
+        { (header: Header, cells: RunFileCells) throws(VFMError) -> CleanedService in
+            guard cells.width == header.cells.count else {
+                throw cells.reader.corrupt("row has \(cells.width) cells for \(header.cells.count) columns", line: cells.line)
             }
-            return try service(record, header: header.cells, extras: header.extras, hasCurrent: header.hasCurrent, file: file)
+            return try service(cells, extras: header.extras, hasCurrent: header.hasCurrent)
         }
     }
 
-    /// Each canonical column's place in a row of the file, worked out once.
-    private static let canonicalPosition: [ReturnColumn: Int] =
-        Dictionary(uniqueKeysWithValues: ReturnColumn.allCases.enumerated().map { ($1, $0) })
-
-    private static func service(_ record: CSVRecord, header: [String], extras: [String], hasCurrent: Bool,
-                                file: String) throws(VFMError) -> CleanedService {
-        // Cells in header order (the schema's, checked): a cell's column is named by position.
-        var position = 0
-        func next() -> (column: String, cell: String) {
-            defer { position += 1 }
-            return (header[position], position < record.cells.count ? record.cells[position] : "")
-        }
+    /// One row, each cell read from its bytes by position (the header is the schema's,
+    /// checked): the canonical cells, then the derived ones, the extra columns and `source`.
+    private static func service(_ cells: RunFileCells, extras: [String], hasCurrent: Bool) throws(VFMError) -> CleanedService {
+        var position = CanonicalPosition.count
         func number() throws(VFMError) -> Double? {
-            let (column, cell) = next()
-            return try CleanCSV.number(cell, column: column, file: file, line: record.line)
+            defer { position += 1 }
+            return try cells.number(at: position)
         }
-        // The canonical columns come first, in `ReturnColumn.allCases` order (the schema's).
-        position = canonicalPosition.count
-        func canonical(_ column: ReturnColumn) -> String {
-            let index = canonicalPosition[column] ?? record.cells.count
-            return index < record.cells.count ? record.cells[index] : ""
-        }
-        func text(_ column: ReturnColumn) -> String? { CleanCSV.text(canonical(column)) }
-        /// Money, or a count that may be fractional.
-        func money(_ column: ReturnColumn) throws(VFMError) -> Double? {
-            try CleanCSV.number(canonical(column), column: column.rawValue, file: file, line: record.line)
-        }
-        func countCell(_ column: ReturnColumn) throws(VFMError) -> Int? {
-            try CleanCSV.count(canonical(column), column: column.rawValue, file: file, line: record.line)
-        }
-        var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try money(column) }  // counts may be fractional (SPEC §4 proportions)
-
         var derived = DerivedMeasures()
         derived.jobOutcomes = try number()
         derived.outcomeRate = try number()
@@ -204,38 +178,31 @@ enum ServicesCSV {
         derived.selfEmployedShare = try number()
         derived.ldShare = try number()
         derived.mhShare = try number()
-        let focus = next()
-        guard let clientFocus = ClientFocus(rawValue: focus.cell) else {
-            throw CleanCSV.corrupt("`\(focus.column)` holds \"\(focus.cell)\"", file: file, line: record.line)
+        func unexpected(_ index: Int) -> VFMError {
+            cells.reader.corrupt("`\(cells.column(index))` holds \"\(cells.cell(at: index))\"", line: cells.line)
         }
+        guard let clientFocus = ClientFocus(rawValue: cells.cell(at: position)) else { throw unexpected(position) }
         derived.clientFocus = clientFocus
+        position += 1
         derived.shareLT7 = try number()
         derived.share7to40 = try number()
         derived.share40plus = try number()
         derived.supportLevelIndex = try number()
-        let (excludedColumn, excluded) = next()
-        guard excluded == "true" || excluded == "false" else {
-            throw CleanCSV.corrupt("`\(excludedColumn)` holds \"\(excluded)\"", file: file, line: record.line)
+        let excluded = cells.cell(at: position, is: "true")
+        guard excluded || cells.cell(at: position, is: "false") else { throw unexpected(position) }
+        position += 1
+        var current = true
+        if hasCurrent {
+            current = cells.cell(at: position, is: "yes")
+            guard current || cells.cell(at: position, is: "no") else { throw unexpected(position) }
+            position += 1
         }
-        let (currentColumn, current) = hasCurrent ? next() : ("current", "yes")
-        guard current == "yes" || current == "no" else {
-            throw CleanCSV.corrupt("`\(currentColumn)` holds \"\(current)\"", file: file, line: record.line)
-        }
-        let extraCells = extras.map { ExtraCell(header: $0, value: CleanCSV.text(next().cell)) }
-        let sourceCell = CleanCSV.text(next().cell) ?? ""
-
-        guard let authority = text(.authority), let service = text(.service),
-              let totalCost = try money(.totalCost), let people = try countCell(.peopleSupported),
-              let source = SourceLocation(parsing: sourceCell) else {
-            throw CleanCSV.corrupt("a required value or the source is missing", file: file, line: record.line)
-        }
-        let input = ServiceReturn(
-            source: source, authority: authority, service: service, period: text(.period), model: text(.model),
-            evidenceBase: EvidenceBase(label: text(.evidenceBased)), totalCost: totalCost, peopleSupported: people,
-            counts: counts, reportedCostPerPerson: try money(.reportedCostPerPerson),
-            reportedCostPerOutcome: try money(.reportedCostPerOutcome), extraColumns: extraCells)
-        var cleaned = CleanedService(input: input, derived: derived, flags: [], excludedFromStatistics: excluded == "true")
-        cleaned.isCurrent = current == "yes"
+        let extraCells = extras.indices.map { ExtraCell(header: extras[$0], value: cells.text(at: position + $0)) }
+        position += extras.count
+        let source = SourceLocation(parsing: cells.text(at: position) ?? "")
+        let input = try ServiceReturn(canonicalCellsOf: cells, source: source, extraColumns: extraCells)
+        var cleaned = CleanedService(input: input, derived: derived, flags: [], excludedFromStatistics: excluded)
+        cleaned.isCurrent = current
         return cleaned
     }
 }

@@ -94,7 +94,8 @@ public enum StageSteps {
     /// the period tables; they are not in `clean/services.csv`).
     public static func analyze(pipeline: LoadedPipeline, previous: String? = nil, runDirectory: String,
                                log: StageLog) throws(VFMError) {
-        var clean = try CleanResult.read(fromRunDirectory: runDirectory)
+        // The analysis uses neither the flags nor the rejected rows: only the services are read.
+        var clean = try CleanResult.readForAnalysis(fromRunDirectory: runDirectory)
         if let previous {
             let earlier = try EarlierRun.load(previous)
             guard clean.previousRun == earlier.manifestSHA256 else {

@@ -6,9 +6,10 @@ import VFMCore
 extension IngestResult {
     /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`
     /// (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back an equal value.
+    /// `ingest/returns.csv` is written on one core while the summary is on the other.
     public func write(toRunDirectory dir: String) throws(VFMError) {
-        try writeReturns(toRunDirectory: dir)
-        try writeSummary(toRunDirectory: dir)
+        try Parallel.bothOrThrow({ () throws(VFMError) in try writeReturns(toRunDirectory: dir) },
+                                 { () throws(VFMError) in try writeSummary(toRunDirectory: dir) })
     }
 
     /// `ingest/returns.csv`, the file that grows with the returns (`vfm run` writes it in

@@ -59,87 +59,41 @@ package enum ReturnsCSV {
         return names.elements
     }
 
+    /// Reads a table written by `render`: in pieces on both cores, each record's cells
+    /// straight from their bytes (`RunFileCells`), never the file as a table of strings.
     static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> [ServiceReturn] {
-        var header: CSVRecord?
-        var extras: [String] = []
-        var returns: [ServiceReturn] = []
-        var failure: VFMError?
-        // Streamed, so that reading back a large run never holds the file as a table of strings.
-        try OwnCSV.forEachRecord(bytes, file: file) { record in
-            guard failure == nil else { return }
-            do throws(VFMError) {
-                guard let header else {
-                    guard let schema = RunFileSchema.ingestReturns(header: record.cells) else {
-                        throw OwnCSV.corrupt("the header is not the one ingest writes", file: file, line: record.line)
-                    }
-                    header = record
-                    extras = schema.extras
-                    return
-                }
-                guard record.cells.count == header.cells.count else {
-                    throw OwnCSV.corrupt("row has \(record.cells.count) cells for \(header.cells.count) columns",
-                                         file: file, line: record.line)
-                }
-                returns.append(try serviceReturn(record, extras: extras, file: file))
-            } catch {
-                failure = error
+        let reader = OwnCSV.reader(file)
+        return try reader.mapRecords(bytes, header: { (header: CSVRecord?) throws(VFMError) -> (cells: [String], extras: [String]) in
+            guard let header else { throw reader.corrupt("no header row", line: 1) }
+            guard let schema = RunFileSchema.ingestReturns(header: header.cells) else {
+                throw reader.corrupt("the header is not the one ingest writes", line: header.line)
             }
+            return (header.cells, schema.extras)
+        }) { (header, cells) throws(VFMError) -> ServiceReturn in
+            guard cells.width == header.cells.count else {
+                throw reader.corrupt("row has \(cells.width) cells for \(header.cells.count) columns", line: cells.line)
+            }
+            return try serviceReturn(cells, extras: header.extras)
         }
-        if let failure { throw failure }
-        guard header != nil else { throw OwnCSV.corrupt("no header row", file: file, line: 1) }
-        return returns
     }
 
-    private static func serviceReturn(_ record: CSVRecord, extras: [String], file: String) throws(VFMError) -> ServiceReturn {
-        let cells = record.cells
-        func text(_ column: ReturnColumn) -> String? { OwnCSV.text(cells[index(of: column)]) }
-        /// Money, or a count that may be fractional (a proportion of its base).
-        func number(_ column: ReturnColumn) throws(VFMError) -> Double? {
-            let cell = cells[index(of: column)]
-            if cell.isEmpty { return nil }
-            guard let value = Double(cell), value.isFinite else {
-                throw OwnCSV.corrupt("`\(column.rawValue)` holds \"\(cell)\", not a number", file: file, line: record.line)
-            }
-            return value
-        }
-        func count(_ column: ReturnColumn) throws(VFMError) -> Int? {
-            let cell = cells[index(of: column)]
-            if cell.isEmpty { return nil }
-            guard let value = Int(cell) else {
-                throw OwnCSV.corrupt("`\(column.rawValue)` holds \"\(cell)\", not a whole number", file: file, line: record.line)
-            }
-            return value
-        }
-        guard let authority = text(.authority), let service = text(.service),
-              let totalCost = try number(.totalCost), let peopleSupported = try count(.peopleSupported),
-              let sourceText = OwnCSV.text(cells[cells.count - 1]), let source = SourceLocation(parsing: sourceText) else {
-            throw OwnCSV.corrupt("a required value or the source is missing", file: file, line: record.line)
-        }
-        var counts = CountValues()
-        for column in CountValues.columns { counts[column] = try number(column) }
+    /// One row: the canonical cells, the extra columns, `proportions_given`, `source`.
+    private static func serviceReturn(_ cells: RunFileCells, extras: [String]) throws(VFMError) -> ServiceReturn {
         var proportions: [ReturnColumn] = []
-        for name in (OwnCSV.text(cells[cells.count - 2]) ?? "").split(separator: ";") {
+        for name in (cells.text(at: cells.width - 2) ?? "").split(separator: ";") {
             guard let column = ReturnColumn(rawValue: String(name)) else {
-                throw OwnCSV.corrupt("`proportions_given` names `\(name)`, which is not a column", file: file, line: record.line)
+                throw cells.reader.corrupt("`proportions_given` names `\(name)`, which is not a column", line: cells.line)
             }
             proportions.append(column)
         }
-        let firstExtra = ReturnColumn.allCases.count
-        let extraCells = extras.enumerated().map { ExtraCell(header: $1, value: OwnCSV.text(cells[firstExtra + $0])) }
-        var serviceReturn = ServiceReturn(
-            source: source, authority: authority, service: service, period: text(.period), model: text(.model),
-            evidenceBase: EvidenceBase(label: text(.evidenceBased)), totalCost: totalCost,
-            peopleSupported: peopleSupported, counts: counts,
-            reportedCostPerPerson: try number(.reportedCostPerPerson),
-            reportedCostPerOutcome: try number(.reportedCostPerOutcome), extraColumns: extraCells)
+        let firstExtra = CanonicalPosition.count
+        let extraCells = extras.indices.map { ExtraCell(header: extras[$0], value: cells.text(at: firstExtra + $0)) }
+        var serviceReturn = try ServiceReturn(canonicalCellsOf: cells,
+                                              source: cells.text(at: cells.width - 1).flatMap(SourceLocation.init(parsing:)),
+                                              extraColumns: extraCells)
         serviceReturn.proportionsGiven = proportions
         return serviceReturn
     }
-
-    private static let indices: [ReturnColumn: Int] = Dictionary(
-        uniqueKeysWithValues: ReturnColumn.allCases.enumerated().map { ($1, $0) })
-
-    private static func index(of column: ReturnColumn) -> Int { indices[column] ?? 0 }
 }
 
 extension ServiceReturn {
@@ -233,19 +187,5 @@ extension SourceLocation {
 enum OwnCSV {
     static func reader(_ file: String) -> RunFileCSV {
         RunFileCSV(file: file, hint: "this file is written by vfm-ingest; run the ingest stage again to rewrite it")
-    }
-
-    static func records(_ bytes: [UInt8], file: String) throws(VFMError) -> [CSVRecord] {
-        try reader(file).records(bytes)
-    }
-
-    static func forEachRecord(_ bytes: [UInt8], file: String, _ body: (CSVRecord) -> Void) throws(VFMError) {
-        try reader(file).forEachRecord(bytes, body)
-    }
-
-    static func text(_ cell: String) -> String? { RunFileCSV.text(cell) }
-
-    static func corrupt(_ message: String, file: String, line: Int) -> VFMError {
-        reader(file).corrupt(message, line: line)
     }
 }

@@ -46,35 +46,45 @@ extension RunFileCSV {
         return (header, pieces)
     }
 
-    /// Every record of `piece`, with its line in the whole file.
-    package func forEachRecord(in piece: Piece, _ body: (CSVRecord) -> Void) throws(VFMError) {
+    /// Every record of `piece` as bytes (one reused `CSVByteRecord`, no `String` per cell),
+    /// with its line in the whole file.
+    package func forEachRecord(in piece: Piece, _ body: (CSVByteRecord) -> Void) throws(VFMError) {
+        var parser = CSVByteParser(cellLimit: Self.cellLimit, line: piece.linesBefore + 1, offset: 0)
+        func deliver(_ record: CSVByteRecord) -> Bool {
+            body(record)
+            return true
+        }
+        piece.bytes.withUnsafeBufferPointer { parser.feed($0, deliver) }
         do {
-            try CSVRecordParser.forEachRecord(utf8: piece.bytes) { record in
-                var record = record
-                record.line += piece.linesBefore
-                body(record)
-            }
+            try parser.finish(deliver)
         } catch {
             switch error {
-            case .unterminatedQuote(let line): throw corrupt("unterminated quoted field", line: line + piece.linesBefore)
+            case .unterminatedQuote(let line): throw corrupt("unterminated quoted field", line: line)
             }
         }
     }
 
     /// `transform` of every data record, read in pieces on all cores, in file order; the
-    /// header is checked by `header` first, which returns what `transform` needs of it.
-    /// The first error in file order is thrown.
+    /// header is checked by `header` first (as text), which returns what `transform` needs of
+    /// it; `transform` reads each data record's cells from their bytes (`RunFileCells`). The
+    /// first error in file order is thrown.
     package func mapRecords<Context, T>(_ bytes: [UInt8], header check: (CSVRecord?) throws(VFMError) -> Context,
-                                        _ transform: (Context, CSVRecord) throws(VFMError) -> T) throws(VFMError) -> [T] {
+                                        _ transform: (Context, RunFileCells) throws(VFMError) -> T) throws(VFMError) -> [T] {
         let (header, pieces) = try headerAndPieces(bytes, count: 2)
         let context = try check(header)
+        let names = header?.cells ?? []
         let results = Parallel.map(pieces.count) { index -> Result<[T], VFMError> in
             var values: [T] = []
             var failure: VFMError?
+            let reuse = RunFileTextReuse()
             do throws(VFMError) {
                 try forEachRecord(in: pieces[index]) { record in
                     guard failure == nil else { return }
-                    do throws(VFMError) { values.append(try transform(context, record)) } catch { failure = error }
+                    do throws(VFMError) {
+                        values.append(try transform(context, RunFileCells(reader: self, header: names, record: record, reuse: reuse)))
+                    } catch {
+                        failure = error
+                    }
                 }
             } catch {
                 return .failure(error)

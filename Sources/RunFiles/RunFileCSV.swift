@@ -34,6 +34,10 @@ public struct RunFileCSV: Sendable {
         }
     }
 
+    /// Run files hold cells of any length the stages wrote (a rejected row's whole record):
+    /// the parser's 64 KiB limit is for input, not here.
+    static let cellLimit = Int(Int32.max)
+
     public func corrupt(_ message: String, line: Int) -> VFMError {
         VFMError(.dataError, message, file: file, line: line, hint: hint)
     }

@@ -30,74 +30,129 @@ extension RunFileRow {
     }
 }
 
-/// The cells of one record of a run file, read left to right with typed accessors that
-/// name the file, line and column of a cell that is not what the writer writes.
+/// The cells of one record of a run file, read left to right (or by position) with typed
+/// accessors that name the file, line and column of a cell that is not what the writer
+/// writes. The cells stay bytes (`CSVByteRecord`): a number is read straight from them
+/// (`CSVNumberBytes`), and a `String` is made only for text (issue 25: the stages run by
+/// hand spent most of their reading making a `String` of every cell).
 public struct RunFileCells {
     public let reader: RunFileCSV
     public let line: Int
-    private let cells: [String]
+    private let record: CSVByteRecord
     private let header: [String]
+    private let reuse: RunFileTextReuse?
     private var position = 0
 
-    public init(reader: RunFileCSV, header: [String], record: CSVRecord) {
+    /// `reuse`: the reading thread's last text of each column, for a name repeated down a file.
+    init(reader: RunFileCSV, header: [String], record: CSVByteRecord, reuse: RunFileTextReuse?) {
         self.reader = reader
         self.header = header
-        self.line = record.line
-        self.cells = record.cells
+        self.line = record.position.line
+        self.record = record
+        self.reuse = reuse
+    }
+
+    /// How many cells the record has.
+    public var width: Int { record.count }
+
+    /// The column name of cell `index` (for messages).
+    public func column(_ index: Int) -> String { index < header.count ? header[index] : "" }
+
+    /// Cell `index` exactly as written (still neutralised); "" past the end.
+    public func cell(at index: Int) -> String { index < record.count ? record.string(index) : "" }
+
+    /// Whether cell `index` is empty (or past the end).
+    public func isEmpty(at index: Int) -> Bool { index >= record.count || record.range(of: index).isEmpty }
+
+    /// Whether cell `index` is exactly `text` (ASCII compared as bytes).
+    public func cell(at index: Int, is text: StaticString) -> Bool {
+        guard index < record.count else { return text.utf8CodeUnitCount == 0 }
+        return record.withCell(index) { cell in
+            cell.count == text.utf8CodeUnitCount && text.withUTF8Buffer { cell.elementsEqual($0) }
+        }
+    }
+
+    /// Text of cell `index`; an empty cell is missing.
+    public func text(at index: Int) -> String? {
+        guard !isEmpty(at: index) else { return nil }
+        guard let reuse else { return CSVInjection.restore(record.string(index)) }
+        return record.withCell(index) { cell in
+            // A neutralised cell (`'=…`) is not the bytes of its text: it is always made anew.
+            guard cell[0] != UInt8(ascii: "'") else { return CSVInjection.restore(record.string(index)) }
+            return reuse.text(column: index, cell: cell) { record.string(index) }
+        }
+    }
+
+    /// A finite number of cell `index`; empty is missing.
+    public func number(at index: Int) throws(VFMError) -> Double? {
+        guard !isEmpty(at: index) else { return nil }
+        guard let value = record.withCell(index, CSVNumberBytes.double), value.isFinite else {
+            throw reader.corrupt("`\(column(index))` holds \"\(cell(at: index))\", not a number", line: line)
+        }
+        return value
+    }
+
+    /// A whole number of cell `index`; empty is missing.
+    public func count(at index: Int) throws(VFMError) -> Int? {
+        guard !isEmpty(at: index) else { return nil }
+        guard let value = record.withCell(index, CSVNumberBytes.integer) else {
+            throw reader.corrupt("`\(column(index))` holds \"\(cell(at: index))\", not a whole number", line: line)
+        }
+        return value
     }
 
     /// The next cell exactly as written (still neutralised).
     public mutating func raw() -> (column: String, cell: String) {
         defer { position += 1 }
-        guard position < cells.count else { return (position < header.count ? header[position] : "", "") }
-        return (position < header.count ? header[position] : "", cells[position])
+        return (column(position), cell(at: position))
     }
 
     /// Text; an empty cell is missing.
-    public mutating func text() -> String? { RunFileCSV.text(raw().cell) }
+    public mutating func text() -> String? {
+        defer { position += 1 }
+        return text(at: position)
+    }
 
     /// Text that must be present.
     public mutating func requiredText() throws(VFMError) -> String {
-        let (column, cell) = raw()
-        guard let text = RunFileCSV.text(cell) else { throw reader.corrupt("`\(column)` is empty", line: line) }
+        defer { position += 1 }
+        guard let text = text(at: position) else { throw reader.corrupt("`\(column(position))` is empty", line: line) }
         return text
     }
 
     /// A finite number (full precision as written); empty is missing.
     public mutating func number() throws(VFMError) -> Double? {
-        let (column, cell) = raw()
-        return try reader.number(cell, column: column, line: line)
+        defer { position += 1 }
+        return try number(at: position)
     }
 
     /// A whole number; empty is missing.
     public mutating func count() throws(VFMError) -> Int? {
-        let (column, cell) = raw()
-        return try reader.count(cell, column: column, line: line)
+        defer { position += 1 }
+        return try count(at: position)
     }
 
     /// A whole number that must be present.
     public mutating func requiredCount() throws(VFMError) -> Int {
-        let (column, cell) = raw()
-        guard let value = try reader.count(cell, column: column, line: line) else {
-            throw reader.corrupt("`\(column)` is empty", line: line)
-        }
+        defer { position += 1 }
+        guard let value = try count(at: position) else { throw reader.corrupt("`\(column(position))` is empty", line: line) }
         return value
     }
 
     /// One of an enumeration's raw values; empty is missing.
     public mutating func value<T: RawRepresentable>(_: T.Type) throws(VFMError) -> T? where T.RawValue == String {
-        let (column, cell) = raw()
-        guard let text = RunFileCSV.text(cell) else { return nil }
+        let name = column(position)
+        guard let text = text() else { return nil }
         guard let value = T(rawValue: text) else {
-            throw reader.corrupt("`\(column)` holds \"\(text)\", which vfm does not write there", line: line)
+            throw reader.corrupt("`\(name)` holds \"\(text)\", which vfm does not write there", line: line)
         }
         return value
     }
 
     /// One of an enumeration's raw values that must be present.
     public mutating func requiredValue<T: RawRepresentable>(_ type: T.Type) throws(VFMError) -> T where T.RawValue == String {
-        let column = position < header.count ? header[position] : ""
-        guard let value = try value(type) else { throw reader.corrupt("`\(column)` is empty", line: line) }
+        let name = column(position)
+        guard let value = try value(type) else { throw reader.corrupt("`\(name)` is empty", line: line) }
         return value
     }
 }
@@ -125,8 +180,8 @@ extension RunFileCSV {
     /// record must have one cell per column (a strict reader: a shifted column is an error).
     package func rows<Row: RunFileRow>(_ bytes: [UInt8], as _: Row.Type = Row.self) throws(VFMError) -> [Row] {
         // In pieces on all cores (`mapRecords`): `tables/benchmark.csv` has three rows a service.
-        try mapRecords(bytes, header: Row.checkHeader(reader: self)) { (_: Void, record) throws(VFMError) -> Row in
-            try Row.read(record, reader: self)
+        try mapRecords(bytes, header: Row.checkHeader(reader: self)) { (_: Void, cells) throws(VFMError) -> Row in
+            try Row.read(cells)
         }
     }
 }

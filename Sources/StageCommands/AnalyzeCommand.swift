@@ -9,8 +9,8 @@ public struct AnalyzeCommand: ParsableCommand {
         commandName: "vfm-analyze",
         abstract: "Stage 3 of 4: descriptives, outcome mix, support levels, correlations, bands, benchmark.",
         discussion: """
-            Reads from --run-dir: clean/services.csv, clean/rejected.csv, clean/flags.csv, \
-            clean/inputs.json (written by vfm-clean); the pipeline definition names the groups, \
+            Reads from --run-dir: clean/services.csv and clean/inputs.json (written by vfm-clean; \
+            the flags and rejected rows are the report's); the pipeline definition names the groups, \
             metrics and correlation pairs.
             Writes into --run-dir: tables/descriptives.csv, tables/correlations.csv, \
             tables/outcome_mix.csv, tables/support_levels.csv, tables/benchmark.csv, \

@@ -46,6 +46,16 @@ extension Parallel {
         return (a ?? first(), b ?? second())
     }
 
+    /// `first()` and `second()` on two cores at once (`both`), for two pieces of work that
+    /// may fail, such as writing two files: both run to the end, then `first`'s error, if
+    /// any, else `second`'s, is thrown — the one the two run in turn would have reported.
+    public static func bothOrThrow(_ first: () throws(VFMError) -> Void,
+                                   _ second: () throws(VFMError) -> Void) throws(VFMError) {
+        let (a, b) = both({ Result { () throws(VFMError) in try first() } }, { Result { () throws(VFMError) in try second() } })
+        try a.get()
+        try b.get()
+    }
+
     private enum Either<A, B> {
         case first(A)
         case second(B)

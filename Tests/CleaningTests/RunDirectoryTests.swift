@@ -3,6 +3,7 @@ import Foundation
 import PipelineDefinition
 import Returns
 import RunFiles
+import Tabular
 import Testing
 import VFMCore
 
@@ -109,6 +110,32 @@ struct RunDirectoryTests {
             Issue.record("a damaged services.csv was read")
         } catch {
             #expect(error.status == .dataError && error.file == RunLayout.cleanServices)
+        }
+    }
+
+    /// The reader of `clean/services.csv` finds each cell by position, straight from its
+    /// bytes: every number column the schema declares must be the one a bad cell is
+    /// reported under (the declaration and the hand-tuned reader agree).
+    @Test("a cell that is not a number is reported with file, line and the column the schema names")
+    func damagedCellNamesItsColumn() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try sample().write(toRunDirectory: dir)
+        let path = dir + "/" + RunLayout.cleanServices
+        let records = try CSVRecordParser.records(utf8: try FileSystem.readBytes(path))
+        let numeric = RunFileSchema.cleanServices(extras: []).columns
+            .filter { $0.type == .number || $0.type == .integer }.map(\.name)
+        #expect(numeric.count > 40)
+        for name in numeric {
+            let column = try #require(records[0].cells.firstIndex(of: name))
+            var damaged = records
+            damaged[2].cells[column] = "12x"
+            var bytes: [UInt8] = []
+            for record in damaged { CSVEncoding.appendLine(record.cells, to: &bytes) }
+            try FileSystem.write(String(decoding: bytes, as: UTF8.self), to: path)
+            let error = try #require(throws: VFMError.self) { try CleanResult.read(fromRunDirectory: dir) }
+            #expect(error.status == .dataError && error.file == RunLayout.cleanServices && error.line == records[2].line)
+            #expect(error.message.contains("`\(name)` holds \"12x\""), "\(name): \(error.message)")
         }
     }
 

@@ -28,7 +28,8 @@ struct RunFilePiecesTests {
         #expect(pieces.count == 2 || pieces.count == 3)
         let expected = try CSVRecordParser.records(utf8: bytes)
         let read = try reader.mapRecords(bytes, header: { (header: CSVRecord?) throws(VFMError) -> [String] in header?.cells ?? [] }) {
-            (_: [String], record: CSVRecord) throws(VFMError) -> CSVRecord in record
+            (_: [String], cells: RunFileCells) throws(VFMError) -> CSVRecord in
+            CSVRecord(line: cells.line, cells: (0 ..< cells.width).map(cells.cell(at:)))
         }
         #expect(read == Array(expected.dropFirst()))
     }
@@ -40,10 +41,30 @@ struct RunFilePiecesTests {
         let lines = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         let reader = RunFileCSV(file: "t.csv", hint: "")
         let error = try #require(throws: VFMError.self) {
-            _ = try reader.mapRecords(bytes, header: { (_: CSVRecord?) throws(VFMError) in }) { (_: Void, record: CSVRecord) throws(VFMError) in
-                if record.cells.count != 3 { throw reader.corrupt("ragged", line: record.line) }
+            _ = try reader.mapRecords(bytes, header: { (_: CSVRecord?) throws(VFMError) in }) { (_: Void, cells: RunFileCells) throws(VFMError) in
+                if cells.width != 3 { throw reader.corrupt("ragged", line: cells.line) }
             }
         }
         #expect(error.line == lines)
+    }
+
+    /// `RunFileTextReuse` hands back the previous row's `String` when a cell repeats it; the
+    /// texts must be exactly those read cell by cell, neutralised cells restored.
+    @Test("text repeated down a column reads as the text of each cell, a neutralised one restored")
+    func repeatedText() throws {
+        let cells = ["Westshire County Council", "Westshire County Council", "'=SUM(A1)", "'=SUM(A1)", "=SUM(A1)",
+                     "=SUM(A1)", "Westshire County Council ", "Westshire County Counci", "", "Westshire County Counci",
+                     "Eastham", "Eastham"]
+        var text = "name,n\n"
+        for (index, cell) in cells.enumerated() {
+            var line: [UInt8] = []
+            CSVEncoding.appendLine([cell, "\(index)"], to: &line)
+            text += String(decoding: line, as: UTF8.self)
+        }
+        let reader = RunFileCSV(file: "t.csv", hint: "")
+        let read = try reader.mapRecords(Array(text.utf8), header: { (_: CSVRecord?) throws(VFMError) in }) {
+            (_: Void, cells: RunFileCells) throws(VFMError) -> String? in cells.text(at: 0)
+        }
+        #expect(read == cells.map { $0.isEmpty ? nil : CSVInjection.restore($0) })
     }
 }
