@@ -48,11 +48,11 @@ extension PoissonProblem {
             if y > 0 { deviance = deviance + (Elementary.logarithm(DoubleDouble(y)) - eta) * y }
             deviance = deviance - residual
             for k in 0..<p {
-                let xk = design[k][i]
+                let xk = design[k * n + i]
                 let weighted = mu * xk, squaredWeighted = squared * xk
                 for l in 0...k {
-                    information[k * p + l] = information[k * p + l] + weighted * design[l][i]
-                    meat[k * p + l] = meat[k * p + l] + squaredWeighted * design[l][i]
+                    information[k * p + l] = information[k * p + l] + weighted * design[l * n + i]
+                    meat[k * p + l] = meat[k * p + l] + squaredWeighted * design[l * n + i]
                 }
             }
         }
