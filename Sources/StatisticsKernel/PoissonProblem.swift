@@ -47,14 +47,17 @@ struct PoissonProblem {
     }
 
     /// The score Xᵀ(y − μ) and the information XᵀWX (W = diag μ) at β, in double-double;
-    /// `nil` if a μ is not finite and positive.
-    func scoreAndInformation(_ beta: [Double]) -> (score: [DoubleDouble], information: [DoubleDouble])? {
+    /// `nil` if a μ is not finite and positive. Each μᵢ is left in `means` (n long), for
+    /// the figures at the β the refinement settles on.
+    func scoreAndInformation(_ beta: [Double], means: inout [DoubleDouble])
+        -> (score: [DoubleDouble], information: [DoubleDouble])? {
         var score = [DoubleDouble](repeating: .zero, count: p)
         var information = [DoubleDouble](repeating: .zero, count: p * p)
         for i in 0..<n {
             let eta = linearPredictor(beta, row: i)
             guard eta.hi > -600, eta.hi < 600 else { return nil }
             let mu = Elementary.exponential(eta)
+            means[i] = mu
             let residual = DoubleDouble(counts[i]) - mu
             for k in 0..<p {
                 let xk = design[k * n + i]

@@ -65,8 +65,9 @@ package enum PoissonRegression {
         case .success(let value): start = value
         case .failure(let failure): return .failure(failure)
         }
-        guard let estimate = problem.refined(from: start.coefficients),
-              let fit = problem.figures(at: estimate, iterations: start.iterations)
+        var means = [DoubleDouble](repeating: .zero, count: n)
+        guard let estimate = problem.refined(from: start.coefficients, means: &means),
+              let fit = problem.figures(at: estimate, means: means, iterations: start.iterations)
         else { return .failure(.noFiniteEstimate) }
         var result = fit
         result.lapackStart = start.coefficients
