@@ -105,10 +105,16 @@ struct ChartAxis {
     /// log axis with a £0 strip, where £0 goes). On a log axis a value beyond the ends lies
     /// beyond them, for a clip path to cut; a value ≤ 0 goes to `from`.
     func position(_ value: Double, from: Double, to: Double) -> Double {
+        position(value, logarithm: nil, from: from, to: to)
+    }
+
+    /// The same, given `LogAxis.log10(value)` when the caller has it already (a chart plan
+    /// works out each service's once for every chart; `nil`: worked out here).
+    func position(_ value: Double, logarithm: Double?, from: Double, to: Double) -> Double {
         guard let log else { return from + (value - lower) / (upper - lower) * (to - from) }
         guard value > 0 else { return from }
         let start = zeroStrip ? from + Self.zeroStripShare * (to - from) : from
-        return start + log.fraction(value) * (to - start)
+        return start + log.fraction(ofLogarithm: logarithm ?? LogAxis.log10(value)) * (to - start)
     }
 
     /// Tick label: £ for money, % for rates (one decimal when steps are below 1%).

@@ -13,4 +13,21 @@ struct ChartColumn {
     }
 
     subscript(_ row: Int) -> Double? { values[row].wrappedValue }
+
+    /// `LogAxis.log10` of every positive value by row (NaN where missing or ≤ 0), for the
+    /// scatters that put this measure on a log axis to share; `nil` when its positive values
+    /// span no more than `ChartAxis.logSpan`, since then no group's do and no axis is log.
+    func logarithms() -> [Double]? {
+        var smallest = Double.infinity, largest = 0.0
+        for value in values {
+            guard let value = value.wrappedValue, value > 0 else { continue }
+            smallest = min(smallest, value)
+            largest = max(largest, value)
+        }
+        guard smallest.isFinite, largest > smallest * ChartAxis.logSpan else { return nil }
+        return values.map { value in
+            guard let value = value.wrappedValue, value > 0 else { return .nan }
+            return LogAxis.log10(value)
+        }
+    }
 }

@@ -104,6 +104,14 @@ struct ChartPlan {
                                     pearsonR: row.pearsonR))
         }
         let worked = columns
+        // The logarithms of each money measure a scatter may draw on a log axis, once for
+        // every chart that draws it (a million services in five groups and several pairs
+        // would otherwise take tens of millions of them).
+        let logMetrics = Set(scatters.flatMap { [$0.x, $0.y] })
+            .filter { Metric(rawValue: $0)?.isMoney == true }.sorted()
+        let logColumns = Parallel.map(logMetrics.count) { worked[logMetrics[$0]]?.logarithms() }
+        var logarithms: [String: [Double]] = [:]
+        for (metric, column) in zip(logMetrics, logColumns) { logarithms[metric] = column }
         let drawnScatters = Parallel.map(scatters.count) { position -> (stem: String, figure: ChartFigure)? in
             let scatter = scatters[position]
             guard let xs = worked[scatter.x], let ys = worked[scatter.y] else { return nil }
@@ -121,7 +129,8 @@ struct ChartPlan {
                                      trend: index.trend(group: scatter.group, x: scatter.x, y: scatter.y),
                                      summary: summary, id: "clip-" + stem,
                                      outliers: (outliers[scatter.x] ?? []).union(outliers[scatter.y] ?? []),
-                                     label: label)
+                                     label: label, xLogarithms: logarithms[scatter.x],
+                                     yLogarithms: logarithms[scatter.y])
             let figure = ChartFigure(file: stem + ".svg",
                                      title: [.name(scatter.title + " (" + Labels.group(scatter.group) + ")")],
                                      svg: chart.rendered())

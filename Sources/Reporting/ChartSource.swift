@@ -49,15 +49,15 @@ struct ChartSource {
     }
 
     /// Per metric of `metrics`, the rows flagged as outliers on it, from one pass over the flags.
-    func outliers(metrics: [String]) -> [String: Set<Int>] {
-        var found: [String: Set<Int>] = [:]
-        for metric in metrics { found[metric] = [] }
+    func outliers(metrics: [String]) -> [String: FlaggedRows] {
+        var found: [String: [Bool]] = [:]
+        for metric in metrics { found[metric] = Array(repeating: false, count: services.count) }
         for row in services.indices {
             for flag in services[row].flags where flag.rule == .outlier {
-                if let metric = flag.metric, found[metric] != nil { found[metric]?.insert(row) }
+                if let metric = flag.metric, found[metric] != nil { found[metric]?[row] = true }
             }
         }
-        return found
+        return found.mapValues { FlaggedRows(marks: $0) }
     }
 
     /// `Authority — Service (period)` of service `row`, shortened for a chart.

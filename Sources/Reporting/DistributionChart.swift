@@ -20,7 +20,7 @@ struct DistributionChart {
     /// A bar's tooltip: the service's full name.
     var name: (Int) -> String
     /// Rows flagged as outliers on `metric`.
-    var outliers: Set<Int>
+    var outliers: FlaggedRows
 
     func rendered() -> String {
         // The percentiles need the figures in order, not the services: a sort of numbers.

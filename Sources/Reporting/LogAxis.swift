@@ -60,7 +60,10 @@ struct LogAxis {
 
     /// Where `value` (> 0) falls between the ends: 0 at `lower`, 1 at `upper`, beyond them
     /// outside 0…1 (a line clipped by the plot area, not squashed onto its edge).
-    func fraction(_ value: Double) -> Double { (Self.log10(value) - lower) / (upper - lower) }
+    func fraction(_ value: Double) -> Double { fraction(ofLogarithm: Self.log10(value)) }
+
+    /// The same from `log10(value)` already worked out.
+    func fraction(ofLogarithm power: Double) -> Double { (power - lower) / (upper - lower) }
 
     func contains(_ value: Double) -> Bool {
         let power = Self.log10(value)

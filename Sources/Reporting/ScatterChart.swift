@@ -34,9 +34,13 @@ struct ScatterChart {
     /// Unique on a page that shows every chart inline (the clip path's id).
     var id: String
     /// Rows flagged as outliers on the x or the y measure.
-    var outliers: Set<Int> = []
+    var outliers: FlaggedRows = []
     /// A flagged point's name beside it: the service's name (`name` when not given).
     var label: ((Int) -> String)? = nil
+    /// `LogAxis.log10` of each service's x and y by row, where the chart plan has worked
+    /// them out once for every chart that draws the measure (`nil`: each chart works out its own).
+    var xLogarithms: [Double]? = nil
+    var yLogarithms: [Double]? = nil
 
     static let columns = 36
     static let rows = 20
@@ -70,8 +74,8 @@ struct ScatterChart {
         var evidenceGrid = DensityGrid(columns: Self.columns, rows: Self.rows)
         if binned {
             for point in points {
-                let column = xAxis.position(point.x, from: 0, to: Double(Self.columns))
-                let row = yAxis.position(point.y, from: 0, to: Double(Self.rows))
+                let column = xAxis.position(point.x, logarithm: xLogarithms?[point.row], from: 0, to: Double(Self.columns))
+                let row = yAxis.position(point.y, logarithm: yLogarithms?[point.row], from: 0, to: Double(Self.rows))
                 if point.evidenceBased, binEvidence { evidenceGrid.add(column: column, row: row) }
                 if !point.evidenceBased { density.add(column: column, row: row) }
             }
@@ -106,8 +110,8 @@ struct ScatterChart {
             let marked = binned ? points.filter(\.evidenceBased)
                                 : points.filter { !$0.evidenceBased } + points.filter(\.evidenceBased)
             for point in marked {
-                let cx = xAxis.position(point.x, from: left, to: right)
-                let cy = yAxis.position(point.y, from: bottom, to: top)
+                let cx = xAxis.position(point.x, logarithm: xLogarithms?[point.row], from: left, to: right)
+                let cy = yAxis.position(point.y, logarithm: yLogarithms?[point.row], from: bottom, to: top)
                 let tip = name(point.row) + ": " + xAxis.label(point.x) + ", " + yAxis.label(point.y)
                 if point.evidenceBased {
                     svg.diamond(cx: cx, cy: cy, r: 5.5, style: ChartFrame.evidenceStyle, title: tip)
@@ -138,8 +142,8 @@ struct ScatterChart {
         guard !flagged.isEmpty else { return "" }
         let centreX = (ChartFrame.left + ChartFrame.right) / 2, centreY = (ChartFrame.top + ChartFrame.bottom) / 2
         let placed = flagged.map { point -> (point: ChartPoint, x: Double, y: Double, distance: Double) in
-            let x = xAxis.position(point.x, from: ChartFrame.left, to: ChartFrame.right)
-            let y = yAxis.position(point.y, from: ChartFrame.bottom, to: ChartFrame.top)
+            let x = xAxis.position(point.x, logarithm: xLogarithms?[point.row], from: ChartFrame.left, to: ChartFrame.right)
+            let y = yAxis.position(point.y, logarithm: yLogarithms?[point.row], from: ChartFrame.bottom, to: ChartFrame.top)
             // Relative to the plot's half-width and half-height, so both axes count alike.
             let dx = (x - centreX) / (ChartFrame.right - centreX), dy = (y - centreY) / (ChartFrame.bottom - centreY)
             return (point, x, y, dx * dx + dy * dy)

@@ -20,22 +20,40 @@ enum LAPACK {
     /// - Returns: the `columns` coefficients b.
     static func leastSquares(_ a: [Double], rows: Int, columns: Int,
                              rightHandSide y: [Double]) -> Result<[Double], LeastSquaresFailure> {
+        guard columns > 0, rows >= columns, a.count == rows * columns, y.count == rows else {
+            return .failure(.invalidShape)
+        }
+        // The transpose LAPACKE makes of a row-major matrix before it calls dgels.
+        var factor = [Double](unsafeUninitializedCapacity: rows * columns) { buffer, count in
+            for i in 0..<rows {
+                for k in 0..<columns { buffer[k * rows + i] = a[i * columns + k] }
+            }
+            count = rows * columns
+        }
+        var solution = y
+        return leastSquares(columnMajor: &factor, rows: rows, columns: columns, rightHandSide: &solution)
+    }
+
+    /// The same for a column-major A (column k at `a[k * rows ..< (k + 1) * rows]`), solved in
+    /// place: dgels overwrites `a` with its QR factorisation and `y` with the solution in its
+    /// first `columns` entries. dgels sees the same matrix as from the row-major form (which
+    /// LAPACKE transposes into this layout first), so the bits are the same, without the copies.
+    static func leastSquares(columnMajor a: inout [Double], rows: Int, columns: Int,
+                             rightHandSide y: inout [Double]) -> Result<[Double], LeastSquaresFailure> {
         guard columns > 0, rows >= columns, a.count == rows * columns, y.count == rows,
               let m = Int32(exactly: rows), let n = Int32(exactly: columns)
         else { return .failure(.invalidShape) }
         LAPACKCalls.current?.record()
-        var factor = a          // dgels overwrites A with its QR factorisation
-        var solution = y        // … and b with the solution in its first `columns` entries
-        let info: Int32 = factor.withUnsafeMutableBufferPointer { ap in
-            solution.withUnsafeMutableBufferPointer { bp in
-                // Row-major with one right-hand side: lda = columns, ldb = nrhs = 1.
-                LAPACKE_dgels(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "N")), m, n, 1,
-                              ap.baseAddress, n, bp.baseAddress, 1)
+        let info: Int32 = a.withUnsafeMutableBufferPointer { ap in
+            y.withUnsafeMutableBufferPointer { bp in
+                // Column-major with one right-hand side: lda = ldb = rows.
+                LAPACKE_dgels(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")), m, n, 1,
+                              ap.baseAddress, m, bp.baseAddress, m)
             }
         }
         if info < 0 { return .failure(.illegalArgument(-info)) }
         if info > 0 { return .failure(.rankDeficient(info)) }
-        return .success(Array(solution.prefix(columns)))
+        return .success(Array(y.prefix(columns)))
     }
 }
 

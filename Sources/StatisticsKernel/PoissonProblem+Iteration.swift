@@ -29,19 +29,23 @@ extension PoissonProblem {
         var beta = [Double](repeating: 0, count: p)
         var solves = 0
         var iterations: Int? = nil
+        // The weighted design and response, column-major for LAPACK, built in place each step.
+        var matrix = [Double](repeating: 0, count: n * p)
+        var response = [Double](repeating: 0, count: n)
         for step in 1...(Self.maximumIterations + Self.extraSteps) {
-            guard let next = weightedStep(mu: mu, eta: eta) else { return .failure(.rankDeficient) }
+            guard let next = weightedStep(mu: mu, eta: eta, matrix: &matrix, response: &response)
+            else { return .failure(.rankDeficient) }
             solves += 1
             var moved = false
             for k in 0..<p where abs(next[k] - beta[k]) > 4 * beta[k].ulp { moved = true }
             beta = next
-            eta = (0..<n).map { i in
+            for i in 0..<n {
                 var sum = offsets[i]
-                for k in 0..<p { sum += design[k][i] * beta[k] }
-                return sum
+                for k in 0..<p { sum += design[k * n + i] * beta[k] }
+                eta[i] = sum
+                mu[i] = Elementary.exp(sum)
+                guard mu[i] > 0, mu[i].isFinite else { return .failure(.noFiniteEstimate) }
             }
-            mu = eta.map { Elementary.exp($0) }
-            guard mu.allSatisfy({ $0 > 0 && $0.isFinite }) else { return .failure(.noFiniteEstimate) }
             let previous = deviance
             deviance = self.deviance(mu: mu, eta: eta, logCounts: logCounts)
             if let counted = iterations {
@@ -58,16 +62,18 @@ extension PoissonProblem {
         return .success(LeastSquaresStart(coefficients: beta, iterations: iterations, solves: solves))
     }
 
-    /// One weighted least-squares solve by LAPACK; `nil` when LAPACK finds R singular.
-    private func weightedStep(mu: [Double], eta: [Double]) -> [Double]? {
-        var matrix = [Double](repeating: 0, count: n * p)
-        var response = [Double](repeating: 0, count: n)
+    /// One weighted least-squares solve by LAPACK, the rows of X and of the working
+    /// response scaled by √wᵢ into `matrix` (column-major) and `response`, which LAPACK
+    /// then overwrites; `nil` when LAPACK finds R singular.
+    private func weightedStep(mu: [Double], eta: [Double], matrix: inout [Double],
+                              response: inout [Double]) -> [Double]? {
         for i in 0..<n {
             let root = mu[i].squareRoot()
-            for k in 0..<p { matrix[i * p + k] = root * design[k][i] }
+            for k in 0..<p { matrix[k * n + i] = root * design[k * n + i] }
             response[i] = root * (eta[i] - offsets[i] + (counts[i] - mu[i]) / mu[i])
         }
-        guard case .success(let beta) = LAPACK.leastSquares(matrix, rows: n, columns: p, rightHandSide: response),
+        guard case .success(let beta) = LAPACK.leastSquares(columnMajor: &matrix, rows: n, columns: p,
+                                                            rightHandSide: &response),
               beta.allSatisfy(\.isFinite)
         else { return nil }
         return beta

@@ -7,9 +7,17 @@ extension PoissonProblem {
     /// to it to ~2⁻¹⁰⁰ once β is near). `nil` when the steps do not settle (no finite
     /// maximum: β runs off) or the information is singular.
     func refined(from start: [Double]) -> [Double]? {
+        var means = [DoubleDouble](repeating: .zero, count: n)
+        return refined(from: start, means: &means)
+    }
+
+    /// The same, leaving in `means` (n long) each μᵢ = e^ηᵢ at the β returned — the last
+    /// round's score is taken there — so that `figures(at:means:iterations:)` need not
+    /// work them out again.
+    func refined(from start: [Double], means: inout [DoubleDouble]) -> [Double]? {
         var beta = start
         for round in 1...Self.maximumRefinements {
-            guard let (score, information) = scoreAndInformation(beta),
+            guard let (score, information) = scoreAndInformation(beta, means: &means),
                   let system = SymmetricSystem(information, size: p)
             else { return nil }
             let step = system.solve(score)
@@ -30,8 +38,9 @@ extension PoissonProblem {
     /// The written figures at β, each formed in double-double and rounded once:
     /// HC0 sandwich covariance I⁻¹ (Σ (yᵢ − μᵢ)² xᵢxᵢᵀ) I⁻¹ (White 1980; statsmodels'
     /// `cov_type="HC0"`), rate ratios and intervals through the double-double exponential,
-    /// two-sided normal p, Pearson's dispersion and the deviance.
-    func figures(at beta: [Double], iterations: Int) -> PoissonFit? {
+    /// two-sided normal p, Pearson's dispersion and the deviance. `means`: μᵢ at β, as
+    /// `refined(from:means:)` leaves them.
+    func figures(at beta: [Double], means: [DoubleDouble], iterations: Int) -> PoissonFit? {
         var information = [DoubleDouble](repeating: .zero, count: p * p)
         var meat = [DoubleDouble](repeating: .zero, count: p * p)
         var pearson = DoubleDouble.zero
@@ -39,7 +48,7 @@ extension PoissonProblem {
         for i in 0..<n {
             let eta = linearPredictor(beta, row: i)
             guard eta.hi > -600, eta.hi < 600 else { return nil }
-            let mu = Elementary.exponential(eta)
+            let mu = means[i]
             let y = counts[i]
             let residual = DoubleDouble(y) - mu
             let squared = residual * residual
@@ -48,11 +57,11 @@ extension PoissonProblem {
             if y > 0 { deviance = deviance + (Elementary.logarithm(DoubleDouble(y)) - eta) * y }
             deviance = deviance - residual
             for k in 0..<p {
-                let xk = design[k][i]
+                let xk = design[k * n + i]
                 let weighted = mu * xk, squaredWeighted = squared * xk
                 for l in 0...k {
-                    information[k * p + l] = information[k * p + l] + weighted * design[l][i]
-                    meat[k * p + l] = meat[k * p + l] + squaredWeighted * design[l][i]
+                    information[k * p + l] = information[k * p + l] + weighted * design[l * n + i]
+                    meat[k * p + l] = meat[k * p + l] + squaredWeighted * design[l * n + i]
                 }
             }
         }

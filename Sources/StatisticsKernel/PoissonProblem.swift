@@ -5,11 +5,25 @@
 struct PoissonProblem {
     let counts: [Double]
     let offsets: [Double]
-    /// X by columns.
-    let design: [[Double]]
+    /// X column-major, one flat buffer: xᵢₖ at `design[k * n + i]`.
+    let design: [Double]
+    /// Columns of X.
+    let p: Int
 
     var n: Int { counts.count }
-    var p: Int { design.count }
+
+    /// X given column-major in one buffer of `counts.count × parameters` values.
+    init(counts: [Double], offsets: [Double], columnMajor design: [Double], parameters: Int) {
+        self.counts = counts
+        self.offsets = offsets
+        self.design = design
+        p = parameters
+    }
+
+    /// X given by columns, each `counts.count` long.
+    init(counts: [Double], offsets: [Double], design: [[Double]]) {
+        self.init(counts: counts, offsets: offsets, columnMajor: Array(design.joined()), parameters: design.count)
+    }
 
     /// X has full column rank: XᵀX, summed from exact products in double-double, passes
     /// `SymmetricSystem`'s pivot test (a deterministic rank decision, not LAPACK's, whose
@@ -18,8 +32,8 @@ struct PoissonProblem {
         var gram = [DoubleDouble](repeating: .zero, count: p * p)
         for i in 0..<n {
             for k in 0..<p {
-                let xk = design[k][i]
-                for l in 0...k { gram[k * p + l] = gram[k * p + l] + DoubleDouble.twoProduct(xk, design[l][i]) }
+                let xk = design[k * n + i]
+                for l in 0...k { gram[k * p + l] = gram[k * p + l] + DoubleDouble.twoProduct(xk, design[l * n + i]) }
             }
         }
         return SymmetricSystem(gram, size: p) != nil
@@ -28,25 +42,28 @@ struct PoissonProblem {
     /// ηᵢ = offsetᵢ + xᵢᵀβ in double-double (exact products, summed in column order).
     func linearPredictor(_ beta: [Double], row i: Int) -> DoubleDouble {
         var eta = DoubleDouble(offsets[i])
-        for k in 0..<p { eta = eta + DoubleDouble.twoProduct(design[k][i], beta[k]) }
+        for k in 0..<p { eta = eta + DoubleDouble.twoProduct(design[k * n + i], beta[k]) }
         return eta
     }
 
     /// The score Xᵀ(y − μ) and the information XᵀWX (W = diag μ) at β, in double-double;
-    /// `nil` if a μ is not finite and positive.
-    func scoreAndInformation(_ beta: [Double]) -> (score: [DoubleDouble], information: [DoubleDouble])? {
+    /// `nil` if a μ is not finite and positive. Each μᵢ is left in `means` (n long), for
+    /// the figures at the β the refinement settles on.
+    func scoreAndInformation(_ beta: [Double], means: inout [DoubleDouble])
+        -> (score: [DoubleDouble], information: [DoubleDouble])? {
         var score = [DoubleDouble](repeating: .zero, count: p)
         var information = [DoubleDouble](repeating: .zero, count: p * p)
         for i in 0..<n {
             let eta = linearPredictor(beta, row: i)
             guard eta.hi > -600, eta.hi < 600 else { return nil }
             let mu = Elementary.exponential(eta)
+            means[i] = mu
             let residual = DoubleDouble(counts[i]) - mu
             for k in 0..<p {
-                let xk = design[k][i]
+                let xk = design[k * n + i]
                 score[k] = score[k] + residual * xk
                 let weighted = mu * xk
-                for l in 0...k { information[k * p + l] = information[k * p + l] + weighted * design[l][i] }
+                for l in 0...k { information[k * p + l] = information[k * p + l] + weighted * design[l * n + i] }
             }
         }
         return (score, information)

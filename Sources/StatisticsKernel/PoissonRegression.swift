@@ -43,13 +43,21 @@ package enum PoissonRegression {
     /// - Returns: the fit, or why there is none. Never traps, never yields NaN.
     package static func fit(counts: [Double], offsets: [Double],
                            design: [[Double]]) -> Result<PoissonFit, PoissonFitFailure> {
-        let n = counts.count, p = design.count
-        guard p > 0, offsets.count == n, design.allSatisfy({ $0.count == n }),
+        guard design.allSatisfy({ $0.count == counts.count }) else { return .failure(.invalidData) }
+        return fit(counts: counts, offsets: offsets, columnMajor: Array(design.joined()), parameters: design.count)
+    }
+
+    /// Fits the model with X given column-major in one buffer: column k (the intercept, if
+    /// wanted, a column of ones) at `columnMajor[k * n ..< (k + 1) * n]`, n = `counts.count`.
+    package static func fit(counts: [Double], offsets: [Double], columnMajor design: [Double],
+                           parameters p: Int) -> Result<PoissonFit, PoissonFitFailure> {
+        let n = counts.count
+        guard p > 0, offsets.count == n, design.count == n * p,
               counts.allSatisfy({ $0.isFinite && $0 >= 0 }), offsets.allSatisfy(\.isFinite),
-              design.allSatisfy({ $0.allSatisfy(\.isFinite) })
+              design.allSatisfy(\.isFinite)
         else { return .failure(.invalidData) }
         guard n >= p + 2 else { return .failure(.tooFewObservations(n: n, parameters: p)) }
-        let problem = PoissonProblem(counts: counts, offsets: offsets, design: design)
+        let problem = PoissonProblem(counts: counts, offsets: offsets, columnMajor: design, parameters: p)
         guard problem.hasFullRank() else { return .failure(.rankDeficient) }
         guard counts.contains(where: { $0 > 0 }) else { return .failure(.noFiniteEstimate) }
         let start: LeastSquaresStart
@@ -57,8 +65,9 @@ package enum PoissonRegression {
         case .success(let value): start = value
         case .failure(let failure): return .failure(failure)
         }
-        guard let estimate = problem.refined(from: start.coefficients),
-              let fit = problem.figures(at: estimate, iterations: start.iterations)
+        var means = [DoubleDouble](repeating: .zero, count: n)
+        guard let estimate = problem.refined(from: start.coefficients, means: &means),
+              let fit = problem.figures(at: estimate, means: means, iterations: start.iterations)
         else { return .failure(.noFiniteEstimate) }
         var result = fit
         result.lapackStart = start.coefficients

@@ -73,7 +73,7 @@ struct ChartReadabilityTests {
         }
         return ScatterChart(title: "T", groupLabel: "G", xMetric: "outcome_rate", yMetric: "cost_per_outcome",
                             points: points, name: { "Authority — " + name($0) }, trend: nil, summary: "n",
-                            id: "clip-test", outliers: flagged, label: name).rendered()
+                            id: "clip-test", outliers: FlaggedRows(flagged), label: name).rendered()
     }
 
     @Test("a flagged service is ringed and named on the scatter, its name escaped as SVG text")

@@ -15,45 +15,55 @@ struct ModelDesign {
     let terms: [String]
     private(set) var counts: [Double] = []
     private(set) var offsets: [Double] = []
-    /// X by columns, `terms` order, the intercept first.
-    private(set) var columns: [[Double]]
+    /// X column-major in one buffer, `terms` order, the intercept first: the value of term k
+    /// for the i-th service in the model at `design[k * n + i]`.
+    private(set) var design: [Double] = []
 
     init(_ services: [CleanedService], covariates: [ModelCovariate]) {
         terms = [ModelCovariate.interceptTerm] + covariates.flatMap(\.terms)
-        columns = Array(repeating: [], count: terms.count)
-        for service in services where service.isCurrent && !service.excludedFromStatistics {
+        var entering: [Int] = []
+        for (index, service) in services.enumerated() where service.isCurrent && !service.excludedFromStatistics {
             guard service.input.totalCost > 0, service.input.totalCost.isFinite,
                   let outcomes = service.derived.jobOutcomes,
-                  let row = Self.row(service, covariates: covariates)
+                  covariates.allSatisfy({ Self.isKnown($0, in: service) })
             else { continue }
+            entering.append(index)
             counts.append(outcomes)
             offsets.append(Elementary.log(service.input.totalCost))
-            for (k, value) in row.enumerated() { columns[k].append(value) }
+        }
+        let n = entering.count
+        design = [Double](repeating: 1, count: n * terms.count)  // the intercept's column stays 1
+        var column = 1
+        for covariate in covariates {
+            for (i, index) in entering.enumerated() {
+                let service = services[index]
+                switch covariate {
+                case .evidenceBased:
+                    design[column * n + i] = service.input.evidenceBase.isEvidenceBased ? 1 : 0
+                case .clientFocus:
+                    let focus = service.derived.clientFocus
+                    design[column * n + i] = focus == .mentalHealth ? 1 : 0
+                    design[(column + 1) * n + i] = focus == .mixed ? 1 : 0
+                case .logPeopleSupported:
+                    design[column * n + i] = Elementary.log(Double(service.input.peopleSupported))
+                case .supportLevelIndex:
+                    design[column * n + i] = service.derived.supportLevelIndex ?? 0
+                }
+            }
+            column += covariate.terms.count
         }
     }
 
     var n: Int { counts.count }
 
-    /// The service's design row (intercept first), or `nil` when a covariate is unknown.
-    private static func row(_ service: CleanedService, covariates: [ModelCovariate]) -> [Double]? {
-        var row: [Double] = [1]
-        for covariate in covariates {
-            switch covariate {
-            case .evidenceBased:
-                row.append(service.input.evidenceBase.isEvidenceBased ? 1 : 0)
-            case .clientFocus:
-                let focus = service.derived.clientFocus
-                guard focus != .unknown else { return nil }
-                row.append(focus == .mentalHealth ? 1 : 0)
-                row.append(focus == .mixed ? 1 : 0)
-            case .logPeopleSupported:
-                guard service.input.peopleSupported > 0 else { return nil }
-                row.append(Elementary.log(Double(service.input.peopleSupported)))
-            case .supportLevelIndex:
-                guard let index = service.derived.supportLevelIndex else { return nil }
-                row.append(index)
-            }
+    /// Whether the service has the covariate (client focus not `unknown`, people supported
+    /// above 0 for its log, support-level data for the index); the evidence base always is.
+    private static func isKnown(_ covariate: ModelCovariate, in service: CleanedService) -> Bool {
+        switch covariate {
+        case .evidenceBased: return true
+        case .clientFocus: return service.derived.clientFocus != .unknown
+        case .logPeopleSupported: return service.input.peopleSupported > 0
+        case .supportLevelIndex: return service.derived.supportLevelIndex != nil
         }
-        return row
     }
 }

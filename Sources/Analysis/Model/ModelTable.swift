@@ -15,7 +15,8 @@ enum ModelTable {
         guard let settings else { return ([], []) }
         let design = ModelDesign(services, covariates: settings.covariates)
         let parameters = design.terms.count
-        switch PoissonRegression.fit(counts: design.counts, offsets: design.offsets, design: design.columns) {
+        switch PoissonRegression.fit(counts: design.counts, offsets: design.offsets, columnMajor: design.design,
+                                     parameters: parameters) {
         case .success(let fit):
             let rows = zip(design.terms, fit.coefficients).map { ModelRow(term: $0, coefficient: $1) }
             return (rows, [ModelFitRow(n: fit.n, parameters: parameters, dispersion: fit.dispersion,
