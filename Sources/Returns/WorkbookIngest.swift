@@ -31,7 +31,7 @@ package enum WorkbookIngest {
             var table = ReturnTable(name: name, missingWords: missingWords, totals: totals, padsRows: true)
             let notes: Workbook.SheetNotes
             do {
-                notes = try workbook.forEachRow(of: sheet) { row in
+                notes = try workbook.forEachRowReadingAhead(of: sheet) { row in
                     if row.isBlank { return true }
                     return table.take(line: row.number, cells: row.cells)
                 }
