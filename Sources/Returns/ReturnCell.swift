@@ -1,15 +1,16 @@
 import Tabular
+import Workbook
 
 /// One cell of a return as read, before it is typed against its column (SPEC §4): CSV
 /// cells are always text; a workbook's cells keep their stored type, so a number is read
 /// as the binary64 the spreadsheet holds rather than re-parsed from display text.
-package enum ReturnCell: Equatable {
-    case text(String)
-    /// `isPercent`: the workbook formats it as a percentage (`0.45` shown as `45%`).
-    case number(Double, isPercent: Bool)
-    case bool(Bool)
-    case empty
+///
+/// The workbook reader's own cell (`WorkbookCell`: text, a number with its percent format,
+/// a boolean, empty), so that a worksheet's rows reach the return reader as they were read,
+/// not copied cell by cell into a second enum of the same shape (issue 30).
+package typealias ReturnCell = WorkbookCell
 
+extension WorkbookCell {
     /// The cell as a person would read it in a CSV export of the workbook, for text
     /// columns, extra columns and `clean/rejected.csv`: numbers in the shortest round-trip
     /// form (`263132`, `1730.5`), a percentage as its decimal digits shifted (`0.7372` →

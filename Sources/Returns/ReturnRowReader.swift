@@ -41,10 +41,16 @@ struct ReturnRowReader {
 
     /// Types one record; `cells` must line up with the header (a workbook row is padded to
     /// the header's width by its caller, a CSV record of another width is ragged).
+    ///
+    /// A cell's text (`ReturnCell.text`) is made only where it is read as text — text and
+    /// extra columns, a cell that does not type, a rejected row's record — never for a
+    /// number in a numeric column, which is stored as it was read (issue 30: the text of a
+    /// 10⁵-row workbook's million numbers was a fifth of its reading).
     mutating func read(line: Int, cells: [ReturnCell]) -> RowOutcome {
         let source = SourceLocation(file: file, line: line)
-        let rawCells = cells.map(\.text)
+        let record = { cells.map(\.text) }
         guard cells.count == mapping.slots.count else {
+            let rawCells = record()
             if let skipped = skip(line: line, cells: rawCells) { return skipped }
             let found = cells.count, expected = mapping.slots.count
             return .rejected(RejectedRow(
@@ -54,7 +60,9 @@ struct ReturnRowReader {
                 record: rawCells))
         }
         // A workbook cell has no parser to cut it short; the same limit holds (SPEC §3).
-        if let long = rawCells.firstIndex(where: { $0.utf8.count > CellLimit.bytes }) {
+        // Only text can be long: a number or a boolean is written in a few bytes.
+        if let long = cells.firstIndex(where: { if case .text(let text) = $0 { text.utf8.count > CellLimit.bytes } else { false } }) {
+            let rawCells = record()
             var shortened = rawCells
             shortened[long] = CellLimit.shortened(rawCells[long])
             return .rejected(RejectedRow(source: source, rule: .cellTooLong,
@@ -66,10 +74,15 @@ struct ReturnRowReader {
         var extraValues = [String?](repeating: nil, count: mapping.extras.count)
         var problems: [Problem] = []
         for (index, slot) in mapping.slots.enumerated() {
-            let raw = rawCells[index]
+            let typed = cells[index]
+            if case .number(let value, isPercent: false) = typed, case .canonical(let column) = slot,
+               row.setNumber(column, value) {
+                continue
+            }
+            let raw = typed.text
             let cell = CellText.trimmed(raw)
             let missing: Bool
-            switch cells[index] {
+            switch typed {
             case .text:
                 if SpreadsheetErrorValue.matches(cell) {
                     switch errorValue(cell, raw: raw, index: index, slot: slot) {
@@ -98,13 +111,13 @@ struct ReturnRowReader {
                     continue
                 }
                 row.index = index
-                if let problem = row.set(column, from: cells[index], text: cell) {
+                if let problem = row.set(column, from: typed, text: cell) {
                     problems.append(Problem(rule: problem.rule, message: describe(column, index) + ": " + problem.message,
                                             column: column, value: raw))
                 }
             }
         }
-        return finish(source: source, row: &row, extraValues: extraValues, problems: problems, record: { rawCells })
+        return finish(source: source, row: &row, extraValues: extraValues, problems: problems, record: record)
     }
 
     /// What a spreadsheet error value does to its row (`SpreadsheetErrorValue`).
@@ -247,6 +260,27 @@ struct RowValues {
         case .period: period = text
         default: model = text
         }
+    }
+
+    /// Stores a workbook number (not a percentage) in a money or count column when it is a
+    /// value there, as `set` would; false for any other column or a number `set` must
+    /// explain (too large, not whole), which then goes through `set` with its text.
+    mutating func setNumber(_ column: ReturnColumn, _ value: Double) -> Bool {
+        switch column.kind {
+        case .money:
+            guard case .value(let money) = CellValues.money(value: value) else { return false }
+            switch column {
+            case .totalCost: totalCost = money
+            case .reportedCostPerPerson: reportedCostPerPerson = money
+            default: reportedCostPerOutcome = money
+            }
+        case .count:
+            guard case .value(let count) = CellValues.count(value: value) else { return false }
+            if column == .peopleSupported { peopleSupported = count } else { counts[column] = Double(count) }
+        case .text, .evidenceBase:
+            return false
+        }
+        return true
     }
 
     /// Stores a present (non-missing) cell; returns the problem if it does not parse.

@@ -52,18 +52,19 @@ struct ReturnTable {
             case .data: break
             }
         }
-        guard var reader else { return false }
+        guard let width = reader?.mapping.slots.count else { return false }
         var cells = cells
-        if padsRows {
-            let width = reader.mapping.slots.count
+        if padsRows && cells.count != width {
             if cells.count > width {
                 if cells[width...].contains(where: { $0 != .empty }) { cellsBeyondHeader = true }
                 cells.removeLast(cells.count - width)
             }
             while cells.count < width { cells.append(.empty) }
         }
-        reader.read(line: line, cells: cells).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
-        self.reader = reader
+        // Read in place (`reader?.read`), as for a CSV record: a copy of the reader per row
+        // retains its mapping and missing words.
+        guard let outcome = reader?.read(line: line, cells: cells) else { return false }
+        (consume outcome).tally(rowsRead: &rowsRead, accepted: &accepted, rejected: &rejected)
         return true
     }
 

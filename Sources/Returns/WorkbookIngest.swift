@@ -31,9 +31,9 @@ package enum WorkbookIngest {
             var table = ReturnTable(name: name, missingWords: missingWords, totals: totals, padsRows: true)
             let notes: Workbook.SheetNotes
             do {
-                notes = try workbook.forEachRow(of: sheet) { row in
+                notes = try workbook.forEachRowReadingAhead(of: sheet) { row in
                     if row.isBlank { return true }
-                    return table.take(line: row.number, cells: row.cells.map(ReturnCell.init))
+                    return table.take(line: row.number, cells: row.cells)
                 }
             } catch {
                 throw vfmError(error, file: name, sheet: sheet.name)
@@ -95,17 +95,6 @@ package enum WorkbookIngest {
             let detail = error.cause.isEmpty ? "" : " [\(error.cause)]"
             return VFMError(.dataError, error.message + place + detail, file: file,
                             hint: "the workbook is damaged or not one a spreadsheet wrote; " + saveAs)
-        }
-    }
-}
-
-extension ReturnCell {
-    package init(_ cell: WorkbookCell) {
-        switch cell {
-        case .empty: self = .empty
-        case .text(let text): self = .text(text)
-        case .number(let value, let isPercent): self = .number(value, isPercent: isPercent)
-        case .bool(let value): self = .bool(value)
         }
     }
 }

@@ -81,7 +81,7 @@ struct SurveyFile {
                 _ = try workbook.forEachRow(of: sheet) { row in
                     if row.isBlank { return true }
                     do throws(VFMError) {
-                        try table.take(line: row.number, cells: row.cells.map(ReturnCell.init))
+                        try table.take(line: row.number, cells: row.cells)
                         return true
                     } catch {
                         failure = error

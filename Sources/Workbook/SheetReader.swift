@@ -6,19 +6,29 @@
 /// The reading itself is `SheetRows`, a value the reader mutates once per event: its state
 /// in a struct, not in the class's properties, so that the millions of events do not each
 /// pay Swift's dynamic exclusivity checks on a class's stored properties (6% of a 10⁵-row
-/// read, issue 30).
+/// read, issue 30). The struct lives in memory the reader allocates and owns, not in a
+/// stored `var`: a mutating call on a class's `var` is itself such a check (begin and end
+/// access, a thread-local lookup each), 5% of the read again.
 final class SheetReader: XMLEventHandler {
     /// Columns beyond XFD (16,384) do not exist in SpreadsheetML.
     static let maximumColumns = 16_384
     /// Rows beyond 1,048,576 do not exist in SpreadsheetML.
     static let maximumRow = 1_048_576
 
-    private var rows: SheetRows
+    /// Allocated in `init`, freed in `deinit`; only this reader, on its one thread, uses it.
+    private let state: UnsafeMutablePointer<SheetRows>
+    private var rows: SheetRows { state.pointee }
 
     init(part: String, sharedStrings: SharedStrings, percentStyles: [Bool], rowTextLimit: Int,
          merges: MergedRanges = MergedRanges(), body: @escaping (WorkbookRow) -> Bool) {
-        rows = SheetRows(part: part, sharedStrings: sharedStrings, percentStyles: percentStyles, rowTextLimit: rowTextLimit,
-                         merges: merges, body: body)
+        state = .allocate(capacity: 1)
+        state.initialize(to: SheetRows(part: part, sharedStrings: sharedStrings, percentStyles: percentStyles,
+                                       rowTextLimit: rowTextLimit, merges: merges, body: body))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Formula cells with no saved result, read as empty (`A1`-style reference of the first).
@@ -35,9 +45,9 @@ final class SheetReader: XMLEventHandler {
         if let failure = rows.failure { throw failure }
     }
 
-    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool { rows.startElement(name, attributes) }
-    func endElement(_ name: XMLName) -> Bool { rows.endElement(name) }
-    func characters(_ text: XMLBytes) { rows.characters(text) }
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) -> Bool { state.pointee.startElement(name, attributes) }
+    func endElement(_ name: XMLName) -> Bool { state.pointee.endElement(name) }
+    func characters(_ text: XMLBytes) { state.pointee.characters(text) }
 
     /// `B7` → 1 (column index from 0); nil when the reference is not letters then digits.
     static func column(of reference: String) -> Int? {

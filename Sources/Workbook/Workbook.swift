@@ -13,7 +13,8 @@ import Foundation
 /// whole in memory.
 ///
 /// Not for use from several threads at once: each `forEachRow` has its own parser, on the
-/// caller's thread.
+/// caller's thread (`forEachRowReadingAhead`'s on a thread of its own, while the caller
+/// only waits for rows).
 public final class Workbook {
     public let sheets: [WorkbookSheet]
     private let archive: PackageArchive
