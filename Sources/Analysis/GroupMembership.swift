@@ -10,14 +10,14 @@ import PipelineDefinition
 /// a filter names is read and normalised once, into value → rows, and a group's members are
 /// the rows of its values: O(services · filtered columns + members). Membership is exactly
 /// `includes`'s (same `columnText`, same `normalised`).
-public struct GroupMembership: Sendable {
+package struct GroupMembership: Sendable {
     private let services: [CleanedService]
     /// Normalised column name → normalised cell text → rows, ascending.
     private var rowsByColumn: [String: [String: [Int]]] = [:]
     /// Client focus → rows, ascending.
     private var rowsByClientFocus: [ClientFocus: [Int]] = [:]
 
-    public init(services: [CleanedService], selections: [GroupSelection]) {
+    package init(services: [CleanedService], selections: [GroupSelection]) {
         self.services = services
         var columns = Set<String>()
         var needsClientFocus = false
@@ -44,7 +44,7 @@ public struct GroupMembership: Sendable {
     }
 
     /// The rows (ascending) of the services `selection` takes.
-    public func rows(of selection: GroupSelection) -> [Int] {
+    package func rows(of selection: GroupSelection) -> [Int] {
         switch selection {
         case .all:
             return Array(services.indices)

@@ -9,17 +9,17 @@ import Tabular
 /// the provenance the manifest records. `vfm run` builds it in memory from the stages'
 /// results; `read(fromRunDirectory:pipeline:)` loads the same value from a run directory
 /// (for `vfm-report` and `vfm-diff` run by hand).
-public struct ReportInput: Sendable, Equatable {
+package struct ReportInput: Sendable, Equatable {
     /// Per-file provenance (SHA-256, bytes, encoding) and warnings as ingest recorded them.
-    public var ingest: InputsSummary
+    package var ingest: InputsSummary
     /// Services (with derived measures and flags), every rejected row, accounting after cleaning.
-    public var clean: CleanResult
-    public var analysis: AnalysisResult
+    package var clean: CleanResult
+    package var analysis: AnalysisResult
     /// The pipeline definition's path and SHA-256, as the manifest names them.
-    public var pipeline: RunManifest.Pipeline
-    public var tool: RunManifest.Tool
+    package var pipeline: RunManifest.Pipeline
+    package var tool: RunManifest.Tool
 
-    public init(ingest: InputsSummary, clean: CleanResult, analysis: AnalysisResult, pipeline: LoadedPipeline,
+    package init(ingest: InputsSummary, clean: CleanResult, analysis: AnalysisResult, pipeline: LoadedPipeline,
                 tool: RunManifest.Tool = RunManifest.Tool()) {
         self.ingest = ingest
         self.clean = clean
@@ -29,7 +29,7 @@ public struct ReportInput: Sendable, Equatable {
     }
 
     /// Provenance from ingest with the row accounting after cleaning, per file.
-    public var inputs: InputsSummary {
+    package var inputs: InputsSummary {
         InputsSummary.merged(ingest: ingest, clean: cleanSummary) ?? ingest
     }
 
@@ -41,10 +41,10 @@ public struct ReportInput: Sendable, Equatable {
     }
 
     /// The manifest's `inputs`: rows read = accepted + rejected after cleaning.
-    public var manifestInputs: [RunManifest.Input] { inputs.manifestInputs }
+    package var manifestInputs: [RunManifest.Input] { inputs.manifestInputs }
 
     /// The manifest of a run directory holding exactly these results and `outputs`.
-    public func manifest(outputs: [RunManifest.Output]) -> RunManifest {
+    package func manifest(outputs: [RunManifest.Output]) -> RunManifest {
         var manifest = RunManifest(tool: tool, pipeline: pipeline, inputs: manifestInputs, outputs: outputs,
                                    sheetOption: ingest.sheetOption)
         manifest.periodOption = clean.periodOption
@@ -55,7 +55,7 @@ public struct ReportInput: Sendable, Equatable {
 
 extension InputsSummary {
     /// The manifest's `inputs` entries for these files.
-    public var manifestInputs: [RunManifest.Input] {
+    package var manifestInputs: [RunManifest.Input] {
         files.map {
             RunManifest.Input(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
                               rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected,

@@ -3,108 +3,108 @@ import PipelineDefinition
 // The rows of the tables of SPEC §7, one type per table; `nil` is an empty cell.
 
 /// One group × metric of `tables/descriptives.csv`.
-public struct DescriptiveRow: Sendable, Equatable {
-    public var group: String
-    public var metric: Metric
+package struct DescriptiveRow: Sendable, Equatable {
+    package var group: String
+    package var metric: Metric
     /// Services in the group that have the metric.
-    public var n: Int
-    public var mean: Double?
+    package var n: Int
+    package var mean: Double?
     /// Sample SD (n − 1); needs n ≥ 2.
-    public var sd: Double?
-    public var minimum: Double?
-    public var median: Double?
-    public var maximum: Double?
+    package var sd: Double?
+    package var minimum: Double?
+    package var median: Double?
+    package var maximum: Double?
     /// The ±1 SD band (study Table 8): mean − sd, clamped at 0 for non-negative metrics
     /// as the study printed £0; needs n ≥ 2.
-    public var bandLow: Double?
-    public var bandHigh: Double?
+    package var bandLow: Double?
+    package var bandHigh: Double?
     /// The robust band (SPEC §6): type 7 quantiles at Φ(−1) and Φ(1); needs n ≥ 2.
-    public var robustBandLow: Double?
-    public var robustBandHigh: Double?
+    package var robustBandLow: Double?
+    package var robustBandHigh: Double?
 }
 
 /// One group × correlation pair of `tables/correlations.csv`.
-public struct CorrelationRow: Sendable, Equatable {
-    public var group: String
-    public var x: Metric
-    public var y: Metric
+package struct CorrelationRow: Sendable, Equatable {
+    package var group: String
+    package var x: Metric
+    package var y: Metric
     /// Pairwise-complete services.
-    public var n: Int
-    public var pearsonR: Double?
-    public var spearmanRho: Double?
-    public var ciLow: Double?
-    public var ciHigh: Double?
-    public var pValue: Double?
+    package var n: Int
+    package var pearsonR: Double?
+    package var spearmanRho: Double?
+    package var ciLow: Double?
+    package var ciHigh: Double?
+    package var pValue: Double?
     /// The pipeline's word for |r|; `nil` when r is undefined.
-    public var strength: String?
+    package var strength: String?
 }
 
 /// One group of `tables/outcome_mix.csv` (study Table 5).
-public struct OutcomeMixRow: Sendable, Equatable {
-    public var group: String
+package struct OutcomeMixRow: Sendable, Equatable {
+    package var group: String
     /// Services in the group with an outcome rate.
-    public var n: Int
-    public var outcomeRateMean: Double?
+    package var n: Int
+    package var outcomeRateMean: Double?
     /// Pooled Σgained / Σjob_outcomes over those services with the full breakdown.
-    public var gainedShare: Double?
-    public var retainedShare: Double?
-    public var selfEmployedShare: Double?
+    package var gainedShare: Double?
+    package var retainedShare: Double?
+    package var selfEmployedShare: Double?
     /// 100 × mean outcome rate × share (the study's 23 + 14 + 1 = 38 per 100 supported).
-    public var gainedPer100: Double?
-    public var retainedPer100: Double?
-    public var selfEmployedPer100: Double?
+    package var gainedPer100: Double?
+    package var retainedPer100: Double?
+    package var selfEmployedPer100: Double?
 }
 
 /// One group of `tables/support_levels.csv` (study Table 4).
-public struct SupportLevelRow: Sendable, Equatable {
-    public var group: String
+package struct SupportLevelRow: Sendable, Equatable {
+    package var group: String
     /// Services in the group with support-level data (all three counts, sum > 0).
-    public var n: Int
-    public var shareLT7: Double?
-    public var share7to40: Double?
-    public var share40plus: Double?
+    package var n: Int
+    package var shareLT7: Double?
+    package var share7to40: Double?
+    package var share40plus: Double?
 }
 
 /// One metric × group of `tables/bands.csv` (study Table 8).
-public struct BandRow: Sendable, Equatable {
-    public var metric: Metric
-    public var group: String
-    public var n: Int
-    public var minimum: Double?
-    public var maximum: Double?
-    public var bandLow: Double?
-    public var mean: Double?
-    public var bandHigh: Double?
+package struct BandRow: Sendable, Equatable {
+    package var metric: Metric
+    package var group: String
+    package var n: Int
+    package var minimum: Double?
+    package var maximum: Double?
+    package var bandLow: Double?
+    package var mean: Double?
+    package var bandHigh: Double?
     /// The robust band beside the study's (SPEC §6): quantiles at Φ(−1) and Φ(1).
-    public var robustBandLow: Double?
-    public var robustBandHigh: Double?
+    package var robustBandLow: Double?
+    package var robustBandHigh: Double?
 }
 
 /// Where a value sits against a ±1 SD band.
-public enum BandPosition: String, Sendable, Equatable {
+package enum BandPosition: String, Sendable, Equatable {
     case below, within, above
 }
 
 /// One service × band metric of `tables/benchmark.csv`.
-public struct BenchmarkRow: Sendable, Equatable {
-    public var authority: String
-    public var service: String
-    public var period: String?
-    public var metric: Metric
-    public var value: Double?
+package struct BenchmarkRow: Sendable, Equatable {
+    package var authority: String
+    package var service: String
+    package var period: String?
+    package var metric: Metric
+    package var value: Double?
     /// Against the all-services band; `nil` when the value or the band is undefined.
-    public var allBand: BandPosition?
+    package var allBand: BandPosition?
     /// Against the evidence-based band; `nil` when the value or the band is undefined.
-    public var evidenceBand: BandPosition?
+    package var evidenceBand: BandPosition?
 }
 
 /// One group × correlation pair of `tables/trend_lines.csv`: the least-squares line drawn
 /// on the scatter charts.
-public struct TrendLineRow: Sendable, Equatable {
-    public var group: String
-    public var x: Metric
-    public var y: Metric
-    public var n: Int
-    public var intercept: Double?
-    public var slope: Double?
+package struct TrendLineRow: Sendable, Equatable {
+    package var group: String
+    package var x: Metric
+    package var y: Metric
+    package var n: Int
+    package var intercept: Double?
+    package var slope: Double?
 }

@@ -20,28 +20,28 @@ import PipelineDefinition
 ///   screened (a zero cost is not an outlier of a right-skewed distribution, and zero
 ///   people supported / job outcomes are flagged by their own rules). Limits are
 ///   reported back on the original scale, exp(limit).
-public enum OutlierScreen {
+package enum OutlierScreen {
     /// A value outside the limits.
-    public struct Finding: Sendable, Equatable {
+    package struct Finding: Sendable, Equatable {
         /// Position in the input array.
-        public var index: Int
+        package var index: Int
         /// Modified z or z score; `nil` for Tukey fences.
-        public var score: Double?
+        package var score: Double?
         /// The limit crossed, on the screened scale (log scale: ln of the limit).
-        public var limit: Double
-        public var isAbove: Bool
+        package var limit: Double
+        package var isAbove: Bool
     }
 
-    public struct Screening: Sendable, Equatable {
-        public var findings: [Finding]
+    package struct Screening: Sendable, Equatable {
+        package var findings: [Finding]
         /// Why nothing could be screened (MAD = 0, SD = 0, too few values), if so.
-        public var skippedBecause: String?
+        package var skippedBecause: String?
         /// How many values were screened (after dropping values ≤ 0 on the log scale).
-        public var screened: Int
+        package var screened: Int
     }
 
     /// Screens `values` (nil = missing, not screened). Indices in the result refer to `values`.
-    public static func screen(_ values: [Double?], method: OutlierMethod, threshold: Double, logScale: Bool) -> Screening {
+    package static func screen(_ values: [Double?], method: OutlierMethod, threshold: Double, logScale: Bool) -> Screening {
         screen(count: values.count, value: { values[$0] }, method: method, threshold: threshold, logScale: logScale)
     }
 

@@ -2,19 +2,19 @@ import VFMCore
 
 /// What `ingest/inputs.json` and `clean/inputs.json` hold: one entry per input file
 /// (provenance and row accounting) and the warnings for the log and report.
-public struct InputsSummary: Sendable, Equatable {
+package struct InputsSummary: Sendable, Equatable {
     /// Sorted by path.
-    public var files: [InputFileSummary]
-    public var warnings: [String]
+    package var files: [InputFileSummary]
+    package var warnings: [String]
     /// `--sheet NAME` as given to ingest (`sheet_option`), if it was; `nil` in clean/inputs.json.
-    public var sheetOption: String?
+    package var sheetOption: String?
     /// `--period LABEL` as given to clean (`period_option`, SPEC §11), if it was; `nil` in
     /// ingest/inputs.json.
-    public var periodOption: String? = nil
+    package var periodOption: String? = nil
     /// `--previous RUN_DIR` given to clean (SPEC §11): the SHA-256 of that run's manifest.
-    public var previousRun: String? = nil
+    package var previousRun: String? = nil
 
-    public init(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) {
+    package init(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) {
         self.files = files
         self.warnings = warnings
         self.sheetOption = sheetOption
@@ -22,7 +22,7 @@ public struct InputsSummary: Sendable, Equatable {
 
     /// Provenance from ingest (hash, bytes, encoding) with the row accounting after cleaning
     /// (clean rejects more rows), per file; whichever exists when only one does.
-    public static func merged(ingest: InputsSummary?, clean: InputsSummary?) -> InputsSummary? {
+    package static func merged(ingest: InputsSummary?, clean: InputsSummary?) -> InputsSummary? {
         guard let ingest else { return clean }
         guard let clean else { return ingest }
         let cleanByPath = Dictionary(clean.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,7 +44,7 @@ public struct InputsSummary: Sendable, Equatable {
 
     /// Reads `relativePath` of `runDirectory`, or `nil` when that stage did not write it.
     /// - Throws: `.dataError` (65) when the file is there but damaged.
-    public static func readIfPresent(runDirectory: String, relativePath: String) throws(VFMError) -> InputsSummary? {
+    package static func readIfPresent(runDirectory: String, relativePath: String) throws(VFMError) -> InputsSummary? {
         let path = runDirectory + "/" + relativePath
         guard FileSystem.fileExists(path) else { return nil }
         return try InputsJSON.parse(try FileSystem.readBytes(path, displayName: relativePath), file: relativePath)
@@ -53,6 +53,6 @@ public struct InputsSummary: Sendable, Equatable {
 
 extension IngestResult {
     /// The accounting and warnings that `ingest/inputs.json` records.
-    public var summary: InputsSummary { InputsSummary(files: files, warnings: warnings, sheetOption: sheetOption) }
+    package var summary: InputsSummary { InputsSummary(files: files, warnings: warnings, sheetOption: sheetOption) }
 }
 

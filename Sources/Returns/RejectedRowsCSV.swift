@@ -10,12 +10,12 @@ import VFMCore
 extension RejectedRow: RunFileRow {
     package static let schema = RunFileSchema.ingestRejected
 
-    public var fields: [CSVField] {
+    package var fields: [CSVField] {
         [.text(source.file), .count(source.line), .text(rule.rawValue), .text(message), .text(columnName),
          .text(value), .text(CSVEncoding.recordLine(record))]
     }
 
-    public init(reading cells: inout RunFileCells) throws(VFMError) {
+    package init(reading cells: inout RunFileCells) throws(VFMError) {
         let file = try cells.requiredText()
         let line = try cells.requiredCount()
         let rule = try cells.requiredValue(RejectRule.self)

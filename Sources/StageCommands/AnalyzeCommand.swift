@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm-analyze`: computes the tables from `clean/` into `tables/`.
-public struct AnalyzeCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct AnalyzeCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "vfm-analyze",
         abstract: "Stage 3 of 4: descriptives, outcome mix, support levels, correlations, bands, benchmark.",
         discussion: """
@@ -23,13 +23,13 @@ public struct AnalyzeCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup public var options: StageOptions
-    @OptionGroup public var previousRun: PreviousRunOptions
-    @OptionGroup public var reference: ReferenceOptions
+    @OptionGroup package var options: StageOptions
+    @OptionGroup package var previousRun: PreviousRunOptions
+    @OptionGroup package var reference: ReferenceOptions
 
-    public init() {}
+    package init() {}
 
-    public func run() throws {
+    package func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
             if try reference.survey(pipeline) {
                 try SurveyStages.analyze(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,

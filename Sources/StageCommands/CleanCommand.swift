@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm-clean`: derives measures, rejects and flags rows, from `ingest/` into `clean/`.
-public struct CleanCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct CleanCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "vfm-clean",
         abstract: "Stage 2 of 4: derive measures, reject impossible rows, flag suspicious ones.",
         discussion: """
@@ -19,13 +19,13 @@ public struct CleanCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup public var options: StageOptions
-    @OptionGroup public var periods: PeriodOptions
-    @OptionGroup public var previousRun: PreviousRunOptions
+    @OptionGroup package var options: StageOptions
+    @OptionGroup package var periods: PeriodOptions
+    @OptionGroup package var previousRun: PreviousRunOptions
 
-    public init() {}
+    package init() {}
 
-    public func run() throws {
+    package func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
             if pipeline.definition.kind == .spendingSurvey {
                 try SurveyStages.clean(pipeline: pipeline, runDirectory: runDirectory, log: log)

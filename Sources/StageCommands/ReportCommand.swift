@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm-report`: writes the report, charts and manifest from the run directory.
-public struct ReportCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ReportCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "vfm-report",
         abstract: "Stage 4 of 4: report.md, report.html, charts and manifest.json.",
         discussion: """
@@ -19,12 +19,12 @@ public struct ReportCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup public var options: StageOptions
-    @OptionGroup public var reference: ReferenceOptions
+    @OptionGroup package var options: StageOptions
+    @OptionGroup package var reference: ReferenceOptions
 
-    public init() {}
+    package init() {}
 
-    public func run() throws {
+    package func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
             if try reference.survey(pipeline) {
                 try SurveyStages.report(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,

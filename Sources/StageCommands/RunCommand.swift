@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm run`: every stage in one process, published atomically to `--output` (SPEC §3).
-public struct RunCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct RunCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run every stage and publish the run directory atomically.",
         discussion: """
@@ -36,41 +36,41 @@ public struct RunCommand: ParsableCommand {
             \(HelpText.exitCodes)
             """)
 
-    @OptionGroup public var pipeline: PipelineOptions
-    @OptionGroup public var input: InputOptions
-    @OptionGroup public var periods: PeriodOptions
-    @OptionGroup public var previousRun: PreviousRunOptions
+    @OptionGroup package var pipeline: PipelineOptions
+    @OptionGroup package var input: InputOptions
+    @OptionGroup package var periods: PeriodOptions
+    @OptionGroup package var previousRun: PreviousRunOptions
 
     @Option(name: .customLong("output"), help: ArgumentHelp("The run directory to publish.", valueName: "dir"))
-    public var output = "Output/latest"
+    package var output = "Output/latest"
 
     @Flag(name: .customLong("force"), help: "Run even when the published run is up to date.")
-    public var force = false
+    package var force = false
 
     @Flag(name: .customLong("dry-run"),
           help: "Say on stdout whether a run is needed and why (which input, the pipeline, the vfm version, an edited output); write nothing — no lock file, no staging directory.")
-    public var dryRun = false
+    package var dryRun = false
 
     @Option(name: .customLong("fail-on"),
             help: ArgumentHelp("Exit 65 (after publishing) if any row was rejected (rejects), or any row was rejected or flagged (flags).",
                                valueName: "rejects|flags"))
-    public var failOn: FailOnPolicy?
+    package var failOn: FailOnPolicy?
 
     @Option(name: .customLong("reference"),
             help: ArgumentHelp("A spending survey's Work Choice table (authority,population,work_choice_starts): adds tables/work_choice.csv, comparing the areas spending most and least per head (SPEC §12). Only with a spending-survey pipeline.",
                                valueName: "file"))
-    public var reference: String?
+    package var reference: String?
 
-    @OptionGroup public var logging: LoggingOptions
+    @OptionGroup package var logging: LoggingOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a directory name") }
         if reference?.isEmpty == true { throw ValidationError("--reference needs a file name") }
     }
 
-    public func run() throws {
+    package func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             if input.inputs.isEmpty, try PipelineChoice.load(config: pipeline.config).definition.kind == .spendingSurvey {
                 throw VFMError(.usage, "a spending-survey run needs --input: the default sample is the service returns'",

@@ -5,8 +5,8 @@ import VFMCore
 
 /// `vfm scenario`: what a budget buys, priced on a published run without re-running it
 /// (SPEC §3, §6.1). The work is `Reporting.ScenarioQuery`; this only reads arguments.
-public struct ScenarioCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ScenarioCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Price a budget, a reallocation or an alternative on a published run.",
         discussion: """
@@ -27,33 +27,33 @@ public struct ScenarioCommand: ParsableCommand {
             """)
 
     @Option(name: .customLong("run"), help: ArgumentHelp("A run directory `vfm run` published.", valueName: "dir"))
-    public var runDirectory: String
+    package var runDirectory: String
 
     @Option(name: .customLong("budget"), parsing: .unconditional, help: ArgumentHelp("£ a year, e.g. 195974 or £195,974.", valueName: "£"))
-    public var budget: String?
+    package var budget: String?
 
     @Option(name: .customLong("years"), parsing: .unconditional, help: ArgumentHelp("Years the budget is spent (default 1).", valueName: "n"))
-    public var years: Double?
+    package var years: Double?
 
     @Option(name: .customLong("reallocate"), parsing: .unconditional, help: ArgumentHelp("Share of non-evidence-based spend moved.",
                                                                 valueName: "share"))
-    public var reallocate: String?
+    package var reallocate: String?
 
     @Option(name: .customLong("alternative"), parsing: .unconditional, help: ArgumentHelp("An alternative's cost per person a year.",
                                                                  valueName: "£"))
-    public var alternative: String?
+    package var alternative: String?
 
     @Option(name: .customLong("group"), help: ArgumentHelp(
         "Price --budget and --alternative at this group's rate (all, evidence_based, LD, MH, mixed or one the "
             + "pipeline defines); repeat for several. Default: evidence_based and all.", valueName: "name"))
-    public var groups: [String] = []
+    package var groups: [String] = []
 
     @Option(name: .customLong("format"), help: ArgumentHelp("text (sentences) or csv.", valueName: "text|csv"))
-    public var format: ScenarioQuery.Format = .text
+    package var format: ScenarioQuery.Format = .text
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         _ = try query()
     }
 
@@ -96,7 +96,7 @@ public struct ScenarioCommand: ParsableCommand {
         return query
     }
 
-    public func run() throws {
+    package func run() throws {
         let query = try query()
         try CommandRuntime.run { () throws(VFMError) in
             print(try query.render(runDirectory: runDirectory, format: format), terminator: "")

@@ -5,8 +5,8 @@ import VFMCore
 
 /// `vfm template --output FILE.xlsx|FILE.csv`: an empty return to send to services (issue
 /// 28), made by `Returns.ReturnTemplate`; filled in, `vfm run` reads it back as it is.
-public struct TemplateCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct TemplateCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Write an empty return (.xlsx or .csv) with the columns vfm reads.",
         discussion: """
@@ -19,22 +19,22 @@ public struct TemplateCommand: ParsableCommand {
             """)
 
     @Option(name: .customLong("output"), help: ArgumentHelp("The file to write: a name ending .xlsx or .csv.", valueName: "file"))
-    public var output: String
+    package var output: String
 
     @Flag(name: .customLong("force"), help: "Replace the file if it exists.")
-    public var force = false
+    package var force = false
 
-    @OptionGroup public var pipeline: PipelineOptions
+    @OptionGroup package var pipeline: PipelineOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard ReturnTemplate.Format(fileName: output) != nil else {
             throw ValidationError("--output must name a .xlsx or .csv file (got `\(output)`)")
         }
     }
 
-    public func run() throws {
+    package func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             guard let format = ReturnTemplate.Format(fileName: output) else { return }
             if !force, FileSystem.fileExists(output) {

@@ -1,20 +1,20 @@
 /// One correlation pair of SPEC §6: pairwise-complete n, Pearson r with its 95% CI and
 /// two-sided p-value, and Spearman ρ. Every undefined figure is `nil`, never NaN.
-public struct CorrelationEstimate: Sendable, Equatable {
+package struct CorrelationEstimate: Sendable, Equatable {
     /// Pairs where both values are present (the study prints n per figure).
-    public var n: Int
+    package var n: Int
     /// Pearson's r; `nil` when n < 3 or either variable is constant over the n pairs.
-    public var pearsonR: Double?
+    package var pearsonR: Double?
     /// Spearman's ρ (Pearson's r on average ranks); `nil` under the same conditions as r.
-    public var spearmanRho: Double?
+    package var spearmanRho: Double?
     /// 95% CI of r by Fisher's z: tanh(atanh r ∓ 1.959963984540054/√(n−3)); needs n ≥ 4.
     /// [r, r] when |r| = 1.
-    public var ciLow: Double?
-    public var ciHigh: Double?
+    package var ciLow: Double?
+    package var ciHigh: Double?
     /// Two-sided p for H₀: ρ = 0 from Student's t with n − 2 df; 0 when |r| = 1.
-    public var pValue: Double?
+    package var pValue: Double?
 
-    public init(n: Int, pearsonR: Double?, spearmanRho: Double?,
+    package init(n: Int, pearsonR: Double?, spearmanRho: Double?,
                 ciLow: Double?, ciHigh: Double?, pValue: Double?) {
         self.n = n
         self.pearsonR = pearsonR

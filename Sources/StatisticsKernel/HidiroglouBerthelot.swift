@@ -16,18 +16,18 @@
 ///
 /// A value carried over unchanged (ratio exactly 1) is set aside before any median or
 /// quartile: budgets rolled over say nothing about what a plausible change is.
-public enum HidiroglouBerthelot {
-    public struct Parameters: Sendable, Equatable {
+package enum HidiroglouBerthelot {
+    package struct Parameters: Sendable, Equatable {
         /// U, the size exponent (univOutl: 0.5).
-        public var sizeExponent: Double
+        package var sizeExponent: Double
         /// A, the floor on each spread as a fraction of |E_M| (univOutl: 0.05).
-        public var spreadFloor: Double
+        package var spreadFloor: Double
         /// C, the bounds' width in spreads (univOutl: 4).
-        public var boundWidth: Double
+        package var boundWidth: Double
         /// Fewer screened pairs than this: none is screened (SPEC §11: 5).
-        public var minimumScreened: Int
+        package var minimumScreened: Int
 
-        public init(sizeExponent: Double = 0.5, spreadFloor: Double = 0.05, boundWidth: Double = 4,
+        package init(sizeExponent: Double = 0.5, spreadFloor: Double = 0.05, boundWidth: Double = 4,
                     minimumScreened: Int = 5) {
             self.sizeExponent = sizeExponent
             self.spreadFloor = spreadFloor
@@ -36,7 +36,7 @@ public enum HidiroglouBerthelot {
         }
     }
 
-    public enum Outcome: String, Sendable, Equatable {
+    package enum Outcome: String, Sendable, Equatable {
         case within, below, above, unchanged
         /// A value missing or not positive, or too few pairs to screen.
         case notScreened = "not-screened"
@@ -44,20 +44,20 @@ public enum HidiroglouBerthelot {
 
     /// One pair's result. `effect` and the bounds are `nil` where not computed (a side
     /// with no spread has no bound).
-    public struct Edit: Sendable, Equatable {
-        public var ratio: Double?
-        public var effect: Double?
-        public var effectLow: Double?
-        public var effectHigh: Double?
-        public var outcome: Outcome
+    package struct Edit: Sendable, Equatable {
+        package var ratio: Double?
+        package var effect: Double?
+        package var effectLow: Double?
+        package var effectHigh: Double?
+        package var outcome: Outcome
         /// The bound crossed, as a ratio at this pair's size (SPEC §11): r_M · (1 + E_high
         /// / size^U) above, r_M / (1 − E_low / size^U) below; `nil` when within.
-        public var ratioBound: Double?
+        package var ratioBound: Double?
     }
 
     /// The edit of every pair (`from`, `to`), in the order given. A value `nil` or ≤ 0 is
     /// not screened; equal values are `unchanged`.
-    public static func edits(_ pairs: [(from: Double?, to: Double?)], parameters: Parameters = Parameters()) -> [Edit] {
+    package static func edits(_ pairs: [(from: Double?, to: Double?)], parameters: Parameters = Parameters()) -> [Edit] {
         var edits = [Edit](repeating: Edit(ratio: nil, effect: nil, effectLow: nil, effectHigh: nil,
                                            outcome: .notScreened, ratioBound: nil), count: pairs.count)
         var screened: [Int] = []

@@ -12,19 +12,19 @@
 /// The totals and Σdᵢ² are summed in double-double (exact products, `DoubleDouble`), and each dᵢ is formed with one
 /// rounding (a fused multiply-add), so the figures agree with an exact rational
 /// evaluation to a few ulps for realistic returns.
-public struct RatioEstimate: Sendable, Equatable {
+package struct RatioEstimate: Sendable, Equatable {
     /// Number of pairs.
-    public var n: Int
+    package var n: Int
     /// X = Σxᵢ.
-    public var totalX: Double
+    package var totalX: Double
     /// Y = Σyᵢ.
-    public var totalY: Double
+    package var totalY: Double
     /// R = Y / X; `nil` when X ≤ 0 (no ratio of a non-positive total).
-    public var ratio: Double?
+    package var ratio: Double?
     /// SE(R); `nil` when n < 2 or X ≤ 0.
-    public var standardError: Double?
+    package var standardError: Double?
 
-    public init(n: Int, totalX: Double, totalY: Double, ratio: Double?, standardError: Double?) {
+    package init(n: Int, totalX: Double, totalY: Double, ratio: Double?, standardError: Double?) {
         self.n = n
         self.totalX = totalX
         self.totalY = totalY
@@ -38,7 +38,7 @@ public struct RatioEstimate: Sendable, Equatable {
     ///   infinity (or their totals overflow).
     ///
     /// [Cochran 1977]: https://www.wiley.com/en-us/Sampling+Techniques%2C+3rd+Edition-p-9780471162407
-    public static func of(x: [Double], y: [Double]) -> RatioEstimate? {
+    package static func of(x: [Double], y: [Double]) -> RatioEstimate? {
         guard !x.isEmpty, x.count == y.count, x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else { return nil }
         let totalX = DoubleDouble.sum(x).value, totalY = DoubleDouble.sum(y).value
         guard totalX.isFinite, totalY.isFinite else { return nil }

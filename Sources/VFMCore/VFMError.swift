@@ -5,49 +5,49 @@
 /// made, for logs and bug reports; two errors are equal when what the user sees is.
 public struct VFMError: Error, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The failure underneath: an `errno` from a system call, or a library's error.
-    public struct Cause: Sendable, Equatable, CustomStringConvertible {
+    package struct Cause: Sendable, Equatable, CustomStringConvertible {
         /// The `errno` value, when the cause is a failed system call.
-        public var code: Int32?
-        public var description: String
+        package var code: Int32?
+        package var description: String
 
         /// A failed system call: `call` is what vfm was doing ("writing", "opening").
-        public init(errno code: Int32, call: String) {
+        package init(errno code: Int32, call: String) {
             self.code = code
             description = "\(call): errno \(code)"
         }
 
-        public init(describing error: any Error) {
+        package init(describing error: any Error) {
             code = nil
             description = String(describing: error)
         }
     }
 
     /// Where in vfm's source the error was made (`#fileID:#line`).
-    public struct Location: Sendable, Equatable, CustomStringConvertible {
-        public var fileID: String
-        public var line: Int
-        public var description: String { "\(fileID):\(line)" }
+    package struct Location: Sendable, Equatable, CustomStringConvertible {
+        package var fileID: String
+        package var line: Int
+        package var description: String { "\(fileID):\(line)" }
     }
 
     /// The exit status this error maps to.
-    public var status: ExitStatus
+    package var status: ExitStatus
     /// What went wrong, in the user's words ("required column `total_cost` is missing").
-    public var message: String
+    package var message: String
     /// The file (as named in outputs), if the error is about one.
-    public var file: String?
+    package var file: String?
     /// 1-based physical line, if known.
-    public var line: Int?
+    package var line: Int?
     /// Column name or config key, if known.
-    public var column: String?
+    package var column: String?
     /// What the user should do next.
-    public var hint: String?
+    package var hint: String?
 
     /// What failed underneath, if anything did; not part of equality.
-    public var cause: Cause?
+    package var cause: Cause?
     /// Where the error was made; not part of equality.
-    public var location: Location
+    package var location: Location
 
-    public init(_ status: ExitStatus, _ message: String, file: String? = nil, line: Int? = nil,
+    package init(_ status: ExitStatus, _ message: String, file: String? = nil, line: Int? = nil,
                 column: String? = nil, hint: String? = nil, cause: Cause? = nil,
                 thrownIn fileID: String = #fileID, atLine sourceLine: Int = #line) {
         self.cause = cause

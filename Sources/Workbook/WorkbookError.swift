@@ -29,11 +29,11 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var kind: Kind
-    public var message: String
+    package var message: String
     /// The underlying error (zlib's, libxml2's), for diagnosis; may be empty.
-    public var cause: String
+    package var cause: String
 
-    public init(_ kind: Kind, _ message: String, cause: String = "") {
+    package init(_ kind: Kind, _ message: String, cause: String = "") {
         self.kind = kind
         self.message = message
         self.cause = cause
@@ -49,25 +49,25 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
 /// bytes pass the limit.
 public struct WorkbookLimits: Sendable, Equatable {
     /// A worksheet part (streamed to a temporary file, never held in memory).
-    public var sheetBytes: Int
+    package var sheetBytes: Int
     /// `sharedStrings.xml` (its strings are held in memory).
-    public var sharedStringsBytes: Int
+    package var sharedStringsBytes: Int
     /// Every other part read: workbook, relationships, styles.
-    public var otherPartBytes: Int
+    package var otherPartBytes: Int
     /// Strings in `sharedStrings.xml`: bounded by count as well as bytes, because an empty
     /// string costs a few bytes of XML and tens in memory (issue 31: 50 million of them in a
     /// 385 KB workbook took 47 s and 1.08 GB). A million-row return has a few million.
-    public var sharedStringCount: Int
+    package var sharedStringCount: Int
     /// The text of one row, summed over its cells: a shared string is stored once but
     /// counted where it is used (issue 31: one 60 KB string in 3,000 columns of every row
     /// made a 23 KB workbook cost 1.21 GB and write 3.4 GB). A real return's row is a few
     /// hundred bytes.
-    public var rowTextBytes: Int
+    package var rowTextBytes: Int
 
     public static let standard = WorkbookLimits(sheetBytes: 1 << 30, sharedStringsBytes: 256 << 20,
                                                 otherPartBytes: 32 << 20)
 
-    public init(sheetBytes: Int, sharedStringsBytes: Int, otherPartBytes: Int,
+    package init(sheetBytes: Int, sharedStringsBytes: Int, otherPartBytes: Int,
                 sharedStringCount: Int = 5_000_000, rowTextBytes: Int = 1 << 20) {
         self.sheetBytes = sheetBytes
         self.sharedStringsBytes = sharedStringsBytes
