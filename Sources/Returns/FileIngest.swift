@@ -35,10 +35,17 @@ struct FileIngest {
         return try parse(scanned, name: file.displayName, missingWords: missingWords, totals: totals, chunks: chunks)
     }
 
+    /// The workbook's SHA-256 and size come from a pass in chunks, as a CSV's do: the
+    /// file is never held whole (the reader inflates its parts from the file itself).
     private static func readWorkbook(_ file: InputFile, sheet: String?, missingWords: MissingValueWords,
                                      totals: TotalsLabels) throws(VFMError) -> FileIngest {
-        let bytes = try FileSystem.readBytes(file.location, displayName: file.displayName)
-        return try WorkbookIngest.read(file, bytes: bytes, sheet: sheet, missingWords: missingWords, totals: totals)
+        var hash = ContentHash(), size = 0
+        try FileSystem.forEachChunk(of: file.location, displayName: file.displayName) { chunk, _ in
+            hash.update(UnsafeRawBufferPointer(chunk))
+            size += chunk.count
+        }
+        return try WorkbookIngest.read(file, sha256: hash.finalizeHex(), size: size, sheet: sheet,
+                                       missingWords: missingWords, totals: totals)
     }
 
     /// The work of `read` on CSV bytes already in memory; `name` is the file's output name.

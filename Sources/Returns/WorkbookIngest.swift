@@ -9,7 +9,7 @@ import Workbook
 package enum WorkbookIngest {
     package static let saveAs = "open it in the spreadsheet and save it as .xlsx or CSV UTF-8 (Excel: File › Save As › Excel Workbook or CSV UTF-8), then run again"
 
-    static func read(_ file: InputFile, bytes: [UInt8], sheet requested: String?,
+    static func read(_ file: InputFile, sha256: String, size: Int, sheet requested: String?,
                      missingWords: MissingValueWords, totals: TotalsLabels = .standard) throws(VFMError) -> FileIngest {
         let name = file.displayName
         let workbook: Workbook
@@ -60,7 +60,7 @@ package enum WorkbookIngest {
                     + "\(notes.mergedCellsFilled == 1 ? "it" : "them") (first: \(notes.firstMergedCellFilled ?? "?")), as the "
                     + "spreadsheet shows them; nothing to do if each merged name belongs to every row it spans")
             }
-            let summary = InputFileSummary(path: name, sha256: ContentHash.hex(of: bytes), bytes: bytes.count,
+            let summary = InputFileSummary(path: name, sha256: sha256, bytes: size,
                                            rowsRead: table.rowsRead, rowsAccepted: table.accepted.count,
                                            rowsRejected: table.rejected.count, encoding: "xlsx",
                                            preambleRows: table.preambleRows, sheet: sheet.name)
