@@ -9,19 +9,19 @@ extension AnalysisResult {
     /// a run directory: full precision, missing = empty cell, LF, rows in result order.
     /// The benchmark (three rows a service) is written on one core while the other tables
     /// are on the other (`vfm run` writes them in the background while the report renders).
-    package func write(toRunDirectory dir: String) throws(VFMError) {
+    public func write(toRunDirectory dir: String) throws(VFMError) {
         try Parallel.bothOrThrow({ () throws(VFMError) in try writeTables(toRunDirectory: dir) },
                                  { () throws(VFMError) in try writeBenchmark(toRunDirectory: dir) })
     }
 
     /// `tables/benchmark.csv`, the table that grows with the services (`vfm run` writes it
     /// in the background while the report renders).
-    package func writeBenchmark(toRunDirectory dir: String) throws(VFMError) {
+    public func writeBenchmark(toRunDirectory dir: String) throws(VFMError) {
         try benchmark.write(to: dir + "/" + RunLayout.benchmark, displayName: RunLayout.benchmark)
     }
 
     /// Every table but the benchmark: what the report reads of the analysis.
-    package func writeTables(toRunDirectory dir: String) throws(VFMError) {
+    public func writeTables(toRunDirectory dir: String) throws(VFMError) {
         func write<Row: RunFileRow>(_ rows: [Row], _ path: String) throws(VFMError) {
             try CSVFileWriter.write(rows, to: dir + "/" + path, displayName: path)
         }
@@ -66,7 +66,7 @@ extension AnalysisResult {
     /// was written from (the report and `vfm-diff` start here when run by hand).
     /// - Throws: `.noInput` (66) when a table is missing (run the analyze stage first);
     ///   `.dataError` (65) naming file, line and column when one is damaged.
-    package static func read(fromRunDirectory dir: String) throws(VFMError) -> AnalysisResult {
+    public static func read(fromRunDirectory dir: String) throws(VFMError) -> AnalysisResult {
         func rows<Row: RunFileRow>(_ path: String, _: Row.Type) throws(VFMError) -> [Row] {
             let reader = RunFileCSV(file: path,
                                     hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")

@@ -3,26 +3,26 @@ import PipelineDefinition
 /// Every figure of the analysis (SPEC §6), one array per table of SPEC §7, in the order
 /// they are written: groups in pipeline order, then metrics or pairs in pipeline order.
 /// Undefined figures are `nil` and become empty cells, never NaN.
-package struct AnalysisResult: Sendable, Equatable {
-    package var descriptives: [DescriptiveRow]
-    package var correlations: [CorrelationRow]
-    package var outcomeMix: [OutcomeMixRow]
-    package var supportLevels: [SupportLevelRow]
-    package var bands: [BandRow]
-    package var benchmark: BenchmarkTable
-    package var trendLines: [TrendLineRow]
+public struct AnalysisResult: Sendable, Equatable {
+    public var descriptives: [DescriptiveRow]
+    public var correlations: [CorrelationRow]
+    public var outcomeMix: [OutcomeMixRow]
+    public var supportLevels: [SupportLevelRow]
+    public var bands: [BandRow]
+    public var benchmark: BenchmarkTable
+    public var trendLines: [TrendLineRow]
     /// What a budget buys (SPEC §6.1): per pipeline group, its scenarios, and the pooled
     /// rates both are computed from (pipeline groups, then the extra ones scenarios use).
-    package var valueForMoney: [ValueForMoneyRow]
-    package var scenarios: [ScenarioRow]
-    package var valueForMoneyBasis: [ValueForMoneyBasis]
+    public var valueForMoney: [ValueForMoneyRow]
+    public var scenarios: [ScenarioRow]
+    public var valueForMoneyBasis: [ValueForMoneyBasis]
     /// SPEC §11: the period tables, over every accepted row (current or not).
-    package var periodTables = PeriodTables()
+    public var periodTables = PeriodTables()
     /// SPEC §14: the Poisson model's coefficients and its fit (both empty without `[model]`).
     package var model: [ModelRow] = []
     package var modelFit: [ModelFitRow] = []
 
-    package init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
+    public init(descriptives: [DescriptiveRow], correlations: [CorrelationRow], outcomeMix: [OutcomeMixRow],
                 supportLevels: [SupportLevelRow], bands: [BandRow], benchmark: BenchmarkTable,
                 trendLines: [TrendLineRow], valueForMoney: [ValueForMoneyRow] = [], scenarios: [ScenarioRow] = [],
                 valueForMoneyBasis: [ValueForMoneyBasis] = []) {

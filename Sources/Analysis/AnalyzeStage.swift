@@ -6,12 +6,12 @@ import VFMCore
 /// The analyze stage (SPEC §6): the figures of the study's Tables 4–8, its correlations and
 /// ±1 SD and robust bands, and what a budget buys (SPEC §6.1), for every group of the
 /// pipeline, each with its n.
-package enum AnalyzeStage {
+public enum AnalyzeStage {
     /// Computes every table. Services with `excludedFromStatistics` enter no statistic
     /// (they are still placed in the benchmark). Output order follows the pipeline: groups
     /// in pipeline order, then metrics or pairs in pipeline order. Only current returns
     /// (SPEC §11) enter any table: earlier returns feed the period tables alone.
-    package static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
+    public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
         let periodTables = PeriodTables(clean.earlierReturns.isEmpty ? clean.services : clean.services + clean.earlierReturns,
                                         pipeline: pipeline)
         var clean = clean

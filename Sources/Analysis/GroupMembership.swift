@@ -10,14 +10,14 @@ import PipelineDefinition
 /// a filter names is read and normalised once, into value → rows, and a group's members are
 /// the rows of its values: O(services · filtered columns + members). Membership is exactly
 /// `includes`'s (same `columnText`, same `normalised`).
-package struct GroupMembership: Sendable {
+public struct GroupMembership: Sendable {
     private let services: [CleanedService]
     /// Normalised column name → normalised cell text → rows, ascending.
     private var rowsByColumn: [String: [String: [Int]]] = [:]
     /// Client focus → rows, ascending.
     private var rowsByClientFocus: [ClientFocus: [Int]] = [:]
 
-    package init(services: [CleanedService], selections: [GroupSelection]) {
+    public init(services: [CleanedService], selections: [GroupSelection]) {
         self.services = services
         var columns = Set<String>()
         var needsClientFocus = false
@@ -44,7 +44,7 @@ package struct GroupMembership: Sendable {
     }
 
     /// The rows (ascending) of the services `selection` takes.
-    package func rows(of selection: GroupSelection) -> [Int] {
+    public func rows(of selection: GroupSelection) -> [Int] {
         switch selection {
         case .all:
             return Array(services.indices)

@@ -10,7 +10,7 @@ extension ReportInput {
     /// the report is made for (the by-hand `vfm-report` gets it from `--config`).
     /// - Throws: `.noInput` (66) naming the stage to run when a file is missing;
     ///   `.dataError` (65) naming file, line and column when one is damaged.
-    package static func read(fromRunDirectory dir: String, pipeline: LoadedPipeline) throws(VFMError) -> ReportInput {
+    public static func read(fromRunDirectory dir: String, pipeline: LoadedPipeline) throws(VFMError) -> ReportInput {
         guard let ingest = try InputsSummary.readIfPresent(runDirectory: dir, relativePath: RunLayout.ingestInputs) else {
             throw VFMError(.noInput, "the report needs \(RunLayout.ingestInputs), which is not there",
                            file: RunLayout.ingestInputs, hint: "run vfm-ingest on this run directory first")

@@ -9,17 +9,17 @@ import Tabular
 /// the provenance the manifest records. `vfm run` builds it in memory from the stages'
 /// results; `read(fromRunDirectory:pipeline:)` loads the same value from a run directory
 /// (for `vfm-report` and `vfm-diff` run by hand).
-package struct ReportInput: Sendable, Equatable {
+public struct ReportInput: Sendable, Equatable {
     /// Per-file provenance (SHA-256, bytes, encoding) and warnings as ingest recorded them.
-    package var ingest: InputsSummary
+    public var ingest: InputsSummary
     /// Services (with derived measures and flags), every rejected row, accounting after cleaning.
-    package var clean: CleanResult
-    package var analysis: AnalysisResult
+    public var clean: CleanResult
+    public var analysis: AnalysisResult
     /// The pipeline definition's path and SHA-256, as the manifest names them.
-    package var pipeline: RunManifest.Pipeline
-    package var tool: RunManifest.Tool
+    public var pipeline: RunManifest.Pipeline
+    public var tool: RunManifest.Tool
 
-    package init(ingest: InputsSummary, clean: CleanResult, analysis: AnalysisResult, pipeline: LoadedPipeline,
+    public init(ingest: InputsSummary, clean: CleanResult, analysis: AnalysisResult, pipeline: LoadedPipeline,
                 tool: RunManifest.Tool = RunManifest.Tool()) {
         self.ingest = ingest
         self.clean = clean
@@ -29,7 +29,7 @@ package struct ReportInput: Sendable, Equatable {
     }
 
     /// Provenance from ingest with the row accounting after cleaning, per file.
-    package var inputs: InputsSummary {
+    public var inputs: InputsSummary {
         InputsSummary.merged(ingest: ingest, clean: cleanSummary) ?? ingest
     }
 
@@ -41,10 +41,10 @@ package struct ReportInput: Sendable, Equatable {
     }
 
     /// The manifest's `inputs`: rows read = accepted + rejected after cleaning.
-    package var manifestInputs: [RunManifest.Input] { inputs.manifestInputs }
+    public var manifestInputs: [RunManifest.Input] { inputs.manifestInputs }
 
     /// The manifest of a run directory holding exactly these results and `outputs`.
-    package func manifest(outputs: [RunManifest.Output]) -> RunManifest {
+    public func manifest(outputs: [RunManifest.Output]) -> RunManifest {
         var manifest = RunManifest(tool: tool, pipeline: pipeline, inputs: manifestInputs, outputs: outputs,
                                    sheetOption: ingest.sheetOption)
         manifest.periodOption = clean.periodOption
@@ -55,7 +55,7 @@ package struct ReportInput: Sendable, Equatable {
 
 extension InputsSummary {
     /// The manifest's `inputs` entries for these files.
-    package var manifestInputs: [RunManifest.Input] {
+    public var manifestInputs: [RunManifest.Input] {
         files.map {
             RunManifest.Input(path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rowsRead: $0.rowsRead,
                               rowsAccepted: $0.rowsAccepted, rowsRejected: $0.rowsRejected,

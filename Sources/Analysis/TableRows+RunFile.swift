@@ -10,13 +10,13 @@ import VFMCore
 extension DescriptiveRow: RunFileRow {
     package static let schema = RunFileSchema.descriptives
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(group), .text(metric.rawValue), .count(n), .number(mean), .number(sd), .number(minimum),
          .number(median), .number(maximum), .number(bandLow), .number(bandHigh), .number(robustBandLow),
          .number(robustBandHigh)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(group: try cells.requiredText(), metric: try cells.requiredValue(Metric.self),
                   n: try cells.requiredCount(), mean: try cells.number(), sd: try cells.number(),
                   minimum: try cells.number(), median: try cells.number(), maximum: try cells.number(),
@@ -28,12 +28,12 @@ extension DescriptiveRow: RunFileRow {
 extension CorrelationRow: RunFileRow {
     package static let schema = RunFileSchema.correlations
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(pearsonR), .number(spearmanRho),
          .number(ciLow), .number(ciHigh), .number(pValue), .text(strength)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(group: try cells.requiredText(), x: try cells.requiredValue(Metric.self),
                   y: try cells.requiredValue(Metric.self), n: try cells.requiredCount(), pearsonR: try cells.number(),
                   spearmanRho: try cells.number(), ciLow: try cells.number(), ciHigh: try cells.number(),
@@ -44,12 +44,12 @@ extension CorrelationRow: RunFileRow {
 extension OutcomeMixRow: RunFileRow {
     package static let schema = RunFileSchema.outcomeMix
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(group), .count(n), .number(outcomeRateMean), .number(gainedShare), .number(retainedShare),
          .number(selfEmployedShare), .number(gainedPer100), .number(retainedPer100), .number(selfEmployedPer100)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(group: try cells.requiredText(), n: try cells.requiredCount(), outcomeRateMean: try cells.number(),
                   gainedShare: try cells.number(), retainedShare: try cells.number(),
                   selfEmployedShare: try cells.number(), gainedPer100: try cells.number(),
@@ -60,11 +60,11 @@ extension OutcomeMixRow: RunFileRow {
 extension SupportLevelRow: RunFileRow {
     package static let schema = RunFileSchema.supportLevels
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(group), .count(n), .number(shareLT7), .number(share7to40), .number(share40plus)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(group: try cells.requiredText(), n: try cells.requiredCount(), shareLT7: try cells.number(),
                   share7to40: try cells.number(), share40plus: try cells.number())
     }
@@ -73,12 +73,12 @@ extension SupportLevelRow: RunFileRow {
 extension BandRow: RunFileRow {
     package static let schema = RunFileSchema.bands
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(metric.rawValue), .text(group), .count(n), .number(minimum), .number(maximum), .number(bandLow),
          .number(mean), .number(bandHigh), .number(robustBandLow), .number(robustBandHigh)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(metric: try cells.requiredValue(Metric.self), group: try cells.requiredText(),
                   n: try cells.requiredCount(), minimum: try cells.number(), maximum: try cells.number(),
                   bandLow: try cells.number(), mean: try cells.number(), bandHigh: try cells.number(),
@@ -89,11 +89,11 @@ extension BandRow: RunFileRow {
 extension BenchmarkRow: RunFileRow {
     package static let schema = RunFileSchema.benchmark
 
-    package var fields: [CSVField] { Self.header.indices.map(field(at:)) }
+    public var fields: [CSVField] { Self.header.indices.map(field(at:)) }
 
     /// `fields` without the array or a `CSVField` per cell: the table has a row per
     /// service and metric (a test holds the two to the same bytes).
-    package func encode(into line: inout CSVLineEncoder) {
+    public func encode(into line: inout CSVLineEncoder) {
         line.append(text: authority)
         line.append(text: service)
         line.append(text: period)
@@ -103,7 +103,7 @@ extension BenchmarkRow: RunFileRow {
         line.append(text: evidenceBand?.rawValue)
     }
 
-    package func field(at column: Int) -> CSVField {
+    public func field(at column: Int) -> CSVField {
         switch column {
         case 0: return .text(authority)
         case 1: return .text(service)
@@ -115,7 +115,7 @@ extension BenchmarkRow: RunFileRow {
         }
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(authority: try cells.requiredText(), service: try cells.requiredText(), period: cells.text(),
                   metric: try cells.requiredValue(Metric.self), value: try cells.number(),
                   allBand: try cells.value(BandPosition.self), evidenceBand: try cells.value(BandPosition.self))
@@ -125,11 +125,11 @@ extension BenchmarkRow: RunFileRow {
 extension TrendLineRow: RunFileRow {
     package static let schema = RunFileSchema.trendLines
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(group), .text(x.rawValue), .text(y.rawValue), .count(n), .number(intercept), .number(slope)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(group: try cells.requiredText(), x: try cells.requiredValue(Metric.self),
                   y: try cells.requiredValue(Metric.self), n: try cells.requiredCount(), intercept: try cells.number(),
                   slope: try cells.number())

@@ -3,108 +3,108 @@ import PipelineDefinition
 // The rows of the tables of SPEC §7, one type per table; `nil` is an empty cell.
 
 /// One group × metric of `tables/descriptives.csv`.
-package struct DescriptiveRow: Sendable, Equatable {
-    package var group: String
-    package var metric: Metric
+public struct DescriptiveRow: Sendable, Equatable {
+    public var group: String
+    public var metric: Metric
     /// Services in the group that have the metric.
-    package var n: Int
-    package var mean: Double?
+    public var n: Int
+    public var mean: Double?
     /// Sample SD (n − 1); needs n ≥ 2.
-    package var sd: Double?
-    package var minimum: Double?
-    package var median: Double?
-    package var maximum: Double?
+    public var sd: Double?
+    public var minimum: Double?
+    public var median: Double?
+    public var maximum: Double?
     /// The ±1 SD band (study Table 8): mean − sd, clamped at 0 for non-negative metrics
     /// as the study printed £0; needs n ≥ 2.
-    package var bandLow: Double?
-    package var bandHigh: Double?
+    public var bandLow: Double?
+    public var bandHigh: Double?
     /// The robust band (SPEC §6): type 7 quantiles at Φ(−1) and Φ(1); needs n ≥ 2.
-    package var robustBandLow: Double?
-    package var robustBandHigh: Double?
+    public var robustBandLow: Double?
+    public var robustBandHigh: Double?
 }
 
 /// One group × correlation pair of `tables/correlations.csv`.
-package struct CorrelationRow: Sendable, Equatable {
-    package var group: String
-    package var x: Metric
-    package var y: Metric
+public struct CorrelationRow: Sendable, Equatable {
+    public var group: String
+    public var x: Metric
+    public var y: Metric
     /// Pairwise-complete services.
-    package var n: Int
-    package var pearsonR: Double?
-    package var spearmanRho: Double?
-    package var ciLow: Double?
-    package var ciHigh: Double?
-    package var pValue: Double?
+    public var n: Int
+    public var pearsonR: Double?
+    public var spearmanRho: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    public var pValue: Double?
     /// The pipeline's word for |r|; `nil` when r is undefined.
-    package var strength: String?
+    public var strength: String?
 }
 
 /// One group of `tables/outcome_mix.csv` (study Table 5).
-package struct OutcomeMixRow: Sendable, Equatable {
-    package var group: String
+public struct OutcomeMixRow: Sendable, Equatable {
+    public var group: String
     /// Services in the group with an outcome rate.
-    package var n: Int
-    package var outcomeRateMean: Double?
+    public var n: Int
+    public var outcomeRateMean: Double?
     /// Pooled Σgained / Σjob_outcomes over those services with the full breakdown.
-    package var gainedShare: Double?
-    package var retainedShare: Double?
-    package var selfEmployedShare: Double?
+    public var gainedShare: Double?
+    public var retainedShare: Double?
+    public var selfEmployedShare: Double?
     /// 100 × mean outcome rate × share (the study's 23 + 14 + 1 = 38 per 100 supported).
-    package var gainedPer100: Double?
-    package var retainedPer100: Double?
-    package var selfEmployedPer100: Double?
+    public var gainedPer100: Double?
+    public var retainedPer100: Double?
+    public var selfEmployedPer100: Double?
 }
 
 /// One group of `tables/support_levels.csv` (study Table 4).
-package struct SupportLevelRow: Sendable, Equatable {
-    package var group: String
+public struct SupportLevelRow: Sendable, Equatable {
+    public var group: String
     /// Services in the group with support-level data (all three counts, sum > 0).
-    package var n: Int
-    package var shareLT7: Double?
-    package var share7to40: Double?
-    package var share40plus: Double?
+    public var n: Int
+    public var shareLT7: Double?
+    public var share7to40: Double?
+    public var share40plus: Double?
 }
 
 /// One metric × group of `tables/bands.csv` (study Table 8).
-package struct BandRow: Sendable, Equatable {
-    package var metric: Metric
-    package var group: String
-    package var n: Int
-    package var minimum: Double?
-    package var maximum: Double?
-    package var bandLow: Double?
-    package var mean: Double?
-    package var bandHigh: Double?
+public struct BandRow: Sendable, Equatable {
+    public var metric: Metric
+    public var group: String
+    public var n: Int
+    public var minimum: Double?
+    public var maximum: Double?
+    public var bandLow: Double?
+    public var mean: Double?
+    public var bandHigh: Double?
     /// The robust band beside the study's (SPEC §6): quantiles at Φ(−1) and Φ(1).
-    package var robustBandLow: Double?
-    package var robustBandHigh: Double?
+    public var robustBandLow: Double?
+    public var robustBandHigh: Double?
 }
 
 /// Where a value sits against a ±1 SD band.
-package enum BandPosition: String, Sendable, Equatable {
+public enum BandPosition: String, Sendable, Equatable {
     case below, within, above
 }
 
 /// One service × band metric of `tables/benchmark.csv`.
-package struct BenchmarkRow: Sendable, Equatable {
-    package var authority: String
-    package var service: String
-    package var period: String?
-    package var metric: Metric
-    package var value: Double?
+public struct BenchmarkRow: Sendable, Equatable {
+    public var authority: String
+    public var service: String
+    public var period: String?
+    public var metric: Metric
+    public var value: Double?
     /// Against the all-services band; `nil` when the value or the band is undefined.
-    package var allBand: BandPosition?
+    public var allBand: BandPosition?
     /// Against the evidence-based band; `nil` when the value or the band is undefined.
-    package var evidenceBand: BandPosition?
+    public var evidenceBand: BandPosition?
 }
 
 /// One group × correlation pair of `tables/trend_lines.csv`: the least-squares line drawn
 /// on the scatter charts.
-package struct TrendLineRow: Sendable, Equatable {
-    package var group: String
-    package var x: Metric
-    package var y: Metric
-    package var n: Int
-    package var intercept: Double?
-    package var slope: Double?
+public struct TrendLineRow: Sendable, Equatable {
+    public var group: String
+    public var x: Metric
+    public var y: Metric
+    public var n: Int
+    public var intercept: Double?
+    public var slope: Double?
 }

@@ -4,19 +4,19 @@ import Tabular
 /// The columns of `clean/services.csv` for a set of services, cell by cell from the typed
 /// values — what `ServicesCSV` writes, for an in-process reader (the report in `vfm run`)
 /// that wants a few cells of many rows without reading the file back as strings.
-package struct ServicesFileColumns: Sendable {
+public struct ServicesFileColumns: Sendable {
     /// The header exactly as written (extra columns neutralised).
-    package let header: [String]
+    public let header: [String]
     private let extras: [String]
 
-    package init(_ services: [CleanedService]) {
+    public init(_ services: [CleanedService]) {
         extras = ServicesCSV.extraColumnNames(services)
         header = ServicesCSV.header(extras: extras)
     }
 
     /// The cell `services[row]` has in column `column` (a position in `header`). Takes the
     /// array and a position so that reading one cell does not copy the whole service.
-    package func field(_ services: [CleanedService], _ row: Int, at column: Int) -> CSVField {
+    public func field(_ services: [CleanedService], _ row: Int, at column: Int) -> CSVField {
         let canonical = ReturnColumn.all.count, derived = ServicesCSV.derivedColumnCount
         switch column {
         case ..<canonical:
@@ -37,11 +37,11 @@ package struct ServicesFileColumns: Sendable {
 }
 
 /// The columns of `clean/flags.csv`, cell by cell from the typed flags (see `FlagsCSV`).
-package enum FlagsFileColumns {
-    package static var header: [String] { FlagsCSV.header }
+public enum FlagsFileColumns {
+    public static var header: [String] { FlagsCSV.header }
 
     /// The cell of flag `item` of `services[row]` in column `column` (a position in `header`).
-    package static func field(_ services: [CleanedService], _ row: Int, flag item: Int, at column: Int) -> CSVField {
+    public static func field(_ services: [CleanedService], _ row: Int, flag item: Int, at column: Int) -> CSVField {
         switch column {
         case 0: return .text(services[row].input.authority)
         case 1: return .text(services[row].input.service)

@@ -12,7 +12,7 @@ extension CleanResult {
     /// `clean/services.csv` is written on one core while `clean/flags.csv` and the summary
     /// are on the other (`vfm run` writes them in the background while the analysis
     /// computes; by hand there is nothing else to overlap them with, issue 25).
-    package func write(toRunDirectory dir: String) throws(VFMError) {
+    public func write(toRunDirectory dir: String) throws(VFMError) {
         try Parallel.bothOrThrow({ () throws(VFMError) in
             try ServicesCSV.write(services, to: path(dir, RunLayout.cleanServices), displayName: RunLayout.cleanServices)
         }, { () throws(VFMError) in
@@ -23,13 +23,13 @@ extension CleanResult {
 
     /// `clean/services.csv` and `clean/flags.csv`, the files that grow with the services
     /// (`vfm run` writes them in the background while later stages compute).
-    package func writeServices(toRunDirectory dir: String) throws(VFMError) {
+    public func writeServices(toRunDirectory dir: String) throws(VFMError) {
         try ServicesCSV.write(services, to: path(dir, RunLayout.cleanServices), displayName: RunLayout.cleanServices)
         try FlagsCSV.write(services, to: path(dir, RunLayout.cleanFlags), displayName: RunLayout.cleanFlags)
     }
 
     /// `clean/rejected.csv` and `clean/inputs.json`: what the report reads of clean.
-    package func writeSummary(toRunDirectory dir: String) throws(VFMError) {
+    public func writeSummary(toRunDirectory dir: String) throws(VFMError) {
         try CSVFileWriter.write(rejected, to: path(dir, RunLayout.cleanRejected), displayName: RunLayout.cleanRejected)
         var summary = InputsSummary(files: files, warnings: warnings)
         summary.periodOption = periodOption
@@ -40,7 +40,7 @@ extension CleanResult {
     /// Reads what `write(toRunDirectory:)` wrote (the report stage executable starts here).
     /// - Throws: `.noInput` when a file is missing (run the clean stage first);
     ///   `.dataError` when one is damaged.
-    package static func read(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
+    public static func read(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
         // The two files that grow with the services are streamed, each on a core of its own.
         let (servicesRead, flagsRead) = Parallel.both({ () -> Result<[CleanedService], VFMError> in
             Result { () throws(VFMError) in try readServices(dir) }
@@ -67,7 +67,7 @@ extension CleanResult {
     /// `clean/flags.csv` or `clean/rejected.csv` either (issue 25: a stage by hand costs
     /// about what it costs inside `vfm run`). The result has no flags and no rejected rows.
     /// - Throws: as `read(fromRunDirectory:)`.
-    package static func readForAnalysis(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
+    public static func readForAnalysis(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
         try result(services: try readServices(dir), rejected: [], inputs: try readInputs(dir))
     }
 

@@ -2,25 +2,25 @@ import Returns
 
 /// What the clean stage hands on: services with derived measures and flags, every
 /// rejected row (ingest's and its own), and per-file row accounting after cleaning.
-package struct CleanResult: Sendable, Equatable {
+public struct CleanResult: Sendable, Equatable {
     /// Accepted services in stable order (authority, service, period, source file, line).
-    package var services: [CleanedService]
+    public var services: [CleanedService]
     /// Every rejected row, ingest's and clean's, in (source file, line) order.
-    package var rejected: [RejectedRow]
+    public var rejected: [RejectedRow]
     /// Per input file: rows read = accepted + rejected, counted after cleaning.
-    package var files: [InputFileSummary]
-    package var warnings: [String]
+    public var files: [InputFileSummary]
+    public var warnings: [String]
     /// `--period LABEL` (SPEC §11), when the run was given one: recorded in
     /// `clean/inputs.json` and the manifest, because the outputs depend on it.
-    package var periodOption: String? = nil
+    public var periodOption: String? = nil
     /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest, recorded in
     /// `clean/inputs.json` and the manifest as `previous_run`.
-    package var previousRun: String? = nil
+    public var previousRun: String? = nil
     /// The previous run's services of earlier periods: they feed the period edits and
     /// tables only, and are not written to `clean/services.csv`.
-    package var earlierReturns: [CleanedService] = []
+    public var earlierReturns: [CleanedService] = []
 
-    package init(services: [CleanedService], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
+    public init(services: [CleanedService], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
         self.services = services
         self.rejected = rejected
         self.files = files

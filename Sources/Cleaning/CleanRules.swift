@@ -1,7 +1,7 @@
 /// Why the clean stage flags a service it keeps (SPEC §5): a figure worth checking with
 /// the service, as the study did by phone. Each rule fills `metric`, `value` and
 /// `threshold` of `ServiceFlag` as documented on the case.
-package enum FlagRule: String, Sendable, CaseIterable {
+public enum FlagRule: String, Sendable, CaseIterable {
     /// people_supported = 0: kept, every ratio over it missing.
     /// metric `people_supported`, value 0, no threshold.
     case peopleSupportedZero = "people-supported-zero"
@@ -62,7 +62,7 @@ package enum FlagRule: String, Sendable, CaseIterable {
     /// value = the ratio, threshold 1000.
     case periodThousands = "period-thousands"
 
-    package var severity: FlagSeverity {
+    public var severity: FlagSeverity {
         switch self {
         case .zeroOutcomes, .partialOutcomeBreakdown, .proportionGiven: return .info
         default: return .warning

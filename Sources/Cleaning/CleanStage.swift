@@ -5,7 +5,7 @@ import VFMCore
 /// The clean & flag stage (SPEC §5): derives the study's measures, rejects what is
 /// impossible and flags what is suspicious, losing nothing — every input row ends up
 /// in `services` or `rejected`, and the per-file counts say so.
-package enum CleanStage {
+public enum CleanStage {
     /// Cleans ingest's rows, in this order: reject rules (`RejectRule`: negative counts or
     /// costs, out-of-range values, job outcomes > people supported); duplicates by
     /// `pipeline.duplicatePolicy` (keep-first rejects the later rows); derived measures and
@@ -18,7 +18,7 @@ package enum CleanStage {
     ///
     /// `previous`: the services of a `--previous` run (SPEC §11); those of periods before
     /// this run's join the period edits as earlier returns (`CleanResult.earlierReturns`).
-    package static func run(_ ingest: consuming IngestResult, pipeline: PipelineDefinition,
+    public static func run(_ ingest: consuming IngestResult, pipeline: PipelineDefinition,
                            previous: [CleanedService] = [], log: StageLog) -> CleanResult {
         var returns: [ServiceReturn] = [], rejected: [RejectedRow] = []
         swap(&returns, &ingest.returns)

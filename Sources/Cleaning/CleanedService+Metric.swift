@@ -2,7 +2,7 @@ import PipelineDefinition
 
 extension CleanedService {
     /// This service's value of `metric` (inputs or derived measures); `nil` when missing.
-    package func value(of metric: Metric) -> Double? {
+    public func value(of metric: Metric) -> Double? {
         switch metric {
         case .totalCost: return input.totalCost
         case .peopleSupported: return Double(input.peopleSupported)

@@ -14,7 +14,7 @@ extension DerivedMeasures {
     ///
     /// Counts must be within ±2^53 (the clean stage rejects larger ones first), so every
     /// sum here is exact and cannot overflow.
-    package init(deriving service: ServiceReturn) {
+    public init(deriving service: ServiceReturn) {
         self.init()
         let counts = service.counts
         let people = service.peopleSupported
@@ -69,8 +69,8 @@ extension DerivedMeasures {
 /// the correctly rounded value and an independent implementation gets the same bits —
 /// the sum of three rounded proportions differed in the last bit for 12 of the sample's
 /// 47 services with support data.
-package enum SupportLevelIndex {
-    package static func value(lt7: Double, from7to40: Double, over40: Double) -> Double {
+public enum SupportLevelIndex {
+    public static func value(lt7: Double, from7to40: Double, over40: Double) -> Double {
         (lt7 + 3 * from7to40 + 10 * over40) / (lt7 + from7to40 + over40)
     }
 }
@@ -81,7 +81,7 @@ extension ClientFocus {
     /// supported = 0, or one share missing and the other ≤ 0.5). The LD test comes first,
     /// as SPEC §5 writes it: when client counts exceed people supported both shares can be
     /// > 0.5, and such a service is also flagged `client-count-mismatch`.
-    package init(ldShare: Double?, mhShare: Double?) {
+    public init(ldShare: Double?, mhShare: Double?) {
         if let ldShare, ldShare > 0.5 {
             self = .learningDisability
         } else if let mhShare, mhShare > 0.5 {

@@ -20,28 +20,28 @@ import PipelineDefinition
 ///   screened (a zero cost is not an outlier of a right-skewed distribution, and zero
 ///   people supported / job outcomes are flagged by their own rules). Limits are
 ///   reported back on the original scale, exp(limit).
-package enum OutlierScreen {
+public enum OutlierScreen {
     /// A value outside the limits.
-    package struct Finding: Sendable, Equatable {
+    public struct Finding: Sendable, Equatable {
         /// Position in the input array.
-        package var index: Int
+        public var index: Int
         /// Modified z or z score; `nil` for Tukey fences.
-        package var score: Double?
+        public var score: Double?
         /// The limit crossed, on the screened scale (log scale: ln of the limit).
-        package var limit: Double
-        package var isAbove: Bool
+        public var limit: Double
+        public var isAbove: Bool
     }
 
-    package struct Screening: Sendable, Equatable {
-        package var findings: [Finding]
+    public struct Screening: Sendable, Equatable {
+        public var findings: [Finding]
         /// Why nothing could be screened (MAD = 0, SD = 0, too few values), if so.
-        package var skippedBecause: String?
+        public var skippedBecause: String?
         /// How many values were screened (after dropping values ≤ 0 on the log scale).
-        package var screened: Int
+        public var screened: Int
     }
 
     /// Screens `values` (nil = missing, not screened). Indices in the result refer to `values`.
-    package static func screen(_ values: [Double?], method: OutlierMethod, threshold: Double, logScale: Bool) -> Screening {
+    public static func screen(_ values: [Double?], method: OutlierMethod, threshold: Double, logScale: Bool) -> Screening {
         screen(count: values.count, value: { values[$0] }, method: method, threshold: threshold, logScale: logScale)
     }
 

@@ -2,7 +2,7 @@ import PipelineDefinition
 import Returns
 import VFMCore
 
-package enum FlagSeverity: String, Sendable, Hashable {
+public enum FlagSeverity: String, Sendable, Hashable {
     case warning
     case info
 }
@@ -13,25 +13,25 @@ package enum FlagSeverity: String, Sendable, Hashable {
 /// A flag keeps the few numbers its message needs (`FlagDetail`), not the message: a
 /// million services raise about two million flags, and their text is built only when it
 /// is written or read (issue 12).
-package struct ServiceFlag: Sendable, Equatable {
+public struct ServiceFlag: Sendable, Equatable {
     /// Metric or column concerned, if any (a `Metric`/`ReturnColumn` raw value, or as read).
-    package var metric: String?
-    @MissingAsNaN package var value: Double?
-    @MissingAsNaN package var threshold: Double?
+    public var metric: String?
+    @MissingAsNaN public var value: Double?
+    @MissingAsNaN public var threshold: Double?
     /// What the message says beyond rule, value and threshold.
     var detail: FlagDetail
     /// Stable machine-readable rule id, e.g. `client-count-mismatch`, `outlier`.
-    package var rule: FlagRule
-    package var severity: FlagSeverity
+    public var rule: FlagRule
+    public var severity: FlagSeverity
 
     /// e.g. "client groups add up to 41 but people supported is 30 (off by 37%)".
     /// Setting it stores the text as given.
-    package var message: String {
+    public var message: String {
         get { detail.message(rule: rule, value: value, threshold: threshold) }
         set { detail = .text(newValue) }
     }
 
-    package init(rule: FlagRule, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
+    public init(rule: FlagRule, metric: String?, value: Double?, threshold: Double?, severity: FlagSeverity,
                 message: String) {
         self.init(rule: rule, metric: metric, value: value, threshold: threshold, severity: severity,
                   detail: .text(message))
@@ -49,7 +49,7 @@ package struct ServiceFlag: Sendable, Equatable {
 
     /// Equal when every column of `clean/flags.csv` is: a flag read back from the file
     /// (its message as text) equals the flag that was written.
-    package static func == (lhs: ServiceFlag, rhs: ServiceFlag) -> Bool {
+    public static func == (lhs: ServiceFlag, rhs: ServiceFlag) -> Bool {
         lhs.rule == rhs.rule && lhs.metric == rhs.metric && lhs.value == rhs.value
             && lhs.threshold == rhs.threshold && lhs.severity == rhs.severity && lhs.message == rhs.message
     }

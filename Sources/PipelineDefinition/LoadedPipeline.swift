@@ -3,13 +3,13 @@
 public struct LoadedPipeline: Sendable {
     public var definition: PipelineDefinition
     /// How the file is named in outputs (never an absolute path of the machine).
-    package var displayPath: String
+    public var displayPath: String
     /// SHA-256 of the file's bytes.
-    package var sha256: String
+    public var sha256: String
     /// The file's text, as read.
-    package var text: String
+    public var text: String
 
-    package init(definition: PipelineDefinition, displayPath: String, sha256: String, text: String) {
+    public init(definition: PipelineDefinition, displayPath: String, sha256: String, text: String) {
         self.definition = definition
         self.displayPath = displayPath
         self.sha256 = sha256

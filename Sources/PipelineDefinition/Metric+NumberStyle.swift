@@ -4,7 +4,7 @@ extension Metric {
     /// How people read this metric (SPEC §7): money in £, rates in %, counts whole, the
     /// Support Level Index to two decimals. Declared once here for the report, its charts
     /// and `vfm-diff`.
-    package var numberStyle: NumberStyle {
+    public var numberStyle: NumberStyle {
         if isMoney { return .money }
         if isRate { return .percent }
         switch self {
@@ -15,14 +15,14 @@ extension Metric {
 
     /// The style of a metric named in a table (`nil` names: a pipeline's own column), two
     /// decimals for a name that is not one of ours.
-    package static func numberStyle(named name: String) -> NumberStyle {
+    public static func numberStyle(named name: String) -> NumberStyle {
         Metric(rawValue: name)?.numberStyle ?? .decimals(2)
     }
 }
 
 extension HumanNumbers {
     /// A figure of the metric named `metric` as people read it (`Metric.numberStyle`).
-    package static func figure(_ value: Double?, metric: String) -> String {
+    public static func figure(_ value: Double?, metric: String) -> String {
         text(value, style: Metric.numberStyle(named: metric))
     }
 }

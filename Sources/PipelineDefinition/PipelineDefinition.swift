@@ -3,56 +3,56 @@
 /// analysis and is the built-in default.
 public struct PipelineDefinition: Sendable, Equatable {
     /// Human name shown in the report.
-    package var name: String
+    public var name: String
     /// Cell values read as *missing* (case-insensitive), not zero: the study's
     /// questionnaire asked respondents to write such words instead of leaving boxes blank.
-    package var missingValueWords: [String]
+    public var missingValueWords: [String]
     /// `[input] sheet`: the worksheet of `.xlsx` inputs to read (SPEC §3–§4); `nil` reads
     /// the first worksheet that holds a header row. `--sheet` overrides it.
-    package var inputSheet: String? = nil
+    public var inputSheet: String? = nil
     /// `[input] totals_labels`: the `authority`/`service` labels that mark a totals row,
     /// rejected as `total-row` (SPEC §4); `nil` (the key left out) is SPEC §4's list
     /// (`total`, `totals`, `grand total`, `sub-total`, `subtotal`, `sum`, `all services`).
     /// Optional so that the built-in pipeline, and the hash that names it, stay as they are.
-    package var totalsLabels: [String]? = nil
+    public var totalsLabels: [String]? = nil
     /// Client-group or support-level counts that differ from people_supported by this
     /// fraction or more are flagged (SPEC §5; default 0.10).
-    package var countMismatchTolerance: Double
+    public var countMismatchTolerance: Double
     /// Reported cost per person / per outcome that differ from the derived ones by this
     /// fraction or more are flagged.
-    package var reportedRatioTolerance: Double
+    public var reportedRatioTolerance: Double
     /// What to do with duplicate (authority, service, period) rows.
-    package var duplicatePolicy: DuplicatePolicy
+    public var duplicatePolicy: DuplicatePolicy
     /// Outlier screens, one per metric.
-    package var outlierRules: [OutlierRuleSetting]
+    public var outlierRules: [OutlierRuleSetting]
     /// Drop outliers from statistics (they stay in `clean/services.csv`, flagged).
-    package var excludeOutliers: Bool
+    public var excludeOutliers: Bool
     /// Groups in report order: built-ins and filters.
-    package var groups: [GroupDefinition]
+    public var groups: [GroupDefinition]
     /// Metrics described per group (`tables/descriptives.csv`).
-    package var descriptiveMetrics: [Metric]
+    public var descriptiveMetrics: [Metric]
     /// Correlation pairs, computed for every group, x and y in this order.
-    package var correlationPairs: [CorrelationPair]
+    public var correlationPairs: [CorrelationPair]
     /// Metrics in the evidence-based vs all bands comparison (study Table 8) and benchmark.
-    package var bandMetrics: [Metric]
+    public var bandMetrics: [Metric]
     /// Words for |r|, checked from the top: the first whose `minimum` ≤ |r| applies.
-    package var strengthScale: [StrengthThreshold]
+    public var strengthScale: [StrengthThreshold]
     /// What a budget buys (SPEC §6.1), in file order; none when the file has no
     /// `[[scenarios]]`.
-    package var scenarios: [Scenario]
+    public var scenarios: [Scenario]
     /// `[periods]` (SPEC §11): the current period and the period-to-period edits.
-    package var periods = PeriodSettings()
+    public var periods = PeriodSettings()
     /// `kind` (SPEC §12): the service returns (§4–§6) or the commissioners' spending
     /// survey. A spending-survey pipeline uses `name`, the `[input]` settings and `survey`;
     /// the service returns' groups, metrics and checks are then empty and unused.
-    package var kind: PipelineKind = .serviceReturns
+    public var kind: PipelineKind = .serviceReturns
     /// `[survey]` (SPEC §12), for `kind = "spending-survey"`.
-    package var survey = SurveySettings()
+    public var survey = SurveySettings()
     /// `[model]` (SPEC §14): the covariates of the Poisson model of job outcomes per
     /// pound; `nil` (the table left out) fits no model.
     package var model: ModelSettings? = nil
 
-    package init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
+    public init(name: String, missingValueWords: [String], countMismatchTolerance: Double,
                 reportedRatioTolerance: Double, duplicatePolicy: DuplicatePolicy,
                 outlierRules: [OutlierRuleSetting], excludeOutliers: Bool, groups: [GroupDefinition],
                 descriptiveMetrics: [Metric], correlationPairs: [CorrelationPair], bandMetrics: [Metric],
@@ -73,7 +73,7 @@ public struct PipelineDefinition: Sendable, Equatable {
     }
 }
 
-package enum DuplicatePolicy: String, Sendable, Equatable, CaseIterable {
+public enum DuplicatePolicy: String, Sendable, Equatable, CaseIterable {
     /// Keep every duplicate, flag each (default: the study checked rather than deleted).
     case keepAll = "keep-all"
     /// Keep the first by (source file, line); the others are rejected as duplicates.
@@ -86,7 +86,7 @@ package enum DuplicatePolicy: String, Sendable, Equatable, CaseIterable {
 }
 
 /// How outliers of one metric are found (SPEC §5).
-package enum OutlierMethod: String, Sendable, Equatable, CaseIterable {
+public enum OutlierMethod: String, Sendable, Equatable, CaseIterable {
     /// Iglewicz–Hoaglin modified z-score M = 0.6745 (x − median) / MAD; |M| > threshold (3.5).
     case modifiedZScore = "modified-z"
     /// Tukey fences: outside [Q1 − k·IQR, Q3 + k·IQR] (k = 1.5).
@@ -95,15 +95,15 @@ package enum OutlierMethod: String, Sendable, Equatable, CaseIterable {
     case zScore = "z"
 }
 
-package struct OutlierRuleSetting: Sendable, Equatable {
-    package var metric: Metric
-    package var method: OutlierMethod
+public struct OutlierRuleSetting: Sendable, Equatable {
+    public var metric: Metric
+    public var method: OutlierMethod
     /// |M| or |z| limit, or Tukey's k.
-    package var threshold: Double
+    public var threshold: Double
     /// Screen log(value) instead of value (values ≤ 0 are then not screened).
-    package var logScale: Bool
+    public var logScale: Bool
 
-    package init(metric: Metric, method: OutlierMethod, threshold: Double, logScale: Bool) {
+    public init(metric: Metric, method: OutlierMethod, threshold: Double, logScale: Bool) {
         self.metric = metric
         self.method = method
         self.threshold = threshold
@@ -113,17 +113,17 @@ package struct OutlierRuleSetting: Sendable, Equatable {
 
 /// A group of services: a built-in (by client focus or evidence base) or a filter on any
 /// column, including carried-through extra columns such as `region`.
-package struct GroupDefinition: Sendable, Equatable {
-    package var name: String
-    package var selection: GroupSelection
+public struct GroupDefinition: Sendable, Equatable {
+    public var name: String
+    public var selection: GroupSelection
 
-    package init(name: String, selection: GroupSelection) {
+    public init(name: String, selection: GroupSelection) {
         self.name = name
         self.selection = selection
     }
 }
 
-package enum GroupSelection: Sendable, Equatable {
+public enum GroupSelection: Sendable, Equatable {
     case all
     /// client_focus == LD / MH / mixed (the study's >50% rule).
     case clientFocus(String)
@@ -133,21 +133,21 @@ package enum GroupSelection: Sendable, Equatable {
     case columnIn(column: String, values: [String])
 }
 
-package struct CorrelationPair: Sendable, Equatable, Hashable {
-    package var x: Metric
-    package var y: Metric
+public struct CorrelationPair: Sendable, Equatable, Hashable {
+    public var x: Metric
+    public var y: Metric
 
-    package init(x: Metric, y: Metric) {
+    public init(x: Metric, y: Metric) {
         self.x = x
         self.y = y
     }
 }
 
-package struct StrengthThreshold: Sendable, Equatable {
-    package var minimum: Double
-    package var word: String
+public struct StrengthThreshold: Sendable, Equatable {
+    public var minimum: Double
+    public var word: String
 
-    package init(minimum: Double, word: String) {
+    public init(minimum: Double, word: String) {
         self.minimum = minimum
         self.word = word
     }

@@ -3,17 +3,17 @@
 ///
 /// Every scenario assumes that job outcomes scale with spend at a group's pooled rate
 /// (outcomes per pound, the ratio of totals): these are services' returns, not a trial.
-package struct Scenario: Sendable, Equatable {
+public struct Scenario: Sendable, Equatable {
     /// Names the scenario in `tables/scenarios.csv` and the report.
-    package var name: String
-    package var kind: Kind
+    public var name: String
+    public var kind: Kind
 
-    package init(name: String, kind: Kind) {
+    public init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }
 
-    package enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         /// `amount` pounds a year for `years` years, at each group's rate: job outcomes
         /// = years · amount · q (seed 003: £195,974 a year, 1 and 9 years).
         case budget(amount: Double, years: Double, groups: [String])
@@ -28,7 +28,7 @@ package struct Scenario: Sendable, Equatable {
     }
 
     /// The kind's word in the pipeline file and in `tables/scenarios.csv`.
-    package var kindName: String {
+    public var kindName: String {
         switch kind {
         case .budget: return Self.budgetKind
         case .reallocation: return Self.reallocationKind
@@ -36,16 +36,16 @@ package struct Scenario: Sendable, Equatable {
         }
     }
 
-    package static let budgetKind = "budget"
-    package static let reallocationKind = "reallocation"
-    package static let alternativeKind = "alternative"
+    public static let budgetKind = "budget"
+    public static let reallocationKind = "reallocation"
+    public static let alternativeKind = "alternative"
 
     /// Groups a budget or alternative scenario is priced at when the file names none:
     /// evidence-based services' rate, then all services' (the comparison of seed 003).
-    package static let defaultGroups = ["evidence_based", "all"]
+    public static let defaultGroups = ["evidence_based", "all"]
     /// The services a reallocation moves spend from: those not evidence-based. Not a
     /// pipeline group; computed beside them for scenarios and `vfm scenario`.
-    package static let notEvidenceBasedGroup = "not_evidence_based"
+    public static let notEvidenceBasedGroup = "not_evidence_based"
     /// The group whose rate a reallocation moves spend to.
-    package static let evidenceBasedGroup = "evidence_based"
+    public static let evidenceBasedGroup = "evidence_based"
 }

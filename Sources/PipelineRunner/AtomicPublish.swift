@@ -29,7 +29,7 @@ extension StagingDirectory {
     ///   (the test hook pauses there).
     /// - Throws: `.ioError` (74) when flushing or renaming fails; the destination then
     ///   still holds the previous run.
-    package func publish(log: StageLog, afterSwap: () -> Void = {}) throws(VFMError) {
+    public func publish(log: StageLog, afterSwap: () -> Void = {}) throws(VFMError) {
         try Self.flush(path)
         let destinationPath = destination.path
         var status = lstatus(destinationPath)
@@ -103,7 +103,7 @@ extension RunDestination {
     /// previous vfm run — a directory whose `manifest.json` is a vfm manifest (tool `vfm`)
     /// and which holds nothing but that manifest and the files it lists (`PreviousRun`).
     /// - Throws: `.cannotCreateOutput` (73), touching nothing.
-    package func checkReplaceable() throws(VFMError) {
+    public func checkReplaceable() throws(VFMError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         let kind = info.st_mode & S_IFMT

@@ -12,15 +12,15 @@ import VFMCore
 /// file it lists must still have the SHA-256 it records (65 otherwise) — a hand-edited
 /// `clean/services.csv` would otherwise slip into this year's checks unseen. The SHA-256 of
 /// its manifest is part of this run's identity.
-package struct EarlierRun: Sendable {
+public struct EarlierRun: Sendable {
     /// SHA-256 of the previous run's `manifest.json`: it changes when any of its files does.
-    package var manifestSHA256: String
+    public var manifestSHA256: String
     /// Its accepted services, without their flags (those stay in the previous run).
-    package var services: [CleanedService]
+    public var services: [CleanedService]
 
     /// - Throws: `.noInput` (66) when `directory` or its manifest is missing;
     ///   `.dataError` (65) when a file it lists is missing or differs from the manifest.
-    package static func load(_ directory: String) throws(VFMError) -> EarlierRun {
+    public static func load(_ directory: String) throws(VFMError) -> EarlierRun {
         let manifestPath = (directory as NSString).appendingPathComponent(RunLayout.manifest)
         let hint = "--previous names the directory of a published vfm run (the --output of an earlier vfm run)"
         guard FileManager.default.fileExists(atPath: manifestPath) else {

@@ -9,7 +9,7 @@ public enum FailOnPolicy: String, Sendable, CaseIterable {
     case flags
 
     /// The error to exit with, or `nil` when the run passes.
-    package func violation(rowsRejected: Int, flags: Int, output: String) -> VFMError? {
+    public func violation(rowsRejected: Int, flags: Int, output: String) -> VFMError? {
         switch self {
         case .rejects where rowsRejected > 0,
              .flags where rowsRejected > 0 || flags > 0:

@@ -9,29 +9,29 @@ import VFMCore
 /// What `vfm run` was asked to do (SPEC §3).
 public struct RunRequest: Sendable {
     /// Files or directories; already resolved (the default sample is chosen by the command).
-    package var inputs: [String]
+    public var inputs: [String]
     /// `--config FILE`, or `nil` for the built-in NDTi 2014 pipeline.
-    package var config: String?
+    public var config: String?
     /// `--output DIR`.
-    package var output: String
+    public var output: String
     /// `--force`: run even when the published run is up to date.
-    package var force: Bool
-    package var failOn: FailOnPolicy?
+    public var force: Bool
+    public var failOn: FailOnPolicy?
     /// `--dry-run`: say what would run and why; write nothing.
-    package var dryRun: Bool
-    package var log: StageLog
+    public var dryRun: Bool
+    public var log: StageLog
     /// `--sheet NAME`: the worksheet of `.xlsx` inputs.
-    package var sheet: String?
+    public var sheet: String?
     /// `--period LABEL`: the current period (SPEC §11), overriding `[periods] current`.
-    package var period: String? = nil
+    public var period: String? = nil
     /// `--previous RUN_DIR`: a published run of earlier periods (SPEC §11).
-    package var previous: String? = nil
+    public var previous: String? = nil
     /// The run `previous` names, loaded and checked once the run starts.
     var earlierRun: EarlierRun? = nil
     /// `--skip-bad-files`: leave out a file that cannot be read as a table (`IngestStage.run`).
-    package var skipBadFiles = false
+    public var skipBadFiles = false
     /// `--reference FILE` (SPEC §12): a spending survey's Work Choice table.
-    package var reference: String? = nil
+    public var reference: String? = nil
 
     public init(inputs: [String], config: String?, output: String, force: Bool, failOn: FailOnPolicy?,
                 dryRun: Bool = false, log: StageLog, sheet: String? = nil) {
@@ -57,7 +57,7 @@ public enum RunOutcome: Sendable, Equatable {
 
     /// What the published run holds, for `--fail-on`; `nil` after a dry run that found
     /// nothing current.
-    package var counts: PublishedCounts? {
+    public var counts: PublishedCounts? {
         switch self {
         case .published(let counts), .upToDate(let counts): return counts
         case .wouldRun: return nil

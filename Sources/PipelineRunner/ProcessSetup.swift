@@ -3,7 +3,7 @@ import VFMCore
 internal import CProcessShims
 
 /// What every `vfm` command does before any work.
-package enum ProcessSetup {
+public enum ProcessSetup {
     /// Pins OpenBLAS to one thread: `dsyrk`/`dgemm` results can differ in the last bit with
     /// the thread count, and outputs must be byte-identical on any machine (SPEC §6).
     /// Under a memory limit, also makes OpenBLAS take its work buffer now, so that running
@@ -15,7 +15,7 @@ package enum ProcessSetup {
     /// that fitted in 512 MiB stopped fitting once the stages used two cores. The parallel
     /// work allocates few, large blocks (mapped directly), so sharing an arena costs nothing.
     /// - Throws: `.osError` (71) when the memory for that buffer is not to be had.
-    package static func start() throws(VFMError) {
+    public static func start() throws(VFMError) {
         LinearAlgebraRuntime.useSingleThread()
         guard let limit = ProcessSupervision.memoryLimitText() else { return }
         _ = vfm_use_one_malloc_arena()

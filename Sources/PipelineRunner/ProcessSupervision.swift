@@ -23,12 +23,12 @@ import VFMCore
 /// the kernel to kill it if the parent dies (`PR_SET_PDEATHSIG`), so `kill -9` of the
 /// process cron started ends the run as before. The lock file names the parent's pid (the
 /// process a person sees and would signal).
-package enum ProcessSupervision {
+public enum ProcessSupervision {
     /// Set in the child's environment to the parent's pid.
     static let variable = "VFM_SUPERVISOR_PID"
 
     /// The pid to show people: the supervising parent's when there is one.
-    package static var visiblePID: Int32 {
+    public static var visiblePID: Int32 {
         if let pid = supervisorPID, pid == getppid() { return pid }
         return getpid()
     }
@@ -48,7 +48,7 @@ package enum ProcessSupervision {
     /// SIGKILL on the parent's death first, then checks that the parent is still the one
     /// that started it; if not, the parent died before the request and it exits at once,
     /// having done nothing.
-    package static func superviseOrContinue() {
+    public static func superviseOrContinue() {
         if let pid = supervisorPID {
             _ = vfm_set_parent_death_signal(SIGKILL)
             if getppid() != pid { _exit(Int32(SIGKILL) + 128) }

@@ -1,5 +1,5 @@
 /// What `vfm run` finds at its output before doing anything (SPEC §3).
-package enum RunDecision: Sendable, Equatable {
+public enum RunDecision: Sendable, Equatable {
     /// The published run is of these inputs, pipeline and version, with its files intact.
     case upToDate(PublishedCounts)
     /// A run is needed, for these reasons (never empty).
@@ -58,7 +58,7 @@ public enum RerunReason: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Reasons joined for one log line.
-    package static func line(_ reasons: [RerunReason]) -> String {
+    public static func line(_ reasons: [RerunReason]) -> String {
         reasons.map(\.description).joined(separator: "; ")
     }
 

@@ -13,15 +13,15 @@ import VFMCore
 ///
 /// For `--output Output/latest`: lock `Output/.latest.vfm-lock`, staging
 /// `Output/.latest.vfm-tmp-<pid>`.
-package struct RunDestination: Sendable, Equatable {
+public struct RunDestination: Sendable, Equatable {
     /// DIR as given, without a trailing slash.
-    package let path: String
+    public let path: String
     /// The directory holding DIR (created by `prepareParent()` when missing).
-    package let parent: String
+    public let parent: String
     /// DIR's last path component.
-    package let name: String
+    public let name: String
 
-    package init(_ output: String) throws(VFMError) {
+    public init(_ output: String) throws(VFMError) {
         var trimmed = output
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         let url = URL(fileURLWithPath: trimmed)
@@ -37,22 +37,22 @@ package struct RunDestination: Sendable, Equatable {
     }
 
     /// `.<name>.vfm-lock` beside DIR: the `flock(2)` lock file, holding the holder's pid.
-    package var lockPath: String { (parent as NSString).appendingPathComponent(".\(name).vfm-lock") }
+    public var lockPath: String { (parent as NSString).appendingPathComponent(".\(name).vfm-lock") }
 
     /// The prefix of staging directories; the pid of the run that made one follows it.
     var stagingPrefix: String { ".\(name).vfm-tmp-" }
 
     /// `.<name>.vfm-tmp-<pid>` beside DIR: where this process writes its run.
-    package func stagingPath(pid: Int32 = getpid()) -> String {
+    public func stagingPath(pid: Int32 = getpid()) -> String {
         (parent as NSString).appendingPathComponent(stagingPrefix + String(pid))
     }
 
     /// `DIR/<relative>`.
-    package func file(_ relative: String) -> String { (path as NSString).appendingPathComponent(relative) }
+    public func file(_ relative: String) -> String { (path as NSString).appendingPathComponent(relative) }
 
     /// Creates DIR's parent directory (and its parents) when missing.
     /// - Throws: `.cannotCreateOutput` (73), or `.ioError` (74) when the disk is full.
-    package func prepareParent() throws(VFMError) {
+    public func prepareParent() throws(VFMError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {

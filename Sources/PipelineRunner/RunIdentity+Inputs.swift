@@ -8,7 +8,7 @@ extension RunIdentity {
     /// Files are found exactly as the ingest stage finds them (`InputDiscovery`), so the
     /// names match those it records in the manifest.
     /// - Throws: `.noInput` (66) for a missing or unreadable input.
-    package static func of(inputs: [String], pipeline: LoadedPipeline) throws(VFMError) -> RunIdentity {
+    public static func of(inputs: [String], pipeline: LoadedPipeline) throws(VFMError) -> RunIdentity {
         var fingerprints: [InputFingerprint] = []
         for file in try InputDiscovery.files(for: inputs) {
             // Chunk by chunk: a 10^6-row return, or one with a 200 MB cell, is never held whole.

@@ -4,18 +4,18 @@ import Tabular
 import VFMCore
 
 /// One input file as the outputs name it, with the SHA-256 of its bytes.
-package struct InputFingerprint: Sendable, Hashable, Comparable {
+public struct InputFingerprint: Sendable, Hashable, Comparable {
     /// Relative to its `--input` argument (a file given directly: its base name), as in
     /// the manifest and the `source` columns (SPEC §7).
-    package var path: String
-    package var sha256: String
+    public var path: String
+    public var sha256: String
 
-    package init(path: String, sha256: String) {
+    public init(path: String, sha256: String) {
         self.path = path
         self.sha256 = sha256
     }
 
-    package static func < (lhs: InputFingerprint, rhs: InputFingerprint) -> Bool {
+    public static func < (lhs: InputFingerprint, rhs: InputFingerprint) -> Bool {
         if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
         return lhs.sha256 < rhs.sha256
     }
@@ -24,22 +24,22 @@ package struct InputFingerprint: Sendable, Hashable, Comparable {
 /// Everything a run's outputs are a function of (SPEC §7 reproducibility): the inputs'
 /// names and contents, the pipeline definition, and the tool version. Two runs with the
 /// same identity give byte-identical outputs, so the second can be skipped.
-package struct RunIdentity: Sendable, Equatable {
+public struct RunIdentity: Sendable, Equatable {
     /// Sorted by path.
-    package var inputs: [InputFingerprint]
-    package var pipelinePath: String
-    package var pipelineSHA256: String
-    package var toolVersion: String
+    public var inputs: [InputFingerprint]
+    public var pipelinePath: String
+    public var pipelineSHA256: String
+    public var toolVersion: String
     /// `--sheet NAME` for `.xlsx` inputs, when given on the command line.
-    package var sheetOption: String? = nil
+    public var sheetOption: String? = nil
     /// `--period LABEL` (SPEC §11), when given on the command line.
-    package var periodOption: String? = nil
+    public var periodOption: String? = nil
     /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest.
-    package var previousRun: String? = nil
+    public var previousRun: String? = nil
     /// `--reference FILE` (SPEC §12): its name and SHA-256.
-    package var reference: InputFingerprint? = nil
+    public var reference: InputFingerprint? = nil
 
-    package init(inputs: [InputFingerprint], pipelinePath: String, pipelineSHA256: String,
+    public init(inputs: [InputFingerprint], pipelinePath: String, pipelineSHA256: String,
                 toolVersion: String = ToolVersion.current) {
         self.inputs = inputs.sorted()
         self.pipelinePath = pipelinePath
@@ -51,12 +51,12 @@ package struct RunIdentity: Sendable, Equatable {
 /// What the published run at a destination says about its rows, for `--fail-on` when the
 /// run is skipped as up to date (a strict cron job keeps failing until the data is fixed).
 public struct PublishedCounts: Sendable, Equatable {
-    package var rowsRejected: Int
-    package var flags: Int
+    public var rowsRejected: Int
+    public var flags: Int
 }
 
 /// The skip-when-unchanged decision (SPEC §3), and why a run is needed when it is.
-package enum UpToDateCheck {
+public enum UpToDateCheck {
     /// What the run published at `destination` means for a run with `identity`: up to
     /// date (its counts, for `--fail-on`), or the reasons to run.
     ///
@@ -65,7 +65,7 @@ package enum UpToDateCheck {
     /// Safe against a concurrent writer even without the lock: a run is published by one
     /// atomic rename, and an output that changes under us fails its hash, which only makes
     /// the answer "run".
-    package static func decide(at destination: RunDestination, for identity: RunIdentity) -> RunDecision {
+    public static func decide(at destination: RunDestination, for identity: RunIdentity) -> RunDecision {
         let manifestPath = destination.file(RunLayout.manifest)
         guard FileManager.default.fileExists(atPath: destination.path) else {
             return .run([.noPreviousRun])
@@ -123,7 +123,7 @@ package enum UpToDateCheck {
 
     /// The counts of the run published at `destination` if it has exactly `identity` and
     /// its files are still those its manifest lists, else `nil`.
-    package static func publishedRun(at destination: RunDestination, matching identity: RunIdentity) -> PublishedCounts? {
+    public static func publishedRun(at destination: RunDestination, matching identity: RunIdentity) -> PublishedCounts? {
         if case .upToDate(let counts) = decide(at: destination, for: identity) { return counts }
         return nil
     }

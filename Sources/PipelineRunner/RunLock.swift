@@ -15,10 +15,10 @@ import VFMCore
 /// deleted: unlinking it while another process waits on it would let two runs each lock a
 /// different inode. The descriptor is opened `O_CLOEXEC`, so child processes do not inherit
 /// (and prolong) the lock.
-package final class RunLock {
+public final class RunLock {
     private var descriptor: Int32
     /// The path of the lock file.
-    package let path: String
+    public let path: String
 
     private init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
@@ -33,7 +33,7 @@ package final class RunLock {
     ///   filesystem we cannot read it from): the reader then relies on publication being
     ///   one atomic rename, and on the outputs' hashes.
     /// - Throws: `.locked` (75) when a run holds the lock to write.
-    package static func shared(for destination: RunDestination) throws(VFMError) -> RunLock? {
+    public static func shared(for destination: RunDestination) throws(VFMError) -> RunLock? {
         let path = destination.lockPath
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else {
@@ -58,7 +58,7 @@ package final class RunLock {
     /// when missing.
     /// - Throws: `.locked` (75) naming the holder's pid when another run holds it;
     ///   `.cannotCreateOutput` (73) when the lock file cannot be created.
-    package static func acquire(for destination: RunDestination) throws(VFMError) -> RunLock {
+    public static func acquire(for destination: RunDestination) throws(VFMError) -> RunLock {
         try destination.prepareParent()
         let path = destination.lockPath
         // O_NOFOLLOW: a symbolic link planted under the lock's name must not make a run
@@ -129,7 +129,7 @@ package final class RunLock {
 
     /// Releases the lock (closing the descriptor is what releases a `flock` lock). Call it
     /// when the run is over; until then the lock object must stay alive.
-    package func release() {
+    public func release() {
         guard descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1

@@ -11,13 +11,13 @@ import VFMCore
 ///
 /// Every copy is the same file and is named by its base name in the outputs, so which
 /// one is found does not change a byte of the run.
-package enum SampleInput {
-    package static let environmentVariable = "VFM_SAMPLE"
-    package static let repositoryPath = "Fixtures/returns/sample-70.csv"
-    package static let installedPath = "share/vfm/sample-70.csv"
+public enum SampleInput {
+    public static let environmentVariable = "VFM_SAMPLE"
+    public static let repositoryPath = "Fixtures/returns/sample-70.csv"
+    public static let installedPath = "share/vfm/sample-70.csv"
 
     /// - Throws: `.noInput` (66) when no copy is found.
-    package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
                               currentDirectory: String = FileManager.default.currentDirectoryPath,
                               executable: String? = executablePath()) throws(VFMError) -> String {
         if let explicit = environment[environmentVariable], !explicit.isEmpty {
@@ -57,7 +57,7 @@ package enum SampleInput {
 
     /// The running executable with symlinks resolved (`/proc/self/exe` on Linux), so that a
     /// `vfm` linked into `~/bin` still finds its installation's `share/`.
-    package static func executablePath() -> String? {
+    public static func executablePath() -> String? {
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
         return Bundle.main.executablePath
     }

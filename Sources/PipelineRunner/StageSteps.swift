@@ -12,11 +12,11 @@ import VFMCore
 /// four by hand gives the same bytes as `vfm run` (SPEC §3); each stage run by hand also
 /// describes the run's CSV files so far in `datapackage.json` (SPEC §13). Each stage logs its own line
 /// of counts (rows in/out/rejected/flagged); `vfm run` adds the times.
-package enum StageSteps {
+public enum StageSteps {
     /// Reads the returns and writes `ingest/`.
     /// `sheet`: `--sheet NAME` for `.xlsx` inputs (overrides the pipeline's `[input] sheet`).
     /// `skipBadFiles`: `--skip-bad-files`, see `IngestStage.run`.
-    package static func ingest(inputs: [String], sheet: String? = nil, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
+    public static func ingest(inputs: [String], sheet: String? = nil, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
                               runDirectory: String, log: StageLog) throws(VFMError) -> IngestResult {
         let result = try compute(inputs: inputs, sheet: sheet, skipBadFiles: skipBadFiles, pipeline: pipeline, log: log)
         try result.write(toRunDirectory: runDirectory)
@@ -35,7 +35,7 @@ package enum StageSteps {
     ///   nothing to analyse (SPEC §3 "no valid row"); `clean/rejected.csv` says why.
     /// `period`: `--period LABEL` (SPEC §11), overriding the pipeline's `[periods] current`.
     /// `previous`: `--previous RUN_DIR` (SPEC §11), a published run of earlier periods.
-    package static func clean(_ ingest: consuming IngestResult, pipeline: LoadedPipeline, period: String? = nil,
+    public static func clean(_ ingest: consuming IngestResult, pipeline: LoadedPipeline, period: String? = nil,
                              previous: String? = nil, runDirectory: String, log: StageLog) throws(VFMError) -> CleanResult {
         let pipeline = PeriodChoice.applying(period, to: pipeline)
         let earlier = try previous.map { dir throws(VFMError) in try EarlierRun.load(dir) }
@@ -61,7 +61,7 @@ package enum StageSteps {
 
     /// Computes the tables and writes `tables/`.
     @discardableResult
-    package static func analyze(_ clean: CleanResult, pipeline: LoadedPipeline, runDirectory: String,
+    public static func analyze(_ clean: CleanResult, pipeline: LoadedPipeline, runDirectory: String,
                                log: StageLog) throws(VFMError) -> AnalysisResult {
         let result = AnalyzeStage.run(clean, pipeline: pipeline.definition, log: log)
         try result.write(toRunDirectory: runDirectory)
@@ -70,7 +70,7 @@ package enum StageSteps {
     }
 
     /// Writes `report.md`, `charts/` and, last, `manifest.json`, from the typed results.
-    package static func report(_ input: ReportInput, pipeline: LoadedPipeline, runDirectory: String,
+    public static func report(_ input: ReportInput, pipeline: LoadedPipeline, runDirectory: String,
                               log: StageLog) throws(VFMError) {
         try ReportStage.run(input, runDirectory: runDirectory, pipeline: pipeline, log: log)
     }
@@ -83,7 +83,7 @@ package enum StageSteps {
     }
 
     /// `vfm-clean`: the clean stage on the ingest files of `runDirectory`.
-    package static func clean(pipeline: LoadedPipeline, period: String? = nil, previous: String? = nil,
+    public static func clean(pipeline: LoadedPipeline, period: String? = nil, previous: String? = nil,
                              runDirectory: String, log: StageLog) throws(VFMError) {
         _ = try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline, period: period,
                       previous: previous, runDirectory: runDirectory, log: log)
@@ -92,7 +92,7 @@ package enum StageSteps {
     /// `vfm-analyze`: the analyze stage on the clean files of `runDirectory`.
     /// `previous`: the `--previous RUN_DIR` vfm-clean was given (its earlier returns feed
     /// the period tables; they are not in `clean/services.csv`).
-    package static func analyze(pipeline: LoadedPipeline, previous: String? = nil, runDirectory: String,
+    public static func analyze(pipeline: LoadedPipeline, previous: String? = nil, runDirectory: String,
                                log: StageLog) throws(VFMError) {
         // The analysis uses neither the flags nor the rejected rows: only the services are read.
         var clean = try CleanResult.readForAnalysis(fromRunDirectory: runDirectory)
@@ -111,7 +111,7 @@ package enum StageSteps {
     }
 
     /// `vfm-report`: the report stage, after checking the earlier stages ran on `runDirectory`.
-    package static func reportByHand(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
+    public static func reportByHand(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
         try requireEarlierStages(of: "vfm-report", files: [
             (RunLayout.ingestInputs, "vfm-ingest"), (RunLayout.cleanServices, "vfm-clean"),
             (RunLayout.descriptives, "vfm-analyze"),
@@ -136,9 +136,9 @@ package enum StageSteps {
 }
 
 /// The pipeline a command runs: `--config FILE`, or the built-in NDTi 2014 definition.
-package enum PipelineChoice {
+public enum PipelineChoice {
     /// - Throws: `.badPipeline` (78) naming file, line and key; `.noInput` (66) for a missing file.
-    package static func load(config: String?) throws(VFMError) -> LoadedPipeline {
+    public static func load(config: String?) throws(VFMError) -> LoadedPipeline {
         guard let config else { return PipelineDefinition.builtIn() }
         return try PipelineDefinition.load(path: config)
     }

@@ -3,13 +3,13 @@ import VFMCore
 
 /// The directory a run is written into before it is published: `.<name>.vfm-tmp-<pid>`
 /// beside the destination (same filesystem, so publishing is a rename, never a copy).
-package struct StagingDirectory: Sendable {
-    package let path: String
+public struct StagingDirectory: Sendable {
+    public let path: String
     let destination: RunDestination
 
     /// Creates a fresh, empty staging directory (call `removeLeftovers` first).
     /// - Throws: `.cannotCreateOutput` (73), or `.ioError` (74) when the disk is full.
-    package static func create(for destination: RunDestination) throws(VFMError) -> StagingDirectory {
+    public static func create(for destination: RunDestination) throws(VFMError) -> StagingDirectory {
         let path = destination.stagingPath()
         guard mkdir(path, 0o755) == 0 else {
             throw PosixError.output(errno, "creating the staging directory", path: path)
@@ -24,14 +24,14 @@ package struct StagingDirectory: Sendable {
     /// other live run owns any `.<name>.vfm-tmp-*` directory, so all of them are leftovers.
     /// Best effort: a leftover that cannot be removed is warned about, retried by the next
     /// run, and does not stop this one (it has its own pid-named directory).
-    package static func removeLeftovers(of destination: RunDestination, log: StageLog) {
+    public static func removeLeftovers(of destination: RunDestination, log: StageLog) {
         for path in leftovers(of: destination) {
             remove(path, log: log, what: "a leftover of an earlier run")
         }
     }
 
     /// The `.<name>.vfm-tmp-<pid>` directories beside `destination`.
-    package static func leftovers(of destination: RunDestination) -> [String] {
+    public static func leftovers(of destination: RunDestination) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: destination.parent) else { return [] }
         return names.filter { isStaging($0, of: destination) }.sorted()
             .map { (destination.parent as NSString).appendingPathComponent($0) }
@@ -59,7 +59,7 @@ package struct StagingDirectory: Sendable {
     }
 
     /// Deletes the staging directory after a failed run; the destination is untouched.
-    package func discard() {
+    public func discard() {
         try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -9,8 +9,8 @@ import VFMCore
 /// stage's files and writes its own exactly as `vfm run` does (`SurveyRun`), and describes
 /// the run's CSV files so far in `datapackage.json`. The Work Choice table needs the same
 /// `--reference` at vfm-analyze and vfm-report (the report names it in the manifest).
-package enum SurveyStages {
-    package static func ingest(inputs: [String], sheet: String?, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
+public enum SurveyStages {
+    public static func ingest(inputs: [String], sheet: String?, skipBadFiles: Bool = false, pipeline: LoadedPipeline,
                               runDirectory: String, log: StageLog) throws(VFMError) {
         let ingest = try SurveyIngest.run(inputs: inputs, pipeline: pipeline.definition, sheet: sheet,
                                           skipBadFiles: skipBadFiles, log: log)
@@ -18,7 +18,7 @@ package enum SurveyStages {
         try DataPackage.write(runDirectory: runDirectory)
     }
 
-    package static func clean(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
+    public static func clean(pipeline: LoadedPipeline, runDirectory: String, log: StageLog) throws(VFMError) {
         try StageSteps.requireEarlierStages(of: "vfm-clean", files: [(RunLayout.ingestResponses, "vfm-ingest")],
                                             runDirectory: runDirectory)
         let clean = SurveyClean.run(try SurveyRunFiles.readIngest(fromRunDirectory: runDirectory, clean: false).ingest,
@@ -28,7 +28,7 @@ package enum SurveyStages {
         try SurveyRun.requireResponses(clean)
     }
 
-    package static func analyze(pipeline: LoadedPipeline, reference: String?, runDirectory: String,
+    public static func analyze(pipeline: LoadedPipeline, reference: String?, runDirectory: String,
                                log: StageLog) throws(VFMError) {
         let (clean, _) = try cleaned(runDirectory, stage: "vfm-analyze")
         let tables = SurveyTables(clean, settings: pipeline.definition.survey,
@@ -37,7 +37,7 @@ package enum SurveyStages {
         try DataPackage.write(runDirectory: runDirectory)
     }
 
-    package static func report(pipeline: LoadedPipeline, reference path: String?, runDirectory: String,
+    public static func report(pipeline: LoadedPipeline, reference path: String?, runDirectory: String,
                               log: StageLog) throws(VFMError) {
         try StageSteps.requireEarlierStages(of: "vfm-report", files: [(RunLayout.surveyResponses, "vfm-analyze")],
                                             runDirectory: runDirectory)

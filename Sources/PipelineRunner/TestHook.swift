@@ -8,11 +8,11 @@ import VFMCore
 /// lock. Points: `lock`, `ingest`, `clean`, `analyze`, `report` (staged, not yet
 /// published) and `swap` (published, old run not yet deleted). Unset in production, where
 /// it costs one environment lookup per stage.
-package enum TestHook {
-    package static let variable = "VFM_TEST_PAUSE_AFTER_STAGE"
-    package static let secondsVariable = "VFM_TEST_PAUSE_SECONDS"
+public enum TestHook {
+    public static let variable = "VFM_TEST_PAUSE_AFTER_STAGE"
+    public static let secondsVariable = "VFM_TEST_PAUSE_SECONDS"
 
-    package static func pause(after point: String) {
+    public static func pause(after point: String) {
         let environment = ProcessInfo.processInfo.environment
         guard environment[variable] == point else { return }
         let seconds = environment[secondsVariable].flatMap(UInt32.init) ?? 30

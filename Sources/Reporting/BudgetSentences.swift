@@ -6,14 +6,14 @@ import PipelineDefinition
 /// report's "What a budget buys" and for `vfm scenario`. Built only from the scenario's
 /// definition, its computed rows and the groups' pooled rates, so the report of a run and
 /// `vfm scenario` on it say the same thing.
-package struct BudgetSentences: Sendable {
+public struct BudgetSentences: Sendable {
     let rows: [ScenarioRow]
     let rates: [String: ValueForMoneyBasis]
     /// Applied to third-party text (pipeline-defined group names): Markdown escaping in
     /// the report, nothing for plain text.
     let escape: @Sendable (String) -> String
 
-    package init(rows: [ScenarioRow], basis: [ValueForMoneyBasis], escape: @escaping @Sendable (String) -> String = { $0 }) {
+    public init(rows: [ScenarioRow], basis: [ValueForMoneyBasis], escape: @escaping @Sendable (String) -> String = { $0 }) {
         self.rows = rows
         var rates: [String: ValueForMoneyBasis] = [:]
         for row in basis where rates[row.group] == nil { rates[row.group] = row }
@@ -22,7 +22,7 @@ package struct BudgetSentences: Sendable {
     }
 
     /// The sentence for `scenario`; `nil` when the run has no rows for it.
-    package func sentence(_ scenario: Scenario) -> String? {
+    public func sentence(_ scenario: Scenario) -> String? {
         let mine = rows.filter { $0.scenario == scenario.name }
         guard !mine.isEmpty else { return nil }
         switch scenario.kind {

@@ -6,7 +6,7 @@ import VFMCore
 /// A report rendered into its run directory whose `manifest.json` is still to be written
 /// (`ReportStage.render`): the manifest hashes every file of the directory, so it comes
 /// last, once every stage's files are complete.
-package struct RenderedReport {
+public struct RenderedReport {
     let pipeline: RunManifest.Pipeline
     let manifestInputs: [RunManifest.Input]
     let sheetOption: String?
@@ -19,7 +19,7 @@ package struct RenderedReport {
 
     /// Writes `datapackage.json` (SPEC §13) and then `manifest.json` over every file now in
     /// the run directory, the data package among them, and logs the stage.
-    package func writeManifest() throws(VFMError) {
+    public func writeManifest() throws(VFMError) {
         let leftOut = try DataPackage.write(runDirectory: runDirectory)
         if !leftOut.isEmpty {
             log.info("datapackage.json leaves out " + leftOut.joined(separator: ", ")

@@ -7,13 +7,13 @@ import VFMCore
 
 /// The last stage: renders `report.md`, `report.html` and `charts/*.svg` from the files
 /// the earlier stages left in the run directory, then writes `manifest.json` over everything.
-package enum ReportStage {
+public enum ReportStage {
     /// Reads ingest/, clean/ and tables/ from `runDirectory`, each file through its schema
     /// into the types the earlier stages wrote it from (`RunData.read`); writes report.md,
     /// report.html, charts/*.svg and, last, manifest.json. Tables that are missing are
     /// reported as not produced; a table that exists but cannot be read is an error
     /// (`.dataError`, naming file, line and column).
-    package static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
+    public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
         let data = try RunData.read(runDirectory: runDirectory)
         var rendered = try render(data, manifestInputs: data.inputs?.manifestInputs ?? [],
                                   sheetOption: data.inputs?.sheetOption, runDirectory: runDirectory, pipeline: pipeline,
@@ -26,7 +26,7 @@ package enum ReportStage {
     /// The report of the typed results of the earlier stages (what `vfm run` hands over in
     /// memory, or `ReportInput.read` loads): every figure and the manifest's provenance
     /// come from `input`; only the inputs' summaries are read from the run directory.
-    package static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
+    public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                            log: StageLog) throws(VFMError) {
         try render(input, runDirectory: runDirectory, pipeline: pipeline, log: log).writeManifest()
     }
@@ -35,7 +35,7 @@ package enum ReportStage {
     /// of the result writes: `vfm run` renders the report while the files that grow with
     /// the services are still being written in the background, and hashes them into the
     /// manifest once they are. Needs every other file of the earlier stages written.
-    package static func render(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
+    public static func render(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                               log: StageLog) throws(VFMError) -> RenderedReport {
         let data = try RunData.read(runDirectory: runDirectory, typed: input)
         var rendered = try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,

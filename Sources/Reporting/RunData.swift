@@ -10,8 +10,8 @@ import VFMCore
 /// produced is `nil`, and the report says so instead of printing a figure that does not
 /// exist. Nothing here is cell text read back: a figure goes from the analysis to the
 /// report's formatter once.
-package struct RunData: Sendable {
-    package var inputs: RunInputs?
+public struct RunData: Sendable {
+    public var inputs: RunInputs?
     /// `clean/services.csv`, each service with its flags from `clean/flags.csv`.
     var services: [CleanedService]?
     /// `clean/flags.csv` was produced (the services' flags are then complete).
@@ -26,11 +26,11 @@ package struct RunData: Sendable {
     var benchmark: BenchmarkTable?
     var bands: [BandRow]?
     var trendLines: [TrendLineRow]?
-    package var budget = BudgetTables()
+    public var budget = BudgetTables()
     /// SPEC §14's model tables; each `nil` when the run did not write it (an older run).
     package var model = ModelTables()
     /// SPEC §11's period tables; `nil` when the run did not write them (an older run).
-    package var periodTables: PeriodTables?
+    public var periodTables: PeriodTables?
 
     /// The run's flags, service by service in file order, as `clean/flags.csv` lists
     /// them: each as the positions of its service and of the flag in it, so that a million
@@ -53,7 +53,7 @@ package struct RunData: Sendable {
     /// The files of `runDirectory` that the report uses, each when present (`vfm-report`
     /// by hand, on a run directory the earlier stages left).
     /// - Throws: `.dataError` (65) naming file, line and column for a damaged file.
-    package static func read(runDirectory dir: String) throws(VFMError) -> RunData {
+    public static func read(runDirectory dir: String) throws(VFMError) -> RunData {
         var data = RunData()
         data.inputs = try inputs(dir)
         let clean = try CleanResult.readForReport(fromRunDirectory: dir)

@@ -2,4 +2,4 @@ import Returns
 
 /// Per-input-file provenance and row accounting as the ingest and clean stages recorded
 /// it (`ingest/inputs.json`, `clean/inputs.json`): the one type Returns owns.
-package typealias RunInputs = InputsSummary
+public typealias RunInputs = InputsSummary

@@ -9,23 +9,23 @@ import VFMCore
 /// published run, from its `tables/value_for_money_basis.csv`, without re-running
 /// anything. The figures are computed by the same `ScenarioCalculator` as the run's own
 /// `tables/scenarios.csv`, and the sentences are the report's.
-package struct ScenarioQuery: Sendable, Equatable {
-    package enum Format: String, Sendable, CaseIterable {
+public struct ScenarioQuery: Sendable, Equatable {
+    public enum Format: String, Sendable, CaseIterable {
         case text, csv
     }
 
     /// £ a year, for `years` years (default 1).
-    package var budget: Double?
-    package var years: Double?
+    public var budget: Double?
+    public var years: Double?
     /// The share of non-evidence-based spend moved to evidence-based performance.
-    package var reallocate: Double?
+    public var reallocate: Double?
     /// An alternative's cost per person a year.
-    package var alternative: Double?
+    public var alternative: Double?
     /// The groups whose rates price a budget or an alternative (`--group`, e.g. `LD`);
     /// `nil` is the pipeline file's default, evidence-based and all services.
-    package var groups: [String]?
+    public var groups: [String]?
 
-    package init(budget: Double? = nil, years: Double? = nil, reallocate: Double? = nil, alternative: Double? = nil,
+    public init(budget: Double? = nil, years: Double? = nil, reallocate: Double? = nil, alternative: Double? = nil,
                 groups: [String]? = nil) {
         self.budget = budget
         self.years = years
@@ -36,7 +36,7 @@ package struct ScenarioQuery: Sendable, Equatable {
 
     /// The scenarios asked for, named by their kind, priced at evidence-based services'
     /// and all services' rates (the pipeline file's default groups).
-    package var scenarios: [Scenario] {
+    public var scenarios: [Scenario] {
         var scenarios: [Scenario] = []
         if let budget {
             scenarios.append(Scenario(name: Scenario.budgetKind,
@@ -54,7 +54,7 @@ package struct ScenarioQuery: Sendable, Equatable {
 
     /// The answer for the run in `runDirectory`: one sentence per scenario and the
     /// assumption (text), or rows in the shape of `tables/scenarios.csv` (csv).
-    package func render(runDirectory: String, format: Format) throws(VFMError) -> String {
+    public func render(runDirectory: String, format: Format) throws(VFMError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: runDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw VFMError(.noInput, "no run directory here", file: runDirectory,
@@ -113,7 +113,7 @@ package struct ScenarioQuery: Sendable, Equatable {
     }
 
     /// A sum of money as a finance officer writes it: `195974`, `195,974`, `£195,974.50`.
-    package static func money(_ text: String) -> Double? {
+    public static func money(_ text: String) -> Double? {
         var digits = text.trimmingCharacters(in: .whitespaces)
         if digits.hasPrefix("£") { digits.removeFirst() }
         digits = digits.replacingOccurrences(of: ",", with: "")
@@ -123,7 +123,7 @@ package struct ScenarioQuery: Sendable, Equatable {
     }
 
     /// A share as a fraction (`0.5`), a percentage (`50%`) or a ratio (`2/3`).
-    package static func share(_ text: String) -> Double? {
+    public static func share(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix("%") { return money(String(trimmed.dropLast())).map { $0 / 100 } }
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)

@@ -4,24 +4,24 @@
 /// `vfm columns` prints it, `vfm template` writes it beside the headers, and the README's
 /// "Your returns" section says the same; it is derived from `ReturnColumn` and
 /// `ColumnAliases`, so a new column or alias appears everywhere at once.
-package enum ColumnGuide {
-    package struct Entry: Sendable, Equatable {
-        package var column: String
+public enum ColumnGuide {
+    public struct Entry: Sendable, Equatable {
+        public var column: String
         /// `text`, `choice`, `money (£)` or `count`.
-        package var type: String
+        public var type: String
         /// `yes`, `no`, or `yes*` for the outcome columns (the three breakdown columns, or
         /// `outcomes_total`, or both).
-        package var required: String
-        package var meaning: String
+        public var required: String
+        public var meaning: String
         /// Other headers read as this column, as `vfm` matches them (case, spaces and
         /// punctuation aside).
-        package var alsoAccepted: [String]
+        public var alsoAccepted: [String]
     }
 
     /// The values `evidence_based` accepts (an empty cell or `no`: not evidence-based).
-    package static let evidenceBasedValues = ["ips-fidelity", "observed-good-practice", "no"]
+    public static let evidenceBasedValues = ["ips-fidelity", "observed-good-practice", "no"]
 
-    package static let entries: [Entry] = ReturnColumn.all.map { column in
+    public static let entries: [Entry] = ReturnColumn.all.map { column in
         let required = ReturnColumn.required.contains(column) ? "yes"
             : (ReturnColumn.outcomeBreakdown.contains(column) || column == .outcomesTotal) ? "yes*" : "no"
         let type: String
@@ -80,7 +80,7 @@ package enum ColumnGuide {
     }
 
     /// `vfm columns`: one block per column, then how cells are read.
-    package static func text(missingWords: [String], totalsLabels: [String]? = nil) -> String {
+    public static func text(missingWords: [String], totalsLabels: [String]? = nil) -> String {
         var lines = ["Columns of a return (one row per service per period). Required: yes; yes* = the three outcome "
             + "columns outcomes_gained, outcomes_retained, outcomes_self_employed, or outcomes_total, or both.", ""]
         for entry in entries {

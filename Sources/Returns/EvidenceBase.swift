@@ -1,6 +1,6 @@
 /// The study's "evidence based practice sites" (NDTi 2014, Section 5): IPS services with
 /// good fidelity (n=10) and services where good practice was observed (n=3).
-package enum EvidenceBase: Sendable, Hashable {
+public enum EvidenceBase: Sendable, Hashable {
     case ipsFidelity
     case observedGoodPractice
     /// The return said `no`: written back as `no`, so it stays distinct from a blank.
@@ -12,7 +12,7 @@ package enum EvidenceBase: Sendable, Hashable {
 
     /// Reads a cell, case-insensitively and with spaces or underscores for the hyphens
     /// (`IPS fidelity`, `ips_fidelity`); `nil` (missing) is not evidence-based.
-    package init(label: String?) {
+    public init(label: String?) {
         guard let label else { self = .notStated; return }
         // The canonical labels as written (almost every cell), with no lower-casing.
         switch label {
@@ -31,7 +31,7 @@ package enum EvidenceBase: Sendable, Hashable {
         }
     }
 
-    package var isEvidenceBased: Bool {
+    public var isEvidenceBased: Bool {
         switch self {
         case .ipsFidelity, .observedGoodPractice: return true
         case .notEvidenceBased, .notStated, .unrecognised: return false
@@ -40,7 +40,7 @@ package enum EvidenceBase: Sendable, Hashable {
 
     /// The canonical label written to outputs (unrecognised labels are kept verbatim; a
     /// blank stays blank).
-    package var label: String? {
+    public var label: String? {
         switch self {
         case .ipsFidelity: return "ips-fidelity"
         case .observedGoodPractice: return "observed-good-practice"

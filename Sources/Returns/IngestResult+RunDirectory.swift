@@ -7,19 +7,19 @@ extension IngestResult {
     /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`
     /// (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back an equal value.
     /// `ingest/returns.csv` is written on one core while the summary is on the other.
-    package func write(toRunDirectory dir: String) throws(VFMError) {
+    public func write(toRunDirectory dir: String) throws(VFMError) {
         try Parallel.bothOrThrow({ () throws(VFMError) in try writeReturns(toRunDirectory: dir) },
                                  { () throws(VFMError) in try writeSummary(toRunDirectory: dir) })
     }
 
     /// `ingest/returns.csv`, the file that grows with the returns (`vfm run` writes it in
     /// the background while later stages compute).
-    package func writeReturns(toRunDirectory dir: String) throws(VFMError) {
+    public func writeReturns(toRunDirectory dir: String) throws(VFMError) {
         try ReturnsCSV.write(returns, to: path(dir, RunLayout.ingestReturns), displayName: RunLayout.ingestReturns)
     }
 
     /// `ingest/rejected.csv` and `ingest/inputs.json`: what the report reads of ingest.
-    package func writeSummary(toRunDirectory dir: String) throws(VFMError) {
+    public func writeSummary(toRunDirectory dir: String) throws(VFMError) {
         try CSVFileWriter.write(rejected, to: path(dir, RunLayout.ingestRejected), displayName: RunLayout.ingestRejected)
         try FileSystem.write(InputsJSON.render(summary), to: path(dir, RunLayout.ingestInputs))
     }
@@ -27,7 +27,7 @@ extension IngestResult {
     /// Reads what `write(toRunDirectory:)` wrote (the clean stage executable starts here).
     /// - Throws: `.noInput` when a file is missing (run the ingest stage first);
     ///   `.dataError` when one is damaged.
-    package static func read(fromRunDirectory dir: String) throws(VFMError) -> IngestResult {
+    public static func read(fromRunDirectory dir: String) throws(VFMError) -> IngestResult {
         func bytes(_ name: String) throws(VFMError) -> [UInt8] {
             do {
                 return try FileSystem.readBytes(path(dir, name), displayName: name)

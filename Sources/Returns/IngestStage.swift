@@ -117,7 +117,7 @@ extension ServiceReturn {
     /// Inlinable, with `ByteOrder.compare`, so that a caller comparing rows where they lie
     /// (`CleanOrder`) reads their names in place instead of copying each row for the call.
     @inlinable
-    package static func stableOrder(_ lhs: ServiceReturn, _ rhs: ServiceReturn) -> Bool {
+    public static func stableOrder(_ lhs: ServiceReturn, _ rhs: ServiceReturn) -> Bool {
         if let order = ByteOrder.compare(lhs.authority, rhs.authority) { return order }
         if let order = ByteOrder.compare(lhs.service, rhs.service) { return order }
         if lhs.period == nil, rhs.period != nil { return true }
@@ -170,10 +170,10 @@ extension ServiceReturn {
 
 /// Comparison by UTF-8 bytes: the same on every machine and locale (also the clean
 /// stage's order, `CleanOrder`).
-package enum ByteOrder {
+public enum ByteOrder {
     /// `lhs < rhs`, or `nil` when the two are byte-for-byte equal.
     @inlinable
-    package static func compare(_ lhs: String, _ rhs: String) -> Bool? {
+    public static func compare(_ lhs: String, _ rhs: String) -> Bool? {
         // Native strings hold their UTF-8 contiguously: compare the bytes as memcmp would.
         if let contiguous = lhs.utf8.withContiguousStorageIfAvailable({ left in
             rhs.utf8.withContiguousStorageIfAvailable { right in compareBytes(left, right) }

@@ -2,17 +2,17 @@ import Foundation
 import VFMCore
 
 /// An input file and the name it has in every output.
-package struct InputFile: Sendable, Equatable {
+public struct InputFile: Sendable, Equatable {
     /// The path as the kernel knows it (the name may not be UTF-8).
-    package var location: FilePathBytes
+    public var location: FilePathBytes
     /// Relative to the `--input` argument it came from; a file given directly: its base
     /// name (SPEC §7). Escaped (`FilePathBytes.escaped`) when the name is not UTF-8.
-    package var displayName: String
+    public var displayName: String
 
     /// The path for messages.
-    package var path: String { location.display }
+    public var path: String { location.display }
 
-    package init(location: FilePathBytes, displayName: String) {
+    public init(location: FilePathBytes, displayName: String) {
         self.location = location
         self.displayName = displayName
     }
@@ -28,19 +28,19 @@ package struct InputFile: Sendable, Equatable {
 /// to a name that is not UTF-8: every entry with an input extension is either read or
 /// reported (66, naming the entry escaped) — a dangling or looping symbolic link, a FIFO,
 /// a device. Only subdirectories (and links to them) are passed over, as documented.
-package enum InputDiscovery {
+public enum InputDiscovery {
     /// File-name extensions read as returns, lower case; one line per format.
-    package static let extensions: [[UInt8]] = [
+    public static let extensions: [[UInt8]] = [
         Array("csv".utf8),
         Array("xlsx".utf8),
     ]
 
-    package static func files(for inputs: [String]) throws(VFMError) -> [InputFile] {
+    public static func files(for inputs: [String]) throws(VFMError) -> [InputFile] {
         try scan(inputs).files
     }
 
     /// The files, and a warning for every lock file skipped.
-    package static func scan(_ inputs: [String]) throws(VFMError) -> (files: [InputFile], warnings: [String]) {
+    public static func scan(_ inputs: [String]) throws(VFMError) -> (files: [InputFile], warnings: [String]) {
         var warnings: [String] = []
         guard !inputs.isEmpty else {
             throw VFMError(.noInput, "no input given", hint: "pass --input FILE or --input DIRECTORY")

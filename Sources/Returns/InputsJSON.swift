@@ -7,9 +7,9 @@ import VFMCore
 /// `{"files":[{"bytes":…,"encoding":…,"path":…,"preamble_rows":…,"rows_accepted":…,"rows_read":…,"rows_rejected":…,"sha256":…,"sheet":…}],"warnings":[…]}`
 /// (`sheet`: the worksheet read, `null` for CSV).
 /// Written by hand rather than by `JSONEncoder` so the bytes do not depend on a Foundation version.
-package enum InputsJSON {
+public enum InputsJSON {
     /// `summary.sheetOption` (`--sheet`), when given, is written as a top-level `sheet_option`.
-    package static func render(_ summary: InputsSummary) -> String {
+    public static func render(_ summary: InputsSummary) -> String {
         let files = summary.files, warnings = summary.warnings
         var text = "{\n  \"files\": ["
         for (index, file) in files.enumerated() {
@@ -77,7 +77,7 @@ package enum InputsJSON {
         }
     }
 
-    package static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> InputsSummary {
+    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> InputsSummary {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))

@@ -2,19 +2,19 @@ import VFMCore
 
 /// What `ingest/inputs.json` and `clean/inputs.json` hold: one entry per input file
 /// (provenance and row accounting) and the warnings for the log and report.
-package struct InputsSummary: Sendable, Equatable {
+public struct InputsSummary: Sendable, Equatable {
     /// Sorted by path.
-    package var files: [InputFileSummary]
-    package var warnings: [String]
+    public var files: [InputFileSummary]
+    public var warnings: [String]
     /// `--sheet NAME` as given to ingest (`sheet_option`), if it was; `nil` in clean/inputs.json.
-    package var sheetOption: String?
+    public var sheetOption: String?
     /// `--period LABEL` as given to clean (`period_option`, SPEC §11), if it was; `nil` in
     /// ingest/inputs.json.
-    package var periodOption: String? = nil
+    public var periodOption: String? = nil
     /// `--previous RUN_DIR` given to clean (SPEC §11): the SHA-256 of that run's manifest.
-    package var previousRun: String? = nil
+    public var previousRun: String? = nil
 
-    package init(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) {
+    public init(files: [InputFileSummary], warnings: [String], sheetOption: String? = nil) {
         self.files = files
         self.warnings = warnings
         self.sheetOption = sheetOption
@@ -22,7 +22,7 @@ package struct InputsSummary: Sendable, Equatable {
 
     /// Provenance from ingest (hash, bytes, encoding) with the row accounting after cleaning
     /// (clean rejects more rows), per file; whichever exists when only one does.
-    package static func merged(ingest: InputsSummary?, clean: InputsSummary?) -> InputsSummary? {
+    public static func merged(ingest: InputsSummary?, clean: InputsSummary?) -> InputsSummary? {
         guard let ingest else { return clean }
         guard let clean else { return ingest }
         let cleanByPath = Dictionary(clean.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,7 +44,7 @@ package struct InputsSummary: Sendable, Equatable {
 
     /// Reads `relativePath` of `runDirectory`, or `nil` when that stage did not write it.
     /// - Throws: `.dataError` (65) when the file is there but damaged.
-    package static func readIfPresent(runDirectory: String, relativePath: String) throws(VFMError) -> InputsSummary? {
+    public static func readIfPresent(runDirectory: String, relativePath: String) throws(VFMError) -> InputsSummary? {
         let path = runDirectory + "/" + relativePath
         guard FileSystem.fileExists(path) else { return nil }
         return try InputsJSON.parse(try FileSystem.readBytes(path, displayName: relativePath), file: relativePath)
@@ -53,6 +53,6 @@ package struct InputsSummary: Sendable, Equatable {
 
 extension IngestResult {
     /// The accounting and warnings that `ingest/inputs.json` records.
-    package var summary: InputsSummary { InputsSummary(files: files, warnings: warnings, sheetOption: sheetOption) }
+    public var summary: InputsSummary { InputsSummary(files: files, warnings: warnings, sheetOption: sheetOption) }
 }
 

@@ -1,7 +1,7 @@
 /// Why a row went into no statistic (SPEC §5): the machine-readable rule id written in the
 /// `rule` column of `ingest/rejected.csv` and `clean/rejected.csv`. Ingest rejects what it
 /// sees in a cell or a row; the clean stage applies the rules that need typed values.
-package enum RejectRule: String, Sendable, CaseIterable {
+public enum RejectRule: String, Sendable, CaseIterable {
     // Ingest
     /// A record with more or fewer cells than the header (SPEC §4).
     case raggedRow = "ragged-row"

@@ -1,26 +1,26 @@
 import VFMCore
 
 /// A row that went into no statistic, with why (SPEC §5, §7 `clean/rejected.csv`).
-package struct RejectedRow: Sendable, Equatable {
-    package var source: SourceLocation
-    package var rule: RejectRule
+public struct RejectedRow: Sendable, Equatable {
+    public var source: SourceLocation
+    public var rule: RejectRule
     /// What is wrong and what to do, naming the column and the raw cell.
-    package var message: String
+    public var message: String
     /// The canonical name of the column of the cell at fault; `nil` for a whole-row rule
     /// (a ragged row, outcomes exceeding people supported, a duplicate). A name, not a
     /// `ReturnColumn`, because the spending survey's rows (SPEC §12) are rejected with the
     /// same type and file, in columns of their own.
-    package var columnName: String?
+    public var columnName: String?
     /// The service-return column of the cell at fault, when it is one.
-    package var column: ReturnColumn? { columnName.flatMap(ReturnColumn.init(rawValue:)) }
+    public var column: ReturnColumn? { columnName.flatMap(ReturnColumn.init(rawValue:)) }
     /// That cell as written; `nil` when there is no single cell at fault or it is empty.
-    package var value: String?
+    public var value: String?
     /// The whole record as read (ingest: the file's cells in its order; clean: the row as
     /// ingest accepted it, in `ingest/returns.csv` order), written losslessly as one
     /// RFC 4180 line in the `record` column.
-    package var record: [String]
+    public var record: [String]
 
-    package init(source: SourceLocation, rule: RejectRule, message: String, column: ReturnColumn? = nil,
+    public init(source: SourceLocation, rule: RejectRule, message: String, column: ReturnColumn? = nil,
                 value: String? = nil, record: [String]) {
         self.source = source
         self.rule = rule
@@ -40,24 +40,24 @@ package struct RejectedRow: Sendable, Equatable {
 
 /// Provenance and row accounting for one input file (SPEC §7 manifest):
 /// rows read = rows accepted + rows rejected, always.
-package struct InputFileSummary: Sendable, Equatable {
+public struct InputFileSummary: Sendable, Equatable {
     /// Named relative to its `--input` argument (a file given directly: its base name).
-    package var path: String
-    package var sha256: String
-    package var bytes: Int
-    package var rowsRead: Int
-    package var rowsAccepted: Int
-    package var rowsRejected: Int
+    public var path: String
+    public var sha256: String
+    public var bytes: Int
+    public var rowsRead: Int
+    public var rowsAccepted: Int
+    public var rowsRejected: Int
     /// "utf-8", "utf-8-bom" or "windows-1252"; "xlsx" for a workbook.
-    package var encoding: String
+    public var encoding: String
     /// Rows above the header (a title, notes, a blank template line), skipped (SPEC §4).
-    package var preambleRows: Int
+    public var preambleRows: Int
     /// The worksheet read, for a workbook; `nil` for a CSV file.
-    package var sheet: String?
+    public var sheet: String?
     /// Footnote rows below the table (`NoteRow`), skipped like preamble: not rows read.
-    package var noteRows = 0
+    public var noteRows = 0
 
-    package init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
+    public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
                 encoding: String, preambleRows: Int = 0, sheet: String? = nil) {
         self.preambleRows = preambleRows
         self.sheet = sheet

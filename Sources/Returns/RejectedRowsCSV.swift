@@ -10,12 +10,12 @@ import VFMCore
 extension RejectedRow: RunFileRow {
     package static let schema = RunFileSchema.ingestRejected
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(source.file), .count(source.line), .text(rule.rawValue), .text(message), .text(columnName),
          .text(value), .text(CSVEncoding.recordLine(record))]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         let file = try cells.requiredText()
         let line = try cells.requiredCount()
         let rule = try cells.requiredValue(RejectRule.self)

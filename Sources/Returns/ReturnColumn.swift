@@ -1,6 +1,6 @@
 /// The canonical columns of a service return (SPEC §4), in the order they are written to
 /// `clean/services.csv`. Raw values are the canonical header names.
-package enum ReturnColumn: String, Sendable, Hashable, CaseIterable {
+public enum ReturnColumn: String, Sendable, Hashable, CaseIterable {
     case authority, service, period, model
     case evidenceBased = "evidence_based"
     case totalCost = "total_cost"
@@ -34,12 +34,12 @@ package enum ReturnColumn: String, Sendable, Hashable, CaseIterable {
 
     /// `allCases`, built once (a synthesised `allCases` makes a new array per call, and
     /// the writers walk the columns on every row).
-    package static let all: [ReturnColumn] = allCases
+    public static let all: [ReturnColumn] = allCases
 
     /// The position of an optional count column among `CountValues.columns` (the count
     /// columns but `people_supported`, in column order), found without a search: every
     /// row reads and writes these for each of its 24 counts. `nil` for other columns.
-    package var countPosition: Int? {
+    public var countPosition: Int? {
         switch self {
         case .clientsLD: return 0
         case .clientsMH: return 1
@@ -69,9 +69,9 @@ package enum ReturnColumn: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    package enum Kind: Sendable { case text, evidenceBase, money, count }
+    public enum Kind: Sendable { case text, evidenceBase, money, count }
 
-    package var kind: Kind {
+    public var kind: Kind {
         switch self {
         case .authority, .service, .period, .model: return .text
         case .evidenceBased: return .evidenceBase
@@ -82,6 +82,6 @@ package enum ReturnColumn: String, Sendable, Hashable, CaseIterable {
 
     /// Columns a file must have; the outcome columns are checked separately
     /// (the three breakdown columns, or `outcomes_total`, or both).
-    package static let required: [ReturnColumn] = [.authority, .service, .totalCost, .peopleSupported]
-    package static let outcomeBreakdown: [ReturnColumn] = [.outcomesGained, .outcomesRetained, .outcomesSelfEmployed]
+    public static let required: [ReturnColumn] = [.authority, .service, .totalCost, .peopleSupported]
+    public static let outcomeBreakdown: [ReturnColumn] = [.outcomesGained, .outcomesRetained, .outcomesSelfEmployed]
 }

@@ -7,12 +7,12 @@ import Workbook
 /// wording from the study, whether it is required, the `evidence_based` values and the
 /// words that mean "missing". Filled in and saved, it is read back by `vfm run` as it is:
 /// the `Return` sheet comes first and its first row is the header.
-package enum ReturnTemplate {
-    package enum Format: String, Sendable, CaseIterable {
+public enum ReturnTemplate {
+    public enum Format: String, Sendable, CaseIterable {
         case csv, xlsx
 
         /// The format a file name asks for, by its extension.
-        package init?(fileName: String) {
+        public init?(fileName: String) {
             let lowered = fileName.lowercased()
             if lowered.hasSuffix(".csv") { self = .csv } else if lowered.hasSuffix(".xlsx") { self = .xlsx } else { return nil }
         }
@@ -21,7 +21,7 @@ package enum ReturnTemplate {
     static var headers: [String] { ColumnGuide.entries.map(\.column) }
 
     /// The template's bytes.
-    package static func bytes(_ format: Format, missingWords: [String]) -> [UInt8] {
+    public static func bytes(_ format: Format, missingWords: [String]) -> [UInt8] {
         switch format {
         case .csv:
             return Array((headers.joined(separator: ",") + "\n").utf8)

@@ -100,13 +100,13 @@ extension ServiceReturn {
     /// The cells of every canonical column, in `ReturnColumn` order: `field(for:)` of each,
     /// written straight from the values (no `CSVField` per cell; the columns are in this
     /// order in `ReturnColumn`, and a test holds the two to the same bytes).
-    package func encodeCanonicalCells(into line: inout CSVLineEncoder) {
+    public func encodeCanonicalCells(into line: inout CSVLineEncoder) {
         withUnsafePointer(to: self) { Self.encodeCanonicalCells(of: $0, into: &line) }
     }
 
     /// `encodeCanonicalCells(into:)` of the return at `row`, read where it lies (a writer of
     /// a million rows copies none of them).
-    package static func encodeCanonicalCells(of row: UnsafePointer<ServiceReturn>, into line: inout CSVLineEncoder) {
+    public static func encodeCanonicalCells(of row: UnsafePointer<ServiceReturn>, into line: inout CSVLineEncoder) {
         line.append(text: row.pointee.authority)
         line.append(text: row.pointee.service)
         line.append(text: row.pointee.period)
@@ -120,7 +120,7 @@ extension ServiceReturn {
     }
 
     /// The value of a canonical column as an output cell.
-    package func field(for column: ReturnColumn) -> CSVField {
+    public func field(for column: ReturnColumn) -> CSVField {
         switch column {
         case .authority: return .text(authority)
         case .service: return .text(service)
@@ -158,14 +158,14 @@ extension CountValues {
 
 extension ExtraCell {
     /// The value a row holds under extra column `name`: its first cell of that header.
-    package static func value(in cells: [ExtraCell], named name: String) -> String? {
+    public static func value(in cells: [ExtraCell], named name: String) -> String? {
         cells.first { $0.header == name }?.value ?? nil
     }
 
     /// The cells of `extras` for one row, as text. Ingest gives every row the union of
     /// extra columns in one order, so they are matched by position; a row that carries
     /// them otherwise is matched by name (`value(in:named:)`).
-    package static func encode(_ cells: [ExtraCell], under extras: [String], into line: inout CSVLineEncoder) {
+    public static func encode(_ cells: [ExtraCell], under extras: [String], into line: inout CSVLineEncoder) {
         // By index: `for cell in cells` (or `zip`) copies each cell, two retains.
         if cells.count == extras.count, extras.indices.allSatisfy({ cells[$0].header == extras[$0] }) {
             for index in cells.indices { line.append(text: cells[index].value) }
@@ -177,7 +177,7 @@ extension ExtraCell {
 
 extension SourceLocation {
     /// Reads `file:line` as written in a `source` column (the file name may hold colons).
-    package init?(parsing text: String) {
+    public init?(parsing text: String) {
         guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
         self.init(file: String(text[..<colon]), line: line)
     }

@@ -7,30 +7,30 @@ import VFMCore
 /// Required fields are non-optional here: a row without them is rejected at ingest.
 /// Counts are signed so that a negative count reaches the clean stage, which rejects it
 /// with the rule that explains why (SPEC §5).
-package struct ServiceReturn: Sendable, Equatable {
-    package var source: SourceLocation
-    package var authority: String
-    package var service: String
-    package var period: String?
-    package var model: String?
-    package var evidenceBase: EvidenceBase
+public struct ServiceReturn: Sendable, Equatable {
+    public var source: SourceLocation
+    public var authority: String
+    public var service: String
+    public var period: String?
+    public var model: String?
+    public var evidenceBase: EvidenceBase
     /// £, total cost of the contract/service in the period.
-    package var totalCost: Double
-    package var peopleSupported: Int
+    public var totalCost: Double
+    public var peopleSupported: Int
     /// Every optional count column (client groups, support levels, outcomes), indexed by
     /// column; `nil` is missing.
-    package var counts: CountValues
-    package var reportedCostPerPerson: Double?
-    package var reportedCostPerOutcome: Double?
+    public var counts: CountValues
+    public var reportedCostPerPerson: Double?
+    public var reportedCostPerOutcome: Double?
     /// Columns that are not canonical, as (header, text): every extra column of the whole
     /// ingest (union over files, sorted by header — `ExtraColumnUnion`), the same list on
     /// every row, `nil` where the row's file lacks the column or the cell is missing.
-    package var extraColumns: [ExtraCell]
+    public var extraColumns: [ExtraCell]
     /// The breakdown columns the return gave as percentages of their base (SPEC §4), in
     /// column order; the clean stage flags such a row `proportion-given`.
-    package var proportionsGiven: [ReturnColumn] = []
+    public var proportionsGiven: [ReturnColumn] = []
 
-    package init(source: SourceLocation, authority: String, service: String, period: String?, model: String?,
+    public init(source: SourceLocation, authority: String, service: String, period: String?, model: String?,
                 evidenceBase: EvidenceBase, totalCost: Double, peopleSupported: Int, counts: CountValues,
                 reportedCostPerPerson: Double?, reportedCostPerOutcome: Double?, extraColumns: [ExtraCell]) {
         self.source = source
@@ -49,11 +49,11 @@ package struct ServiceReturn: Sendable, Equatable {
 }
 
 /// A non-canonical column carried through as text (e.g. `region`), usable in group filters.
-package struct ExtraCell: Sendable, Equatable {
-    package var header: String
-    package var value: String?
+public struct ExtraCell: Sendable, Equatable {
+    public var header: String
+    public var value: String?
 
-    package init(header: String, value: String?) {
+    public init(header: String, value: String?) {
         self.header = header
         self.value = value
     }
@@ -66,23 +66,23 @@ package struct ExtraCell: Sendable, Equatable {
 /// is whole as written, but one given as a percentage of its base (SPEC §4 proportions:
 /// `45%` of 37 people) may be fractional, so counts are binary64 — exact for every whole
 /// count up to 2^53.
-package struct CountValues: Sendable, Equatable {
-    package static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
+public struct CountValues: Sendable, Equatable {
+    public static let columns: [ReturnColumn] = ReturnColumn.allCases.filter {
         $0.kind == .count && $0 != .peopleSupported
     }
     /// How many optional count columns there are: `columns.count` (a test checks it).
-    package static let slotCount = 24
+    public static let slotCount = 24
     /// Bit `slot` is set when that column's count is present.
     @usableFromInline var present: UInt32 = 0
     /// The present counts, in slot order. Every count read is finite (`CellValues` bounds
     /// it, a proportion of a finite base is finite); setting NaN stores nothing.
     @usableFromInline var values: [Double] = []
 
-    package init() {}
+    public init() {}
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
-    package subscript(_ column: ReturnColumn) -> Double? {
+    public subscript(_ column: ReturnColumn) -> Double? {
         get {
             guard let slot = Self.slot(of: column), present & (1 << slot) != 0 else { return nil }
             return values[rank(slot)]
@@ -112,7 +112,7 @@ package struct CountValues: Sendable, Equatable {
 
     /// The first count present, in `columns` order, that satisfies `test`.
     @inlinable
-    package func first(where test: (Double) -> Bool) -> (column: ReturnColumn, count: Double)? {
+    public func first(where test: (Double) -> Bool) -> (column: ReturnColumn, count: Double)? {
         var bits = present, position = 0
         while bits != 0 {
             let slot = bits.trailingZeroBitCount
@@ -126,5 +126,5 @@ package struct CountValues: Sendable, Equatable {
 
     /// The position of `column` in `columns`, or `nil` for a column that is not an optional
     /// count — a jump table rather than a search of `columns` on every access.
-    package static func slot(of column: ReturnColumn) -> Int? { column.countPosition }
+    public static func slot(of column: ReturnColumn) -> Int? { column.countPosition }
 }

@@ -2,7 +2,7 @@ import Tabular
 
 /// What a reader of the report would see change about a correlation (SPEC §3: marked
 /// when the strength word, the sign or significance at 5% changes).
-package enum CorrelationNote: String, Sendable, Equatable, CaseIterable {
+public enum CorrelationNote: String, Sendable, Equatable, CaseIterable {
     /// Pearson r is defined in the new run only, or in the old run only (n < 3 or a
     /// constant column in the other).
     case rNowDefined = "r_now_defined"
@@ -16,7 +16,7 @@ package enum CorrelationNote: String, Sendable, Equatable, CaseIterable {
     case notSignificantNow = "not_significant_at_5pct_now"
 
     /// The words in the Markdown.
-    package var words: String {
+    public var words: String {
         switch self {
         case .rNowDefined: return "r now defined"
         case .rNowUndefined: return "r now undefined"
@@ -53,23 +53,23 @@ enum CorrelationFigure: String, CaseIterable {
     }
 }
 
-package struct CorrelationChange: Sendable, Equatable {
-    package var old: CorrelationRecord
-    package var new: CorrelationRecord
+public struct CorrelationChange: Sendable, Equatable {
+    public var old: CorrelationRecord
+    public var new: CorrelationRecord
     /// Figures (`n`, `pearson_r`, `spearman_rho`, `ci_low`, `ci_high`, `p_value`) that
     /// changed under the threshold.
-    package var figures: [String]
-    package var notes: [CorrelationNote]
+    public var figures: [String]
+    public var notes: [CorrelationNote]
 }
 
 /// Correlations of both runs compared, pair by pair and group by group.
-package struct CorrelationComparison: Sendable {
-    package var changed: [CorrelationChange]
-    package var added: [CorrelationRecord]
-    package var removed: [CorrelationRecord]
-    package var unchangedCount: Int
+public struct CorrelationComparison: Sendable {
+    public var changed: [CorrelationChange]
+    public var added: [CorrelationRecord]
+    public var removed: [CorrelationRecord]
+    public var unchangedCount: Int
 
-    package var hasDifferences: Bool { !changed.isEmpty || !added.isEmpty || !removed.isEmpty }
+    public var hasDifferences: Bool { !changed.isEmpty || !added.isEmpty || !removed.isEmpty }
 
     static func compare(old: [CorrelationRecord], new: [CorrelationRecord],
                         options: DiffOptions) -> CorrelationComparison {

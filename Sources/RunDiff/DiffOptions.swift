@@ -1,6 +1,6 @@
 import OrderedCollections
 /// When two figures count as the same (SPEC §3 `vfm-diff`).
-package enum DiffThreshold: Sendable, Equatable {
+public enum DiffThreshold: Sendable, Equatable {
     /// The default: a figure changed when its printed text (the report's rounding, through
     /// `HumanNumbers`) changed, so no listed row ever shows the same old and new text.
     case printed
@@ -11,10 +11,10 @@ package enum DiffThreshold: Sendable, Equatable {
     case any
 }
 
-package struct DiffOptions: Sendable, Equatable {
-    package var threshold: DiffThreshold
+public struct DiffOptions: Sendable, Equatable {
+    public var threshold: DiffThreshold
 
-    package init(threshold: DiffThreshold = .printed) {
+    public init(threshold: DiffThreshold = .printed) {
         self.threshold = threshold
     }
 

@@ -4,7 +4,7 @@ import Tabular
 /// How the report prints a figure (SPEC §7: £1,730; 38%; n always shown), delegated to
 /// the report's own formatter, `Tabular.HumanNumbers`, so that the diff's default
 /// threshold — "changed as the report prints it" — is the report's rounding, not a copy.
-package enum FigureFormat: Sendable, Equatable {
+public enum FigureFormat: Sendable, Equatable {
     /// A figure of a metric, as the report prints that metric (`HumanNumbers.figure`).
     case metric(String)
     /// Pounds, whole pounds.
@@ -16,7 +16,7 @@ package enum FigureFormat: Sendable, Equatable {
     /// Fixed decimals (a trend line's slope, value-for-money rates).
     case decimals(Int)
 
-    package func text(_ value: Double?) -> String {
+    public func text(_ value: Double?) -> String {
         switch self {
         case .metric(let metric): return HumanNumbers.figure(value, metric: metric)
         case .money: return HumanNumbers.money(value)

@@ -1,12 +1,12 @@
 import Foundation
 /// Flags of both runs, keyed by service, rule and metric: a flag whose value merely moved
 /// is the same flag; one raised or cleared is listed.
-package struct FlagComparison: Sendable {
-    package var new: [FlagRecord]
-    package var resolved: [FlagRecord]
-    package var unchangedCount: Int
+public struct FlagComparison: Sendable {
+    public var new: [FlagRecord]
+    public var resolved: [FlagRecord]
+    public var unchangedCount: Int
 
-    package var hasDifferences: Bool { !new.isEmpty || !resolved.isEmpty }
+    public var hasDifferences: Bool { !new.isEmpty || !resolved.isEmpty }
 
     init() {
         new = []
@@ -38,12 +38,12 @@ package struct FlagComparison: Sendable {
 /// line, which shift whenever a row is added above, nor by file name, which a new
 /// dataset version often changes. A row fixed in the new data is *resolved*; a row that
 /// newly fails a rule is *new*.
-package struct RejectComparison: Sendable {
-    package var new: [RejectRecord]
-    package var resolved: [RejectRecord]
-    package var unchangedCount: Int
+public struct RejectComparison: Sendable {
+    public var new: [RejectRecord]
+    public var resolved: [RejectRecord]
+    public var unchangedCount: Int
 
-    package var hasDifferences: Bool { !new.isEmpty || !resolved.isEmpty }
+    public var hasDifferences: Bool { !new.isEmpty || !resolved.isEmpty }
 
     /// A rejected row's cells as compared: each without surrounding white space and
     /// without the empty cells a spreadsheet's wider used range adds at the end, so that
@@ -70,16 +70,16 @@ package struct RejectComparison: Sendable {
 
 /// A service (in both runs) whose position against the all-services or evidence-based
 /// band changed (SPEC §6 benchmark) — what a commissioner watching one service wants.
-package struct BenchmarkChange: Sendable, Equatable {
-    package var old: BenchmarkRecord
-    package var new: BenchmarkRecord
+public struct BenchmarkChange: Sendable, Equatable {
+    public var old: BenchmarkRecord
+    public var new: BenchmarkRecord
 }
 
-package struct BenchmarkComparison: Sendable {
-    package var changed: [BenchmarkChange]
-    package var unchangedCount: Int
+public struct BenchmarkComparison: Sendable {
+    public var changed: [BenchmarkChange]
+    public var unchangedCount: Int
 
-    package var hasDifferences: Bool { !changed.isEmpty }
+    public var hasDifferences: Bool { !changed.isEmpty }
 
     init() {
         changed = []

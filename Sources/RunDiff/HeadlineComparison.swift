@@ -1,45 +1,45 @@
 /// A figure that changed under the threshold.
-package struct FigureChange: Sendable, Equatable {
-    package var key: [String]
-    package var column: HeadlineTable.FigureColumn
-    package var format: FigureFormat
-    package var old: Double?
-    package var new: Double?
+public struct FigureChange: Sendable, Equatable {
+    public var key: [String]
+    public var column: HeadlineTable.FigureColumn
+    public var format: FigureFormat
+    public var old: Double?
+    public var new: Double?
     /// The row stands on fewer than `fewServices` services in either run (its `n`): a
     /// figure one service more or less could move a long way (issue 29).
-    package var fewServices = false
+    public var fewServices = false
 
     /// Below this many services a figure is marked, as in the report.
-    package static let fewServices = 10
+    public static let fewServices = 10
 
-    package var oldText: String { format.text(old) }
-    package var newText: String { format.text(new) }
+    public var oldText: String { format.text(old) }
+    public var newText: String { format.text(new) }
 }
 
 /// A label of a row (role `label`, SPEC §13: an edit's outcome, a strength word) that
 /// changed, compared as text.
-package struct LabelChange: Sendable, Equatable {
-    package var key: [String]
-    package var column: String
-    package var old: String
-    package var new: String
+public struct LabelChange: Sendable, Equatable {
+    public var key: [String]
+    public var column: String
+    public var old: String
+    public var new: String
 }
 
 /// One findings table of both runs compared: figures changed, rows (a group, a metric)
 /// only one run has, and how many figures are unchanged. `presence` says when a run
 /// lacks the (optional) table altogether.
-package struct HeadlineComparison: Sendable {
-    package enum Presence: Sendable, Equatable { case both, onlyOld, onlyNew, neither }
+public struct HeadlineComparison: Sendable {
+    public enum Presence: Sendable, Equatable { case both, onlyOld, onlyNew, neither }
 
-    package var table: HeadlineTable
-    package var presence: Presence
-    package var changed: [FigureChange]
-    package var relabelled: [LabelChange] = []
-    package var added: [FigureRow]
-    package var removed: [FigureRow]
-    package var unchangedCount: Int
+    public var table: HeadlineTable
+    public var presence: Presence
+    public var changed: [FigureChange]
+    public var relabelled: [LabelChange] = []
+    public var added: [FigureRow]
+    public var removed: [FigureRow]
+    public var unchangedCount: Int
 
-    package var hasDifferences: Bool {
+    public var hasDifferences: Bool {
         !changed.isEmpty || !relabelled.isEmpty || !added.isEmpty || !removed.isEmpty || presence == .onlyOld || presence == .onlyNew
     }
 

@@ -13,7 +13,7 @@ import VFMCore
 /// in the diff the day it is declared. Each figure appears in one table only: Table 8's
 /// n, min, max and mean are the descriptives' (the same group and metric), so the bands
 /// table contributes only its band edges.
-package struct HeadlineTable: Sendable, Hashable {
+public struct HeadlineTable: Sendable, Hashable {
     /// The report's findings tables, whose figures the diff prints as the report does.
     enum Finding: String, Sendable, CaseIterable {
         case supportLevels, outcomeMix, descriptives, bands, trendLines, valueForMoney, scenarios
@@ -31,9 +31,9 @@ package struct HeadlineTable: Sendable, Hashable {
         }
     }
 
-    package struct FigureColumn: Sendable, Equatable {
-        package var column: String
-        package var label: String
+    public struct FigureColumn: Sendable, Equatable {
+        public var column: String
+        public var label: String
     }
 
     let schema: RunFileSchema
@@ -50,41 +50,41 @@ package struct HeadlineTable: Sendable, Hashable {
         finding = Finding.allCases.first { $0.schema.path == schema.path }
     }
 
-    package static func == (lhs: HeadlineTable, rhs: HeadlineTable) -> Bool { lhs.schema.path == rhs.schema.path }
-    package func hash(into hasher: inout Hasher) { hasher.combine(schema.path) }
+    public static func == (lhs: HeadlineTable, rhs: HeadlineTable) -> Bool { lhs.schema.path == rhs.schema.path }
+    public func hash(into hasher: inout Hasher) { hasher.combine(schema.path) }
 
-    package static let supportLevels = HeadlineTable(.supportLevels)
-    package static let outcomeMix = HeadlineTable(.outcomeMix)
-    package static let descriptives = HeadlineTable(.descriptives)
-    package static let bands = HeadlineTable(.bands)
-    package static let trendLines = HeadlineTable(.trendLines)
-    package static let valueForMoney = HeadlineTable(.valueForMoney)
-    package static let scenarios = HeadlineTable(.scenarios)
+    public static let supportLevels = HeadlineTable(.supportLevels)
+    public static let outcomeMix = HeadlineTable(.outcomeMix)
+    public static let descriptives = HeadlineTable(.descriptives)
+    public static let bands = HeadlineTable(.bands)
+    public static let trendLines = HeadlineTable(.trendLines)
+    public static let valueForMoney = HeadlineTable(.valueForMoney)
+    public static let scenarios = HeadlineTable(.scenarios)
 
     /// The report's findings tables, in the report's order.
-    package static let findings: [HeadlineTable] = Finding.allCases.map(HeadlineTable.init)
+    public static let findings: [HeadlineTable] = Finding.allCases.map(HeadlineTable.init)
 
     /// The file name inside the run directory.
-    package var relativePath: String { schema.path }
+    public var relativePath: String { schema.path }
 
     /// Tables a service-returns run may lack (older runs, before SPEC §6.1): compared when
     /// both runs have them, otherwise the diff says which run lacks the table. Every table
     /// compared from its schema alone is optional in this sense.
-    package var isOptional: Bool {
+    public var isOptional: Bool {
         guard let finding else { return true }
         return finding == .valueForMoney || finding == .scenarios || finding == .trendLines
     }
 
     /// A data file (`clean/…`) rather than a finding (`tables/…`): the diff lists what
     /// changed in the data before what it did to the findings.
-    package var isData: Bool { !schema.path.hasPrefix("tables/") }
+    public var isData: Bool { !schema.path.hasPrefix("tables/") }
 
     /// The `table` name in JSON: the CSV file's base name.
-    package var fileStem: String {
+    public var fileStem: String {
         String(relativePath.split(separator: "/").last ?? "").replacingOccurrences(of: ".csv", with: "")
     }
 
-    package var title: String {
+    public var title: String {
         switch finding {
         case .supportLevels: return "Support levels of the people supported (study Table 4)"
         case .outcomeMix: return "Job outcomes (study Table 5)"
@@ -99,18 +99,18 @@ package struct HeadlineTable: Sendable, Hashable {
 
     /// Columns that identify a row, in the order the diff shows them: the schema's key
     /// columns (SPEC §13), `group` first where the table has one.
-    package var keyColumns: [String] {
+    public var keyColumns: [String] {
         let keys = schema.keyColumns
         guard let group = keys.firstIndex(of: "group"), group > 0 else { return keys }
         return ["group"] + keys.filter { $0 != "group" }
     }
 
     /// Text columns that describe a row (role `label`): compared as text.
-    package var labelColumns: [String] {
+    public var labelColumns: [String] {
         finding == nil ? schema.columns.filter { $0.role == .label }.map(\.name) : []
     }
 
-    package var figureColumns: [FigureColumn] {
+    public var figureColumns: [FigureColumn] {
         func column(_ name: String, _ label: String) -> FigureColumn { FigureColumn(column: name, label: label) }
         guard let finding else {
             return schema.columns.filter { $0.role == .figure }.map {
@@ -184,10 +184,10 @@ package struct HeadlineTable: Sendable, Hashable {
 /// One row of a compared table: its key (e.g. group and metric), its figures aligned with
 /// `HeadlineTable.figureColumns` (`nil` is a missing figure) and its labels aligned with
 /// `HeadlineTable.labelColumns`.
-package struct FigureRow: Sendable, Equatable {
-    package var key: [String]
-    package var values: [Double?]
-    package var labels: [String] = []
+public struct FigureRow: Sendable, Equatable {
+    public var key: [String]
+    public var values: [Double?]
+    public var labels: [String] = []
 }
 
 extension HeadlineTable {

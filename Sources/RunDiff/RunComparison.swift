@@ -6,25 +6,25 @@ import VFMCore
 /// benchmark positions, services, flags and rejected rows. Provenance is shown but is not
 /// itself a difference: two runs of the same data under different input file names, or
 /// even different pipelines, that give the same results have no differences to review.
-package struct RunComparison: Sendable {
-    package var old: RunSnapshot
-    package var new: RunSnapshot
-    package var options: DiffOptions
-    package var headline: [HeadlineComparison]
-    package var correlations: CorrelationComparison
-    package var benchmark: BenchmarkComparison
-    package var services: ServiceComparison
-    package var flags: FlagComparison
-    package var rejects: RejectComparison
+public struct RunComparison: Sendable {
+    public var old: RunSnapshot
+    public var new: RunSnapshot
+    public var options: DiffOptions
+    public var headline: [HeadlineComparison]
+    public var correlations: CorrelationComparison
+    public var benchmark: BenchmarkComparison
+    public var services: ServiceComparison
+    public var flags: FlagComparison
+    public var rejects: RejectComparison
     /// Set when each run holds one period and they differ (last year's returns against
     /// this year's): services are then paired by authority and service.
-    package var periodPairing: PeriodPairing?
+    public var periodPairing: PeriodPairing?
 
     /// Compares two runs; the tables with a row per service are streamed from both run
     /// directories in step (`PerServiceTables`), holding only what the diff lists.
     /// - Throws: `.noInput` (66) for a table that has gone, `.dataError` (65) for a
     ///   malformed row (naming file, line and column), `.ioError` (74) for a failed read.
-    package init(old: RunSnapshot, new: RunSnapshot, options: DiffOptions = DiffOptions()) throws(VFMError) {
+    public init(old: RunSnapshot, new: RunSnapshot, options: DiffOptions = DiffOptions()) throws(VFMError) {
         self.old = old
         self.new = new
         self.options = options
@@ -78,16 +78,16 @@ package struct RunComparison: Sendable {
     }
 
     /// False when the runs are identical within the tolerances (exit 0), true otherwise (exit 1).
-    package var hasDifferences: Bool {
+    public var hasDifferences: Bool {
         headline.contains { $0.hasDifferences } || correlations.hasDifferences || benchmark.hasDifferences
             || services.hasDifferences || flags.hasDifferences || rejects.hasDifferences
     }
 
     /// The pipelines differ (by SHA-256): figures may differ for that reason alone.
-    package var pipelinesDiffer: Bool { old.manifest.pipeline.sha256 != new.manifest.pipeline.sha256 }
+    public var pipelinesDiffer: Bool { old.manifest.pipeline.sha256 != new.manifest.pipeline.sha256 }
 
     /// The tool versions differ: figures may differ for that reason alone.
-    package var toolVersionsDiffer: Bool {
+    public var toolVersionsDiffer: Bool {
         old.manifest.tool != new.manifest.tool
     }
 }
@@ -97,7 +97,7 @@ extension RunComparison {
     /// Each run is named in the diff by the path as given.
     /// - Throws: `.noInput` (66) for a missing or unreadable run directory or file,
     ///   `.dataError` (65) for a malformed table, naming the file, line and column.
-    package static func load(oldRunDirectory: String, newRunDirectory: String,
+    public static func load(oldRunDirectory: String, newRunDirectory: String,
                             options: DiffOptions = DiffOptions()) throws(VFMError) -> RunComparison {
         let old = try RunSnapshot.load(runDirectory: oldRunDirectory)
         let new = try RunSnapshot.load(runDirectory: newRunDirectory)
@@ -105,7 +105,7 @@ extension RunComparison {
     }
 
     /// The diff as Markdown (`RunDiffReport`).
-    package var markdown: String { RunDiffReport.markdown(self) }
+    public var markdown: String { RunDiffReport.markdown(self) }
 }
 
 /// Two runs whose current periods differ (SPEC §11): last year's run against this year's,
@@ -113,13 +113,13 @@ extension RunComparison {
 /// current returns are paired by authority and service — a service is itself a year on —
 /// instead of every service being listed once as removed and once as added; earlier
 /// returns (`current = no`) are left out of the services, flags and benchmark compared.
-package struct PeriodPairing: Sendable, Equatable {
+public struct PeriodPairing: Sendable, Equatable {
     /// The old and the new run's current period.
-    package var old: String
-    package var new: String
+    public var old: String
+    public var new: String
 
     /// How the paired rows' period is shown: `2012/13 → 2013/14`.
-    package var label: String { "\(old) → \(new)" }
+    public var label: String { "\(old) → \(new)" }
 
     /// One run's side of the pairing: its current period, and the label its rows take.
     struct Side: Sendable {
@@ -130,7 +130,7 @@ package struct PeriodPairing: Sendable, Equatable {
     var oldSide: Side { Side(current: old, label: label) }
     var newSide: Side { Side(current: new, label: label) }
 
-    package init(old: String, new: String) {
+    public init(old: String, new: String) {
         self.old = old
         self.new = new
     }

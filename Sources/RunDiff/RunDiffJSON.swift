@@ -5,8 +5,8 @@ import Tabular
 /// arrays keep the Markdown's order, numbers are the full-precision values of the run
 /// files (as `NumberFormatting.csv` writes them) and `old_text`/`new_text` are what the
 /// report prints. Missing is `null`.
-package enum RunDiffJSON {
-    package static func document(_ comparison: RunComparison) -> DeterministicJSON {
+public enum RunDiffJSON {
+    public static func document(_ comparison: RunComparison) -> DeterministicJSON {
         .object([
             "differences": .bool(comparison.hasDifferences),
             "period_pairing": comparison.periodPairing.map {
@@ -203,5 +203,5 @@ package enum RunDiffJSON {
 
 extension RunComparison {
     /// The diff as JSON text (`RunDiffJSON`), LF, final newline.
-    package var json: String { RunDiffJSON.document(self).rendered }
+    public var json: String { RunDiffJSON.document(self).rendered }
 }

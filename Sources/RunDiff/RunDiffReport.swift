@@ -6,8 +6,8 @@ import Tabular
 /// flags and rejected rows. Unchanged figures are counted, not listed. Deterministic:
 /// the same two runs always give the same bytes (LF, UTF-8, no dates or machine paths
 /// beyond the run names the caller gives).
-package enum RunDiffReport {
-    package static func markdown(_ comparison: RunComparison) -> String {
+public enum RunDiffReport {
+    public static func markdown(_ comparison: RunComparison) -> String {
         var sections: [String] = []
         sections.append("# Run comparison\n\nOld run: \(cell(comparison.old.label))  \nNew run: \(cell(comparison.new.label))\n")
         sections.append(summary(comparison))

@@ -1,30 +1,30 @@
 /// One row of `tables/correlations.csv` (SPEC §6): a pair of metrics in a group.
-package struct CorrelationRecord: Sendable, Equatable {
-    package var group: String
-    package var x: String
-    package var y: String
-    package var n: Int?
-    package var pearsonR: Double?
-    package var spearmanRho: Double?
-    package var ciLow: Double?
-    package var ciHigh: Double?
-    package var pValue: Double?
-    package var strength: String?
+public struct CorrelationRecord: Sendable, Equatable {
+    public var group: String
+    public var x: String
+    public var y: String
+    public var n: Int?
+    public var pearsonR: Double?
+    public var spearmanRho: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    public var pValue: Double?
+    public var strength: String?
 
     /// True when the 95% CI of r lies wholly above or below 0; `nil` without a CI.
-    package var ciExcludesZero: Bool? {
+    public var ciExcludesZero: Bool? {
         guard let ciLow, let ciHigh else { return nil }
         return ciLow > 0 || ciHigh < 0
     }
 }
 
 /// Authority, service and period: how the study and commissioners name a return.
-package struct ServiceKey: Sendable, Hashable, Comparable {
-    package var authority: String
-    package var service: String
-    package var period: String
+public struct ServiceKey: Sendable, Hashable, Comparable {
+    public var authority: String
+    public var service: String
+    public var period: String
 
-    package static func < (lhs: ServiceKey, rhs: ServiceKey) -> Bool {
+    public static func < (lhs: ServiceKey, rhs: ServiceKey) -> Bool {
         if lhs.authority != rhs.authority { return lhs.authority.utf8.lexicographicallyPrecedes(rhs.authority.utf8) }
         if lhs.service != rhs.service { return lhs.service.utf8.lexicographicallyPrecedes(rhs.service.utf8) }
         return lhs.period.utf8.lexicographicallyPrecedes(rhs.period.utf8)
@@ -33,11 +33,11 @@ package struct ServiceKey: Sendable, Hashable, Comparable {
 
 /// One row of `clean/services.csv`: its cells in the order of the run's header (held
 /// once per run, `RunSnapshot.serviceColumns`), not a dictionary per service.
-package struct ServiceRecord: Sendable, Equatable {
-    package var key: ServiceKey
+public struct ServiceRecord: Sendable, Equatable {
+    public var key: ServiceKey
     /// `file:line` it was read from.
-    package var source: String
-    package var cells: [String]
+    public var source: String
+    public var cells: [String]
 
     /// The cell of `column` (its position in the header), `""` when absent.
     func cell(_ position: Int?) -> String {
@@ -47,33 +47,33 @@ package struct ServiceRecord: Sendable, Equatable {
 }
 
 /// One row of `clean/flags.csv`.
-package struct FlagRecord: Sendable, Equatable {
-    package var service: ServiceKey
-    package var source: String
-    package var rule: String
-    package var metric: String
-    package var value: Double?
-    package var threshold: Double?
-    package var severity: String
-    package var message: String
+public struct FlagRecord: Sendable, Equatable {
+    public var service: ServiceKey
+    public var source: String
+    public var rule: String
+    public var metric: String
+    public var value: Double?
+    public var threshold: Double?
+    public var severity: String
+    public var message: String
 }
 
 /// One row of `clean/rejected.csv`: where, why, and the row's raw cells.
-package struct RejectRecord: Sendable, Equatable {
-    package var sourceFile: String
-    package var line: String
-    package var rule: String
-    package var message: String
-    package var rawCells: [String]
+public struct RejectRecord: Sendable, Equatable {
+    public var sourceFile: String
+    public var line: String
+    public var rule: String
+    public var message: String
+    public var rawCells: [String]
 }
 
 /// One row of `tables/benchmark.csv`: a service's position against the bands.
-package struct BenchmarkRecord: Sendable, Equatable {
-    package var service: ServiceKey
-    package var metric: String
-    package var value: Double?
-    package var allBand: String
-    package var evidenceBand: String
+public struct BenchmarkRecord: Sendable, Equatable {
+    public var service: ServiceKey
+    public var metric: String
+    public var value: Double?
+    public var allBand: String
+    public var evidenceBand: String
 }
 
 /// A row of `clean/services.csv` as the comparison needs it, whether held as text

@@ -8,39 +8,39 @@ import VFMCore
 /// per service (`clean/services.csv`, `clean/flags.csv`, `tables/benchmark.csv`) only have
 /// their headers checked, and are streamed when two runs are compared
 /// (`PerServiceTables`), so that memory does not grow with the services.
-package struct RunSnapshot: Sendable {
+public struct RunSnapshot: Sendable {
     /// How the run is named in the diff (the directory as given on the command line).
-    package var label: String
+    public var label: String
     /// The run directory, for the tables streamed when compared.
-    package var runDirectory: String
-    package var manifest: RunManifest
+    public var runDirectory: String
+    public var manifest: RunManifest
     /// The tables compared figure by figure, in the order the diff lists them: the
     /// report's findings tables (a service-returns run), then every other file of the run
     /// that a schema describes (SPEC §13).
-    package var tables: [HeadlineTable]
-    package var headline: [HeadlineTable: [FigureRow]]
-    package var correlations: [CorrelationRecord]
+    public var tables: [HeadlineTable]
+    public var headline: [HeadlineTable: [FigureRow]]
+    public var correlations: [CorrelationRecord]
     /// The run has services (`clean/services.csv`): a service-returns run, whose services,
     /// flags, benchmark positions and correlations the diff compares row by row. A
     /// spending-survey run (SPEC §12) has none; its files are compared by their schemas.
-    package var hasServices: Bool
+    public var hasServices: Bool
     /// The periods the run's returns are for (SPEC §11, `tables/periods.csv`), in file
     /// order; empty for a run from before periods.
-    package var periods: [String]
+    public var periods: [String]
 
     /// The run's current period: its latest (`tables/periods.csv` lists periods in time
     /// order). `nil` for a run from before periods. A run made with `--period` is taken at
     /// its latest period too.
-    package var currentPeriod: String? { periods.last }
+    public var currentPeriod: String? { periods.last }
     /// Header of `clean/services.csv`, for columns present in one run only.
-    package var serviceColumns: [String]
-    package var rejects: [RejectRecord]
+    public var serviceColumns: [String]
+    public var rejects: [RejectRecord]
 
     /// Reads the run directory `path`.
     /// - Parameter label: how the run is named in messages and in the diff (default `path`).
     /// - Throws: `.noInput` (66) when the directory or one of its files is missing or
     ///   unreadable; `.dataError` (65) when a table is malformed.
-    package static func load(runDirectory path: String, label: String? = nil) throws(VFMError) -> RunSnapshot {
+    public static func load(runDirectory path: String, label: String? = nil) throws(VFMError) -> RunSnapshot {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw VFMError(.noInput, "run directory not found", file: path,

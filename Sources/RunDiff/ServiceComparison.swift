@@ -4,34 +4,34 @@ import VFMCore
 
 /// One field of a service that differs between the runs: an input (SPEC §4) or a
 /// derived measure (SPEC §5: cost per person, cost per job outcome, outcome rate…).
-package struct FieldChange: Sendable, Equatable {
-    package var column: String
-    package var isDerived: Bool
-    package var old: String
-    package var new: String
+public struct FieldChange: Sendable, Equatable {
+    public var column: String
+    public var isDerived: Bool
+    public var old: String
+    public var new: String
 }
 
-package struct ServiceChange: Sendable, Equatable {
-    package var key: ServiceKey
-    package var oldSource: String
-    package var newSource: String
-    package var fields: [FieldChange]
+public struct ServiceChange: Sendable, Equatable {
+    public var key: ServiceKey
+    public var oldSource: String
+    public var newSource: String
+    public var fields: [FieldChange]
 }
 
 /// Services of both runs compared by (authority, service, period): added, removed, and
 /// changed — input fields whenever their cell changed, derived fields when they changed
 /// under the threshold (by default: as the report prints them). `source` and `flags` are
 /// compared elsewhere: a row that only moved within its file has not changed.
-package struct ServiceComparison: Sendable {
-    package var added: [ServiceRecord]
-    package var removed: [ServiceRecord]
-    package var changed: [ServiceChange]
-    package var unchangedCount: Int
+public struct ServiceComparison: Sendable {
+    public var added: [ServiceRecord]
+    public var removed: [ServiceRecord]
+    public var changed: [ServiceChange]
+    public var unchangedCount: Int
     /// Columns only one run's `clean/services.csv` has (not compared per service).
-    package var columnsOnlyInOld: [String]
-    package var columnsOnlyInNew: [String]
+    public var columnsOnlyInOld: [String]
+    public var columnsOnlyInNew: [String]
 
-    package var hasDifferences: Bool {
+    public var hasDifferences: Bool {
         !added.isEmpty || !removed.isEmpty || !changed.isEmpty || !columnsOnlyInOld.isEmpty
             || !columnsOnlyInNew.isEmpty
     }

@@ -5,26 +5,26 @@ import VFMCore
 /// Such a file cannot be "messy input": one that does not parse is a damaged run
 /// directory, reported as a data error (65) naming the file and line and saying which
 /// command rewrites it.
-package struct RunFileCSV: Sendable {
+public struct RunFileCSV: Sendable {
     /// The file as named in messages.
-    package let file: String
+    public let file: String
     /// What to do when it is damaged, e.g. "run the clean stage again to rewrite it".
-    package let hint: String
+    public let hint: String
 
-    package init(file: String, hint: String) {
+    public init(file: String, hint: String) {
         self.file = file
         self.hint = hint
     }
 
     /// Every record, header first.
-    package func records(_ bytes: [UInt8]) throws(VFMError) -> [CSVRecord] {
+    public func records(_ bytes: [UInt8]) throws(VFMError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         try forEachRecord(bytes) { records.append($0) }
         return records
     }
 
     /// Every record, header first, without holding them all.
-    package func forEachRecord(_ bytes: [UInt8], _ body: (CSVRecord) -> Void) throws(VFMError) {
+    public func forEachRecord(_ bytes: [UInt8], _ body: (CSVRecord) -> Void) throws(VFMError) {
         do {
             try CSVRecordParser.forEachRecord(utf8: bytes, body)
         } catch {
@@ -38,10 +38,10 @@ package struct RunFileCSV: Sendable {
     /// the parser's 64 KiB limit is for input, not here.
     static let cellLimit = Int(Int32.max)
 
-    package func corrupt(_ message: String, line: Int) -> VFMError {
+    public func corrupt(_ message: String, line: Int) -> VFMError {
         VFMError(.dataError, message, file: file, line: line, hint: hint)
     }
 
     /// An empty cell is missing; any other text is restored from its neutralised form.
-    package static func text(_ cell: String) -> String? { cell.isEmpty ? nil : CSVInjection.restore(cell) }
+    public static func text(_ cell: String) -> String? { cell.isEmpty ? nil : CSVInjection.restore(cell) }
 }

@@ -23,9 +23,9 @@ extension RunFileRow {
     /// The file's header, in column order: the schema's.
     package static var header: [String] { schema.header }
 
-    package func field(at column: Int) -> CSVField { fields[column] }
+    public func field(at column: Int) -> CSVField { fields[column] }
 
-    package func encode(into line: inout CSVLineEncoder) {
+    public func encode(into line: inout CSVLineEncoder) {
         for field in fields { line.append(field) }
     }
 }
@@ -35,9 +35,9 @@ extension RunFileRow {
 /// writes. The cells stay bytes (`CSVByteRecord`): a number is read straight from them
 /// (`CSVNumberBytes`), and a `String` is made only for text (issue 25: the stages run by
 /// hand spent most of their reading making a `String` of every cell).
-package struct RunFileCells {
-    package let reader: RunFileCSV
-    package let line: Int
+public struct RunFileCells {
+    public let reader: RunFileCSV
+    public let line: Int
     private let record: CSVByteRecord
     private let header: [String]
     private let reuse: RunFileTextReuse?
@@ -53,19 +53,19 @@ package struct RunFileCells {
     }
 
     /// How many cells the record has.
-    package var width: Int { record.count }
+    public var width: Int { record.count }
 
     /// The column name of cell `index` (for messages).
-    package func column(_ index: Int) -> String { index < header.count ? header[index] : "" }
+    public func column(_ index: Int) -> String { index < header.count ? header[index] : "" }
 
     /// Cell `index` exactly as written (still neutralised); "" past the end.
-    package func cell(at index: Int) -> String { index < record.count ? record.string(index) : "" }
+    public func cell(at index: Int) -> String { index < record.count ? record.string(index) : "" }
 
     /// Whether cell `index` is empty (or past the end).
-    package func isEmpty(at index: Int) -> Bool { index >= record.count || record.range(of: index).isEmpty }
+    public func isEmpty(at index: Int) -> Bool { index >= record.count || record.range(of: index).isEmpty }
 
     /// Whether cell `index` is exactly `text` (ASCII compared as bytes).
-    package func cell(at index: Int, is text: StaticString) -> Bool {
+    public func cell(at index: Int, is text: StaticString) -> Bool {
         guard index < record.count else { return text.utf8CodeUnitCount == 0 }
         return record.withCell(index) { cell in
             cell.count == text.utf8CodeUnitCount && text.withUTF8Buffer { cell.elementsEqual($0) }
@@ -73,7 +73,7 @@ package struct RunFileCells {
     }
 
     /// Text of cell `index`; an empty cell is missing.
-    package func text(at index: Int) -> String? {
+    public func text(at index: Int) -> String? {
         guard !isEmpty(at: index) else { return nil }
         guard let reuse else { return CSVInjection.restore(record.string(index)) }
         return record.withCell(index) { cell in
@@ -84,7 +84,7 @@ package struct RunFileCells {
     }
 
     /// A finite number of cell `index`; empty is missing.
-    package func number(at index: Int) throws(VFMError) -> Double? {
+    public func number(at index: Int) throws(VFMError) -> Double? {
         guard !isEmpty(at: index) else { return nil }
         guard let value = record.withCell(index, CSVNumberBytes.double), value.isFinite else {
             throw reader.corrupt("`\(column(index))` holds \"\(cell(at: index))\", not a number", line: line)
@@ -93,7 +93,7 @@ package struct RunFileCells {
     }
 
     /// A whole number of cell `index`; empty is missing.
-    package func count(at index: Int) throws(VFMError) -> Int? {
+    public func count(at index: Int) throws(VFMError) -> Int? {
         guard !isEmpty(at: index) else { return nil }
         guard let value = record.withCell(index, CSVNumberBytes.integer) else {
             throw reader.corrupt("`\(column(index))` holds \"\(cell(at: index))\", not a whole number", line: line)
@@ -102,45 +102,45 @@ package struct RunFileCells {
     }
 
     /// The next cell exactly as written (still neutralised).
-    package mutating func raw() -> (column: String, cell: String) {
+    public mutating func raw() -> (column: String, cell: String) {
         defer { position += 1 }
         return (column(position), cell(at: position))
     }
 
     /// Text; an empty cell is missing.
-    package mutating func text() -> String? {
+    public mutating func text() -> String? {
         defer { position += 1 }
         return text(at: position)
     }
 
     /// Text that must be present.
-    package mutating func requiredText() throws(VFMError) -> String {
+    public mutating func requiredText() throws(VFMError) -> String {
         defer { position += 1 }
         guard let text = text(at: position) else { throw reader.corrupt("`\(column(position))` is empty", line: line) }
         return text
     }
 
     /// A finite number (full precision as written); empty is missing.
-    package mutating func number() throws(VFMError) -> Double? {
+    public mutating func number() throws(VFMError) -> Double? {
         defer { position += 1 }
         return try number(at: position)
     }
 
     /// A whole number; empty is missing.
-    package mutating func count() throws(VFMError) -> Int? {
+    public mutating func count() throws(VFMError) -> Int? {
         defer { position += 1 }
         return try count(at: position)
     }
 
     /// A whole number that must be present.
-    package mutating func requiredCount() throws(VFMError) -> Int {
+    public mutating func requiredCount() throws(VFMError) -> Int {
         defer { position += 1 }
         guard let value = try count(at: position) else { throw reader.corrupt("`\(column(position))` is empty", line: line) }
         return value
     }
 
     /// One of an enumeration's raw values; empty is missing.
-    package mutating func value<T: RawRepresentable>(_: T.Type) throws(VFMError) -> T? where T.RawValue == String {
+    public mutating func value<T: RawRepresentable>(_: T.Type) throws(VFMError) -> T? where T.RawValue == String {
         let name = column(position)
         guard let text = text() else { return nil }
         guard let value = T(rawValue: text) else {
@@ -150,7 +150,7 @@ package struct RunFileCells {
     }
 
     /// One of an enumeration's raw values that must be present.
-    package mutating func requiredValue<T: RawRepresentable>(_ type: T.Type) throws(VFMError) -> T where T.RawValue == String {
+    public mutating func requiredValue<T: RawRepresentable>(_ type: T.Type) throws(VFMError) -> T where T.RawValue == String {
         let name = column(position)
         guard let value = try value(type) else { throw reader.corrupt("`\(name)` is empty", line: line) }
         return value
@@ -159,7 +159,7 @@ package struct RunFileCells {
 
 extension RunFileCSV {
     /// A finite number as the writer writes it; empty is missing.
-    package func number(_ cell: String, column: String, line: Int) throws(VFMError) -> Double? {
+    public func number(_ cell: String, column: String, line: Int) throws(VFMError) -> Double? {
         if cell.isEmpty { return nil }
         guard let value = Double(cell), value.isFinite else {
             throw corrupt("`\(column)` holds \"\(cell)\", not a number", line: line)
@@ -168,7 +168,7 @@ extension RunFileCSV {
     }
 
     /// A whole number as the writer writes it; empty is missing.
-    package func count(_ cell: String, column: String, line: Int) throws(VFMError) -> Int? {
+    public func count(_ cell: String, column: String, line: Int) throws(VFMError) -> Int? {
         if cell.isEmpty { return nil }
         guard let value = Int(cell) else {
             throw corrupt("`\(column)` holds \"\(cell)\", not a whole number", line: line)

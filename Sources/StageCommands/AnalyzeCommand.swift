@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm-analyze`: computes the tables from `clean/` into `tables/`.
-package struct AnalyzeCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct AnalyzeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vfm-analyze",
         abstract: "Stage 3 of 4: descriptives, outcome mix, support levels, correlations, bands, benchmark.",
         discussion: """
@@ -23,13 +23,13 @@ package struct AnalyzeCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup package var options: StageOptions
-    @OptionGroup package var previousRun: PreviousRunOptions
-    @OptionGroup package var reference: ReferenceOptions
+    @OptionGroup public var options: StageOptions
+    @OptionGroup public var previousRun: PreviousRunOptions
+    @OptionGroup public var reference: ReferenceOptions
 
-    package init() {}
+    public init() {}
 
-    package func run() throws {
+    public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
             if try reference.survey(pipeline) {
                 try SurveyStages.analyze(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,

@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm-clean`: derives measures, rejects and flags rows, from `ingest/` into `clean/`.
-package struct CleanCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct CleanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vfm-clean",
         abstract: "Stage 2 of 4: derive measures, reject impossible rows, flag suspicious ones.",
         discussion: """
@@ -19,13 +19,13 @@ package struct CleanCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup package var options: StageOptions
-    @OptionGroup package var periods: PeriodOptions
-    @OptionGroup package var previousRun: PreviousRunOptions
+    @OptionGroup public var options: StageOptions
+    @OptionGroup public var periods: PeriodOptions
+    @OptionGroup public var previousRun: PreviousRunOptions
 
-    package init() {}
+    public init() {}
 
-    package func run() throws {
+    public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
             if pipeline.definition.kind == .spendingSurvey {
                 try SurveyStages.clean(pipeline: pipeline, runDirectory: runDirectory, log: log)

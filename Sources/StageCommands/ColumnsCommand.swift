@@ -7,8 +7,8 @@ import VFMCore
 /// `vfm columns`: every column a return may hold — type, whether required, the study's
 /// wording and the other headers accepted for it (issue 28). The text is
 /// `Returns.ColumnGuide`'s; the missing words and totals labels are the pipeline's.
-package struct ColumnsCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct ColumnsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "columns",
         abstract: "List the columns of a return: type, required, meaning and accepted headers.",
         discussion: """
@@ -19,11 +19,11 @@ package struct ColumnsCommand: ParsableCommand {
             \(HelpText.exitCodes)
             """)
 
-    @OptionGroup package var pipeline: PipelineOptions
+    @OptionGroup public var pipeline: PipelineOptions
 
-    package init() {}
+    public init() {}
 
-    package func run() throws {
+    public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             let definition = try PipelineChoice.load(config: pipeline.config).definition
             if definition.kind == .spendingSurvey {

@@ -4,52 +4,52 @@ import PipelineRunner
 import VFMCore
 
 /// `--config FILE`: the pipeline definition (SPEC §1); absent = built-in NDTi 2014.
-package struct PipelineOptions: ParsableArguments {
+public struct PipelineOptions: ParsableArguments {
     @Option(name: .customLong("config"),
             help: ArgumentHelp("Pipeline definition (TOML). Default: the built-in copy of Pipelines/ndti-2014.toml.",
                                valueName: "file"))
-    package var config: String?
+    public var config: String?
 
-    package init() {}
+    public init() {}
 
-    package func validate() throws {
+    public func validate() throws {
         if config?.isEmpty == true { throw ValidationError("--config needs a file name") }
     }
 }
 
 /// `--run-dir DIR`: the run directory a stage executable reads and writes.
-package struct RunDirectoryOptions: ParsableArguments {
+public struct RunDirectoryOptions: ParsableArguments {
     @Option(name: .customLong("run-dir"), help: ArgumentHelp("The run directory to read from and write into.",
                                                               valueName: "dir"))
-    package var runDirectory: String
+    public var runDirectory: String
 
-    package init() {}
+    public init() {}
 
-    package func validate() throws {
+    public func validate() throws {
         if runDirectory.isEmpty { throw ValidationError("--run-dir needs a directory") }
     }
 }
 
 /// `--input PATH`, repeatable: files, or directories meaning every `*.csv` and `*.xlsx`
 /// directly inside; `--sheet NAME`, the worksheet of `.xlsx` inputs.
-package struct InputOptions: ParsableArguments {
+public struct InputOptions: ParsableArguments {
     @Option(name: .customLong("input"),
             help: ArgumentHelp("A return file (.csv or .xlsx), or a directory (every *.csv and *.xlsx directly inside, sorted by name; Excel's ~$ lock files skipped). Repeatable. Default: the sample fixture Fixtures/returns/sample-70.csv (found in the current checkout, via $VFM_SAMPLE, or in <prefix>/share/vfm/).",
                                valueName: "path"))
-    package var inputs: [String] = []
+    public var inputs: [String] = []
 
     @Option(name: .customLong("sheet"),
             help: ArgumentHelp("The worksheet of .xlsx inputs to read (default: the pipeline's [input] sheet, else the first worksheet holding a header row).",
                                valueName: "name"))
-    package var sheet: String?
+    public var sheet: String?
 
     @Flag(name: .customLong("skip-bad-files"),
           help: "Leave out a file that cannot be read as a table (no header, a required column missing, a damaged workbook…), naming it and why in the log, ingest/inputs.json and the report, and publish the others. Without it such a file stops the run (exit 65).")
-    package var skipBadFiles = false
+    public var skipBadFiles = false
 
-    package init() {}
+    public init() {}
 
-    package func validate() throws {
+    public func validate() throws {
         if inputs.contains(where: \.isEmpty) { throw ValidationError("--input needs a file or directory name") }
         if sheet?.isEmpty == true { throw ValidationError("--sheet needs a worksheet name") }
     }
@@ -65,15 +65,15 @@ package struct InputOptions: ParsableArguments {
 }
 
 /// `--reference FILE`: a spending survey's Work Choice table (SPEC §12).
-package struct ReferenceOptions: ParsableArguments {
+public struct ReferenceOptions: ParsableArguments {
     @Option(name: .customLong("reference"),
             help: ArgumentHelp("A spending survey's Work Choice table (authority,population,work_choice_starts): adds tables/work_choice.csv, comparing the areas spending most and least per head. Only with a spending-survey pipeline; vfm-analyze and vfm-report take the same file.",
                                valueName: "file"))
-    package var reference: String?
+    public var reference: String?
 
-    package init() {}
+    public init() {}
 
-    package func validate() throws {
+    public func validate() throws {
         if reference?.isEmpty == true { throw ValidationError("--reference needs a file name") }
     }
 
@@ -89,11 +89,11 @@ package struct ReferenceOptions: ParsableArguments {
 }
 
 /// `--quiet`: errors only on stderr.
-package struct LoggingOptions: ParsableArguments {
+public struct LoggingOptions: ParsableArguments {
     @Flag(name: .customLong("quiet"), help: "Print errors only (no stage lines, warnings or progress).")
-    package var quiet = false
+    public var quiet = false
 
-    package init() {}
+    public init() {}
 
     var log: StageLog { StageLog(quiet: quiet) }
 }
@@ -101,12 +101,12 @@ package struct LoggingOptions: ParsableArguments {
 extension FailOnPolicy: ExpressibleByArgument {}
 
 /// What every stage executable takes: `--run-dir`, `--config`, `--quiet`.
-package struct StageOptions: ParsableArguments {
-    @OptionGroup package var runDirectory: RunDirectoryOptions
-    @OptionGroup package var pipeline: PipelineOptions
-    @OptionGroup package var logging: LoggingOptions
+public struct StageOptions: ParsableArguments {
+    @OptionGroup public var runDirectory: RunDirectoryOptions
+    @OptionGroup public var pipeline: PipelineOptions
+    @OptionGroup public var logging: LoggingOptions
 
-    package init() {}
+    public init() {}
 
     /// Loads the pipeline and runs `stage` on the run directory (see `CommandRuntime.run`).
     func run(_ stage: (LoadedPipeline, String, StageLog) throws(VFMError) -> Void) throws {

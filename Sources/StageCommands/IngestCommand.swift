@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm-ingest`: reads the returns into a run directory's `ingest/`.
-package struct IngestCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct IngestCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vfm-ingest",
         abstract: "Stage 1 of 4: read the returns into typed rows and rejects.",
         discussion: """
@@ -24,12 +24,12 @@ package struct IngestCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup package var options: StageOptions
-    @OptionGroup package var input: InputOptions
+    @OptionGroup public var options: StageOptions
+    @OptionGroup public var input: InputOptions
 
-    package init() {}
+    public init() {}
 
-    package func run() throws {
+    public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
             if pipeline.definition.kind == .spendingSurvey {
                 guard !input.inputs.isEmpty else {

@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm-report`: writes the report, charts and manifest from the run directory.
-package struct ReportCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct ReportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vfm-report",
         abstract: "Stage 4 of 4: report.md, report.html, charts and manifest.json.",
         discussion: """
@@ -19,12 +19,12 @@ package struct ReportCommand: ParsableCommand {
             """,
         version: ToolVersion.current)
 
-    @OptionGroup package var options: StageOptions
-    @OptionGroup package var reference: ReferenceOptions
+    @OptionGroup public var options: StageOptions
+    @OptionGroup public var reference: ReferenceOptions
 
-    package init() {}
+    public init() {}
 
-    package func run() throws {
+    public func run() throws {
         try options.run { pipeline, runDirectory, log throws(VFMError) in
             if try reference.survey(pipeline) {
                 try SurveyStages.report(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,

@@ -4,8 +4,8 @@ import PipelineRunner
 import VFMCore
 
 /// `vfm run`: every stage in one process, published atomically to `--output` (SPEC §3).
-package struct RunCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct RunCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run every stage and publish the run directory atomically.",
         discussion: """
@@ -36,41 +36,41 @@ package struct RunCommand: ParsableCommand {
             \(HelpText.exitCodes)
             """)
 
-    @OptionGroup package var pipeline: PipelineOptions
-    @OptionGroup package var input: InputOptions
-    @OptionGroup package var periods: PeriodOptions
-    @OptionGroup package var previousRun: PreviousRunOptions
+    @OptionGroup public var pipeline: PipelineOptions
+    @OptionGroup public var input: InputOptions
+    @OptionGroup public var periods: PeriodOptions
+    @OptionGroup public var previousRun: PreviousRunOptions
 
     @Option(name: .customLong("output"), help: ArgumentHelp("The run directory to publish.", valueName: "dir"))
-    package var output = "Output/latest"
+    public var output = "Output/latest"
 
     @Flag(name: .customLong("force"), help: "Run even when the published run is up to date.")
-    package var force = false
+    public var force = false
 
     @Flag(name: .customLong("dry-run"),
           help: "Say on stdout whether a run is needed and why (which input, the pipeline, the vfm version, an edited output); write nothing — no lock file, no staging directory.")
-    package var dryRun = false
+    public var dryRun = false
 
     @Option(name: .customLong("fail-on"),
             help: ArgumentHelp("Exit 65 (after publishing) if any row was rejected (rejects), or any row was rejected or flagged (flags).",
                                valueName: "rejects|flags"))
-    package var failOn: FailOnPolicy?
+    public var failOn: FailOnPolicy?
 
     @Option(name: .customLong("reference"),
             help: ArgumentHelp("A spending survey's Work Choice table (authority,population,work_choice_starts): adds tables/work_choice.csv, comparing the areas spending most and least per head (SPEC §12). Only with a spending-survey pipeline.",
                                valueName: "file"))
-    package var reference: String?
+    public var reference: String?
 
-    @OptionGroup package var logging: LoggingOptions
+    @OptionGroup public var logging: LoggingOptions
 
-    package init() {}
+    public init() {}
 
-    package func validate() throws {
+    public func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a directory name") }
         if reference?.isEmpty == true { throw ValidationError("--reference needs a file name") }
     }
 
-    package func run() throws {
+    public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             if input.inputs.isEmpty, try PipelineChoice.load(config: pipeline.config).definition.kind == .spendingSurvey {
                 throw VFMError(.usage, "a spending-survey run needs --input: the default sample is the service returns'",

@@ -5,8 +5,8 @@ import VFMCore
 
 /// `vfm scenario`: what a budget buys, priced on a published run without re-running it
 /// (SPEC §3, §6.1). The work is `Reporting.ScenarioQuery`; this only reads arguments.
-package struct ScenarioCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct ScenarioCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Price a budget, a reallocation or an alternative on a published run.",
         discussion: """
@@ -27,33 +27,33 @@ package struct ScenarioCommand: ParsableCommand {
             """)
 
     @Option(name: .customLong("run"), help: ArgumentHelp("A run directory `vfm run` published.", valueName: "dir"))
-    package var runDirectory: String
+    public var runDirectory: String
 
     @Option(name: .customLong("budget"), parsing: .unconditional, help: ArgumentHelp("£ a year, e.g. 195974 or £195,974.", valueName: "£"))
-    package var budget: String?
+    public var budget: String?
 
     @Option(name: .customLong("years"), parsing: .unconditional, help: ArgumentHelp("Years the budget is spent (default 1).", valueName: "n"))
-    package var years: Double?
+    public var years: Double?
 
     @Option(name: .customLong("reallocate"), parsing: .unconditional, help: ArgumentHelp("Share of non-evidence-based spend moved.",
                                                                 valueName: "share"))
-    package var reallocate: String?
+    public var reallocate: String?
 
     @Option(name: .customLong("alternative"), parsing: .unconditional, help: ArgumentHelp("An alternative's cost per person a year.",
                                                                  valueName: "£"))
-    package var alternative: String?
+    public var alternative: String?
 
     @Option(name: .customLong("group"), help: ArgumentHelp(
         "Price --budget and --alternative at this group's rate (all, evidence_based, LD, MH, mixed or one the "
             + "pipeline defines); repeat for several. Default: evidence_based and all.", valueName: "name"))
-    package var groups: [String] = []
+    public var groups: [String] = []
 
     @Option(name: .customLong("format"), help: ArgumentHelp("text (sentences) or csv.", valueName: "text|csv"))
-    package var format: ScenarioQuery.Format = .text
+    public var format: ScenarioQuery.Format = .text
 
-    package init() {}
+    public init() {}
 
-    package func validate() throws {
+    public func validate() throws {
         _ = try query()
     }
 
@@ -96,7 +96,7 @@ package struct ScenarioCommand: ParsableCommand {
         return query
     }
 
-    package func run() throws {
+    public func run() throws {
         let query = try query()
         try CommandRuntime.run { () throws(VFMError) in
             print(try query.render(runDirectory: runDirectory, format: format), terminator: "")

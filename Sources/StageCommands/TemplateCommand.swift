@@ -5,8 +5,8 @@ import VFMCore
 
 /// `vfm template --output FILE.xlsx|FILE.csv`: an empty return to send to services (issue
 /// 28), made by `Returns.ReturnTemplate`; filled in, `vfm run` reads it back as it is.
-package struct TemplateCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct TemplateCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Write an empty return (.xlsx or .csv) with the columns vfm reads.",
         discussion: """
@@ -19,22 +19,22 @@ package struct TemplateCommand: ParsableCommand {
             """)
 
     @Option(name: .customLong("output"), help: ArgumentHelp("The file to write: a name ending .xlsx or .csv.", valueName: "file"))
-    package var output: String
+    public var output: String
 
     @Flag(name: .customLong("force"), help: "Replace the file if it exists.")
-    package var force = false
+    public var force = false
 
-    @OptionGroup package var pipeline: PipelineOptions
+    @OptionGroup public var pipeline: PipelineOptions
 
-    package init() {}
+    public init() {}
 
-    package func validate() throws {
+    public func validate() throws {
         guard ReturnTemplate.Format(fileName: output) != nil else {
             throw ValidationError("--output must name a .xlsx or .csv file (got `\(output)`)")
         }
     }
 
-    package func run() throws {
+    public func run() throws {
         try CommandRuntime.run { () throws(VFMError) in
             guard let format = ReturnTemplate.Format(fileName: output) else { return }
             if !force, FileSystem.fileExists(output) {

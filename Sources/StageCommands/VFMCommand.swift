@@ -2,8 +2,8 @@ import ArgumentParser
 import VFMCore
 
 /// `vfm`: the whole pipeline (`run`) and what a budget buys on a published run (`scenario`).
-package struct VFMCommand: ParsableCommand {
-    package static let configuration = CommandConfiguration(
+public struct VFMCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "vfm",
         abstract: "Value-for-money analysis of employment-support returns (NDTi 2014, Section 5).",
         discussion: """
@@ -19,5 +19,5 @@ package struct VFMCommand: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [RunCommand.self, ScenarioCommand.self, ColumnsCommand.self, TemplateCommand.self])
 
-    package init() {}
+    public init() {}
 }

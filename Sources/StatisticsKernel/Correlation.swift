@@ -1,5 +1,5 @@
 /// Pearson and Spearman correlation with pairwise-complete cases (SPEC §6).
-package enum Correlation {
+public enum Correlation {
     /// The correlation matrix of several variables, each pair over the services that
     /// have both values (`estimate(x:y:)` for every pair).
     ///
@@ -7,7 +7,7 @@ package enum Correlation {
     ///   missing. NaN and ±∞ count as missing; a shorter column is missing at the end.
     /// - Returns: a symmetric `columns.count × columns.count` matrix; the diagonal holds
     ///   each variable against itself (r = ρ = 1 when defined).
-    package static func matrix(_ columns: [[Double?]]) -> [[CorrelationEstimate]] {
+    public static func matrix(_ columns: [[Double?]]) -> [[CorrelationEstimate]] {
         let p = columns.count
         let empty = CorrelationEstimate(n: 0, pearsonR: nil, spearmanRho: nil)
         var result = [[CorrelationEstimate]](repeating: [CorrelationEstimate](repeating: empty, count: p), count: p)
@@ -35,7 +35,7 @@ package enum Correlation {
     ///
     /// Undefined figures are `nil` (see `CorrelationEstimate`): r and ρ need n ≥ 3 and
     /// both variables non-constant over the pair's rows.
-    package static func estimate(x: [Double?], y: [Double?]) -> CorrelationEstimate {
+    public static func estimate(x: [Double?], y: [Double?]) -> CorrelationEstimate {
         var xs: [Double] = [], ys: [Double] = []
         for i in 0..<min(x.count, y.count) {
             guard let a = x[i], let b = y[i], a.isFinite, b.isFinite else { continue }

@@ -1,20 +1,20 @@
 /// One correlation pair of SPEC §6: pairwise-complete n, Pearson r with its 95% CI and
 /// two-sided p-value, and Spearman ρ. Every undefined figure is `nil`, never NaN.
-package struct CorrelationEstimate: Sendable, Equatable {
+public struct CorrelationEstimate: Sendable, Equatable {
     /// Pairs where both values are present (the study prints n per figure).
-    package var n: Int
+    public var n: Int
     /// Pearson's r; `nil` when n < 3 or either variable is constant over the n pairs.
-    package var pearsonR: Double?
+    public var pearsonR: Double?
     /// Spearman's ρ (Pearson's r on average ranks); `nil` under the same conditions as r.
-    package var spearmanRho: Double?
+    public var spearmanRho: Double?
     /// 95% CI of r by Fisher's z: tanh(atanh r ∓ 1.959963984540054/√(n−3)); needs n ≥ 4.
     /// [r, r] when |r| = 1.
-    package var ciLow: Double?
-    package var ciHigh: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
     /// Two-sided p for H₀: ρ = 0 from Student's t with n − 2 df; 0 when |r| = 1.
-    package var pValue: Double?
+    public var pValue: Double?
 
-    package init(n: Int, pearsonR: Double?, spearmanRho: Double?,
+    public init(n: Int, pearsonR: Double?, spearmanRho: Double?,
                 ciLow: Double?, ciHigh: Double?, pValue: Double?) {
         self.n = n
         self.pearsonR = pearsonR

@@ -1,5 +1,5 @@
 /// Mean, sample standard deviation, minimum, median and maximum of a sample.
-package enum Descriptive {
+public enum Descriptive {
     /// Summarises a sample; mean and SD within an ulp or two of the exact statistics of
     /// the binary64 values, and the same bits on every machine.
     ///
@@ -23,7 +23,7 @@ package enum Descriptive {
     /// [Chan, Golub & LeVeque 1983]: https://doi.org/10.1080/00031305.1983.10483115
     /// [Ogita, Rump & Oishi 2005, accurate sum and dot product]: https://doi.org/10.1137/030601818
     /// [NIST StRD univariate]: https://www.itl.nist.gov/div898/strd/univ/homepage.html
-    package static func summarize(_ values: [Double]) -> SampleSummary? {
+    public static func summarize(_ values: [Double]) -> SampleSummary? {
         guard let sorted = OrderStatistics.sortedFinite(values),
               let first = sorted.first, let last = sorted.last,
               let mean = mean(of: sorted)

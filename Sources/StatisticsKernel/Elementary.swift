@@ -19,7 +19,7 @@
 ///
 /// [Muller, Elementary Functions: Algorithms and Implementation, 3rd ed.]: https://doi.org/10.1007/978-1-4899-7983-4
 /// [Abramowitz & Stegun 6.1.41]: https://personal.math.ubc.ca/~cbm/aands/page_257.htm
-package enum Elementary {
+public enum Elementary {
     /// ln 2 = 0x1.62e42fefa39efp-1 + 0x1.abc9e3b39803fp-56.
     static let ln2 = DoubleDouble(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56)
     /// ½ ln 2π = 0x1.d67f1c864beb5p-1 + (-0x1.65b5a1b7ff5dfp-55).
@@ -27,19 +27,19 @@ package enum Elementary {
     static let halfLogTwoPi = DoubleDouble(0x1.d67f1c864beb5p-1, -0x1.65b5a1b7ff5dfp-55)
 
     /// Natural logarithm; −∞ at 0, NaN below 0 or for NaN, +∞ at +∞.
-    package static func log(_ x: Double) -> Double {
+    public static func log(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x == 0 ? -.infinity : (x == .infinity ? x : .nan) }
         return logarithm(DoubleDouble(x)).value
     }
 
     /// log(1 + x), accurate for tiny x; −∞ at −1, NaN below −1.
-    package static func log1p(_ x: Double) -> Double {
+    public static func log1p(_ x: Double) -> Double {
         guard x > -1, x.isFinite else { return x == -1 ? -.infinity : (x == .infinity ? x : .nan) }
         return logarithm(DoubleDouble.twoSum(1, x)).value
     }
 
     /// eˣ; 0 below about −745.13, +∞ above about 709.78.
-    package static func exp(_ x: Double) -> Double {
+    public static func exp(_ x: Double) -> Double {
         guard !x.isNaN else { return x }
         if x > 709.79 { return .infinity }
         if x < -745.2 { return 0 }
@@ -47,7 +47,7 @@ package enum Elementary {
     }
 
     /// eˣ − 1, accurate for tiny x.
-    package static func expm1(_ x: Double) -> Double {
+    public static func expm1(_ x: Double) -> Double {
         guard !x.isNaN else { return x }
         if x > 709.79 { return .infinity }
         if x < -40 { return -1 }
@@ -55,7 +55,7 @@ package enum Elementary {
     }
 
     /// Hyperbolic tangent: expm1(2|x|) / (expm1(2|x|) + 2), signed.
-    package static func tanh(_ x: Double) -> Double {
+    public static func tanh(_ x: Double) -> Double {
         guard !x.isNaN else { return x }
         let magnitude = abs(x)
         if magnitude > 22 { return x > 0 ? 1 : -1 }  // 1 − tanh < 2⁻⁶³ there
@@ -66,7 +66,7 @@ package enum Elementary {
     }
 
     /// Inverse hyperbolic tangent: ½(log(1 + x) − log(1 − x)); ±∞ at ±1, NaN beyond.
-    package static func atanh(_ x: Double) -> Double {
+    public static func atanh(_ x: Double) -> Double {
         guard abs(x) < 1 else { return abs(x) == 1 ? x * .infinity : .nan }
         if x == 0 { return x }
         let up = logarithm(DoubleDouble.twoSum(1, x))
@@ -75,7 +75,7 @@ package enum Elementary {
     }
 
     /// log Γ(x) for x > 0 (the only domain used here); NaN otherwise.
-    package static func logGamma(_ x: Double) -> Double {
+    public static func logGamma(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x == .infinity ? x : .nan }
         if x == 1 || x == 2 { return 0 }  // Γ(1) = Γ(2) = 1 exactly
         return logGammaPositive(x).value

@@ -16,18 +16,18 @@
 ///
 /// A value carried over unchanged (ratio exactly 1) is set aside before any median or
 /// quartile: budgets rolled over say nothing about what a plausible change is.
-package enum HidiroglouBerthelot {
-    package struct Parameters: Sendable, Equatable {
+public enum HidiroglouBerthelot {
+    public struct Parameters: Sendable, Equatable {
         /// U, the size exponent (univOutl: 0.5).
-        package var sizeExponent: Double
+        public var sizeExponent: Double
         /// A, the floor on each spread as a fraction of |E_M| (univOutl: 0.05).
-        package var spreadFloor: Double
+        public var spreadFloor: Double
         /// C, the bounds' width in spreads (univOutl: 4).
-        package var boundWidth: Double
+        public var boundWidth: Double
         /// Fewer screened pairs than this: none is screened (SPEC §11: 5).
-        package var minimumScreened: Int
+        public var minimumScreened: Int
 
-        package init(sizeExponent: Double = 0.5, spreadFloor: Double = 0.05, boundWidth: Double = 4,
+        public init(sizeExponent: Double = 0.5, spreadFloor: Double = 0.05, boundWidth: Double = 4,
                     minimumScreened: Int = 5) {
             self.sizeExponent = sizeExponent
             self.spreadFloor = spreadFloor
@@ -36,7 +36,7 @@ package enum HidiroglouBerthelot {
         }
     }
 
-    package enum Outcome: String, Sendable, Equatable {
+    public enum Outcome: String, Sendable, Equatable {
         case within, below, above, unchanged
         /// A value missing or not positive, or too few pairs to screen.
         case notScreened = "not-screened"
@@ -44,20 +44,20 @@ package enum HidiroglouBerthelot {
 
     /// One pair's result. `effect` and the bounds are `nil` where not computed (a side
     /// with no spread has no bound).
-    package struct Edit: Sendable, Equatable {
-        package var ratio: Double?
-        package var effect: Double?
-        package var effectLow: Double?
-        package var effectHigh: Double?
-        package var outcome: Outcome
+    public struct Edit: Sendable, Equatable {
+        public var ratio: Double?
+        public var effect: Double?
+        public var effectLow: Double?
+        public var effectHigh: Double?
+        public var outcome: Outcome
         /// The bound crossed, as a ratio at this pair's size (SPEC §11): r_M · (1 + E_high
         /// / size^U) above, r_M / (1 − E_low / size^U) below; `nil` when within.
-        package var ratioBound: Double?
+        public var ratioBound: Double?
     }
 
     /// The edit of every pair (`from`, `to`), in the order given. A value `nil` or ≤ 0 is
     /// not screened; equal values are `unchanged`.
-    package static func edits(_ pairs: [(from: Double?, to: Double?)], parameters: Parameters = Parameters()) -> [Edit] {
+    public static func edits(_ pairs: [(from: Double?, to: Double?)], parameters: Parameters = Parameters()) -> [Edit] {
         var edits = [Edit](repeating: Edit(ratio: nil, effect: nil, effectLow: nil, effectHigh: nil,
                                            outcome: .notScreened, ratioBound: nil), count: pairs.count)
         var screened: [Int] = []

@@ -1,5 +1,5 @@
 /// Ordinary least-squares trend lines (SPEC §6: trend lines for charts).
-package enum LeastSquares {
+public enum LeastSquares {
     /// The least-squares line through the points (xᵢ, yᵢ):
     /// slope = Sxy / Sxx, intercept = ȳ − slope · x̄.
     ///
@@ -16,7 +16,7 @@ package enum LeastSquares {
     /// - Returns: `nil` when the line is undefined: fewer than 2 points, `x` and `y`
     ///   of different lengths, a NaN or infinite value, `x` constant, or a non-finite
     ///   result.
-    package static func line(x: [Double], y: [Double]) -> TrendLine? {
+    public static func line(x: [Double], y: [Double]) -> TrendLine? {
         let n = x.count
         guard n >= 2, y.count == n,
               x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite),

@@ -8,11 +8,11 @@ import Glibc
 /// OpenBLAS splits `dsyrk`/`dgemm` across threads, and the split changes the order of
 /// additions, so results can differ in the last bit with the core count. SPEC §6 asks
 /// for results that do not depend on the machine: every run pins OpenBLAS to one thread.
-package enum LinearAlgebraRuntime {
+public enum LinearAlgebraRuntime {
     /// Pins OpenBLAS to one thread (`openblas_set_num_threads(1)`). Idempotent and cheap;
     /// call it at start-up. Every BLAS-using function in this module also calls it first,
     /// so forgetting it cannot change results.
-    package static func useSingleThread() {
+    public static func useSingleThread() {
         _ = singleThreadPinned
     }
 
@@ -30,7 +30,7 @@ package enum LinearAlgebraRuntime {
     /// `cblas_dsyrk`, holding the output's lock. So under a memory limit the command probes
     /// for a little more than that size first (then frees it) and lets a 1 × 1 `dsyrk`
     /// take the buffer at once; later calls reuse it and never allocate again.
-    package static func reserveWorkBuffer() -> Bool {
+    public static func reserveWorkBuffer() -> Bool {
         useSingleThread()
         // mmap, not malloc: the optimiser may delete a malloc/free pair nobody reads.
         let probe = mmap(nil, workBufferProbeBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)

@@ -7,17 +7,17 @@
 ///
 /// Pairing matters: a service's two years move together, so the SE of the difference is
 /// much smaller than the two periods' SEs combined.
-package struct MatchedRatioChange: Sendable, Equatable {
-    package var n: Int
-    package var ratioFrom: Double
-    package var ratioTo: Double
+public struct MatchedRatioChange: Sendable, Equatable {
+    public var n: Int
+    public var ratioFrom: Double
+    public var ratioTo: Double
     /// q_to − q_from.
-    package var change: Double
-    package var standardError: Double
+    public var change: Double
+    public var standardError: Double
 
     /// `nil` unless n ≥ 2 and both S > 0. `from` and `to` hold (cost, outcomes) per
     /// matched service, aligned.
-    package static func of(from: [(cost: Double, outcomes: Double)],
+    public static func of(from: [(cost: Double, outcomes: Double)],
                           to: [(cost: Double, outcomes: Double)]) -> MatchedRatioChange? {
         guard from.count == to.count, from.count >= 2,
               let before = RatioEstimate.of(x: from.map(\.cost), y: from.map(\.outcomes)),

@@ -4,12 +4,12 @@
 /// p = erfc(|z|/√2) = Q(½, z²/2), the regularised upper incomplete gamma function,
 /// evaluated as in Press et al., *Numerical Recipes* §6.2: its series for z²/2 < 1.5,
 /// else its continued fraction (modified Lentz), each to full double precision.
-package enum NormalTail {
+public enum NormalTail {
     /// 1/√π.
     private static let inverseRootPi = 0.5641895835477563
 
     /// P(|Z| ≥ |z|) for a standard normal Z; `nil` for a non-finite z.
-    package static func twoSidedPValue(z: Double) -> Double? {
+    public static func twoSidedPValue(z: Double) -> Double? {
         guard z.isFinite else { return nil }
         let x = abs(z) / 2.0.squareRoot()
         let x2 = x * x

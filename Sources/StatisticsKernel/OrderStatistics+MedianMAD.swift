@@ -9,7 +9,7 @@ extension OrderStatistics {
     /// of a million services).
     /// - Returns: `nil` if `values` is empty or holds a non-finite value; the MAD is `nil`
     ///   when a deviation overflows, as in `medianAbsoluteDeviation`.
-    package static func medianAndMAD(_ values: [Double]) -> (median: Double, mad: Double?)? {
+    public static func medianAndMAD(_ values: [Double]) -> (median: Double, mad: Double?)? {
         guard let sorted = sortedFinite(values) else { return nil }
         let centre = sortedMedian(sorted)
         // Left run: deviations of the values below the split, read from the split down.

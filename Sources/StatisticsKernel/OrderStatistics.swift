@@ -6,7 +6,7 @@
 ///
 /// Every function returns `nil` for an empty input or when any value is not finite
 /// (NaN or ±∞), so an undefined statistic is missing rather than NaN (STYLE.md habit 4).
-package enum OrderStatistics {
+public enum OrderStatistics {
     /// The sample median: the middle value of the sorted sample, or the midpoint of the
     /// two middle values when the count is even.
     ///
@@ -14,7 +14,7 @@ package enum OrderStatistics {
     /// is formed as `a/2 + b/2`, which is the correctly rounded `(a + b)/2` and cannot
     /// overflow.
     /// - Returns: `nil` if `values` is empty or holds a non-finite value.
-    package static func median(_ values: [Double]) -> Double? {
+    public static func median(_ values: [Double]) -> Double? {
         guard let sorted = sortedFinite(values) else { return nil }
         return sortedMedian(sorted)
     }
@@ -33,7 +33,7 @@ package enum OrderStatistics {
     /// - Returns: `nil` if `values` is empty, holds a non-finite value, or `p` is outside [0, 1].
     ///
     /// [Hyndman & Fan 1996]: https://doi.org/10.1080/00031305.1996.10473566
-    package static func quantile(_ values: [Double], probability p: Double) -> Double? {
+    public static func quantile(_ values: [Double], probability p: Double) -> Double? {
         guard p >= 0, p <= 1, let sorted = sortedFinite(values) else { return nil }
         return sortedQuantile(sorted, probability: p)
     }
@@ -46,7 +46,7 @@ package enum OrderStatistics {
     /// `mad(x, constant = 1)` and scipy's `median_abs_deviation(x, scale=1.0)`.
     /// - Returns: `nil` if `values` is empty or holds a non-finite value; `0` when more
     ///   than half the values are equal (callers must handle a zero MAD).
-    package static func medianAbsoluteDeviation(_ values: [Double]) -> Double? {
+    public static func medianAbsoluteDeviation(_ values: [Double]) -> Double? {
         guard let sorted = sortedFinite(values) else { return nil }
         let centre = sortedMedian(sorted)
         let deviations = sorted.map { abs($0 - centre) }.sorted()

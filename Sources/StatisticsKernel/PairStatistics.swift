@@ -4,24 +4,24 @@
 /// the moments are the analysis's main cost at 10⁶ services). The same figures, to the
 /// bit, as the two functions called apart: they build the same `CentredMoments` from the
 /// same values in the same order.
-package struct PairStatistics: Sendable, Equatable {
-    package var correlation: CorrelationEstimate
+public struct PairStatistics: Sendable, Equatable {
+    public var correlation: CorrelationEstimate
     /// Points with both values present (the trend line's n).
-    package var pointCount: Int
-    package var line: TrendLine?
+    public var pointCount: Int
+    public var line: TrendLine?
 
     /// - Parameters:
     ///   - x, y: the group's columns, `nil` where missing.
     ///   - xOrder, yOrder: each column's finite rows in ascending order of value (see
     ///     `Correlation.estimate(x:y:xOrder:yOrder:)`).
-    package init(x: [Double?], y: [Double?], xOrder: [Int], yOrder: [Int]) {
+    public init(x: [Double?], y: [Double?], xOrder: [Int], yOrder: [Int]) {
         self.init(x: x, y: y, xOrder: xOrder, xOrderedValues: Ranking.orderedValues(of: x, in: xOrder), yOrder: yOrder,
                   yOrderedValues: Ranking.orderedValues(of: y, in: yOrder))
     }
 
     /// The same, with each column's finite values in its ascending order beside the order
     /// (`xOrderedValues[k]` = `x[xOrder[k]]`), from which ties are read in sequence.
-    package init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double], yOrder: [Int],
+    public init(x: [Double?], y: [Double?], xOrder: [Int], xOrderedValues: [Double], yOrder: [Int],
                 yOrderedValues: [Double]) {
         let xSorted = Ranking.presorted(xOrder, xOrderedValues), ySorted = Ranking.presorted(yOrder, yOrderedValues)
         self.init(missingAsNaN: x.map { $0 ?? .nan }, y.map { $0 ?? .nan }, xOrder: xSorted.order,
@@ -32,7 +32,7 @@ package struct PairStatistics: Sendable, Equatable {
     /// them, `MissingAsNaN`), 32-bit row numbers, and each sorted column's runs of equal
     /// values (`RunStarts`) in place of its values: at a million services a pair's columns
     /// and orders are half the size. A NaN is missing here, so it counts in no n.
-    package init(missingAsNaN x: consuming [Double], _ y: consuming [Double], xOrder: [UInt32], xRunStarts: RunStarts,
+    public init(missingAsNaN x: consuming [Double], _ y: consuming [Double], xOrder: [UInt32], xRunStarts: RunStarts,
                 yOrder: [UInt32], yRunStarts: RunStarts) {
         let count = min(x.count, y.count), rowCount = (x: x.count, y: y.count)
         var rows: [UInt32] = [], xs: [Double] = [], ys: [Double] = []

@@ -102,7 +102,7 @@ extension Descriptive {
     /// is): the same figures to the bit, since `summarize` itself works on the sorted
     /// values, without sorting again.
     /// - Returns: `nil` if `sorted` is empty or holds a NaN or infinity.
-    package static func summarize(sorted: [Double]) -> SampleSummary? {
+    public static func summarize(sorted: [Double]) -> SampleSummary? {
         guard let first = sorted.first, let last = sorted.last, sorted.allSatisfy(\.isFinite),
               let mean = mean(of: sorted) else { return nil }
         return SampleSummary(n: sorted.count, mean: mean, standardDeviation: standardDeviation(of: sorted, mean: mean),
@@ -114,7 +114,7 @@ extension OrderStatistics {
     /// `quantile(_:probability:)` of a sample already sorted ascending (a column sorted
     /// once per group), without sorting again: the same bits.
     /// - Returns: `nil` if `sorted` is empty, holds a non-finite value, or `p` is outside [0, 1].
-    package static func quantile(sorted: [Double], probability p: Double) -> Double? {
+    public static func quantile(sorted: [Double], probability p: Double) -> Double? {
         guard p >= 0, p <= 1, !sorted.isEmpty, sorted.allSatisfy(\.isFinite) else { return nil }
         return sortedQuantile(sorted, probability: p)
     }

@@ -12,19 +12,19 @@
 /// The totals and Σdᵢ² are summed in double-double (exact products, `DoubleDouble`), and each dᵢ is formed with one
 /// rounding (a fused multiply-add), so the figures agree with an exact rational
 /// evaluation to a few ulps for realistic returns.
-package struct RatioEstimate: Sendable, Equatable {
+public struct RatioEstimate: Sendable, Equatable {
     /// Number of pairs.
-    package var n: Int
+    public var n: Int
     /// X = Σxᵢ.
-    package var totalX: Double
+    public var totalX: Double
     /// Y = Σyᵢ.
-    package var totalY: Double
+    public var totalY: Double
     /// R = Y / X; `nil` when X ≤ 0 (no ratio of a non-positive total).
-    package var ratio: Double?
+    public var ratio: Double?
     /// SE(R); `nil` when n < 2 or X ≤ 0.
-    package var standardError: Double?
+    public var standardError: Double?
 
-    package init(n: Int, totalX: Double, totalY: Double, ratio: Double?, standardError: Double?) {
+    public init(n: Int, totalX: Double, totalY: Double, ratio: Double?, standardError: Double?) {
         self.n = n
         self.totalX = totalX
         self.totalY = totalY
@@ -38,7 +38,7 @@ package struct RatioEstimate: Sendable, Equatable {
     ///   infinity (or their totals overflow).
     ///
     /// [Cochran 1977]: https://www.wiley.com/en-us/Sampling+Techniques%2C+3rd+Edition-p-9780471162407
-    package static func of(x: [Double], y: [Double]) -> RatioEstimate? {
+    public static func of(x: [Double], y: [Double]) -> RatioEstimate? {
         guard !x.isEmpty, x.count == y.count, x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else { return nil }
         let totalX = DoubleDouble.sum(x).value, totalY = DoubleDouble.sum(y).value
         guard totalX.isFinite, totalY.isFinite else { return nil }

@@ -5,19 +5,19 @@ import BitCollections
 /// sorted column beside its order, in one bit a value instead of the value's eight
 /// (issue 12: a million-service group keeps a sorted column per ranked metric until its
 /// pairs are done). Equal is `==`, so −0 and +0 are one run, as `averageRanks` has them.
-package struct RunStarts: Sendable, Equatable {
+public struct RunStarts: Sendable, Equatable {
     private var starts: BitArray
-    package var count: Int { starts.count }
+    public var count: Int { starts.count }
 
     /// - Parameter sorted: ascending, no NaN.
-    package init(sorted values: [Double]) {
+    public init(sorted values: [Double]) {
         starts = BitArray(repeating: false, count: values.count)
         for k in values.indices where k == 0 || values[k] != values[k - 1] { starts[k] = true }
     }
 
     /// Whether sorted value `k` begins a run; `false` past the end.
     @inline(__always)
-    package subscript(_ k: Int) -> Bool {
+    public subscript(_ k: Int) -> Bool {
         guard k >= 0, k < count else { return false }
         return starts[k]
     }

@@ -1,18 +1,18 @@
 /// The descriptive statistics of one metric in one group (SPEC §6 "Descriptives";
 /// the study's Table 8 ranges and ±1 SD bands are built from these).
-package struct SampleSummary: Sendable, Equatable {
+public struct SampleSummary: Sendable, Equatable {
     /// Number of values summarised (services that had the data).
-    package var n: Int
+    public var n: Int
     /// Arithmetic mean.
-    package var mean: Double
+    public var mean: Double
     /// Sample standard deviation (divisor n − 1); `nil` when n < 2.
-    package var standardDeviation: Double?
-    package var minimum: Double
+    public var standardDeviation: Double?
+    public var minimum: Double
     /// Sample median (midpoint of the two middle values for even n).
-    package var median: Double
-    package var maximum: Double
+    public var median: Double
+    public var maximum: Double
 
-    package init(n: Int, mean: Double, standardDeviation: Double?,
+    public init(n: Int, mean: Double, standardDeviation: Double?,
                 minimum: Double, median: Double, maximum: Double) {
         self.n = n
         self.mean = mean

@@ -5,7 +5,7 @@ extension SortOrder {
     /// sorts five metrics of a million services for their medians). Equal values other than
     /// −0 and +0 have the same bits; those two come back in input order, as the stable
     /// `sorted()` leaves them.
-    package static func sortedValues(_ values: [Double]) -> [Double] {
+    public static func sortedValues(_ values: [Double]) -> [Double] {
         guard values.count > 512, let count = UInt32(exactly: values.count), !values.contains(where: \.isNaN) else {
             return values.sorted()
         }

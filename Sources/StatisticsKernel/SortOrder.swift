@@ -1,9 +1,9 @@
 /// The ascending order of a column, computed once per group and metric (issue 12) and
 /// reused for medians, quantiles and Spearman ranks.
-package enum SortOrder {
+public enum SortOrder {
     /// The positions of finite `values` in ascending order of value, ties in position order:
     /// exactly `values.indices.sorted { values[$0] < values[$1] }` (Swift's sort is stable).
-    package static func ascending(_ values: [Double]) -> [Int] {
+    public static func ascending(_ values: [Double]) -> [Int] {
         guard values.count > 256, let count = UInt32(exactly: values.count) else {
             return values.indices.sorted { values[$0] < values[$1] }
         }
@@ -28,7 +28,7 @@ package enum SortOrder {
     /// "Radix tricks", http://stereopsis.com/radix.html
     /// - Precondition: no NaN (NaN keys sort beyond ±∞, where a comparison sort leaves
     ///   them anywhere); `positions.count == values.count`.
-    package static func sorted(_ values: consuming [Double],
+    public static func sorted(_ values: consuming [Double],
                               positions: consuming [UInt32]) -> (values: [Double], positions: [UInt32]) {
         let n = min(values.count, positions.count)
         guard n > 1 else { return (Array(values.prefix(n)), Array(positions.prefix(n))) }

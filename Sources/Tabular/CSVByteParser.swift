@@ -21,15 +21,15 @@ public struct CSVByteParser {
     /// cell cannot blow up memory or the outputs (SPEC §3, issue 19 item 5).
     public static let defaultCellLimit = 65_536
     /// What an oversized cell keeps, for the message and `clean/rejected.csv`.
-    package static let keptPrefixOfLongCell = 256
+    public static let keptPrefixOfLongCell = 256
     /// How many text-after-quote places are kept (all are counted).
-    package static let keptTextAfterQuote = 20
+    public static let keptTextAfterQuote = 20
 
-    package let cellLimit: Int
+    public let cellLimit: Int
     /// The first `keptTextAfterQuote` cells with text after their closing quote.
-    package private(set) var textAfterQuote: [CSVTextAfterQuote] = []
+    public private(set) var textAfterQuote: [CSVTextAfterQuote] = []
     /// How many cells had text after their closing quote.
-    package private(set) var textAfterQuoteCount = 0
+    public private(set) var textAfterQuoteCount = 0
 
     private enum State {
         /// No byte of the cell yet: a quote here opens a quoted cell.
@@ -68,7 +68,7 @@ public struct CSVByteParser {
     /// (`CSVRecordBoundaries`): its first byte is on physical `line` and at `offset` in the
     /// file's decoded text. It reads what the whole-file parser reads from there on, with
     /// the same lines; record numbers count from this piece.
-    package init(cellLimit: Int = CSVByteParser.defaultCellLimit, line: Int, offset: Int) {
+    public init(cellLimit: Int = CSVByteParser.defaultCellLimit, line: Int, offset: Int) {
         self.init(cellLimit: cellLimit)
         self.line = line
         consumed = offset

@@ -6,27 +6,27 @@
 /// [rust-csv ByteRecord]: https://docs.rs/csv/latest/csv/struct.ByteRecord.html
 public struct CSVByteRecord: Sendable {
     /// The cells' bytes, concatenated.
-    package internal(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
     /// `ends[i]` is where cell i stops in `bytes` (cell i starts at `ends[i - 1]`, or 0).
-    package internal(set) var ends: [Int] = []
+    public internal(set) var ends: [Int] = []
     /// Where the record starts: physical line (1-based; a quoted newline in an earlier
     /// record shifts it, SPEC §4), byte offset in the decoded text, and record number
     /// (1-based, counting the header; blank lines are not records).
-    package internal(set) var position = CSVPosition(byte: 0, line: 1, record: 0)
+    public internal(set) var position = CSVPosition(byte: 0, line: 1, record: 0)
     /// The first cell (0-based) longer than the cell limit, if any; that cell holds only
     /// its first `CSVByteParser.keptPrefixOfLongCell` bytes.
     public internal(set) var oversizedCell: Int?
     /// How many bytes the oversized cell really had.
-    package internal(set) var oversizedCellLength = 0
+    public internal(set) var oversizedCellLength = 0
 
-    package init() {}
+    public init() {}
 
     /// Number of cells.
     public var count: Int { ends.count }
 
     /// The byte range of cell `index` in `bytes`.
     @inline(__always)
-    package func range(of index: Int) -> Range<Int> {
+    public func range(of index: Int) -> Range<Int> {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
@@ -40,12 +40,12 @@ public struct CSVByteRecord: Sendable {
     }
 
     /// Cell `index` as text (the bytes are UTF-8: `TextScan` has checked or transcoded them).
-    package func string(_ index: Int) -> String {
+    public func string(_ index: Int) -> String {
         String(decoding: bytes[range(of: index)], as: UTF8.self)
     }
 
     /// Every cell as text: for messages and rejected rows, not for the data path.
-    package var strings: [String] { (0..<count).map(string) }
+    public var strings: [String] { (0..<count).map(string) }
 
     mutating func reset(at position: CSVPosition) {
         bytes.removeAll(keepingCapacity: true)
@@ -58,12 +58,12 @@ public struct CSVByteRecord: Sendable {
 
 /// Where something is in a CSV input: the byte offset (in the decoded UTF-8 text), the
 /// physical line (1-based) and the record number (1-based, the header is record 1).
-package struct CSVPosition: Sendable, Equatable {
-    package var byte: Int
-    package var line: Int
-    package var record: Int
+public struct CSVPosition: Sendable, Equatable {
+    public var byte: Int
+    public var line: Int
+    public var record: Int
 
-    package init(byte: Int, line: Int, record: Int) {
+    public init(byte: Int, line: Int, record: Int) {
         self.byte = byte
         self.line = line
         self.record = record

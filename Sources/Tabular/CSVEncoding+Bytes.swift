@@ -7,7 +7,7 @@ extension CSVEncoding {
         cr = UInt8(ascii: "\r")
 
     /// Appends one record of fields, with its final LF, to `bytes`.
-    package static func appendLine(_ row: [CSVField], to bytes: inout [UInt8]) {
+    public static func appendLine(_ row: [CSVField], to bytes: inout [UInt8]) {
         var encoder = CSVLineEncoder(continuing: bytes)
         bytes = []  // the encoder's buffer stays uniquely referenced: no copy
         for field in row { encoder.append(field) }
@@ -17,7 +17,7 @@ extension CSVEncoding {
 
     /// Appends one record of plain cells (quoted where needed, not neutralised), with its
     /// final LF, to `bytes`.
-    package static func appendLine(_ cells: [String], to bytes: inout [UInt8]) {
+    public static func appendLine(_ cells: [String], to bytes: inout [UInt8]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { bytes.append(comma) }
             appendQuotedIfNeeded(cell, to: &bytes)
@@ -36,7 +36,7 @@ extension CSVEncoding {
 
     /// `text`'s UTF-8 appended in one copy (a native or small string is contiguous).
     @inline(__always)
-    package static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
+    public static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
         if copied == nil { bytes.append(contentsOf: text.utf8) }
     }

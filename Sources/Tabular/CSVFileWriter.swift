@@ -2,14 +2,14 @@ import VFMCore
 
 /// Writes a CSV file record by record through a `BufferedFileWriter` (fixed-size buffer,
 /// SHA-256 computed on the way): the file is never held whole in memory.
-package struct CSVFileWriter: CSVRowSink {
+public struct CSVFileWriter: CSVRowSink {
     private let writer: BufferedFileWriter
-    package let columnCount: Int
+    public let columnCount: Int
     /// One record's bytes, reused for every record (no `String` per cell or line).
     private var line = CSVLineEncoder()
 
     /// Creates `path` (and its parent directories) and writes the header.
-    package init(path: String, header: [String], displayName: String? = nil) throws(VFMError) {
+    public init(path: String, header: [String], displayName: String? = nil) throws(VFMError) {
         writer = try BufferedFileWriter(path: path, displayName: displayName)
         columnCount = header.count
         var bytes: [UInt8] = []
@@ -20,13 +20,13 @@ package struct CSVFileWriter: CSVRowSink {
     /// Appends one record.
     /// - Throws: as `BufferedFileWriter`; a record whose width is not the header's is a
     ///   bug, reported rather than written as a shifted row.
-    package mutating func append(_ row: [CSVField]) throws(VFMError) {
+    public mutating func append(_ row: [CSVField]) throws(VFMError) {
         try appendRecord { line in for field in row { line.append(field) } }
     }
 
     /// Appends the record `encode` writes into the reused encoder.
     /// - Throws: as `append(_:)`.
-    package mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) throws(VFMError) {
+    public mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) throws(VFMError) {
         line.reset()
         encode(&line)
         guard line.cellCount == columnCount else {
@@ -39,5 +39,5 @@ package struct CSVFileWriter: CSVRowSink {
 
     /// Flushes and closes the file; returns its SHA-256.
     @discardableResult
-    package func close() throws(VFMError) -> String { try writer.close() }
+    public func close() throws(VFMError) -> String { try writer.close() }
 }

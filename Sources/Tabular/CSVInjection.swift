@@ -4,7 +4,7 @@
 /// `-12.5`) are not touched. A value that already starts with `'` followed by such a
 /// cell gets one more `'`, so that `CSVInjection.restore` undoes exactly what
 /// `neutralise` did and every name round-trips through our own files.
-package enum CSVInjection {
+public enum CSVInjection {
     static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n"]
 
     /// True when `text` would be evaluated as a formula, or is an escaped one.
@@ -42,12 +42,12 @@ package enum CSVInjection {
     static let prefix = UInt8(ascii: "'")
 
     /// The text as it should be written to a CSV cell.
-    package static func neutralise(_ text: String) -> String {
+    public static func neutralise(_ text: String) -> String {
         needsPrefix(Substring(text)) ? "'" + text : text
     }
 
     /// Undo `neutralise` when reading one of this project's own CSV files.
-    package static func restore(_ cell: String) -> String {
+    public static func restore(_ cell: String) -> String {
         let body = Substring(cell)
         if body.first == "'", needsPrefix(body.dropFirst()) { return String(body.dropFirst()) }
         return cell

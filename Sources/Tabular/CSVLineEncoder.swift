@@ -7,19 +7,19 @@
 /// fields (that function is defined through this encoder): text neutralised against
 /// formula injection (`CSVInjection`) and quoted when needed, numbers by
 /// `NumberFormatting`, missing as an empty cell.
-package struct CSVLineEncoder: Sendable {
+public struct CSVLineEncoder: Sendable {
     /// The record so far, without its line end.
-    package private(set) var bytes: [UInt8]
+    public private(set) var bytes: [UInt8]
     /// The cells written so far.
-    package private(set) var cellCount = 0
+    public private(set) var cellCount = 0
 
-    package init() { bytes = [] }
+    public init() { bytes = [] }
 
     /// An encoder that continues `buffer` (its cells come after what `buffer` holds).
     init(continuing buffer: [UInt8]) { bytes = buffer }
 
     /// Starts the next record, keeping the buffer's capacity.
-    package mutating func reset() {
+    public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         cellCount = 0
     }
@@ -32,10 +32,10 @@ package struct CSVLineEncoder: Sendable {
     }
 
     /// A missing value: an empty cell.
-    package mutating func appendEmpty() { startCell() }
+    public mutating func appendEmpty() { startCell() }
 
     /// Text, neutralised and quoted where needed; `nil` (and `""`) is an empty cell.
-    package mutating func append(text: String?) {
+    public mutating func append(text: String?) {
         startCell()
         guard let text else { return }
         let start = bytes.count
@@ -46,7 +46,7 @@ package struct CSVLineEncoder: Sendable {
     /// One text cell made of pieces (such as `file:line`, or ids joined by `;`): `compose`
     /// appends the cell's raw UTF-8 and the encoder then treats it exactly as
     /// `append(text:)` treats the joined `String` — without building that `String`.
-    package mutating func appendText(_ compose: (inout [UInt8]) -> Void) {
+    public mutating func appendText(_ compose: (inout [UInt8]) -> Void) {
         startCell()
         let start = bytes.count
         compose(&bytes)
@@ -54,19 +54,19 @@ package struct CSVLineEncoder: Sendable {
     }
 
     /// A number at full precision (`NumberFormatting`); `nil` or non-finite is empty.
-    package mutating func append(number: Double?) {
+    public mutating func append(number: Double?) {
         startCell()
         NumberFormatting.append(number, to: &bytes)
     }
 
     /// A whole number; `nil` is empty.
-    package mutating func append(count: Int?) {
+    public mutating func append(count: Int?) {
         startCell()
         NumberFormatting.append(count, to: &bytes)
     }
 
     /// One field of any kind.
-    package mutating func append(_ field: CSVField) {
+    public mutating func append(_ field: CSVField) {
         switch field {
         case .text(let value): append(text: value)
         case .number(let value): append(number: value)
@@ -75,7 +75,7 @@ package struct CSVLineEncoder: Sendable {
     }
 
     /// `file:line`, exactly as `append(text: source.description)`.
-    package mutating func append(source file: String, line: Int) {
+    public mutating func append(source file: String, line: Int) {
         appendText { bytes in
             CSVEncoding.appendUTF8(file, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
@@ -85,7 +85,7 @@ package struct CSVLineEncoder: Sendable {
 
     /// The cells `other` holds, after this encoder's own (for cells that repeat on many
     /// rows, such as a service's name before each of its flags: encoded once, copied).
-    package mutating func append(cellsOf other: CSVLineEncoder) {
+    public mutating func append(cellsOf other: CSVLineEncoder) {
         guard other.cellCount > 0 else { return }
         if cellCount > 0 { bytes.append(CSVEncoding.comma) }
         bytes.append(contentsOf: other.bytes)

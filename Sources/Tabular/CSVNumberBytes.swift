@@ -14,7 +14,7 @@ import Darwin
 ///
 /// The pointer work (a NUL-terminated copy for `strtod`) stays inside this type; callers
 /// hand a buffer they already hold and get a value.
-package enum CSVNumberBytes {
+public enum CSVNumberBytes {
     private static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9"), point = UInt8(ascii: "."),
                        minus = UInt8(ascii: "-"), plus = UInt8(ascii: "+"), lowerE = UInt8(ascii: "e"),
                        upperE = UInt8(ascii: "E")
@@ -40,7 +40,7 @@ package enum CSVNumberBytes {
     /// reads `.` as the point (the C locale).
     ///
     /// [Clinger 1990]: https://doi.org/10.1145/93548.93557
-    package static func double(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func double(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
         let count = cell.count
         guard count > 0 else { return nil }
         var index = 0
@@ -96,7 +96,7 @@ package enum CSVNumberBytes {
 
     /// The whole number `cell` holds (an optional sign, then digits), or `nil` when it holds
     /// anything else or does not fit an `Int`.
-    package static func integer(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func integer(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = cell.count
         guard count > 0 else { return nil }
         let signed = cell[0] == minus || cell[0] == plus

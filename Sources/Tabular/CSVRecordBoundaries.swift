@@ -7,12 +7,12 @@
 ///
 /// A CR ends a line unless an LF follows it (CRLF is one line end), so a CR that is the
 /// scanned text's last byte is not taken as a boundary: its LF may come next.
-package enum CSVRecordBoundaries {
+public enum CSVRecordBoundaries {
     /// A place just after a line end outside any quoted cell: `offset` bytes into the text,
     /// after `lineEnds` line ends (those inside quoted cells too).
-    package struct Mark: Sendable, Equatable {
-        package var offset: Int
-        package var lineEnds: Int
+    public struct Mark: Sendable, Equatable {
+        public var offset: Int
+        public var lineEnds: Int
     }
 
     private enum State {
@@ -31,7 +31,7 @@ package enum CSVRecordBoundaries {
 
     /// Scans `text`, which must start where a record may start (the start of a file or a
     /// boundary): the first boundary at or after `middle` and the last one, or `nil`s.
-    package static func scan(_ text: UnsafeBufferPointer<UInt8>, middle: Int) -> (middle: Mark?, last: Mark?) {
+    public static func scan(_ text: UnsafeBufferPointer<UInt8>, middle: Int) -> (middle: Mark?, last: Mark?) {
         var state = State.cellStart
         var lineEnds = 0, index = 0
         var middleMark: Mark?, last: Mark?

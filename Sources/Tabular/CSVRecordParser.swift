@@ -2,10 +2,10 @@
 public struct CSVRecord: Sendable, Equatable {
     /// Physical line on which the record starts; a quoted newline in an earlier record
     /// shifts this (SPEC §4).
-    package var line: Int
+    public var line: Int
     public var cells: [String]
 
-    package init(line: Int, cells: [String]) {
+    public init(line: Int, cells: [String]) {
         self.line = line
         self.cells = cells
     }
@@ -15,13 +15,13 @@ public struct CSVRecord: Sendable, Equatable {
 /// rust-csv read it (`bc`), but worth a warning, since it usually means a mangled export.
 public struct CSVTextAfterQuote: Sendable, Equatable {
     /// Physical line of the text after the quote.
-    package var line: Int
+    public var line: Int
     /// 1-based position of the cell in its record.
-    package var column: Int
+    public var column: Int
     /// The cell as read, quotes removed.
-    package var cell: String
+    public var cell: String
 
-    package init(line: Int, column: Int, cell: String) {
+    public init(line: Int, column: Int, cell: String) {
         self.line = line
         self.column = column
         self.cell = cell
@@ -53,7 +53,7 @@ public enum CSVRecordParser {
     /// held as a table of strings. An unterminated quote is only known at the end: the
     /// error is thrown after the records before it were delivered.
     /// `onTextAfterQuote` hears of every cell with text after its closing quote, once per cell.
-    package static func forEachRecord(utf8 bytes: [UInt8],
+    public static func forEachRecord(utf8 bytes: [UInt8],
                                      onTextAfterQuote: (CSVTextAfterQuote) -> Void = { _ in },
                                      _ body: (CSVRecord) -> Void) throws(CSVStructureError) {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")

@@ -1,6 +1,6 @@
 /// One cell of an output CSV. Text is neutralised against formula injection; numbers are
 /// written at full precision by `NumberFormatting`; `nil` is an empty (missing) cell.
-package enum CSVField: Sendable, Equatable {
+public enum CSVField: Sendable, Equatable {
     case text(String?)
     case number(Double?)
     case count(Int?)
@@ -9,7 +9,7 @@ package enum CSVField: Sendable, Equatable {
 /// Where the records of a CSV file go: a document in memory (`CSVWriter`) or a file
 /// through a fixed-size buffer (`CSVFileWriter`). The run files' writers are written
 /// once against this, so the bytes are the same either way.
-package protocol CSVRowSink {
+public protocol CSVRowSink {
     associatedtype Failure: Error
     /// Appends one record; the caller passes exactly one field per header column.
     mutating func append(_ row: [CSVField]) throws(Failure)
@@ -24,7 +24,7 @@ extension CSVRowSink {
     /// parameter: `UnsafeBufferPointer`'s subscript returns a copy) copies the whole row
     /// first: a retain and a release per string of every row of a file of a million.
     @inlinable
-    package mutating func appendRecords<Row>(_ rows: [Row],
+    public mutating func appendRecords<Row>(_ rows: [Row],
                                             _ encode: (UnsafePointer<Row>, inout CSVLineEncoder) -> Void)
         throws(Failure) {
         try rows.withUnsafeBufferPointer { (buffer) throws(Failure) in
@@ -36,16 +36,16 @@ extension CSVRowSink {
 
 /// RFC 4180 encoding with LF line endings, quoting only where needed, so that outputs
 /// are byte-identical on every machine (SPEC §7).
-package enum CSVEncoding {
+public enum CSVEncoding {
     /// One record as a line, with its final LF.
-    package static func line(_ cells: [String]) -> String {
+    public static func line(_ cells: [String]) -> String {
         var bytes: [UInt8] = []
         appendLine(cells, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One record of fields as a line, with its final LF.
-    package static func line(_ row: [CSVField]) -> String {
+    public static func line(_ row: [CSVField]) -> String {
         var bytes: [UInt8] = []
         appendLine(row, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -54,7 +54,7 @@ package enum CSVEncoding {
     /// One record as a single RFC 4180 line without a line end, lossless: `CSVEncoding.cells`
     /// (and any RFC 4180 reader) gives back exactly `cells` — commas, quotes, CR and LF
     /// inside cells are quoted; a lone blank cell is quoted so it is not a blank line.
-    package static func recordLine(_ cells: [String]) -> String {
+    public static func recordLine(_ cells: [String]) -> String {
         if cells.count == 1, cells[0].utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
             return "\"" + cells[0] + "\""
         }
@@ -65,7 +65,7 @@ package enum CSVEncoding {
     }
 
     /// The cells of a line written by `recordLine`; `nil` when it is not one record.
-    package static func cells(ofRecordLine line: String) -> [String]? {
+    public static func cells(ofRecordLine line: String) -> [String]? {
         guard let records = try? CSVRecordParser.records(utf8: Array(line.utf8)) else { return nil }
         switch records.count {
         case 0: return line.isEmpty ? [] : nil
@@ -75,7 +75,7 @@ package enum CSVEncoding {
     }
 
     /// `cell`, in double quotes (inner quotes doubled) when it holds a comma, a quote, CR or LF.
-    package static func quoteIfNeeded(_ cell: String) -> String {
+    public static func quoteIfNeeded(_ cell: String) -> String {
         var bytes: [UInt8] = []
         appendQuotedIfNeeded(cell, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -84,21 +84,21 @@ package enum CSVEncoding {
 
 /// Builds a CSV document in memory (for small texts and tests; run files are written
 /// with `CSVFileWriter`).
-package struct CSVWriter: Sendable, CSVRowSink {
-    package private(set) var text: String
-    package let columnCount: Int
+public struct CSVWriter: Sendable, CSVRowSink {
+    public private(set) var text: String
+    public let columnCount: Int
     private var line = CSVLineEncoder()
 
-    package init(header: [String]) {
+    public init(header: [String]) {
         columnCount = header.count
         text = CSVEncoding.line(header)
     }
 
-    package mutating func append(_ row: [CSVField]) {
+    public mutating func append(_ row: [CSVField]) {
         appendRecord { line in for field in row { line.append(field) } }
     }
 
-    package mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) {
+    public mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) {
         line.reset()
         encode(&line)
         precondition(line.cellCount == columnCount, "CSV row has \(line.cellCount) fields for \(columnCount) columns")

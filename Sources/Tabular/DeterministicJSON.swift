@@ -4,7 +4,7 @@
 /// their UTF-8 bytes, two-space indent, LF, no trailing spaces, integers only (the
 /// RFC 8259 string escaping. Fractions are written as the CSV files write them
 /// (`NumberFormatting.csv`: the shortest text that reads back as the same Double).
-package enum DeterministicJSON: Sendable, Equatable {
+public enum DeterministicJSON: Sendable, Equatable {
     case object([String: DeterministicJSON])
     case array([DeterministicJSON])
     case string(String)
@@ -15,7 +15,7 @@ package enum DeterministicJSON: Sendable, Equatable {
     case null
 
     /// The document with a final newline.
-    package var rendered: String { render(indent: 0) + "\n" }
+    public var rendered: String { render(indent: 0) + "\n" }
 
     private func render(indent: Int) -> String {
         let pad = String(repeating: "  ", count: indent)
@@ -37,5 +37,5 @@ package enum DeterministicJSON: Sendable, Equatable {
         }
     }
 
-    package static func quoted(_ text: String) -> String { JSONText.quoted(text) }
+    public static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

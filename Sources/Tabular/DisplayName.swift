@@ -5,12 +5,12 @@
 /// table it is in, each chart's tooltip). Seventy names of 65 KB made report.md 10 MB,
 /// report.html 185 MB and each chart 9.1 MB (issue 31), against bounds of 512 KB, 8 MB and
 /// 300 KB. Real service and authority names are under 100 characters.
-package enum DisplayName {
+public enum DisplayName {
     /// Unicode scalars kept before the "…" (counted in scalars, not graphemes: one grapheme
     /// can carry thousands of combining marks).
-    package static let limit = 120
+    public static let limit = 120
 
-    package static func shortened(_ name: String, limit: Int = DisplayName.limit) -> String {
+    public static func shortened(_ name: String, limit: Int = DisplayName.limit) -> String {
         let scalars = name.unicodeScalars
         guard scalars.count > limit else { return name }
         var kept = String.UnicodeScalarView(scalars.prefix(limit))

@@ -5,41 +5,41 @@
 /// Locale-independent by construction (own digit grouping, no `Formatter`), so a report
 /// is byte-identical on every machine. Negative numbers use the Unicode minus sign (U+2212),
 /// as in typeset statistics; tables/ keep ASCII `-` for programs.
-package enum HumanNumbers {
+public enum HumanNumbers {
     /// Shown where a figure is undefined (too few services, no data).
-    package static let missing = "—"
+    public static let missing = "—"
     static let minus = "\u{2212}"
 
     /// `£1,730`; `nil` → "—".
-    package static func money(_ value: Double?) -> String {
+    public static func money(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }
         let text = fixed(abs(value), decimals: 0, grouped: true)
         return (isNegativeAfterRounding(value, decimals: 0) ? minus : "") + "£" + text
     }
 
     /// A fraction as a whole percentage: 0.3812 → `38%`.
-    package static func percent(_ fraction: Double?) -> String {
+    public static func percent(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return missing }
         return decimal(fraction * 100, decimals: 0) + "%"
     }
 
     /// A count or mean count with thousands separators: `1,234`.
-    package static func whole(_ value: Double?) -> String {
+    public static func whole(_ value: Double?) -> String {
         decimal(value, decimals: 0)
     }
 
-    package static func count(_ value: Int?) -> String {
+    public static func count(_ value: Int?) -> String {
         guard let value else { return missing }
         return decimal(Double(value), decimals: 0)
     }
 
     /// A correlation coefficient to two decimals: `−0.58`, `0.03`.
-    package static func coefficient(_ value: Double?) -> String {
+    public static func coefficient(_ value: Double?) -> String {
         decimal(value, decimals: 2)
     }
 
     /// A p-value as printed after `p = `: `0.012`, or `< 0.001` for smaller ones.
-    package static func pValue(_ value: Double?) -> String {
+    public static func pValue(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }
         if value < 0.001 { return "< 0.001" }
         return decimal(value, decimals: 3)
@@ -49,7 +49,7 @@ package enum HumanNumbers {
     /// ±3.5, a ratio 1.25): four significant digits, without grouping, ASCII `-`; a whole
     /// number exactly (issue 31: a count of 13,863 printed 13860). Messages print money
     /// and percentages with `money` and `percent`, as the report does.
-    package static func significant(_ value: Double) -> String {
+    public static func significant(_ value: Double) -> String {
         NumberFormatting.csv(significantDigits(value))
     }
 
@@ -72,7 +72,7 @@ package enum HumanNumbers {
     }
 
     /// `value` in `style`: how a figure of a given kind is printed everywhere.
-    package static func text(_ value: Double?, style: NumberStyle) -> String {
+    public static func text(_ value: Double?, style: NumberStyle) -> String {
         switch style {
         case .money: return money(value)
         case .percent: return percent(value)
@@ -82,7 +82,7 @@ package enum HumanNumbers {
     }
 
     /// Fixed decimals with thousands separators; `nil` or non-finite → "—"; never `−0`.
-    package static func decimal(_ value: Double?, decimals: Int) -> String {
+    public static func decimal(_ value: Double?, decimals: Int) -> String {
         guard let value, value.isFinite else { return missing }
         let text = fixed(abs(value), decimals: decimals, grouped: true)
         return (isNegativeAfterRounding(value, decimals: decimals) ? minus : "") + text
@@ -176,7 +176,7 @@ package enum HumanNumbers {
 
 /// How a kind of figure is printed for people: money in whole pounds, fractions as whole
 /// percentages, counts whole, anything else to fixed decimals.
-package enum NumberStyle: Sendable, Hashable {
+public enum NumberStyle: Sendable, Hashable {
     case money
     case percent
     case whole

@@ -1,9 +1,9 @@
 /// JSON text for the run directory's own files (`ingest/inputs.json`, `manifest.json`),
 /// written by hand so the bytes do not depend on the Foundation version.
-package enum JSONText {
+public enum JSONText {
     /// RFC 8259 string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or
     /// `\u00XX`; everything else as UTF-8.
-    package static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -39,14 +39,14 @@
 /// [CommonMark 0.31 §2.4]: https://spec.commonmark.org/0.31.2/#backslash-escapes
 /// [CommonMark §6.2]: https://spec.commonmark.org/0.31.2/#emphasis-and-strong-emphasis
 /// [GFM §6.9]: https://github.github.com/gfm/#autolinks-extension-
-package enum MarkdownText {
+public enum MarkdownText {
     /// Punctuation that can open or close inline syntax anywhere in a line.
     static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "[", "]", "|", "~"]
     /// Punctuation that opens a block (list, heading, setext underline, thematic break) at
     /// the start of a line.
     static let escapedAtStart: Set<Character> = ["-", "+", "#", "="]
 
-    package static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         let characters = Array(text.trimmingSpaces())
         let leadingDigits = characters.prefix { $0.isASCII && $0.isNumber }.count
         var escaped = ""

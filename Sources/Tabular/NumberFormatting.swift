@@ -7,7 +7,7 @@
 /// written digit by digit, other values are Swift's shortest round-trip `description`
 /// (in the byte path through `Double.write(to:)`, which writes those same characters
 /// without making a `String`: checked on random bit patterns in the tests).
-package enum NumberFormatting {
+public enum NumberFormatting {
     /// How a value is written.
     enum Form: Equatable {
         /// An empty (missing) cell.
@@ -32,7 +32,7 @@ package enum NumberFormatting {
     }
 
     /// Full-precision text for a CSV cell; `nil` and non-finite values give `""`.
-    package static func csv(_ value: Double?) -> String {
+    public static func csv(_ value: Double?) -> String {
         switch form(value) {
         case .empty: return ""
         case .integer(let integer): return String(integer)
@@ -41,13 +41,13 @@ package enum NumberFormatting {
     }
 
     /// A count for a CSV cell; `nil` gives `""`.
-    package static func csv(_ value: Int?) -> String {
+    public static func csv(_ value: Int?) -> String {
         guard let value else { return "" }
         return String(value)
     }
 
     /// Appends the UTF-8 of `csv(value)` to `bytes`.
-    package static func append(_ value: Double?, to bytes: inout [UInt8]) {
+    public static func append(_ value: Double?, to bytes: inout [UInt8]) {
         switch form(value) {
         case .empty: return
         case .integer(let integer): appendDecimal(integer, to: &bytes)
@@ -62,7 +62,7 @@ package enum NumberFormatting {
     }
 
     /// Appends the UTF-8 of `csv(value)` to `bytes`.
-    package static func append(_ value: Int?, to bytes: inout [UInt8]) {
+    public static func append(_ value: Int?, to bytes: inout [UInt8]) {
         guard let value else { return }
         appendDecimal(Int64(value), to: &bytes)
     }

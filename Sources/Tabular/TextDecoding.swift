@@ -1,5 +1,5 @@
 /// How an input file's bytes were read (recorded per file in `ingest/inputs.json`).
-package enum SourceEncoding: String, Sendable, Equatable, CaseIterable {
+public enum SourceEncoding: String, Sendable, Equatable, CaseIterable {
     case utf8 = "utf-8"
     case utf8WithBOM = "utf-8-bom"
     case windows1252 = "windows-1252"
@@ -8,10 +8,10 @@ package enum SourceEncoding: String, Sendable, Equatable, CaseIterable {
 /// An input file's text as UTF-8 bytes ready for `CSVRecordParser`, with how it was decoded.
 public struct DecodedText: Sendable, Equatable {
     public var utf8: [UInt8]
-    package var encoding: SourceEncoding
+    public var encoding: SourceEncoding
     /// True when a file decoded as Windows-1252 also holds byte sequences that are valid
     /// multi-byte UTF-8 (such as `Â£`): probably two encodings pasted together.
-    package var looksMixed: Bool
+    public var looksMixed: Bool
 }
 
 /// Why a file's bytes are not text we can read (SPEC §3: exit 65, naming file and line).

@@ -5,18 +5,18 @@
 /// Feed every chunk to `update`, then `finish` gives the encoding (or the error); a second
 /// pass then hands the text to `CSVByteParser` through `TextScan.Result.transcode`, which
 /// drops the BOM or turns Windows-1252 into UTF-8 chunk by chunk.
-package struct TextScan {
+public struct TextScan {
     /// What the whole file turned out to be.
-    package struct Result: Sendable, Equatable {
-        package var encoding: SourceEncoding
+    public struct Result: Sendable, Equatable {
+        public var encoding: SourceEncoding
         /// See `DecodedText.looksMixed`.
-        package var looksMixed: Bool
-        package var bytes: Int
+        public var looksMixed: Bool
+        public var bytes: Int
 
         /// Chunk `chunk` (at file offset `offset`) as UTF-8, for the parser: `body` gets
         /// the bytes themselves when the file is UTF-8 (less the BOM), transcoded bytes
         /// from `scratch` when it is Windows-1252.
-        package func transcode(_ chunk: UnsafeBufferPointer<UInt8>, at offset: Int, scratch: inout [UInt8],
+        public func transcode(_ chunk: UnsafeBufferPointer<UInt8>, at offset: Int, scratch: inout [UInt8],
                               _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             switch encoding {
             case .utf8:
@@ -52,9 +52,9 @@ package struct TextScan {
     private var low: UInt8 = 0x80, high: UInt8 = 0xBF
     private var sequenceLine = 1
 
-    package init() {}
+    public init() {}
 
-    package mutating func update(_ chunk: UnsafeBufferPointer<UInt8>) {
+    public mutating func update(_ chunk: UnsafeBufferPointer<UInt8>) {
         if head.count < 3 { head += chunk.prefix(3 - head.count) }
         var index = 0
         let count = chunk.count
@@ -131,7 +131,7 @@ package struct TextScan {
     /// The encoding, or why the bytes are not text we read — in `TextDecoding.decode`'s
     /// order: UTF-16, a NUL byte, invalid UTF-8 after a BOM, a byte Windows-1252 leaves
     /// undefined.
-    package mutating func finish() throws(TextDecodingError) -> Result {
+    public mutating func finish() throws(TextDecodingError) -> Result {
         if needed > 0 { invalid(line: sequenceLine) }
         if head.count >= 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
             throw .utf16

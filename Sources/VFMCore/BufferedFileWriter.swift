@@ -6,21 +6,21 @@ import Foundation
 ///
 /// Errors map through `PosixError`: a full disk is 74 (the previous output stays),
 /// anything else 73; both name the file.
-package final class BufferedFileWriter {
+public final class BufferedFileWriter {
     /// Bytes held before they are written: large enough that a system call carries many
     /// rows, small enough to be nothing next to the data.
-    package static let capacity = 1 << 16
+    public static let capacity = 1 << 16
 
     private var descriptor: Int32
     /// The file as named in messages.
-    package let displayName: String
+    public let displayName: String
     private var buffer: [UInt8]
     private var hash = ContentHash()
     /// Bytes handed to the writer so far.
-    package private(set) var byteCount = 0
+    public private(set) var byteCount = 0
 
     /// Creates (or truncates) the file at `path`, creating parent directories.
-    package init(path: String, displayName: String? = nil) throws(VFMError) {
+    public init(path: String, displayName: String? = nil) throws(VFMError) {
         self.displayName = displayName ?? path
         try FileSystem.createDirectory((path as NSString).deletingLastPathComponent)
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -33,7 +33,7 @@ package final class BufferedFileWriter {
         if descriptor >= 0 { _ = Foundation.close(descriptor) }
     }
 
-    package func write(_ bytes: UnsafeRawBufferPointer) throws(VFMError) {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(VFMError) {
         byteCount += bytes.count
         if buffer.count + bytes.count > Self.capacity { try flush() }
         if bytes.count >= Self.capacity {
@@ -44,19 +44,19 @@ package final class BufferedFileWriter {
         }
     }
 
-    package func write(_ bytes: [UInt8]) throws(VFMError) {
+    public func write(_ bytes: [UInt8]) throws(VFMError) {
         try bytes.withUnsafeBytes { raw in Result { () throws(VFMError) in try write(raw) } }.get()
     }
 
     /// Writes the UTF-8 of `text`.
-    package func write(_ text: String) throws(VFMError) {
+    public func write(_ text: String) throws(VFMError) {
         var text = text
         try text.withUTF8 { utf8 in Result { () throws(VFMError) in try write(UnsafeRawBufferPointer(utf8)) } }.get()
     }
 
     /// Writes what is buffered, closes the file and returns its lower-case hex SHA-256.
     @discardableResult
-    package func close() throws(VFMError) -> String {
+    public func close() throws(VFMError) -> String {
         try flush()
         let sha256 = hash.finalizeHex()
         WrittenFileHashes.record(descriptor: descriptor, sha256: sha256)

@@ -1,6 +1,6 @@
 /// The process exit statuses of every `vfm` command (SPEC §3), from BSD `sysexits.h`,
 /// so that a cron wrapper can tell "bad data" from "disk full" without reading logs.
-package enum ExitStatus: Int32, Sendable, CaseIterable {
+public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Everything went well (rejected rows alone are not a failure).
     case ok = 0
     /// `vfm-diff`: the two runs differ (the `diff(1)` convention).

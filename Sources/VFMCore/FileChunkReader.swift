@@ -10,9 +10,9 @@ import Foundation
 /// merge-join of two runs' tables). One reused buffer of `FileSystem.readChunkSize` bytes,
 /// so the memory is the same whatever the file's size; the file is closed on `deinit`.
 /// Errors are those of `FileSystem.forEachChunk`.
-package final class FileChunkReader {
+public final class FileChunkReader {
     /// The file as named in messages.
-    package let name: String
+    public let name: String
     private let descriptor: Int32
     private var buffer: [UInt8]
     private var offset = 0
@@ -22,7 +22,7 @@ package final class FileChunkReader {
     /// `clean/services.csv` replaced by `/dev/zero` hung `vfm-diff` for ever).
     /// - Throws: `.noInput` (66) when the file is missing, not a regular file, or cannot be
     ///   opened.
-    package init(path: String, displayName: String? = nil) throws(VFMError) {
+    public init(path: String, displayName: String? = nil) throws(VFMError) {
         let name = displayName ?? path
         self.name = name
         self.descriptor = try FileSystem.openRegularFile(FilePathBytes(bytes: Array(path.utf8)), name: name).descriptor
@@ -34,7 +34,7 @@ package final class FileChunkReader {
     /// Reads the next chunk and hands it to `body`; returns false (without calling `body`)
     /// at the end of the file.
     /// - Throws: `.ioError` (74) when the read fails.
-    package func next(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(VFMError) -> Bool {
+    public func next(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(VFMError) -> Bool {
         while true {
             let count = buffer.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
             if count == 0 { return false }

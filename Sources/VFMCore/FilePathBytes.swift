@@ -7,16 +7,16 @@ import Foundation
 /// another file (or none) — so inputs are found and opened through these bytes, and
 /// `display` (invalid bytes and control characters written `\xNN`) is used only in
 /// messages and as the name an input has in the outputs.
-package struct FilePathBytes: Sendable, Hashable, CustomStringConvertible {
+public struct FilePathBytes: Sendable, Hashable, CustomStringConvertible {
     /// The path's bytes, without a terminating NUL.
-    package var bytes: [UInt8]
+    public var bytes: [UInt8]
 
-    package init(bytes: [UInt8]) { self.bytes = bytes }
+    public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// The path of a command-line argument. `CommandLine.arguments` (and so every parsed
     /// option) holds the repaired string of a non-UTF-8 argument; the original bytes are
     /// found again in `argv` by that repaired form.
-    package init(argument: String) {
+    public init(argument: String) {
         if argument.unicodeScalars.contains("\u{FFFD}"),
            let raw = Self.argumentBytes(repairedAs: argument) {
             bytes = raw
@@ -26,14 +26,14 @@ package struct FilePathBytes: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `self/component`.
-    package func appending(_ component: [UInt8]) -> FilePathBytes {
+    public func appending(_ component: [UInt8]) -> FilePathBytes {
         var result = bytes
         if result.last != UInt8(ascii: "/") { result.append(UInt8(ascii: "/")) }
         return FilePathBytes(bytes: result + component)
     }
 
     /// The last path component's bytes.
-    package var lastComponent: [UInt8] {
+    public var lastComponent: [UInt8] {
         var end = bytes.endIndex
         while end > bytes.startIndex + 1, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
         let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? bytes.startIndex
@@ -41,12 +41,12 @@ package struct FilePathBytes: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path for people: see `FilePathBytes.escaped(_:)`.
-    package var display: String { Self.escaped(bytes) }
+    public var display: String { Self.escaped(bytes) }
 
-    package var description: String { display }
+    public var description: String { display }
 
     /// Calls `body` with the path as a NUL-terminated C string.
-    package func withCString<Result>(_ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
+    public func withCString<Result>(_ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
         try (bytes + [0]).withUnsafeBufferPointer { buffer in
             try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
         }
@@ -55,7 +55,7 @@ package struct FilePathBytes: Sendable, Hashable, CustomStringConvertible {
     /// Valid UTF-8 as it is; each byte of an invalid sequence and each C0 control character
     /// or DEL as `\xNN` — so a name is printed on one line, unambiguously enough to find
     /// the file, and is always valid UTF-8 in the outputs.
-    package static func escaped(_ bytes: [UInt8]) -> String {
+    public static func escaped(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self),
            !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             return text

@@ -7,19 +7,19 @@ import Darwin
 extension FileSystem {
     /// 1 MiB: large enough that system calls do not show in a profile, small enough that
     /// reading a file costs the same memory whatever its size.
-    package static let readChunkSize = 1 << 20
+    public static let readChunkSize = 1 << 20
 
     /// Reads `path` front to back in chunks of `readChunkSize` bytes into one reused buffer,
     /// handing each chunk to `body` with its offset in the file, so that a file is never
     /// held whole. Errors as `readBytes` (a FIFO or device is refused at once, each failure
     /// says what happened).
-    package static func forEachChunk(of path: String, displayName: String? = nil,
+    public static func forEachChunk(of path: String, displayName: String? = nil,
                                     _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) {
         try forEachChunk(of: FilePathBytes(bytes: Array(path.utf8)), displayName: displayName ?? path, body)
     }
 
     /// As `forEachChunk(of: String…)`, for a name in raw bytes (need not be UTF-8).
-    package static func forEachChunk(of path: FilePathBytes, displayName: String? = nil,
+    public static func forEachChunk(of path: FilePathBytes, displayName: String? = nil,
                                     _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) {
         let name = displayName ?? path.display
         let (descriptor, _) = try openRegularFile(path, name: name)

@@ -7,13 +7,13 @@ extension FileSystem {
     /// Lower-case hex SHA-256 of the file at `path`, read in fixed-size chunks.
     /// - Throws: `.noInput` (66) when it is missing or unreadable, `.ioError` (74) when a
     ///   read fails part-way (errno mapped by `PosixError`).
-    package static func sha256(of path: String, displayName: String? = nil) throws(VFMError) -> String {
+    public static func sha256(of path: String, displayName: String? = nil) throws(VFMError) -> String {
         try sha256(of: path, displayName: displayName, observing: { _ in })
     }
 
     /// As `sha256(of:displayName:)`, handing every chunk read to `observe` as well, so a
     /// caller that needs something else from the bytes (a record count) reads them once.
-    package static func sha256(of path: String, displayName: String? = nil,
+    public static func sha256(of path: String, displayName: String? = nil,
                               observing observe: (UnsafeRawBufferPointer) -> Void) throws(VFMError) -> String {
         let name = displayName ?? path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -38,5 +38,5 @@ extension FileSystem {
     }
 
     /// True when something exists at `path`.
-    package static func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    public static func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// (disk full) → 74. Every write goes through `BufferedFileWriter`.
 public enum FileSystem {
     /// The bytes of `path`; `displayName` is how the file is named in messages.
-    package static func readBytes(_ path: String, displayName: String? = nil) throws(VFMError) -> [UInt8] {
+    public static func readBytes(_ path: String, displayName: String? = nil) throws(VFMError) -> [UInt8] {
         try readBytes(FilePathBytes(bytes: Array(path.utf8)), displayName: displayName ?? path)
     }
 
@@ -13,7 +13,7 @@ public enum FileSystem {
     /// `openRegularFile` (a FIFO or device is refused at once) and read by `readChunks`.
     /// Each failure says what happened (`PosixError.opening`): not found, permission denied, a
     /// symbolic-link loop, too many open files, out of memory.
-    package static func readBytes(_ path: FilePathBytes, displayName: String? = nil) throws(VFMError) -> [UInt8] {
+    public static func readBytes(_ path: FilePathBytes, displayName: String? = nil) throws(VFMError) -> [UInt8] {
         let name = displayName ?? path.display
         let (descriptor, size) = try openRegularFile(path, name: name)
         defer { close(descriptor) }
@@ -55,13 +55,13 @@ public enum FileSystem {
 
     /// Writes UTF-8 text to `path`; returns the SHA-256.
     @discardableResult
-    package static func write(_ text: String, to path: String) throws(VFMError) -> String {
+    public static func write(_ text: String, to path: String) throws(VFMError) -> String {
         let writer = try BufferedFileWriter(path: path)
         try writer.write(text)
         return try writer.close()
     }
 
-    package static func createDirectory(_ path: String) throws(VFMError) {
+    public static func createDirectory(_ path: String) throws(VFMError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

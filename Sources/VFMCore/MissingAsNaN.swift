@@ -4,21 +4,21 @@
 /// finite numbers) — so that a million services with a dozen optional figures each stay
 /// compact (issue 12). Signed zeros and infinities are kept as given.
 @propertyWrapper
-package struct MissingAsNaN: Sendable, Equatable {
+public struct MissingAsNaN: Sendable, Equatable {
     private var stored: Double
 
-    package init(wrappedValue: Double?) {
+    public init(wrappedValue: Double?) {
         stored = wrappedValue ?? .nan
     }
 
-    package var wrappedValue: Double? {
+    public var wrappedValue: Double? {
         get { stored.isNaN ? nil : stored }
         set { stored = newValue ?? .nan }
     }
 
     /// Equal when both are missing or both hold equal values (the synthesised `==` would
     /// call two missing values different, NaN ≠ NaN).
-    package static func == (lhs: MissingAsNaN, rhs: MissingAsNaN) -> Bool {
+    public static func == (lhs: MissingAsNaN, rhs: MissingAsNaN) -> Bool {
         lhs.stored == rhs.stored || (lhs.stored.isNaN && rhs.stored.isNaN)
     }
 }

@@ -5,7 +5,7 @@ extension Parallel {
     /// indices alone (by `precedes`, then by index), so it is the same indices in the same
     /// order on one core or many. `precedes` must be a strict weak order and safe to call
     /// from two threads at once (it may read shared values, never mutate them).
-    package static func sortedIndices(_ count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
+    public static func sortedIndices(_ count: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
         guard count >= minimumSplitSort else { return (0..<count).sorted(by: precedes) }
         let middle = count / 2
         let halves = map(2) { half in (half == 0 ? 0..<middle : middle..<count).sorted(by: precedes) }

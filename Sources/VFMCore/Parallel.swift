@@ -4,11 +4,11 @@ import Foundation
 /// Independent pieces of work spread over the machine's cores (issue 12: a 2-core machine
 /// should use both). Only for work whose every piece depends on its own inputs alone, so
 /// that the results — and every byte written from them — are the same on one core or many.
-package enum Parallel {
+public enum Parallel {
     /// `(0..<count).map(body)`, with the calls made concurrently (`concurrentPerform`) when
     /// there is more than one piece and more than one core. `body` must be safe to call
     /// from several threads at once: it may read shared values, never mutate them.
-    package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    public static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (0..<count).map(body) }
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
@@ -33,7 +33,7 @@ package enum Parallel {
 extension Parallel {
     /// `(first(), second())`, the two run on two cores at once (`map`): for two pieces of
     /// work with different results that only read what they share.
-    package static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         let results = map(2) { piece in piece == 0 ? Either<A, B>.first(first()) : .second(second()) }
         var a: A?, b: B?
         for result in results {
@@ -49,7 +49,7 @@ extension Parallel {
     /// `first()` and `second()` on two cores at once (`both`), for two pieces of work that
     /// may fail, such as writing two files: both run to the end, then `first`'s error, if
     /// any, else `second`'s, is thrown — the one the two run in turn would have reported.
-    package static func bothOrThrow(_ first: () throws(VFMError) -> Void,
+    public static func bothOrThrow(_ first: () throws(VFMError) -> Void,
                                    _ second: () throws(VFMError) -> Void) throws(VFMError) {
         let (a, b) = both({ Result { () throws(VFMError) in try first() } }, { Result { () throws(VFMError) in try second() } })
         try a.get()

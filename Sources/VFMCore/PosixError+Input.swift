@@ -4,7 +4,7 @@ import Foundation
 /// said as it happened. "Check its permissions" is only the hint when permissions are the cause.
 extension PosixError {
     /// `open(2)` failed with `code`.
-    package static func opening(_ code: Int32, file: String) -> VFMError {
+    public static func opening(_ code: Int32, file: String) -> VFMError {
         let cause = VFMError.Cause(errno: code, call: "opening")
         switch code {
         case ENOENT, ENOTDIR:
@@ -21,7 +21,7 @@ extension PosixError {
     }
 
     /// A failed `read(2)`/`fstat(2)` (or an `open` error that is not about the path).
-    package static func reading(_ code: Int32, file: String, call: String = "reading") -> VFMError {
+    public static func reading(_ code: Int32, file: String, call: String = "reading") -> VFMError {
         let cause = VFMError.Cause(errno: code, call: call)
         switch code {
         case EMFILE, ENFILE:
@@ -44,14 +44,14 @@ extension PosixError {
 
     /// The path is a FIFO, a device, a socket or a directory: never opened for reading
     /// (a FIFO would block the run until some writer comes).
-    package static func notRegular(_ mode: mode_t, file: String) -> VFMError {
+    public static func notRegular(_ mode: mode_t, file: String) -> VFMError {
         if mode & S_IFMT == S_IFDIR { return reading(EISDIR, file: file) }
         return VFMError(.noInput, "is not a regular file (\(kindName(mode)))", file: file,
                         hint: "give vfm the return as an ordinary file (copy it out of the pipe or device first)")
     }
 
     /// "a FIFO", "a character device"…, for messages.
-    package static func kindName(_ mode: mode_t) -> String {
+    public static func kindName(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFIFO: return "a FIFO, a named pipe"
         case S_IFCHR: return "a character device"

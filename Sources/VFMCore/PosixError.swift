@@ -5,13 +5,13 @@ import Foundation
 /// creating output is "cannot create output" (73); a file that cannot be opened for
 /// reading is "no input" (66), with the cases a person can act on said as they are
 /// (`PosixError+Input.swift`).
-package enum PosixError {
-    package static func isOutOfSpace(_ code: Int32) -> Bool { code == ENOSPC || code == EDQUOT || code == EIO }
+public enum PosixError {
+    public static func isOutOfSpace(_ code: Int32) -> Bool { code == ENOSPC || code == EDQUOT || code == EIO }
 
-    package static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
+    public static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// An error for a failed system call on `path` made while writing the output.
-    package static func output(_ code: Int32, _ what: String, path: String) -> VFMError {
+    public static func output(_ code: Int32, _ what: String, path: String) -> VFMError {
         if isOutOfSpace(code) {
             return VFMError(.ioError, "\(what) failed: \(message(code))", file: path,
                             hint: "free some disk space and run again; the previous output is untouched",
@@ -23,7 +23,7 @@ package enum PosixError {
     }
 
     /// The errno inside a Foundation error, if it carries one.
-    package static func code(of error: any Error) -> Int32? {
+    public static func code(of error: any Error) -> Int32? {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return Int32(truncatingIfNeeded: underlying.code)
@@ -34,7 +34,7 @@ package enum PosixError {
     }
 
     /// The same for a Foundation error (e.g. from `FileManager.createDirectory`).
-    package static func outputError(from error: any Error, creating path: String) -> VFMError {
+    public static func outputError(from error: any Error, creating path: String) -> VFMError {
         if let code = code(of: error) { return output(code, "creating the directory", path: path) }
         return VFMError(.cannotCreateOutput, "cannot create the directory (\(error.localizedDescription))", file: path,
                         hint: "check that the parent directory exists and is writable", cause: VFMError.Cause(describing: error))

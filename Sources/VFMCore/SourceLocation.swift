@@ -1,19 +1,19 @@
 /// Where a record came from: the input file (named relative to the `--input` argument it
 /// came from, or its base name when given directly — SPEC §7) and the physical line on
 /// which the record starts (1-based, header = line 1 — SPEC §4).
-package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    package var file: String
-    package var line: Int
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
 
-    package init(file: String, line: Int) {
+    public init(file: String, line: Int) {
         self.file = file
         self.line = line
     }
 
     /// `file:line`, as written in the `source` column of `clean/services.csv`.
-    package var description: String { "\(file):\(line)" }
+    public var description: String { "\(file):\(line)" }
 
-    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
         return lhs.line < rhs.line
     }

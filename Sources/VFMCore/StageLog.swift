@@ -3,19 +3,19 @@ import Foundation
 /// Log lines on stderr (SPEC §3): one line per stage with counts and time; warnings;
 /// errors. `quiet` keeps errors only. Nothing goes to stdout, which belongs to data.
 public struct StageLog: Sendable {
-    package var quiet: Bool
+    public var quiet: Bool
 
     public init(quiet: Bool = false) { self.quiet = quiet }
 
-    package func info(_ line: String) {
+    public func info(_ line: String) {
         if !quiet { Self.emit(line) }
     }
 
-    package func warning(_ line: String) {
+    public func warning(_ line: String) {
         if !quiet { Self.emit("warning: " + line) }
     }
 
-    package func error(_ line: String) { Self.emit("error: " + line) }
+    public func error(_ line: String) { Self.emit("error: " + line) }
 
     /// One line, its control characters made visible (`TerminalText`): a message quotes
     /// third parties' cells, and nothing in one may drive the reader's terminal.

@@ -6,8 +6,8 @@
 /// 3 a.m. (issue 31). C0 controls, DEL and C1 controls become visible escapes (`\e`
 /// written `\u{1B}`), as do the bidirectional overrides that reorder what a line seems to
 /// say (Trojan Source, CVE-2021-42574). Everything else passes through unchanged.
-package enum TerminalText {
-    package static func escaped(_ text: String) -> String {
+public enum TerminalText {
+    public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)

@@ -1,8 +1,8 @@
 /// The tool's version, recorded in every manifest: a run is redone when it changes,
 /// because the same inputs may give different figures under a different version.
-package enum ToolVersion {
-    package static let current = "0.1.0"
+public enum ToolVersion {
+    public static let current = "0.1.0"
     /// The tool's name in every manifest: a directory whose manifest names another tool is
     /// not a vfm run.
-    package static let name = "vfm"
+    public static let name = "vfm"
 }

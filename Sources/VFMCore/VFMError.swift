@@ -5,49 +5,49 @@
 /// made, for logs and bug reports; two errors are equal when what the user sees is.
 public struct VFMError: Error, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The failure underneath: an `errno` from a system call, or a library's error.
-    package struct Cause: Sendable, Equatable, CustomStringConvertible {
+    public struct Cause: Sendable, Equatable, CustomStringConvertible {
         /// The `errno` value, when the cause is a failed system call.
-        package var code: Int32?
-        package var description: String
+        public var code: Int32?
+        public var description: String
 
         /// A failed system call: `call` is what vfm was doing ("writing", "opening").
-        package init(errno code: Int32, call: String) {
+        public init(errno code: Int32, call: String) {
             self.code = code
             description = "\(call): errno \(code)"
         }
 
-        package init(describing error: any Error) {
+        public init(describing error: any Error) {
             code = nil
             description = String(describing: error)
         }
     }
 
     /// Where in vfm's source the error was made (`#fileID:#line`).
-    package struct Location: Sendable, Equatable, CustomStringConvertible {
-        package var fileID: String
-        package var line: Int
-        package var description: String { "\(fileID):\(line)" }
+    public struct Location: Sendable, Equatable, CustomStringConvertible {
+        public var fileID: String
+        public var line: Int
+        public var description: String { "\(fileID):\(line)" }
     }
 
     /// The exit status this error maps to.
-    package var status: ExitStatus
+    public var status: ExitStatus
     /// What went wrong, in the user's words ("required column `total_cost` is missing").
-    package var message: String
+    public var message: String
     /// The file (as named in outputs), if the error is about one.
-    package var file: String?
+    public var file: String?
     /// 1-based physical line, if known.
-    package var line: Int?
+    public var line: Int?
     /// Column name or config key, if known.
-    package var column: String?
+    public var column: String?
     /// What the user should do next.
-    package var hint: String?
+    public var hint: String?
 
     /// What failed underneath, if anything did; not part of equality.
-    package var cause: Cause?
+    public var cause: Cause?
     /// Where the error was made; not part of equality.
-    package var location: Location
+    public var location: Location
 
-    package init(_ status: ExitStatus, _ message: String, file: String? = nil, line: Int? = nil,
+    public init(_ status: ExitStatus, _ message: String, file: String? = nil, line: Int? = nil,
                 column: String? = nil, hint: String? = nil, cause: Cause? = nil,
                 thrownIn fileID: String = #fileID, atLine sourceLine: Int = #line) {
         self.cause = cause

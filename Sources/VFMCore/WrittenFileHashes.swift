@@ -8,7 +8,7 @@ import Foundation
 /// status-change times as they were when the writer closed it. A lookup answers only when
 /// all of them still match, so a file changed since — edited by hand, rewritten by other
 /// code, replaced by another file under the same name — is read and hashed as before.
-package enum WrittenFileHashes {
+public enum WrittenFileHashes {
     private struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
@@ -43,7 +43,7 @@ package enum WrittenFileHashes {
     }
 
     /// The hash recorded for the file at `path`, if it is still exactly as its writer left it.
-    package static func sha256(ofUnchanged path: String) -> String? {
+    public static func sha256(ofUnchanged path: String) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         lock.lock()

@@ -2,14 +2,14 @@ import Foundation
 
 /// What the first bytes of a file say it is. Files are told apart by content, not name, so
 /// that a workbook saved as `.csv` (or a CSV named `.xlsx`) gets the right message.
-package enum FileSignature: Sendable, Equatable {
+public enum FileSignature: Sendable, Equatable {
     /// `PK\x03\x04` (or the empty-archive `PK\x05\x06`): an OOXML or ODF package.
     case zip
     /// `D0 CF 11 E0 A1 B1 1A E1`: an OLE2 compound file (legacy `.xls`, or an encrypted OOXML workbook).
     case ole2
     case other
 
-    package static func of(_ prefix: some Collection<UInt8>) -> FileSignature {
+    public static func of(_ prefix: some Collection<UInt8>) -> FileSignature {
         let bytes = Array(prefix.prefix(8))
         if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B,
            (bytes[2] == 0x03 && bytes[3] == 0x04) || (bytes[2] == 0x05 && bytes[3] == 0x06) {

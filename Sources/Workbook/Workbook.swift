@@ -25,14 +25,14 @@ public final class Workbook {
     public struct SheetNotes: Sendable, Equatable {
         /// Formula cells with no saved result (a writer that does not calculate, such as
         /// openpyxl); they read as empty.
-        package var formulasWithoutValue: Int
-        package var firstFormulaWithoutValue: String?
+        public var formulasWithoutValue: Int
+        public var firstFormulaWithoutValue: String?
         /// Cells that took the value of the merged range covering them (`MergedRanges`),
         /// and the first of them (`A4`).
-        package var mergedCellsFilled = 0
-        package var firstMergedCellFilled: String?
+        public var mergedCellsFilled = 0
+        public var firstMergedCellFilled: String?
         /// Columns (from 0) hidden in the worksheet.
-        package var hiddenColumns: Set<Int> = []
+        public var hiddenColumns: Set<Int> = []
     }
 
     /// Opens the workbook at `path`.
@@ -108,7 +108,7 @@ public final class Workbook {
     }
 
     /// The worksheet named `name`: exactly, else ignoring case and surrounding spaces.
-    package func sheet(named name: String) -> WorkbookSheet? {
+    public func sheet(named name: String) -> WorkbookSheet? {
         if let exact = sheets.first(where: { $0.name == name }) { return exact }
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
         return sheets.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == wanted }

@@ -19,18 +19,18 @@ public struct WorkbookRow: Sendable, Equatable {
     public var number: Int
     public var cells: [WorkbookCell]
 
-    package init(number: Int, cells: [WorkbookCell]) {
+    public init(number: Int, cells: [WorkbookCell]) {
         self.number = number
         self.cells = cells
     }
 
     /// True when no cell holds a value (a styled but empty row).
-    package var isBlank: Bool { cells.allSatisfy { $0 == .empty } }
+    public var isBlank: Bool { cells.allSatisfy { $0 == .empty } }
 }
 
 /// A worksheet as the workbook lists it, in workbook order.
 public struct WorkbookSheet: Sendable, Equatable {
-    package var name: String
+    public var name: String
     /// The part holding it, e.g. `xl/worksheets/sheet1.xml`.
-    package var part: String
+    public var part: String
 }

@@ -29,11 +29,11 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var kind: Kind
-    package var message: String
+    public var message: String
     /// The underlying error (zlib's, libxml2's), for diagnosis; may be empty.
-    package var cause: String
+    public var cause: String
 
-    package init(_ kind: Kind, _ message: String, cause: String = "") {
+    public init(_ kind: Kind, _ message: String, cause: String = "") {
         self.kind = kind
         self.message = message
         self.cause = cause
@@ -49,25 +49,25 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
 /// bytes pass the limit.
 public struct WorkbookLimits: Sendable, Equatable {
     /// A worksheet part (streamed to a temporary file, never held in memory).
-    package var sheetBytes: Int
+    public var sheetBytes: Int
     /// `sharedStrings.xml` (its strings are held in memory).
-    package var sharedStringsBytes: Int
+    public var sharedStringsBytes: Int
     /// Every other part read: workbook, relationships, styles.
-    package var otherPartBytes: Int
+    public var otherPartBytes: Int
     /// Strings in `sharedStrings.xml`: bounded by count as well as bytes, because an empty
     /// string costs a few bytes of XML and tens in memory (issue 31: 50 million of them in a
     /// 385 KB workbook took 47 s and 1.08 GB). A million-row return has a few million.
-    package var sharedStringCount: Int
+    public var sharedStringCount: Int
     /// The text of one row, summed over its cells: a shared string is stored once but
     /// counted where it is used (issue 31: one 60 KB string in 3,000 columns of every row
     /// made a 23 KB workbook cost 1.21 GB and write 3.4 GB). A real return's row is a few
     /// hundred bytes.
-    package var rowTextBytes: Int
+    public var rowTextBytes: Int
 
     public static let standard = WorkbookLimits(sheetBytes: 1 << 30, sharedStringsBytes: 256 << 20,
                                                 otherPartBytes: 32 << 20)
 
-    package init(sheetBytes: Int, sharedStringsBytes: Int, otherPartBytes: Int,
+    public init(sheetBytes: Int, sharedStringsBytes: Int, otherPartBytes: Int,
                 sharedStringCount: Int = 5_000_000, rowTextBytes: Int = 1 << 20) {
         self.sheetBytes = sheetBytes
         self.sharedStringsBytes = sharedStringsBytes

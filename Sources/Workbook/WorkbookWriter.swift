@@ -3,15 +3,15 @@
 /// strings, so no shared-strings part — for documents a person fills in, such as a return
 /// template (issue 28). The first row of each sheet is bold. Excel, LibreOffice, openpyxl
 /// and `Workbook` read it. Built in memory: a template is a few kilobytes.
-package enum WorkbookWriter {
+public enum WorkbookWriter {
     /// One worksheet: its name (at most 31 characters, none of `[]:*?/\`) and its rows.
-    package struct Sheet: Sendable {
-        package var name: String
-        package var rows: [[String]]
+    public struct Sheet: Sendable {
+        public var name: String
+        public var rows: [[String]]
         /// Column widths in characters, from column A; missing columns get the default.
-        package var columnWidths: [Int]
+        public var columnWidths: [Int]
 
-        package init(name: String, rows: [[String]], columnWidths: [Int] = []) {
+        public init(name: String, rows: [[String]], columnWidths: [Int] = []) {
             self.name = name
             self.rows = rows
             self.columnWidths = columnWidths
@@ -20,7 +20,7 @@ package enum WorkbookWriter {
 
     /// The workbook's bytes: stored parts (`StoredZip`) with a fixed date, so the same sheets
     /// give the same bytes.
-    package static func bytes(_ sheets: [Sheet]) -> [UInt8] {
+    public static func bytes(_ sheets: [Sheet]) -> [UInt8] {
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheets.count)),
             ("_rels/.rels", rootRelationships),

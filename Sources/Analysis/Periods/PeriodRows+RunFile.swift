@@ -8,13 +8,13 @@ import VFMCore
 extension PeriodRow: RunFileRow {
     package static let schema = RunFileSchema.periods
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(period), .text(group), .count(services), .count(n), .number(totalCost), .number(jobOutcomes),
          .number(pooledCostPerOutcome), .number(outcomesPer100k), .number(ciLow), .number(ciHigh),
          .number(meanCostPerOutcome), .count(meanCostPerOutcomeN), .number(outcomeRateMean), .count(outcomeRateN)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(period: try cells.requiredText(), group: try cells.requiredText(), services: try cells.requiredCount(),
                   n: try cells.requiredCount(), totalCost: try cells.number(), jobOutcomes: try cells.number(),
                   pooledCostPerOutcome: try cells.number(), outcomesPer100k: try cells.number(),
@@ -27,12 +27,12 @@ extension PeriodRow: RunFileRow {
 extension PeriodChangeRow: RunFileRow {
     package static let schema = RunFileSchema.periodChange
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(from), .text(to), .text(group), .count(n), .number(outcomesPer100kFrom), .number(outcomesPer100kTo),
          .number(change), .number(ciLow), .number(ciHigh), .number(pValue)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(from: try cells.requiredText(), to: try cells.requiredText(), group: try cells.requiredText(),
                   n: try cells.requiredCount(), outcomesPer100kFrom: try cells.number(),
                   outcomesPer100kTo: try cells.number(), change: try cells.number(), ciLow: try cells.number(),
@@ -43,12 +43,12 @@ extension PeriodChangeRow: RunFileRow {
 extension PeriodEditRow: RunFileRow {
     package static let schema = RunFileSchema.periodEdits
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(authority), .text(service), .text(from), .text(to), .text(variable), .number(valueFrom),
          .number(valueTo), .number(ratio), .number(effect), .number(effectLow), .number(effectHigh), .text(outcome)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(authority: try cells.requiredText(), service: try cells.requiredText(), from: try cells.requiredText(),
                   to: try cells.requiredText(), variable: try cells.requiredText(), valueFrom: try cells.number(),
                   valueTo: try cells.number(), ratio: try cells.number(), effect: try cells.number(),
@@ -59,7 +59,7 @@ extension PeriodEditRow: RunFileRow {
 extension PeriodTables {
     /// The three period tables of a run directory as typed rows, for the report; `nil`
     /// when the run has none of them (a run from before SPEC §11).
-    package static func read(runDirectory dir: String) throws(VFMError) -> PeriodTables? {
+    public static func read(runDirectory dir: String) throws(VFMError) -> PeriodTables? {
         let periods: [PeriodRow]? = try AnalysisFiles.rowsIfPresent(dir, RunLayout.periods)
         let change: [PeriodChangeRow]? = try AnalysisFiles.rowsIfPresent(dir, RunLayout.periodChange)
         let edits: [PeriodEditRow]? = try AnalysisFiles.rowsIfPresent(dir, RunLayout.periodEdits)

@@ -7,58 +7,58 @@ import StatisticsKernel
 
 /// One period and group of `tables/periods.csv`: the period's own rows (current or not)
 /// as a cross-section, with §6.1's pooled figures and §6's means.
-package struct PeriodRow: Sendable, Equatable {
-    package var period: String
-    package var group: String
+public struct PeriodRow: Sendable, Equatable {
+    public var period: String
+    public var group: String
     /// The group's rows in that period.
-    package var services: Int
+    public var services: Int
     /// §6.1's n, S and J: the rows with both total cost and job outcomes known.
-    package var n: Int
-    package var totalCost: Double?
-    package var jobOutcomes: Double?
-    package var pooledCostPerOutcome: Double?
-    package var outcomesPer100k: Double?
-    package var ciLow: Double?
-    package var ciHigh: Double?
-    package var meanCostPerOutcome: Double?
-    package var meanCostPerOutcomeN: Int
-    package var outcomeRateMean: Double?
-    package var outcomeRateN: Int
+    public var n: Int
+    public var totalCost: Double?
+    public var jobOutcomes: Double?
+    public var pooledCostPerOutcome: Double?
+    public var outcomesPer100k: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    public var meanCostPerOutcome: Double?
+    public var meanCostPerOutcomeN: Int
+    public var outcomeRateMean: Double?
+    public var outcomeRateN: Int
 }
 
 /// One pair of consecutive periods and group of `tables/period_change.csv`: the change in
 /// job outcomes per £100,000 over the matched services (membership as in `to`).
-package struct PeriodChangeRow: Sendable, Equatable {
-    package var from: String
-    package var to: String
-    package var group: String
-    package var n: Int
-    package var outcomesPer100kFrom: Double?
-    package var outcomesPer100kTo: Double?
-    package var change: Double?
-    package var ciLow: Double?
-    package var ciHigh: Double?
-    package var pValue: Double?
+public struct PeriodChangeRow: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var group: String
+    public var n: Int
+    public var outcomesPer100kFrom: Double?
+    public var outcomesPer100kTo: Double?
+    public var change: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
+    public var pValue: Double?
 }
 
 /// One matched service, pair of consecutive periods and edit variable of
 /// `tables/period_edits.csv`.
-package struct PeriodEditRow: Sendable, Equatable {
-    package var authority: String
-    package var service: String
-    package var from: String
-    package var to: String
-    package var variable: String
-    package var valueFrom: Double?
-    package var valueTo: Double?
-    package var ratio: Double?
-    package var effect: Double?
-    package var effectLow: Double?
-    package var effectHigh: Double?
+public struct PeriodEditRow: Sendable, Equatable {
+    public var authority: String
+    public var service: String
+    public var from: String
+    public var to: String
+    public var variable: String
+    public var valueFrom: Double?
+    public var valueTo: Double?
+    public var ratio: Double?
+    public var effect: Double?
+    public var effectLow: Double?
+    public var effectHigh: Double?
     /// `within`, `below`, `above`, `unchanged` or `not-screened`.
-    package var outcome: String
+    public var outcome: String
 
-    package init(authority: String, service: String, from: String, to: String, variable: String, valueFrom: Double?,
+    public init(authority: String, service: String, from: String, to: String, variable: String, valueFrom: Double?,
                 valueTo: Double?, ratio: Double?, effect: Double?, effectLow: Double?, effectHigh: Double?,
                 outcome: String) {
         self.authority = authority

@@ -6,16 +6,16 @@ import StatisticsKernel
 /// The period tables of a run (SPEC §11): each period as a cross-section, the matched
 /// change in job outcomes per £100,000 between consecutive periods, and the
 /// period-to-period edits. Computed over every accepted row, current or not.
-package struct PeriodTables: Sendable, Equatable {
-    package var periods: [PeriodRow] = []
-    package var change: [PeriodChangeRow] = []
-    package var edits: [PeriodEditRow] = []
+public struct PeriodTables: Sendable, Equatable {
+    public var periods: [PeriodRow] = []
+    public var change: [PeriodChangeRow] = []
+    public var edits: [PeriodEditRow] = []
 
-    package init() {}
+    public init() {}
 
     /// Periods in order, then groups in pipeline order; services entering statistics only
     /// (an outlier excluded by `exclude_outliers` is out here as in §6).
-    package init(_ services: [CleanedService], pipeline: PipelineDefinition) {
+    public init(_ services: [CleanedService], pipeline: PipelineDefinition) {
         let panel = PeriodPanel(services)
         for (period, rows) in zip(panel.periods, panel.rows) {
             // One period holding every row (a single year's returns) is the services as they

@@ -15,7 +15,7 @@ import VFMCore
 /// bytes each as `BenchmarkRow`s (issue 12) — so the analysis keeps only the services and
 /// the bands, and each row is worked out when the writer or the report reads it. A table
 /// read back from the file holds its rows. Either way it reads as the same collection.
-package struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
+public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     private enum Storage: Sendable {
         /// Row i is service i / metrics.count against metric i % metrics.count.
         case placed(services: [CleanedService], metrics: [Metric], all: [Band?], evidence: [Band?])
@@ -23,8 +23,8 @@ package struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     }
 
     private let storage: Storage
-    package let endIndex: Int
-    package var startIndex: Int { 0 }
+    public let endIndex: Int
+    public var startIndex: Int { 0 }
 
     /// The positions of `services` against `bands` (the rows of `tables/bands.csv`: the
     /// `all` group's band of a metric, and the other group's as the evidence-based band).
@@ -40,12 +40,12 @@ package struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     }
 
     /// A table of rows as read from `tables/benchmark.csv` (or built by a test).
-    package init(_ rows: [BenchmarkRow]) {
+    public init(_ rows: [BenchmarkRow]) {
         storage = .read(rows)
         endIndex = rows.count
     }
 
-    package subscript(position: Int) -> BenchmarkRow {
+    public subscript(position: Int) -> BenchmarkRow {
         switch storage {
         case .read(let rows):
             return rows[position]
@@ -59,7 +59,7 @@ package struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    package static func == (lhs: BenchmarkTable, rhs: BenchmarkTable) -> Bool { lhs.elementsEqual(rhs) }
+    public static func == (lhs: BenchmarkTable, rhs: BenchmarkTable) -> Bool { lhs.elementsEqual(rhs) }
 
     /// Writes the table to `path` row by row, no row held past its line.
     @discardableResult

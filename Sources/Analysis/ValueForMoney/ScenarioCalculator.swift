@@ -6,10 +6,10 @@ import PipelineDefinition
 ///
 /// Every figure assumes job outcomes scale in proportion to spend at the group's rate q
 /// (job outcomes per pound); z = 1.959963984540054 for the 95% intervals.
-package enum ScenarioCalculator {
+public enum ScenarioCalculator {
     /// The rows of every scenario, in scenario order, then in the order of its groups.
     /// A group the basis lacks, or figures it cannot support, give empty cells.
-    package static func rows(_ scenarios: [Scenario], basis: [ValueForMoneyBasis]) -> [ScenarioRow] {
+    public static func rows(_ scenarios: [Scenario], basis: [ValueForMoneyBasis]) -> [ScenarioRow] {
         var rates: [String: ValueForMoneyBasis] = [:]
         for row in basis where rates[row.group] == nil { rates[row.group] = row }
         return scenarios.flatMap { rows($0, rates: rates) }

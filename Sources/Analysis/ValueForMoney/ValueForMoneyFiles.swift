@@ -11,12 +11,12 @@ import VFMCore
 extension ValueForMoneyRow: RunFileRow {
     package static let schema = RunFileSchema.valueForMoney
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(pooledCostPerOutcome),
          .number(meanCostPerOutcome), .number(outcomesPer100k), .number(ciLow), .number(ciHigh)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(group: try cells.requiredText(), n: try cells.requiredCount(), totalCost: try cells.number(),
                   jobOutcomes: try cells.number(), pooledCostPerOutcome: try cells.number(),
                   meanCostPerOutcome: try cells.number(), outcomesPer100k: try cells.number(),
@@ -27,12 +27,12 @@ extension ValueForMoneyRow: RunFileRow {
 extension ScenarioRow: RunFileRow {
     package static let schema = RunFileSchema.scenarios
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(scenario), .text(kind), .text(group), .text(quantity.rawValue), .number(value), .number(ciLow),
          .number(ciHigh)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(scenario: try cells.requiredText(), kind: try cells.requiredText(), group: try cells.requiredText(),
                   quantity: try cells.requiredValue(ScenarioQuantity.self), value: try cells.number(),
                   ciLow: try cells.number(), ciHigh: try cells.number())
@@ -42,12 +42,12 @@ extension ScenarioRow: RunFileRow {
 extension ValueForMoneyBasis: RunFileRow {
     package static let schema = RunFileSchema.valueForMoneyBasis
 
-    package var fields: [CSVField] {
+    public var fields: [CSVField] {
         [.text(group), .count(n), .number(totalCost), .number(jobOutcomes), .number(outcomesPerPound),
          .number(standardError)]
     }
 
-    package init(reading cells: inout RunFileCells) throws(VFMError) {
+    public init(reading cells: inout RunFileCells) throws(VFMError) {
         self.init(group: try cells.requiredText(), n: try cells.requiredCount(), totalCost: try cells.number(),
                   jobOutcomes: try cells.number(), outcomesPerPound: try cells.number(),
                   standardError: try cells.number())
@@ -56,12 +56,12 @@ extension ValueForMoneyBasis: RunFileRow {
 
 /// The three "what a budget buys" tables of a run directory as typed rows, for the report
 /// and `vfm scenario`; a table the run did not produce (an older run) is `nil`.
-package struct BudgetTables: Sendable {
-    package var valueForMoney: [ValueForMoneyRow]?
-    package var scenarios: [ScenarioRow]?
-    package var basis: [ValueForMoneyBasis]?
+public struct BudgetTables: Sendable {
+    public var valueForMoney: [ValueForMoneyRow]?
+    public var scenarios: [ScenarioRow]?
+    public var basis: [ValueForMoneyBasis]?
 
-    package init(valueForMoney: [ValueForMoneyRow]? = nil, scenarios: [ScenarioRow]? = nil,
+    public init(valueForMoney: [ValueForMoneyRow]? = nil, scenarios: [ScenarioRow]? = nil,
                 basis: [ValueForMoneyBasis]? = nil) {
         self.valueForMoney = valueForMoney
         self.scenarios = scenarios
@@ -70,7 +70,7 @@ package struct BudgetTables: Sendable {
 
     /// Reads the tables present in `dir`; a damaged one is `.dataError` (65) naming file,
     /// line and column.
-    package static func read(runDirectory dir: String) throws(VFMError) -> BudgetTables {
+    public static func read(runDirectory dir: String) throws(VFMError) -> BudgetTables {
         BudgetTables(valueForMoney: try AnalysisFiles.rowsIfPresent(dir, RunLayout.valueForMoney),
                      scenarios: try AnalysisFiles.rowsIfPresent(dir, RunLayout.scenarios),
                      basis: try AnalysisFiles.rowsIfPresent(dir, RunLayout.valueForMoneyBasis))

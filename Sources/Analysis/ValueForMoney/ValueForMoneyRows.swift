@@ -7,22 +7,22 @@
 /// Over the group's services with both total cost and job outcomes known (zero outcomes
 /// included): n, S = Σ total_cost, J = Σ job_outcomes, q = J / S job outcomes per pound,
 /// and SE(q) by the ratio estimator's linearisation (Cochran 1977, §6.3).
-package struct ValueForMoneyBasis: Sendable, Equatable {
-    package var group: String
-    package var n: Int
+public struct ValueForMoneyBasis: Sendable, Equatable {
+    public var group: String
+    public var n: Int
     /// S; `nil` when the group has no such service.
-    package var totalCost: Double?
+    public var totalCost: Double?
     /// J; `nil` when the group has no such service.
-    package var jobOutcomes: Double?
+    public var jobOutcomes: Double?
     /// q = J / S; `nil` unless S > 0.
-    package var outcomesPerPound: Double?
+    public var outcomesPerPound: Double?
     /// SE(q); `nil` unless n ≥ 2 and S > 0.
-    package var standardError: Double?
+    public var standardError: Double?
 
     /// z of a two-sided 95% interval, Φ⁻¹(0.975) (SPEC §6.1).
-    package static let z = 1.959963984540054
+    public static let z = 1.959963984540054
 
-    package init(group: String, n: Int, totalCost: Double?, jobOutcomes: Double?, outcomesPerPound: Double?,
+    public init(group: String, n: Int, totalCost: Double?, jobOutcomes: Double?, outcomesPerPound: Double?,
                 standardError: Double?) {
         self.group = group
         self.n = n
@@ -34,35 +34,35 @@ package struct ValueForMoneyBasis: Sendable, Equatable {
 
     /// The 95% interval of q, q ∓ z·SE(q), its lower end clamped at 0 (a budget cannot
     /// buy fewer than no outcomes); `nil` when SE is undefined.
-    package var interval: (low: Double, high: Double)? {
+    public var interval: (low: Double, high: Double)? {
         guard let q = outcomesPerPound, let se = standardError else { return nil }
         return (max(0, q - Self.z * se), q + Self.z * se)
     }
 
     /// S / J, the pooled cost of one job outcome; `nil` when J is 0 or unknown.
-    package var pooledCostPerOutcome: Double? {
+    public var pooledCostPerOutcome: Double? {
         guard let s = totalCost, let j = jobOutcomes, j > 0 else { return nil }
         return s / j
     }
 }
 
 /// One group of `tables/value_for_money.csv` (SPEC §6.1, §7).
-package struct ValueForMoneyRow: Sendable, Equatable {
-    package var group: String
-    package var n: Int
-    package var totalCost: Double?
-    package var jobOutcomes: Double?
+public struct ValueForMoneyRow: Sendable, Equatable {
+    public var group: String
+    public var n: Int
+    public var totalCost: Double?
+    public var jobOutcomes: Double?
     /// S / J: the price of a job outcome when buying at the group's rate.
-    package var pooledCostPerOutcome: Double?
+    public var pooledCostPerOutcome: Double?
     /// The study's figure for comparison: the mean of per-service costs per job outcome
     /// (the descriptives' mean of `cost_per_outcome`), which over-weights small services.
-    package var meanCostPerOutcome: Double?
+    public var meanCostPerOutcome: Double?
     /// 100,000 · q: job outcomes per £100,000.
-    package var outcomesPer100k: Double?
-    package var ciLow: Double?
-    package var ciHigh: Double?
+    public var outcomesPer100k: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
 
-    package init(group: String, n: Int, totalCost: Double?, jobOutcomes: Double?, pooledCostPerOutcome: Double?,
+    public init(group: String, n: Int, totalCost: Double?, jobOutcomes: Double?, pooledCostPerOutcome: Double?,
                 meanCostPerOutcome: Double?, outcomesPer100k: Double?, ciLow: Double?, ciHigh: Double?) {
         self.group = group
         self.n = n
@@ -77,17 +77,17 @@ package struct ValueForMoneyRow: Sendable, Equatable {
 }
 
 /// One figure of `tables/scenarios.csv` (SPEC §6.1), in long form.
-package struct ScenarioRow: Sendable, Equatable {
-    package var scenario: String
+public struct ScenarioRow: Sendable, Equatable {
+    public var scenario: String
     /// `budget`, `reallocation` or `alternative`.
-    package var kind: String
-    package var group: String
-    package var quantity: ScenarioQuantity
-    package var value: Double?
-    package var ciLow: Double?
-    package var ciHigh: Double?
+    public var kind: String
+    public var group: String
+    public var quantity: ScenarioQuantity
+    public var value: Double?
+    public var ciLow: Double?
+    public var ciHigh: Double?
 
-    package init(scenario: String, kind: String, group: String, quantity: ScenarioQuantity, value: Double?,
+    public init(scenario: String, kind: String, group: String, quantity: ScenarioQuantity, value: Double?,
                 ciLow: Double?, ciHigh: Double?) {
         self.scenario = scenario
         self.kind = kind
@@ -100,7 +100,7 @@ package struct ScenarioRow: Sendable, Equatable {
 }
 
 /// What a scenario row measures (the `quantity` column).
-package enum ScenarioQuantity: String, Sendable, Equatable, CaseIterable {
+public enum ScenarioQuantity: String, Sendable, Equatable, CaseIterable {
     /// Budget: years · amount · q.
     case jobOutcomes = "job_outcomes"
     /// Reallocation: the spend moved, share · S_not (or share · spend).

@@ -4,8 +4,8 @@ import Returns
 /// periods before every period of this run's rows — never as current returns, so a
 /// service that sent nothing this year is not re-counted from last year. Rows of other
 /// periods (this run's own periods or later, or undated) are left out, with a warning.
-package enum EarlierReturns {
-    package static func before(_ services: [CleanedService], previous: [CleanedService],
+public enum EarlierReturns {
+    public static func before(_ services: [CleanedService], previous: [CleanedService],
                               warnings: inout [String]) -> [CleanedService] {
         let first = services.compactMap { $0.input.period.flatMap(ReportingPeriod.init(canonical:)) }.min()
         var kept: [CleanedService] = [], leftOut: [String: Int] = [:]

@@ -9,23 +9,23 @@ import VFMCore
 /// and each edit variable, every matched service's Hidiroglou–Berthelot outcome, and the
 /// ONS thousand-pounds check on `total_cost`. One computation feeds both the flags of
 /// `clean/flags.csv` and `tables/period_edits.csv`, so the two cannot disagree.
-package struct PeriodEdit: Sendable, Equatable {
+public struct PeriodEdit: Sendable, Equatable {
     /// Rows of the services array: the earlier and the later return.
-    package var fromRow: Int
-    package var toRow: Int
-    package var from: ReportingPeriod
-    package var to: ReportingPeriod
-    package var variable: Metric
-    package var valueFrom: Double?
-    package var valueTo: Double?
-    package var edit: HidiroglouBerthelot.Edit
+    public var fromRow: Int
+    public var toRow: Int
+    public var from: ReportingPeriod
+    public var to: ReportingPeriod
+    public var variable: Metric
+    public var valueFrom: Double?
+    public var valueTo: Double?
+    public var edit: HidiroglouBerthelot.Edit
     /// A `total_cost` ratio between 650 and 1,350 or its inverse (£ against £ thousands).
-    package var looksLikeThousands: Bool
+    public var looksLikeThousands: Bool
 }
 
-package enum PeriodEdits {
+public enum PeriodEdits {
     /// ONS's thousand-pounds rule: a ratio of 650–1,350 (or 1/1,350–1/650), inclusive.
-    package static let thousandsRange: ClosedRange<Double> = 650...1_350
+    public static let thousandsRange: ClosedRange<Double> = 650...1_350
 
     /// Whether a ratio of two years' pounds looks like £ one year and £ thousands the
     /// other: the one test of the rule, for the service returns' `total_cost` and the
@@ -36,7 +36,7 @@ package enum PeriodEdits {
 
     /// Every edit, by pair of periods, then matched service (stable order of the later
     /// row), then edit variable in the pipeline's order.
-    package static func compute(_ services: [CleanedService], panel: PeriodPanel, settings: PeriodSettings) -> [PeriodEdit] {
+    public static func compute(_ services: [CleanedService], panel: PeriodPanel, settings: PeriodSettings) -> [PeriodEdit] {
         let parameters = HidiroglouBerthelot.Parameters(sizeExponent: settings.sizeExponent,
                                                          spreadFloor: settings.spreadFloor,
                                                          boundWidth: settings.boundWidth)

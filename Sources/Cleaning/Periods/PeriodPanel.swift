@@ -7,17 +7,17 @@ import Returns
 /// Where a service has two rows in one period (duplicates kept under `keep-all`), its
 /// first in stable order (authority, service, period, source file, line) stands for it:
 /// the duplicate flag already asks for one of them to go.
-package struct PeriodPanel: Sendable {
+public struct PeriodPanel: Sendable {
     /// The distinct periods placed in time, in order (a calendar year just before the
     /// financial year that starts in it).
-    package let periods: [ReportingPeriod]
+    public let periods: [ReportingPeriod]
     /// Per period (aligned with `periods`), the rows of that period, ascending.
-    package let rows: [[Int]]
+    public let rows: [[Int]]
     private let rowOfService: [[ServiceKey: Int]]
     private let keys: [ServiceKey]
 
     /// The panel of `services`, which must be in stable order. Undated rows are in no period.
-    package init(_ services: [CleanedService]) {
+    public init(_ services: [CleanedService]) {
         var byPeriod: [ReportingPeriod: [Int]] = [:]
         let placed = ReportingPeriod.canonicalPeriods(of: services)
         for (index, period) in placed.enumerated() {
@@ -44,13 +44,13 @@ package struct PeriodPanel: Sendable {
 
     /// The matched services of periods `pair` and `pair + 1`, as (row in `from`, row in
     /// `to`), in the stable order of their `to` rows.
-    package func matched(pair: Int) -> [(from: Int, to: Int)] {
+    public func matched(pair: Int) -> [(from: Int, to: Int)] {
         let earlier = rowOfService[pair], later = rowOfService[pair + 1]
         return later.compactMap { key, to in earlier[key].map { (from: $0, to: to) } }.sorted { $0.to < $1.to }
     }
 
     /// Consecutive pairs of periods, as indices `pair` for `matched(pair:)`.
-    package var pairs: Range<Int> { 0..<max(0, periods.count - 1) }
+    public var pairs: Range<Int> { 0..<max(0, periods.count - 1) }
 }
 
 extension ReportingPeriod {

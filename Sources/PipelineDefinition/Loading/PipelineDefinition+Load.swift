@@ -6,7 +6,7 @@ extension PipelineDefinition {
     /// syntax, a wrong key, type, metric or group name — is a `VFMError(.badPipeline)`
     /// (exit 78) naming the file by its base name, the line and the key; a file that is
     /// missing or cannot be read is 66, like a missing input (SPEC §3).
-    package static func load(path: String) throws(VFMError) -> LoadedPipeline {
+    public static func load(path: String) throws(VFMError) -> LoadedPipeline {
         let displayPath = URL(fileURLWithPath: path).lastPathComponent
         let bytes: [UInt8]
         do {

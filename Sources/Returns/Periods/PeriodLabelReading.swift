@@ -4,10 +4,10 @@
 /// processors turn a hyphen), `2012/2013`, `2012-2013` or `FY2012/13`; all are the
 /// canonical `2012/13`. Four digits alone are a calendar year. The second year must be the
 /// one after the first: `2012/14` spans two years and is not a financial year.
-package enum PeriodLabelReading {
+public enum PeriodLabelReading {
     /// The period `text` names (surrounding white space ignored), or `nil` when it is not
     /// one of the forms above.
-    package static func period(of text: String) -> ReportingPeriod? {
+    public static func period(of text: String) -> ReportingPeriod? {
         var scalars = Substring(PeriodLabels.trimmed(text)).unicodeScalars[...]
         if scalars.count >= 2, scalars.prefix(2).map({ $0.value | 0x20 }) == [0x66, 0x79] {  // "fy", any case
             scalars = scalars.dropFirst(2)

@@ -3,7 +3,7 @@ import VFMCore
 /// Ingest's pass over the `period` cells (SPEC §11 "Period labels"): every label it can
 /// place in time is rewritten in canonical form, so that every output — and the clean
 /// stage, which reads ingest's files back — sees `2012/13` however the return wrote it.
-package enum PeriodLabels {
+public enum PeriodLabels {
     /// How many date cells are named one by one before "and N more".
     static let dateCellsNamed = 20
 
@@ -11,7 +11,7 @@ package enum PeriodLabels {
     /// cell of a workbook (read as its financial year), each label with no place in time
     /// (once per label, kept as written, trimmed), and a run mixing calendar and financial
     /// years.
-    package static func normalise(_ returns: inout [ServiceReturn]) -> [String] {
+    public static func normalise(_ returns: inout [ServiceReturn]) -> [String] {
         var known: [String: String] = [:]
         var undatedFirstSeen: [(label: String, source: SourceLocation)] = []
         var undatedSeen: Set<String> = []
@@ -71,7 +71,7 @@ package enum PeriodLabels {
     }
 
     /// Surrounding white space removed (Unicode's, as the label reading ignores it).
-    package static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         var scalars = Substring(text).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

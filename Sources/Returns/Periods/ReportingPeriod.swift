@@ -3,14 +3,14 @@
 ///
 /// Periods are ordered by the year they start in; a calendar year Y comes just before the
 /// financial year Y/Y+1, which starts three months later.
-package enum ReportingPeriod: Sendable, Hashable, Comparable {
+public enum ReportingPeriod: Sendable, Hashable, Comparable {
     /// The financial year starting on 1 April of `startYear`, written `2012/13`.
     case financialYear(startYear: Int)
     /// The calendar year, written `2013`.
     case calendarYear(Int)
 
     /// The canonical label every output writes: `2012/13` or `2013`.
-    package var label: String {
+    public var label: String {
         switch self {
         case .financialYear(let start):
             let end = (start + 1) % 100
@@ -28,20 +28,20 @@ package enum ReportingPeriod: Sendable, Hashable, Comparable {
         }
     }
 
-    package static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool {
+    public static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool {
         lhs.orderKey < rhs.orderKey
     }
 
     /// The period a canonical label names (`2012/13`, `2013`), or `nil` for a label that
     /// has no place in time — what the clean stage and later read back from the run files,
     /// where ingest has already written every label it could read in canonical form.
-    package init?(canonical label: String) {
+    public init?(canonical label: String) {
         guard let reading = PeriodLabelReading.period(of: label), reading.label == label else { return nil }
         self = reading
     }
 
     /// The financial year that contains the day `day` of `month` (1–12) of `year`.
-    package static func financialYear(containing year: Int, month: Int) -> ReportingPeriod {
+    public static func financialYear(containing year: Int, month: Int) -> ReportingPeriod {
         .financialYear(startYear: month >= 4 ? year : year - 1)
     }
 }

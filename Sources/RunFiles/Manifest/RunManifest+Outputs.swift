@@ -4,7 +4,7 @@ import VFMCore
 extension RunManifest {
     /// The outputs entry for `runDirectory` as it is now: the SHA-256 of every file that
     /// `outputFiles(in:)` lists (call after every other file is written).
-    package static func outputs(in runDirectory: String) throws(VFMError) -> [Output] {
+    public static func outputs(in runDirectory: String) throws(VFMError) -> [Output] {
         let paths = try outputFiles(in: runDirectory)
         // A gigabyte of run files at a million services: hashed on all cores, the first
         // failure in path order reported, as a serial loop would.
@@ -26,7 +26,7 @@ extension RunManifest {
     /// Every regular file under `runDirectory` except `manifest.json` and hidden files
     /// (a lock or editor file is not an output), as `/`-separated relative paths sorted by
     /// their UTF-8 bytes.
-    package static func outputFiles(in runDirectory: String) throws(VFMError) -> [String] {
+    public static func outputFiles(in runDirectory: String) throws(VFMError) -> [String] {
         let root = URL(fileURLWithPath: runDirectory)
         guard let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])

@@ -8,10 +8,10 @@ extension RunManifest {
     /// A manifest vfm writes is kilobytes (the sample's is 9 KB; 10⁶ services do not make it
     /// longer). A larger one is refused before it is read: a tampered manifest with a 200 MB
     /// string cost `vfm-diff` 3.7 GB to decode (issue 31).
-    package static let sizeLimit = 16 << 20
+    public static let sizeLimit = 16 << 20
 
     /// - Throws: also `.dataError` (65) when the file is larger than `sizeLimit`.
-    package static func read(runDirectory: String, displayName: String = RunLayout.manifest) throws(VFMError) -> RunManifest {
+    public static func read(runDirectory: String, displayName: String = RunLayout.manifest) throws(VFMError) -> RunManifest {
         let path = (runDirectory as NSString).appendingPathComponent(RunLayout.manifest)
         var info = stat()
         if stat(path, &info) == 0, info.st_size > sizeLimit {
@@ -23,7 +23,7 @@ extension RunManifest {
 
     /// Parses manifest JSON; every key `rendered` always writes is required (`preamble_rows`,
     /// `sheet` and `sheet_option` are written only when they say something).
-    package static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> RunManifest {
+    public static func parse(_ bytes: [UInt8], file: String) throws(VFMError) -> RunManifest {
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))

@@ -5,43 +5,43 @@ import VFMCore
 /// every input with its row accounting, and the SHA-256 of every other file of the run.
 /// The one model of the manifest: the report stage writes it, `vfm run` reads it to skip
 /// an unchanged run, `vfm-diff` reads it for provenance.
-package struct RunManifest: Sendable, Equatable {
-    package struct Tool: Sendable, Equatable {
-        package var name: String
-        package var version: String
+public struct RunManifest: Sendable, Equatable {
+    public struct Tool: Sendable, Equatable {
+        public var name: String
+        public var version: String
 
-        package init(name: String = ToolVersion.name, version: String = ToolVersion.current) {
+        public init(name: String = ToolVersion.name, version: String = ToolVersion.current) {
             self.name = name
             self.version = version
         }
     }
 
-    package struct Pipeline: Sendable, Equatable {
+    public struct Pipeline: Sendable, Equatable {
         /// As named in outputs (never an absolute path of the machine).
-        package var path: String
-        package var sha256: String
+        public var path: String
+        public var sha256: String
 
-        package init(path: String, sha256: String) {
+        public init(path: String, sha256: String) {
             self.path = path
             self.sha256 = sha256
         }
     }
 
     /// One input file: rows read = rows accepted + rows rejected (after cleaning).
-    package struct Input: Sendable, Equatable {
+    public struct Input: Sendable, Equatable {
         /// Relative to its `--input` argument (a file given directly: its base name).
-        package var path: String
-        package var sha256: String
-        package var bytes: Int
-        package var rowsRead: Int
-        package var rowsAccepted: Int
-        package var rowsRejected: Int
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
+        public var rowsRead: Int
+        public var rowsAccepted: Int
+        public var rowsRejected: Int
         /// Rows skipped above the header (a title or notes, SPEC §4); written only when > 0.
-        package var preambleRows: Int
+        public var preambleRows: Int
         /// The worksheet read from a workbook; `nil` (not written) for CSV.
-        package var sheet: String?
+        public var sheet: String?
 
-        package init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
+        public init(path: String, sha256: String, bytes: Int, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int,
                     preambleRows: Int = 0, sheet: String? = nil) {
             self.path = path
             self.sha256 = sha256
@@ -55,38 +55,38 @@ package struct RunManifest: Sendable, Equatable {
     }
 
     /// One file of the run directory other than the manifest itself.
-    package struct Output: Sendable, Equatable {
+    public struct Output: Sendable, Equatable {
         /// `/`-separated, relative to the run directory.
-        package var path: String
-        package var sha256: String
+        public var path: String
+        public var sha256: String
 
-        package init(path: String, sha256: String) {
+        public init(path: String, sha256: String) {
             self.path = path
             self.sha256 = sha256
         }
     }
 
-    package var tool: Tool
-    package var pipeline: Pipeline
+    public var tool: Tool
+    public var pipeline: Pipeline
     /// Sorted by path (UTF-8 bytes).
-    package var inputs: [Input]
+    public var inputs: [Input]
     /// Sorted by path (UTF-8 bytes).
-    package var outputs: [Output]
+    public var outputs: [Output]
     /// `--sheet NAME` given to the run, if it was: part of what the outputs are a function
     /// of (the pipeline's `[input] sheet` is in its hash), so a run with another sheet is
     /// not skipped as up to date. Written as `sheet_option` only when present.
-    package var sheetOption: String?
+    public var sheetOption: String?
     /// `--period LABEL` given to the run (SPEC §11), likewise; written as `period_option`
     /// only when present.
-    package var periodOption: String? = nil
+    public var periodOption: String? = nil
     /// `--previous RUN_DIR` (SPEC §11): the SHA-256 of that run's manifest, written as
     /// `previous_run` only when present (never its path: outputs name no machine's paths).
-    package var previousRun: String? = nil
+    public var previousRun: String? = nil
     /// `--reference FILE` of a spending-survey run (SPEC §12): its name and SHA-256, part of
     /// what the outputs are a function of; written as `reference` only when present.
-    package var reference: Output? = nil
+    public var reference: Output? = nil
 
-    package init(tool: Tool = Tool(), pipeline: Pipeline, inputs: [Input], outputs: [Output], sheetOption: String? = nil) {
+    public init(tool: Tool = Tool(), pipeline: Pipeline, inputs: [Input], outputs: [Output], sheetOption: String? = nil) {
         self.tool = tool
         self.pipeline = pipeline
         self.sheetOption = sheetOption
@@ -95,9 +95,9 @@ package struct RunManifest: Sendable, Equatable {
     }
 
     /// The deterministic JSON text (keys sorted, two-space indent, LF, final newline).
-    package var rendered: String { json.rendered }
+    public var rendered: String { json.rendered }
 
-    package var json: DeterministicJSON {
+    public var json: DeterministicJSON {
         var members: [String: DeterministicJSON] = [
             "inputs": .array(inputs.map { input in
                 var members: [String: DeterministicJSON] = [
