@@ -41,7 +41,4 @@ public struct RunFileCSV: Sendable {
     public func corrupt(_ message: String, line: Int) -> VFMError {
         VFMError(.dataError, message, file: file, line: line, hint: hint)
     }
-
-    /// An empty cell is missing; any other text is restored from its neutralised form.
-    public static func text(_ cell: String) -> String? { cell.isEmpty ? nil : CSVInjection.restore(cell) }
 }
