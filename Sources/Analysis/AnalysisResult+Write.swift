@@ -1,3 +1,4 @@
+import Cleaning
 import Foundation
 import PipelineDefinition
 import RunFiles
@@ -63,29 +64,40 @@ extension AnalysisResult {
     }
 
     /// Reads what `write(toRunDirectory:)` wrote: every table back as the typed rows it
-    /// was written from (the report and `vfm-diff` start here when run by hand).
+    /// was written from (the report starts here when run by hand).
+    ///
+    /// `tables/benchmark.csv` is checked to be there but not read: it is `services` placed
+    /// against the bands, three rows a service, so the bands read back place `services`
+    /// (the current returns of `clean/services.csv`, which the report reads anyway) again,
+    /// as the analyze stage placed them (issue 25: reading the file back was a quarter of
+    /// `vfm-report`'s time by hand, and its rows most of what it held beyond `vfm run`).
     /// - Throws: `.noInput` (66) when a table is missing (run the analyze stage first);
     ///   `.dataError` (65) naming file, line and column when one is damaged.
-    public static func read(fromRunDirectory dir: String) throws(VFMError) -> AnalysisResult {
+    public static func read(fromRunDirectory dir: String, placing services: [CleanedService]) throws(VFMError) -> AnalysisResult {
+        let hint = "this file is written by vfm-analyze; run the analyze stage again to rewrite it"
+        func missing(_ path: String) -> VFMError {
+            VFMError(.noInput, "\(path) is not there", file: path, hint: "run vfm-analyze on this run directory first")
+        }
         func rows<Row: RunFileRow>(_ path: String, _: Row.Type) throws(VFMError) -> [Row] {
-            let reader = RunFileCSV(file: path,
-                                    hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")
             do {
-                // Streamed: the benchmark has three rows a service and is never held whole.
-                return try reader.rows(ofFile: (dir as NSString).appendingPathComponent(path), as: Row.self)
+                return try RunFileCSV(file: path, hint: hint).rows(ofFile: (dir as NSString).appendingPathComponent(path), as: Row.self)
             } catch {
                 var error = error
-                if error.status == .noInput { error.hint = "run vfm-analyze on this run directory first" }
+                if error.status == .noInput { error.hint = missing(path).hint }
                 throw error
             }
         }
+        guard FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(RunLayout.benchmark)) else {
+            throw missing(RunLayout.benchmark)
+        }
+        let bands = try rows(RunLayout.bands, BandRow.self)
         var result = AnalysisResult(
             descriptives: try rows(RunLayout.descriptives, DescriptiveRow.self),
             correlations: try rows(RunLayout.correlations, CorrelationRow.self),
             outcomeMix: try rows(RunLayout.outcomeMix, OutcomeMixRow.self),
             supportLevels: try rows(RunLayout.supportLevels, SupportLevelRow.self),
-            bands: try rows(RunLayout.bands, BandRow.self),
-            benchmark: BenchmarkTable(try rows(RunLayout.benchmark, BenchmarkRow.self)),
+            bands: bands,
+            benchmark: BenchmarkTable(services: services, bands: bands),
             trendLines: try rows(RunLayout.trendLines, TrendLineRow.self),
             valueForMoney: try rows(RunLayout.valueForMoney, ValueForMoneyRow.self),
             scenarios: try rows(RunLayout.scenarios, ScenarioRow.self),

@@ -67,7 +67,7 @@ public enum AnalyzeStage {
             outcomeMix: OutcomeMixTable.rows(groups: groups, figures: figures, sums: sums),
             supportLevels: SupportLevelsTable.rows(groups: groups, sums: sums),
             bands: bands,
-            benchmark: BenchmarkTable(services: clean.services, metrics: pipeline.bandMetrics, bands: bands),
+            benchmark: BenchmarkTable(services: clean.services, bands: bands),
             trendLines: TrendLinesTable.rows(groups: figures, pairs: pipeline.correlationPairs),
             valueForMoney: ValueForMoneyTable.rows(groups: figures, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),

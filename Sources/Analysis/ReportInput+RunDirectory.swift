@@ -15,10 +15,10 @@ extension ReportInput {
             throw VFMError(.noInput, "the report needs \(RunLayout.ingestInputs), which is not there",
                            file: RunLayout.ingestInputs, hint: "run vfm-ingest on this run directory first")
         }
-        // The clean files and the analysis tables (the benchmark grows with the services) are
-        // read at the same time.
-        let (clean, analysis) = Parallel.both({ Result { () throws(VFMError) in try CleanResult.read(fromRunDirectory: dir) } },
-                                              { Result { () throws(VFMError) in try AnalysisResult.read(fromRunDirectory: dir) } })
-        return ReportInput(ingest: ingest, clean: try clean.get(), analysis: try analysis.get(), pipeline: pipeline)
+        let clean = try CleanResult.read(fromRunDirectory: dir)
+        // Only current returns are placed in the benchmark (SPEC §11), as by the analyze stage.
+        let current = clean.services.allSatisfy(\.isCurrent) ? clean.services : clean.services.filter(\.isCurrent)
+        return ReportInput(ingest: ingest, clean: clean,
+                           analysis: try AnalysisResult.read(fromRunDirectory: dir, placing: current), pipeline: pipeline)
     }
 }

@@ -10,9 +10,15 @@ import VFMTestSupport
 
 @Suite("tables/*.csv read back as the typed rows they were written from")
 struct AnalysisRunFileTests {
-    static func analysed() throws -> AnalysisResult {
-        AnalyzeStage.run(try AnalysisFixture.cleanResult(), pipeline: PipelineDefinition.builtIn().definition,
+    static func analysed(_ clean: CleanResult? = nil) throws -> AnalysisResult {
+        AnalyzeStage.run(try clean ?? AnalysisFixture.cleanResult(), pipeline: PipelineDefinition.builtIn().definition,
                          log: StageLog(quiet: true))
+    }
+
+    /// What the report reads back: the benchmark is the fixture's services placed against
+    /// the bands read back.
+    static func readBack(_ scratch: ScratchDirectory, services: [CleanedService]? = nil) throws -> AnalysisResult {
+        try AnalysisResult.read(fromRunDirectory: scratch.path, placing: services ?? AnalysisFixture.cleanResult().services)
     }
 
     @Test("every table of a run directory reads back equal to the result that wrote it")
@@ -22,21 +28,29 @@ struct AnalysisRunFileTests {
         let scratch = try ScratchDirectory("analysis-round-trip")
         defer { scratch.remove() }
         try result.write(toRunDirectory: scratch.path)
-        #expect(try AnalysisResult.read(fromRunDirectory: scratch.path) == result)
+        #expect(try Self.readBack(scratch) == result)
+        // The benchmark placed again from the bands read back is the file the analysis wrote.
+        let written = try RunFileCSV(file: RunLayout.benchmark, hint: "")
+            .rows(ofFile: scratch.appending(RunLayout.benchmark).path, as: BenchmarkRow.self)
+        #expect(try written.count == 3 * AnalysisFixture.cleanResult().services.count)
+        #expect(written == Array(try Self.readBack(scratch).benchmark))
     }
 
     @Test("hostile group and service names survive the neutralising of formula-like text")
     func hostileNames() throws {
-        var result = try Self.analysed()
-        var benchmark = Array(result.benchmark)
-        benchmark[0].authority = "=HYPERLINK(\"http://x\")"
-        benchmark[0].service = "'-1+1, \"quoted\"\nnext line"
-        result.benchmark = BenchmarkTable(benchmark)
+        var clean = try AnalysisFixture.cleanResult()
+        clean.services[0].input.authority = "=HYPERLINK(\"http://x\")"
+        clean.services[0].input.service = "'-1+1, \"quoted\"\nnext line"
+        var result = try Self.analysed(clean)
         result.descriptives[0].group = "@group"
         let scratch = try ScratchDirectory("analysis-hostile")
         defer { scratch.remove() }
         try result.write(toRunDirectory: scratch.path)
-        #expect(try AnalysisResult.read(fromRunDirectory: scratch.path) == result)
+        #expect(try Self.readBack(scratch, services: clean.services) == result)
+        let written = try RunFileCSV(file: RunLayout.benchmark, hint: "")
+            .rows(ofFile: scratch.appending(RunLayout.benchmark).path, as: BenchmarkRow.self)
+        #expect(written[0].authority == "=HYPERLINK(\"http://x\")" && written[0].service == "'-1+1, \"quoted\"\nnext line")
+        #expect(written == Array(result.benchmark))
     }
 
     @Test("a row with a cell too many is a data error naming file and line, not a shifted column")
@@ -50,7 +64,7 @@ struct AnalysisRunFileTests {
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
         #expect(throws: VFMError(.dataError, "row has 6 cells for 5 columns", file: RunLayout.supportLevels, line: 2,
                                  hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")) {
-            try AnalysisResult.read(fromRunDirectory: scratch.path)
+            try Self.readBack(scratch)
         }
     }
 
@@ -67,7 +81,7 @@ struct AnalysisRunFileTests {
         #expect(throws: VFMError(.dataError, "`metric` holds \"totl_cost\", which vfm does not write there",
                                  file: RunLayout.descriptives, line: 2,
                                  hint: "this file is written by vfm-analyze; run the analyze stage again to rewrite it")) {
-            try AnalysisResult.read(fromRunDirectory: scratch.path)
+            try Self.readBack(scratch)
         }
     }
 
@@ -75,7 +89,7 @@ struct AnalysisRunFileTests {
     func missingTable() throws {
         let scratch = try ScratchDirectory("analysis-missing")
         defer { scratch.remove() }
-        let error = #expect(throws: VFMError.self) { try AnalysisResult.read(fromRunDirectory: scratch.path) }
+        let error = #expect(throws: VFMError.self) { try Self.readBack(scratch) }
         #expect(error?.status == .noInput)
         #expect(error?.hint == "run vfm-analyze on this run directory first")
     }

@@ -6,7 +6,7 @@ import VFMTestSupport
 @Suite("stage executables")
 struct StagesByHandTests {
     @Test("vfm-ingest, vfm-clean, vfm-analyze, vfm-report on one directory give the bytes of vfm run",
-          arguments: [Input.smallWithReject, .sampleFixture])
+          arguments: [Input.smallWithReject, .sampleFixture, .threeYears])
     func byHandEqualsRun(input: Input) throws {
         let workspace = try input.workspace()
         defer { workspace.remove() }
@@ -55,14 +55,23 @@ struct StagesByHandTests {
 
     enum Input: CustomStringConvertible {
         case smallWithReject, sampleFixture
+        /// Three periods in one file: only the current returns are placed in the benchmark.
+        case threeYears
 
         func workspace() throws -> RunWorkspace {
             switch self {
             case .smallWithReject: return try RunWorkspace(returns: TestReturns.withRejectedRow)
             case .sampleFixture: return try RunWorkspace(copying: "returns/sample-70.csv")
+            case .threeYears: return try RunWorkspace(copying: "periods/three-years.csv")
             }
         }
 
-        var description: String { self == .smallWithReject ? "small returns with a rejected row" : "sample-70.csv" }
+        var description: String {
+            switch self {
+            case .smallWithReject: "small returns with a rejected row"
+            case .sampleFixture: "sample-70.csv"
+            case .threeYears: "three-years.csv"
+            }
+        }
     }
 }

@@ -27,8 +27,13 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     public var startIndex: Int { 0 }
 
     /// The positions of `services` against `bands` (the rows of `tables/bands.csv`: the
-    /// `all` group's band of a metric, and the other group's as the evidence-based band).
-    init(services: [CleanedService], metrics: [Metric], bands: [BandRow]) {
+    /// `all` group's band of a metric, and the other group's as the evidence-based band),
+    /// for each metric that has an `all` row, in the bands' order — the pipeline's band
+    /// metrics, as `BandsTable` writes a pair of rows for each. The analyze stage places
+    /// its services so, and the report run by hand places the services and bands it read
+    /// back the same way, so both hold the same rows.
+    init(services: [CleanedService], bands: [BandRow]) {
+        let metrics = bands.filter { $0.group == "all" }.map(\.metric)
         var allBands: [Metric: Band] = [:], evidenceBands: [Metric: Band] = [:]
         for row in bands {
             let band = Band(low: row.bandLow, high: row.bandHigh)
