@@ -27,7 +27,10 @@ struct MetricColumn {
 
     init(_ optionals: [Double?]) {
         values = optionals.map { $0 ?? 0 }
-        valid = BitArray(optionals.lazy.map { $0 != nil })
+        // Bit by bit: `BitArray(_:)` of a lazy map runs unspecialised, looking up generic
+        // metadata for every element (0.8% of the analysis at 10^5 services).
+        valid = BitArray(repeating: false, count: optionals.count)
+        for (row, value) in optionals.enumerated() where value != nil { valid[row] = true }
     }
 
     @inline(__always)

@@ -67,8 +67,14 @@ extension CleanResult {
     /// `clean/flags.csv` or `clean/rejected.csv` either (issue 25: a stage by hand costs
     /// about what it costs inside `vfm run`). The result has no flags and no rejected rows.
     /// - Throws: as `read(fromRunDirectory:)`.
+    ///
+    /// `clean/services.csv` is read whole and turned into services in two pieces, one on
+    /// each core: here nothing else runs beside it (the report streams it on one core while
+    /// the other reads the flags).
     public static func readForAnalysis(fromRunDirectory dir: String) throws(VFMError) -> CleanResult {
-        try result(services: try readServices(dir), rejected: [], inputs: try readInputs(dir))
+        let servicesBytes = try bytes(dir, RunLayout.cleanServices)
+        let services = try ServicesCSV.parse(servicesBytes, file: RunLayout.cleanServices)
+        return try result(services: services, rejected: [], inputs: try readInputs(dir))
     }
 
     private static func result(services: [CleanedService], rejected: [RejectedRow],

@@ -4,7 +4,8 @@ import VFMCore
 extension RunFileCSV {
     /// A run of whole records of a run file, to be read on a core of its own.
     package struct Piece: Sendable {
-        package var bytes: [UInt8]
+        /// A slice of the file's bytes: cutting copies nothing.
+        package var bytes: ArraySlice<UInt8>
         /// Physical lines before the piece's first byte in the whole file.
         package var linesBefore: Int
     }
@@ -38,11 +39,11 @@ extension RunFileCSV {
                 CSVRecordBoundaries.scan(UnsafeBufferPointer(rebasing: text[(start - data.startIndex)...]), middle: target - start).middle
             }
             guard let mark, mark.offset > 0 else { continue }
-            pieces.append(Piece(bytes: Array(data[start ..< start + mark.offset]), linesBefore: linesBefore))
+            pieces.append(Piece(bytes: data[start ..< start + mark.offset], linesBefore: linesBefore))
             start += mark.offset
             linesBefore += mark.lineEnds
         }
-        pieces.append(Piece(bytes: Array(data[start...]), linesBefore: linesBefore))
+        pieces.append(Piece(bytes: data[start...], linesBefore: linesBefore))
         return (header, pieces)
     }
 
@@ -73,7 +74,7 @@ extension RunFileCSV {
         let (header, pieces) = try headerAndPieces(bytes, count: 2)
         let context = try check(header)
         let names = header?.cells ?? []
-        let results = Parallel.map(pieces.count) { index -> Result<[T], VFMError> in
+        var pieceValues = try Self.values(of: Parallel.map(pieces.count) { index -> Result<[T], VFMError> in
             var values: [T] = []
             var failure: VFMError?
             let reuse = RunFileTextReuse()
@@ -91,14 +92,24 @@ extension RunFileCSV {
             }
             if let failure { return .failure(failure) }
             return .success(values)
-        }
+        })
+        // Each piece's values are let go once copied, so the pieces and the whole are never
+        // all held at once (at 10^6 services each is hundreds of megabytes).
+        guard pieceValues.count > 1 else { return pieceValues.first ?? [] }
         var all: [T] = []
-        for result in results {
-            switch result {
-            case .success(let values): all.append(contentsOf: values)
-            case .failure(let error): throw error
-            }
+        all.reserveCapacity(pieceValues.reduce(0) { $0 + $1.count })
+        for index in pieceValues.indices {
+            all.append(contentsOf: pieceValues[index])
+            pieceValues[index] = []
         }
         return all
+    }
+
+    /// Each piece's values, or the first piece's error (the first in file order). Taking
+    /// the results as an argument lets them go on return: only the values stay.
+    private static func values<T>(of results: [Result<[T], VFMError>]) throws(VFMError) -> [[T]] {
+        var values: [[T]] = []
+        for result in results { values.append(try result.get()) }
+        return values
     }
 }
