@@ -64,6 +64,33 @@ struct RunDirectoryTests {
         #expect(back == result)
     }
 
+    @Test("flags listed in another order than the services (a file edited by hand) attach to the same services")
+    func flagsInAnyOrder() throws {
+        let result = sample()
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try result.write(toRunDirectory: dir)
+        let path = dir + "/" + RunLayout.cleanFlags
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        // One flag a line (no message spans lines), header first, a final newline last.
+        let body = lines.dropFirst().dropLast()
+        #expect(body.count > 2 && !body.contains { $0.isEmpty })
+        let reversed = ([lines[0]] + body.reversed() + [""]).joined(separator: "\n")
+        try Data(reversed.utf8).write(to: URL(fileURLWithPath: path))
+        let back = try CleanResult.read(fromRunDirectory: dir)
+        // Each service's flags in the file's order: reversed within a service.
+        #expect(back.services.map { $0.flags.reversed() } == result.services.map(\.flags))
+
+        let stranger = ([lines[0], lines[1].replacingOccurrences(of: ",a.csv:", with: ",z.csv:")
+                            .replacingOccurrences(of: ",b.csv:", with: ",z.csv:")] + body.dropFirst() + [""])
+            .joined(separator: "\n")
+        try Data(stranger.utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: VFMError.self) { try CleanResult.read(fromRunDirectory: dir) }
+        #expect(error?.status == .dataError)
+        #expect(error?.message.contains("which is not in clean/services.csv") == true)
+    }
+
     @Test("services.csv: canonical columns, derived, extras, source, flags, in (authority, service, period, file, line) order")
     func servicesLayout() throws {
         let dir = temporaryDirectory()
