@@ -12,22 +12,24 @@ public enum AnalyzeStage {
     /// in pipeline order, then metrics or pairs in pipeline order. Only current returns
     /// (SPEC §11) enter any table: earlier returns feed the period tables alone.
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
-        let periodTables = PeriodTables(clean.earlierReturns.isEmpty ? clean.services : clean.services + clean.earlierReturns,
-                                        pipeline: pipeline)
+        let everyReturn = clean.earlierReturns.isEmpty ? clean.services : clean.services + clean.earlierReturns
         var clean = clean
         if !clean.services.allSatisfy(\.isCurrent) { clean.services.removeAll { !$0.isCurrent } }
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
         // The model (SPEC §14) reads only the services: it is fitted on the other core while
-        // the tables below are computed (at 10^6 services each takes about 4 s alone).
+        // the tables below are computed (at 10^6 services each takes about 4 s alone), and
+        // the period tables follow it there (at 10^6 services, a third of a second that
+        // kept the other core waiting when they came first).
         // The LAPACK call count a caller watches (a task-local) is carried onto that core.
         let services = clean.services, calls = LAPACKCalls.current
-        let model = Parallel.both({
-            LAPACKCalls.$current.withValue(calls) { ModelTable.rows(services, settings: pipeline.model, log: log) }
+        let (modelAndPeriods, figures) = Parallel.both({ () -> ((model: [ModelRow], fit: [ModelFitRow]), PeriodTables) in
+            let model = LAPACKCalls.$current.withValue(calls) { ModelTable.rows(services, settings: pipeline.model, log: log) }
+            return (model, PeriodTables(everyReturn, pipeline: pipeline))
         }, { tables(clean, pipeline: pipeline, log: log) })
-        var result = model.1
-        (result.model, result.modelFit) = model.0
-        result.periodTables = periodTables
+        var result = figures
+        (result.model, result.modelFit) = modelAndPeriods.0
+        result.periodTables = modelAndPeriods.1
         let excluded = clean.services.filter(\.excludedFromStatistics).count
         let milliseconds = (ContinuousClock.now - start).components
         log.info("analyze: \(clean.services.count) services (\(excluded) excluded from statistics), "
