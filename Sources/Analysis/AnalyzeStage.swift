@@ -18,18 +18,20 @@ public enum AnalyzeStage {
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
         // The model (SPEC §14) reads only the services: it is fitted on the other core while
-        // the tables below are computed (at 10^6 services each takes about 4 s alone), and
-        // the period tables follow it there (at 10^6 services, a third of a second that
-        // kept the other core waiting when they came first).
+        // the tables below are computed (at 10^6 services each takes about 4 s alone). The
+        // period tables of several periods follow the model there; those of one period are
+        // read from the tables' own columns (at 10^6 services, computed first and apart
+        // they kept the other core waiting a third of a second).
         // The LAPACK call count a caller watches (a task-local) is carried onto that core.
         let services = clean.services, calls = LAPACKCalls.current
-        let (modelAndPeriods, figures) = Parallel.both({ () -> ((model: [ModelRow], fit: [ModelFitRow]), PeriodTables) in
+        let onePeriod = clean.earlierReturns.isEmpty && everyReturn.count == clean.services.count
+        let (modelAndPeriods, figures) = Parallel.both({ () -> ((model: [ModelRow], fit: [ModelFitRow]), PeriodTables?) in
             let model = LAPACKCalls.$current.withValue(calls) { ModelTable.rows(services, settings: pipeline.model, log: log) }
-            return (model, PeriodTables(everyReturn, pipeline: pipeline))
-        }, { tables(clean, pipeline: pipeline, log: log) })
+            return (model, onePeriod ? nil : PeriodTables(everyReturn, pipeline: pipeline))
+        }, { tables(clean, pipeline: pipeline, log: log, periods: onePeriod) })
         var result = figures
         (result.model, result.modelFit) = modelAndPeriods.0
-        result.periodTables = modelAndPeriods.1
+        if let periodTables = modelAndPeriods.1 { result.periodTables = periodTables }
         let excluded = clean.services.filter(\.excludedFromStatistics).count
         let milliseconds = (ContinuousClock.now - start).components
         log.info("analyze: \(clean.services.count) services (\(excluded) excluded from statistics), "
@@ -38,8 +40,10 @@ public enum AnalyzeStage {
         return result
     }
 
-    /// Every table but the model and the period tables, from the current returns.
-    private static func tables(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
+    /// Every table but the model, from the current returns; the period tables too when
+    /// `periods` (a run of one period, whose current returns are every return).
+    private static func tables(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog,
+                               periods: Bool) -> AnalysisResult {
         var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome, .totalCost, .jobOutcomes])
         for pair in pipeline.correlationPairs { metrics.formUnion([pair.x, pair.y]) }
         let store = ServiceColumns(clean.services, metrics: metrics)
@@ -62,7 +66,7 @@ public enum AnalyzeStage {
                                     metrics: pipeline.bandMetrics)
         let basis = ValueForMoneyTable.basis(groups: groups, store: store)
         let sums = GroupCountSums.of(groups)
-        return AnalysisResult(
+        var result = AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: figures, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: figures, pairs: pipeline.correlationPairs,
                                                  scale: pipeline.strengthScale),
@@ -74,5 +78,9 @@ public enum AnalyzeStage {
             valueForMoney: ValueForMoneyTable.rows(groups: figures, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
             valueForMoneyBasis: basis)
+        if periods {
+            result.periodTables = PeriodTables(clean.services, pipeline: pipeline, current: (store, membership))
+        }
+        return result
     }
 }
