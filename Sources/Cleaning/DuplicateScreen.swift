@@ -158,7 +158,7 @@ enum DuplicateScreen {
             return file[..<dot]
         }
         let left = stem(lhs.file), right = stem(rhs.file)
-        if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
+        if let order = ByteOrder.compare(String(left), String(right)) { return order }
         return lhs < rhs
     }
 

@@ -33,7 +33,7 @@ enum PeriodChoice {
         let known = labels.sorted { left, right in
             switch (ReportingPeriod(canonical: left), ReportingPeriod(canonical: right)) {
             case (let a?, let b?): return a < b
-            case (nil, nil): return left.utf8.lexicographicallyPrecedes(right.utf8)
+            case (nil, nil): return ByteOrder.precedes(left, right)
             case (_?, nil): return true
             case (nil, _?): return false
             }

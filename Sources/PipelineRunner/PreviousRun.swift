@@ -47,7 +47,7 @@ enum PreviousRun {
         let folders = Set(listed.flatMap(Self.folders(of:)))
         return entries(under: root).filter { entry in
             entry.isDirectory ? !folders.contains(entry.path) : !listed.contains(entry.path)
-        }.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }.map(\.path).sorted { ByteOrder.precedes($0, $1) }
     }
 
     /// `a/b/c.csv` → `a`, `a/b`.

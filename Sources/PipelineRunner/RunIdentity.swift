@@ -16,7 +16,7 @@ public struct InputFingerprint: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: InputFingerprint, rhs: InputFingerprint) -> Bool {
-        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if let order = ByteOrder.compare(lhs.path, rhs.path) { return order }
         return lhs.sha256 < rhs.sha256
     }
 }
@@ -84,7 +84,7 @@ public enum UpToDateCheck {
         }
         let recorded = Dictionary(manifest.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let current = Dictionary(identity.inputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
-        let byName: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let byName: (String, String) -> Bool = { ByteOrder.precedes($0, $1) }
         let changed = current.filter { entry in recorded[entry.key].map { $0 != entry.value } ?? false }.keys.sorted(by: byName)
         let added = current.keys.filter { recorded[$0] == nil }.sorted(by: byName)
         let removed = recorded.keys.filter { current[$0] == nil }.sorted(by: byName)

@@ -118,6 +118,6 @@ struct RuleCount<Row> {
             counts[k, default: 0] += 1
             if examples[k, default: []].count < ReportLimits.examplesPerRule { examples[k, default: []].append(row) }
         }
-        keysSorted = counts.keys.sorted { $0.lexicographicallyPrecedes($1) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        keysSorted = counts.keys.sorted { $0.lexicographicallyPrecedes($1) { ByteOrder.precedes($0, $1) } }
     }
 }

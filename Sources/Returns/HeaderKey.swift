@@ -1,3 +1,4 @@
+import VFMCore
 /// The form in which a header is compared with the known column names: lower case, with
 /// every run of punctuation and spaces turned into one space, so that `Total_Cost`,
 /// `total cost` and `Total cost (£)` are the same column. `%`, `+` and `&` are words
@@ -34,7 +35,7 @@ package struct HeaderKey: Hashable, Sendable, Comparable, CustomStringConvertibl
     package var description: String { text }
 
     package static func < (lhs: HeaderKey, rhs: HeaderKey) -> Bool {
-        lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+        ByteOrder.precedes(lhs.text, rhs.text)
     }
 }
 

@@ -168,31 +168,6 @@ extension ServiceReturn {
     }
 }
 
-/// Comparison by UTF-8 bytes: the same on every machine and locale (also the clean
-/// stage's order, `CleanOrder`).
-public enum ByteOrder {
-    /// `lhs < rhs`, or `nil` when the two are byte-for-byte equal.
-    @inlinable
-    public static func compare(_ lhs: String, _ rhs: String) -> Bool? {
-        // Native strings hold their UTF-8 contiguously: compare the bytes as memcmp would.
-        if let contiguous = lhs.utf8.withContiguousStorageIfAvailable({ left in
-            rhs.utf8.withContiguousStorageIfAvailable { right in compareBytes(left, right) }
-        }), let sign = contiguous {
-            return sign == 0 ? nil : sign < 0
-        }
-        var left = lhs.utf8.makeIterator(), right = rhs.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return nil
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (a?, b?) where a != b: return a < b
-            default: continue
-            }
-        }
-    }
-}
-
 extension ByteOrder {
     /// A text's first 16 UTF-8 bytes as two big-endian words, zero-padded: where two
     /// prefixes differ, the texts compare as their prefixes do (the first differing byte
@@ -244,18 +219,5 @@ extension ByteOrder {
             rankOfSlot[slot] = rank
         }
         return slotOfText.map { rankOfSlot[$0] }
-    }
-
-    /// −1, 0 or 1 as `left` sorts before, equal to or after `right` byte by byte.
-    @usableFromInline
-    static func compareBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
-        let common = min(left.count, right.count)
-        // memcmp compares as unsigned bytes (C11 §7.24.4), word by word: names sharing a
-        // long prefix (`Authority 12`, `Authority 13`) are the common case when sorting.
-        if common > 0, let a = left.baseAddress, let b = right.baseAddress {
-            let sign = memcmp(a, b, common)
-            if sign != 0 { return sign < 0 ? -1 : 1 }
-        }
-        return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
     }
 }

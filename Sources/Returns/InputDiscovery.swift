@@ -72,7 +72,7 @@ public enum InputDiscovery {
             }
             seen[file.displayName] = file.path
         }
-        return (files.sorted { $0.displayName.utf8.lexicographicallyPrecedes($1.displayName.utf8) }, warnings.sorted())
+        return (files.sorted { ByteOrder.precedes($0.displayName, $1.displayName) }, warnings.sorted())
     }
 
     /// Whether a directory entry's name makes it an input: not hidden, an input extension

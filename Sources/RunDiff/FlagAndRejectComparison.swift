@@ -1,4 +1,5 @@
 import Foundation
+import VFMCore
 /// Flags of both runs, keyed by service, rule and metric: a flag whose value merely moved
 /// is the same flag; one raised or cleared is listed.
 public struct FlagComparison: Sendable {
@@ -26,8 +27,8 @@ public struct FlagComparison: Sendable {
     mutating func finish() {
         let order = { (lhs: FlagRecord, rhs: FlagRecord) -> Bool in
             if lhs.service != rhs.service { return lhs.service < rhs.service }
-            if lhs.rule != rhs.rule { return lhs.rule.utf8.lexicographicallyPrecedes(rhs.rule.utf8) }
-            return lhs.metric.utf8.lexicographicallyPrecedes(rhs.metric.utf8)
+            if let order = ByteOrder.compare(lhs.rule, rhs.rule) { return order }
+            return ByteOrder.precedes(lhs.metric, rhs.metric)
         }
         new.sort(by: order)
         resolved.sort(by: order)
@@ -58,10 +59,10 @@ public struct RejectComparison: Sendable {
     static func compare(old: [RejectRecord], new: [RejectRecord]) -> RejectComparison {
         let match = KeyedMatch(old: old, new: new) { [$0.rule] + Self.comparable($0.rawCells) }
         let order = { (lhs: RejectRecord, rhs: RejectRecord) -> Bool in
-            if lhs.sourceFile != rhs.sourceFile { return lhs.sourceFile.utf8.lexicographicallyPrecedes(rhs.sourceFile.utf8) }
+            if let order = ByteOrder.compare(lhs.sourceFile, rhs.sourceFile) { return order }
             let left = Int(lhs.line) ?? 0, right = Int(rhs.line) ?? 0
             if left != right { return left < right }
-            return lhs.rule.utf8.lexicographicallyPrecedes(rhs.rule.utf8)
+            return ByteOrder.precedes(lhs.rule, rhs.rule)
         }
         return RejectComparison(new: match.onlyNew.sorted(by: order), resolved: match.onlyOld.sorted(by: order),
                                 unchangedCount: match.pairs.count)
@@ -103,7 +104,7 @@ public struct BenchmarkComparison: Sendable {
     mutating func finish() {
         changed.sort { lhs, rhs in
             if lhs.new.service != rhs.new.service { return lhs.new.service < rhs.new.service }
-            return lhs.new.metric.utf8.lexicographicallyPrecedes(rhs.new.metric.utf8)
+            return ByteOrder.precedes(lhs.new.metric, rhs.new.metric)
         }
     }
 }

@@ -1,3 +1,4 @@
+import VFMCore
 import RunFiles
 import Tabular
 extension RunDiffReport {
@@ -12,7 +13,7 @@ extension RunDiffReport {
         var inputs = MarkdownTable(["input", "old", "new", "status"])
         let oldByPath = Dictionary(old.inputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let newByPath = Dictionary(new.inputs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let paths = Set(oldByPath.keys).union(newByPath.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let paths = Set(oldByPath.keys).union(newByPath.keys).sorted { ByteOrder.precedes($0, $1) }
         for path in paths {
             let before = oldByPath[path], after = newByPath[path]
             let status: String

@@ -1,3 +1,4 @@
+import VFMCore
 /// One row of `tables/correlations.csv` (SPEC §6): a pair of metrics in a group.
 public struct CorrelationRecord: Sendable, Equatable {
     public var group: String
@@ -25,9 +26,9 @@ public struct ServiceKey: Sendable, Hashable, Comparable {
     public var period: String
 
     public static func < (lhs: ServiceKey, rhs: ServiceKey) -> Bool {
-        if lhs.authority != rhs.authority { return lhs.authority.utf8.lexicographicallyPrecedes(rhs.authority.utf8) }
-        if lhs.service != rhs.service { return lhs.service.utf8.lexicographicallyPrecedes(rhs.service.utf8) }
-        return lhs.period.utf8.lexicographicallyPrecedes(rhs.period.utf8)
+        if let order = ByteOrder.compare(lhs.authority, rhs.authority) { return order }
+        if let order = ByteOrder.compare(lhs.service, rhs.service) { return order }
+        return ByteOrder.precedes(lhs.period, rhs.period)
     }
 }
 

@@ -148,7 +148,7 @@ public struct ServiceComparison: Sendable {
     static func stableOrder<Row: ServiceRow>(_ lhs: Row, _ rhs: Row) -> Bool {
         if lhs.serviceKey != rhs.serviceKey { return lhs.serviceKey < rhs.serviceKey }
         let left = splitSource(lhs.source), right = splitSource(rhs.source)
-        if left.file != right.file { return left.file.utf8.lexicographicallyPrecedes(right.file.utf8) }
+        if let order = ByteOrder.compare(left.file, right.file) { return order }
         return left.line < right.line
     }
 

@@ -36,7 +36,7 @@ package struct SurveyArea: Sendable {
             areas[index].spend = sums(members, columns: columns)
             areas[index].calculatedSpend = sums(members.filter(\.isCalculated), columns: columns)
         }
-        return areas.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return areas.sorted { ByteOrder.precedes($0.key, $1.key) }
     }
 
     private static func sums(_ members: [SurveyResponse], columns: [SpendColumn]) -> [SpendColumn: Double] {

@@ -21,7 +21,7 @@ package struct SurveyClean: Sendable {
     package static func run(_ ingest: SurveyIngest, log: StageLog) -> SurveyClean {
         let keyed = ingest.responses.map { (AuthorityKey.fold($0.authority), $0) }
         var responses = keyed.sorted { lhs, rhs in
-            lhs.0 != rhs.0 ? lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8) : lhs.1.source < rhs.1.source
+            lhs.0 != rhs.0 ? ByteOrder.precedes(lhs.0, rhs.0) : lhs.1.source < rhs.1.source
         }.map(\.1)
         let breakdownYear = ingest.breakdownYear
         for index in responses.indices {

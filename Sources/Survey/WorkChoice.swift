@@ -1,3 +1,4 @@
+import VFMCore
 import StatisticsKernel
 import Tabular
 
@@ -44,7 +45,7 @@ package struct WorkChoice: Sendable {
         }
         ranked.sort { lhs, rhs in
             lhs.spendPerHead != rhs.spendPerHead ? lhs.spendPerHead > rhs.spendPerHead
-                : lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+                : ByteOrder.precedes(lhs.key, rhs.key)
         }
         self.ranked = ranked
         self.unmatched = unmatched

@@ -1,3 +1,4 @@
+import VFMCore
 
 
 /// A JSON value written byte-for-byte the same on every machine: object keys sorted by
@@ -31,7 +32,7 @@ public enum DeterministicJSON: Sendable, Equatable {
             return "[\n" + items.map { inner + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + pad + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = members.keys.sorted { ByteOrder.precedes($0, $1) }
             let lines = keys.map { key in inner + Self.quoted(key) + ": " + (members[key]?.render(indent: indent + 1) ?? "null") }
             return "{\n" + lines.joined(separator: ",\n") + "\n" + pad + "}"
         }

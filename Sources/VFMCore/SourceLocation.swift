@@ -1,3 +1,4 @@
+import VFMCore
 /// Where a record came from: the input file (named relative to the `--input` argument it
 /// came from, or its base name when given directly — SPEC §7) and the physical line on
 /// which the record starts (1-based, header = line 1 — SPEC §4).
@@ -14,7 +15,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var description: String { "\(file):\(line)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if let order = ByteOrder.compare(lhs.file, rhs.file) { return order }
         return lhs.line < rhs.line
     }
 }

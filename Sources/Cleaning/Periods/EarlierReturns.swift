@@ -1,3 +1,4 @@
+import VFMCore
 import Returns
 
 /// Which services of a previous run join this one (SPEC §11 "A previous run"): those of
@@ -19,7 +20,7 @@ public enum EarlierReturns {
             }
         }
         if !leftOut.isEmpty {
-            let list = leftOut.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let list = leftOut.keys.sorted { ByteOrder.precedes($0, $1) }
                 .map { "\(leftOut[$0] ?? 0) of \($0)" }.joined(separator: ", ")
             warnings.append("--previous: rows of the previous run that are not of a period before this run's "
                 + (first.map { "first, \($0.label)" } ?? "") + " are left out (\(list)); only earlier periods join as earlier returns")

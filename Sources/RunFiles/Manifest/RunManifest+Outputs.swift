@@ -43,6 +43,6 @@ extension RunManifest {
             let relative = String(full.dropFirst(rootPath.count + 1))
             if relative != RunLayout.manifest { paths.append(relative) }
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return paths.sorted { ByteOrder.precedes($0, $1) }
     }
 }

@@ -90,8 +90,8 @@ public struct RunManifest: Sendable, Equatable {
         self.tool = tool
         self.pipeline = pipeline
         self.sheetOption = sheetOption
-        self.inputs = inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.inputs = inputs.sorted { ByteOrder.precedes($0.path, $1.path) }
+        self.outputs = outputs.sorted { ByteOrder.precedes($0.path, $1.path) }
     }
 
     /// The deterministic JSON text (keys sorted, two-space indent, LF, final newline).
