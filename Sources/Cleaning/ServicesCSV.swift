@@ -120,7 +120,11 @@ enum ServicesCSV {
     /// Extra columns in the order the services carry them (ingest gives every row the
     /// same union of extra columns).
     static func extraColumnNames(_ services: [CleanedService]) -> [String] {
-        ReturnsCSV.extraColumnNames(services.lazy.map(\.input))
+        // Each service's extra cells read where it lies: a lazy map copied every service
+        // (a retain and release of each of its texts and arrays, a million times).
+        services.withUnsafeBufferPointer { rows in
+            ReturnsCSV.extraColumnNames(count: rows.count) { rows[$0].input.extraColumns }
+        }
     }
 
     /// Reads a table written by `render`; services come back without flags (they are in

@@ -51,10 +51,15 @@ package enum ReturnsCSV {
 
     /// The extra column names in the order the rows carry them (the same for every row
     /// that `IngestStage` produced).
-    package static func extraColumnNames(_ returns: some Sequence<ServiceReturn>) -> [String] {
+    package static func extraColumnNames(_ returns: [ServiceReturn]) -> [String] {
+        returns.withUnsafeBufferPointer { rows in extraColumnNames(count: rows.count) { rows[$0].extraColumns } }
+    }
+
+    /// As `extraColumnNames(_:)`, over the extra cells of rows `0..<count`.
+    package static func extraColumnNames(count: Int, extraCells: (Int) -> [ExtraCell]) -> [String] {
         var names: OrderedSet<String> = []
-        for row in returns {
-            for cell in row.extraColumns { names.append(cell.header) }
+        for row in 0..<count {
+            for cell in extraCells(row) { names.append(cell.header) }
         }
         return names.elements
     }

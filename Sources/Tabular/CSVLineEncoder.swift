@@ -36,8 +36,15 @@ public struct CSVLineEncoder: Sendable {
 
     /// Text, neutralised and quoted where needed; `nil` (and `""`) is an empty cell.
     public mutating func append(text: String?) {
+        guard let text else { return startCell() }
+        append(text: text)
+    }
+
+    /// Text, neutralised and quoted where needed; `""` is an empty cell. (Taken as it is,
+    /// not wrapped in an optional: a writer reading a name where its row lies then retains
+    /// nothing, a million rows times their names.)
+    public mutating func append(text: String) {
         startCell()
-        guard let text else { return }
         let start = bytes.count
         CSVEncoding.appendUTF8(text, to: &bytes)
         CSVEncoding.finishTextCell(&bytes, from: start)
