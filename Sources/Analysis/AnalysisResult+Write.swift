@@ -76,7 +76,7 @@ extension AnalysisResult {
     public static func read(fromRunDirectory dir: String, placing services: [CleanedService]) throws(VFMError) -> AnalysisResult {
         let hint = "this file is written by vfm-analyze; run the analyze stage again to rewrite it"
         func missing(_ path: String) -> VFMError {
-            VFMError(.noInput, "\(path) is not there", file: path, hint: "run vfm-analyze on this run directory first")
+            VFMError(.noInput, "file not found", file: path, hint: "run vfm-analyze on this run directory first")
         }
         func rows<Row: RunFileRow>(_ path: String, _: Row.Type) throws(VFMError) -> [Row] {
             do {

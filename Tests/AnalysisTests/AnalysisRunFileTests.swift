@@ -85,6 +85,18 @@ struct AnalysisRunFileTests {
         }
     }
 
+    @Test("tables/benchmark.csv is placed again, not read, but must be there")
+    func missingBenchmark() throws {
+        let scratch = try ScratchDirectory("analysis-no-benchmark")
+        defer { scratch.remove() }
+        try Self.analysed().write(toRunDirectory: scratch.path)
+        try FileManager.default.removeItem(at: scratch.appending(RunLayout.benchmark))
+        #expect(throws: VFMError(.noInput, "file not found", file: RunLayout.benchmark,
+                                 hint: "run vfm-analyze on this run directory first")) {
+            try Self.readBack(scratch)
+        }
+    }
+
     @Test("a missing table says which stage to run")
     func missingTable() throws {
         let scratch = try ScratchDirectory("analysis-missing")
