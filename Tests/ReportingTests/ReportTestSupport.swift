@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import PipelineDefinition
 import Tabular
@@ -62,8 +63,15 @@ enum ReportTestSupport {
                           prepare: (URL) throws -> Void = { _ in }) throws -> URL {
         let directory = try scratchCopy(of: source)
         try prepare(directory)
-        try ReportStage.run(runDirectory: directory.path, pipeline: pipeline, log: StageLog(quiet: true))
+        try report(directory, pipeline: pipeline)
         return directory
+    }
+
+    /// The report stage as `vfm-report` runs it (`StageSteps.reportByHand`, which this
+    /// target cannot see): the typed results loaded from `directory`, then rendered.
+    static func report(_ directory: URL, pipeline: LoadedPipeline = pipeline) throws(VFMError) {
+        let input = try ReportInput.read(fromRunDirectory: directory.path, pipeline: pipeline)
+        try ReportStage.run(input, runDirectory: directory.path, pipeline: pipeline, log: StageLog(quiet: true))
     }
 
     /// Adds services named by third parties to the run in `directory` as the earlier stages
