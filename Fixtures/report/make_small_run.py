@@ -282,6 +282,37 @@ def main():
     write_csv("tables/scenarios.csv", ["scenario", "kind", "group", "quantity", "value", "ci_low", "ci_high"],
               ref.scenario_rows(rates))
 
+    # SPEC §11's tables as vfm run writes them for returns of one period (every service here is
+    # 2012/13): that period as a cross-section of each group — §6.1's n, S, J and interval, the
+    # means of cost per job outcome and of the outcome rate, each with its n — and no pair of
+    # consecutive periods, so no change and no edit (header only).
+    def exact(x):
+        """The double nearest an exact value (a Fraction), as ref.f writes it."""
+        return None if x is None else float(ref.dec(x)) if isinstance(x, ref.Fraction) else float(x)
+
+    def exact_mean(values):
+        return exact(sum(ref.Fraction(v) for v in values) / len(values)) if values else None
+    period_rows = []
+    for g in GROUPS:
+        group = members(g)
+        b, ci = rates[g], ref.interval(rates[g])
+        costs = [d["cost_per_outcome"] for _, d in group if d["cost_per_outcome"] is not None]
+        outcome_rates = [d["outcome_rate"] for _, d in group if d["outcome_rate"] is not None]
+        period_rows.append(["2012/13", g, str(len(group)), str(b["n"]), num(exact(b["S"])), num(exact(b["J"])),
+                            num(exact(b["S"] / b["J"] if b["J"] else None)),
+                            num(exact(100000 * b["q"] if b["q"] is not None else None)),
+                            num(exact(100000 * ci[0] if ci else None)), num(exact(100000 * ci[1] if ci else None)),
+                            num(exact_mean(costs)), str(len(costs)), num(exact_mean(outcome_rates)),
+                            str(len(outcome_rates))])
+    write_csv("tables/periods.csv", ["period", "group", "services", "n", "total_cost", "job_outcomes",
+                                     "pooled_cost_per_outcome", "outcomes_per_100k", "ci_low", "ci_high",
+                                     "mean_cost_per_outcome", "mean_cost_per_outcome_n", "outcome_rate_mean",
+                                     "outcome_rate_n"], period_rows)
+    write_csv("tables/period_change.csv", ["from", "to", "group", "n", "outcomes_per_100k_from",
+                                           "outcomes_per_100k_to", "change", "ci_low", "ci_high", "p_value"], [])
+    write_csv("tables/period_edits.csv", ["authority", "service", "from", "to", "variable", "value_from", "value_to",
+                                          "ratio", "effect", "effect_low", "effect_high", "outcome"], [])
+
     files = [{"bytes": 1234, "encoding": "utf-8", "path": "returns-a.csv", "rows_accepted": 4, "rows_read": 5,
               "rows_rejected": 1, "sha256": hashlib.sha256(b"returns-a").hexdigest()},
              {"bytes": 987, "encoding": "windows-1252", "path": "sub/returns-b.csv", "rows_accepted": 5,

@@ -124,9 +124,7 @@ extension CleanResult {
             throw error
         }
     }
-}
 
-extension CleanResult {
     /// Gives each service its flags (`clean/flags.csv` names a service by its source).
     /// - Throws: `.dataError` (65) for a flag naming a service the file does not hold.
     static func attach(_ flags: [(SourceLocation, ServiceFlag)], to services: inout [CleanedService]) throws(VFMError) {
@@ -158,35 +156,6 @@ extension CleanResult {
             }
             services[index].flags.append(flag)
         }
-    }
-
-    /// What the report reads of the clean stage's files in a run directory made by hand,
-    /// each file when it is there: the services with their flags (`flagged` is false when
-    /// `clean/flags.csv` is missing) and the rejected rows with the file they come from
-    /// (the clean stage's, else the ingest stage's).
-    package static func readForReport(fromRunDirectory dir: String)
-        throws(VFMError) -> (services: [CleanedService]?, flagged: Bool, rejected: (rows: [RejectedRow], file: String)?) {
-        func present(_ relative: String) -> String? {
-            let full = path(dir, relative)
-            return FileManager.default.fileExists(atPath: full) ? full : nil
-        }
-        var services = try present(RunLayout.cleanServices).map { (file: String) throws(VFMError) in
-            try ServicesCSV.parse(fileAt: file, file: RunLayout.cleanServices)
-        }
-        let flags = try present(RunLayout.cleanFlags).map { (file: String) throws(VFMError) in
-            try FlagsCSV.parse(fileAt: file, file: RunLayout.cleanFlags)
-        }
-        if let flags, var flagged = services {
-            try attach(flags, to: &flagged)
-            services = flagged
-        }
-        var rejected: (rows: [RejectedRow], file: String)?
-        for relative in [RunLayout.cleanRejected, RunLayout.ingestRejected] {
-            guard rejected == nil, let file = present(relative) else { continue }
-            rejected = (try CleanCSV.reader(relative).rows(try FileSystem.readBytes(file, displayName: relative),
-                                                           as: RejectedRow.self), relative)
-        }
-        return (services, flags != nil, rejected)
     }
 }
 

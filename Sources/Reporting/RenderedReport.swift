@@ -14,7 +14,6 @@ public struct RenderedReport {
     var previousRun: String? = nil
     let runDirectory: String
     let chartCount: Int
-    let missingTables: [String]
     let log: StageLog
 
     /// Writes `datapackage.json` (SPEC §13) and then `manifest.json` over every file now in
@@ -30,7 +29,6 @@ public struct RenderedReport {
         manifest.periodOption = periodOption
         manifest.previousRun = previousRun
         try FileSystem.write(manifest.rendered, to: (runDirectory as NSString).appendingPathComponent(RunLayout.manifest))
-        log.info("report: \(chartCount) charts, report.md, report.html, datapackage.json, manifest.json"
-            + (missingTables.isEmpty ? "" : "; not produced: " + missingTables.joined(separator: ", ")))
+        log.info("report: \(chartCount) charts, report.md, report.html, datapackage.json, manifest.json")
     }
 }

@@ -66,7 +66,7 @@ extension ReportContent {
             blocks.append(.table(counts))
             blocks.append(.paragraph([.text("The first \(ReportLimits.examplesPerRule) rows of each rule; all "
                 + "\(HumanNumbers.count(rejected.count)) are in "),
-                .link([.code(data.rejectedFile)], .runFile(data.rejectedFile)), .text(".")]))
+                .link([.code(RunLayout.cleanRejected)], .runFile(RunLayout.cleanRejected)), .text(".")]))
             rows = byRule.keysSorted.flatMap { byRule.examples[$0] ?? [] }
         }
         var table = ReportTable(caption: [.text(rows.count < rejected.count ? "Examples of rejected rows, by rule"

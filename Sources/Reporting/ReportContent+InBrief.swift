@@ -10,7 +10,7 @@ extension ReportContent {
         if let services = data.services {
             var text = "Services analysed: \(HumanNumbers.count(CurrentReturnCount(services).current))"
             if let rejected = data.rejected { text += "; rows rejected: \(HumanNumbers.count(rejected.count))" }
-            if data.hasFlags { text += "; flags raised: \(HumanNumbers.count(services.reduce(0) { $0 + $1.flags.count }))" }
+            text += "; flags raised: \(HumanNumbers.count(services.reduce(0) { $0 + $1.flags.count }))"
             items.append([.text(text + ".")])
         }
         for metric in [Metric.costPerPerson, .costPerOutcome, .outcomeRate] {

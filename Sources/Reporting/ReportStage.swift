@@ -5,27 +5,14 @@ import RunFiles
 import Tabular
 import VFMCore
 
-/// The last stage: renders `report.md`, `report.html` and `charts/*.svg` from the files
-/// the earlier stages left in the run directory, then writes `manifest.json` over everything.
+/// The last stage: renders `report.md`, `report.html` and `charts/*.svg` from the typed
+/// results of the earlier stages, then writes `manifest.json` over everything. `vfm run`
+/// hands them over in memory; `vfm-report` loads the same value from the run directory
+/// (`ReportInput.read`), so both render one way.
 public enum ReportStage {
-    /// Reads ingest/, clean/ and tables/ from `runDirectory`, each file through its schema
-    /// into the types the earlier stages wrote it from (`RunData.read`); writes report.md,
-    /// report.html, charts/*.svg and, last, manifest.json. Tables that are missing are
-    /// reported as not produced; a table that exists but cannot be read is an error
-    /// (`.dataError`, naming file, line and column).
-    public static func run(runDirectory: String, pipeline: LoadedPipeline, log: StageLog) throws(VFMError) {
-        let data = try RunData.read(runDirectory: runDirectory)
-        var rendered = try render(data, manifestInputs: data.inputs?.manifestInputs ?? [],
-                                  sheetOption: data.inputs?.sheetOption, runDirectory: runDirectory, pipeline: pipeline,
-                                  log: log)
-        rendered.periodOption = data.inputs?.periodOption
-        rendered.previousRun = data.inputs?.previousRun
-        try rendered.writeManifest()
-    }
-
     /// The report of the typed results of the earlier stages (what `vfm run` hands over in
     /// memory, or `ReportInput.read` loads): every figure and the manifest's provenance
-    /// come from `input`; only the inputs' summaries are read from the run directory.
+    /// come from `input`.
     public static func run(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                            log: StageLog) throws(VFMError) {
         try render(input, runDirectory: runDirectory, pipeline: pipeline, log: log).writeManifest()
@@ -37,16 +24,7 @@ public enum ReportStage {
     /// manifest once they are. Needs every other file of the earlier stages written.
     public static func render(_ input: ReportInput, runDirectory: String, pipeline: LoadedPipeline,
                               log: StageLog) throws(VFMError) -> RenderedReport {
-        let data = try RunData.read(runDirectory: runDirectory, typed: input)
-        var rendered = try render(data, manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
-                                  runDirectory: runDirectory, pipeline: pipeline, log: log)
-        rendered.periodOption = input.clean.periodOption
-        rendered.previousRun = input.clean.previousRun
-        return rendered
-    }
-
-    private static func render(_ data: RunData, manifestInputs: [RunManifest.Input], sheetOption: String?, runDirectory: String,
-                               pipeline: LoadedPipeline, log: StageLog) throws(VFMError) -> RenderedReport {
+        let data = RunData(input)
         let index = RunIndex(data)
         // The benchmark's placement, then the charts, which are drawn on all cores. (Placed
         // on one core beside the charts on the other, the charts' own `Parallel.map` found
@@ -63,9 +41,12 @@ public enum ReportStage {
                                      placement: placement).document
         try FileSystem.write(document.markdown, to: (runDirectory as NSString).appendingPathComponent(RunLayout.report))
         try FileSystem.write(document.html, to: (runDirectory as NSString).appendingPathComponent(RunLayout.reportHTML))
-        return RenderedReport(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
-                              manifestInputs: manifestInputs, sheetOption: sheetOption, runDirectory: runDirectory,
-                              chartCount: charts.all.count, missingTables: data.missingTables, log: log)
+        var rendered = RenderedReport(pipeline: RunManifest.Pipeline(path: pipeline.displayPath, sha256: pipeline.sha256),
+                                      manifestInputs: input.manifestInputs, sheetOption: input.ingest.sheetOption,
+                                      runDirectory: runDirectory, chartCount: charts.all.count, log: log)
+        rendered.periodOption = input.clean.periodOption
+        rendered.previousRun = input.clean.previousRun
+        return rendered
     }
 
     /// A chart from an earlier report on this directory that this run does not draw
@@ -80,19 +61,5 @@ public enum ReportStage {
                                file: RunLayout.chartsDirectory + "/" + name, hint: "check that the run directory is writable")
             }
         }
-    }
-}
-
-extension RunData {
-    /// The run-directory files the report would use but did not find.
-    var missingTables: [String] {
-        let present: [(String, Bool)] = [
-            (RunLayout.cleanServices, services != nil), (RunLayout.cleanFlags, hasFlags),
-            (RunLayout.descriptives, descriptives != nil), (RunLayout.correlations, correlations != nil),
-            (RunLayout.outcomeMix, outcomeMix != nil), (RunLayout.supportLevels, supportLevels != nil),
-            (RunLayout.benchmark, benchmark != nil), (RunLayout.bands, bands != nil),
-            (RunLayout.trendLines, trendLines != nil),
-        ]
-        return present.filter { !$0.1 }.map(\.0)
     }
 }

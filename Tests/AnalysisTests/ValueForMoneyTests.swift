@@ -44,17 +44,6 @@ struct ValueForMoneyReferenceTests {
                               encoding: .utf8)
         TableComparison.expectEqual(ours, try Self.expected("sample", file))
     }
-
-    @Test("the files read back to the rows that were written")
-    func roundTrip() throws {
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
-        try Self.result.write(toRunDirectory: scratch.url.path)
-        let tables = try BudgetTables.read(runDirectory: scratch.url.path)
-        #expect(tables.valueForMoney == Self.result.valueForMoney)
-        #expect(tables.scenarios == Self.result.scenarios)
-        #expect(tables.basis == Self.result.valueForMoneyBasis)
-    }
 }
 
 /// The empty cases of SPEC §6.1, worked out by hand.

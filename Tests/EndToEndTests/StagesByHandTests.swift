@@ -40,6 +40,30 @@ struct StagesByHandTests {
         #expect(result.status == 66, "\(result)")
     }
 
+    /// What a user gets from `vfm-report` on a directory the earlier stages have not
+    /// finished: no report, exit 66, and the file that is missing with the stage that writes it.
+    @Test("vfm-report before the earlier stages are done exits 66, naming the missing file and the stage to run",
+          arguments: [(["vfm-ingest"], nil, "clean/services.csv", "vfm-clean"),
+                      (["vfm-ingest", "vfm-clean"], nil, "tables/descriptives.csv", "vfm-analyze"),
+                      (["vfm-ingest", "vfm-clean", "vfm-analyze"], "tables/periods.csv", "tables/periods.csv", "vfm-analyze"),
+                      (["vfm-ingest", "vfm-clean", "vfm-analyze"], "clean/flags.csv", "clean/flags.csv", "vfm-clean")]
+                      as [([String], String?, String, String)])
+    func reportBeforeEarlierStages(stages: [String], removed: String?, missing: String, stage: String) throws {
+        let workspace = try RunWorkspace()
+        defer { workspace.remove() }
+        let directory = workspace.scratch.appending("by-hand")
+        for executable in stages {
+            let input = executable == "vfm-ingest" ? ["--input", workspace.input.path] : []
+            let result = try ExecuteCommand.run(executable, ["--run-dir", directory.path] + input)
+            #expect(result.status == 0, "\(executable): \(result)")
+        }
+        if let removed { try FileManager.default.removeItem(at: directory.appendingPathComponent(removed)) }
+        let result = try ExecuteCommand.run("vfm-report", ["--run-dir", directory.path])
+        #expect(result.status == 66, "\(result)")
+        #expect(result.stderr.contains(missing) && result.stderr.contains("run \(stage)"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.md").path))
+    }
+
     @Test("every command's --help documents inputs, outputs and exit codes",
           arguments: [("vfm", ["run", "--help"]), ("vfm-ingest", ["--help"]), ("vfm-clean", ["--help"]),
                       ("vfm-analyze", ["--help"]), ("vfm-report", ["--help"])])

@@ -10,8 +10,9 @@ import VFMTestSupport
 
 /// The report of `vfm run` reads its passes over every service (chart columns, group
 /// members, outliers, the benchmark's counts and extremes, flags by rule) from the typed
-/// results; the report of the same run directory read back as tables of cells
-/// (`ReportStage.run(runDirectory:)`) is the independent side, and must be the same bytes.
+/// results it holds in memory; `vfm-report` on the same run directory
+/// (`StageSteps.reportByHand`) reads them back from the files through their schemas, and
+/// must write the same bytes (SPEC §3).
 @Suite("the report of typed results is the report of their files")
 struct TypedReportTests {
     /// `n` generated returns: evidence-based every 9th and 13th, an outlying cost every
@@ -76,11 +77,11 @@ struct TypedReportTests {
         try ReportStage.run(ReportInput(ingest: ingest.summary, clean: clean, analysis: analysis, pipeline: pipeline),
                             runDirectory: run, pipeline: pipeline, log: log)
         let typed = try Self.outputs(scratch)
-        try ReportStage.run(runDirectory: run, pipeline: pipeline, log: log)
-        let tables = try Self.outputs(scratch)
-        #expect(typed.keys.sorted() == tables.keys.sorted())
+        try StageSteps.reportByHand(pipeline: pipeline, runDirectory: run, log: log)
+        let byHand = try Self.outputs(scratch)
+        #expect(typed.keys.sorted() == byHand.keys.sorted())
         #expect(typed.count > 10)
-        for (name, bytes) in tables { #expect(typed[name] == bytes, "\(name) differs") }
+        for (name, bytes) in byHand { #expect(typed[name] == bytes, "\(name) differs") }
         let report = String(decoding: typed[RunLayout.report] ?? Data(), as: UTF8.self)
         #expect(report.contains("North") || report.contains("north"))
     }

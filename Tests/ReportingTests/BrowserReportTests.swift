@@ -26,13 +26,7 @@ struct BrowserReportTests {
     ]
 
     static func plantHostileNames(_ run: URL) throws {
-        let url = run.appendingPathComponent("tables/benchmark.csv")
-        var text = try String(contentsOf: url, encoding: .utf8)
-        for (index, name) in hostileNames.enumerated() {
-            let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            text += "Hostile \(index),\(quoted),2012/13,cost_per_person,1500,within,within\n"
-        }
-        try Data(text.utf8).write(to: url)
+        try ReportTestSupport.addServices(hostileNames.enumerated().map { ("Hostile \($0.offset)", $0.element) }, to: run)
     }
 
     @Test("the committed sample's report.html has report.md's tables and every chart inline, and makes no request")

@@ -4,17 +4,19 @@ import RunFiles
 /// A generated run directory of `n` services, shaped so that what the report must show
 /// is known by construction: service i has cost per person £(1000 + i), the lowest tenth
 /// is below the all-services band and the highest tenth above it, every tenth service is
-/// evidence-based, and 600 flags alternate between two rules.
+/// evidence-based, and 600 flags alternate between two rules. It holds every file the
+/// report stage reads (`ReportInput.read`); the tables no test here looks at are empty
+/// (their header only).
 enum LargeRun {
     static func write(services n: Int, to directory: URL) throws {
         let fm = FileManager.default
-        for sub in ["clean", "tables"] {
+        for sub in ["ingest", "clean", "tables"] {
             try fm.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         // clean/services.csv under the clean stage's own header, only these columns filled.
         let header = RunFileSchema.cleanServices(extras: []).header
         var services = header.joined(separator: ",") + "\n"
-        var benchmark = "authority,service,period,metric,value,all_band,evidence_band\n"
+        var benchmark = RunFileSchema.benchmark.header.joined(separator: ",") + "\n"
         for i in 0..<n {
             let band = i < n / 10 ? "below" : (i >= n - n / 10 ? "above" : "within")
             let cells: [String: String] = [
@@ -26,26 +28,62 @@ enum LargeRun {
                 "source": "gen.csv:\(i + 2)",
             ]
             services += header.map { cells[$0] ?? "" }.joined(separator: ",") + "\n"
-            benchmark += "Authority \(i % 50),Service \(i),2012/13,cost_per_person,\(1000 + i),\(band),within\n"
+            let place = "Authority \(i % 50),Service \(i),2012/13,"
+            benchmark += place + "cost_per_person,\(1000 + i),\(band),within\n"
+                + place + "cost_per_outcome,\(5000 + 2 * i),within,within\n"
+                + place + "outcome_rate,\(Double(i % 100) / 100),within,within\n"
         }
-        var flags = "authority,service,period,source,rule,metric,value,threshold,severity,message\n"
+        var flags = RunFileSchema.cleanFlags.header.joined(separator: ",") + "\n"
         for i in 0..<600 {
             flags += "Authority \(i % 50),Service \(i),2012/13,gen.csv:\(i + 2),\(i % 2 == 0 ? "outlier" : "zero-outcomes"),"
                 + "cost_per_person,\(1000 + i),3.5,warning,flag number \(i)\n"
         }
         let mean = 1000 + Double(n - 1) / 2
-        let tables: [String: String] = [
-            "clean/services.csv": services,
-            "clean/flags.csv": flags,
-            "clean/rejected.csv": "source_file,line,rule,message,column,value,record\n",
-            "tables/benchmark.csv": benchmark,
-            "tables/descriptives.csv": RunFileSchema.descriptives.header.joined(separator: ",") + "\n"
-                + "all,cost_per_person,\(n),\(mean),1,1000,\(mean),\(1000 + n - 1),\(mean - 1),\(mean + 1),,\n"
+        // The all-services band of cost per person leaves a tenth of the services out on
+        // each side, as the benchmark above places them; the other bands hold every service.
+        let low = 1000 + Double(n / 10) - 0.5, high = 1000 + Double(n - n / 10) - 0.5
+        let inputs = """
+            {
+              "files": [
+                {
+                  "bytes": \(n * 100),
+                  "encoding": "utf-8",
+                  "path": "gen.csv",
+                  "rows_accepted": \(n),
+                  "rows_read": \(n),
+                  "rows_rejected": 0,
+                  "sha256": "\(String(repeating: "ab", count: 32))"
+                }
+              ],
+              "warnings": []
+            }
+
+            """
+        var files: [String: String] = [
+            RunLayout.ingestInputs: inputs,
+            RunLayout.cleanInputs: inputs,
+            RunLayout.cleanServices: services,
+            RunLayout.cleanFlags: flags,
+            RunLayout.benchmark: benchmark,
+            RunLayout.descriptives: RunFileSchema.descriptives.header.joined(separator: ",") + "\n"
+                + "all,cost_per_person,\(n),\(mean),\((high - low) / 2),1000,\(mean),\(1000 + n - 1),\(low),\(high),,\n"
                 + "all,cost_per_outcome,\(n),\(5000 + Double(n - 1)),1,5000,1,1,1,1,,\n",
-            "tables/correlations.csv": "group,x,y,n,pearson_r,spearman_rho,ci_low,ci_high,p_value,strength\n"
+            RunLayout.bands: RunFileSchema.bands.header.joined(separator: ",") + "\n"
+                + "cost_per_person,evidence_based,\(n / 10),1000,\(1000 + n - 10),999,\(mean),\(1000 + n),,\n"
+                + "cost_per_person,all,\(n),1000,\(1000 + n - 1),\(low),\(mean),\(high),,\n"
+                + "cost_per_outcome,evidence_based,\(n / 10),5000,\(5000 + 2 * (n - 10)),4999,\(5000 + n - 10),\(5000 + 2 * n),,\n"
+                + "cost_per_outcome,all,\(n),5000,\(5000 + 2 * (n - 1)),4999,\(5000 + n - 1),\(5000 + 2 * n),,\n"
+                + "outcome_rate,evidence_based,\(n / 10),0,0.9,0,0.45,1,,\n"
+                + "outcome_rate,all,\(n),0,0.99,0,0.5,1,,\n",
+            RunLayout.correlations: RunFileSchema.correlations.header.joined(separator: ",") + "\n"
                 + "all,outcome_rate,cost_per_outcome,\(n),0.01,0.01,0,0.02,0.5,negligible\n",
-            "tables/trend_lines.csv": "group,x,y,n,intercept,slope\nall,outcome_rate,cost_per_outcome,\(n),20000,-30000\n",
+            RunLayout.trendLines: RunFileSchema.trendLines.header.joined(separator: ",") + "\n"
+                + "all,outcome_rate,cost_per_outcome,\(n),20000,-30000\n",
         ]
-        for (path, text) in tables { try Data(text.utf8).write(to: directory.appendingPathComponent(path)) }
+        for schema in [RunFileSchema.cleanRejected] + RunFileSchema.tables + RunFileSchema.periodTables
+        where files[schema.path] == nil {
+            files[schema.path] = schema.header.joined(separator: ",") + "\n"
+        }
+        for (path, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(path)) }
     }
 }

@@ -9,10 +9,7 @@ import Testing
 struct ReportSafetyTests {
     /// Adds a service whose name ends in a backslash (which would escape the table's next `|`).
     static func addBackslashService(_ run: URL) throws {
-        let url = run.appendingPathComponent("tables/benchmark.csv")
-        var text = try String(contentsOf: url, encoding: .utf8)
-        text += "Zed \\,Back\\slash\\,2012/13,cost_per_person,1500,within,within\n"
-        try Data(text.utf8).write(to: url)
+        try ReportTestSupport.addServices([("Zed \\", "Back\\slash\\")], to: run)
     }
 
     @Test("no raw HTML, and every table row has as many cells as its header")

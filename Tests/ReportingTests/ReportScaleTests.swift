@@ -14,7 +14,7 @@ struct ReportScaleTests {
     static func largeRun() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vfm-large-" + UUID().uuidString)
         try LargeRun.write(services: services, to: directory)
-        try ReportStage.run(runDirectory: directory.path, pipeline: ReportTestSupport.pipeline, log: StageLog(quiet: true))
+        try ReportTestSupport.report(directory)
         return directory
     }
 
@@ -98,9 +98,8 @@ struct ReportScaleTests {
 
     @Test("4,000 groups render in linear time (indexed lookups, no scan per cell)")
     func manyGroups() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vfm-groups-" + UUID().uuidString)
+        let directory = try ReportTestSupport.scratchCopy(of: ReportTestSupport.smallRun)
         defer { ReportTestSupport.remove(directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("tables"), withIntermediateDirectories: true)
         var descriptives = RunFileSchema.descriptives.header.joined(separator: ",") + "\n"
         for group in 0..<4_000 {
             for metric in ["people_supported", "total_cost", "cost_per_person", "cost_per_outcome", "outcome_rate"] {
@@ -110,7 +109,7 @@ struct ReportScaleTests {
         try Data(descriptives.utf8).write(to: directory.appendingPathComponent("tables/descriptives.csv"))
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
-            try ReportStage.run(runDirectory: directory.path, pipeline: ReportTestSupport.pipeline, log: StageLog(quiet: true))
+            try ReportTestSupport.report(directory)
         }
         let report = try ReportTestSupport.text("report.md", in: directory)
         #expect(report.contains("| g3999 | 3† | 3,999 (n=3†) | £3,999 (n=3†) | £3,999 (n=3†) |"))

@@ -26,7 +26,7 @@ struct ReportStageTests {
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs between runs") }
         // Running again in place gives the same bytes too (the manifest does not list itself).
-        try ReportStage.run(runDirectory: first.path, pipeline: ReportTestSupport.pipeline, log: StageLog(quiet: true))
+        try ReportTestSupport.report(first)
         #expect(try Self.snapshot(first) == a)
     }
 
@@ -66,36 +66,24 @@ struct ReportStageTests {
         #expect(!text.contains("\r") && !text.contains("/tmp") && text.hasSuffix("}\n"))
     }
 
-    @Test("missing tables are reported as not produced, never as placeholder figures")
-    func missingTables() throws {
-        let run = try ReportTestSupport.runReport { directory in
-            for table in ["tables/correlations.csv", "tables/bands.csv", "tables/trend_lines.csv", "clean/flags.csv"] {
-                try FileManager.default.removeItem(at: directory.appendingPathComponent(table))
-            }
-        }
+    /// `ReportInput.read` needs every file the earlier stages write: a run directory
+    /// missing one gets no report, and the error names the file and the stage to run (SPEC §3).
+    @Test("a run directory missing a file the report reads is refused (66), naming the file and the stage that writes it",
+          arguments: [("tables/correlations.csv", "vfm-analyze"), ("tables/bands.csv", "vfm-analyze"),
+                      ("tables/trend_lines.csv", "vfm-analyze"), ("tables/periods.csv", "vfm-analyze"),
+                      ("tables/model.csv", "vfm-analyze"), ("tables/benchmark.csv", "vfm-analyze"), ("clean/flags.csv", "vfm-clean"),
+                      ("clean/rejected.csv", "vfm-clean"), ("ingest/inputs.json", "vfm-ingest")])
+    func missingFile(file: String, stage: String) throws {
+        let run = try ReportTestSupport.scratchCopy(of: ReportTestSupport.smallRun)
         defer { ReportTestSupport.remove(run) }
-        let report = try ReportTestSupport.text("report.md", in: run)
-        #expect(report.contains("Not produced in this run: `tables/correlations.csv` is missing"))
-        #expect(report.contains("Not produced in this run: `tables/bands.csv` is missing"))
-        #expect(report.contains("Not produced in this run: `clean/flags.csv` is missing"))
-        #expect(report.contains("Mean cost per person supported: £1,832 (n=8†)"))
-        let charts = try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("charts").path)
-        #expect(charts.sorted() == ["distribution-cost_per_outcome.svg", "distribution-cost_per_person.svg"])
-    }
-
-    @Test("a run directory with only the ingest summary still gives a report and a manifest")
-    func nearlyEmptyRun() throws {
-        let run = try ReportTestSupport.runReport { directory in
-            for folder in ["tables", "clean"] {
-                try FileManager.default.removeItem(at: directory.appendingPathComponent(folder))
-            }
+        try FileManager.default.removeItem(at: run.appendingPathComponent(file))
+        let error = try #require(throws: VFMError.self) { try ReportTestSupport.report(run) }
+        #expect(error.status == .noInput)
+        #expect(error.description.contains(file), "\(error)")
+        #expect(error.hint?.contains("run \(stage)") == true, "\(error)")
+        for output in ["report.md", "report.html", "manifest.json"] {
+            #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent(output).path), "\(output)")
         }
-        defer { ReportTestSupport.remove(run) }
-        let report = try ReportTestSupport.text("report.md", in: run)
-        #expect(report.contains("Not produced in this run: `tables/descriptives.csv`"))
-        #expect(report.contains("No chart was drawn"))
-        #expect(!report.contains("£"))
-        #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("manifest.json").path))
     }
 
     @Test("a chart left by an earlier report that this run does not draw is removed")

@@ -1,5 +1,7 @@
+import Analysis
 import Foundation
 import PipelineDefinition
+import Tabular
 import Testing
 import VFMCore
 import VFMTestSupport
@@ -61,8 +63,43 @@ enum ReportTestSupport {
                           prepare: (URL) throws -> Void = { _ in }) throws -> URL {
         let directory = try scratchCopy(of: source)
         try prepare(directory)
-        try ReportStage.run(runDirectory: directory.path, pipeline: pipeline, log: StageLog(quiet: true))
+        try report(directory, pipeline: pipeline)
         return directory
+    }
+
+    /// The report stage as `vfm-report` runs it (`StageSteps.reportByHand`, which this
+    /// target cannot see): the typed results loaded from `directory`, then rendered.
+    static func report(_ directory: URL, pipeline: LoadedPipeline = pipeline) throws(VFMError) {
+        let input = try ReportInput.read(fromRunDirectory: directory.path, pipeline: pipeline)
+        try ReportStage.run(input, runDirectory: directory.path, pipeline: pipeline, log: StageLog(quiet: true))
+    }
+
+    /// Adds services named by third parties to the run in `directory` as the earlier stages
+    /// write a service: a row of `clean/services.csv` (cost per person £1,200, within both
+    /// bands of cost per person; no job outcome) and its rows of `tables/benchmark.csv`, one
+    /// per band measure. Their names reach the report's benchmark (placed from the services
+    /// and the bands) and its charts.
+    static func addServices(_ names: [(authority: String, service: String)], to directory: URL) throws {
+        let servicesURL = directory.appendingPathComponent("clean/services.csv")
+        let benchmarkURL = directory.appendingPathComponent("tables/benchmark.csv")
+        var services = try String(contentsOf: servicesURL, encoding: .utf8)
+        var benchmark = try String(contentsOf: benchmarkURL, encoding: .utf8)
+        let header = services.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
+        for (index, name) in names.enumerated() {
+            let cells: [String: CSVField] = [
+                "authority": .text(name.authority), "service": .text(name.service), "period": .text("2012/13"),
+                "total_cost": .number(120_000), "people_supported": .count(100), "cost_per_person": .number(1_200),
+                "client_focus": .text("unknown"), "excluded_from_statistics": .text("false"), "current": .text("yes"),
+                "source": .text("added.csv:\(index + 2)"),
+            ]
+            services += CSVEncoding.line(header.map { cells[$0] ?? .text(nil) })
+            let service: [CSVField] = [.text(name.authority), .text(name.service), .text("2012/13")]
+            benchmark += CSVEncoding.line(service + [.text("cost_per_person"), .number(1_200), .text("within"), .text("within")])
+                + CSVEncoding.line(service + [.text("cost_per_outcome"), .number(nil), .text(nil), .text(nil)])
+                + CSVEncoding.line(service + [.text("outcome_rate"), .number(nil), .text(nil), .text(nil)])
+        }
+        try Data(services.utf8).write(to: servicesURL)
+        try Data(benchmark.utf8).write(to: benchmarkURL)
     }
 
     static func text(_ relative: String, in directory: URL) throws -> String {

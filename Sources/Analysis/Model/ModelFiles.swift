@@ -37,8 +37,8 @@ extension ModelFitRow: RunFileRow {
     }
 }
 
-/// The model's two tables of a run directory as typed rows, for the report; a table the
-/// run did not write (a run from before SPEC §14) is `nil`.
+/// The model's two tables of a run as typed rows, as the report takes them from
+/// `AnalysisResult`; optional as the report's `RunData` fields are (never `nil` in a run).
 package struct ModelTables: Sendable, Equatable {
     package var model: [ModelRow]?
     package var fit: [ModelFitRow]?
@@ -46,12 +46,5 @@ package struct ModelTables: Sendable, Equatable {
     package init(model: [ModelRow]? = nil, fit: [ModelFitRow]? = nil) {
         self.model = model
         self.fit = fit
-    }
-
-    /// Reads the tables present in `dir`; a damaged one is `.dataError` (65) naming file,
-    /// line and column.
-    package static func read(runDirectory dir: String) throws(VFMError) -> ModelTables {
-        ModelTables(model: try AnalysisFiles.rowsIfPresent(dir, RunLayout.model),
-                    fit: try AnalysisFiles.rowsIfPresent(dir, RunLayout.modelFit))
     }
 }

@@ -55,19 +55,3 @@ extension PeriodEditRow: RunFileRow {
                   effectLow: try cells.number(), effectHigh: try cells.number(), outcome: try cells.requiredText())
     }
 }
-
-extension PeriodTables {
-    /// The three period tables of a run directory as typed rows, for the report; `nil`
-    /// when the run has none of them (a run from before SPEC §11).
-    public static func read(runDirectory dir: String) throws(VFMError) -> PeriodTables? {
-        let periods: [PeriodRow]? = try AnalysisFiles.rowsIfPresent(dir, RunLayout.periods)
-        let change: [PeriodChangeRow]? = try AnalysisFiles.rowsIfPresent(dir, RunLayout.periodChange)
-        let edits: [PeriodEditRow]? = try AnalysisFiles.rowsIfPresent(dir, RunLayout.periodEdits)
-        guard periods != nil || change != nil || edits != nil else { return nil }
-        var tables = PeriodTables()
-        tables.periods = periods ?? []
-        tables.change = change ?? []
-        tables.edits = edits ?? []
-        return tables
-    }
-}

@@ -54,8 +54,8 @@ extension ValueForMoneyBasis: RunFileRow {
     }
 }
 
-/// The three "what a budget buys" tables of a run directory as typed rows, for the report
-/// and `vfm scenario`; a table the run did not produce (an older run) is `nil`.
+/// The three "what a budget buys" tables of a run as typed rows, as the report takes them
+/// from `AnalysisResult`; optional as the report's `RunData` fields are (never `nil` in a run).
 public struct BudgetTables: Sendable {
     public var valueForMoney: [ValueForMoneyRow]?
     public var scenarios: [ScenarioRow]?
@@ -67,13 +67,4 @@ public struct BudgetTables: Sendable {
         self.scenarios = scenarios
         self.basis = basis
     }
-
-    /// Reads the tables present in `dir`; a damaged one is `.dataError` (65) naming file,
-    /// line and column.
-    public static func read(runDirectory dir: String) throws(VFMError) -> BudgetTables {
-        BudgetTables(valueForMoney: try AnalysisFiles.rowsIfPresent(dir, RunLayout.valueForMoney),
-                     scenarios: try AnalysisFiles.rowsIfPresent(dir, RunLayout.scenarios),
-                     basis: try AnalysisFiles.rowsIfPresent(dir, RunLayout.valueForMoneyBasis))
-    }
-
 }
