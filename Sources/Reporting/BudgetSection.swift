@@ -11,7 +11,7 @@ import VFMCore
 enum BudgetSection {
     static func blocks(_ tables: BudgetTables, scenarios: [Scenario]) -> [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("What a budget buys")])]
-        guard let rows = tables.valueForMoney else { return blocks + [ReportContent.notProduced(RunLayout.valueForMoney)] }
+        let rows = tables.valueForMoney
         blocks.append(.paragraph([
             .text("A commissioner's question is how many job outcomes a budget buys. The answer used here is a "
                 + "group's "), .emphasis([.text("pooled")]),
@@ -69,10 +69,7 @@ enum BudgetSection {
     /// One bullet per scenario; the sentence names pipeline groups, so it is third-party text.
     static func scenarioList(_ tables: BudgetTables, scenarios: [Scenario]) -> [ReportBlock] {
         guard !scenarios.isEmpty else { return [.paragraph([.text("The pipeline defines no scenarios.")])] }
-        guard let rows = tables.scenarios, let basis = tables.basis else {
-            return [ReportContent.notProduced(tables.scenarios == nil ? RunLayout.scenarios : RunLayout.valueForMoneyBasis)]
-        }
-        let sentences = BudgetSentences(rows: rows, basis: basis)
+        let sentences = BudgetSentences(rows: tables.scenarios, basis: tables.basis)
         return [.paragraph([.text("The pipeline's scenarios:")]),
                 .bullets(scenarios.map { scenario in
                     [.strong([.name(scenario.name)]), .text(": "),

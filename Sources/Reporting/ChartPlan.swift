@@ -40,9 +40,7 @@ struct ChartPlan {
 
     func draw() -> ChartIndex {
         var charts = ChartIndex()
-        guard let source = ChartSource(data: data, definition: definition) else {
-            return charts
-        }
+        let source = ChartSource(data: data, definition: definition)
         var columns: [String: ChartColumn] = [:]
         func column(_ metric: String) -> ChartColumn {
             if let cached = columns[metric] { return cached }
@@ -60,7 +58,7 @@ struct ChartPlan {
         let evidence = source.evidence
         // Every measure a chart may draw: the outlier flags of each, from one pass.
         var flaggedMetrics = [Metric.costPerPerson.rawValue, Metric.costPerOutcome.rawValue]
-        for row in data.correlations ?? [] {
+        for row in data.correlations {
             for metric in [row.x.rawValue, row.y.rawValue] where !flaggedMetrics.contains(metric) {
                 flaggedMetrics.append(metric)
             }
@@ -93,7 +91,7 @@ struct ChartPlan {
             var title: String, pearsonR: Double?
         }
         var scatters: [Scatter] = []
-        for row in data.correlations ?? [] {
+        for row in data.correlations {
             guard scatters.count < Self.maximumScatters else { charts.scattersNotDrawn += 1; continue }
             let group = row.group, x = row.x.rawValue, y = row.y.rawValue
             guard row.n >= 3, let rows = members(group) else { continue }

@@ -16,9 +16,8 @@ struct ChartSource {
     /// Per service: whether it is evidence-based.
     let evidence: [Bool]
 
-    /// `nil` when the run has no `clean/services.csv`.
-    init?(data: RunData, definition: PipelineDefinition) {
-        guard let services = data.services else { return nil }
+    init(data: RunData, definition: PipelineDefinition) {
+        let services = data.services
         self.definition = definition
         self.services = services
         let selections = (definition.groups.map(\.name) + ServiceGroups.builtInNames).compactMap {

@@ -24,10 +24,11 @@ enum ModelSection {
                     + "would."),
             ]),
         ]
-        guard let fit = tables.fit?.first, let rows = tables.model else {
-            return blocks + [ReportContent.notProduced(tables.fit == nil ? RunLayout.modelFit : RunLayout.model)]
+        // With a `[model]` the fit table always has its row (n and parameters, fitted or not).
+        let rows = tables.model
+        guard let fit = tables.fit.first, fit.isFitted, !rows.isEmpty else {
+            return blocks + [.paragraph([.text(tables.fit.first.map(notFitted) ?? "The model was not fitted in this run.")])]
         }
-        guard fit.isFitted, !rows.isEmpty else { return blocks + [.paragraph([.text(notFitted(fit))])] }
         var table = ReportTable(caption: [.text("Rate ratios of job outcomes per pound (n = " + HumanNumbers.count(fit.n)
                                                 + " services)")],
                                 [("Covariate", .left), ("Rate ratio", .right), ("95% CI", .right), ("p", .right)])

@@ -9,7 +9,7 @@ extension ReportContent {
     var evidenceBasedBands: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Evidence-based services compared with all services "
             + "(study Table 8)")])]
-        guard let bands = data.bands else { return blocks + [Self.notProduced(RunLayout.bands)] }
+        let bands = data.bands
         blocks.append(.paragraph([.text("Evidence-based services are those following the IPS model with good fidelity "
             + "or where the study observed good practice. The band is the mean ± 1 standard deviation, the range in "
             + "which most services fall; its lower end is shown as £0 or 0% when mean − SD is negative, as the study "

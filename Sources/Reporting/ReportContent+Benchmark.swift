@@ -11,7 +11,7 @@ extension ReportContent {
     /// outside it each way, with the whole list left to `tables/benchmark.csv`.
     var benchmark: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Where each service sits (benchmark)")])]
-        guard let benchmark = data.benchmark else { return blocks + [Self.notProduced(RunLayout.benchmark)] }
+        let benchmark = data.benchmark
         let placed = placement ?? BenchmarkPlacement(benchmark)
         guard placed.serviceCount > ReportLimits.fullList else { return blocks + fullBenchmark(placed) }
         blocks.append(.paragraph([.text("Each figure is placed against the bands of the table above (mean ± 1 SD) of "

@@ -11,20 +11,14 @@ extension ReportContent {
     var flagsAndRejects: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Flags and rejected rows")]),
                                      .heading(level: 3, [.text("Rejected rows")])]
-        if let rejected = data.rejected {
-            if rejected.isEmpty {
-                blocks.append(.paragraph([.text("No row was rejected.")]))
-            } else {
-                blocks.append(.paragraph([.text("These rows entered no figure. Correct them in the return and run again.")]))
-                blocks += rejectedRows(rejected)
-            }
+        if data.rejected.isEmpty {
+            blocks.append(.paragraph([.text("No row was rejected.")]))
         } else {
-            blocks.append(Self.notProduced(RunLayout.cleanRejected))
+            blocks.append(.paragraph([.text("These rows entered no figure. Correct them in the return and run again.")]))
+            blocks += rejectedRows(data.rejected)
         }
         blocks.append(.heading(level: 3, [.text("Flags")]))
-        guard let flags = data.flags, let services = data.services else {
-            return blocks + [Self.notProduced(RunLayout.cleanFlags)]
-        }
+        let flags = data.flags, services = data.services
         func flag(_ position: RunData.FlagPosition) -> ServiceFlag {
             services[Int(position.service)].flags[Int(position.flag)]
         }
@@ -81,7 +75,7 @@ extension ReportContent {
     /// Every descriptive statistic, for readers who want more than the means.
     var descriptivesAppendix: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Appendix: descriptive statistics")])]
-        guard let descriptives = data.descriptives else { return blocks + [Self.notProduced(RunLayout.descriptives)] }
+        let descriptives = data.descriptives
         blocks.append(.paragraph([.text("SD is the sample standard deviation (n − 1); it needs at least 2 services.")]))
         var table = ReportTable(caption: [.text("Descriptive statistics, by group and measure")],
                                 [("Services", .left), ("Measure", .left), ("n", .right), ("Mean", .right),

@@ -5,14 +5,12 @@ extension ReportContent {
     /// The headline figures first, all services beside evidence-based services (study
     /// Table 8's comparison), for a reader who stops after one screen.
     var inBrief: [ReportBlock] {
-        guard data.descriptives != nil else { return [] }
         var items: [[Inline]] = []
-        if let services = data.services {
-            var text = "Services analysed: \(HumanNumbers.count(CurrentReturnCount(services).current))"
-            if let rejected = data.rejected { text += "; rows rejected: \(HumanNumbers.count(rejected.count))" }
-            text += "; flags raised: \(HumanNumbers.count(services.reduce(0) { $0 + $1.flags.count }))"
-            items.append([.text(text + ".")])
-        }
+        let services = data.services
+        var text = "Services analysed: \(HumanNumbers.count(CurrentReturnCount(services).current))"
+        text += "; rows rejected: \(HumanNumbers.count(data.rejected.count))"
+        text += "; flags raised: \(HumanNumbers.count(services.reduce(0) { $0 + $1.flags.count }))"
+        items.append([.text(text + ".")])
         for metric in [Metric.costPerPerson, .costPerOutcome, .outcomeRate] {
             guard let all = index.descriptive(group: "all", metric: metric.rawValue) else { continue }
             var text = "Mean " + Labels.metricInSentence(metric.rawValue) + ": "

@@ -8,7 +8,8 @@ extension ReportContent {
     /// the tool version (the provenance the manifest records).
     var whatWasAnalysed: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("What was analysed")])]
-        if let inputs = data.inputs, !inputs.files.isEmpty {
+        let inputs = data.inputs
+        if !inputs.files.isEmpty {
             // The preamble column appears only when some file had rows above its header (SPEC §4),
             // so a report of plain CSV returns looks as it always did.
             let showPreamble = inputs.files.contains { $0.preambleRows > 0 }
@@ -55,11 +56,9 @@ extension ReportContent {
                 }
                 blocks.append(.bullets(items))
             }
-        } else {
-            blocks.append(Self.notProduced(RunLayout.ingestInputs))
         }
-        if let services = data.services {
-            let count = CurrentReturnCount(services)
+        do {
+            let count = CurrentReturnCount(data.services)
             if count.earlier == 0 {
                 blocks.append(.paragraph([.text("Services analysed: \(HumanNumbers.count(count.current)) (one per "
                     + "accepted row of "), .code(RunLayout.cleanServices), .text(").")]))
@@ -85,7 +84,7 @@ extension ReportContent {
                 + "with the services rather than deleting them (see "), .emphasis([.text("Flags and rejected rows")]),
                 .text(").")])]
         }
-        let excluded = (data.services ?? []).filter(\.excludedFromStatistics)
+        let excluded = data.services.filter(\.excludedFromStatistics)
         let text = "This pipeline excludes outliers from the statistics ("
         var sentence: [Inline] = [.text(text), .code("exclude_outliers = true"),
             .text("): \(HumanNumbers.count(excluded.count)) service(s) are listed in "), .code(RunLayout.cleanServices),

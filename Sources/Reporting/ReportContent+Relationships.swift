@@ -9,7 +9,7 @@ extension ReportContent {
     var relationships: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Relationships between the measures (study Chart 8, "
             + "Table 7, Charts 11–12, support levels)")])]
-        guard let correlations = data.correlations else { return blocks + [Self.notProduced(RunLayout.correlations)] }
+        let correlations = data.correlations
         blocks.append(.paragraph([.text("r is Pearson's correlation coefficient with its 95% confidence interval "
             + "(Fisher z) and two-sided p-value; ρ is Spearman's rank correlation, which extreme costs sway less. "
             + "Strength words describe |r|: ")] + strengthScale + [.text(". A figure needs at least 3 services "

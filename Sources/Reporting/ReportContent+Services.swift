@@ -7,7 +7,6 @@ extension ReportContent {
     /// Study Table 4: size, cost and support levels of the services, per group.
     var characteristics: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Characteristics of services (study Table 4)")])]
-        guard data.descriptives != nil else { return blocks + [Self.notProduced(RunLayout.descriptives)] }
         var table = ReportTable(caption: [.text("Size and cost of services, by group (study Table 4)")],
                                 [("Services", .left), ("Number of services", .right), ("Mean people supported", .right),
                                  ("Mean total cost", .right), ("Mean cost per person supported", .right)])
@@ -27,7 +26,7 @@ extension ReportContent {
     /// for level of need): part of Table 4.
     private var supportLevels: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 3, [.text("Support levels of the people supported")])]
-        guard let levels = data.supportLevels else { return blocks + [Self.notProduced(RunLayout.supportLevels)] }
+        let levels = data.supportLevels
         blocks.append(.paragraph([.text("Hours a week of health and social care support other than employment "
             + "support, pooled over the services that reported all three levels (n = those services).")]))
         var table = ReportTable(caption: [.text("Share of people supported by hours a week of other support, by group")],
@@ -45,7 +44,7 @@ extension ReportContent {
     /// Study Table 5: the job outcome rate and the mix of outcomes, with "per 100 people supported".
     var jobOutcomes: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Job outcomes (study Table 5)")])]
-        guard let mix = data.outcomeMix else { return blocks + [Self.notProduced(RunLayout.outcomeMix)] }
+        let mix = data.outcomeMix
         blocks.append(.paragraph([.text("A job outcome is a person supported to gain a new job or to keep (retain) "
             + "one they had, or who became self-employed. The rate is the mean over services of job outcomes ÷ "
             + "people supported; the mix is pooled over the services that reported all three kinds.")]))
@@ -76,7 +75,6 @@ extension ReportContent {
     /// Study Table 6: what a job outcome costs, per group.
     var costPerJobOutcome: [ReportBlock] {
         var blocks: [ReportBlock] = [.heading(level: 2, [.text("Cost per job outcome (study Table 6)")])]
-        guard data.descriptives != nil else { return blocks + [Self.notProduced(RunLayout.descriptives)] }
         blocks.append(.paragraph([.text("Cost per job outcome = total cost ÷ job outcomes; a service with no job "
             + "outcome has none (the study's n=68 of 70).")]))
         var table = ReportTable(caption: [.text("Cost per job outcome, by group (study Table 6)")],

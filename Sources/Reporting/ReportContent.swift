@@ -32,11 +32,6 @@ struct ReportContent {
 
     var document: ReportDocument { ReportDocument(blocks: SmallGroup.explained(sections.flatMap { $0 })) }
 
-    /// The sentence printed instead of a section whose table the run did not produce.
-    static func notProduced(_ file: String) -> ReportBlock {
-        .paragraph([.text("Not produced in this run: "), .code(file), .text(" is missing from the run directory.")])
-    }
-
     /// `Group` as printed in a table cell (a pipeline's group names are third-party text).
     static func groupCell(_ group: String) -> [Inline] { [.name(Labels.group(group))] }
 

@@ -30,7 +30,7 @@ public enum ReportStage {
         // on one core beside the charts on the other, the charts' own `Parallel.map` found
         // no core free and drew them one by one: at 10^5 services a core stood idle for
         // most of the report's charts.)
-        let placement = data.benchmark.map { BenchmarkPlacement($0) }
+        let placement = BenchmarkPlacement(data.benchmark)
         let charts = ChartPlan(data: data, definition: pipeline.definition, index: index).draw()
         let chartsDirectory = (runDirectory as NSString).appendingPathComponent(RunLayout.chartsDirectory)
         try removeStaleCharts(in: chartsDirectory, keeping: Set(charts.all.map(\.file)))

@@ -8,35 +8,31 @@ import VFMCore
 /// `ReportInput` holds them, whether `vfm run` handed them over in memory or `vfm-report`
 /// read them from the run directory through the files' schemas. Nothing here is cell text
 /// read back: a figure goes from the analysis to the report's formatter once.
-///
-/// `ReportInput` holds every table, so no field below is `nil` in a run. They are optional
-/// from when the report read each file when present, and each section still has its
-/// `ReportContent.notProduced` branch for a `nil`: making them required touches every
-/// section of the report, a change of its own (issue 25).
+/// Every table is there: `vfm-report` by hand stops (66) naming the stage to run when a
+/// file is missing, so no section has a "not produced" case.
 public struct RunData: Sendable {
-    public var inputs: RunInputs?
+    public var inputs: RunInputs
     /// `clean/services.csv`, each service with its flags from `clean/flags.csv`.
-    var services: [CleanedService]?
+    var services: [CleanedService]
     /// `clean/rejected.csv`: the rows rejected by ingest and by clean.
-    var rejected: [RejectedRow]?
-    var descriptives: [DescriptiveRow]?
-    var correlations: [CorrelationRow]?
-    var outcomeMix: [OutcomeMixRow]?
-    var supportLevels: [SupportLevelRow]?
-    var benchmark: BenchmarkTable?
-    var bands: [BandRow]?
-    var trendLines: [TrendLineRow]?
-    public var budget = BudgetTables()
+    var rejected: [RejectedRow]
+    var descriptives: [DescriptiveRow]
+    var correlations: [CorrelationRow]
+    var outcomeMix: [OutcomeMixRow]
+    var supportLevels: [SupportLevelRow]
+    var benchmark: BenchmarkTable
+    var bands: [BandRow]
+    var trendLines: [TrendLineRow]
+    public var budget: BudgetTables
     /// SPEC §14's model tables.
-    package var model = ModelTables()
+    package var model: ModelTables
     /// SPEC §11's period tables.
-    public var periodTables: PeriodTables?
+    public var periodTables: PeriodTables
 
     /// The run's flags, service by service in file order, as `clean/flags.csv` lists
     /// them: each as the positions of its service and of the flag in it, so that a million
     /// flags copy no service.
-    var flags: [FlagPosition]? {
-        guard let services else { return nil }
+    var flags: [FlagPosition] {
         var positions: [FlagPosition] = []
         for (service, entry) in services.enumerated() {
             for flag in entry.flags.indices { positions.append(FlagPosition(service: Int32(service), flag: Int32(flag))) }

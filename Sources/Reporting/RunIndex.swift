@@ -17,14 +17,14 @@ struct RunIndex {
 
     init(_ data: RunData) {
         var groups: OrderedSet<String> = []
-        for row in data.descriptives ?? [] {
+        for row in data.descriptives {
             groups.append(row.group)
             if descriptiveRows[row.group]?[row.metric.rawValue] == nil {
                 descriptiveRows[row.group, default: [:]][row.metric.rawValue] = row
             }
         }
         descriptiveGroups = groups.elements
-        for row in data.trendLines ?? [] {
+        for row in data.trendLines {
             let key = PairKey(group: row.group, x: row.x.rawValue, y: row.y.rawValue)
             if trendRows[key] == nil { trendRows[key] = row }
         }

@@ -38,12 +38,12 @@ extension ModelFitRow: RunFileRow {
 }
 
 /// The model's two tables of a run as typed rows, as the report takes them from
-/// `AnalysisResult`; optional as the report's `RunData` fields are (never `nil` in a run).
+/// `AnalysisResult`.
 package struct ModelTables: Sendable, Equatable {
-    package var model: [ModelRow]?
-    package var fit: [ModelFitRow]?
+    package var model: [ModelRow]
+    package var fit: [ModelFitRow]
 
-    package init(model: [ModelRow]? = nil, fit: [ModelFitRow]? = nil) {
+    package init(model: [ModelRow], fit: [ModelFitRow]) {
         self.model = model
         self.fit = fit
     }

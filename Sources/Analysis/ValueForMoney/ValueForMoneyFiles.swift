@@ -55,14 +55,14 @@ extension ValueForMoneyBasis: RunFileRow {
 }
 
 /// The three "what a budget buys" tables of a run as typed rows, as the report takes them
-/// from `AnalysisResult`; optional as the report's `RunData` fields are (never `nil` in a run).
+/// from `AnalysisResult`.
 public struct BudgetTables: Sendable {
-    public var valueForMoney: [ValueForMoneyRow]?
-    public var scenarios: [ScenarioRow]?
-    public var basis: [ValueForMoneyBasis]?
+    public var valueForMoney: [ValueForMoneyRow]
+    public var scenarios: [ScenarioRow]
+    public var basis: [ValueForMoneyBasis]
 
-    public init(valueForMoney: [ValueForMoneyRow]? = nil, scenarios: [ScenarioRow]? = nil,
-                basis: [ValueForMoneyBasis]? = nil) {
+    public init(valueForMoney: [ValueForMoneyRow], scenarios: [ScenarioRow],
+                basis: [ValueForMoneyBasis]) {
         self.valueForMoney = valueForMoney
         self.scenarios = scenarios
         self.basis = basis
