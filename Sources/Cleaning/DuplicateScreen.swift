@@ -83,36 +83,14 @@ enum DuplicateScreen {
 
     /// Groups of two or more services sharing a key, each group ordered by (source file,
     /// line); values are indices into `services`. Each service's key is hashed once from
-    /// its folded bytes (no `String` built for ASCII names); only services whose hashes
-    /// meet are compared as `Key`s (issue 12).
-    ///
-    /// The hashes are computed on all cores (`Parallel.map` over contiguous pieces, each
-    /// writing its own), then met in one pass in index order: the groups are the same on
-    /// one core or many.
+    /// its folded bytes (no `String` built for ASCII names), on all cores (`SharedHashes`);
+    /// only services whose hashes meet are compared as `Key`s (issue 12).
     static func groups(_ services: [CleanedService]) -> [[Int]] {
-        let pieces = services.count < 4_096 ? 1 : 4
-        let hashes = services.withUnsafeBufferPointer { rows in
-            Parallel.map(pieces) { piece -> [Int] in
-                var scratch: [UInt8] = []
-                return (rows.count * piece / pieces..<rows.count * (piece + 1) / pieces).map { index in
-                    Key.hash(rows[index].input.authority, rows[index].input.service, rows[index].input.period,
-                             scratch: &scratch)
-                }
-            }
-        }
-        var first: [Int: Int] = [:]
-        first.reserveCapacity(services.count)
-        var candidates: [Int: [Int]] = [:]
-        var index = 0
-        for piece in hashes {
-            for hash in piece {
-                let seen = first.firstOrInsert(hash, index)
-                if seen != index { candidates[seen, default: [seen]].append(index) }
-                index += 1
-            }
+        let candidates = SharedHashes.candidates(services) { row, scratch in
+            Key.hash(row.authority, row.service, row.period, scratch: &scratch)
         }
         var groups: [[Int]] = []
-        for var rest in candidates.values {
+        for var rest in candidates {
             while rest.count > 1 {
                 let key = Key(services[rest[0]].input)
                 let same = rest.filter { Key(services[$0].input) == key }
@@ -169,16 +147,5 @@ enum DuplicateScreen {
 
     static func rejectMessage(first: SourceLocation) -> String {
         "same authority, service and period as \(first), which is kept (duplicate_policy = keep-first)"
-    }
-}
-
-extension Dictionary where Value == Int {
-    /// The value stored for `key`, storing `value` first when there is none — one lookup.
-    fileprivate mutating func firstOrInsert(_ key: Key, _ value: Int) -> Int {
-        func take(_ stored: inout Int) -> Int {
-            if stored < 0 { stored = value }
-            return stored
-        }
-        return take(&self[key, default: -1])
     }
 }
