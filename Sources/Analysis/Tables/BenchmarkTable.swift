@@ -13,16 +13,14 @@ import VFMCore
 ///
 /// The table has a row per service and band metric — three million at 10⁶ services, 72
 /// bytes each as `BenchmarkRow`s (issue 12) — so the analysis keeps only the services and
-/// the bands, and each row is worked out when the writer or the report reads it. A table
-/// read back from the file holds its rows. Either way it reads as the same collection.
+/// the bands, and each row is worked out when the writer or the report reads it. The
+/// report run by hand places the services and bands it read back the same way, so the
+/// file itself is never read back.
 public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
-    private enum Storage: Sendable {
-        /// Row i is service i / metrics.count against metric i % metrics.count.
-        case placed(services: [CleanedService], metrics: [Metric], all: [Band?], evidence: [Band?])
-        case read([BenchmarkRow])
-    }
-
-    private let storage: Storage
+    /// Row i is service i / metrics.count against metric i % metrics.count.
+    private let services: [CleanedService]
+    private let metrics: [Metric]
+    private let all: [Band?], evidence: [Band?]
     public let endIndex: Int
     public var startIndex: Int { 0 }
 
@@ -39,29 +37,20 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
             let band = Band(low: row.bandLow, high: row.bandHigh)
             if row.group == "all" { allBands[row.metric] = band } else { evidenceBands[row.metric] = band }
         }
-        storage = .placed(services: services, metrics: metrics, all: metrics.map { allBands[$0] },
-                          evidence: metrics.map { evidenceBands[$0] })
+        self.services = services
+        self.metrics = metrics
+        all = metrics.map { allBands[$0] }
+        evidence = metrics.map { evidenceBands[$0] }
         endIndex = metrics.isEmpty ? 0 : services.count * metrics.count
     }
 
-    /// A table of rows as read from `tables/benchmark.csv` (or built by a test).
-    public init(_ rows: [BenchmarkRow]) {
-        storage = .read(rows)
-        endIndex = rows.count
-    }
-
     public subscript(position: Int) -> BenchmarkRow {
-        switch storage {
-        case .read(let rows):
-            return rows[position]
-        case .placed(let services, let metrics, let all, let evidence):
-            let (row, column) = position.quotientAndRemainder(dividingBy: metrics.count)
-            // Field by field: a copy of the whole service would retain every string in it.
-            let value = services[row].value(of: metrics[column])
-            return BenchmarkRow(authority: services[row].input.authority, service: services[row].input.service,
-                                period: services[row].input.period, metric: metrics[column], value: value,
-                                allBand: all[column]?.position(of: value), evidenceBand: evidence[column]?.position(of: value))
-        }
+        let (row, column) = position.quotientAndRemainder(dividingBy: metrics.count)
+        // Field by field: a copy of the whole service would retain every string in it.
+        let value = services[row].value(of: metrics[column])
+        return BenchmarkRow(authority: services[row].input.authority, service: services[row].input.service,
+                            period: services[row].input.period, metric: metrics[column], value: value,
+                            allBand: all[column]?.position(of: value), evidenceBand: evidence[column]?.position(of: value))
     }
 
     public static func == (lhs: BenchmarkTable, rhs: BenchmarkTable) -> Bool { lhs.elementsEqual(rhs) }
