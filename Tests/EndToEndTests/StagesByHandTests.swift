@@ -1,4 +1,5 @@
 import Foundation
+import RunFiles
 import Testing
 import VFMTestSupport
 
@@ -28,6 +29,44 @@ struct StagesByHandTests {
         #expect(actual.paths == expected.paths)
         for path in expected.paths where actual.files[path] != expected.files[path] {
             Issue.record("\(path) differs between the stages by hand and vfm run")
+        }
+    }
+
+    @Test("by hand gives the bytes of vfm run on the messy returns, and with outliers excluded from the statistics",
+          arguments: [("messy/rows", false), ("returns/sample-70.csv", true)])
+    func byHandEqualsRunMessyOrExcluding(fixture: String, excludeOutliers: Bool) throws {
+        let workspace = try RunWorkspace(copying: fixture)
+        defer { workspace.remove() }
+        var config: [String] = []
+        if excludeOutliers {
+            // Excluded services enter no statistic but are still placed in the benchmark.
+            let pipeline = workspace.scratch.appending("exclude.toml")
+            let text = try String(contentsOf: FixturePaths.repositoryRoot.appendingPathComponent("Pipelines/ndti-2014.toml"),
+                                  encoding: .utf8)
+            // A lower threshold, so that the sample has outliers to exclude.
+            let excluding = text.replacingOccurrences(of: "exclude_outliers = false", with: "exclude_outliers = true")
+                .replacingOccurrences(of: #"{ metric = "cost_per_person", method = "modified-z", threshold = 3.5"#,
+                                      with: #"{ metric = "cost_per_person", method = "modified-z", threshold = 1.5"#)
+            #expect(excluding != text)
+            try Data(excluding.utf8).write(to: pipeline)
+            config = ["--config", pipeline.path]
+        }
+        #expect(try workspace.run(config).status == 0)
+        let byHand = workspace.scratch.appending("by-hand").path
+        for (executable, arguments) in [("vfm-ingest", ["--input", workspace.input.path]), ("vfm-clean", []),
+                                        ("vfm-analyze", []), ("vfm-report", [])] {
+            let result = try ExecuteCommand.run(executable, ["--run-dir", byHand] + config + arguments)
+            #expect(result.status == 0, "\(executable): \(result)")
+        }
+        let expected = workspace.snapshot
+        let actual = DirectorySnapshot(of: URL(fileURLWithPath: byHand))
+        #expect(actual.paths == expected.paths)
+        for path in expected.paths where actual.files[path] != expected.files[path] {
+            Issue.record("\(path) differs between the stages by hand and vfm run")
+        }
+        if excludeOutliers {
+            let services = try String(contentsOfFile: byHand + "/" + RunLayout.cleanServices, encoding: .utf8)
+            #expect(services.contains(",true,"), "no service was excluded: the case tests nothing")
         }
     }
 
