@@ -55,6 +55,26 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
 
     public static func == (lhs: BenchmarkTable, rhs: BenchmarkTable) -> Bool { lhs.elementsEqual(rhs) }
 
+    /// The band metrics, in the order of each service's rows.
+    public var placedMetrics: [Metric] { metrics }
+
+    /// How many services are placed: row `service × placedMetrics.count + column` is one
+    /// of them against one metric.
+    public var serviceCount: Int { metrics.isEmpty ? 0 : services.count }
+
+    /// The names of the service of rows `service × placedMetrics.count …`.
+    public func names(ofService service: Int) -> (authority: String, service: String, period: String?) {
+        (services[service].input.authority, services[service].input.service, services[service].input.period)
+    }
+
+    /// Row `service × placedMetrics.count + column`'s figure and its place against the
+    /// all-services band: the row without its names, for a reader of every row that needs
+    /// no names (the report's counts, three million rows at 10⁶ services).
+    public func placement(service: Int, column: Int) -> (value: Double?, allBand: BandPosition?) {
+        let value = services[service].value(of: metrics[column])
+        return (value, all[column]?.position(of: value))
+    }
+
     /// Writes the table to `path` row by row, no row held past its line.
     @discardableResult
     func write(to path: String, displayName: String) throws(VFMError) -> String {
