@@ -123,23 +123,29 @@ final class XMLPushParser {
         if let context { return context }
         var sax = xmlSAXHandler()
         sax.initialized = Self.sax2Magic
+        // The three callbacks of every element reach the parser as a guaranteed reference:
+        // `takeUnretainedValue()` retained and released it (and its handler) at each call,
+        // a tenth of reading a workbook's sheet.
         sax.startElementNs = { user, localName, _, _, _, _, attributeCount, _, attributes in
             guard let user, let localName else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
             let fields = UnsafeRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
-            if !parser.handler.startElement(XMLName(localName), XMLAttributes(fields, count: Int(attributeCount))) {
-                parser.stop()
+            Unmanaged<XMLPushParser>.fromOpaque(user)._withUnsafeGuaranteedRef { parser in
+                if !parser.handler.startElement(XMLName(localName), XMLAttributes(fields, count: Int(attributeCount))) {
+                    parser.stop()
+                }
             }
         }
         sax.endElementNs = { user, localName, _, _ in
             guard let user, let localName else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            if !parser.handler.endElement(XMLName(localName)) { parser.stop() }
+            Unmanaged<XMLPushParser>.fromOpaque(user)._withUnsafeGuaranteedRef { parser in
+                if !parser.handler.endElement(XMLName(localName)) { parser.stop() }
+            }
         }
         let characters: charactersSAXFunc = { user, bytes, count in
             guard let user, let bytes, count > 0 else { return }
-            let parser = Unmanaged<XMLPushParser>.fromOpaque(user).takeUnretainedValue()
-            parser.handler.characters(XMLBytes(UnsafeBufferPointer(start: bytes, count: Int(count))))
+            Unmanaged<XMLPushParser>.fromOpaque(user)._withUnsafeGuaranteedRef { parser in
+                parser.handler.characters(XMLBytes(UnsafeBufferPointer(start: bytes, count: Int(count))))
+            }
         }
         sax.characters = characters
         sax.ignorableWhitespace = characters
