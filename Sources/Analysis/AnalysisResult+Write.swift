@@ -75,20 +75,18 @@ extension AnalysisResult {
     ///   `.dataError` (65) naming file, line and column when one is damaged.
     public static func read(fromRunDirectory dir: String, placing services: [CleanedService]) throws(VFMError) -> AnalysisResult {
         let hint = "this file is written by vfm-analyze; run the analyze stage again to rewrite it"
-        func missing(_ path: String) -> VFMError {
-            VFMError(.noInput, "file not found", file: path, hint: "run vfm-analyze on this run directory first")
-        }
+        let missingHint = "run vfm-analyze on this run directory first"
         func rows<Row: RunFileRow>(_ path: String, _: Row.Type) throws(VFMError) -> [Row] {
             do {
                 return try RunFileCSV(file: path, hint: hint).rows(ofFile: (dir as NSString).appendingPathComponent(path), as: Row.self)
             } catch {
                 var error = error
-                if error.status == .noInput { error.hint = missing(path).hint }
+                if error.status == .noInput { error.hint = missingHint }
                 throw error
             }
         }
         guard FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(RunLayout.benchmark)) else {
-            throw missing(RunLayout.benchmark)
+            throw VFMError(.noInput, "file not found", file: RunLayout.benchmark, hint: missingHint)
         }
         let bands = try rows(RunLayout.bands, BandRow.self)
         var result = AnalysisResult(

@@ -14,7 +14,7 @@ public enum AnalyzeStage {
     public static func run(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
         let everyReturn = clean.earlierReturns.isEmpty ? clean.services : clean.services + clean.earlierReturns
         var clean = clean
-        if !clean.services.allSatisfy(\.isCurrent) { clean.services.removeAll { !$0.isCurrent } }
+        clean.services = clean.currentServices
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
         // The model (SPEC §14) reads only the services: it is fitted on the other core while
@@ -24,7 +24,8 @@ public enum AnalyzeStage {
         // they kept the other core waiting a third of a second).
         // The LAPACK call count a caller watches (a task-local) is carried onto that core.
         let services = clean.services, calls = LAPACKCalls.current
-        let onePeriod = clean.earlierReturns.isEmpty && everyReturn.count == clean.services.count
+        // Every return current: a run of one period (earlier returns would count in `everyReturn`).
+        let onePeriod = everyReturn.count == clean.services.count
         let (modelAndPeriods, figures) = Parallel.both({ () -> ((model: [ModelRow], fit: [ModelFitRow]), PeriodTables?) in
             let model = LAPACKCalls.$current.withValue(calls) { ModelTable.rows(services, settings: pipeline.model, log: log) }
             return (model, onePeriod ? nil : PeriodTables(everyReturn, pipeline: pipeline))

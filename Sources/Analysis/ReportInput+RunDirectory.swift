@@ -17,8 +17,8 @@ extension ReportInput {
         }
         let clean = try CleanResult.read(fromRunDirectory: dir)
         // Only current returns are placed in the benchmark (SPEC §11), as by the analyze stage.
-        let current = clean.services.allSatisfy(\.isCurrent) ? clean.services : clean.services.filter(\.isCurrent)
         return ReportInput(ingest: ingest, clean: clean,
-                           analysis: try AnalysisResult.read(fromRunDirectory: dir, placing: current), pipeline: pipeline)
+                           analysis: try AnalysisResult.read(fromRunDirectory: dir, placing: clean.currentServices),
+                           pipeline: pipeline)
     }
 }

@@ -26,4 +26,10 @@ public struct CleanResult: Sendable, Equatable {
         self.files = files
         self.warnings = warnings
     }
+
+    /// The services that are current returns (SPEC §11), the only ones any §6 table
+    /// describes: `services` itself, not a copy, when every one is (a run of one period).
+    public var currentServices: [CleanedService] {
+        services.allSatisfy(\.isCurrent) ? services : services.filter(\.isCurrent)
+    }
 }

@@ -12,24 +12,7 @@ struct StagesByHandTests {
         let workspace = try input.workspace()
         defer { workspace.remove() }
         #expect(try workspace.run().status == 0)
-
-        let byHand = workspace.scratch.appending("by-hand").path
-        let steps: [(String, [String])] = [
-            ("vfm-ingest", ["--run-dir", byHand, "--input", workspace.input.path]),
-            ("vfm-clean", ["--run-dir", byHand]),
-            ("vfm-analyze", ["--run-dir", byHand]),
-            ("vfm-report", ["--run-dir", byHand]),
-        ]
-        for (executable, arguments) in steps {
-            let result = try ExecuteCommand.run(executable, arguments)
-            #expect(result.status == 0, "\(executable): \(result)")
-        }
-        let expected = workspace.snapshot
-        let actual = DirectorySnapshot(of: URL(fileURLWithPath: byHand))
-        #expect(actual.paths == expected.paths)
-        for path in expected.paths where actual.files[path] != expected.files[path] {
-            Issue.record("\(path) differs between the stages by hand and vfm run")
-        }
+        try Self.expectByHandEqualsRun(workspace)
     }
 
     @Test("by hand gives the bytes of vfm run on the messy returns, and with outliers excluded from the statistics",
@@ -52,6 +35,18 @@ struct StagesByHandTests {
             config = ["--config", pipeline.path]
         }
         #expect(try workspace.run(config).status == 0)
+        let byHand = try Self.expectByHandEqualsRun(workspace, config: config)
+        if excludeOutliers {
+            let services = try String(contentsOfFile: byHand + "/" + RunLayout.cleanServices, encoding: .utf8)
+            #expect(services.contains(",true,"), "no service was excluded: the case tests nothing")
+        }
+    }
+
+    /// Runs the four stages by hand into `by-hand` beside `workspace`'s published run (with
+    /// `config`, as the run was given) and expects the same paths and bytes; returns the
+    /// by-hand directory.
+    @discardableResult
+    static func expectByHandEqualsRun(_ workspace: RunWorkspace, config: [String] = []) throws -> String {
         let byHand = workspace.scratch.appending("by-hand").path
         for (executable, arguments) in [("vfm-ingest", ["--input", workspace.input.path]), ("vfm-clean", []),
                                         ("vfm-analyze", []), ("vfm-report", [])] {
@@ -64,10 +59,7 @@ struct StagesByHandTests {
         for path in expected.paths where actual.files[path] != expected.files[path] {
             Issue.record("\(path) differs between the stages by hand and vfm run")
         }
-        if excludeOutliers {
-            let services = try String(contentsOfFile: byHand + "/" + RunLayout.cleanServices, encoding: .utf8)
-            #expect(services.contains(",true,"), "no service was excluded: the case tests nothing")
-        }
+        return byHand
     }
 
     @Test("a stage run on a directory without the previous stage's files exits 66",

@@ -18,21 +18,20 @@ public struct PeriodTables: Sendable, Equatable {
     ///
     /// `current`: the columns and group membership the analysis worked out over these same
     /// `services`, for a run of one period, whose cross-section is then read from them
-    /// instead of working them out again (at 10⁶ services, ~50 MB more at the analysis's
-    /// peak, and the time).
+    /// instead of being worked out again.
     init(_ services: [CleanedService], pipeline: PipelineDefinition,
          current: (store: ServiceColumns, membership: GroupMembership)? = nil) {
         let panel = PeriodPanel(services)
         for (period, rows) in zip(panel.periods, panel.rows) {
-            if rows.count == services.count, let current {
-                periods += Self.crossSection(store: current.store, membership: current.membership, label: period.label,
-                                             pipeline: pipeline)
+            guard rows.count == services.count else {
+                periods += Self.crossSection(rows.map { services[$0] }, label: period.label, pipeline: pipeline)
                 continue
             }
             // One period holding every row (a single year's returns) is the services as they
             // are: no copy of a million services (it raised the 10⁶ run's peak by ~180 MB).
-            let members = rows.count == services.count ? services : rows.map { services[$0] }
-            periods += Self.crossSection(members, label: period.label, pipeline: pipeline)
+            periods += current.map {
+                Self.crossSection(store: $0.store, membership: $0.membership, label: period.label, pipeline: pipeline)
+            } ?? Self.crossSection(services, label: period.label, pipeline: pipeline)
         }
         for pair in panel.pairs {
             let matched = panel.matched(pair: pair).filter {
