@@ -7,8 +7,6 @@ import VFMCore
 public struct CleanedService: Sendable, Equatable {
     public var input: ServiceReturn
     public var derived: DerivedMeasures
-    /// Every flag raised on this service, in rule order.
-    public var flags: [ServiceFlag]
     /// True when the pipeline sets `exclude_outliers` and this service is an outlier:
     /// it stays in `clean/services.csv` but enters no statistic.
     public var excludedFromStatistics: Bool
@@ -16,6 +14,9 @@ public struct CleanedService: Sendable, Equatable {
     /// or of the chosen period. Earlier returns stay in `clean/services.csv` (`current` =
     /// `no`) and enter no §6 statistic.
     public var isCurrent = true
+    /// Every flag raised on this service, in rule order. (After the two booleans above,
+    /// which fit in the tail of `derived`: a million services are held through the analysis.)
+    public var flags: [ServiceFlag]
 
     public init(input: ServiceReturn, derived: DerivedMeasures, flags: [ServiceFlag], excludedFromStatistics: Bool) {
         self.input = input
@@ -47,12 +48,14 @@ public struct DerivedMeasures: Sendable, Equatable {
     @MissingAsNaN public var selfEmployedShare: Double?
     @MissingAsNaN public var ldShare: Double?
     @MissingAsNaN public var mhShare: Double?
-    public var clientFocus: ClientFocus
     @MissingAsNaN public var shareLT7: Double?
     @MissingAsNaN public var share7to40: Double?
     @MissingAsNaN public var share40plus: Double?
     /// Support Level Index (NDTi 2014, footnote 10): p(<7h) + 3·p(7–40h) + 10·p(40h+).
     @MissingAsNaN public var supportLevelIndex: Double?
+    /// Last, so that its byte and `CleanedService`'s flags after it share the struct's tail
+    /// rather than each padding to 8 (Swift lays a struct out in declaration order).
+    public var clientFocus: ClientFocus
 
     public init(jobOutcomes: Double? = nil, outcomeRate: Double? = nil, costPerPerson: Double? = nil,
                 costPerOutcome: Double? = nil, gainedShare: Double? = nil, retainedShare: Double? = nil,

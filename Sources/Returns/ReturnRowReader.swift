@@ -193,7 +193,7 @@ struct ReturnRowReader {
         var serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
             evidenceBase: EvidenceBase(label: row.evidenceLabel), totalCost: totalCost,
-            peopleSupported: peopleSupported, counts: row.counts,
+            peopleSupported: peopleSupported, counts: row.counts.fitted(),
             reportedCostPerPerson: row.reportedCostPerPerson, reportedCostPerOutcome: row.reportedCostPerOutcome,
             extraColumns: [])
         serviceReturn.proportionsGiven = row.proportions.map(\.column)

@@ -22,7 +22,7 @@ extension ServiceReturn {
         }
         self.init(source: source, authority: authority, service: service, period: cells.text(at: At.period),
                   model: cells.text(at: At.model), evidenceBase: EvidenceBase(label: cells.text(at: At.evidenceBased)),
-                  totalCost: totalCost, peopleSupported: people, counts: counts,
+                  totalCost: totalCost, peopleSupported: people, counts: counts.fitted(),
                   reportedCostPerPerson: try cells.number(at: At.reportedCostPerPerson),
                   reportedCostPerOutcome: try cells.number(at: At.reportedCostPerOutcome), extraColumns: extraColumns)
     }

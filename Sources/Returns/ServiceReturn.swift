@@ -8,6 +8,9 @@ import VFMCore
 /// Counts are signed so that a negative count reaches the clean stage, which rejects it
 /// with the rule that explains why (SPEC §5).
 public struct ServiceReturn: Sendable, Equatable {
+    // Stored in this order so that no field leaves padding before the next: a million
+    // returns are held through the clean stage and the analysis (issue 30: peak memory at
+    // 10⁶ rows). Swift lays a struct out in declaration order.
     public var source: SourceLocation
     public var authority: String
     public var service: String
@@ -17,11 +20,8 @@ public struct ServiceReturn: Sendable, Equatable {
     /// £, total cost of the contract/service in the period.
     public var totalCost: Double
     public var peopleSupported: Int
-    /// Every optional count column (client groups, support levels, outcomes), indexed by
-    /// column; `nil` is missing.
-    public var counts: CountValues
-    public var reportedCostPerPerson: Double?
-    public var reportedCostPerOutcome: Double?
+    @MissingAsNaN public var reportedCostPerPerson: Double?
+    @MissingAsNaN public var reportedCostPerOutcome: Double?
     /// Columns that are not canonical, as (header, text): every extra column of the whole
     /// ingest (union over files, sorted by header — `ExtraColumnUnion`), the same list on
     /// every row, `nil` where the row's file lacks the column or the cell is missing.
@@ -29,6 +29,9 @@ public struct ServiceReturn: Sendable, Equatable {
     /// The breakdown columns the return gave as percentages of their base (SPEC §4), in
     /// column order; the clean stage flags such a row `proportion-given`.
     public var proportionsGiven: [ReturnColumn] = []
+    /// Every optional count column (client groups, support levels, outcomes), indexed by
+    /// column; `nil` is missing.
+    public var counts: CountValues
 
     public init(source: SourceLocation, authority: String, service: String, period: String?, model: String?,
                 evidenceBase: EvidenceBase, totalCost: Double, peopleSupported: Int, counts: CountValues,
@@ -72,11 +75,12 @@ public struct CountValues: Sendable, Equatable {
     }
     /// How many optional count columns there are: `columns.count` (a test checks it).
     public static let slotCount = 24
-    /// Bit `slot` is set when that column's count is present.
-    @usableFromInline var present: UInt32 = 0
     /// The present counts, in slot order. Every count read is finite (`CellValues` bounds
     /// it, a proportion of a finite base is finite); setting NaN stores nothing.
     @usableFromInline var values: [Double] = []
+    /// Bit `slot` is set when that column's count is present. Last, so that the 4 bytes
+    /// after it are the tail of the struct, not padding inside it.
+    @usableFromInline var present: UInt32 = 0
 
     public init() {}
 
@@ -105,6 +109,19 @@ public struct CountValues: Sendable, Equatable {
                 break
             }
         }
+    }
+
+    /// The same counts in an allocation of exactly their size. A reader sets a row's counts
+    /// one at a time into room for half the columns, then keeps them fitted: a million
+    /// returns are held through the clean stage and the analysis (issue 30: peak memory at
+    /// 10⁶ rows), and 9 counts in room for 12 take 144 bytes of heap where 112 will do.
+    public func fitted() -> CountValues {
+        guard values.capacity > values.count else { return self }
+        var copy = self
+        copy.values = [Double](unsafeUninitializedCapacity: values.count) { buffer, initialised in
+            initialised = buffer.initialize(fromContentsOf: values)
+        }
+        return copy
     }
 
     /// How many counts are present before `slot`: its position in `values`.

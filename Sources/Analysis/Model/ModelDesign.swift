@@ -21,7 +21,12 @@ struct ModelDesign {
 
     init(_ services: [CleanedService], covariates: [ModelCovariate]) {
         terms = [ModelCovariate.interceptTerm] + covariates.flatMap(\.terms)
+        // Room for every service at once: grown by doubling, the three arrays would peak at
+        // twice their size while the analysis tables hold theirs (issue 30, 10⁶ rows).
         var entering: [Int] = []
+        entering.reserveCapacity(services.count)
+        counts.reserveCapacity(services.count)
+        offsets.reserveCapacity(services.count)
         for (index, service) in services.enumerated() where service.isCurrent && !service.excludedFromStatistics {
             guard service.input.totalCost > 0, service.input.totalCost.isFinite,
                   let outcomes = service.derived.jobOutcomes,
