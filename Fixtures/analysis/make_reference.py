@@ -47,7 +47,19 @@ def derive(row):
     s["cost_per_outcome"] = cost / jo if jo else None
     for key, part in (("gained_share", g), ("retained_share", r), ("self_employed_share", se)):
         s[key] = part / jo if full and jo else None
-    s["ld_share"] = s["mh_share"] = None  # no client counts in this fixture
+    ld, mh = count(row["clients_ld"]), count(row["clients_mh"])
+    s["ld_share"] = ld / people if ld is not None and people > 0 else None
+    s["mh_share"] = mh / people if mh is not None and people > 0 else None
+    # SPEC §5's >50% rule, LD first; the file records the focus each row was chosen to have.
+    if s["ld_share"] is not None and s["ld_share"] > 0.5:
+        focus = "LD"
+    elif s["mh_share"] is not None and s["mh_share"] > 0.5:
+        focus = "MH"
+    elif s["ld_share"] is not None and s["mh_share"] is not None:
+        focus = "mixed"
+    else:
+        focus = "unknown"
+    assert focus == row["client_focus"], (row["service"], focus, row["client_focus"])
     levels = [count(row[k]) for k in ("support_lt7", "support_7to40", "support_40plus")]
     s["support"] = levels if None not in levels and sum(levels) > 0 else None
     if s["support"]:

@@ -39,7 +39,7 @@ public struct GroupMembership: Sendable {
             rowsByColumn[column] = rows
         }
         if needsClientFocus {
-            for row in services.indices { rowsByClientFocus[services[row].derived.clientFocus, default: []].append(row) }
+            for (row, focus) in services.clientFocuses().enumerated() { rowsByClientFocus[focus, default: []].append(row) }
         }
     }
 

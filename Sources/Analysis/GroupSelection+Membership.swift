@@ -12,7 +12,7 @@ extension GroupSelection {
         case .all:
             return true
         case .clientFocus(let focus):
-            return service.derived.clientFocus.rawValue == focus
+            return service.clientFocus.rawValue == focus
         case .evidenceBased:
             return service.input.evidenceBase.isEvidenceBased
         case .columnIn(let column, let values):

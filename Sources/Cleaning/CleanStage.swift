@@ -124,7 +124,7 @@ enum RowRules {
     /// Two passes over pieces of the rows: the first finds the rejects (so that each piece
     /// knows where its services start), the second builds each piece's services straight
     /// into their slots of one array allocated once (derived measures are computed again:
-    /// cheaper than holding a million of them).
+    /// a service does not hold them, `CleanedService.derived`).
     static func apply(_ returns: [ServiceReturn], pipeline: PipelineDefinition,
                       rejected: inout [RejectedRow]) -> [CleanedService] {
         let pieces = returns.count < 4_096 ? 1 : 4
@@ -147,16 +147,23 @@ enum RowRules {
                 let filled = Parallel.map(pieces) { piece -> Int in
                     guard let base = slots.baseAddress else { return 0 }
                     var slot = starts[piece], nextReject = 0
+                    var raised: [ServiceFlag] = []
                     let pieceRejects = rejects[piece]
                     for index in bounds[piece]..<bounds[piece + 1] {
                         if nextReject < pieceRejects.count, pieceRejects[nextReject].index == index {
                             nextReject += 1
                             continue
                         }
-                        let derived = DerivedMeasures(deriving: rows[index])
-                        var flags: [ServiceFlag] = []
-                        RowFlagRules.flag(rows[index], derived, pipeline: pipeline, into: &flags)
-                        (base + slot).initialize(to: CleanedService(input: rows[index], derived: derived, flags: flags,
+                        // A service's flags in one allocation of their number: gathered in
+                        // `raised`, whose room is kept from row to row, then copied (an
+                        // `Array` of all of `raised` would share its buffer, room and all).
+                        raised.removeAll(keepingCapacity: true)
+                        RowFlagRules.flag(rows[index], DerivedMeasures(deriving: rows[index]), pipeline: pipeline,
+                                          into: &raised)
+                        let flags = raised.isEmpty ? [] : [ServiceFlag](unsafeUninitializedCapacity: raised.count) {
+                            $1 = $0.initialize(fromContentsOf: raised)
+                        }
+                        (base + slot).initialize(to: CleanedService(input: rows[index], flags: flags,
                                                                     excludedFromStatistics: false))
                         slot += 1
                     }

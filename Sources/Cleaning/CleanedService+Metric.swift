@@ -1,21 +1,81 @@
 import PipelineDefinition
+import Returns
 
 extension CleanedService {
     /// This service's value of `metric` (inputs or derived measures); `nil` when missing.
+    /// A derived measure is worked out alone, by the formula `DerivedMeasures` uses.
+    @inlinable
     public func value(of metric: Metric) -> Double? {
-        switch metric {
-        case .totalCost: return input.totalCost
-        case .peopleSupported: return Double(input.peopleSupported)
-        case .jobOutcomes: return derived.jobOutcomes
-        case .outcomeRate: return derived.outcomeRate
-        case .costPerPerson: return derived.costPerPerson
-        case .costPerOutcome: return derived.costPerOutcome
-        case .gainedShare: return derived.gainedShare
-        case .retainedShare: return derived.retainedShare
-        case .selfEmployedShare: return derived.selfEmployedShare
-        case .ldShare: return derived.ldShare
-        case .mhShare: return derived.mhShare
-        case .supportLevelIndex: return derived.supportLevelIndex
+        DerivedMeasures.value(of: metric, counts: input.counts, people: input.peopleSupported, totalCost: input.totalCost)
+    }
+
+    /// `value(of:)` of the service at `service`, read where it lies: the analysis, the
+    /// screens and the charts ask a million services for one measure at a time, and a
+    /// service taken out of its array is a copy of it — a retain and a release for each of
+    /// its strings and arrays.
+    @inlinable
+    public static func value(of metric: Metric, at service: UnsafePointer<CleanedService>) -> Double? {
+        DerivedMeasures.value(of: metric, counts: service.pointee.input.counts, people: service.pointee.input.peopleSupported,
+                              totalCost: service.pointee.input.totalCost)
+    }
+
+    /// The service's client focus (SPEC §5's >50% rule), from its two shares alone.
+    @inlinable
+    public var clientFocus: ClientFocus {
+        withUnsafePointer(to: self) { Self.clientFocus(at: $0) }
+    }
+
+    /// `clientFocus` of the service at `service`, read where it lies.
+    @inlinable
+    public static func clientFocus(at service: UnsafePointer<CleanedService>) -> ClientFocus {
+        ClientFocus(ldShare: value(of: .ldShare, at: service), mhShare: value(of: .mhShare, at: service))
+    }
+}
+
+extension Array where Element == CleanedService {
+    /// `value(of: metric)` of every service, in order, each read where it lies.
+    public func values(of metric: Metric) -> [Double?] {
+        withUnsafeBufferPointer { services in
+            guard let first = services.baseAddress else { return [] }
+            return (0..<services.count).map { CleanedService.value(of: metric, at: first + $0) }
         }
+    }
+
+    /// `clientFocus` of every service, in order, each read where it lies.
+    public func clientFocuses() -> [ClientFocus] {
+        withUnsafeBufferPointer { services in
+            guard let first = services.baseAddress else { return [] }
+            return services.indices.map { CleanedService.clientFocus(at: first + $0) }
+        }
+    }
+
+    /// `self[row].value(of: metric)`, read where the service lies.
+    public func value(of metric: Metric, at row: Int) -> Double? {
+        precondition(indices.contains(row), "a service's position is within its array")
+        return withUnsafeBufferPointer { services in
+            services.baseAddress.flatMap { CleanedService.value(of: metric, at: $0 + row) }
+        }
+    }
+}
+
+extension Array where Element == CleanedService {
+    /// Each of `metrics` over every service, in one pass: column k holds `metrics[k]` of
+    /// every service, NaN where missing (no measure is ever NaN, `DerivedMeasures`). Each
+    /// service's measures are derived once and read where it lies — for the analysis and
+    /// the charts, which want many measures of a million services.
+    public func measureColumns(_ metrics: [Metric]) -> [[Double]] {
+        var columns = metrics.map { _ in [Double](repeating: .nan, count: count) }
+        withUnsafeBufferPointer { services in
+            guard let first = services.baseAddress else { return }
+            for row in services.indices {
+                let input = UnsafePointer(first + row)
+                let people = input.pointee.input.peopleSupported, totalCost = input.pointee.input.totalCost
+                let measures = DerivedMeasures(counts: input.pointee.input.counts, people: people, totalCost: totalCost)
+                for (position, metric) in metrics.enumerated() {
+                    if let value = measures.value(of: metric, totalCost: totalCost, people: people) { columns[position][row] = value }
+                }
+            }
+        }
+        return columns
     }
 }

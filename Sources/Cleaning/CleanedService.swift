@@ -6,7 +6,6 @@ import VFMCore
 /// the row every statistic is computed from (SPEC §5).
 public struct CleanedService: Sendable, Equatable {
     public var input: ServiceReturn
-    public var derived: DerivedMeasures
     /// True when the pipeline sets `exclude_outliers` and this service is an outlier:
     /// it stays in `clean/services.csv` but enters no statistic.
     public var excludedFromStatistics: Bool
@@ -14,16 +13,20 @@ public struct CleanedService: Sendable, Equatable {
     /// or of the chosen period. Earlier returns stay in `clean/services.csv` (`current` =
     /// `no`) and enter no §6 statistic.
     public var isCurrent = true
-    /// Every flag raised on this service, in rule order. (After the two booleans above,
-    /// which fit in the tail of `derived`: a million services are held through the analysis.)
+    /// Every flag raised on this service, in rule order.
     public var flags: [ServiceFlag]
 
-    public init(input: ServiceReturn, derived: DerivedMeasures, flags: [ServiceFlag], excludedFromStatistics: Bool) {
+    public init(input: ServiceReturn, flags: [ServiceFlag], excludedFromStatistics: Bool) {
         self.input = input
-        self.derived = derived
         self.flags = flags
         self.excludedFromStatistics = excludedFromStatistics
     }
+
+    /// The study's measures of this return (SPEC §5), worked out when asked for rather than
+    /// held: they are a function of `input` alone, and a million services holding 105 bytes
+    /// of them each was a tenth of `vfm run`'s peak memory at 10⁶ rows (issue 30). One
+    /// measure alone is `value(of:)`.
+    public var derived: DerivedMeasures { DerivedMeasures(deriving: input) }
 }
 
 /// Which client group a service mainly supports: the study's >50% rule (Section 5,
@@ -53,8 +56,6 @@ public struct DerivedMeasures: Sendable, Equatable {
     @MissingAsNaN public var share40plus: Double?
     /// Support Level Index (NDTi 2014, footnote 10): p(<7h) + 3·p(7–40h) + 10·p(40h+).
     @MissingAsNaN public var supportLevelIndex: Double?
-    /// Last, so that its byte and `CleanedService`'s flags after it share the struct's tail
-    /// rather than each padding to 8 (Swift lays a struct out in declaration order).
     public var clientFocus: ClientFocus
 
     public init(jobOutcomes: Double? = nil, outcomeRate: Double? = nil, costPerPerson: Double? = nil,

@@ -1,3 +1,4 @@
+import PipelineDefinition
 import Returns
 
 extension DerivedMeasures {
@@ -15,48 +16,130 @@ extension DerivedMeasures {
     /// Counts must be within ±2^53 (the clean stage rejects larger ones first), so every
     /// sum here is exact and cannot overflow.
     public init(deriving service: ServiceReturn) {
+        self.init(counts: service.counts, people: service.peopleSupported, totalCost: service.totalCost)
+    }
+
+    /// The measures of a return with these counts, people supported and total cost: what
+    /// `init(deriving:)` works out, for a reader that has the three where a service lies
+    /// (`ServiceColumns`: a whole return taken out of its array is a copy of it).
+    public init(counts: CountValues, people: Int, totalCost: Double) {
         self.init()
-        let counts = service.counts
-        let people = service.peopleSupported
-        // `ReturnColumn.outcomeBreakdown`, read without an array per row (issue 12).
-        let gained = counts[.outcomesGained], retained = counts[.outcomesRetained],
-            selfEmployed = counts[.outcomesSelfEmployed]
-        let fullBreakdown = gained != nil && retained != nil && selfEmployed != nil
-        if let gained, let retained, let selfEmployed {
-            jobOutcomes = 0.0 + gained + retained + selfEmployed  // summed in column order, from 0
-        } else {
-            jobOutcomes = counts[.outcomesTotal]
+        let breakdown = Self.outcomeBreakdown(counts)
+        jobOutcomes = Self.jobOutcomes(counts, breakdown: breakdown)
+        outcomeRate = Self.perPerson(jobOutcomes, people: people)
+        costPerPerson = Self.costPerPerson(totalCost: totalCost, people: people)
+        costPerOutcome = Self.costPerOutcome(totalCost: totalCost, jobOutcomes: jobOutcomes)
+        if let breakdown, let jobOutcomes, jobOutcomes > 0 {
+            gainedShare = breakdown.gained / jobOutcomes
+            retainedShare = breakdown.retained / jobOutcomes
+            selfEmployedShare = breakdown.selfEmployed / jobOutcomes
         }
-
-        func perPerson(_ count: Double?) -> Double? {
-            guard let count, people > 0 else { return nil }
-            return Double(count) / Double(people)
-        }
-        outcomeRate = perPerson(jobOutcomes)
-        costPerPerson = people > 0 ? service.totalCost / Double(people) : nil
-        if let jobOutcomes, jobOutcomes > 0 {
-            costPerOutcome = service.totalCost / Double(jobOutcomes)
-            if fullBreakdown {
-                gainedShare = gained.map { Double($0) / Double(jobOutcomes) }
-                retainedShare = retained.map { Double($0) / Double(jobOutcomes) }
-                selfEmployedShare = selfEmployed.map { Double($0) / Double(jobOutcomes) }
-            }
-        }
-
-        ldShare = perPerson(counts[.clientsLD])
-        mhShare = perPerson(counts[.clientsMH])
+        ldShare = Self.perPerson(counts[.clientsLD], people: people)
+        mhShare = Self.perPerson(counts[.clientsMH], people: people)
         clientFocus = ClientFocus(ldShare: ldShare, mhShare: mhShare)
+        if let support = Self.supportLevels(counts) {
+            shareLT7 = support.lt7 / support.known
+            share7to40 = support.from7to40 / support.known
+            share40plus = support.over40 / support.known
+            supportLevelIndex = SupportLevelIndex.value(lt7: support.lt7, from7to40: support.from7to40,
+                                                        over40: support.over40)
+        }
+    }
 
-        if let lt7 = counts[.supportLT7], let mid = counts[.support7to40], let high = counts[.support40plus] {
-            let known = lt7 + mid + high
-            if known > 0 {
-                let total = Double(known)
-                shareLT7 = Double(lt7) / total
-                share7to40 = Double(mid) / total
-                share40plus = Double(high) / total
-                supportLevelIndex = SupportLevelIndex.value(lt7: lt7, from7to40: mid, over40: high)
+    // The formulas, one each: `init(deriving:)` composes them, and `CleanedService.value(of:)`
+    // asks for one measure without deriving the others. Inlinable, so that the analysis,
+    // the screens and the charts read a measure where the service lies, with no copy of it.
+
+    /// The value of `metric` for a return with these counts, people supported and total
+    /// cost, the one measure worked out alone.
+    @inlinable
+    static func value(of metric: Metric, counts: CountValues, people: Int, totalCost: Double) -> Double? {
+        switch metric {
+        case .totalCost: return totalCost
+        case .peopleSupported: return Double(people)
+        case .jobOutcomes: return jobOutcomes(counts)
+        case .outcomeRate: return perPerson(jobOutcomes(counts), people: people)
+        case .costPerPerson: return costPerPerson(totalCost: totalCost, people: people)
+        case .costPerOutcome: return costPerOutcome(totalCost: totalCost, jobOutcomes: jobOutcomes(counts))
+        case .gainedShare: return outcomeShare(counts, \.gained)
+        case .retainedShare: return outcomeShare(counts, \.retained)
+        case .selfEmployedShare: return outcomeShare(counts, \.selfEmployed)
+        case .ldShare: return perPerson(counts[.clientsLD], people: people)
+        case .mhShare: return perPerson(counts[.clientsMH], people: people)
+        case .supportLevelIndex:
+            return supportLevels(counts).map {
+                SupportLevelIndex.value(lt7: $0.lt7, from7to40: $0.from7to40, over40: $0.over40)
             }
         }
+    }
+
+    /// Job outcomes by type (`ReturnColumn.outcomeBreakdown`, read without an array per row).
+    @usableFromInline
+    struct OutcomeBreakdown {
+        @usableFromInline var gained, retained, selfEmployed: Double
+
+        @inlinable
+        init(gained: Double, retained: Double, selfEmployed: Double) {
+            self.gained = gained
+            self.retained = retained
+            self.selfEmployed = selfEmployed
+        }
+    }
+
+    /// The breakdown, when all three types are present.
+    @inlinable
+    static func outcomeBreakdown(_ counts: CountValues) -> OutcomeBreakdown? {
+        guard let gained = counts[.outcomesGained], let retained = counts[.outcomesRetained],
+              let selfEmployed = counts[.outcomesSelfEmployed] else { return nil }
+        return OutcomeBreakdown(gained: gained, retained: retained, selfEmployed: selfEmployed)
+    }
+
+    /// The breakdown's sum, in column order from 0, else `outcomes_total`.
+    @inlinable
+    static func jobOutcomes(_ counts: CountValues, breakdown: OutcomeBreakdown?) -> Double? {
+        guard let breakdown else { return counts[.outcomesTotal] }
+        return 0.0 + breakdown.gained + breakdown.retained + breakdown.selfEmployed
+    }
+
+    @inlinable
+    static func jobOutcomes(_ counts: CountValues) -> Double? {
+        jobOutcomes(counts, breakdown: outcomeBreakdown(counts))
+    }
+
+    /// `count` / people supported; missing when either is (people supported = 0).
+    @inlinable
+    static func perPerson(_ count: Double?, people: Int) -> Double? {
+        guard let count, people > 0 else { return nil }
+        return count / Double(people)
+    }
+
+    @inlinable
+    static func costPerPerson(totalCost: Double, people: Int) -> Double? {
+        people > 0 ? totalCost / Double(people) : nil
+    }
+
+    /// Missing when there are no job outcomes (never ∞).
+    @inlinable
+    static func costPerOutcome(totalCost: Double, jobOutcomes: Double?) -> Double? {
+        guard let jobOutcomes, jobOutcomes > 0 else { return nil }
+        return totalCost / jobOutcomes
+    }
+
+    /// A type's share of job outcomes: only with the whole breakdown and job outcomes > 0.
+    @inlinable
+    static func outcomeShare(_ counts: CountValues, _ part: KeyPath<OutcomeBreakdown, Double>) -> Double? {
+        guard let breakdown = outcomeBreakdown(counts), let jobOutcomes = jobOutcomes(counts, breakdown: breakdown),
+              jobOutcomes > 0 else { return nil }
+        return breakdown[keyPath: part] / jobOutcomes
+    }
+
+    /// The three support counts and their sum, when all three are present and the sum > 0.
+    @inlinable
+    static func supportLevels(_ counts: CountValues) -> (lt7: Double, from7to40: Double, over40: Double, known: Double)? {
+        guard let lt7 = counts[.supportLT7], let mid = counts[.support7to40], let high = counts[.support40plus]
+        else { return nil }
+        let known = lt7 + mid + high
+        return known > 0 ? (lt7, mid, high, known) : nil
     }
 }
 
@@ -70,6 +153,7 @@ extension DerivedMeasures {
 /// the sum of three rounded proportions differed in the last bit for 12 of the sample's
 /// 47 services with support data.
 public enum SupportLevelIndex {
+    @inlinable
     public static func value(lt7: Double, from7to40: Double, over40: Double) -> Double {
         (lt7 + 3 * from7to40 + 10 * over40) / (lt7 + from7to40 + over40)
     }
@@ -90,6 +174,27 @@ extension ClientFocus {
             self = .mixed
         } else {
             self = .unknown
+        }
+    }
+}
+
+extension DerivedMeasures {
+    /// The value of `metric`: one of these measures, or for the two input metrics the
+    /// return's `totalCost` and `people` supported.
+    public func value(of metric: Metric, totalCost: Double, people: Int) -> Double? {
+        switch metric {
+        case .totalCost: totalCost
+        case .peopleSupported: Double(people)
+        case .jobOutcomes: jobOutcomes
+        case .outcomeRate: outcomeRate
+        case .costPerPerson: costPerPerson
+        case .costPerOutcome: costPerOutcome
+        case .gainedShare: gainedShare
+        case .retainedShare: retainedShare
+        case .selfEmployedShare: selfEmployedShare
+        case .ldShare: ldShare
+        case .mhShare: mhShare
+        case .supportLevelIndex: supportLevelIndex
         }
     }
 }

@@ -14,7 +14,7 @@ enum EmptyGroupWarnings {
         var lines: [String] = []
         for (focus, column, who) in [(ClientFocus.learningDisability, ReturnColumn.clientsLD, "a learning disability"),
                                      (.mentalHealth, .clientsMH, "a mental health problem")] {
-            guard !services.contains(where: { $0.derived.clientFocus == focus || $0.input.counts[column] != nil }) else { continue }
+            guard !services.contains(where: { $0.clientFocus == focus || $0.input.counts[column] != nil }) else { continue }
             lines.append("the \(focus.rawValue) group is empty: no return gives `\(column.rawValue)` (people supported "
                 + "who have \(who)); the columns carried as extra are \(extras) — if one of them is that count, rename "
                 + "its header `\(column.rawValue)` (`vfm columns` lists the headers accepted for it)")

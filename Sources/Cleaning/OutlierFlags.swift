@@ -19,8 +19,12 @@ enum OutlierFlags {
         let screenings = services.withUnsafeBufferPointer { rows in
             Parallel.map(rules.count) { position in
                 let rule = rules[position]
-                return OutlierScreen.screen(count: rows.count, value: { rows[$0].isCurrent ? rows[$0].value(of: rule.metric) : nil },
-                                            method: rule.method, threshold: rule.threshold, logScale: rule.logScale)
+                let value = { (row: Int) -> Double? in
+                    guard rows[row].isCurrent, let first = rows.baseAddress else { return nil }
+                    return CleanedService.value(of: rule.metric, at: first + row)
+                }
+                return OutlierScreen.screen(count: rows.count, value: value, method: rule.method,
+                                            threshold: rule.threshold, logScale: rule.logScale)
             }
         }
         var warnings: [String] = []

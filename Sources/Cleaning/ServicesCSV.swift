@@ -14,6 +14,9 @@ import VFMCore
 enum ServicesCSV {
     /// How many derived columns follow the canonical ones.
     static let derivedColumnCount = RunFileSchema.derivedServiceColumns.count
+    /// The derived measures among them: all but the last two, `excluded_from_statistics`
+    /// and `current`.
+    private static let measureColumns = RunFileSchema.derivedServiceColumns.dropLast(2)
 
     static func header(extras: [String]) -> [String] { RunFileSchema.cleanServices(extras: extras).header }
 
@@ -165,33 +168,24 @@ enum ServicesCSV {
     }
 
     /// One row, each cell read from its bytes by position (the header is the schema's,
-    /// checked): the canonical cells, then the derived ones, the extra columns and `source`.
+    /// checked): the canonical cells, `excluded_from_statistics`, `current`, the extra
+    /// columns and `source`. The derived measures between them are checked to be numbers
+    /// (and a client focus) but not read: they are a function of the canonical cells
+    /// (SPEC §5), worked out again when asked for (`CleanedService.derived`), as they were
+    /// when the file was written — so an edit to a derived cell alone changes nothing.
     private static func service(_ cells: RunFileCells, extras: [String], hasCurrent: Bool) throws(VFMError) -> CleanedService {
-        var position = CanonicalPosition.count
-        func number() throws(VFMError) -> Double? {
-            defer { position += 1 }
-            return try cells.number(at: position)
-        }
-        var derived = DerivedMeasures()
-        derived.jobOutcomes = try number()
-        derived.outcomeRate = try number()
-        derived.costPerPerson = try number()
-        derived.costPerOutcome = try number()
-        derived.gainedShare = try number()
-        derived.retainedShare = try number()
-        derived.selfEmployedShare = try number()
-        derived.ldShare = try number()
-        derived.mhShare = try number()
         func unexpected(_ index: Int) -> VFMError {
             cells.reader.corrupt("`\(cells.column(index))` holds \"\(cells.cell(at: index))\"", line: cells.line)
         }
-        guard let clientFocus = ClientFocus(rawValue: cells.cell(at: position)) else { throw unexpected(position) }
-        derived.clientFocus = clientFocus
-        position += 1
-        derived.shareLT7 = try number()
-        derived.share7to40 = try number()
-        derived.share40plus = try number()
-        derived.supportLevelIndex = try number()
+        for (offset, column) in measureColumns.enumerated() {
+            let position = CanonicalPosition.count + offset
+            if column.type == .number {
+                try cells.checkNumberShaped(at: position)
+            } else if ClientFocus(rawValue: cells.cell(at: position)) == nil {
+                throw unexpected(position)
+            }
+        }
+        var position = CanonicalPosition.count + measureColumns.count
         let excluded = cells.cell(at: position, is: "true")
         guard excluded || cells.cell(at: position, is: "false") else { throw unexpected(position) }
         position += 1
@@ -205,7 +199,7 @@ enum ServicesCSV {
         position += extras.count
         let source = SourceLocation(parsing: cells.text(at: position) ?? "")
         let input = try ServiceReturn(canonicalCellsOf: cells, source: source, extraColumns: extraCells)
-        var cleaned = CleanedService(input: input, derived: derived, flags: [], excludedFromStatistics: excluded)
+        var cleaned = CleanedService(input: input, flags: [], excludedFromStatistics: excluded)
         cleaned.isCurrent = current
         return cleaned
     }

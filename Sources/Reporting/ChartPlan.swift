@@ -64,6 +64,8 @@ struct ChartPlan {
             }
         }
         let outliers = source.outliers(metrics: flaggedMetrics)
+        // The measures every chart draws, in one pass over the services.
+        columns = source.columns(flaggedMetrics)
         let name = { (row: Int) in source.name(row) }
         let label = { (row: Int) in source.label(row) }
 

@@ -31,7 +31,18 @@ struct ChartSource {
     /// draw measures only (the correlation pairs' and the distributions').
     func column(_ name: String) -> ChartColumn {
         guard let metric = Metric(rawValue: name) else { return ChartColumn(repeatElement(nil, count: services.count)) }
-        return ChartColumn(services.indices.lazy.map { Self.finite(services[$0].value(of: metric)) })
+        return ChartColumn(services.values(of: metric).lazy.map(Self.finite))
+    }
+
+    /// `column(_:)` of each of `names`, in one pass over the services (`measureColumns`).
+    func columns(_ names: [String]) -> [String: ChartColumn] {
+        let metrics = names.compactMap { Metric(rawValue: $0) }
+        var found: [String: ChartColumn] = [:], measured = services.measureColumns(metrics)
+        for (position, metric) in metrics.enumerated() {
+            found[metric.rawValue] = ChartColumn(measured[position].lazy.map { Self.finite($0.isNaN ? nil : $0) })
+            measured[position] = []  // each let go once copied
+        }
+        return found
     }
 
     /// A figure a chart can place: finite, and −0 as 0 (as the file writes it).

@@ -39,6 +39,7 @@ public enum ReturnColumn: String, Sendable, Hashable, CaseIterable {
     /// The position of an optional count column among `CountValues.columns` (the count
     /// columns but `people_supported`, in column order), found without a search: every
     /// row reads and writes these for each of its 24 counts. `nil` for other columns.
+    @inlinable
     public var countPosition: Int? {
         switch self {
         case .clientsLD: return 0

@@ -86,6 +86,7 @@ public struct CountValues: Sendable, Equatable {
 
     /// The count in `column`, or `nil` when missing. `column` must be a count column
     /// other than `people_supported`.
+    @inlinable
     public subscript(_ column: ReturnColumn) -> Double? {
         get {
             guard let slot = Self.slot(of: column), present & (1 << slot) != 0 else { return nil }
@@ -125,7 +126,8 @@ public struct CountValues: Sendable, Equatable {
     }
 
     /// How many counts are present before `slot`: its position in `values`.
-    private func rank(_ slot: Int) -> Int { (present & ((1 << slot) - 1)).nonzeroBitCount }
+    @usableFromInline
+    func rank(_ slot: Int) -> Int { (present & ((1 << slot) - 1)).nonzeroBitCount }
 
     /// The first count present, in `columns` order, that satisfies `test`.
     @inlinable
@@ -143,5 +145,6 @@ public struct CountValues: Sendable, Equatable {
 
     /// The position of `column` in `columns`, or `nil` for a column that is not an optional
     /// count — a jump table rather than a search of `columns` on every access.
+    @inlinable
     public static func slot(of column: ReturnColumn) -> Int? { column.countPosition }
 }

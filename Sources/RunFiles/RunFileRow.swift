@@ -92,6 +92,22 @@ public struct RunFileCells {
         return value
     }
 
+    /// Checks that cell `index` is empty or written as a number — digits, sign, point,
+    /// exponent — from its bytes, without reading its value: for a column whose values the
+    /// reader works out again rather than reads (`clean/services.csv`'s derived measures),
+    /// so that a damaged cell is still reported as damaged.
+    public func checkNumberShaped(at index: Int) throws(VFMError) {
+        guard index < record.count else { return }
+        let shaped = record.withCell(index) { cell in
+            cell.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || Self.numberPunctuation.contains($0) }
+        }
+        guard shaped else {
+            throw reader.corrupt("`\(column(index))` holds \"\(cell(at: index))\", not a number", line: line)
+        }
+    }
+
+    private static let numberPunctuation: [UInt8] = Array("+-.eE".utf8)
+
     /// A whole number of cell `index`; empty is missing.
     public func count(at index: Int) throws(VFMError) -> Int? {
         guard !isEmpty(at: index) else { return nil }

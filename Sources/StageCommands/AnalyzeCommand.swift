@@ -11,7 +11,7 @@ public struct AnalyzeCommand: ParsableCommand {
         discussion: """
             Reads from --run-dir: clean/services.csv and clean/inputs.json (written by vfm-clean; \
             the flags and rejected rows are the report's); the pipeline definition names the groups, \
-            metrics and correlation pairs.
+            metrics and correlation pairs. \(HelpText.derivedColumns)
             Writes into --run-dir: tables/descriptives.csv, tables/correlations.csv, \
             tables/outcome_mix.csv, tables/support_levels.csv, tables/benchmark.csv, \
             tables/bands.csv, tables/trend_lines.csv, tables/value_for_money.csv, \

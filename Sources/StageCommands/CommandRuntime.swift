@@ -18,8 +18,15 @@ enum CommandRuntime {
     }
 }
 
-/// The exit-status table every `--help` ends with.
 enum HelpText {
+    /// What `vfm-analyze` and `vfm-report` do with the derived columns they read.
+    static let derivedColumns = """
+        The derived columns of clean/services.csv (job_outcomes to support_level_index) are \
+        checked to be numbers, then worked out again from the input columns, as vfm-clean \
+        worked them out: editing one of them alone changes nothing.
+        """
+
+    /// The exit-status table every `--help` ends with.
     static let exitCodes = """
         Exit status (sysexits):
           0   ok (rows rejected individually are not a failure)

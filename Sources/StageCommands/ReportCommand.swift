@@ -13,7 +13,7 @@ public struct ReportCommand: ParsableCommand {
             the pipeline definition (its path and SHA-256 go into the manifest). \
             tables/benchmark.csv must be there but is not read back: its rows are the services \
             of clean/services.csv placed against tables/bands.csv, and the report places them \
-            again, as vfm-analyze did.
+            again, as vfm-analyze did. \(HelpText.derivedColumns)
             Writes into --run-dir: report.md, report.html (the same report as one page for a browser), charts/*.svg, datapackage.json (every CSV of the \
             run as a Frictionless tabular resource) and, last, manifest.json (tool version, \
             pipeline, every input and output with its SHA-256).

@@ -14,6 +14,7 @@ struct AnalysisEdgeCaseTests {
             AnalysisFixture.service([
                 "authority": "A", "service": "S\(offset)", "period": "2012/13", "client_focus": "LD",
                 "total_cost": String(row.cost), "people_supported": String(row.people),
+                "clients_ld": String(row.people), "clients_mh": "0",  // every one LD: client focus LD
                 "outcomes_gained": String(row.gained), "outcomes_retained": "0", "outcomes_self_employed": "0",
             ], source: SourceLocation(file: "edge.csv", line: offset + 2))
         }

@@ -31,9 +31,7 @@ enum AnalysisFixture {
             evidenceBase: EvidenceBase(label: row["evidence_based"]), totalCost: cost, peopleSupported: people,
             counts: counts, reportedCostPerPerson: nil, reportedCostPerOutcome: nil,
             extraColumns: [ExtraCell(header: "region", value: row["region"].flatMap { $0.isEmpty ? nil : $0 })])
-        return CleanedService(input: input, derived: derive(counts: counts, people: people, cost: cost,
-                                                            focus: row["client_focus"] ?? ""),
-                              flags: [], excludedFromStatistics: row["excluded"] == "true")
+        return CleanedService(input: input, flags: [], excludedFromStatistics: row["excluded"] == "true")
     }
 
     /// SPEC §5, written out plainly for the fixture.

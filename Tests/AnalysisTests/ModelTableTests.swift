@@ -105,12 +105,13 @@ struct ModelTableTests {
     func exclusions() throws {
         let pipeline = PipelineDefinition.builtIn().definition
         var clean = try Self.sampleClean(pipeline)
-        clean.services[0].derived.clientFocus = .unknown
+        clean.services[0].input.counts[.clientsLD] = nil  // no client data: client focus unknown
+        clean.services[0].input.counts[.clientsMH] = nil
         clean.services[1].input.totalCost = 0
         clean.services[2].input.peopleSupported = 0
         clean.services[3].isCurrent = false
         clean.services[4].excludedFromStatistics = true
-        clean.services[5].derived.jobOutcomes = nil
+        for column in ReturnColumn.outcomeBreakdown + [.outcomesTotal] { clean.services[5].input.counts[column] = nil }
         let analysis = AnalyzeStage.run(clean, pipeline: pipeline, log: StageLog(quiet: true))
         #expect(analysis.modelFit.first?.n == 64)
         #expect(analysis.model.count == 5)

@@ -50,13 +50,13 @@ struct ValueForMoneyReferenceTests {
 @Suite("value for money: empty and degenerate groups")
 struct ValueForMoneyEdgeCaseTests {
     static func service(cost: Double, outcomes: Double?, evidence: String? = nil, line: Int) -> CleanedService {
+        var counts = CountValues()
+        counts[.outcomesTotal] = outcomes  // job outcomes, with no breakdown
         let input = ServiceReturn(
             source: SourceLocation(file: "t.csv", line: line), authority: "A", service: "S\(line)", period: nil,
             model: nil, evidenceBase: EvidenceBase(label: evidence), totalCost: cost, peopleSupported: 10,
-            counts: CountValues(), reportedCostPerPerson: nil, reportedCostPerOutcome: nil, extraColumns: [])
-        var derived = DerivedMeasures(clientFocus: .unknown)
-        derived.jobOutcomes = outcomes
-        return CleanedService(input: input, derived: derived, flags: [], excludedFromStatistics: false)
+            counts: counts, reportedCostPerPerson: nil, reportedCostPerOutcome: nil, extraColumns: [])
+        return CleanedService(input: input, flags: [], excludedFromStatistics: false)
     }
 
     @Test("a group with no services has n = 0 and every figure empty")

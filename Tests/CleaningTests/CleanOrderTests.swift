@@ -90,7 +90,7 @@ struct RowRulesTests {
             }
             var flags: [ServiceFlag] = []
             RowFlagRules.flag(row, derived, pipeline: pipeline, into: &flags)
-            expected.append(CleanedService(input: row, derived: derived, flags: flags, excludedFromStatistics: false))
+            expected.append(CleanedService(input: row, flags: flags, excludedFromStatistics: false))
         }
         var rejected: [RejectedRow] = []
         let services = RowRules.apply(returns, pipeline: pipeline, rejected: &rejected)

@@ -192,7 +192,7 @@ struct FlagRowBytesTests {
                     totalCost: 1, peopleSupported: 1, counts: CountValues(), reportedCostPerPerson: nil,
                     reportedCostPerOutcome: nil, extraColumns: [])
                 let flags = (0..<(draws.next() % 4)).map { _ in draws.flag() }
-                made.append(CleanedService(input: input, derived: DerivedMeasures(), flags: flags, excludedFromStatistics: false))
+                made.append(CleanedService(input: input, flags: flags, excludedFromStatistics: false))
             }
             #expect(FlagsCSV.header == RunFileSchema.cleanFlags.header)
             var expected = CSVWriter(header: FlagsCSV.header)

@@ -140,6 +140,33 @@ struct RunDirectoryTests {
         }
     }
 
+    /// The derived columns are checked, not read: a service's measures are worked out
+    /// from its inputs (`CleanedService.derived`), so an edit to one of them alone is
+    /// ignored, where an edit to an input is not.
+    @Test("an edited derived cell reads back as the inputs give it; an edited input does not")
+    func derivedCellsWorkedOutAgain() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let written = sample()
+        try written.write(toRunDirectory: dir)
+        let path = dir + "/" + RunLayout.cleanServices
+        let records = try CSVRecordParser.records(utf8: try FileSystem.readBytes(path))
+        func edited(_ name: String, to value: String) throws -> CleanResult {
+            let column = try #require(records[0].cells.firstIndex(of: name))
+            var changed = records
+            changed[1].cells[column] = value
+            var bytes: [UInt8] = []
+            for record in changed { CSVEncoding.appendLine(record.cells, to: &bytes) }
+            try FileSystem.write(String(decoding: bytes, as: UTF8.self), to: path)
+            return try CleanResult.read(fromRunDirectory: dir)
+        }
+        let original = try CleanResult.read(fromRunDirectory: dir).services
+        #expect(try edited("cost_per_person", to: "1").services == original)
+        #expect(try edited("client_focus", to: "mixed").services == original)
+        let costs = try edited("total_cost", to: "1").services.map { $0.value(of: .costPerPerson) }
+        #expect(costs != original.map { $0.value(of: .costPerPerson) })
+    }
+
     /// The reader of `clean/services.csv` finds each cell by position, straight from its
     /// bytes: every number column the schema declares must be the one a bad cell is
     /// reported under (the declaration and the hand-tuned reader agree).

@@ -14,7 +14,8 @@ struct ServiceRowBytesTests {
     typealias Draws = FlagRowBytesTests.Draws
 
     /// A service with every kind of cell drawn: hostile text, missing and present counts,
-    /// missing and odd derived figures, extra columns, repeated rules among its flags.
+    /// missing and odd derived figures (worked out from the drawn counts, cost and people,
+    /// which may be 0 or negative), extra columns, repeated rules among its flags.
     static func service(_ draws: inout Draws, extras: [String]) -> CleanedService {
         var counts = CountValues()
         for column in CountValues.columns where draws.next() % 3 == 0 { counts[column] = draws.number() }
@@ -27,18 +28,11 @@ struct ServiceRowBytesTests {
             extraColumns: extras.map { ExtraCell(header: $0, value: draws.bool() ? nil : draws.text()) })
         if draws.next() % 2 == 0 { input.extraColumns.reverse() }
         input.proportionsGiven = (0..<(draws.next() % 3)).map { _ in draws.pick(ReturnColumn.allCases) }
-        let derived = DerivedMeasures(
-            jobOutcomes: draws.optionalNumber(), outcomeRate: draws.optionalNumber(), costPerPerson: draws.optionalNumber(),
-            costPerOutcome: draws.optionalNumber(), gainedShare: draws.optionalNumber(), retainedShare: draws.optionalNumber(),
-            selfEmployedShare: draws.optionalNumber(), ldShare: draws.optionalNumber(), mhShare: draws.optionalNumber(),
-            clientFocus: draws.pick(ClientFocus.allCases), shareLT7: draws.optionalNumber(),
-            share7to40: draws.optionalNumber(), share40plus: draws.optionalNumber(),
-            supportLevelIndex: draws.optionalNumber())
         let flags = (0..<(draws.next() % 6)).map { _ in
             ServiceFlag(rule: draws.pick([.outlier, .clientCountMismatch, .duplicate, .proportionGiven]), metric: nil,
                         value: nil, threshold: nil, detail: .text(""))
         }
-        return CleanedService(input: input, derived: derived, flags: flags, excludedFromStatistics: draws.bool())
+        return CleanedService(input: input, flags: flags, excludedFromStatistics: draws.bool())
     }
 
     /// The distinct rule ids of `flags` in the order raised, joined by `;` (SPEC §7).

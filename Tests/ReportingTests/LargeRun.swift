@@ -2,9 +2,11 @@ import Foundation
 import RunFiles
 
 /// A generated run directory of `n` services, shaped so that what the report must show
-/// is known by construction: service i has cost per person £(1000 + i), the lowest tenth
-/// is below the all-services band and the highest tenth above it, every tenth service is
-/// evidence-based, and 600 flags alternate between two rules. It holds every file the
+/// is known by construction: service i has cost per person £(1000 + i) (£100 × (1000 + i)
+/// for 100 people) and i mod 100 + 1 job outcomes, the lowest tenth is below the
+/// all-services band of cost per person and the highest tenth above it, every tenth
+/// service is evidence-based, and 600 flags alternate between two rules. The derived
+/// cells are those the inputs give (the report works them out again from the inputs). It holds every file the
 /// report stage reads (`ReportInput.read`); the tables no test here looks at are empty
 /// (their header only).
 enum LargeRun {
@@ -22,9 +24,11 @@ enum LargeRun {
             let cells: [String: String] = [
                 "authority": "Authority \(i % 50)", "service": "Service \(i)", "period": "2012/13",
                 "evidence_based": i % 10 == 0 ? "ips-fidelity" : "", "client_focus": "LD",
-                "total_cost": "\((1000 + i) * 100)", "people_supported": "100",
-                "cost_per_person": "\(1000 + i)", "cost_per_outcome": "\(5000 + 2 * i)",
-                "outcome_rate": "\(Double(i % 100) / 100)", "excluded_from_statistics": "false", "current": "yes",
+                "total_cost": "\((1000 + i) * 100)", "people_supported": "100", "clients_ld": "100",
+                "outcomes_total": "\(i % 100 + 1)", "job_outcomes": "\(i % 100 + 1)",
+                "cost_per_person": "\(1000 + i)", "cost_per_outcome": "\(Double((1000 + i) * 100) / Double(i % 100 + 1))",
+                "outcome_rate": "\(Double(i % 100 + 1) / 100)", "ld_share": "1", "mh_share": "",
+                "excluded_from_statistics": "false", "current": "yes",
                 "source": "gen.csv:\(i + 2)",
             ]
             services += header.map { cells[$0] ?? "" }.joined(separator: ",") + "\n"
@@ -71,10 +75,12 @@ enum LargeRun {
             RunLayout.bands: RunFileSchema.bands.header.joined(separator: ",") + "\n"
                 + "cost_per_person,evidence_based,\(n / 10),1000,\(1000 + n - 10),999,\(mean),\(1000 + n),,\n"
                 + "cost_per_person,all,\(n),1000,\(1000 + n - 1),\(low),\(mean),\(high),,\n"
-                + "cost_per_outcome,evidence_based,\(n / 10),5000,\(5000 + 2 * (n - 10)),4999,\(5000 + n - 10),\(5000 + 2 * n),,\n"
-                + "cost_per_outcome,all,\(n),5000,\(5000 + 2 * (n - 1)),4999,\(5000 + n - 1),\(5000 + 2 * n),,\n"
-                + "outcome_rate,evidence_based,\(n / 10),0,0.9,0,0.45,1,,\n"
-                + "outcome_rate,all,\(n),0,0.99,0,0.5,1,,\n",
+                // Cost per job outcome runs from £1,099 to about £100 × (n + 1000): these bands
+                // and outcome rate's (0.01 to 1) hold every service.
+                + "cost_per_outcome,evidence_based,\(n / 10),1000,\(100 * (n + 1000)),999,50000,\(100 * (n + 1001)),,\n"
+                + "cost_per_outcome,all,\(n),1000,\(100 * (n + 1000)),999,50000,\(100 * (n + 1001)),,\n"
+                + "outcome_rate,evidence_based,\(n / 10),0.01,0.91,0,0.46,1,,\n"
+                + "outcome_rate,all,\(n),0.01,1,0,0.505,1,,\n",
             RunLayout.correlations: RunFileSchema.correlations.header.joined(separator: ",") + "\n"
                 + "all,outcome_rate,cost_per_outcome,\(n),0.01,0.01,0,0.02,0.5,negligible\n",
             RunLayout.trendLines: RunFileSchema.trendLines.header.joined(separator: ",") + "\n"

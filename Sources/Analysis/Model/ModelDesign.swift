@@ -29,7 +29,7 @@ struct ModelDesign {
         offsets.reserveCapacity(services.count)
         for (index, service) in services.enumerated() where service.isCurrent && !service.excludedFromStatistics {
             guard service.input.totalCost > 0, service.input.totalCost.isFinite,
-                  let outcomes = service.derived.jobOutcomes,
+                  let outcomes = service.value(of: .jobOutcomes),
                   covariates.allSatisfy({ Self.isKnown($0, in: service) })
             else { continue }
             entering.append(index)
@@ -46,13 +46,13 @@ struct ModelDesign {
                 case .evidenceBased:
                     design[column * n + i] = service.input.evidenceBase.isEvidenceBased ? 1 : 0
                 case .clientFocus:
-                    let focus = service.derived.clientFocus
+                    let focus = service.clientFocus
                     design[column * n + i] = focus == .mentalHealth ? 1 : 0
                     design[(column + 1) * n + i] = focus == .mixed ? 1 : 0
                 case .logPeopleSupported:
                     design[column * n + i] = Elementary.log(Double(service.input.peopleSupported))
                 case .supportLevelIndex:
-                    design[column * n + i] = service.derived.supportLevelIndex ?? 0
+                    design[column * n + i] = service.value(of: .supportLevelIndex) ?? 0
                 }
             }
             column += covariate.terms.count
@@ -66,9 +66,9 @@ struct ModelDesign {
     private static func isKnown(_ covariate: ModelCovariate, in service: CleanedService) -> Bool {
         switch covariate {
         case .evidenceBased: return true
-        case .clientFocus: return service.derived.clientFocus != .unknown
+        case .clientFocus: return service.clientFocus != .unknown
         case .logPeopleSupported: return service.input.peopleSupported > 0
-        case .supportLevelIndex: return service.derived.supportLevelIndex != nil
+        case .supportLevelIndex: return service.value(of: .supportLevelIndex) != nil
         }
     }
 }

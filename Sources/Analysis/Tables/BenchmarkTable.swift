@@ -47,7 +47,7 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     public subscript(position: Int) -> BenchmarkRow {
         let (row, column) = position.quotientAndRemainder(dividingBy: metrics.count)
         // Field by field: a copy of the whole service would retain every string in it.
-        let value = services[row].value(of: metrics[column])
+        let value = services.value(of: metrics[column], at: row)
         return BenchmarkRow(authority: services[row].input.authority, service: services[row].input.service,
                             period: services[row].input.period, metric: metrics[column], value: value,
                             allBand: all[column]?.position(of: value), evidenceBand: evidence[column]?.position(of: value))
@@ -71,7 +71,7 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     /// all-services band: the row without its names, for a reader of every row that needs
     /// no names (the report's counts, three million rows at 10⁶ services).
     public func placement(service: Int, column: Int) -> (value: Double?, allBand: BandPosition?) {
-        let value = services[service].value(of: metrics[column])
+        let value = services.value(of: metrics[column], at: service)
         return (value, all[column]?.position(of: value))
     }
 
