@@ -56,6 +56,14 @@ extension Array where Element == CleanedService {
             services.baseAddress.flatMap { CleanedService.value(of: metric, at: $0 + row) }
         }
     }
+
+    /// `self[row].clientFocus`, read where the service lies.
+    public func clientFocus(at row: Int) -> ClientFocus {
+        precondition(indices.contains(row), "a service's position is within its array")
+        return withUnsafeBufferPointer { services in
+            services.baseAddress.map { CleanedService.clientFocus(at: $0 + row) } ?? .unknown
+        }
+    }
 }
 
 extension Array where Element == CleanedService {

@@ -27,32 +27,33 @@ struct ModelDesign {
         entering.reserveCapacity(services.count)
         counts.reserveCapacity(services.count)
         offsets.reserveCapacity(services.count)
-        for (index, service) in services.enumerated() where service.isCurrent && !service.excludedFromStatistics {
-            guard service.input.totalCost > 0, service.input.totalCost.isFinite,
-                  let outcomes = service.value(of: .jobOutcomes),
-                  covariates.allSatisfy({ Self.isKnown($0, in: service) })
+        // By position, each service read where it lies (`value(of:at:)`): one taken out of
+        // the array is a copy of it, a retain and a release per string, per covariate.
+        for index in services.indices where services[index].isCurrent && !services[index].excludedFromStatistics {
+            let totalCost = services[index].input.totalCost
+            guard totalCost > 0, totalCost.isFinite, let outcomes = services.value(of: .jobOutcomes, at: index),
+                  covariates.allSatisfy({ Self.isKnown($0, of: services, at: index) })
             else { continue }
             entering.append(index)
             counts.append(outcomes)
-            offsets.append(Elementary.log(service.input.totalCost))
+            offsets.append(Elementary.log(totalCost))
         }
         let n = entering.count
         design = [Double](repeating: 1, count: n * terms.count)  // the intercept's column stays 1
         var column = 1
         for covariate in covariates {
             for (i, index) in entering.enumerated() {
-                let service = services[index]
                 switch covariate {
                 case .evidenceBased:
-                    design[column * n + i] = service.input.evidenceBase.isEvidenceBased ? 1 : 0
+                    design[column * n + i] = services[index].input.evidenceBase.isEvidenceBased ? 1 : 0
                 case .clientFocus:
-                    let focus = service.clientFocus
+                    let focus = services.clientFocus(at: index)
                     design[column * n + i] = focus == .mentalHealth ? 1 : 0
                     design[(column + 1) * n + i] = focus == .mixed ? 1 : 0
                 case .logPeopleSupported:
-                    design[column * n + i] = Elementary.log(Double(service.input.peopleSupported))
+                    design[column * n + i] = Elementary.log(Double(services[index].input.peopleSupported))
                 case .supportLevelIndex:
-                    design[column * n + i] = service.value(of: .supportLevelIndex) ?? 0
+                    design[column * n + i] = services.value(of: .supportLevelIndex, at: index) ?? 0
                 }
             }
             column += covariate.terms.count
@@ -63,12 +64,12 @@ struct ModelDesign {
 
     /// Whether the service has the covariate (client focus not `unknown`, people supported
     /// above 0 for its log, support-level data for the index); the evidence base always is.
-    private static func isKnown(_ covariate: ModelCovariate, in service: CleanedService) -> Bool {
+    private static func isKnown(_ covariate: ModelCovariate, of services: [CleanedService], at index: Int) -> Bool {
         switch covariate {
         case .evidenceBased: return true
-        case .clientFocus: return service.clientFocus != .unknown
-        case .logPeopleSupported: return service.input.peopleSupported > 0
-        case .supportLevelIndex: return service.value(of: .supportLevelIndex) != nil
+        case .clientFocus: return services.clientFocus(at: index) != .unknown
+        case .logPeopleSupported: return services[index].input.peopleSupported > 0
+        case .supportLevelIndex: return services.value(of: .supportLevelIndex, at: index) != nil
         }
     }
 }
