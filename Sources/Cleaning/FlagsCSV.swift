@@ -94,7 +94,7 @@ enum FlagsCSV {
     }
 
     private static func flag(_ cells: RunFileCells) throws(VFMError) -> (SourceLocation, ServiceFlag) {
-        guard cells.width == header.count, let source = SourceLocation(parsing: cells.text(at: 3) ?? ""),
+        guard cells.width == header.count, let source = cells.sourceLocation(at: 3),
               let severity = FlagSeverity(rawValue: cells.cell(at: 8)) else {
             throw cells.reader.corrupt("not a flag row", line: cells.line)
         }

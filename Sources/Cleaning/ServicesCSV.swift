@@ -17,6 +17,11 @@ enum ServicesCSV {
     /// The derived measures among them: all but the last two, `excluded_from_statistics`
     /// and `current`.
     private static let measureColumns = RunFileSchema.derivedServiceColumns.dropLast(2)
+    /// How many they are, and where the one text column (`client_focus`) is among them:
+    /// a row is checked by position, not by walking the column declarations (a copy of each,
+    /// with its strings, per row).
+    private static let measureCount = measureColumns.count
+    private static let focusOffset = measureColumns.firstIndex { $0.type != .number }.map { $0 - measureColumns.startIndex } ?? -1
 
     static func header(extras: [String]) -> [String] { RunFileSchema.cleanServices(extras: extras).header }
 
@@ -177,15 +182,15 @@ enum ServicesCSV {
         func unexpected(_ index: Int) -> VFMError {
             cells.reader.corrupt("`\(cells.column(index))` holds \"\(cells.cell(at: index))\"", line: cells.line)
         }
-        for (offset, column) in measureColumns.enumerated() {
-            let position = CanonicalPosition.count + offset
-            if column.type == .number {
+        let first = CanonicalPosition.count
+        for position in first ..< first + measureCount {
+            if position != first + focusOffset {
                 try cells.checkNumberShaped(at: position)
             } else if ClientFocus(rawValue: cells.cell(at: position)) == nil {
                 throw unexpected(position)
             }
         }
-        var position = CanonicalPosition.count + measureColumns.count
+        var position = first + measureCount
         let excluded = cells.cell(at: position, is: "true")
         guard excluded || cells.cell(at: position, is: "false") else { throw unexpected(position) }
         position += 1
@@ -197,7 +202,7 @@ enum ServicesCSV {
         }
         let extraCells = extras.indices.map { ExtraCell(header: extras[$0], value: cells.text(at: position + $0)) }
         position += extras.count
-        let source = SourceLocation(parsing: cells.text(at: position) ?? "")
+        let source = cells.sourceLocation(at: position)
         let input = try ServiceReturn(canonicalCellsOf: cells, source: source, extraColumns: extraCells)
         var cleaned = CleanedService(input: input, flags: [], excludedFromStatistics: excluded)
         cleaned.isCurrent = current

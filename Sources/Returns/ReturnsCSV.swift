@@ -94,7 +94,7 @@ package enum ReturnsCSV {
         let firstExtra = CanonicalPosition.count
         let extraCells = extras.indices.map { ExtraCell(header: extras[$0], value: cells.text(at: firstExtra + $0)) }
         var serviceReturn = try ServiceReturn(canonicalCellsOf: cells,
-                                              source: cells.text(at: cells.width - 1).flatMap(SourceLocation.init(parsing:)),
+                                              source: cells.sourceLocation(at: cells.width - 1),
                                               extraColumns: extraCells)
         serviceReturn.proportionsGiven = proportions
         return serviceReturn
@@ -177,14 +177,6 @@ extension ExtraCell {
         } else {
             for name in extras { line.append(text: value(in: cells, named: name)) }
         }
-    }
-}
-
-extension SourceLocation {
-    /// Reads `file:line` as written in a `source` column (the file name may hold colons).
-    public init?(parsing text: String) {
-        guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
-        self.init(file: String(text[..<colon]), line: line)
     }
 }
 

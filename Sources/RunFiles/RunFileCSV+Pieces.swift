@@ -3,10 +3,13 @@ import VFMCore
 
 extension RunFileCSV {
     /// A run of whole records of a run file, to be read on a core of its own.
+    @usableFromInline
     package struct Piece: Sendable {
         /// A slice of the file's bytes: cutting copies nothing.
+        @usableFromInline
         package var bytes: ArraySlice<UInt8>
         /// Physical lines before the piece's first byte in the whole file.
+        @usableFromInline
         package var linesBefore: Int
     }
 
@@ -22,8 +25,9 @@ extension RunFileCSV {
     /// hands the same values over in memory (issue 25). The cut points come from
     /// `CSVRecordBoundaries`, which tracks quotes exactly as the parser does, so every
     /// piece starts where a record starts and the records are those of the whole file.
+    @usableFromInline
     package func headerAndPieces(_ bytes: [UInt8], count: Int) throws(VFMError) -> (header: CSVRecord?, pieces: [Piece]) {
-        let headerEnd = bytes.withUnsafeBufferPointer { CSVRecordBoundaries.scan($0, middle: 1).middle }
+        let headerEnd = bytes.withUnsafeBufferPointer { CSVRecordBoundaries.firstBoundary($0, atOrAfter: 1) }
         guard let headerEnd else {
             return (try records(bytes).first, [])
         }
@@ -36,7 +40,8 @@ extension RunFileCSV {
             let target = data.startIndex + data.count * piece / wanted
             guard target > start else { continue }
             let mark = data.withUnsafeBufferPointer { text in
-                CSVRecordBoundaries.scan(UnsafeBufferPointer(rebasing: text[(start - data.startIndex)...]), middle: target - start).middle
+                CSVRecordBoundaries.firstBoundary(UnsafeBufferPointer(rebasing: text[(start - data.startIndex)...]),
+                                                  atOrAfter: target - start)
             }
             guard let mark, mark.offset > 0 else { continue }
             pieces.append(Piece(bytes: data[start ..< start + mark.offset], linesBefore: linesBefore))
@@ -49,6 +54,7 @@ extension RunFileCSV {
 
     /// Every record of `piece` as bytes (one reused `CSVByteRecord`, no `String` per cell),
     /// with its line in the whole file.
+    @usableFromInline
     package func forEachRecord(in piece: Piece, _ body: (CSVByteRecord) -> Void) throws(VFMError) {
         var parser = CSVByteParser(cellLimit: Self.cellLimit, line: piece.linesBefore + 1, offset: 0)
         func deliver(_ record: CSVByteRecord) -> Bool {
@@ -69,6 +75,8 @@ extension RunFileCSV {
     /// header is checked by `header` first (as text), which returns what `transform` needs of
     /// it; `transform` reads each data record's cells from their bytes (`RunFileCells`). The
     /// first error in file order is thrown.
+    /// Inlinable, as `mapRecords(ofFile:)`, to be specialised for each reader.
+    @inlinable
     package func mapRecords<Context, T>(_ bytes: [UInt8], header check: (CSVRecord?) throws(VFMError) -> Context,
                                         _ transform: (Context, RunFileCells) throws(VFMError) -> T) throws(VFMError) -> [T] {
         let (header, pieces) = try headerAndPieces(bytes, count: 2)
@@ -107,7 +115,8 @@ extension RunFileCSV {
 
     /// Each piece's values, or the first piece's error (the first in file order). Taking
     /// the results as an argument lets them go on return: only the values stay.
-    private static func values<T>(of results: [Result<[T], VFMError>]) throws(VFMError) -> [[T]] {
+    @usableFromInline
+    static func values<T>(of results: [Result<[T], VFMError>]) throws(VFMError) -> [[T]] {
         var values: [[T]] = []
         for result in results { values.append(try result.get()) }
         return values

@@ -11,6 +11,7 @@ extension RunFileCSV {
     /// - Throws: as `FileSystem.forEachChunk` (66 missing, 74 unreadable); `.dataError` for
     ///   an unterminated quote.
     /// Each record is handed over as bytes in one reused `CSVByteRecord`: no `String` per cell.
+    @usableFromInline
     package func forEachRecord(ofFile path: String, _ body: (CSVByteRecord) -> Bool) throws(VFMError) {
         var parser = CSVByteParser(cellLimit: Self.cellLimit)
         try FileSystem.forEachChunk(of: path, displayName: file) { chunk, _ in parser.feed(chunk, body) }
@@ -26,6 +27,10 @@ extension RunFileCSV {
     /// `transform` of every data record of the file at `path`, streamed, in file order; the
     /// header is checked by `header` first (as text), which returns what `transform` needs of
     /// it; `transform` reads each data record's cells from their bytes (`RunFileCells`).
+    /// Inlinable so that it is specialised for each reader's `Context` and `T`: unspecialised,
+    /// every record asked the runtime for generic metadata (a tenth of `vfm-report`'s
+    /// reading by hand, issue 25).
+    @inlinable
     package func mapRecords<Context, T>(ofFile path: String, header check: (CSVRecord?) throws(VFMError) -> Context,
                                         _ transform: (Context, RunFileCells) throws(VFMError) -> T) throws(VFMError) -> [T] {
         var context: Context?
@@ -55,12 +60,14 @@ extension RunFileCSV {
     }
 
     /// Records read before the array of values is sized for the whole file.
+    @usableFromInline
     static let sampleRecords = 1024
 
     /// Sizes `values` for the whole file from the bytes its first records took, with 5% to
     /// spare: a million services grown by doubling copied the array at each step and, at
     /// the last, held the old and the new one at once (issue 25: `vfm-report` by hand
     /// peaked 1.6 times `vfm run`'s RSS). Too low an estimate only means the usual growth.
+    @usableFromInline
     static func reserve<T>(_ values: inout [T], size: Int?, sampledBytes: Int) {
         guard let size, sampledBytes > 0, size > sampledBytes else { return }
         let estimate = Double(values.count) * Double(size) / Double(sampledBytes) * 1.05
@@ -68,6 +75,7 @@ extension RunFileCSV {
         values.reserveCapacity(Int(min(estimate, Double(size / 2))))
     }
 
+    @usableFromInline
     static func size(ofFile path: String) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
     }

@@ -44,6 +44,7 @@ public struct RunFileCells {
     private var position = 0
 
     /// `reuse`: the reading thread's last text of each column, for a name repeated down a file.
+    @usableFromInline
     init(reader: RunFileCSV, header: [String], record: CSVByteRecord, reuse: RunFileTextReuse?) {
         self.reader = reader
         self.header = header
@@ -75,11 +76,28 @@ public struct RunFileCells {
     /// Text of cell `index`; an empty cell is missing.
     public func text(at index: Int) -> String? {
         guard !isEmpty(at: index) else { return nil }
-        guard let reuse else { return CSVInjection.restore(record.string(index)) }
-        return record.withCell(index) { cell in
-            // A neutralised cell (`'=…`) is not the bytes of its text: it is always made anew.
-            guard cell[0] != UInt8(ascii: "'") else { return CSVInjection.restore(record.string(index)) }
-            return reuse.text(column: index, cell: cell) { record.string(index) }
+        // A neutralised cell (`'=…`) is not the bytes of its text: it is always made anew.
+        guard let reuse, record.bytes[record.range(of: index).lowerBound] != UInt8(ascii: "'") else {
+            return CSVInjection.restore(record.string(index))
+        }
+        // No closure captures `self` here: one that did copied these cells (a retain and a
+        // release of each of their arrays) for every text cell read (issue 25).
+        return record.withCell(index) { [reuse] cell in reuse.text(column: index, cell: cell) }
+    }
+
+    /// The `file:line` of a `source` cell (`SourceLocation.description`); empty or not
+    /// that shape is `nil`. The file name, the same down most of a file, is reused as text
+    /// cells are (`text(at:)`); a neutralised cell is read as its text.
+    public func sourceLocation(at index: Int) -> SourceLocation? {
+        guard !isEmpty(at: index) else { return nil }
+        guard let reuse, record.bytes[record.range(of: index).lowerBound] != UInt8(ascii: "'") else {
+            return SourceLocation(parsing: CSVInjection.restore(record.string(index)))
+        }
+        return record.withCell(index) { [reuse] cell -> SourceLocation? in
+            guard let colon = cell.lastIndex(of: UInt8(ascii: ":")),
+                  let line = Int(String(decoding: UnsafeBufferPointer(rebasing: cell[(colon + 1)...]), as: UTF8.self))
+            else { return nil }
+            return SourceLocation(file: reuse.text(column: index, cell: UnsafeBufferPointer(rebasing: cell[..<colon])), line: line)
         }
     }
 
@@ -99,14 +117,23 @@ public struct RunFileCells {
     public func checkNumberShaped(at index: Int) throws(VFMError) {
         guard index < record.count else { return }
         let shaped = record.withCell(index) { cell in
-            cell.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || Self.numberPunctuation.contains($0) }
+            for byte in cell where !Self.isNumberByte(byte) { return false }
+            return true
         }
         guard shaped else {
             throw reader.corrupt("`\(column(index))` holds \"\(cell(at: index))\", not a number", line: line)
         }
     }
 
-    private static let numberPunctuation: [UInt8] = Array("+-.eE".utf8)
+    /// A digit, sign, point or exponent: the bytes a written number is made of.
+    @inline(__always)
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): true
+        default: false
+        }
+    }
 
     /// A whole number of cell `index`; empty is missing.
     public func count(at index: Int) throws(VFMError) -> Int? {

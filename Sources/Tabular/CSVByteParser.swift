@@ -78,6 +78,13 @@ public struct CSVByteParser {
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"),
                        cr = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 
+    /// A comma, LF or CR: what ends a run of unquoted bytes. Every one is at most `,`
+    /// (0x2C), so one comparison passes letters and digits.
+    @inline(__always)
+    private static func endsUnquotedRun(_ byte: UInt8) -> Bool {
+        byte <= comma && (byte == comma || byte == lf || byte == cr)
+    }
+
     /// Parses `chunk`, handing each complete record to `body`; `body` returns false to stop
     /// reading (the rest of the input is then ignored).
     public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (CSVByteRecord) -> Bool) {
@@ -113,15 +120,20 @@ public struct CSVByteParser {
                     state = .unquoted
                     // A run of ordinary bytes up to the next separator, line end (or end of chunk).
                     var end = index
-                    var visible = false
-                    while end < count {
-                        let next = chunk[end]
-                        if next == Self.comma || next == Self.lf || next == Self.cr { break }
-                        // As in CSVRecordParser, a literal quote alone does not make a line non-blank.
-                        if next != Self.space && next != Self.tab && next != Self.quote { visible = true }
-                        end += 1
+                    if recordHasContent {
+                        // The record is already not blank: only the run's end is sought.
+                        while end < count, !Self.endsUnquotedRun(chunk[end]) { end += 1 }
+                    } else {
+                        var visible = false
+                        while end < count {
+                            let next = chunk[end]
+                            if Self.endsUnquotedRun(next) { break }
+                            // As in CSVRecordParser, a literal quote alone does not make a line non-blank.
+                            if next != Self.space && next != Self.tab && next != Self.quote { visible = true }
+                            end += 1
+                        }
+                        if visible { recordHasContent = true }
                     }
-                    if visible { recordHasContent = true }
                     append(UnsafeBufferPointer(rebasing: chunk[index..<end]))
                     index = end
                     continue

@@ -22,16 +22,19 @@ public struct CSVByteRecord: Sendable {
     public init() {}
 
     /// Number of cells.
+    @inlinable
     public var count: Int { ends.count }
 
     /// The byte range of cell `index` in `bytes`.
-    @inline(__always)
+    @inlinable
     public func range(of index: Int) -> Range<Int> {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
-    /// Calls `body` with cell `index`'s bytes, without copying them.
-    @inline(__always)
+    /// Calls `body` with cell `index`'s bytes, without copying them. Inlinable: the readers
+    /// of run files (other modules) call it for every cell, and unspecialised it cost a
+    /// generic call and metadata lookup each time (issue 25, reading by hand).
+    @inlinable
     public func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let range = range(of: index)
         return bytes.withUnsafeBufferPointer { buffer in

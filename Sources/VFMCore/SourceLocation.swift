@@ -14,6 +14,13 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// `file:line`, as written in the `source` column of `clean/services.csv`.
     public var description: String { "\(file):\(line)" }
 
+    /// Reads `file:line` as `description` writes it (the file name may hold colons: the
+    /// line follows the last).
+    public init?(parsing text: String) {
+        guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
+        self.init(file: String(text[..<colon]), line: line)
+    }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if let order = ByteOrder.compare(lhs.file, rhs.file) { return order }
         return lhs.line < rhs.line

@@ -67,4 +67,32 @@ struct RunFilePiecesTests {
         }
         #expect(read == cells.map { $0.isEmpty ? nil : CSVInjection.restore($0) })
     }
+
+    /// Text cells (a name repeated down the column is reused, so equal bytes must give the
+    /// equal text and different ones never the previous text) and `source` cells read from
+    /// their bytes give what reading them as strings gives: `CSVInjection.restore` of the
+    /// cell, and `SourceLocation(parsing:)` of that (the file name may hold colons).
+    @Test("text and source cells read from bytes equal the string reading of the same cells")
+    func textAndSourceFromBytes() throws {
+        let sources = ["returns.csv:2", "returns.csv:3", "a:b.csv:17", "a:b.csv:17", "'=x.csv:4", "no-line", "f.csv:",
+                       "", "f.csv:x", "f.csv:-3", "Ünïcode.csv:9", "Ünïcode.csv:10", "ab.csv:5", "ba.csv:5"]
+        let names = ["Authority A", "Authority A", "Authority B", "Authority AB", "", "'=SUM(A1)", "Ünïcode", "Ünïcode"]
+        var text = "name,source\n"
+        for index in 0 ..< max(sources.count, names.count) {
+            text += "\(names[index % names.count]),\(sources[index])\n"
+        }
+        let bytes = Array(text.utf8)
+        let reader = RunFileCSV(file: "t.csv", hint: "")
+        let read = try reader.mapRecords(bytes, header: { (_: CSVRecord?) throws(VFMError) in }) {
+            (_: Void, cells: RunFileCells) throws(VFMError) -> [String] in
+            [cells.text(at: 0) ?? "<nil>", cells.sourceLocation(at: 1).map { "\($0.file)|\($0.line)" } ?? "<nil>"]
+        }
+        let expected = try CSVRecordParser.records(utf8: bytes).dropFirst().map { record -> [String] in
+            let name = CSVInjection.restore(record.cells[0]), source = CSVInjection.restore(record.cells[1])
+            return [name.isEmpty ? "<nil>" : name,
+                    source.isEmpty ? "<nil>" : SourceLocation(parsing: source).map { "\($0.file)|\($0.line)" } ?? "<nil>"]
+        }
+        #expect(read == expected)
+        #expect(read[2][1] == "a:b.csv|17" && read[5][1] == "<nil>" && read[9][1] == "f.csv|-3")
+    }
 }

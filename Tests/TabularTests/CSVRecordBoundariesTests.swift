@@ -26,13 +26,9 @@ struct CSVRecordBoundariesTests {
 
     @Test("parsing from each boundary on gives the records of one parser over the whole text", arguments: 0..<40)
     func parsePieces(seed: Int) {
-        var state = UInt64(seed) &+ 99
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let parts = ["a", "b c", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\"x\ny\"", "\"q\"r"]
-        let text = Array((0..<(20 + next(80))).map { _ in parts[next(parts.count)] }.joined().utf8)
+        var random = Random(seed: UInt64(seed) &+ 99)
+        func next(_ bound: Int) -> Int { random.next(bound) }
+        let text = random.text()
         func records(_ parser: inout CSVByteParser, _ bytes: ArraySlice<UInt8>, finish: Bool) -> [[String]] {
             var found: [[String]] = []
             Array(bytes).withUnsafeBufferPointer { chunk in
@@ -66,5 +62,33 @@ struct CSVRecordBoundariesTests {
             line += cut.lineEnds
         }
         #expect(pieces == expected)
+    }
+
+    @Test("firstBoundary stops where scan's middle is: the same mark at every middle of random text", arguments: 0..<40)
+    func firstBoundaryIsScansMiddle(seed: Int) {
+        var random = Random(seed: UInt64(seed) &+ 7)
+        let text = random.text()
+        text.withUnsafeBufferPointer { buffer in
+            for middle in 0...text.count {
+                #expect(CSVRecordBoundaries.firstBoundary(buffer, atOrAfter: middle) == CSVRecordBoundaries.scan(buffer, middle: middle).middle)
+            }
+        }
+    }
+
+    /// A reproducible generator (an LCG) of short CSV texts full of quotes and line ends.
+    struct Random {
+        var state: UInt64
+
+        init(seed: UInt64) { state = seed }
+
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+
+        mutating func text() -> [UInt8] {
+            let parts = ["a", "b c", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\"x\ny\"", "\"q\"r"]
+            return Array((0..<(20 + next(80))).map { _ in parts[next(parts.count)] }.joined().utf8)
+        }
     }
 }
