@@ -6,16 +6,17 @@ import VFMCore
 extension IngestResult {
     /// Writes `ingest/returns.csv`, `ingest/rejected.csv` and `ingest/inputs.json`
     /// (`RunLayout`) into `dir`. `read(fromRunDirectory:)` gives back an equal value.
-    /// `ingest/returns.csv` is written on one core while the summary is on the other.
+    /// By hand nothing else runs beside it: `ingest/returns.csv` is encoded on both cores.
     public func write(toRunDirectory dir: String) throws(VFMError) {
-        try Parallel.bothOrThrow({ () throws(VFMError) in try writeReturns(toRunDirectory: dir) },
-                                 { () throws(VFMError) in try writeSummary(toRunDirectory: dir) })
+        try writeSummary(toRunDirectory: dir)
+        try writeReturns(toRunDirectory: dir, encodingOn: 2)
     }
 
     /// `ingest/returns.csv`, the file that grows with the returns (`vfm run` writes it in
-    /// the background while later stages compute).
-    public func writeReturns(toRunDirectory dir: String) throws(VFMError) {
-        try ReturnsCSV.write(returns, to: path(dir, RunLayout.ingestReturns), displayName: RunLayout.ingestReturns)
+    /// the background, on one core, while later stages compute).
+    public func writeReturns(toRunDirectory dir: String, encodingOn cores: Int = 1) throws(VFMError) {
+        try ReturnsCSV.write(returns, to: path(dir, RunLayout.ingestReturns), displayName: RunLayout.ingestReturns,
+                             encodingOn: cores)
     }
 
     /// `ingest/rejected.csv` and `ingest/inputs.json`: what the report reads of ingest.

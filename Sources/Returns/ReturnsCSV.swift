@@ -40,12 +40,16 @@ package enum ReturnsCSV {
         return writer.text
     }
 
-    /// Streams the table to `path`; returns its SHA-256.
+    /// Streams the table to `path`, its rows encoded on `cores` cores; returns its SHA-256.
     @discardableResult
-    static func write(_ returns: [ServiceReturn], to path: String, displayName: String) throws(VFMError) -> String {
+    static func write(_ returns: [ServiceReturn], to path: String, displayName: String,
+                      encodingOn cores: Int = 1) throws(VFMError) -> String {
         let extras = extraColumnNames(returns)
         var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
-        try emit(returns, extras: extras, into: &file)
+        try returns.withUnsafeBufferPointer { (rows) throws(VFMError) in
+            guard let first = rows.baseAddress else { return }
+            try file.appendRecords(count: rows.count, encodingOn: cores) { row, line in encode(first + row, extras: extras, into: &line) }
+        }
         return try file.close()
     }
 

@@ -75,11 +75,11 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
         return (value, all[column]?.position(of: value))
     }
 
-    /// Writes the table to `path` row by row, no row held past its line.
+    /// Writes the table to `path`, no row held past its line, the rows encoded on `cores` cores.
     @discardableResult
-    func write(to path: String, displayName: String) throws(VFMError) -> String {
+    func write(to path: String, displayName: String, encodingOn cores: Int = 1) throws(VFMError) -> String {
         var file = try CSVFileWriter(path: path, header: BenchmarkRow.header, displayName: displayName)
-        for position in indices { try file.appendRecord { self[position].encode(into: &$0) } }
+        try file.appendRecords(count: count, encodingOn: cores) { row, line in self[startIndex + row].encode(into: &line) }
         return try file.close()
     }
 }
