@@ -118,7 +118,17 @@ public enum HumanNumbers {
         for _ in 0..<decimals { factor *= 10 }
         let digits: String
         let product = (magnitude * factor).rounded(.toNearestOrAwayFromZero)
-        if product < 9_007_199_254_740_992 {  // 2^53: the scaled product is still exact enough
+        if product < 9_007_199_254_740_992, decimals <= 15 {  // 2^53: the scaled product is still exact enough
+            // The whole part and the decimals by one division, not by cutting the digit
+            // text (a flag message prints a percentage or two; `vfm-clean` writes 10⁵ of them).
+            var power: UInt64 = 1
+            for _ in 0..<decimals { power *= 10 }
+            let (whole, fraction) = UInt64(product).quotientAndRemainder(dividingBy: power)
+            let wholeText = grouped ? group(String(whole)) : String(whole)
+            guard decimals > 0 else { return wholeText }
+            let fractionDigits = String(fraction)
+            return wholeText + "." + String(repeating: "0", count: decimals - fractionDigits.count) + fractionDigits
+        } else if product < 9_007_199_254_740_992 {
             digits = String(UInt64(product))
         } else {
             // Beyond 2^53 the scaled product loses the last places: the whole part exactly,
@@ -164,13 +174,17 @@ public enum HumanNumbers {
         return text
     }
 
+    /// `digits` (ASCII) with a comma before each group of three from the right.
     private static func group(_ digits: String) -> String {
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+        let bytes = Array(digits.utf8)
+        guard bytes.count > 3 else { return digits }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 3)
+        for (offset, digit) in bytes.enumerated() {
+            if offset > 0, (bytes.count - offset) % 3 == 0 { result.append(UInt8(ascii: ",")) }
             result.append(digit)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -31,6 +31,16 @@ struct HumanNumbersTests {
         #expect(HumanNumbers.decimal(3e20, decimals: 2) == "300,000,000,000,000,000,000.00")
     }
 
+    /// By hand: the value times 10^decimals, rounded half away from zero, its digits cut
+    /// before the last `decimals` (zeros kept), commas every three to the left.
+    @Test("fixed decimals keep their zeros and group the whole part", arguments: [
+        (1.05, 3, "1.050"), (0.007, 3, "0.007"), (1234.5, 1, "1,234.5"), (1_234_567.25, 2, "1,234,567.25"),
+        (999.995, 2, "1,000.00"), (0.5, 0, "1"), (12_345, 0, "12,345"), (-0.0004, 3, "0.000"), (-2_500.5, 1, "\u{2212}2,500.5"),
+    ])
+    func fixedDecimals(value: Double, decimals: Int, expected: String) {
+        #expect(HumanNumbers.decimal(value, decimals: decimals) == expected)
+    }
+
     @Test("rates are whole percentages", arguments: [(0.3812, "38%"), (0.005, "1%"), (0, "0%"), (1, "100%"), (0.125, "13%")])
     func percent(value: Double, expected: String) {
         #expect(HumanNumbers.percent(value) == expected)
