@@ -13,8 +13,8 @@ extension ServiceReturn {
     package init(canonicalCellsOf cells: RunFileCells, source: SourceLocation?,
                  extraColumns: [ExtraCell]) throws(VFMError) {
         typealias At = CanonicalPosition
-        var counts = CountValues()
-        for (column, index) in At.counts { counts[column] = try cells.number(at: index) }
+        let countCells = At.countCells
+        let counts = try CountValues(readingSlots: { (slot) throws(VFMError) in try cells.number(at: countCells[slot]) })
         guard let authority = cells.text(at: At.authority), let service = cells.text(at: At.service),
               let totalCost = try cells.number(at: At.totalCost), let people = try cells.count(at: At.peopleSupported),
               let source else {
@@ -22,7 +22,7 @@ extension ServiceReturn {
         }
         self.init(source: source, authority: authority, service: service, period: cells.text(at: At.period),
                   model: cells.text(at: At.model), evidenceBase: EvidenceBase(label: cells.text(at: At.evidenceBased)),
-                  totalCost: totalCost, peopleSupported: people, counts: counts.fitted(),
+                  totalCost: totalCost, peopleSupported: people, counts: counts,
                   reportedCostPerPerson: try cells.number(at: At.reportedCostPerPerson),
                   reportedCostPerOutcome: try cells.number(at: At.reportedCostPerOutcome), extraColumns: extraColumns)
     }
@@ -36,8 +36,14 @@ package enum CanonicalPosition {
     package static let authority = of(.authority), service = of(.service), period = of(.period), model = of(.model),
                evidenceBased = of(.evidenceBased), totalCost = of(.totalCost), peopleSupported = of(.peopleSupported),
                reportedCostPerPerson = of(.reportedCostPerPerson), reportedCostPerOutcome = of(.reportedCostPerOutcome)
-    /// The count columns other than `people_supported`, each with its position.
-    package static let counts: [(ReturnColumn, Int)] = CountValues.columns.map { ($0, of($0)) }
+    /// The position of the count column of each `CountValues` slot, in slot order.
+    package static let countCells: [Int] = {
+        var cells = [Int](repeating: 0, count: CountValues.slotCount)
+        for column in CountValues.columns {
+            if let slot = CountValues.slot(of: column) { cells[slot] = of(column) }
+        }
+        return cells
+    }()
     /// How many canonical columns there are (the cells after them are the file's own).
     package static let count = ReturnColumn.allCases.count
 }

@@ -116,6 +116,28 @@ public struct CountValues: Sendable, Equatable {
     /// one at a time into room for half the columns, then keeps them fitted: a million
     /// returns are held through the clean stage and the analysis (issue 30: peak memory at
     /// 10⁶ rows), and 9 counts in room for 12 take 144 bytes of heap where 112 will do.
+    /// The counts read slot by slot, in slot order (`columns` order): `value(slot)` of each,
+    /// `nil` or NaN missing — the value `self[column] = value(slot)` over every column gives,
+    /// held in one allocation of exactly their number. Why: a reader of a run file builds a
+    /// million of these, and inserting them one by one then fitting the array allocated and
+    /// copied twice a row (issue 25, reading by hand).
+    @inlinable
+    public init<Failure: Error>(readingSlots value: (Int) throws(Failure) -> Double?) throws(Failure) {
+        var scratch = InlineArray<24, Double>(repeating: 0)
+        var present: UInt32 = 0, count = 0
+        for slot in 0 ..< Self.slotCount {
+            guard let reading = try value(slot), !reading.isNaN else { continue }
+            scratch[count] = reading
+            count += 1
+            present |= 1 << slot
+        }
+        values = [Double](unsafeUninitializedCapacity: count) { buffer, initialised in
+            for index in 0 ..< count { buffer[index] = scratch[index] }
+            initialised = count
+        }
+        self.present = present
+    }
+
     public func fitted() -> CountValues {
         guard values.capacity > values.count else { return self }
         var copy = self
