@@ -62,4 +62,7 @@ public enum RunLayout {
     public static let manifest = "manifest.json"
     /// Every CSV of the run described for other programs (SPEC §13), from the schemas.
     public static let dataPackage = "datapackage.json"
+    /// The directories of the stages before the report: what `vfm-report` reads and never
+    /// writes.
+    public static let earlierStageDirectories = ["ingest", "clean", "tables"]
 }

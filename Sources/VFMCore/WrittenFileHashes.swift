@@ -1,8 +1,9 @@
 import Foundation
 
 /// The SHA-256 of every file this process wrote through `BufferedFileWriter`, which hashes
-/// what it writes on the way: the manifest looks a file up here instead of reading it back
-/// (issue 12: a million services' run files are a gigabyte, 1.6 s of CPU to hash again).
+/// what it writes on the way (or hashed ahead, `FileSystem.recordSHA256(ofFileAt:)`): the
+/// manifest looks a file up here instead of reading it back (issue 12: a million services'
+/// run files are a gigabyte, 1.6 s of CPU to hash again).
 ///
 /// An entry is keyed by the file's device and inode and holds its size, modification and
 /// status-change times as they were when the writer closed it. A lookup answers only when
