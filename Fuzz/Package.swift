@@ -20,6 +20,7 @@ let package = Package(
                                 .product(name: "PipelineDefinition", package: "vfm")]),
         harness("fuzz-pipeline", [.product(name: "PipelineDefinition", package: "vfm")]),
         harness("fuzz-run", [.product(name: "PipelineRunner", package: "vfm")]),
+        harness("fuzz-runfiles", [.product(name: "PipelineRunner", package: "vfm")]),
         harness("fuzz-xlsx", [.product(name: "Workbook", package: "vfm")]),
     ]
 )

@@ -16,6 +16,13 @@ for target in "$@"; do
     fuzz-pipeline) dict=Fuzz/dictionaries/toml.dict
                    cp Pipelines/*.toml "$corpus/" 2>/dev/null
                    cp Fuzz/seeds/*.toml "$corpus/" 2>/dev/null ;;
+    fuzz-runfiles) dict=Fuzz/dictionaries/csv.dict
+                   # The selector byte, then a run file of the committed sample (see its main.swift).
+                   selector=0
+                   for file in ingest/returns.csv clean/services.csv clean/flags.csv; do
+                     { printf "\\$(printf '%03o' $selector)"; cat "Output/sample/$file"; } > "$corpus/seed-$selector"
+                     selector=$((selector + 1))
+                   done ;;
     fuzz-xlsx)     dict=Fuzz/dictionaries/xlsx.dict
                    find Fixtures/workbooks -name '*.xlsx' -size -256k -exec cp {} "$corpus/" \; ;;
     *)             dict=Fuzz/dictionaries/csv.dict
