@@ -23,8 +23,10 @@ extension PoissonProblem {
     func iterativelyReweighted() -> Result<LeastSquaresStart, PoissonFitFailure> {
         let mean = DoubleDouble.sum(counts).value / Double(n)
         var mu = counts.map { ($0 + mean) / 2 }
-        var eta = mu.map { Elementary.log($0) }
-        let logCounts = counts.map { $0 > 0 ? Elementary.log($0) : 0 }
+        // Both logarithms take values made from the counts, which repeat (`RepeatedArguments`).
+        var logarithms = RepeatedArguments<Double>()
+        var eta = mu.map { logarithms.value(at: $0, of: Elementary.log) }
+        let logCounts = counts.map { $0 > 0 ? logarithms.value(at: $0, of: Elementary.log) : 0 }
         var deviance = deviance(mu: mu, eta: eta, logCounts: logCounts)
         var beta = [Double](repeating: 0, count: p)
         var solves = 0

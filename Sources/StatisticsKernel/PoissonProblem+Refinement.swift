@@ -45,12 +45,8 @@ extension PoissonProblem {
         var meat = [DoubleDouble](repeating: .zero, count: p * p)
         var pearson = DoubleDouble.zero
         var deviance = DoubleDouble.zero
-        // log y of each distinct count, worked out once: the counts are job outcomes, a few
-        // hundred distinct whole numbers among a million services, and the double-double
-        // logarithm cost ~0.4 s of CPU at 10⁶ (issue 30). The same value either way; at most
-        // `remembered` of them are kept, so counts that are all different cost no memory.
-        let remembered = 4_096
-        var logarithms: [UInt64: DoubleDouble] = [:]
+        // log y once per distinct count (the counts are job outcomes: whole numbers that repeat).
+        var logarithms = RepeatedArguments<DoubleDouble>()
         for i in 0..<n {
             let eta = linearPredictor(beta, row: i)
             guard eta.hi > -600, eta.hi < 600 else { return nil }
@@ -61,13 +57,7 @@ extension PoissonProblem {
             pearson = pearson + squared / mu
             // y log(y/μ) − (y − μ), with log μ = η exactly.
             if y > 0 {
-                let logY: DoubleDouble
-                if let known = logarithms[y.bitPattern] {
-                    logY = known
-                } else {
-                    logY = Elementary.logarithm(DoubleDouble(y))
-                    if logarithms.count < remembered { logarithms[y.bitPattern] = logY }
-                }
+                let logY = logarithms.value(at: y) { Elementary.logarithm(DoubleDouble($0)) }
                 deviance = deviance + (logY - eta) * y
             }
             deviance = deviance - residual

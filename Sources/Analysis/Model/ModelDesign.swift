@@ -28,32 +28,43 @@ struct ModelDesign {
         counts.reserveCapacity(services.count)
         offsets.reserveCapacity(services.count)
         // By position, each service read where it lies (`value(of:at:)`): one taken out of
-        // the array is a copy of it, a retain and a release per string, per covariate.
+        // the array is a copy of it, a retain and a release per string, per covariate. The
+        // derived covariates of each entering service are worked out once, for both the
+        // check that it has them and its row of the design.
+        let needsFocus = covariates.contains(.clientFocus), needsIndex = covariates.contains(.supportLevelIndex)
+        var focuses: [ClientFocus] = [], supportIndexes: [Double] = []
         for index in services.indices where services[index].isCurrent && !services[index].excludedFromStatistics {
             let totalCost = services[index].input.totalCost
-            guard totalCost > 0, totalCost.isFinite, let outcomes = services.value(of: .jobOutcomes, at: index),
-                  covariates.allSatisfy({ Self.isKnown($0, of: services, at: index) })
+            guard totalCost > 0, totalCost.isFinite, let outcomes = services.value(of: .jobOutcomes, at: index)
+            else { continue }
+            let focus = needsFocus ? services.clientFocus(at: index) : .unknown
+            let supportIndex = needsIndex ? services.value(of: .supportLevelIndex, at: index) : nil
+            guard !needsFocus || focus != .unknown, !needsIndex || supportIndex != nil,
+                  !covariates.contains(.logPeopleSupported) || services[index].input.peopleSupported > 0
             else { continue }
             entering.append(index)
             counts.append(outcomes)
             offsets.append(Elementary.log(totalCost))
+            if needsFocus { focuses.append(focus) }
+            if needsIndex { supportIndexes.append(supportIndex ?? 0) }
         }
         let n = entering.count
         design = [Double](repeating: 1, count: n * terms.count)  // the intercept's column stays 1
         var column = 1
+        var logarithms = RepeatedArguments<Double>()  // people supported: whole numbers that repeat
         for covariate in covariates {
             for (i, index) in entering.enumerated() {
                 switch covariate {
                 case .evidenceBased:
                     design[column * n + i] = services[index].input.evidenceBase.isEvidenceBased ? 1 : 0
                 case .clientFocus:
-                    let focus = services.clientFocus(at: index)
-                    design[column * n + i] = focus == .mentalHealth ? 1 : 0
-                    design[(column + 1) * n + i] = focus == .mixed ? 1 : 0
+                    design[column * n + i] = focuses[i] == .mentalHealth ? 1 : 0
+                    design[(column + 1) * n + i] = focuses[i] == .mixed ? 1 : 0
                 case .logPeopleSupported:
-                    design[column * n + i] = Elementary.log(Double(services[index].input.peopleSupported))
+                    design[column * n + i] = logarithms.value(at: Double(services[index].input.peopleSupported),
+                                                              of: Elementary.log)
                 case .supportLevelIndex:
-                    design[column * n + i] = services.value(of: .supportLevelIndex, at: index) ?? 0
+                    design[column * n + i] = supportIndexes[i]
                 }
             }
             column += covariate.terms.count
@@ -61,15 +72,4 @@ struct ModelDesign {
     }
 
     var n: Int { counts.count }
-
-    /// Whether the service has the covariate (client focus not `unknown`, people supported
-    /// above 0 for its log, support-level data for the index); the evidence base always is.
-    private static func isKnown(_ covariate: ModelCovariate, of services: [CleanedService], at index: Int) -> Bool {
-        switch covariate {
-        case .evidenceBased: return true
-        case .clientFocus: return services.clientFocus(at: index) != .unknown
-        case .logPeopleSupported: return services[index].input.peopleSupported > 0
-        case .supportLevelIndex: return services.value(of: .supportLevelIndex, at: index) != nil
-        }
-    }
 }
