@@ -202,8 +202,7 @@ enum ServicesCSV {
         }
         let extraCells = extras.indices.map { ExtraCell(header: extras[$0], value: cells.text(at: position + $0)) }
         position += extras.count
-        let source = cells.sourceLocation(at: position)
-        let input = try ServiceReturn(canonicalCellsOf: cells, source: source, extraColumns: extraCells)
+        let input = try ServiceReturn(canonicalCellsOf: cells, sourceColumn: position, extraColumns: extraCells)
         var cleaned = CleanedService(input: input, flags: [], excludedFromStatistics: excluded)
         cleaned.isCurrent = current
         return cleaned

@@ -97,8 +97,7 @@ package enum ReturnsCSV {
         }
         let firstExtra = CanonicalPosition.count
         let extraCells = extras.indices.map { ExtraCell(header: extras[$0], value: cells.text(at: firstExtra + $0)) }
-        var serviceReturn = try ServiceReturn(canonicalCellsOf: cells,
-                                              source: cells.sourceLocation(at: cells.width - 1),
+        var serviceReturn = try ServiceReturn(canonicalCellsOf: cells, sourceColumn: cells.width - 1,
                                               extraColumns: extraCells)
         serviceReturn.proportionsGiven = proportions
         return serviceReturn

@@ -7,18 +7,26 @@ extension ServiceReturn {
     /// `clean/services.csv` — both begin with every `ReturnColumn` in order (their schemas,
     /// `RunFileSchema.ingestReturns` and `.cleanServices`) — straight from the cells' bytes:
     /// a `String` only for the text (names, period, model, evidence label).
+    /// `sourceColumn`: where the row's `source` cell (`file:line`) is.
     /// - Throws: `.dataError` naming file, line and column for a cell that is not what the
-    ///   stage writes; "a required value or the source is missing" when `source` is `nil`
-    ///   or a required cell is empty.
-    package init(canonicalCellsOf cells: RunFileCells, source: SourceLocation?,
+    ///   stage writes, a required cell that is empty, or a `source` that is not `file:line`.
+    package init(canonicalCellsOf cells: RunFileCells, sourceColumn: Int,
                  extraColumns: [ExtraCell]) throws(VFMError) {
         typealias At = CanonicalPosition
         let countCells = At.countCells
         let counts = try CountValues(readingSlots: { (slot) throws(VFMError) in try cells.number(at: countCells[slot]) })
-        guard let authority = cells.text(at: At.authority), let service = cells.text(at: At.service),
-              let totalCost = try cells.number(at: At.totalCost), let people = try cells.count(at: At.peopleSupported),
-              let source else {
-            throw cells.reader.corrupt("a required value or the source is missing", line: cells.line)
+        func required<T>(_ value: T?, _ column: Int) throws(VFMError) -> T {
+            guard let value else { throw cells.reader.corrupt("`\(cells.column(column))` is empty", line: cells.line) }
+            return value
+        }
+        let authority = try required(cells.text(at: At.authority), At.authority)
+        let service = try required(cells.text(at: At.service), At.service)
+        let totalCost = try required(try cells.number(at: At.totalCost), At.totalCost)
+        let people = try required(try cells.count(at: At.peopleSupported), At.peopleSupported)
+        guard let source = cells.sourceLocation(at: sourceColumn) else {
+            let written = cells.cell(at: sourceColumn)
+            throw cells.reader.corrupt("`\(cells.column(sourceColumn))` holds \"\(written)\", not a file and line such as returns.csv:12",
+                                       line: cells.line)
         }
         self.init(source: source, authority: authority, service: service, period: cells.text(at: At.period),
                   model: cells.text(at: At.model), evidenceBase: EvidenceBase(label: cells.text(at: At.evidenceBased)),

@@ -193,6 +193,30 @@ struct RunDirectoryTests {
         }
     }
 
+    /// A required cell left empty, or a `source` that is not `file:line`, is reported under
+    /// its own column name, with what the cell holds.
+    @Test("an empty required cell or a source that is not file:line names its column", arguments: [
+        ("authority", "", "`authority` is empty"), ("total_cost", "", "`total_cost` is empty"),
+        ("people_supported", "", "`people_supported` is empty"),
+        ("source", "returns.csv:x", "`source` holds \"returns.csv:x\", not a file and line such as returns.csv:12"),
+        ("source", "", "`source` holds \"\", not a file and line"),
+    ])
+    func requiredCellsNameTheirColumn(name: String, value: String, expected: String) throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try sample().write(toRunDirectory: dir)
+        let path = dir + "/" + RunLayout.cleanServices
+        var records = try CSVRecordParser.records(utf8: try FileSystem.readBytes(path))
+        let column = try #require(records[0].cells.firstIndex(of: name))
+        records[1].cells[column] = value
+        var bytes: [UInt8] = []
+        for record in records { CSVEncoding.appendLine(record.cells, to: &bytes) }
+        try FileSystem.write(String(decoding: bytes, as: UTF8.self), to: path)
+        let error = try #require(throws: VFMError.self) { try CleanResult.read(fromRunDirectory: dir) }
+        #expect(error.status == .dataError && error.file == RunLayout.cleanServices && error.line == records[1].line)
+        #expect(error.message.contains(expected), "\(error.message)")
+    }
+
     @Test("the stage gives the same result whatever the order of its input rows")
     func orderIndependent() {
         var ingest = makeIngest(sample().services.map(\.input))
