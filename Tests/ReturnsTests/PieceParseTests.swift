@@ -88,6 +88,8 @@ struct PieceParseTests {
     static let cuts: [PieceParse.Sizes] = [
         .init(block: 1, largestPending: 1), .init(block: 7, largestPending: 40), .init(block: 16, largestPending: 1 << 20),
         .init(block: 33, largestPending: 64), .init(block: 64, largestPending: 128), .init(block: 200, largestPending: 1 << 20),
+        // Small blocks until the header is found, larger ones after it.
+        .init(block: 200, largestPending: 1 << 20, headerBlock: 9), .init(block: 64, largestPending: 128, headerBlock: 1),
     ]
 
     @Test("random files with quoted newlines, CRLF and CR, blank lines, ragged rows and a preamble, cut into blocks of every size",
