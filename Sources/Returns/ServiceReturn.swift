@@ -112,10 +112,6 @@ public struct CountValues: Sendable, Equatable {
         }
     }
 
-    /// The same counts in an allocation of exactly their size. A reader sets a row's counts
-    /// one at a time into room for half the columns, then keeps them fitted: a million
-    /// returns are held through the clean stage and the analysis (issue 30: peak memory at
-    /// 10⁶ rows), and 9 counts in room for 12 take 144 bytes of heap where 112 will do.
     /// The counts read slot by slot, in slot order (`columns` order): `value(slot)` of each,
     /// `nil` or NaN missing — the value `self[column] = value(slot)` over every column gives,
     /// held in one allocation of exactly their number. Why: a reader of a run file builds a
@@ -138,6 +134,10 @@ public struct CountValues: Sendable, Equatable {
         self.present = present
     }
 
+    /// The same counts in an allocation of exactly their size. A reader sets a row's counts
+    /// one at a time into room for half the columns, then keeps them fitted: a million
+    /// returns are held through the clean stage and the analysis (issue 30: peak memory at
+    /// 10⁶ rows), and 9 counts in room for 12 take 144 bytes of heap where 112 will do.
     public func fitted() -> CountValues {
         guard values.capacity > values.count else { return self }
         var copy = self

@@ -76,13 +76,16 @@ public struct RunFileCells {
     /// Text of cell `index`; an empty cell is missing.
     public func text(at index: Int) -> String? {
         guard !isEmpty(at: index) else { return nil }
-        // A neutralised cell (`'=…`) is not the bytes of its text: it is always made anew.
-        guard let reuse, record.bytes[record.range(of: index).lowerBound] != UInt8(ascii: "'") else {
-            return CSVInjection.restore(record.string(index))
-        }
+        guard let reuse, !isNeutralised(at: index) else { return CSVInjection.restore(record.string(index)) }
         // No closure captures `self` here: one that did copied these cells (a retain and a
         // release of each of their arrays) for every text cell read (issue 25).
         return record.withCell(index) { [reuse] cell in reuse.text(column: index, cell: cell) }
+    }
+
+    /// Whether non-empty cell `index` may be neutralised (`'=…`, `CSVInjection`): then it is
+    /// not the bytes of its text, and is made anew rather than read from the bytes.
+    private func isNeutralised(at index: Int) -> Bool {
+        record.bytes[record.range(of: index).lowerBound] == UInt8(ascii: "'")
     }
 
     /// The `file:line` of a `source` cell (`SourceLocation.description`); empty or not
@@ -90,7 +93,7 @@ public struct RunFileCells {
     /// cells are (`text(at:)`); a neutralised cell is read as its text.
     public func sourceLocation(at index: Int) -> SourceLocation? {
         guard !isEmpty(at: index) else { return nil }
-        guard let reuse, record.bytes[record.range(of: index).lowerBound] != UInt8(ascii: "'") else {
+        guard let reuse, !isNeutralised(at: index) else {
             return SourceLocation(parsing: CSVInjection.restore(record.string(index)))
         }
         return record.withCell(index) { [reuse] cell -> SourceLocation? in

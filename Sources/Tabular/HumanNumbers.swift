@@ -116,38 +116,36 @@ public enum HumanNumbers {
     private static func fixed(_ magnitude: Double, decimals: Int, grouped: Bool) -> String {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
-        let digits: String
         let product = (magnitude * factor).rounded(.toNearestOrAwayFromZero)
-        if product < 9_007_199_254_740_992, decimals <= 15 {  // 2^53: the scaled product is still exact enough
-            // The whole part and the decimals by one division, not by cutting the digit
-            // text (a flag message prints a percentage or two; `vfm-clean` writes 10⁵ of them).
-            var power: UInt64 = 1
-            for _ in 0..<decimals { power *= 10 }
-            let (whole, fraction) = UInt64(product).quotientAndRemainder(dividingBy: power)
-            let wholeText = grouped ? group(String(whole)) : String(whole)
-            guard decimals > 0 else { return wholeText }
-            let fractionDigits = String(fraction)
-            return wholeText + "." + String(repeating: "0", count: decimals - fractionDigits.count) + fractionDigits
-        } else if product < 9_007_199_254_740_992 {
-            digits = String(UInt64(product))
+        // The whole part's digits, and the decimals' digits without their leading zeros.
+        var wholeDigits: String, fractionDigits: String
+        if product < 9_007_199_254_740_992 {  // 2^53: the scaled product is still exact enough
+            if decimals <= 19 {  // 10^19 < 2^64
+                // One integer division splits the scaled product (no cutting of digit text:
+                // a flag message prints a percentage or two; `vfm-clean` writes 10⁵ of them).
+                var power: UInt64 = 1
+                for _ in 0..<decimals { power *= 10 }
+                let (whole, fraction) = UInt64(product).quotientAndRemainder(dividingBy: power)
+                (wholeDigits, fractionDigits) = (String(whole), String(fraction))
+            } else {
+                // Below 2^53 < 10^16 and more than 19 places: every digit is a decimal.
+                (wholeDigits, fractionDigits) = ("0", String(UInt64(product)))
+            }
         } else {
             // Beyond 2^53 the scaled product loses the last places: the whole part exactly,
             // then the fraction (exact: a double minus its floor) scaled and rounded alone.
             let whole = magnitude.rounded(.down)
             var fraction = ((magnitude - whole) * factor).rounded(.toNearestOrAwayFromZero)
-            var wholeDigits = exactDigits(whole)
+            wholeDigits = exactDigits(whole)
             if fraction >= factor {  // the fraction rounded up to one
                 fraction = 0
                 wholeDigits = exactDigits(whole + 1)
             }
-            let fractionDigits = decimals == 0 ? "" : String(UInt64(fraction))
-            digits = wholeDigits + String(repeating: "0", count: max(0, decimals - fractionDigits.count)) + fractionDigits
+            fractionDigits = String(UInt64(fraction))
         }
-        let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
-        let integerPart = String(padded.dropLast(decimals))
-        let fractionPart = String(padded.suffix(decimals))
-        let integerText = grouped ? group(integerPart) : integerPart
-        return decimals == 0 ? integerText : integerText + "." + fractionPart
+        let wholeText = grouped ? group(wholeDigits) : wholeDigits
+        guard decimals > 0 else { return wholeText }
+        return wholeText + "." + String(repeating: "0", count: decimals - fractionDigits.count) + fractionDigits
     }
 
     /// The decimal digits of a whole, finite, non-negative double, exactly: its significand

@@ -31,7 +31,8 @@ struct ModelDesign {
         // the array is a copy of it, a retain and a release per string, per covariate. The
         // derived covariates of each entering service are worked out once, for both the
         // check that it has them and its row of the design.
-        let needsFocus = covariates.contains(.clientFocus), needsIndex = covariates.contains(.supportLevelIndex)
+        let needsFocus = covariates.contains(.clientFocus), needsIndex = covariates.contains(.supportLevelIndex),
+            needsPeople = covariates.contains(.logPeopleSupported)
         var focuses: [ClientFocus] = [], supportIndexes: [Double] = []
         for index in services.indices where services[index].isCurrent && !services[index].excludedFromStatistics {
             let totalCost = services[index].input.totalCost
@@ -40,7 +41,7 @@ struct ModelDesign {
             let focus = needsFocus ? services.clientFocus(at: index) : .unknown
             let supportIndex = needsIndex ? services.value(of: .supportLevelIndex, at: index) : nil
             guard !needsFocus || focus != .unknown, !needsIndex || supportIndex != nil,
-                  !covariates.contains(.logPeopleSupported) || services[index].input.peopleSupported > 0
+                  !needsPeople || services[index].input.peopleSupported > 0
             else { continue }
             entering.append(index)
             counts.append(outcomes)
