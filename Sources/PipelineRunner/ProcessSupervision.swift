@@ -1,5 +1,6 @@
 internal import CProcessShims
 import Foundation
+import StatisticsKernel
 import VFMCore
 
 /// Every `vfm` command runs its work in a child process of itself, for two reasons that
@@ -11,7 +12,8 @@ import VFMCore
 ///    ever inside `blas_memory_alloc` (holding the output's lock) or hang at exit. Only the
 ///    environment variable, set before the library loads, prevents them: the child is
 ///    started with `OPENBLAS_NUM_THREADS=1`. (A re-`exec` alone would do that much;
-///    `LinearAlgebraRuntime` still pins one thread too, for library users.)
+///    `LinearAlgebraRuntime` still pins one thread too, for library users.) The parent,
+///    which does no linear algebra, ends the workers its own load started.
 /// 2. **Out of memory is said, not shown as a crash.** When a memory limit is reached the
 ///    Swift runtime or OpenBLAS aborts (SIGABRT), or the kernel's OOM killer sends SIGKILL.
 ///    Nothing inside the dying process can report that; the parent can: it reads the
@@ -54,6 +56,7 @@ public enum ProcessSupervision {
             if getppid() != pid { _exit(Int32(SIGKILL) + 128) }
             return
         }
+        LinearAlgebraRuntime.endIdleWorkerThreads()
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "1"
         environment[variable] = String(getpid())

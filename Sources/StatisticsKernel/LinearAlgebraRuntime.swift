@@ -21,6 +21,23 @@ public enum LinearAlgebraRuntime {
         openblas_set_num_threads(1)
     }()
 
+    /// Ends OpenBLAS's worker threads in a process that will do no linear algebra: the
+    /// supervising parent of every `vfm` command (`ProcessSupervision`).
+    ///
+    /// The pthreads build of OpenBLAS starts one worker per further core when it loads,
+    /// before `main`, and each worker waits for work by calling `sched_yield` in a loop for
+    /// about 2²⁸ cycles (0.1 s here) before it sleeps. In the parent that was a tenth of a
+    /// second of a core taken from the child's start, in each of the four stages run by
+    /// hand (issue 25; seen in `strace -f` as thousands of `sched_yield` calls). The
+    /// function is looked up rather than linked: the serial and OpenMP builds Debian
+    /// offers as alternatives of `libopenblas.so.0` may not export it, and then there is
+    /// no worker to end.
+    public static func endIdleWorkerThreads() {
+        typealias Shutdown = @convention(c) () -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return }
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+    }
+
     /// Makes OpenBLAS take its work buffer now, while it can be checked, and returns
     /// `false` when the memory for it is not to be had.
     ///

@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import StatisticsKernel
 
 @Suite("BLAS and LAPACK through the StatisticsKernel module")
@@ -7,6 +10,18 @@ struct LinearAlgebraTests {
     func singleThread() {
         LinearAlgebraRuntime.useSingleThread()
         LinearAlgebraRuntime.useSingleThread()  // idempotent
+        #expect(LinearAlgebraRuntime.threadCount == 1)
+    }
+
+    @Test("After its idle workers are ended, OpenBLAS still computes on one thread")
+    func idleWorkersEnded() {
+        // The pthreads build on this machine exports the shutdown, so the call is not a
+        // silent no-op here (the serial build would not need it).
+        #expect(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") != nil)
+        LinearAlgebraRuntime.endIdleWorkerThreads()
+        LinearAlgebraRuntime.endIdleWorkerThreads()  // a second call finds nothing to end
+        // The supervisor's fallback runs the work in the same process: BLAS must still work.
+        #expect(BLAS.gram([1, 2, 3, 4, 5, 6], rows: 3, columns: 2) == [35, 44, 44, 56])
         #expect(LinearAlgebraRuntime.threadCount == 1)
     }
 
