@@ -28,15 +28,30 @@ public enum LinearAlgebraRuntime {
     /// before `main`, and each worker waits for work by calling `sched_yield` in a loop for
     /// about 2²⁸ cycles (0.1 s here) before it sleeps. In the parent that was a tenth of a
     /// second of a core taken from the child's start, in each of the four stages run by
-    /// hand (issue 25; seen in `strace -f` as thousands of `sched_yield` calls). The
-    /// function is looked up rather than linked: the serial and OpenMP builds Debian
-    /// offers as alternatives of `libopenblas.so.0` may not export it, and then there is
-    /// no worker to end.
+    /// hand (issue 25; seen in `strace -f` as thousands of `sched_yield` calls).
+    ///
+    /// The shutdown joins the workers, so it runs on a detached thread of its own and is
+    /// never waited for: under `ulimit -v` a worker never gets its 128 MiB buffer and
+    /// retries for ever inside `blas_memory_alloc`, and joining it would hang the parent
+    /// (the child is started with one thread and is not affected; the parent's stuck
+    /// worker then spins as it always did, and ends with the parent). The function is
+    /// looked up rather than linked: the serial and OpenMP builds Debian offers as
+    /// alternatives of `libopenblas.so.0` may not export it, and then there is no worker.
     public static func endIdleWorkerThreads() {
-        typealias Shutdown = @convention(c) () -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return }
-        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        guard shutdown != nil else { return }
+        var thread = pthread_t()
+        guard pthread_create(&thread, nil, { _ in
+            _ = LinearAlgebraRuntime.shutdown?()
+            return nil
+        }, nil) == 0 else { return }
+        pthread_detach(thread)
     }
+
+    /// OpenBLAS's `blas_thread_shutdown_`, if the loaded build has it.
+    private static let shutdown: (@convention(c) () -> Int32)? = {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_")
+            .map { unsafeBitCast($0, to: (@convention(c) () -> Int32).self) }
+    }()
 
     /// Makes OpenBLAS take its work buffer now, while it can be checked, and returns
     /// `false` when the memory for it is not to be had.
