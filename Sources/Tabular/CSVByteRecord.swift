@@ -1,14 +1,18 @@
 /// One CSV record as bytes, reused from record to record (as rust-csv's `ByteRecord`):
-/// the cells' bytes one after another in one buffer (quotes removed, doubled quotes
-/// collapsed) and where each cell ends. Reading the next record reuses both buffers, so
+/// one buffer holding the cells' bytes (quotes removed, doubled quotes collapsed) and
+/// where each cell starts and ends in it. Reading the next record reuses the buffers, so
 /// nothing is allocated per cell; a `String` is made only when a caller asks for one.
+///
+/// Cells need not be next to each other in `bytes`: a record that needed no unquoting is
+/// its line as written, copied once, with the separators and quotes between its cells
+/// (`CSVByteParser`), so only `range(of:)` says where a cell is.
 ///
 /// [rust-csv ByteRecord]: https://docs.rs/csv/latest/csv/struct.ByteRecord.html
 public struct CSVByteRecord: Sendable {
-    /// The cells' bytes, concatenated.
+    /// The buffer the cells are in (`range(of:)`).
     public internal(set) var bytes: [UInt8] = []
-    /// `ends[i]` is where cell i stops in `bytes` (cell i starts at `ends[i - 1]`, or 0).
-    public internal(set) var ends: [Int] = []
+    /// `cells[i]` is where cell i is in `bytes` (one array: one append per cell).
+    public internal(set) var cells: [Range<Int>] = []
     /// Where the record starts: physical line (1-based; a quoted newline in an earlier
     /// record shifts it, SPEC §4), byte offset in the decoded text, and record number
     /// (1-based, counting the header; blank lines are not records).
@@ -23,12 +27,12 @@ public struct CSVByteRecord: Sendable {
 
     /// Number of cells.
     @inlinable
-    public var count: Int { ends.count }
+    public var count: Int { cells.count }
 
     /// The byte range of cell `index` in `bytes`.
     @inlinable
     public func range(of index: Int) -> Range<Int> {
-        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        cells[index]
     }
 
     /// Calls `body` with cell `index`'s bytes, without copying them. Inlinable: the readers
@@ -52,7 +56,7 @@ public struct CSVByteRecord: Sendable {
 
     mutating func reset(at position: CSVPosition) {
         bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        cells.removeAll(keepingCapacity: true)
         oversizedCell = nil
         oversizedCellLength = 0
         self.position = position

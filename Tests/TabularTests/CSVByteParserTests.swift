@@ -68,6 +68,58 @@ struct CSVByteParserTests {
         }
     }
 
+    @Test("whole inputs and long chunks, where records are read where they lie, give CSVRecordParser's records")
+    func sameAsRecordParserInLongChunks() async {
+        await propertyCheck(count: 600, input: Self.byte.array(of: 0...200), Gen.int(in: 10...250).array(of: 0...3)) {
+            bytes, chunks in
+            #expect(Self.parse(bytes, chunks: chunks).parsed == Self.reference(bytes))
+        }
+    }
+
+    /// Everything a record hands over, bytes as bytes: cells, the oversized cell and its
+    /// length, and the position.
+    struct RawRecord: Equatable {
+        var cells: [[UInt8]]
+        var oversizedCell: Int?
+        var oversizedCellLength: Int
+        var position: CSVPosition
+    }
+
+    static func raw(_ bytes: [UInt8], chunk: Int, cellLimit: Int) -> ([RawRecord], [CSVTextAfterQuote], Bool) {
+        var parser = CSVByteParser(cellLimit: cellLimit)
+        var records: [RawRecord] = []
+        let keep = { (record: CSVByteRecord) -> Bool in
+            records.append(RawRecord(cells: (0..<record.count).map { index in record.withCell(index) { Array($0) } },
+                                     oversizedCell: record.oversizedCell, oversizedCellLength: record.oversizedCellLength,
+                                     position: record.position))
+            return true
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                let end = min(buffer.count, start + chunk)
+                parser.feed(UnsafeBufferPointer(rebasing: buffer[start..<end]), keep)
+                start = end
+            }
+        }
+        let finished = (try? parser.finish(keep)) != nil
+        return (records, Array(parser.textAfterQuote), finished)
+    }
+
+    @Test("a record read where it lies is the record copied byte by byte, cells over the limit included")
+    func verbatimSameAsCopied() async {
+        // Pieces of CSV, some of them runs of 300 bytes: over the smallest cell limit (256).
+        let piece = Gen.int(in: 0...Self.palette.count).map { choice -> [UInt8] in
+            choice == Self.palette.count ? Array(repeating: UInt8(ascii: "x"), count: 300) : [Self.palette[choice]]
+        }
+        await propertyCheck(count: 400, input: piece.array(of: 0...80), Gen.int(in: 2...700)) { pieces, chunk in
+            let bytes = pieces.flatMap { $0 }
+            let copied = Self.raw(bytes, chunk: 1, cellLimit: 256)
+            #expect(Self.raw(bytes, chunk: bytes.count, cellLimit: 256) == copied)
+            #expect(Self.raw(bytes, chunk: chunk, cellLimit: 256) == copied)
+        }
+    }
+
     @Test("each record carries its start line, byte offset and record number")
     func positions() {
         let text = "h1,h2\r\n\"x\ny\",1\n\n  \np,q"
