@@ -76,7 +76,7 @@ enum FlagsCSV {
 
     /// Streams the table to `path`; returns its SHA-256.
     @discardableResult
-    static func write(_ services: [CleanedService], to path: String, displayName: String) throws(VFMError) -> String {
+    static func write(_ services: [CleanedService], to path: String, displayName: String) throws(VFMError) -> String? {
         var file = try CSVFileWriter(path: path, header: header, displayName: displayName)
         try emit(services, into: &file)
         return try file.close()

@@ -73,7 +73,7 @@ enum ServicesCSV {
 
     /// Streams the table to `path`; returns its SHA-256.
     @discardableResult
-    static func write(_ services: [CleanedService], to path: String, displayName: String) throws(VFMError) -> String {
+    static func write(_ services: [CleanedService], to path: String, displayName: String) throws(VFMError) -> String? {
         let extras = extraColumnNames(services)
         var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
         try emit(services, extras: extras, into: &file)

@@ -43,7 +43,7 @@ package enum ReturnsCSV {
     /// Streams the table to `path`, its rows encoded on `cores` cores; returns its SHA-256.
     @discardableResult
     static func write(_ returns: [ServiceReturn], to path: String, displayName: String,
-                      encodingOn cores: Int = 1) throws(VFMError) -> String {
+                      encodingOn cores: Int = 1) throws(VFMError) -> String? {
         let extras = extraColumnNames(returns)
         var file = try CSVFileWriter(path: path, header: header(extras: extras), displayName: displayName)
         try returns.withUnsafeBufferPointer { (rows) throws(VFMError) in

@@ -245,7 +245,7 @@ extension CSVFileWriter {
     /// Writes `rows` under `Row.header` to `path`; returns the file's SHA-256.
     @discardableResult
     package static func write<Row: RunFileRow>(_ rows: [Row], to path: String, displayName: String? = nil)
-        throws(VFMError) -> String {
+        throws(VFMError) -> String? {
         var file = try CSVFileWriter(path: path, header: Row.header, displayName: displayName)
         try file.appendRecords(rows) { row, line in row.pointee.encode(into: &line) }
         return try file.close()

@@ -109,8 +109,11 @@ public struct StageOptions: ParsableArguments {
     public init() {}
 
     /// Loads the pipeline and runs `stage` on the run directory (see `CommandRuntime.run`).
-    func run(_ stage: (LoadedPipeline, String, StageLog) throws(VFMError) -> Void) throws {
+    /// `writesManifest`: only `vfm-report` does; the other stages' writers then skip
+    /// hashing what they write (`WrittenFileHashes.isRecording`).
+    func run(writesManifest: Bool = false, _ stage: (LoadedPipeline, String, StageLog) throws(VFMError) -> Void) throws {
         try CommandRuntime.run { () throws(VFMError) in
+            WrittenFileHashes.isRecording = writesManifest
             try stage(try PipelineChoice.load(config: pipeline.config), runDirectory.runDirectory, logging.log)
         }
     }

@@ -28,7 +28,7 @@ public struct ReportCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        try options.run { pipeline, runDirectory, log throws(VFMError) in
+        try options.run(writesManifest: true) { pipeline, runDirectory, log throws(VFMError) in
             if try reference.survey(pipeline) {
                 try SurveyStages.report(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,
                                         log: log)

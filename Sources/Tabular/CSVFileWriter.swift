@@ -86,7 +86,7 @@ public struct CSVFileWriter: CSVRowSink {
                  file: writer.displayName, hint: "this is a bug in vfm; please report it")
     }
 
-    /// Flushes and closes the file; returns its SHA-256.
+    /// Flushes and closes the file; returns its SHA-256 (`nil` when not hashing).
     @discardableResult
-    public func close() throws(VFMError) -> String { try writer.close() }
+    public func close() throws(VFMError) -> String? { try writer.close() }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes a file through a buffer of fixed capacity (as swift-nio's `NIOFS.BufferedWriter`)
 /// and computes its SHA-256 while it writes, so no output is ever built whole in memory
-/// first and its digest costs no second read. `close()` flushes and gives the digest.
+/// first and its digest costs no second read. `close()` flushes and gives the digest —
+/// unless this process writes no manifest (`WrittenFileHashes.isRecording`).
 ///
 /// Errors map through `PosixError`: a full disk is 74 (the previous output stays),
 /// anything else 73; both name the file.
@@ -15,13 +16,15 @@ public final class BufferedFileWriter {
     /// The file as named in messages.
     public let displayName: String
     private var buffer: [UInt8]
-    private var hash = ContentHash()
+    private var hash: ContentHash?
     /// Bytes handed to the writer so far.
     public private(set) var byteCount = 0
 
     /// Creates (or truncates) the file at `path`, creating parent directories.
-    public init(path: String, displayName: String? = nil) throws(VFMError) {
+    /// `hashing`: whether to work out the file's SHA-256 as it is written.
+    public init(path: String, displayName: String? = nil, hashing: Bool = WrittenFileHashes.isRecording) throws(VFMError) {
         self.displayName = displayName ?? path
+        hash = hashing ? ContentHash() : nil
         try FileSystem.createDirectory((path as NSString).deletingLastPathComponent)
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw PosixError.output(errno, "creating the file", path: self.displayName) }
@@ -37,7 +40,7 @@ public final class BufferedFileWriter {
         byteCount += bytes.count
         if buffer.count + bytes.count > Self.capacity { try flush() }
         if bytes.count >= Self.capacity {
-            hash.update(bytes)
+            hash?.update(bytes)
             try writeAll(bytes)
         } else {
             buffer.append(contentsOf: bytes)
@@ -54,12 +57,13 @@ public final class BufferedFileWriter {
         try text.withUTF8 { utf8 in Result { () throws(VFMError) in try write(UnsafeRawBufferPointer(utf8)) } }.get()
     }
 
-    /// Writes what is buffered, closes the file and returns its lower-case hex SHA-256.
+    /// Writes what is buffered, closes the file and returns its lower-case hex SHA-256
+    /// (`nil` when not hashing).
     @discardableResult
-    public func close() throws(VFMError) -> String {
+    public func close() throws(VFMError) -> String? {
         try flush()
-        let sha256 = hash.finalizeHex()
-        WrittenFileHashes.record(descriptor: descriptor, sha256: sha256)
+        let sha256 = hash?.finalizeHex()
+        if let sha256 { WrittenFileHashes.record(descriptor: descriptor, sha256: sha256) }
         let result = Foundation.close(descriptor)
         let code = errno
         descriptor = -1
@@ -71,7 +75,7 @@ public final class BufferedFileWriter {
         guard !buffer.isEmpty else { return }
         try buffer.withUnsafeBytes { raw in
             Result { () throws(VFMError) in
-                hash.update(raw)
+                hash?.update(raw)
                 try writeAll(raw)
             }
         }.get()

@@ -45,17 +45,18 @@ public enum FileSystem {
         return (descriptor, Int(max(info.st_size, 0)))
     }
 
-    /// Writes `bytes` to `path`, creating parent directories; returns the SHA-256.
+    /// Writes `bytes` to `path`, creating parent directories; returns the SHA-256 (`nil`
+    /// when this process does not hash, `WrittenFileHashes.isRecording`).
     @discardableResult
-    public static func write(_ bytes: [UInt8], to path: String) throws(VFMError) -> String {
+    public static func write(_ bytes: [UInt8], to path: String) throws(VFMError) -> String? {
         let writer = try BufferedFileWriter(path: path)
         try writer.write(bytes)
         return try writer.close()
     }
 
-    /// Writes UTF-8 text to `path`; returns the SHA-256.
+    /// Writes UTF-8 text to `path`; returns the SHA-256 (or `nil`, as above).
     @discardableResult
-    public static func write(_ text: String, to path: String) throws(VFMError) -> String {
+    public static func write(_ text: String, to path: String) throws(VFMError) -> String? {
         let writer = try BufferedFileWriter(path: path)
         try writer.write(text)
         return try writer.close()

@@ -28,6 +28,13 @@ public enum WrittenFileHashes {
         }
     }
 
+    /// Whether this process's writers hash what they write (`BufferedFileWriter`). A stage
+    /// executable that writes no manifest — `vfm-ingest`, `vfm-clean`, `vfm-analyze` —
+    /// turns it off at its start, before any writer exists: those hashes would end with the
+    /// process unread (`vfm-report` hashes the earlier stages' files itself), and working
+    /// them out was a tenth of `vfm-clean`'s writing by hand (issue 25).
+    nonisolated(unsafe) public static var isRecording = true
+
     private static let lock = NSLock()
     nonisolated(unsafe) private static var entries: [FileIdentity: Entry] = [:]
 

@@ -32,6 +32,19 @@ struct BufferedFileWriterTests {
         #expect(try FileSystem.sha256(of: directory + "/sub/out.bin") == digest)
     }
 
+    @Test("a writer that does not hash writes the same bytes, gives no digest and records none")
+    func withoutHashing() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let bytes = (0..<(2 * BufferedFileWriter.capacity + 5)).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        let writer = try BufferedFileWriter(path: directory + "/out.bin", hashing: false)
+        try writer.write(Array(bytes[..<10]))
+        try writer.write(Array(bytes[10...]))  // more than the buffer: written straight through
+        #expect(try writer.close() == nil)
+        #expect(try FileSystem.readBytes(directory + "/out.bin") == bytes)
+        #expect(WrittenFileHashes.sha256(ofUnchanged: directory + "/out.bin") == nil)
+    }
+
     @Test("a full disk is an I/O error (74) whose cause is ENOSPC", .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
     func fullDisk() throws {
         let writer = try BufferedFileWriter(path: "/dev/full", displayName: "tables/x.csv")

@@ -77,7 +77,7 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
 
     /// Writes the table to `path`, no row held past its line, the rows encoded on `cores` cores.
     @discardableResult
-    func write(to path: String, displayName: String, encodingOn cores: Int = 1) throws(VFMError) -> String {
+    func write(to path: String, displayName: String, encodingOn cores: Int = 1) throws(VFMError) -> String? {
         var file = try CSVFileWriter(path: path, header: BenchmarkRow.header, displayName: displayName)
         try file.appendRecords(count: count, encodingOn: cores) { row, line in self[startIndex + row].encode(into: &line) }
         return try file.close()
