@@ -18,21 +18,26 @@ public enum AnalyzeStage {
         let start = ContinuousClock.now
         LinearAlgebraRuntime.useSingleThread()
         // The model (SPEC §14) reads only the services: it is fitted on the other core while
-        // the tables below are computed (at 10^6 services each takes about 4 s alone). The
-        // period tables of several periods follow the model there; those of one period are
-        // read from the tables' own columns (at 10^6 services, computed first and apart
-        // they kept the other core waiting a third of a second).
+        // the tables below are computed (at 10^6 services each takes about 4 s alone), and
+        // ends first; the period tables follow it there. Those of one period are read from
+        // the tables' own columns, made before either core starts (at 10^6 services,
+        // computed apart they kept the other core waiting a third of a second; computed
+        // after the tables, on the tables' core, they were the last 0.05 s of 0.6 at 10^5
+        // while the model's core stood idle).
         // The LAPACK call count a caller watches (a task-local) is carried onto that core.
         let services = clean.services, calls = LAPACKCalls.current
         // Every return current: a run of one period (earlier returns would count in `everyReturn`).
         let onePeriod = everyReturn.count == clean.services.count
-        let (modelAndPeriods, figures) = Parallel.both({ () -> ((model: [ModelRow], fit: [ModelFitRow]), PeriodTables?) in
+        let store = ServiceColumns(clean.services, metrics: storedMetrics(pipeline))
+        let membership = GroupMembership(services: store.services, selections: pipeline.groups.map(\.selection))
+        let (modelAndPeriods, figures) = Parallel.both({ () -> ((model: [ModelRow], fit: [ModelFitRow]), PeriodTables) in
             let model = LAPACKCalls.$current.withValue(calls) { ModelTable.rows(services, settings: pipeline.model, log: log) }
-            return (model, onePeriod ? nil : PeriodTables(everyReturn, pipeline: pipeline))
-        }, { tables(clean, pipeline: pipeline, log: log, periods: onePeriod) })
+            return (model, onePeriod ? PeriodTables(services, pipeline: pipeline, current: (store, membership))
+                                     : PeriodTables(everyReturn, pipeline: pipeline))
+        }, { tables(clean, store: store, membership: membership, pipeline: pipeline, log: log) })
         var result = figures
         (result.model, result.modelFit) = modelAndPeriods.0
-        if let periodTables = modelAndPeriods.1 { result.periodTables = periodTables }
+        result.periodTables = modelAndPeriods.1
         let excluded = clean.services.filter(\.excludedFromStatistics).count
         let milliseconds = (ContinuousClock.now - start).components
         log.info("analyze: \(clean.services.count) services (\(excluded) excluded from statistics), "
@@ -41,14 +46,16 @@ public enum AnalyzeStage {
         return result
     }
 
-    /// Every table but the model, from the current returns; the period tables too when
-    /// `periods` (a run of one period, whose current returns are every return).
-    private static func tables(_ clean: CleanResult, pipeline: PipelineDefinition, log: StageLog,
-                               periods: Bool) -> AnalysisResult {
+    /// The measures the tables read, each worked out once for every service.
+    private static func storedMetrics(_ pipeline: PipelineDefinition) -> Set<Metric> {
         var metrics = Set(pipeline.descriptiveMetrics + pipeline.bandMetrics + [.costPerOutcome, .totalCost, .jobOutcomes])
         for pair in pipeline.correlationPairs { metrics.formUnion([pair.x, pair.y]) }
-        let store = ServiceColumns(clean.services, metrics: metrics)
-        let membership = GroupMembership(services: store.services, selections: pipeline.groups.map(\.selection))
+        return metrics
+    }
+
+    /// Every table but the model and the period tables, from the current returns.
+    private static func tables(_ clean: CleanResult, store: ServiceColumns, membership: GroupMembership,
+                               pipeline: PipelineDefinition, log: StageLog) -> AnalysisResult {
         let groups = pipeline.groups.map {
             StatisticsGroup(name: $0.name, selection: $0.selection, store: store, membership: membership)
         }
@@ -67,7 +74,7 @@ public enum AnalyzeStage {
                                     metrics: pipeline.bandMetrics)
         let basis = ValueForMoneyTable.basis(groups: groups, store: store)
         let sums = GroupCountSums.of(groups)
-        var result = AnalysisResult(
+        return AnalysisResult(
             descriptives: DescriptivesTable.rows(groups: figures, metrics: pipeline.descriptiveMetrics),
             correlations: CorrelationsTable.rows(groups: figures, pairs: pipeline.correlationPairs,
                                                  scale: pipeline.strengthScale),
@@ -79,9 +86,5 @@ public enum AnalyzeStage {
             valueForMoney: ValueForMoneyTable.rows(groups: figures, basis: basis),
             scenarios: ScenarioCalculator.rows(pipeline.scenarios, basis: basis),
             valueForMoneyBasis: basis)
-        if periods {
-            result.periodTables = PeriodTables(clean.services, pipeline: pipeline, current: (store, membership))
-        }
-        return result
     }
 }
