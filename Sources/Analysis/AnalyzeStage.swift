@@ -25,15 +25,16 @@ public enum AnalyzeStage {
         // after the tables, on the tables' core, they were the last 0.05 s of 0.6 at 10^5
         // while the model's core stood idle).
         // The LAPACK call count a caller watches (a task-local) is carried onto that core.
-        let services = clean.services, calls = LAPACKCalls.current
+        let services = clean.services, calls = LAPACKCalls.current, comparison = clean.periodComparison.work
         // Every return current: a run of one period (earlier returns would count in `everyReturn`).
         let onePeriod = everyReturn.count == clean.services.count
         let store = ServiceColumns(clean.services, metrics: storedMetrics(pipeline))
         let membership = GroupMembership(services: store.services, selections: pipeline.groups.map(\.selection))
         let (modelAndPeriods, figures) = Parallel.both({ () -> ((model: [ModelRow], fit: [ModelFitRow]), PeriodTables) in
             let model = LAPACKCalls.$current.withValue(calls) { ModelTable.rows(services, settings: pipeline.model, log: log) }
-            return (model, onePeriod ? PeriodTables(services, pipeline: pipeline, current: (store, membership))
-                                     : PeriodTables(everyReturn, pipeline: pipeline))
+            return (model, onePeriod ? PeriodTables(services, pipeline: pipeline, current: (store, membership),
+                                                    comparison: comparison)
+                                     : PeriodTables(everyReturn, pipeline: pipeline, comparison: comparison))
         }, { tables(clean, store: store, membership: membership, pipeline: pipeline, log: log) })
         var result = figures
         (result.model, result.modelFit) = modelAndPeriods.0

@@ -19,12 +19,26 @@ public struct CleanResult: Sendable, Equatable {
     /// The previous run's services of earlier periods: they feed the period edits and
     /// tables only, and are not written to `clean/services.csv`.
     public var earlierReturns: [CleanedService] = []
+    /// The period panel and edits of `services + earlierReturns`, as the clean stage worked
+    /// them out; absent when read from the run directory.
+    public var periodComparison = ReusedWork<PeriodComparison>()
 
     public init(services: [CleanedService], rejected: [RejectedRow], files: [InputFileSummary], warnings: [String]) {
         self.services = services
         self.rejected = rejected
         self.files = files
         self.warnings = warnings
+    }
+
+    /// Work one stage did that a later stage may reuse instead of doing it again. It is not
+    /// part of the value: two results are equal whatever they carry, so a result read back
+    /// from the run directory (which carries none) still equals the one that was written.
+    public struct ReusedWork<Work: Sendable>: Sendable, Equatable {
+        public var work: Work?
+
+        public init() {}
+
+        public static func == (_: Self, _: Self) -> Bool { true }
     }
 
     /// The services that are current returns (SPEC §11), the only ones any §6 table

@@ -68,7 +68,8 @@ public enum CleanStage {
         }
         warnings += OutlierFlags.apply(pipeline.outlierRules, to: &services)
         let earlier = previous.isEmpty ? [] : EarlierReturns.before(services, previous: previous, warnings: &warnings)
-        warnings += PeriodEdits.flag(&services, earlier: earlier, settings: pipeline.periods)
+        var comparison: PeriodComparison?
+        warnings += PeriodEdits.flag(&services, earlier: earlier, settings: pipeline.periods, comparison: &comparison)
         if pipeline.excludeOutliers {
             for index in services.indices where services[index].flags.contains(where: { $0.rule == .outlier }) {
                 services[index].excludedFromStatistics = true
@@ -86,6 +87,7 @@ public enum CleanStage {
             + (pipeline.excludeOutliers ? ", \(excluded) outliers excluded from statistics" : ""))
         var result = CleanResult(services: services, rejected: rejected, files: files, warnings: warnings)
         result.earlierReturns = earlier
+        result.periodComparison.work = comparison
         return result
     }
 

@@ -205,9 +205,13 @@ public enum PipelineRun {
             EarlierRun.recording(request.earlierRun, in: PeriodChoice.recording(request.period, in: CleanStage.run(
                 ingest, pipeline: pipeline.definition, previous: request.earlierRun?.services ?? [], log: log)))
         }
-        writes.summary.start { () throws(VFMError) in try clean.writeSummary(toRunDirectory: directory) }
-        writes.files.start { () throws(VFMError) in
-            try clean.writeServices(toRunDirectory: directory)
+        // What is written and reported: the period panel and edits the clean stage hands the
+        // analysis (tens of MB at 10^5 returns of two periods) are let go once it has them.
+        var cleaned = clean
+        cleaned.periodComparison.work = nil
+        writes.summary.start { [cleaned] () throws(VFMError) in try cleaned.writeSummary(toRunDirectory: directory) }
+        writes.files.start { [cleaned] () throws(VFMError) in
+            try cleaned.writeServices(toRunDirectory: directory)
             try StagingDirectory.flush(directory)
         }
         try StageSteps.requireAcceptedRows(clean)
@@ -222,7 +226,7 @@ public enum PipelineRun {
             try StagingDirectory.flush(directory)
         }
         TestHook.pause(after: "analyze")
-        let input = ReportInput(ingest: ingestSummary, clean: clean, analysis: analysis, pipeline: pipeline)
+        let input = ReportInput(ingest: ingestSummary, clean: cleaned, analysis: analysis, pipeline: pipeline)
         let report = try progress.stage("report") { () throws(VFMError) in
             // The report reads the small files back; the big ones it has typed in `input`.
             try writes.summary.finish()
@@ -234,7 +238,7 @@ public enum PipelineRun {
             try report.writeManifest()
         }
         TestHook.pause(after: "report")
-        let flags = clean.services.reduce(0) { $0 + $1.flags.count }
-        return PublishedCounts(rowsRejected: clean.rejected.count, flags: flags)
+        let flags = cleaned.services.reduce(0) { $0 + $1.flags.count }
+        return PublishedCounts(rowsRejected: cleaned.rejected.count, flags: flags)
     }
 }

@@ -43,6 +43,19 @@ struct PeriodTablesTests {
         #expect(all.totalCost == 872_152)
     }
 
+    @Test("the period tables are the same with the clean stage's panel and edits reused (vfm run) or worked out again (by hand)")
+    func reusedComparison() throws {
+        let result = try run()
+        let reused = try #require(result.clean.periodComparison.work)
+        #expect(reused.returnCount == 24)
+        #expect(!reused.edits.isEmpty)
+        var readBack = result.clean
+        readBack.periodComparison.work = nil
+        let again = AnalyzeStage.run(readBack, pipeline: PipelineDefinition.builtIn().definition, log: StageLog(quiet: true))
+        #expect(again.periodTables == result.analysis.periodTables)
+        #expect(readBack == result.clean)  // the carried work is not part of the value
+    }
+
     @Test("each period is a cross-section in order, with mixed label forms written canonically")
     func periods() throws {
         let rows = try run().analysis.periodTables.periods.filter { $0.group == "all" }

@@ -18,10 +18,13 @@ public struct PeriodTables: Sendable, Equatable {
     ///
     /// `current`: the columns and group membership the analysis worked out over these same
     /// `services`, for a run of one period, whose cross-section is then read from them
-    /// instead of being worked out again.
+    /// instead of being worked out again. `comparison`: the panel and edits of these
+    /// `services` as the clean stage worked them out (`vfm run`), used when it is of as
+    /// many returns.
     init(_ services: [CleanedService], pipeline: PipelineDefinition,
-         current: (store: ServiceColumns, membership: GroupMembership)? = nil) {
-        let panel = PeriodPanel(services)
+         current: (store: ServiceColumns, membership: GroupMembership)? = nil, comparison: PeriodComparison? = nil) {
+        let reused = comparison.flatMap { $0.returnCount == services.count ? $0 : nil }
+        let panel = reused?.panel ?? PeriodPanel(services)
         for (period, rows) in zip(panel.periods, panel.rows) {
             guard rows.count == services.count else {
                 periods += Self.crossSection(rows.map { services[$0] }, label: period.label, pipeline: pipeline)
@@ -43,7 +46,7 @@ public struct PeriodTables: Sendable, Equatable {
                                           group: group.name))
             }
         }
-        edits = PeriodEdits.compute(services, panel: panel, settings: pipeline.periods).map { edit in
+        edits = (reused?.edits ?? PeriodEdits.compute(services, panel: panel, settings: pipeline.periods)).map { edit in
             let later = services[edit.toRow].input
             return PeriodEditRow(authority: later.authority, service: later.service, from: edit.from.label,
                                  to: edit.to.label, variable: edit.variable.rawValue, valueFrom: edit.valueFrom,
