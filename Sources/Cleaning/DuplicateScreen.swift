@@ -86,8 +86,8 @@ enum DuplicateScreen {
     /// its folded bytes (no `String` built for ASCII names), on all cores (`SharedHashes`);
     /// only services whose hashes meet are compared as `Key`s (issue 12).
     static func groups(_ services: [CleanedService]) -> [[Int]] {
-        let candidates = SharedHashes.candidates(services) { row, scratch in
-            Key.hash(row.authority, row.service, row.period, scratch: &scratch)
+        let candidates = SharedHashes.candidates(services) { authority, service, period, scratch in
+            Key.hash(authority, service, period, scratch: &scratch)
         }
         var groups: [[Int]] = []
         for var rest in candidates {

@@ -73,12 +73,12 @@ enum NearDuplicateScreen {
     }
 
     /// The hash of a row's folded names, equal for equal `Key`s.
-    static func hash(_ row: borrowing ServiceReturn, scratch: inout [UInt8]) -> Int {
+    static func hash(_ authority: String, _ service: String, _ period: String?, scratch: inout [UInt8]) -> Int {
         scratch.removeAll(keepingCapacity: true)
-        appendFolded(row.authority, to: &scratch)
+        appendFolded(authority, to: &scratch)
         scratch.append(0)
-        appendFolded(row.service, to: &scratch)
-        if let period = row.period {
+        appendFolded(service, to: &scratch)
+        if let period {
             scratch.append(0)
             appendFolded(period, to: &scratch)
         }
@@ -98,7 +98,9 @@ enum NearDuplicateScreen {
     /// services, hashed in one loop of copied services they took most of a second on one
     /// core: `SharedHashes`).
     static func flag(_ services: inout [CleanedService]) {
-        let candidates = SharedHashes.candidates(services) { row, scratch in hash(row, scratch: &scratch) }
+        let candidates = SharedHashes.candidates(services) { authority, service, period, scratch in
+            hash(authority, service, period, scratch: &scratch)
+        }
         var twins: [Int: String] = [:]
         for var rest in candidates {
             while rest.count > 1 {
