@@ -101,12 +101,16 @@ extension RunFileCSV {
             if let failure { return .failure(failure) }
             return .success(values)
         })
-        // Each piece's values are let go once copied, so the pieces and the whole are never
-        // all held at once (at 10^6 services each is hundreds of megabytes).
+        // The first piece's values become the whole, grown in place (growing a buffer no one
+        // else holds moves its values); each later piece's are copied in and let go at once,
+        // so the pieces and the whole are never all held at once (at 10^6 services each is
+        // hundreds of megabytes). A copied value retains each of its texts: copying every
+        // piece was 20 ms of `vfm-clean`'s 0.15 s reading at 10^5, on one core.
         guard pieceValues.count > 1 else { return pieceValues.first ?? [] }
         var all: [T] = []
-        all.reserveCapacity(pieceValues.reduce(0) { $0 + $1.count })
-        for index in pieceValues.indices {
+        swap(&all, &pieceValues[0])
+        all.reserveCapacity(pieceValues.reduce(all.count) { $0 + $1.count })
+        for index in pieceValues.indices.dropFirst() {
             all.append(contentsOf: pieceValues[index])
             pieceValues[index] = []
         }
