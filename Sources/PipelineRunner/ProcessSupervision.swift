@@ -72,6 +72,7 @@ public enum ProcessSupervision {
         guard started == 0 else {
             // Cannot start a child (no memory for it, no /proc): do the work here instead.
             StageLog().warning("cannot start the worker process (\(PosixError.message(started))); running without supervision")
+            LinearAlgebraRuntime.awaitIdleWorkersEnded()
             return
         }
         let signal = status & 0x7F

@@ -1,4 +1,5 @@
 internal import CLinearAlgebra
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,22 +31,41 @@ public enum LinearAlgebraRuntime {
     /// second of a core taken from the child's start, in each of the four stages run by
     /// hand (issue 25; seen in `strace -f` as thousands of `sched_yield` calls).
     ///
-    /// The shutdown joins the workers, so it runs on a detached thread of its own and is
-    /// never waited for: under `ulimit -v` a worker never gets its 128 MiB buffer and
-    /// retries for ever inside `blas_memory_alloc`, and joining it would hang the parent
-    /// (the child is started with one thread and is not affected; the parent's stuck
-    /// worker then spins as it always did, and ends with the parent). The function is
-    /// looked up rather than linked: the serial and OpenMP builds Debian offers as
-    /// alternatives of `libopenblas.so.0` may not export it, and then there is no worker.
+    /// The shutdown joins the workers, so it runs on a detached thread of its own and the
+    /// parent does not wait for it: under `ulimit -v` a worker never gets its 128 MiB
+    /// buffer and retries for ever inside `blas_memory_alloc`, and joining it would hang
+    /// the parent (the child is started with one thread and is not affected; the parent's
+    /// stuck worker then spins as it always did, and ends with the parent). A parent that
+    /// must do the work itself after all waits a little for it first
+    /// (`awaitIdleWorkersEnded`). The function is looked up rather than linked: the serial
+    /// and OpenMP builds Debian offers as alternatives of `libopenblas.so.0` may not export
+    /// it, and then there is no worker.
     public static func endIdleWorkerThreads() {
-        guard shutdown != nil else { return }
+        guard shutdown != nil, !shutdownStarted else { return }
         var thread = pthread_t()
         guard pthread_create(&thread, nil, { _ in
             _ = LinearAlgebraRuntime.shutdown?()
+            LinearAlgebraRuntime.shutdownEnded.signal()
             return nil
         }, nil) == 0 else { return }
         pthread_detach(thread)
+        shutdownStarted = true
     }
+
+    /// Waits up to `seconds` for `endIdleWorkerThreads`' shutdown to end, before this
+    /// process does linear algebra itself (the supervisor that could not start its child),
+    /// so the two never overlap; a shutdown stuck behind a worker that cannot get its
+    /// buffer is given up on, as the run would have been before.
+    public static func awaitIdleWorkersEnded(seconds: Double = 2) {
+        guard shutdownStarted else { return }
+        shutdownStarted = false
+        _ = shutdownEnded.wait(timeout: .now() + seconds)
+    }
+
+    /// Set by `endIdleWorkerThreads` on the thread that starts the shutdown, read by
+    /// `awaitIdleWorkersEnded` on the same thread.
+    nonisolated(unsafe) private static var shutdownStarted = false
+    private static let shutdownEnded = DispatchSemaphore(value: 0)
 
     /// OpenBLAS's `blas_thread_shutdown_`, if the loaded build has it.
     private static let shutdown: (@convention(c) () -> Int32)? = {

@@ -19,8 +19,13 @@ struct LinearAlgebraTests {
         // silent no-op here (the serial build would not need it).
         #expect(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") != nil)
         LinearAlgebraRuntime.endIdleWorkerThreads()
-        LinearAlgebraRuntime.endIdleWorkerThreads()  // a second call finds nothing to end
-        // The supervisor's fallback runs the work in the same process: BLAS must still work.
+        LinearAlgebraRuntime.endIdleWorkerThreads()  // a second call starts nothing
+        // The supervisor's fallback runs the work in the same process, after the shutdown:
+        // BLAS must still work.
+        let start = ContinuousClock.now
+        LinearAlgebraRuntime.awaitIdleWorkersEnded()
+        #expect(ContinuousClock.now - start < .seconds(2))  // ended, not given up on
+        LinearAlgebraRuntime.awaitIdleWorkersEnded()  // nothing left to wait for
         #expect(BLAS.gram([1, 2, 3, 4, 5, 6], rows: 3, columns: 2) == [35, 44, 44, 56])
         #expect(LinearAlgebraRuntime.threadCount == 1)
     }
