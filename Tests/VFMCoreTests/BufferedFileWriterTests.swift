@@ -32,6 +32,18 @@ struct BufferedFileWriterTests {
         #expect(try FileSystem.sha256(of: directory + "/sub/out.bin") == digest)
     }
 
+    @Test("a file read whole, below and above the size read on two cores, gives its bytes",
+          arguments: [0, 1, FileSystem.readChunkSize + 3, FileSystem.twoCoreReadBytes - 1, FileSystem.twoCoreReadBytes,
+                      FileSystem.twoCoreReadBytes + 7])
+    func readWhole(size: Int) throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Bytes that differ from place to place, so a half read into the wrong place shows.
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        try Data(bytes).write(to: URL(fileURLWithPath: directory + "/whole.bin"))
+        #expect(try FileSystem.readBytes(directory + "/whole.bin") == bytes)
+    }
+
     @Test("a writer that does not hash writes the same bytes, gives no digest and records none")
     func withoutHashing() throws {
         let directory = try Self.scratch()
