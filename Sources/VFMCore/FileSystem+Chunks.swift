@@ -27,9 +27,10 @@ extension FileSystem {
         try readChunks(of: descriptor, name: name, body)
     }
 
-    /// The read loop of `forEachChunk` and `readBytes`: `descriptor` front to back in
-    /// chunks of `readChunkSize` into one reused buffer (read straight into it; appending a
-    /// chunk of zeros element by element first cost a debug build 0.1 s a file).
+    /// The read loop of `forEachChunk`, of the file hashes and of the tail of `readBytes`:
+    /// `descriptor` front to back in chunks of `readChunkSize` into one reused buffer (read
+    /// straight into it; appending a chunk of zeros element by element first cost a debug
+    /// build 0.1 s a file).
     static func readChunks(of descriptor: Int32, name: String,
                            _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws(VFMError) {
         var buffer = [UInt8](repeating: 0, count: readChunkSize)

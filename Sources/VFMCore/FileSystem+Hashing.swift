@@ -1,10 +1,8 @@
 import Foundation
 
 extension FileSystem {
-    /// Bytes read per call when hashing a file: the file is never held whole.
-    static let hashChunkSize = 1 << 16
-
-    /// Lower-case hex SHA-256 of the file at `path`, read in fixed-size chunks.
+    /// Lower-case hex SHA-256 of the file at `path`, read in chunks (`readChunks`): the file
+    /// is never held whole.
     /// - Throws: `.noInput` (66) when it is missing or unreadable, `.ioError` (74) when a
     ///   read fails part-way (errno mapped by `PosixError`).
     public static func sha256(of path: String, displayName: String? = nil) throws(VFMError) -> String {
@@ -32,32 +30,19 @@ extension FileSystem {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw PosixError.opening(errno, file: path) }
         defer { _ = close(descriptor) }
-        var before = stat(), after = stat()
+        var before = stat()
         guard fstat(descriptor, &before) == 0 else { return }
         let sha256 = try sha256(descriptor: descriptor, name: path, observing: { _ in })
-        guard fstat(descriptor, &after) == 0, before.st_size == after.st_size,
-              before.st_mtim.tv_sec == after.st_mtim.tv_sec, before.st_mtim.tv_nsec == after.st_mtim.tv_nsec,
-              before.st_ctim.tv_sec == after.st_ctim.tv_sec, before.st_ctim.tv_nsec == after.st_ctim.tv_nsec
-        else { return }
-        WrittenFileHashes.record(descriptor: descriptor, sha256: sha256)
+        WrittenFileHashes.record(descriptor: descriptor, sha256: sha256, unchangedSince: before)
     }
 
     private static func sha256(descriptor: Int32, name: String,
                                observing observe: (UnsafeRawBufferPointer) -> Void) throws(VFMError) -> String {
         var hasher = ContentHash()
-        var chunk = [UInt8](repeating: 0, count: hashChunkSize)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw PosixError.reading(errno, file: name)
-            }
-            if count == 0 { break }
-            chunk.withUnsafeBytes {
-                let read = UnsafeRawBufferPointer(rebasing: $0[0..<count])
-                hasher.update(read)
-                observe(read)
-            }
+        try readChunks(of: descriptor, name: name) { chunk, _ in
+            let read = UnsafeRawBufferPointer(chunk)
+            hasher.update(read)
+            observe(read)
         }
         return hasher.finalizeHex()
     }

@@ -39,12 +39,15 @@ public enum WrittenFileHashes {
     nonisolated(unsafe) private static var entries: [FileIdentity: Entry] = [:]
 
     /// Records `sha256` as the hash of the open file `descriptor`, which its writer has
-    /// finished writing (it is about to close it).
-    static func record(descriptor: Int32, sha256: String) {
+    /// finished writing (it is about to close it). `unchangedSince`: the file's status when
+    /// its reading began, for a hash worked out by reading it; nothing is recorded if the
+    /// file changed since.
+    static func record(descriptor: Int32, sha256: String, unchangedSince before: stat? = nil) {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return }
         let entry = Entry(size: Int64(status.st_size), modified: status.st_mtim, changed: status.st_ctim,
                           sha256: sha256)
+        if let before, !entry.matches(before) { return }
         lock.lock()
         defer { lock.unlock() }
         entries[FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))] = entry
