@@ -120,6 +120,21 @@ struct CSVByteParserTests {
         }
     }
 
+    /// Bytes of LF-only text (no CR), the lines of a run file: nearly every line is read in
+    /// one pass (`readPlainLine`); quotes make some lines plain and some not.
+    static let lfOnlyPalette: [UInt8] = Array(",,,,\"\"\n\n  ab1".utf8) + [0xC2, 0xA3]
+
+    @Test("LF-only lines, most read in one pass, give the records, positions and reports of byte-by-byte reading")
+    func plainLinesSameAsByteByByte() async {
+        let byte = Gen.int(in: 0..<Self.lfOnlyPalette.count).map { Self.lfOnlyPalette[$0] }
+        await propertyCheck(count: 600, input: byte.array(of: 0...300), Gen.int(in: 2...400)) { bytes, chunk in
+            let byteByByte = Self.raw(bytes, chunk: 1, cellLimit: 256)
+            #expect(Self.raw(bytes, chunk: bytes.count, cellLimit: 256) == byteByByte)
+            #expect(Self.raw(bytes, chunk: chunk, cellLimit: 256) == byteByByte)
+            #expect(Self.parse(bytes, chunks: [bytes.count]).parsed == Self.reference(bytes))
+        }
+    }
+
     @Test("each record carries its start line, byte offset and record number")
     func positions() {
         let text = "h1,h2\r\n\"x\ny\",1\n\n  \np,q"
