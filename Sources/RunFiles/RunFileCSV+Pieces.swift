@@ -11,6 +11,11 @@ extension RunFileCSV {
         /// Physical lines before the piece's first byte in the whole file.
         @usableFromInline
         package var linesBefore: Int
+        /// The piece starts at a cut guessed without tracking quotes
+        /// (`CSVRecordBoundaries.guessedBoundary`): right only if the piece before it ends
+        /// between records.
+        @usableFromInline
+        package var startGuessed = false
     }
 
     /// Pieces of at least this many bytes are worth a core of their own.
@@ -25,8 +30,12 @@ extension RunFileCSV {
     /// hands the same values over in memory (issue 25). The cut points come from
     /// `CSVRecordBoundaries`, which tracks quotes exactly as the parser does, so every
     /// piece starts where a record starts and the records are those of the whole file.
+    ///
+    /// `guessing`, a cut is the first LF past the middle (`guessedBoundary`), which the
+    /// reader confirms as it parses the piece before it; otherwise every cut is tracked.
     @usableFromInline
-    package func headerAndPieces(_ bytes: [UInt8], count: Int) throws(VFMError) -> (header: CSVRecord?, pieces: [Piece]) {
+    package func headerAndPieces(_ bytes: [UInt8], count: Int,
+                                 guessing: Bool) throws(VFMError) -> (header: CSVRecord?, pieces: [Piece]) {
         let headerEnd = bytes.withUnsafeBufferPointer { CSVRecordBoundaries.firstBoundary($0, atOrAfter: 1) }
         guard let headerEnd else {
             return (try records(bytes).first, [])
@@ -35,33 +44,43 @@ extension RunFileCSV {
         let data = bytes[headerEnd.offset...]
         let wanted = max(1, min(count, data.count / Self.pieceBytes))
         var pieces: [Piece] = []
-        var start = data.startIndex, linesBefore = headerEnd.lineEnds
+        var start = data.startIndex, linesBefore = headerEnd.lineEnds, nextGuessed = false
         for piece in 1 ..< wanted {
             let target = data.startIndex + data.count * piece / wanted
             guard target > start else { continue }
-            let mark = data.withUnsafeBufferPointer { text in
-                CSVRecordBoundaries.firstBoundary(UnsafeBufferPointer(rebasing: text[(start - data.startIndex)...]),
-                                                  atOrAfter: target - start)
+            var guessed = false
+            let mark = data.withUnsafeBufferPointer { text -> CSVRecordBoundaries.Mark? in
+                let rest = UnsafeBufferPointer(rebasing: text[(start - data.startIndex)...])
+                if guessing, let mark = CSVRecordBoundaries.guessedBoundary(rest, atOrAfter: target - start) {
+                    guessed = true
+                    return mark
+                }
+                return CSVRecordBoundaries.firstBoundary(rest, atOrAfter: target - start)
             }
             guard let mark, mark.offset > 0 else { continue }
-            pieces.append(Piece(bytes: data[start ..< start + mark.offset], linesBefore: linesBefore))
+            pieces.append(Piece(bytes: data[start ..< start + mark.offset], linesBefore: linesBefore, startGuessed: nextGuessed))
+            nextGuessed = guessed
             start += mark.offset
             linesBefore += mark.lineEnds
         }
-        pieces.append(Piece(bytes: data[start...], linesBefore: linesBefore))
+        pieces.append(Piece(bytes: data[start...], linesBefore: linesBefore, startGuessed: nextGuessed))
         return (header, pieces)
     }
 
     /// Every record of `piece` as bytes (one reused `CSVByteRecord`, no `String` per cell),
-    /// with its line in the whole file.
+    /// with its line in the whole file. `beforeGuess`, the next piece's start was guessed:
+    /// false is returned, and nothing thrown, when the piece does not end between records
+    /// (the guess was wrong); otherwise true.
     @usableFromInline
-    package func forEachRecord(in piece: Piece, _ body: (CSVByteRecord) -> Void) throws(VFMError) {
+    package func forEachRecord(in piece: Piece, beforeGuess: Bool = false,
+                               _ body: (CSVByteRecord) -> Void) throws(VFMError) -> Bool {
         var parser = CSVByteParser(cellLimit: Self.cellLimit, line: piece.linesBefore + 1, offset: 0)
         func deliver(_ record: CSVByteRecord) -> Bool {
             body(record)
             return true
         }
         piece.bytes.withUnsafeBufferPointer { parser.feed($0, deliver) }
+        if beforeGuess, !parser.isBetweenRecords { return false }
         do {
             try parser.finish(deliver)
         } catch {
@@ -69,6 +88,7 @@ extension RunFileCSV {
             case .unterminatedQuote(let line): throw corrupt("unterminated quoted field", line: line)
             }
         }
+        return true
     }
 
     /// `transform` of every data record, read in pieces on all cores, in file order; the
@@ -79,15 +99,24 @@ extension RunFileCSV {
     @inlinable
     package func mapRecords<Context, T>(_ bytes: [UInt8], header check: (CSVRecord?) throws(VFMError) -> Context,
                                         _ transform: (Context, RunFileCells) throws(VFMError) -> T) throws(VFMError) -> [T] {
-        let (header, pieces) = try headerAndPieces(bytes, count: 2)
+        try mapRecords(bytes, guessing: true, header: check, transform)
+    }
+
+    /// `mapRecords(_:header:_:)`, cut where `headerAndPieces(guessing:)` cuts; a wrong guess
+    /// is read again with every cut tracked.
+    @inlinable
+    package func mapRecords<Context, T>(_ bytes: [UInt8], guessing: Bool, header check: (CSVRecord?) throws(VFMError) -> Context,
+                                        _ transform: (Context, RunFileCells) throws(VFMError) -> T) throws(VFMError) -> [T] {
+        let (header, pieces) = try headerAndPieces(bytes, count: 2, guessing: guessing)
         let context = try check(header)
         let names = header?.cells ?? []
-        var pieceValues = try Self.values(of: Parallel.map(pieces.count) { index -> Result<[T], VFMError> in
+        let values = try Self.values(of: Parallel.map(pieces.count) { index -> Result<[T], VFMError>? in
             var values: [T] = []
             var failure: VFMError?
             let reuse = RunFileTextReuse()
             do throws(VFMError) {
-                try forEachRecord(in: pieces[index]) { record in
+                let beforeGuess = index + 1 < pieces.count && pieces[index + 1].startGuessed
+                let ended = try forEachRecord(in: pieces[index], beforeGuess: beforeGuess) { record in
                     guard failure == nil else { return }
                     do throws(VFMError) {
                         values.append(try transform(context, RunFileCells(reader: self, header: names, record: record, reuse: reuse)))
@@ -95,12 +124,16 @@ extension RunFileCSV {
                         failure = error
                     }
                 }
+                guard ended else { return nil }
             } catch {
                 return .failure(error)
             }
             if let failure { return .failure(failure) }
             return .success(values)
         })
+        guard var pieceValues = values else {
+            return try mapRecords(bytes, guessing: false, header: check, transform)
+        }
         // The first piece's values become the whole, grown in place (growing a buffer no one
         // else holds moves its values); each later piece's are copied in and let go at once,
         // so the pieces and the whole are never all held at once (at 10^6 services each is
@@ -117,12 +150,16 @@ extension RunFileCSV {
         return all
     }
 
-    /// Each piece's values, or the first piece's error (the first in file order). Taking
+    /// Each piece's values, or the first piece's error (the first in file order), or `nil`
+    /// when, before any error, a piece ended where a guessed cut was wrong (`nil`). Taking
     /// the results as an argument lets them go on return: only the values stay.
     @usableFromInline
-    static func values<T>(of results: [Result<[T], VFMError>]) throws(VFMError) -> [[T]] {
+    static func values<T>(of results: [Result<[T], VFMError>?]) throws(VFMError) -> [[T]]? {
         var values: [[T]] = []
-        for result in results { values.append(try result.get()) }
+        for result in results {
+            guard let result else { return nil }
+            values.append(try result.get())
+        }
         return values
     }
 }

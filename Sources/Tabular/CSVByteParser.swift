@@ -270,6 +270,13 @@ public struct CSVByteParser {
         return .read(next: end + 1)
     }
 
+    /// Whether the bytes fed so far end between two records: not inside a record, a quoted
+    /// cell or a CRLF (how a cut guessed without tracking quotes is confirmed,
+    /// `CSVRecordBoundaries.guessedBoundary`).
+    public var isBetweenRecords: Bool {
+        state == .cellStart && !recordHasContent && !pendingCR && record.cells.isEmpty
+    }
+
     /// Ends the input: hands over the last record (when the text does not end with a line
     /// end). An unterminated quote is only known here, after the records before it.
     public mutating func finish(_ body: (CSVByteRecord) -> Bool) throws(CSVStructureError) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where records end in CSV text, by a scan that tracks only what `CSVByteParser` needs to
 /// tell a line end between records from a newline inside a quoted cell: whether a quote
 /// opens a cell (only as its first byte), closes it, or is doubled. Nothing is copied and no
@@ -42,6 +48,28 @@ public enum CSVRecordBoundaries {
     /// `clean/services.csv` by hand (issue 25).
     public static func firstBoundary(_ text: UnsafeBufferPointer<UInt8>, atOrAfter middle: Int) -> Mark? {
         walk(text, middle: middle, stoppingAtMiddle: true).middle
+    }
+
+    /// The first LF at or after `middle` in `text` (which starts where a record may), taken
+    /// as a boundary without tracking quotes — or `nil` when there is none or a CR comes
+    /// before it (then line ends are not LFs alone). Right only when that LF is outside any
+    /// quoted cell, which the caller must confirm: the parser of the text before the mark
+    /// ends between records (`CSVByteParser.isBetweenRecords`). Why: `firstBoundary` walks
+    /// every byte before the cut on one core before any piece can be parsed — a tenth of
+    /// `vfm-analyze`'s reading of `clean/services.csv` by hand (issue 25); this finds the
+    /// cut and counts its lines with `memchr`, and the check costs nothing, since the first
+    /// piece is parsed anyway.
+    public static func guessedBoundary(_ text: UnsafeBufferPointer<UInt8>, atOrAfter middle: Int) -> Mark? {
+        guard let base = text.baseAddress, middle >= 1, middle <= text.count else { return nil }
+        guard let found = memchr(base + middle - 1, Int32(lf), text.count - middle + 1) else { return nil }
+        let end = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+        guard memchr(base, Int32(cr), end) == nil else { return nil }
+        var lineEnds = 0, index = 0
+        while index < end, let next = memchr(base + index, Int32(lf), end - index) {
+            lineEnds += 1
+            index = UnsafeRawPointer(next).assumingMemoryBound(to: UInt8.self) - base + 1
+        }
+        return Mark(offset: end, lineEnds: lineEnds)
     }
 
     @inline(__always)

@@ -75,6 +75,30 @@ struct CSVRecordBoundariesTests {
         }
     }
 
+    /// A guessed cut (`guessedBoundary`) is confirmed by the parser of the text before it
+    /// ending between records; the check must hold exactly when the guess is the tracked
+    /// cut (`firstBoundary`), line count included, so that a confirmed guess reads as the
+    /// tracked cut reads and a wrong one is always caught.
+    @Test("a guessed cut is confirmed by the parser exactly when it is firstBoundary's cut", arguments: 0..<60)
+    func guessConfirmedExactlyWhenRight(seed: Int) {
+        var random = Random(seed: UInt64(seed) &+ 31)
+        // Half the texts have no CR, where a guess is always made.
+        let text = seed % 2 == 0 ? random.text() : random.text().filter { $0 != UInt8(ascii: "\r") }
+        text.withUnsafeBufferPointer { buffer in
+            for middle in 0...text.count {
+                guard let guessed = CSVRecordBoundaries.guessedBoundary(buffer, atOrAfter: middle) else {
+                    #expect(middle == 0 || text[max(0, middle - 1)...].firstIndex(of: UInt8(ascii: "\n")) == nil
+                            || text[..<(text[(middle - 1)...].firstIndex(of: UInt8(ascii: "\n"))! + 1)].contains(UInt8(ascii: "\r")))
+                    continue
+                }
+                #expect(guessed.offset >= middle && text[guessed.offset - 1] == UInt8(ascii: "\n"))
+                var parser = CSVByteParser()
+                parser.feed(UnsafeBufferPointer(rebasing: buffer[..<guessed.offset])) { _ in true }
+                #expect(parser.isBetweenRecords == (CSVRecordBoundaries.firstBoundary(buffer, atOrAfter: middle) == guessed))
+            }
+        }
+    }
+
     /// A reproducible generator (an LCG) of short CSV texts full of quotes and line ends.
     struct Random {
         var state: UInt64
