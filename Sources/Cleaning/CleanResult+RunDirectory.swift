@@ -44,7 +44,7 @@ extension CleanResult {
         // The two files that grow with the services are streamed, each on a core of its own.
         let (servicesRead, flagsRead) = Parallel.both({ () -> Result<[CleanedService], VFMError> in
             Result { () throws(VFMError) in try readServices(dir) }
-        }, { () -> Result<[(SourceLocation, ServiceFlag)], VFMError> in
+        }, { () -> Result<[(SourceLocation, [ServiceFlag])], VFMError> in
             Result { () throws(VFMError) in
                 try fromFile(dir, RunLayout.cleanFlags) { (path: String) throws(VFMError) in
                     try FlagsCSV.parse(fileAt: path, file: RunLayout.cleanFlags)
@@ -125,37 +125,45 @@ extension CleanResult {
         }
     }
 
-    /// Gives each service its flags (`clean/flags.csv` names a service by its source).
+    /// Gives each service its flags (`clean/flags.csv` names a service by its source; the
+    /// flags come grouped by source, `FlagsCSV.parse`).
     /// - Throws: `.dataError` (65) for a flag naming a service the file does not hold.
-    static func attach(_ flags: [(SourceLocation, ServiceFlag)], to services: inout [CleanedService]) throws(VFMError) {
+    static func attach(_ groups: [(SourceLocation, [ServiceFlag])], to services: inout [CleanedService]) throws(VFMError) {
         // vfm-clean writes the flags service by service in the services' order: one walk
         // down both lists attaches them, with no table of every service's source (at 10^5
         // services the table took a twentieth of `vfm-report`'s time by hand). Flags in any
         // other order (a file edited by hand) are attached through the table.
         var owners: [Int] = []
-        owners.reserveCapacity(flags.count)
+        owners.reserveCapacity(groups.count)
         var next = 0
-        for (source, _) in flags {
+        for (source, _) in groups {
             while next < services.count, services[next].input.source != source { next += 1 }
-            guard next < services.count else { return try attachAnyOrder(flags, to: &services) }
+            guard next < services.count else { return try attachAnyOrder(groups, to: &services) }
             owners.append(next)
         }
-        for (owner, (_, flag)) in zip(owners, flags) { services[owner].flags.append(flag) }
+        for (owner, (_, flags)) in zip(owners, groups) { services[owner].append(flags: flags) }
     }
 
     /// `attach` for flags in any order: each found through a table of the services' sources.
-    private static func attachAnyOrder(_ flags: [(SourceLocation, ServiceFlag)],
+    private static func attachAnyOrder(_ groups: [(SourceLocation, [ServiceFlag])],
                                        to services: inout [CleanedService]) throws(VFMError) {
         var position: [SourceLocation: Int] = [:]
         for (index, service) in services.enumerated() { position[service.input.source] = index }
-        for (source, flag) in flags {
+        for (source, flags) in groups {
             guard let index = position[source] else {
                 throw VFMError(.dataError, "a flag names \(source), which is not in \(RunLayout.cleanServices)",
                                file: RunLayout.cleanFlags,
                                hint: "this file is written by vfm-clean; run the clean stage again to rewrite it")
             }
-            services[index].flags.append(flag)
+            services[index].append(flags: flags)
         }
+    }
+}
+
+private extension CleanedService {
+    /// `flags` after the service's own: the array itself when it has none (no flag copied).
+    mutating func append(flags more: [ServiceFlag]) {
+        if flags.isEmpty { flags = more } else { flags.append(contentsOf: more) }
     }
 }
 

@@ -82,6 +82,14 @@ struct RunDirectoryTests {
         // Each service's flags in the file's order: reversed within a service.
         #expect(back.services.map { $0.flags.reversed() } == result.services.map(\.flags))
 
+        // The first flag moved to the end: its service's flags come in two runs, apart.
+        let rotated = ([lines[0]] + body.dropFirst() + [body[body.startIndex], ""]).joined(separator: "\n")
+        try Data(rotated.utf8).write(to: URL(fileURLWithPath: path))
+        let first = try #require(result.services.firstIndex { !$0.flags.isEmpty })
+        var expected = result.services.map(\.flags)
+        expected[first] = Array(expected[first].dropFirst()) + [expected[first][0]]
+        #expect(try CleanResult.read(fromRunDirectory: dir).services.map(\.flags) == expected)
+
         let stranger = ([lines[0], lines[1].replacingOccurrences(of: ",a.csv:", with: ",z.csv:")
                             .replacingOccurrences(of: ",b.csv:", with: ",z.csv:")] + body.dropFirst() + [""])
             .joined(separator: "\n")
