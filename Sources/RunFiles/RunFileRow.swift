@@ -119,24 +119,12 @@ public struct RunFileCells {
     /// so that a damaged cell is still reported as damaged.
     public func checkNumberShaped(at index: Int) throws(VFMError) {
         guard index < record.count else { return }
-        let shaped = record.withCell(index) { cell in
-            for byte in cell where !Self.isNumberByte(byte) { return false }
-            return true
-        }
+        let shaped = record.withCell(index, ByteWords.allNumberBytes)
         guard shaped else {
             throw reader.corrupt("`\(column(index))` holds \"\(cell(at: index))\", not a number", line: line)
         }
     }
 
-    /// A digit, sign, point or exponent: the bytes a written number is made of.
-    @inline(__always)
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "e"), UInt8(ascii: "E"): true
-        default: false
-        }
-    }
 
     /// A whole number of cell `index`; empty is missing.
     public func count(at index: Int) throws(VFMError) -> Int? {

@@ -246,8 +246,7 @@ public struct CSVByteParser {
                 content = (position + 1) ..< close
                 position = close + 1
             } else {
-                var next = position
-                while next < end, base[next] != Self.comma { next += 1 }
+                let next = ByteWords.firstIndex(of: Self.comma, in: base, from: position, to: end)
                 content = position ..< next
                 position = next
             }
