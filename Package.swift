@@ -33,12 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        // OpenBLAS (cblas_*) + LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
-        .systemLibrary(
-            name: "CLinearAlgebra",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
-        ),
+        // The CBLAS + LAPACKE types and constants; OpenBLAS and LAPACKE themselves (Debian's
+        // libopenblas0, liblapacke) are opened at run time by StatisticsKernel.
+        .systemLibrary(name: "CLinearAlgebra"),
         // prctl, posix_spawn + sigwait, getrlimit: what the process supervisor needs from C.
         .target(name: "CProcessShims"),
         .target(name: "VFMCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],

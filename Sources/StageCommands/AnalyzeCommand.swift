@@ -30,7 +30,7 @@ public struct AnalyzeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        try options.run { pipeline, runDirectory, log throws(VFMError) in
+        try options.run(linearAlgebra: true) { pipeline, runDirectory, log throws(VFMError) in
             if try reference.survey(pipeline) {
                 try SurveyStages.analyze(pipeline: pipeline, reference: reference.reference, runDirectory: runDirectory,
                                          log: log)

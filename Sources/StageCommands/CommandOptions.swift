@@ -111,8 +111,10 @@ public struct StageOptions: ParsableArguments {
     /// Loads the pipeline and runs `stage` on the run directory (see `CommandRuntime.run`).
     /// `writesManifest`: only `vfm-report` does; the other stages' writers then skip
     /// hashing what they write (`WrittenFileHashes.isRecording`).
-    func run(writesManifest: Bool = false, _ stage: (LoadedPipeline, String, StageLog) throws(VFMError) -> Void) throws {
-        try CommandRuntime.run { () throws(VFMError) in
+    /// `linearAlgebra`: the stage computes statistics (`vfm-analyze`).
+    func run(writesManifest: Bool = false, linearAlgebra: Bool = false,
+             _ stage: (LoadedPipeline, String, StageLog) throws(VFMError) -> Void) throws {
+        try CommandRuntime.run(linearAlgebra: linearAlgebra) { () throws(VFMError) in
             WrittenFileHashes.isRecording = writesManifest
             try stage(try PipelineChoice.load(config: pipeline.config), runDirectory.runDirectory, logging.log)
         }

@@ -6,15 +6,19 @@ import VFMCore
 /// into `error: <description>` on stderr and its sysexits status (SPEC §3). Usage errors
 /// (`ValidationError`) never get here: ArgumentParser exits 64 for them.
 enum CommandRuntime {
-    static func run(_ body: () throws(VFMError) -> Void) throws {
-        ProcessSupervision.superviseOrContinue()
-        do throws(VFMError) {
-            try ProcessSetup.start()
-            try body()
-        } catch {
-            StageLog().error(error.description)
-            throw ExitCode(error.status.rawValue)
+    /// `linearAlgebra`: the command computes statistics (OpenBLAS is opened first).
+    static func run(linearAlgebra: Bool = false, _ body: () throws(VFMError) -> Void) throws {
+        let status = ProcessSupervision.supervise { () -> Int32 in
+            do throws(VFMError) {
+                try ProcessSetup.start(linearAlgebra: linearAlgebra)
+                try body()
+                return ExitStatus.ok.rawValue
+            } catch {
+                StageLog().error(error.description)
+                return error.status.rawValue
+            }
         }
+        if status != ExitStatus.ok.rawValue { throw ExitCode(status) }
     }
 }
 

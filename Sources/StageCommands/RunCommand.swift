@@ -71,7 +71,7 @@ public struct RunCommand: ParsableCommand {
     }
 
     public func run() throws {
-        try CommandRuntime.run { () throws(VFMError) in
+        try CommandRuntime.run(linearAlgebra: true) { () throws(VFMError) in
             if input.inputs.isEmpty, try PipelineChoice.load(config: pipeline.config).definition.kind == .spendingSurvey {
                 throw VFMError(.usage, "a spending-survey run needs --input: the default sample is the service returns'",
                                hint: "pass --input SURVEY.csv (the synthetic sample is Fixtures/survey/sample-99.csv)")

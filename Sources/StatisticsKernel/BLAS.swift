@@ -27,7 +27,7 @@ enum BLAS {
         return serialised {
             x.withUnsafeBufferPointer { xp in
                 y.withUnsafeBufferPointer { yp in
-                    cblas_ddot(n, xp.baseAddress, 1, yp.baseAddress, 1)
+                    LinearAlgebraLibrary.loaded.dot(n, xp.baseAddress, 1, yp.baseAddress, 1)
                 }
             }
         }
@@ -47,8 +47,8 @@ enum BLAS {
         serialised {
             matrix.withUnsafeBufferPointer { xp in
                 gram.withUnsafeMutableBufferPointer { cp in
-                    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, p, n, alpha,
-                                xp.baseAddress, p, 0, cp.baseAddress, p)
+                    LinearAlgebraLibrary.loaded.symmetricRankK(CblasRowMajor, CblasUpper, CblasTrans, p, n, alpha,
+                                                               xp.baseAddress, p, 0, cp.baseAddress, p)
                 }
             }
         }
@@ -72,8 +72,8 @@ enum BLAS {
         serialised {
             block.withUnsafeBufferPointer { xp in
                 gram.withUnsafeMutableBufferPointer { cp in
-                    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, p, n, 1,
-                                xp.baseAddress, p, 1, cp.baseAddress, p)
+                    LinearAlgebraLibrary.loaded.symmetricRankK(CblasRowMajor, CblasUpper, CblasTrans, p, n, 1,
+                                                               xp.baseAddress, p, 1, cp.baseAddress, p)
                 }
             }
         }

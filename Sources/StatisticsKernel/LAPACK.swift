@@ -47,8 +47,8 @@ enum LAPACK {
         let info: Int32 = a.withUnsafeMutableBufferPointer { ap in
             y.withUnsafeMutableBufferPointer { bp in
                 // Column-major with one right-hand side: lda = ldb = rows.
-                LAPACKE_dgels(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")), m, n, 1,
-                              ap.baseAddress, m, bp.baseAddress, m)
+                LinearAlgebraLibrary.loaded.leastSquares(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")), m, n, 1,
+                                                         ap.baseAddress, m, bp.baseAddress, m)
             }
         }
         if info < 0 { return .failure(.illegalArgument(-info)) }

@@ -103,6 +103,14 @@ struct HardeningTests {
     func earlyKills() throws {
         let workspace = try RunWorkspace()
         defer { workspace.remove() }
+        // The search finds a live worker: a run paused after ingest has exactly one, and it
+        // dies with its supervisor.
+        let paused = try workspace.launch(environment: ["VFM_TEST_PAUSE_AFTER_STAGE": "ingest"])
+        #expect(paused.waitForStderr(containing: "paused after ingest"), "\(paused.stderrSoFar)")
+        let pausedWorkers = Self.workers(of: paused.pid, naming: workspace.output.path)
+        #expect(pausedWorkers.count == 1, "\(pausedWorkers)")
+        paused.send(SIGKILL)
+        _ = paused.wait()
         var survivors: [String] = []
         for trial in 0 ..< 20 {
             let victim = try workspace.launch(environment: [:])
@@ -110,10 +118,10 @@ struct HardeningTests {
             victim.send(SIGKILL)
             _ = victim.wait()
             let deadline = ContinuousClock.now + .seconds(3)
-            var workers = Self.workers(of: victim.pid)
+            var workers = Self.workers(of: victim.pid, naming: workspace.output.path)
             while !workers.isEmpty, ContinuousClock.now < deadline {
                 usleep(20_000)
-                workers = Self.workers(of: victim.pid)
+                workers = Self.workers(of: victim.pid, naming: workspace.output.path)
             }
             survivors += workers.map { "trial \(trial): worker pid \($0) of \(victim.pid)" }
             for pid in workers { kill(pid, SIGKILL) }
@@ -125,16 +133,21 @@ struct HardeningTests {
         #expect(workspace.leftovers.isEmpty, "left behind: \(workspace.leftovers)")
     }
 
-    /// Live processes whose environment names `supervisor` as their supervisor.
-    private static func workers(of supervisor: Int32) -> [Int32] {
-        let marker = Array("VFM_SUPERVISOR_PID=\(supervisor)\0".utf8)
+    /// Live processes (not zombies) other than `supervisor` whose command line names
+    /// `path` — the workspace's own output directory, so only this run's worker matches: a
+    /// forked worker has its supervisor's command line (and environment).
+    private static func workers(of supervisor: Int32, naming path: String) -> [Int32] {
+        let marker = Array(path.utf8)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return names.compactMap(Int32.init).filter { pid in
-            guard let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
-            let bytes = [UInt8](environment)
-            guard bytes.count >= marker.count else { return false }
-            return (0 ... bytes.count - marker.count).contains { start in
-                (start == 0 || bytes[start - 1] == 0) && bytes[start ..< start + marker.count].elementsEqual(marker)
+            guard pid != supervisor, pid != getpid(),
+                  let line = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map([UInt8].init),
+                  line.count >= marker.count,
+                  let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let state = stat.split(separator: ")").last?.split(separator: " ").first, state != "Z"
+            else { return false }
+            return (0 ... line.count - marker.count).contains { start in
+                line[start ..< start + marker.count].elementsEqual(marker)
             }
         }
     }

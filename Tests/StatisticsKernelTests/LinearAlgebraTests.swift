@@ -13,20 +13,19 @@ struct LinearAlgebraTests {
         #expect(LinearAlgebraRuntime.threadCount == 1)
     }
 
-    @Test("After its idle workers are ended, OpenBLAS still computes on one thread")
-    func idleWorkersEnded() {
-        // The pthreads build on this machine exports the shutdown, so the call is not a
-        // silent no-op here (the serial build would not need it).
-        #expect(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") != nil)
-        LinearAlgebraRuntime.endIdleWorkerThreads()
-        LinearAlgebraRuntime.endIdleWorkerThreads()  // a second call starts nothing
-        // The supervisor's fallback runs the work in the same process, after the shutdown:
-        // BLAS must still work.
-        let start = ContinuousClock.now
-        LinearAlgebraRuntime.awaitIdleWorkersEnded()
-        #expect(ContinuousClock.now - start < .seconds(2))  // ended, not given up on
-        LinearAlgebraRuntime.awaitIdleWorkersEnded()  // nothing left to wait for
-        #expect(BLAS.gram([1, 2, 3, 4, 5, 6], rows: 3, columns: 2) == [35, 44, 44, 56])
+    @Test("OpenBLAS and LAPACKE are opened at run time, by name, once: the same functions each time")
+    func openedOnce() throws {
+        try LinearAlgebraRuntime.load()
+        try LinearAlgebraRuntime.load()  // idempotent
+        let first = LinearAlgebraLibrary.loaded, again = LinearAlgebraLibrary.loaded
+        #expect(unsafeBitCast(first.symmetricRankK, to: UnsafeRawPointer.self)
+                == unsafeBitCast(again.symmetricRankK, to: UnsafeRawPointer.self))
+        // The functions are OpenBLAS's and LAPACKE's own: the same addresses the loader finds
+        // in the libraries by name.
+        let blas = try #require(dlopen("libopenblas.so.0", RTLD_LAZY | RTLD_NOLOAD))
+        let lapacke = try #require(dlopen("liblapacke.so.3", RTLD_LAZY | RTLD_NOLOAD))
+        #expect(dlsym(blas, "cblas_dsyrk") == unsafeBitCast(first.symmetricRankK, to: UnsafeMutableRawPointer.self))
+        #expect(dlsym(lapacke, "LAPACKE_dgels") == unsafeBitCast(first.leastSquares, to: UnsafeMutableRawPointer.self))
         #expect(LinearAlgebraRuntime.threadCount == 1)
     }
 

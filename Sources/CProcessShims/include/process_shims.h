@@ -15,6 +15,17 @@ int vfm_set_parent_death_signal(int signal);
 /// minus an errno value if it started but could not be waited for.
 int vfm_spawn_and_wait(const char *path, char *const argv[], char *const envp[], pid_t *child, int *status);
 
+/// Runs `work(context)` in a supervised child: a fork of this process, made only when it
+/// has one thread. The child asks for SIGKILL on the parent's death (exiting at once if the
+/// parent is already gone), has every caught signal back at its default action (unless
+/// `keep_caught_handlers`), SIGTERM, SIGINT, SIGHUP, SIGQUIT and SIGCHLD too, and none
+/// blocked — what exec would leave —, runs `work` on a new thread and exits with its
+/// result: it never returns. The parent waits for the child, forwarding those four signals
+/// to it, stores its wait status in `status` and pid in `child`, and returns 1 (2 if it
+/// could not be waited for). Returns -EBUSY when the process has another thread, minus an
+/// errno value when fork fails: then no child was made and nothing ran.
+int vfm_fork_and_wait(pid_t *child, int *status, int keep_caught_handlers, int (*work)(void *), void *context);
+
 /// The soft address-space limit (ulimit -v) in bytes, or -1 when unlimited.
 long long vfm_address_space_limit(void);
 
