@@ -27,9 +27,14 @@ extension ReportContent {
             + "check the figure with the service.")]))
         var summary = ReportTable(caption: [.text("Flags raised, by rule")],
                                   [("Rule", .left), ("Severity", .left), ("Flags", .right)])
-        let byRule = RuleCount(flags) { [flag($0).rule.rawValue, flag($0).severity.rawValue] }
+        let byRule = RuleCount(flags, key: { position in
+            // Each field read in place: no copy of the flag (its texts retained) per flag.
+            FlagKind(rule: services[Int(position.service)].flags[Int(position.flag)].rule,
+                     severity: services[Int(position.service)].flags[Int(position.flag)].severity)
+        }, text: { [$0.rule.rawValue, $0.severity.rawValue] })
         for key in byRule.keysSorted {
-            summary.append([[.name(key[0])], [.name(key[1])], [.text(HumanNumbers.count(byRule.counts[key]))]])
+            summary.append([[.name(key.rule.rawValue)], [.name(key.severity.rawValue)],
+                            [.text(HumanNumbers.count(byRule.counts[key]))]])
         }
         blocks.append(.table(summary))
         var rows = flags
@@ -54,9 +59,11 @@ extension ReportContent {
         var blocks: [ReportBlock] = []
         var rows = rejected
         if rejected.count > ReportLimits.fullList {
-            let byRule = RuleCount(rejected) { [$0.rule.rawValue] }
+            let byRule = RuleCount(rejected, key: \.rule, text: { [$0.rawValue] })
             var counts = ReportTable(caption: [.text("Rejected rows, by rule")], [("Rule", .left), ("Rows", .right)])
-            for key in byRule.keysSorted { counts.append([[.name(key[0])], [.text(HumanNumbers.count(byRule.counts[key]))]]) }
+            for key in byRule.keysSorted {
+                counts.append([[.name(key.rawValue)], [.text(HumanNumbers.count(byRule.counts[key]))]])
+            }
             blocks.append(.table(counts))
             blocks.append(.paragraph([.text("The first \(ReportLimits.examplesPerRule) rows of each rule; all "
                 + "\(HumanNumbers.count(rejected.count)) are in "),
@@ -100,18 +107,27 @@ extension ReportContent {
 }
 
 /// Rows counted by a key (rule, or rule and severity), with the first few rows of each
-/// key as examples; keys sorted by their UTF-8 bytes.
-struct RuleCount<Row> {
-    private(set) var counts: [[String]: Int] = [:]
-    private(set) var examples: [[String]: [Row]] = [:]
-    let keysSorted: [[String]]
+/// key as examples; keys sorted by their texts' UTF-8 bytes (`text`, the words the report
+/// prints). The key is the rule itself, not its words: counting 175,000 flags by arrays of
+/// strings took 26 ms of the report at 10^5 services, on one core (issue 25).
+struct RuleCount<Row, Key: Hashable> {
+    private(set) var counts: [Key: Int] = [:]
+    private(set) var examples: [Key: [Row]] = [:]
+    let keysSorted: [Key]
 
-    init(_ rows: [Row], key: (Row) -> [String]) {
+    init(_ rows: [Row], key: (Row) -> Key, text: (Key) -> [String]) {
         for row in rows {
             let k = key(row)
             counts[k, default: 0] += 1
             if examples[k, default: []].count < ReportLimits.examplesPerRule { examples[k, default: []].append(row) }
         }
-        keysSorted = counts.keys.sorted { $0.lexicographicallyPrecedes($1) { ByteOrder.precedes($0, $1) } }
+        let texts = counts.keys.map { ($0, text($0)) }
+        keysSorted = texts.sorted { $0.1.lexicographicallyPrecedes($1.1) { ByteOrder.precedes($0, $1) } }.map(\.0)
     }
+}
+
+/// What a flag is, for counting: its rule and severity.
+struct FlagKind: Hashable {
+    let rule: FlagRule
+    let severity: FlagSeverity
 }
