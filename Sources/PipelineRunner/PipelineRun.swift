@@ -241,6 +241,9 @@ public enum PipelineRun {
             try report.writeManifest()
         }
         TestHook.pause(after: "report")
+        // What the run computed lives until the command ends, rather than being freed here,
+        // before publishing (`HeldUntilExit`).
+        HeldUntilExit.hold((clean, input))
         let flags = cleaned.services.reduce(0) { $0 + $1.flags.count }
         return PublishedCounts(rowsRejected: cleaned.rejected.count, flags: flags)
     }

@@ -85,8 +85,8 @@ public enum StageSteps {
     /// `vfm-clean`: the clean stage on the ingest files of `runDirectory`.
     public static func clean(pipeline: LoadedPipeline, period: String? = nil, previous: String? = nil,
                              runDirectory: String, log: StageLog) throws(VFMError) {
-        _ = try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline, period: period,
-                      previous: previous, runDirectory: runDirectory, log: log)
+        HeldUntilExit.hold(try clean(try IngestResult.read(fromRunDirectory: runDirectory), pipeline: pipeline,
+                                     period: period, previous: previous, runDirectory: runDirectory, log: log))
     }
 
     /// `vfm-analyze`: the analyze stage on the clean files of `runDirectory`.
@@ -107,7 +107,8 @@ public enum StageSteps {
             throw VFMError(.usage, "vfm-clean was given --previous; vfm-analyze needs the same --previous RUN_DIR",
                            file: RunLayout.cleanInputs, hint: "run vfm-analyze --previous with the run given to vfm-clean")
         }
-        try analyze(clean, pipeline: pipeline, runDirectory: runDirectory, log: log)
+        HeldUntilExit.hold(try analyze(clean, pipeline: pipeline, runDirectory: runDirectory, log: log))
+        HeldUntilExit.hold(clean)
     }
 
     /// `vfm-report`: the report stage, after checking the earlier stages ran on `runDirectory`.
@@ -129,8 +130,9 @@ public enum StageSteps {
             }
         }
         defer { hashing.finish() }
-        let rendered = try renderReport(try ReportInput.read(fromRunDirectory: runDirectory, pipeline: pipeline),
-                                        pipeline: pipeline, runDirectory: runDirectory, log: log)
+        let input = try ReportInput.read(fromRunDirectory: runDirectory, pipeline: pipeline)
+        let rendered = try renderReport(input, pipeline: pipeline, runDirectory: runDirectory, log: log)
+        HeldUntilExit.hold(input)
         hashing.finish()
         try rendered.writeManifest()
     }

@@ -9,6 +9,7 @@ enum CommandRuntime {
     /// `linearAlgebra`: the command computes statistics (OpenBLAS is opened first).
     static func run(linearAlgebra: Bool = false, _ body: () throws(VFMError) -> Void) throws {
         let status = ProcessSupervision.supervise { () -> Int32 in
+            HeldUntilExit.isHolding = true
             do throws(VFMError) {
                 try ProcessSetup.start(linearAlgebra: linearAlgebra)
                 try body()

@@ -40,7 +40,9 @@ public struct IngestCommand: ParsableCommand {
                                         runDirectory: runDirectory, log: log)
                 return
             }
-            _ = try StageSteps.ingest(inputs: try input.resolved(log: log), sheet: input.sheet, skipBadFiles: input.skipBadFiles, pipeline: pipeline, runDirectory: runDirectory, log: log)
+            HeldUntilExit.hold(try StageSteps.ingest(inputs: try input.resolved(log: log), sheet: input.sheet,
+                                                     skipBadFiles: input.skipBadFiles, pipeline: pipeline,
+                                                     runDirectory: runDirectory, log: log))
         }
     }
 }
