@@ -114,6 +114,7 @@ let package = Package(
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "PipelineDefinition", "Returns", "RunFiles", "Tabular",
                                                         "VFMCore", "VFMTestSupport"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "RunFiles", "VFMTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["PipelineRunner", "Tabular", "RunFiles", "VFMTestSupport", "CProcessShims"],
+                    swiftSettings: swiftSettings),
     ]
 )
