@@ -103,6 +103,8 @@ int vfm_fork_and_wait(pid_t *child, int *status, int keep_caught_handlers, int (
     /* fork copies only the calling thread: with another thread alive (holding a lock, say)
        the child could hang. Then the caller starts a fresh process instead. */
     if (thread_count() != 1) return -EBUSY;
+    /* Text buffered but not yet written would otherwise be written twice, once by each. */
+    fflush(NULL);
     sigset_t blocked, mask;
     sigemptyset(&blocked);
     for (int i = 0; i < forwarded_count; i++) sigaddset(&blocked, forwarded_signals[i]);

@@ -80,7 +80,8 @@ public enum ProcessSupervision {
             })
             defer { box.release() }
             return vfm_fork_and_wait(&child, &status, keepCrashHandlers, { context in
-                Unmanaged<Work>.fromOpaque(context!).takeUnretainedValue().run()
+                guard let context else { return ExitStatus.osError.rawValue }  // never: the box is passed
+                return Unmanaged<Work>.fromOpaque(context).takeUnretainedValue().run()
             }, box.toOpaque())
         }
         switch forked {
@@ -103,6 +104,7 @@ public enum ProcessSupervision {
         guard started == 0 else {
             // Cannot start a child (no memory for it, no /proc): do the work here instead.
             StageLog().warning("cannot start the worker process (\(PosixError.message(started))); running without supervision")
+            // Before OpenBLAS is opened, as in a child (`LinearAlgebraRuntime` pins one thread too).
             setenv("OPENBLAS_NUM_THREADS", "1", 1)
             return work()
         }
