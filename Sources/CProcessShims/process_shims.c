@@ -88,8 +88,20 @@ __attribute__((noreturn)) static void run_child(pid_t parent, int (*work)(void *
     prctl(PR_SET_PDEATHSIG, (unsigned long)SIGKILL, 0UL, 0UL, 0UL);
     if (getppid() != parent) _exit(128 + SIGKILL);
     struct work_call call = { work, context, 0 };
+    /* The stack the fork's own thread had (ulimit -s), not the 2 MiB glibc gives a thread
+       when that limit is unlimited; 8 MiB then, the usual default. */
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    struct rlimit stack;
+    size_t size = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur != RLIM_INFINITY && stack.rlim_cur > size) {
+        size = (size_t)stack.rlim_cur;
+    }
+    pthread_attr_setstacksize(&attributes, size);
     pthread_t thread;
-    if (pthread_create(&thread, NULL, run_work, &call) != 0) {
+    int created = pthread_create(&thread, &attributes, run_work, &call);
+    pthread_attr_destroy(&attributes);
+    if (created != 0) {
         static const char message[] = "error: cannot start the worker thread (out of memory?)\n";
         (void)!write(2, message, sizeof message - 1);
         _exit(71);
