@@ -37,8 +37,30 @@ static void forward_signal(int signal) {
     errno = saved;
 }
 
-/* Waits for `child`, forwarding signals to it (the handlers are in place), and restores
-   the handlers saved in `previous` and `child_previous`. */
+/* Installs the handler that forwards the four signals to the supervised child, and
+   SIGCHLD's default action: a SIGCHLD ignored by whoever started us (some daemons do)
+   would reap the child itself and leave waitpid nothing but ECHILD. What was there is
+   kept in `previous` and `child_previous`, for restore_handlers. */
+static void install_forwarding(struct sigaction previous[], struct sigaction *child_previous) {
+    struct sigaction action, child_default;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = forward_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int i = 0; i < forwarded_count; i++) sigaction(forwarded_signals[i], &action, &previous[i]);
+    memset(&child_default, 0, sizeof child_default);
+    child_default.sa_handler = SIG_DFL;
+    sigemptyset(&child_default.sa_mask);
+    sigaction(SIGCHLD, &child_default, child_previous);
+}
+
+static void restore_handlers(const struct sigaction previous[], const struct sigaction *child_previous) {
+    for (int i = 0; i < forwarded_count; i++) sigaction(forwarded_signals[i], &previous[i], NULL);
+    sigaction(SIGCHLD, child_previous, NULL);
+}
+
+/* Waits for `child`, forwarding signals to it (install_forwarding), and restores the
+   handlers saved in `previous` and `child_previous`. */
 static int wait_forwarding(pid_t child, int *status, struct sigaction previous[], struct sigaction *child_previous) {
     supervised_child = child;
     if (early_signal != 0) kill(child, early_signal);
@@ -49,8 +71,7 @@ static int wait_forwarding(pid_t child, int *status, struct sigaction previous[]
         if (done < 0 && errno != EINTR) { result = -errno; break; }
     }
     supervised_child = 0;
-    for (int i = 0; i < forwarded_count; i++) sigaction(forwarded_signals[i], &previous[i], NULL);
-    sigaction(SIGCHLD, child_previous, NULL);
+    restore_handlers(previous, child_previous);
     return result;
 }
 
@@ -154,16 +175,8 @@ int vfm_fork_and_wait(pid_t *child, int *status, int keep_caught_handlers, int (
         return -error;
     }
     *child = pid;
-    struct sigaction action, previous[forwarded_count], child_default, child_previous;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = forward_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    for (int i = 0; i < forwarded_count; i++) sigaction(forwarded_signals[i], &action, &previous[i]);
-    memset(&child_default, 0, sizeof child_default);
-    child_default.sa_handler = SIG_DFL;
-    sigemptyset(&child_default.sa_mask);
-    sigaction(SIGCHLD, &child_default, &child_previous);
+    struct sigaction previous[forwarded_count], child_previous;
+    install_forwarding(previous, &child_previous);
     supervised_child = pid;
     /* A signal that came while blocked is delivered now, and forwarded. */
     sigprocmask(SIG_SETMASK, &mask, NULL);
@@ -173,22 +186,12 @@ int vfm_fork_and_wait(pid_t *child, int *status, int keep_caught_handlers, int (
 
 int vfm_spawn_and_wait(const char *path, char *const argv[], char *const envp[], pid_t *child, int *status) {
     /* Not sigwait: a process-directed SIGCHLD goes to any thread that does not block it,
-       and the parent's OpenBLAS threads do not, so sigwait in this thread could wait for
-       ever (that hung every supervised test run). A blocking waitpid returns when the child
-       ends whatever thread the signal went to; forwarding is done by a handler. */
-    struct sigaction action, previous[forwarded_count];
-    memset(&action, 0, sizeof action);
-    action.sa_handler = forward_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    for (int i = 0; i < forwarded_count; i++) sigaction(forwarded_signals[i], &action, &previous[i]);
-    /* A SIGCHLD ignored by whoever started us (some daemons do) would reap the child
-       itself and leave waitpid nothing but ECHILD: wait the default way. */
-    struct sigaction child_default, child_previous;
-    memset(&child_default, 0, sizeof child_default);
-    child_default.sa_handler = SIG_DFL;
-    sigemptyset(&child_default.sa_mask);
-    sigaction(SIGCHLD, &child_default, &child_previous);
+       and this path is taken when the process has other threads, so sigwait in this thread
+       could wait for ever (that hung every supervised test run, when OpenBLAS's threads were
+       there). A blocking waitpid returns when the child ends whatever thread the signal went
+       to; forwarding is done by a handler. */
+    struct sigaction previous[forwarded_count], child_previous;
+    install_forwarding(previous, &child_previous);
 
     sigset_t empty, defaults;
     sigemptyset(&empty);
@@ -203,8 +206,7 @@ int vfm_spawn_and_wait(const char *path, char *const argv[], char *const envp[],
     int started = posix_spawn(child, path, NULL, &attributes, argv, envp);
     posix_spawnattr_destroy(&attributes);
     if (started != 0) {
-        for (int i = 0; i < forwarded_count; i++) sigaction(forwarded_signals[i], &previous[i], NULL);
-        sigaction(SIGCHLD, &child_previous, NULL);
+        restore_handlers(previous, &child_previous);
         return started;
     }
     return wait_forwarding(*child, status, previous, &child_previous);

@@ -23,7 +23,6 @@ enum BLAS {
     /// Σ xᵢ yᵢ (`cblas_ddot`). `nil` if the lengths differ or overflow `Int32`.
     static func dot(_ x: [Double], _ y: [Double]) -> Double? {
         guard x.count == y.count, let n = Int32(exactly: x.count) else { return nil }
-        LinearAlgebraRuntime.useSingleThread()
         return serialised {
             x.withUnsafeBufferPointer { xp in
                 y.withUnsafeBufferPointer { yp in
@@ -42,7 +41,6 @@ enum BLAS {
               let n = Int32(exactly: rows), let p = Int32(exactly: columns),
               Int32(exactly: columns * columns) != nil
         else { return nil }
-        LinearAlgebraRuntime.useSingleThread()
         var gram = [Double](repeating: 0, count: columns * columns)
         serialised {
             matrix.withUnsafeBufferPointer { xp in
@@ -68,7 +66,6 @@ enum BLAS {
               Int32(exactly: columns * columns) != nil
         else { return false }
         guard rows > 0 else { return true }
-        LinearAlgebraRuntime.useSingleThread()
         serialised {
             block.withUnsafeBufferPointer { xp in
                 gram.withUnsafeMutableBufferPointer { cp in

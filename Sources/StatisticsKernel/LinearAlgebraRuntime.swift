@@ -19,7 +19,8 @@ public enum LinearAlgebraRuntime {
 
     /// Pins OpenBLAS to one thread (`openblas_set_num_threads(1)`, done once, when the
     /// library is opened). Idempotent and cheap; every BLAS-using function in this module
-    /// calls it first, so forgetting it cannot change results.
+    /// reaches the library through `LinearAlgebraLibrary.loaded`, which pins it first, so
+    /// forgetting this cannot change results.
     public static func useSingleThread() {
         _ = LinearAlgebraLibrary.loaded
     }
@@ -34,7 +35,6 @@ public enum LinearAlgebraRuntime {
     /// for a little more than that size first (then frees it) and lets a 1 × 1 `dsyrk`
     /// take the buffer at once; later calls reuse it and never allocate again.
     public static func reserveWorkBuffer() -> Bool {
-        useSingleThread()
         // mmap, not malloc: the optimiser may delete a malloc/free pair nobody reads.
         let probe = mmap(nil, workBufferProbeBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         guard let probe, probe != MAP_FAILED else { return false }

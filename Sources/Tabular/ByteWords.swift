@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte scans eight bytes at a time ("SIMD within a register": a `UInt64` read from any
 /// address, with the bit tricks of Hacker's Delight ch. 6 and Sean Anderson's "Bit
 /// Twiddling Hacks"), for the two scans that dominate reading a run file back: the
@@ -31,6 +37,15 @@ public enum ByteWords {
         }
         while index < end, base[index] != byte { index += 1 }
         return index
+    }
+
+    /// The first index in `start ..< end` of `base` whose byte is `byte`, or `nil`, found by
+    /// the C library's `memchr` (vectorised): for runs long enough that its set-up pays — a
+    /// line, a file — where `firstIndex(of:in:from:to:)` is for a cell's few bytes.
+    @inline(__always)
+    public static func search(_ byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// Whether every byte of `bytes` is a digit, a sign, a point or an exponent (`0-9 + -

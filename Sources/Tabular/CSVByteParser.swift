@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Splits UTF-8 bytes into RFC 4180 records, fed in chunks of any size (a state machine
 /// with no I/O, as rust-csv's `csv-core`): CRLF, LF or CR line ends (mixed too), quoted
 /// cells with commas, doubled quotes and newlines. Each record is handed over in one reused
@@ -227,22 +221,19 @@ public struct CSVByteParser {
     private mutating func readPlainLine(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int,
                                         _ body: (CSVByteRecord) -> Bool) -> PlainLine {
         guard let base = chunk.baseAddress,
-              let lf = memchr(base + start, Int32(Self.lf), chunk.count - start) else { return .notPlain }
-        let end = UnsafeRawPointer(lf).assumingMemoryBound(to: UInt8.self) - base
-        guard memchr(base + start, Int32(Self.cr), end - start) == nil else { return .notPlain }
+              let end = ByteWords.search(Self.lf, in: base, from: start, to: chunk.count),
+              ByteWords.search(Self.cr, in: base, from: start, to: end) == nil else { return .notPlain }
+        // A line found not plain after some cells: they are forgotten, for the state machine.
+        func notPlain() -> PlainLine {
+            record.cells.removeAll(keepingCapacity: true)
+            return .notPlain
+        }
         var position = start
         var content = start ..< start
         while true {
             if position < end, base[position] == Self.quote {
-                guard let found = memchr(base + position + 1, Int32(Self.quote), end - position - 1) else {
-                    record.cells.removeAll(keepingCapacity: true)
-                    return .notPlain
-                }
-                let close = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-                guard close + 1 == end || base[close + 1] == Self.comma else {
-                    record.cells.removeAll(keepingCapacity: true)
-                    return .notPlain
-                }
+                guard let close = ByteWords.search(Self.quote, in: base, from: position + 1, to: end),
+                      close + 1 == end || base[close + 1] == Self.comma else { return notPlain() }
                 content = (position + 1) ..< close
                 position = close + 1
             } else {
@@ -250,10 +241,7 @@ public struct CSVByteParser {
                 content = position ..< next
                 position = next
             }
-            guard content.count <= cellLimit else {
-                record.cells.removeAll(keepingCapacity: true)
-                return .notPlain
-            }
+            guard content.count <= cellLimit else { return notPlain() }
             if position == end { break }
             record.cells.append(Range(uncheckedBounds: (content.lowerBound - start, content.upperBound - start)))
             position += 1

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where records end in CSV text, by a scan that tracks only what `CSVByteParser` needs to
 /// tell a line end between records from a newline inside a quoted cell: whether a quote
 /// opens a cell (only as its first byte), closes it, or is doubled. Nothing is copied and no
@@ -60,16 +54,15 @@ public enum CSVRecordBoundaries {
     /// cut and counts its lines with `memchr`, and the check costs nothing, since the first
     /// piece is parsed anyway.
     public static func guessedBoundary(_ text: UnsafeBufferPointer<UInt8>, atOrAfter middle: Int) -> Mark? {
-        guard let base = text.baseAddress, middle >= 1, middle <= text.count else { return nil }
-        guard let found = memchr(base + middle - 1, Int32(lf), text.count - middle + 1) else { return nil }
-        let end = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
-        guard memchr(base, Int32(cr), end) == nil else { return nil }
+        guard let base = text.baseAddress, middle >= 1, middle <= text.count,
+              let lf = ByteWords.search(Self.lf, in: base, from: middle - 1, to: text.count),
+              ByteWords.search(Self.cr, in: base, from: 0, to: lf) == nil else { return nil }
         var lineEnds = 0, index = 0
-        while index < end, let next = memchr(base + index, Int32(lf), end - index) {
+        while let next = ByteWords.search(Self.lf, in: base, from: index, to: lf + 1) {
             lineEnds += 1
-            index = UnsafeRawPointer(next).assumingMemoryBound(to: UInt8.self) - base + 1
+            index = next + 1
         }
-        return Mark(offset: end, lineEnds: lineEnds)
+        return Mark(offset: lf + 1, lineEnds: lineEnds)
     }
 
     @inline(__always)
