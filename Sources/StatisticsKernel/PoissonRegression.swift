@@ -67,7 +67,8 @@ package enum PoissonRegression {
         }
         var means = [DoubleDouble](repeating: .zero, count: n)
         guard let estimate = problem.refined(from: start.coefficients, means: &means),
-              let fit = problem.figures(at: estimate, means: means, iterations: start.iterations)
+              let fit = problem.figures(at: estimate.beta, means: means, information: estimate.information,
+                                        iterations: start.iterations)
         else { return .failure(.noFiniteEstimate) }
         var result = fit
         result.lapackStart = start.coefficients
