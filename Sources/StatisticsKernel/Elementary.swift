@@ -46,6 +46,25 @@ public enum Elementary {
         return exponential(x).value
     }
 
+    /// `exp(_:)` of each lane: the same operations as `exp(_:)`, two arguments at a time
+    /// (`DoubleDoublePair`), so each lane is exactly `exp` of its own argument.
+    static func exp(_ x: SIMD2<Double>) -> SIMD2<Double> {
+        guard x[0] >= -745.2, x[0] <= 709.79, x[1] >= -745.2, x[1] <= 709.79 else {
+            return SIMD2(exp(x[0]), exp(x[1]))  // NaN, ±∞ or 0 in a lane: as one
+        }
+        let quotient = x / ln2.hi
+        let k = SIMD2(quotient[0].rounded(), quotient[1].rounded())
+        let r = (DoubleDoublePair(x) - DoubleDoublePair.twoProduct(k, SIMD2(repeating: ln2.hi))) - k * ln2.lo
+        let er = taylorExpMinusOne(r) + SIMD2(repeating: 1)
+        let half = SIMD2((k[0] / 2).rounded(.towardZero), (k[1] / 2).rounded(.towardZero))
+        let first = SIMD2(Double(sign: .plus, exponent: Int(half[0]), significand: 1),
+                          Double(sign: .plus, exponent: Int(half[1]), significand: 1))
+        let second = SIMD2(Double(sign: .plus, exponent: Int(k[0] - half[0]), significand: 1),
+                           Double(sign: .plus, exponent: Int(k[1] - half[1]), significand: 1))
+        // `exponential(_:)`'s DoubleDouble(v), then its `value` v + 0.
+        return (er.hi + er.lo) * first * second + SIMD2<Double>.zero
+    }
+
     /// eˣ − 1, accurate for tiny x.
     public static func expm1(_ x: Double) -> Double {
         guard !x.isNaN else { return x }
@@ -141,6 +160,15 @@ public enum Elementary {
         for c in inverseFactorials3to18.reversed() { series = c + t * series }
         let r2 = r * r
         return r + r2 * 0.5 + (r2 * t) * series
+    }
+
+    /// `taylorExpMinusOne(_:)` of each lane, the same operations two at a time.
+    private static func taylorExpMinusOne(_ r: DoubleDoublePair) -> DoubleDoublePair {
+        let t = r.hi
+        var series = SIMD2<Double>.zero
+        for c in inverseFactorials3to18.reversed() { series = SIMD2(repeating: c) + t * series }
+        let r2 = r * r
+        return r + r2 * SIMD2(repeating: 0.5) + (r2 * t) * series
     }
 
     /// 1/3!, 1/4!, …, 1/18!, each the double nearest to the exact value's running

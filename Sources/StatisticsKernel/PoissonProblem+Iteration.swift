@@ -41,13 +41,7 @@ extension PoissonProblem {
             var moved = false
             for k in 0..<p where abs(next[k] - beta[k]) > 4 * beta[k].ulp { moved = true }
             beta = next
-            for i in 0..<n {
-                var sum = offsets[i]
-                for k in 0..<p { sum += design[k * n + i] * beta[k] }
-                eta[i] = sum
-                mu[i] = Elementary.exp(sum)
-                guard mu[i] > 0, mu[i].isFinite else { return .failure(.noFiniteEstimate) }
-            }
+            guard means(at: beta, eta: &eta, mu: &mu) else { return .failure(.noFiniteEstimate) }
             let previous = deviance
             deviance = self.deviance(mu: mu, eta: eta, logCounts: logCounts)
             if let counted = iterations {
@@ -62,6 +56,31 @@ extension PoissonProblem {
         }
         guard let iterations else { return .failure(.noFiniteEstimate) }
         return .success(LeastSquaresStart(coefficients: beta, iterations: iterations, solves: solves))
+    }
+
+    /// ηᵢ = offsetᵢ + xᵢᵀβ and μᵢ = e^ηᵢ of every row into `eta` and `mu`; `false` when a
+    /// μ is not finite and positive. Two rows' exponentials at a time (`Elementary.exp` of a
+    /// pair: each lane the same bits as one at a time), a sixth of the fit at 10⁶ services.
+    private func means(at beta: [Double], eta: inout [Double], mu: inout [Double]) -> Bool {
+        func predictor(_ i: Int) -> Double {
+            var sum = offsets[i]
+            for k in 0..<p { sum += design[k * n + i] * beta[k] }
+            return sum
+        }
+        var i = 0
+        while i + 1 < n {
+            eta[i] = predictor(i)
+            eta[i + 1] = predictor(i + 1)
+            let pair = Elementary.exp(SIMD2(eta[i], eta[i + 1]))
+            mu[i] = pair[0]
+            mu[i + 1] = pair[1]
+            i += 2
+        }
+        if i < n {
+            eta[i] = predictor(i)
+            mu[i] = Elementary.exp(eta[i])
+        }
+        return mu.allSatisfy { $0 > 0 && $0.isFinite }
     }
 
     /// One weighted least-squares solve by LAPACK, the rows of X and of the working

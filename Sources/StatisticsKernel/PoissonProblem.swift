@@ -53,10 +53,7 @@ struct PoissonProblem {
         -> (score: [DoubleDouble], information: [DoubleDouble])? {
         var score = [DoubleDouble](repeating: .zero, count: p)
         var information = [DoubleDouble](repeating: .zero, count: p * p)
-        for i in 0..<n {
-            let eta = linearPredictor(beta, row: i)
-            guard eta.hi > -600, eta.hi < 600 else { return nil }
-            let mu = Elementary.exponential(eta)
+        func add(_ i: Int, _ mu: DoubleDouble) {
             means[i] = mu
             let residual = DoubleDouble(counts[i]) - mu
             for k in 0..<p {
@@ -65,6 +62,23 @@ struct PoissonProblem {
                 let weighted = mu * xk
                 for l in 0...k { information[k * p + l] = information[k * p + l] + weighted * design[l * n + i] }
             }
+        }
+        func inRange(_ eta: DoubleDouble) -> Bool { eta.hi > -600 && eta.hi < 600 }
+        // Two rows' exponentials at a time (each lane the same bits as one at a time: a
+        // third of the fit at 10⁶ services), the sums still taken row by row in order.
+        var i = 0
+        while i + 1 < n {
+            let eta = linearPredictor(beta, row: i), next = linearPredictor(beta, row: i + 1)
+            guard inRange(eta), inRange(next) else { return nil }
+            let mu = Elementary.exponential(DoubleDoublePair(eta, next))
+            add(i, mu.first)
+            add(i + 1, mu.second)
+            i += 2
+        }
+        if i < n {
+            let eta = linearPredictor(beta, row: i)
+            guard inRange(eta) else { return nil }
+            add(i, Elementary.exponential(eta))
         }
         return (score, information)
     }
