@@ -64,8 +64,10 @@ struct CentredMoments {
         var centres: [Double] = []
         var scales: [Double] = []
         var sliceCounts: [Int] = []
-        for column in columns {
-            guard let centre = Descriptive.mean(of: column),
+        // A pair's two means at once (`Descriptive.means`, the same bits as one at a time).
+        let pairMeans = columns.count == 2 ? Descriptive.means(of: columns[0], columns[1]) : nil
+        for (k, column) in columns.enumerated() {
+            guard let centre = pairMeans.map({ k == 0 ? $0.0 : $0.1 }) ?? Descriptive.mean(of: column),
                   let plan = Self.slicePlan(of: column, centre: centre, beta: beta, maxSlices: maxSlices)
             else { return nil }
             centres.append(centre)
@@ -154,18 +156,26 @@ struct CentredMoments {
         // As `ScaledDeviations`: 2^e with the largest |hi| / 2^e in [1, 2); 1 when all are 0.
         guard largest.isFinite else { return nil }
         let scale = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
-        var count = 0
+        // The slices a deviation needs are the fewest j ≥ 1 with 1 − jβ ≤ its lowest bit
+        // (|hi| < 2, so that bit is ≤ 0): a count that only grows as the bit goes down. So
+        // the loop keeps the lowest bit of all and divides by β once, after it — an integer
+        // division per value was a quarter of this function at 10⁶ services (issue 30) —
+        // and stops where a bit reaches `maxSlices`' grid, 1 − (maxSlices − 1)β − β + 1.
+        var lowestOfAll = Int.max
+        let enough = beta - maxSlices * beta + 1
+        // × the exact reciprocal is ÷ scale, without a division.
+        let reciprocal = ExactScaling.exactReciprocal(of: scale)
         for x in column {
             let deviation = DoubleDouble.twoSum(x, -centre)
-            let hi = deviation.hi / scale, lo = deviation.lo / scale
+            let hi = reciprocal.map { deviation.hi * $0 } ?? deviation.hi / scale
             guard hi != 0 else { continue }
+            let lo = reciprocal.map { deviation.lo * $0 } ?? deviation.lo / scale
             let lowest = lo != 0 ? lo : hi
-            let lowestBit = Int(lowest.exponent) - lowest.significandWidth
-            // The fewest j ≥ 1 with 1 − jβ ≤ lowestBit (|hi| < 2, so lowestBit ≤ 0).
-            count = max(count, max(1, (1 - lowestBit + beta - 1) / beta))
-            if count >= maxSlices { return (scale, maxSlices) }
+            lowestOfAll = min(lowestOfAll, Int(lowest.exponent) - lowest.significandWidth)
+            if lowestOfAll < enough { return (scale, maxSlices) }
         }
-        return (scale, count)
+        guard lowestOfAll != Int.max else { return (scale, 0) }
+        return (scale, min(maxSlices, max(1, (1 - lowestOfAll + beta - 1) / beta)))
     }
 
     /// The upper triangle of [1 | slices of column 1 | slices of column 2 | …]ᵀ times
@@ -196,11 +206,18 @@ struct CentredMoments {
                         var first = 1
                         for (k, column) in columns.enumerated() where sliceCounts[k] > 0 {
                             let centre = centres[k], scale = scales[k]
+                            let reciprocal = ExactScaling.exactReciprocal(of: scale)
                             column.withUnsafeBufferPointer { column in
                                 for r in 0..<count {
                                     let deviation = DoubleDouble.twoSum(column[start + r], -centre)
-                                    restHi[r] = deviation.hi / scale
-                                    restLo[r] = deviation.lo / scale
+                                    // × the exact reciprocal is ÷ scale, without a division.
+                                    if let reciprocal {
+                                        restHi[r] = deviation.hi * reciprocal
+                                        restLo[r] = deviation.lo * reciprocal
+                                    } else {
+                                        restHi[r] = deviation.hi / scale
+                                        restLo[r] = deviation.lo / scale
+                                    }
                                 }
                             }
                             for j in 0..<sliceCounts[k] {

@@ -10,6 +10,14 @@ enum ExactScaling {
         guard largest > 0 else { return 1 }
         return Double(sign: .plus, exponent: largest.exponent, significand: 1)
     }
+
+    /// 1 / `scale` when x × it is x ÷ `scale` for every x: `scale` a power of two whose
+    /// reciprocal is a normal double (both are then the exact quotient, rounded once), so
+    /// a loop can multiply instead of divide; `nil` otherwise (divide then).
+    static func exactReciprocal(of scale: Double) -> Double? {
+        guard scale >= 0x1p-1022, scale <= 0x1p1022, scale.significandBitPattern == 0 else { return nil }
+        return 1 / scale
+    }
 }
 
 /// xᵢ − centre for every value, exactly: each as the TwoSum pair hi + lo, both divided by
@@ -30,9 +38,16 @@ struct ScaledDeviations {
             lo[i] = d.lo
         }
         guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: hi) else { return nil }
-        for i in hi.indices {
-            hi[i] /= scale
-            lo[i] /= scale
+        if let reciprocal = ExactScaling.exactReciprocal(of: scale) {
+            for i in hi.indices {  // the same bits as ÷ scale, without a division
+                hi[i] *= reciprocal
+                lo[i] *= reciprocal
+            }
+        } else {
+            for i in hi.indices {
+                hi[i] /= scale
+                lo[i] /= scale
+            }
         }
         self.hi = hi
         self.lo = lo
