@@ -94,9 +94,21 @@ extension BenchmarkRow: RunFileRow {
     /// `fields` without the array or a `CSVField` per cell: the table has a row per
     /// service and metric (a test holds the two to the same bytes).
     public func encode(into line: inout CSVLineEncoder) {
+        Self.encodeNames(authority: authority, service: service, period: period, into: &line)
+        Self.encodePlacement(metric: metric, value: value, allBand: allBand, evidenceBand: evidenceBand, into: &line)
+    }
+
+    /// The service's cells, the first three of each of its rows (the table writes them once
+    /// a service: `BenchmarkTable.write`).
+    static func encodeNames(authority: String, service: String, period: String?, into line: inout CSVLineEncoder) {
         line.append(text: authority)
         line.append(text: service)
         line.append(text: period)
+    }
+
+    /// The rest of a row: the metric, its value and the value's two places.
+    static func encodePlacement(metric: Metric, value: Double?, allBand: BandPosition?, evidenceBand: BandPosition?,
+                                into line: inout CSVLineEncoder) {
         line.append(text: metric.rawValue)
         line.append(number: value)
         line.append(text: allBand?.rawValue)

@@ -41,8 +41,26 @@ public struct CSVFileWriter: CSVRowSink {
     /// `encode` is called from several threads at once: it may only read what it shares.
     public mutating func appendRecords(count: Int, encodingOn cores: Int,
                                        _ encode: (Int, inout CSVLineEncoder) -> Void) throws(VFMError) {
+        try appendRecords(count: count, encodingOn: cores, inRunsOf: 1, leading: { _, _ in }, encode)
+    }
+
+    /// As `appendRecords(count:encodingOn:_:)`, for rows that come in runs of `runLength`
+    /// (row i in run i / `runLength`) beginning with the same cells: `leading(run, &cells)`
+    /// encodes those once per run, and each row is the run's cells then what `encode`
+    /// appends — the bytes of encoding them on every row (a benchmark row per service and
+    /// metric repeats the service's names: issue 30).
+    public mutating func appendRecords(count: Int, encodingOn cores: Int, inRunsOf runLength: Int,
+                                       leading: (Int, inout CSVLineEncoder) -> Void,
+                                       _ encode: (Int, inout CSVLineEncoder) -> Void) throws(VFMError) {
+        precondition(runLength > 0, "a run holds at least one row")
         guard cores > 1, count > Self.blockRows else {
-            for row in 0 ..< count { try appendRecord { encode(row, &$0) } }
+            var run = -1, runCells = CSVLineEncoder()
+            for row in 0 ..< count {
+                try appendRecord { line in
+                    Self.encodeRow(row, runLength: runLength, run: &run, runCells: &runCells, leading: leading, encode,
+                                   into: &line)
+                }
+            }
             return
         }
         let columns = columnCount
@@ -51,7 +69,7 @@ public struct CSVFileWriter: CSVRowSink {
             let first = start
             let blocks = Parallel.map(min(cores, (count - first + Self.blockRows - 1) / Self.blockRows)) { block in
                 let rows = (first + block * Self.blockRows) ..< min(count, first + (block + 1) * Self.blockRows)
-                return Self.encodeBlock(rows, columns: columns, encode)
+                return Self.encodeBlock(rows, columns: columns, runLength: runLength, leading: leading, encode)
             }
             for block in blocks {
                 if let width = block.wrongWidth { throw wrongWidth(width) }
@@ -66,19 +84,41 @@ public struct CSVFileWriter: CSVRowSink {
     static let blockRows = 16_384
 
     /// The lines of `rows`, one after another, or the width of the first row whose cell
-    /// count is not `columns`.
-    private static func encodeBlock(_ rows: Range<Int>, columns: Int,
+    /// count is not `columns`. A block may start inside a run: its first row encodes the
+    /// run's leading cells too.
+    private static func encodeBlock(_ rows: Range<Int>, columns: Int, runLength: Int,
+                                    leading: (Int, inout CSVLineEncoder) -> Void,
                                     _ encode: (Int, inout CSVLineEncoder) -> Void) -> (bytes: [UInt8], wrongWidth: Int?) {
-        var bytes: [UInt8] = [], line = CSVLineEncoder()
+        var bytes: [UInt8] = [], line = CSVLineEncoder(), runCells = CSVLineEncoder()
+        var run = -1
         for row in rows {
             line.reset()
-            encode(row, &line)
+            encodeRow(row, runLength: runLength, run: &run, runCells: &runCells, leading: leading, encode, into: &line)
             guard line.cellCount == columns else { return ([], line.cellCount) }
             line.endLine()
             if bytes.isEmpty { bytes.reserveCapacity(line.bytes.count * rows.count * 5 / 4) }
             bytes.append(contentsOf: line.bytes)
         }
         return (bytes, nil)
+    }
+
+    /// Row `row` into `line`: its run's leading cells (encoded into `runCells` when the run
+    /// is not the one `run` names) and then its own.
+    @inline(__always)
+    private static func encodeRow(_ row: Int, runLength: Int, run: inout Int, runCells: inout CSVLineEncoder,
+                                  leading: (Int, inout CSVLineEncoder) -> Void,
+                                  _ encode: (Int, inout CSVLineEncoder) -> Void, into line: inout CSVLineEncoder) {
+        if runLength == 1 {
+            leading(row, &line)
+        } else {
+            if row / runLength != run {
+                run = row / runLength
+                runCells.reset()
+                leading(run, &runCells)
+            }
+            line.append(cellsOf: runCells)
+        }
+        encode(row, &line)
     }
 
     private func wrongWidth(_ cells: Int) -> VFMError {

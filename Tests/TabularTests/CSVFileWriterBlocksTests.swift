@@ -28,6 +28,27 @@ struct CSVFileWriterBlocksTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected.utf8))
     }
 
+    @Test("rows in runs that share their leading cells are the rows' lines, runs cut by blocks included",
+          arguments: [(1, 5, 1), (3, 3 * CSVFileWriter.blockRows + 4, 2), (3, 100, 2), (7, 2 * CSVFileWriter.blockRows + 1, 1),
+                      (7, 2 * CSVFileWriter.blockRows + 1, 2)])
+    func runs(runLength: Int, count: Int, cores: Int) throws {
+        // Row i is run i / runLength's name, then its own two cells (16,384 is no multiple
+        // of 3 or 7: blocks begin inside runs).
+        func row(_ index: Int) -> [CSVField] { [Self.row(index / runLength)[0]] + Self.row(index).dropFirst() }
+        let path = NSTemporaryDirectory() + "vfm-runs-\(count)-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var file = try CSVFileWriter(path: path, header: ["name", "value", "count"])
+        try file.appendRecords(count: count, encodingOn: cores, inRunsOf: runLength, leading: { run, line in
+            line.append(Self.row(run)[0])
+        }) { index, line in
+            for field in Self.row(index).dropFirst() { line.append(field) }
+        }
+        try file.close()
+        var expected = "name,value,count\n"
+        for index in 0 ..< count { expected += CSVEncoding.line(row(index)) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected.utf8))
+    }
+
     @Test("a row of the wrong width in a later block is an error, as row by row")
     func wrongWidth() throws {
         let path = NSTemporaryDirectory() + "vfm-blocks-wrong-\(UUID().uuidString).csv"

@@ -79,7 +79,20 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     @discardableResult
     func write(to path: String, displayName: String, encodingOn cores: Int = 1) throws(VFMError) -> String? {
         var file = try CSVFileWriter(path: path, header: BenchmarkRow.header, displayName: displayName)
-        try file.appendRecords(count: count, encodingOn: cores) { row, line in self[startIndex + row].encode(into: &line) }
+        // A service's names once for its rows (one per metric), each read where it lies.
+        try services.withUnsafeBufferPointer { (services) throws(VFMError) in
+            guard let first = services.baseAddress, !metrics.isEmpty else { return }
+            try file.appendRecords(count: count, encodingOn: cores, inRunsOf: metrics.count, leading: { service, line in
+                let names = UnsafePointer(first + service)
+                BenchmarkRow.encodeNames(authority: names.pointee.input.authority, service: names.pointee.input.service,
+                                         period: names.pointee.input.period, into: &line)
+            }) { row, line in
+                let (service, column) = row.quotientAndRemainder(dividingBy: metrics.count)
+                let value = CleanedService.value(of: metrics[column], at: first + service)
+                BenchmarkRow.encodePlacement(metric: metrics[column], value: value, allBand: all[column]?.position(of: value),
+                                             evidenceBand: evidence[column]?.position(of: value), into: &line)
+            }
+        }
         return try file.close()
     }
 }
