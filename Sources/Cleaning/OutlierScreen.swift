@@ -52,15 +52,12 @@ public enum OutlierScreen {
         var indices: [Int] = []
         var sample: [Double] = []
         for index in 0..<count {
-            guard let value = value(index), value.isFinite else { continue }
-            if logScale {
-                guard value > 0 else { continue }
-                sample.append(Elementary.log(value))  // libm's log differs by CPU in last bits
-            } else {
-                sample.append(value)
-            }
+            guard let value = value(index), value.isFinite, !logScale || value > 0 else { continue }
+            sample.append(value)
             indices.append(index)
         }
+        // The project's log, not libm's (whose last bits differ by CPU), two at a time.
+        if logScale { sample = Elementary.logs(sample) }
         guard !sample.isEmpty else { return Screening(findings: [], skippedBecause: "no values", screened: 0) }
         let local: (findings: [Finding], skipped: String?)
         switch method {

@@ -25,9 +25,15 @@ struct ChartColumn {
             largest = max(largest, value)
         }
         guard smallest.isFinite, largest > smallest * ChartAxis.logSpan else { return nil }
+        // The positive values' logarithms two at a time (`LogAxis.log10`'s, the same bits).
+        var positive: [Double] = []
+        for value in values { if let value = value.wrappedValue, value > 0 { positive.append(value) } }
+        let logarithms = LogAxis.log10(positive)
+        var next = 0
         return values.map { value in
             guard let value = value.wrappedValue, value > 0 else { return .nan }
-            return LogAxis.log10(value)
+            defer { next += 1 }
+            return logarithms[next]
         }
     }
 }

@@ -97,6 +97,17 @@ struct DoubleDoublePair {
         return quickTwoSum(p.hi, p.lo)
     }
 
+    /// `DoubleDouble`'s quotient (three rounds of long division) in each lane.
+    @inline(__always)
+    static func / (a: DoubleDoublePair, b: DoubleDoublePair) -> DoubleDoublePair {
+        let q1 = a.hi / b.hi
+        var r = a - b * q1
+        let q2 = r.hi / b.hi
+        r = r - b * q2
+        let q3 = r.hi / b.hi
+        return quickTwoSum(q1, q2) + q3
+    }
+
     /// Each lane multiplied by its power of two (exact unless it over- or underflows).
     @inline(__always)
     func scaled(by powerOfTwo: SIMD2<Double>) -> DoubleDoublePair {

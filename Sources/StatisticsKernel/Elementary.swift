@@ -104,6 +104,22 @@ public enum Elementary {
 
     /// log of a positive, finite, normal double-double.
     static func logarithm(_ x: DoubleDouble) -> DoubleDouble {
+        let (m, k) = reduced(x)
+        let f = DoubleDouble.twoSum(m.hi - 1, m.lo)  // m.hi − 1 is exact (Sterbenz)
+        let s = f / (f + 2)
+        let s2 = s * s
+        let t = s2.hi
+        // 1/3 + t/5 + t²/7 + … + t¹¹/25 (t ≤ 0.0295: the next term is < 2⁻⁶⁰ of s); the
+        // 1/3 in double-double, since its rounding would otherwise show in log Γ near 1, 2.
+        var series = 1.0 / 25
+        for odd in stride(from: 23.0, through: 5.0, by: -2.0) { series = 1 / odd + t * series }
+        let logM = (s + s * s2 * (oneThird + t * series)) * 2
+        let kLn2 = (DoubleDouble.twoProduct(Double(k), ln2.hi) + Double(k) * ln2.lo)
+        return kLn2 + logM
+    }
+
+    /// x = 2ᵏ·m, m ∈ [√½, √2), exactly (`logarithm`'s reduction).
+    static func reduced(_ x: DoubleDouble) -> (m: DoubleDouble, k: Int) {
         var x = x
         var k = 0
         if x.hi < 0x1p-1000 {  // subnormal or nearly: 2^-exponent would not be representable
@@ -117,17 +133,47 @@ public enum Elementary {
             m = m.scaled(by: 0.5)
             k += 1
         }
-        let f = DoubleDouble.twoSum(m.hi - 1, m.lo)  // m.hi − 1 is exact (Sterbenz)
-        let s = f / (f + 2)
+        return (m, k)
+    }
+
+    /// `log(_:)` of each lane: the same operations as `log(_:)` two arguments at a time
+    /// (`DoubleDoublePair`), so each lane is exactly `log` of its own argument.
+    static func log(_ x: SIMD2<Double>) -> SIMD2<Double> {
+        guard x[0] > 0, x[0].isFinite, x[1] > 0, x[1].isFinite else { return SIMD2(log(x[0]), log(x[1])) }
+        let result = logarithm(x)
+        return result.hi + result.lo
+    }
+
+    /// `logarithm(_:)` of each lane (positive and finite), the same operations two at a time.
+    static func logarithm(_ x: SIMD2<Double>) -> DoubleDoublePair {
+        let (first, second) = (reduced(DoubleDouble(x[0])), reduced(DoubleDouble(x[1])))
+        let m = DoubleDoublePair(first.m, second.m), k = SIMD2(Double(first.k), Double(second.k))
+        let f = DoubleDoublePair.twoSum(m.hi - 1, m.lo)
+        let s = f / (f + SIMD2(repeating: 2))
         let s2 = s * s
         let t = s2.hi
-        // 1/3 + t/5 + t²/7 + … + t¹¹/25 (t ≤ 0.0295: the next term is < 2⁻⁶⁰ of s); the
-        // 1/3 in double-double, since its rounding would otherwise show in log Γ near 1, 2.
-        var series = 1.0 / 25
-        for odd in stride(from: 23.0, through: 5.0, by: -2.0) { series = 1 / odd + t * series }
-        let logM = (s + s * s2 * (oneThird + t * series)) * 2
-        let kLn2 = (DoubleDouble.twoProduct(Double(k), ln2.hi) + Double(k) * ln2.lo)
+        var series = SIMD2<Double>(repeating: 1.0 / 25)
+        for odd in stride(from: 23.0, through: 5.0, by: -2.0) { series = SIMD2(repeating: 1 / odd) + t * series }
+        let third = DoubleDoublePair(SIMD2(repeating: oneThird.hi), SIMD2(repeating: oneThird.lo))
+        let logM = (s + s * s2 * (third + t * series)) * SIMD2(repeating: 2)
+        let kLn2 = DoubleDoublePair.twoProduct(k, SIMD2(repeating: ln2.hi)) + k * ln2.lo
         return kLn2 + logM
+    }
+
+    /// `log(_:)` of every value, two at a time (`log` of a pair): the same bits, for the
+    /// screens and charts that take the log of a million values.
+    public static func logs(_ values: [Double]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: values.count) { result, initialised in
+            var i = 0
+            while i + 1 < values.count {
+                let pair = log(SIMD2(values[i], values[i + 1]))
+                result[i] = pair[0]
+                result[i + 1] = pair[1]
+                i += 2
+            }
+            if i < values.count { result[i] = log(values[i]) }
+            initialised = values.count
+        }
     }
 
     /// eˣ for −745.2 ≤ x ≤ 709.79 as a double-double (its `value` is the result).

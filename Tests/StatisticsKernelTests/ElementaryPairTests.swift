@@ -39,6 +39,37 @@ struct ElementaryPairTests {
         }
     }
 
+    @Test("log of a pair and of an array: each value is log of its own argument")
+    func logarithms() {
+        var generator = SplitMix(seed: 45)
+        var values: [Double] = [1, 0x1.6a09e667f3bcdp0, 0x1.6a09e667f3bcdp0.nextUp, 0x1.6a09e667f3bcdp-1, 2, 0.5,
+                                5e-324, 1e-310, 0x1p-1000, 0x1p-1000.nextDown, .greatestFiniteMagnitude, 1.0.nextUp,
+                                1.0.nextDown, 0, -0.0, -1, .infinity, .nan]
+        for _ in 0..<20_000 {
+            values.append(Double(sign: .plus, exponent: Int.random(in: -1074...1023, using: &generator),
+                                 significand: Double.random(in: 1..<2, using: &generator)))
+        }
+        for _ in 0..<5_000 { values.append(Double(Int.random(in: 1...10_000_000, using: &generator)) / 100) }
+        func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+        for index in 0..<values.count {
+            let a = values[index], b = values[(index * 13 + 1) % values.count]
+            let pair = Elementary.log(SIMD2(a, b))
+            #expect(same(pair[0], Elementary.log(a)), "log(\(a))")
+            #expect(same(pair[1], Elementary.log(b)), "log(\(b))")
+            // And the double-double before its rounding, hi and lo.
+            guard a > 0, a.isFinite, b > 0, b.isFinite else { continue }
+            let wide = Elementary.logarithm(SIMD2(a, b))
+            let (first, second) = (Elementary.logarithm(DoubleDouble(a)), Elementary.logarithm(DoubleDouble(b)))
+            #expect(wide.first.hi.bitPattern == first.hi.bitPattern && wide.first.lo.bitPattern == first.lo.bitPattern)
+            #expect(wide.second.hi.bitPattern == second.hi.bitPattern && wide.second.lo.bitPattern == second.lo.bitPattern)
+        }
+        for count in [0, 1, 2, 7, values.count] {
+            let logs = Elementary.logs(Array(values.prefix(count)))
+            #expect(logs.count == count)
+            #expect(zip(logs, values).allSatisfy { same($0, Elementary.log($1)) }, "logs of \(count)")
+        }
+    }
+
     @Test("the double-double exponential of a pair: each lane, hi and lo, is the scalar one")
     func doubleDoubles() {
         // The model takes it for |η| < 600; lows as a rounded sum leaves them.

@@ -45,10 +45,11 @@ struct ModelDesign {
             else { continue }
             entering.append(index)
             counts.append(outcomes)
-            offsets.append(Elementary.log(totalCost))
+            offsets.append(totalCost)  // its log below, two at a time
             if needsFocus { focuses.append(focus) }
             if needsIndex { supportIndexes.append(supportIndex ?? 0) }
         }
+        offsets = Elementary.logs(offsets)
         let n = entering.count
         design = [Double](repeating: 1, count: n * terms.count)  // the intercept's column stays 1
         var column = 1
