@@ -55,20 +55,20 @@ public enum Descriptive {
     }
 
     /// `mean(of:)` of two equally long columns, both sums taken at once in the two lanes of
-    /// a `DoubleDoublePair` (each lane the same operations as `DoubleDouble.sum`, so the
+    /// a `DoubleDoubleLanes` (each lane the same operations as `DoubleDouble.sum`, so the
     /// same bits): a double-double sum is one long chain of dependent additions, and two
     /// side by side take little longer than one (each pair of the analysis's correlations
     /// centres both its columns so, issue 30).
     static func means(of first: [Double], _ second: [Double]) -> (Double?, Double?) {
         guard first.count == second.count, !first.isEmpty else { return (mean(of: first), mean(of: second)) }
-        var total = DoubleDoublePair(.zero)
+        var total = DoubleDoubleLanes<SIMD2<Double>>(.zero)
         first.withUnsafeBufferPointer { first in
             second.withUnsafeBufferPointer { second in
                 for i in first.indices { total = total + SIMD2(first[i], second[i]) }
             }
         }
         let n = Double(first.count)
-        let means = ((total.first / n).value, (total.second / n).value)
+        let means = ((total[lane: 0] / n).value, (total[lane: 1] / n).value)
         // Past the plain sum's range, `mean(of:)` divides first: its own way, one column.
         return (means.0.isFinite ? means.0 : mean(of: first), means.1.isFinite ? means.1 : mean(of: second))
     }

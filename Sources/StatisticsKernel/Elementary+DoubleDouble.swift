@@ -32,28 +32,31 @@ extension Elementary {
             .scaled(by: Double(sign: .plus, exponent: Int(k - half), significand: 1))
     }
 
-    /// `exponential(_: DoubleDouble)` of each lane, the same operations two at a time
-    /// (`DoubleDoublePair`): each lane is exactly the scalar function of its own argument.
-    static func exponential(_ x: DoubleDoublePair) -> DoubleDoublePair {
+    /// `exponential(_: DoubleDouble)` of each lane, the same operations side by side
+    /// (`DoubleDoubleLanes`): each lane is exactly the scalar function of its own argument.
+    static func exponential<Lanes: SIMD>(_ x: DoubleDoubleLanes<Lanes>) -> DoubleDoubleLanes<Lanes>
+        where Lanes.Scalar == Double {
+        var k = Lanes.zero, first = Lanes.zero, second = Lanes.zero
         let quotient = x.hi / ln2.hi
-        let k = SIMD2(quotient[0].rounded(), quotient[1].rounded())
-        let r = (x - DoubleDoublePair.twoProduct(k, SIMD2(repeating: ln2.hi)))
-            - DoubleDoublePair.twoProduct(k, SIMD2(repeating: ln2.lo))
-        let small = r.scaled(by: SIMD2(repeating: 0x1p-10))
+        for lane in k.indices {
+            k[lane] = quotient[lane].rounded()
+            let half = (k[lane] / 2).rounded(.towardZero)
+            first[lane] = Double(sign: .plus, exponent: Int(half), significand: 1)
+            second[lane] = Double(sign: .plus, exponent: Int(k[lane] - half), significand: 1)
+        }
+        let r = (x - DoubleDoubleLanes.twoProduct(k, Lanes(repeating: ln2.hi)))
+            - DoubleDoubleLanes.twoProduct(k, Lanes(repeating: ln2.lo))
+        let small = r.scaled(by: Lanes(repeating: 0x1p-10))
         var series = small
         var power = small
         for inverse in inverseFactorials2to9 {
             power = power * small
-            series = series + power * DoubleDoublePair(SIMD2(repeating: inverse.hi), SIMD2(repeating: inverse.lo))
+            series = series + power * DoubleDoubleLanes(repeating: inverse)
         }
         var minusOne = series
-        for _ in 0..<10 { minusOne = minusOne.scaled(by: SIMD2(repeating: 2)) + minusOne * minusOne }
-        let value = minusOne + SIMD2(repeating: 1)
-        let half = SIMD2((k[0] / 2).rounded(.towardZero), (k[1] / 2).rounded(.towardZero))
-        return value.scaled(by: SIMD2(Double(sign: .plus, exponent: Int(half[0]), significand: 1),
-                                      Double(sign: .plus, exponent: Int(half[1]), significand: 1)))
-            .scaled(by: SIMD2(Double(sign: .plus, exponent: Int(k[0] - half[0]), significand: 1),
-                              Double(sign: .plus, exponent: Int(k[1] - half[1]), significand: 1)))
+        for _ in 0..<10 { minusOne = minusOne.scaled(by: Lanes(repeating: 2)) + minusOne * minusOne }
+        let value = minusOne + Lanes(repeating: 1)
+        return value.scaled(by: first).scaled(by: second)
     }
 
     /// 1/2!, 1/3!, …, 1/9! in double-double (n! is exact in binary64 for n ≤ 18).

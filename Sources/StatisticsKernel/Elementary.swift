@@ -46,23 +46,27 @@ public enum Elementary {
         return exponential(x).value
     }
 
-    /// `exp(_:)` of each lane: the same operations as `exp(_:)`, two arguments at a time
-    /// (`DoubleDoublePair`), so each lane is exactly `exp` of its own argument.
-    static func exp(_ x: SIMD2<Double>) -> SIMD2<Double> {
-        guard x[0] >= -745.2, x[0] <= 709.79, x[1] >= -745.2, x[1] <= 709.79 else {
-            return SIMD2(exp(x[0]), exp(x[1]))  // NaN, ±∞ or 0 in a lane: as one
-        }
+    /// `exp(_:)` of each lane: the same operations as `exp(_:)`, several arguments at a
+    /// time (`DoubleDoubleLanes`), so each lane is exactly `exp` of its own argument.
+    static func exp<Lanes: SIMD>(_ x: Lanes) -> Lanes where Lanes.Scalar == Double {
+        var k = Lanes.zero, first = Lanes.zero, second = Lanes.zero
         let quotient = x / ln2.hi
-        let k = SIMD2(quotient[0].rounded(), quotient[1].rounded())
-        let r = (DoubleDoublePair(x) - DoubleDoublePair.twoProduct(k, SIMD2(repeating: ln2.hi))) - k * ln2.lo
-        let er = taylorExpMinusOne(r) + SIMD2(repeating: 1)
-        let half = SIMD2((k[0] / 2).rounded(.towardZero), (k[1] / 2).rounded(.towardZero))
-        let first = SIMD2(Double(sign: .plus, exponent: Int(half[0]), significand: 1),
-                          Double(sign: .plus, exponent: Int(half[1]), significand: 1))
-        let second = SIMD2(Double(sign: .plus, exponent: Int(k[0] - half[0]), significand: 1),
-                           Double(sign: .plus, exponent: Int(k[1] - half[1]), significand: 1))
+        for lane in x.indices {
+            guard x[lane] >= -745.2, x[lane] <= 709.79 else {  // NaN, ±∞ or 0 in a lane: one by one
+                var result = Lanes.zero
+                for lane in x.indices { result[lane] = exp(x[lane]) }
+                return result
+            }
+            k[lane] = quotient[lane].rounded()
+            // 2ᵏ in two steps, as `exponential(_:)` takes it.
+            let half = (k[lane] / 2).rounded(.towardZero)
+            first[lane] = Double(sign: .plus, exponent: Int(half), significand: 1)
+            second[lane] = Double(sign: .plus, exponent: Int(k[lane] - half), significand: 1)
+        }
+        let r = (DoubleDoubleLanes(x) - DoubleDoubleLanes.twoProduct(k, Lanes(repeating: ln2.hi))) - k * ln2.lo
+        let er = taylorExpMinusOne(r) + Lanes(repeating: 1)
         // `exponential(_:)`'s DoubleDouble(v), then its `value` v + 0.
-        return (er.hi + er.lo) * first * second + SIMD2<Double>.zero
+        return (er.hi + er.lo) * first * second + Lanes.zero
     }
 
     /// eˣ − 1, accurate for tiny x.
@@ -136,42 +140,52 @@ public enum Elementary {
         return (m, k)
     }
 
-    /// `log(_:)` of each lane: the same operations as `log(_:)` two arguments at a time
-    /// (`DoubleDoublePair`), so each lane is exactly `log` of its own argument.
-    static func log(_ x: SIMD2<Double>) -> SIMD2<Double> {
-        guard x[0] > 0, x[0].isFinite, x[1] > 0, x[1].isFinite else { return SIMD2(log(x[0]), log(x[1])) }
+    /// `log(_:)` of each lane: the same operations as `log(_:)` several arguments at a
+    /// time (`DoubleDoubleLanes`), so each lane is exactly `log` of its own argument.
+    static func log<Lanes: SIMD>(_ x: Lanes) -> Lanes where Lanes.Scalar == Double {
+        for lane in x.indices where !(x[lane] > 0 && x[lane].isFinite) {
+            var result = Lanes.zero
+            for lane in x.indices { result[lane] = log(x[lane]) }
+            return result
+        }
         let result = logarithm(x)
         return result.hi + result.lo
     }
 
-    /// `logarithm(_:)` of each lane (positive and finite), the same operations two at a time.
-    static func logarithm(_ x: SIMD2<Double>) -> DoubleDoublePair {
-        let (first, second) = (reduced(DoubleDouble(x[0])), reduced(DoubleDouble(x[1])))
-        let m = DoubleDoublePair(first.m, second.m), k = SIMD2(Double(first.k), Double(second.k))
-        let f = DoubleDoublePair.twoSum(m.hi - 1, m.lo)
-        let s = f / (f + SIMD2(repeating: 2))
+    /// `logarithm(_:)` of each lane (positive and finite), the same operations side by side.
+    static func logarithm<Lanes: SIMD>(_ x: Lanes) -> DoubleDoubleLanes<Lanes> where Lanes.Scalar == Double {
+        var m = DoubleDoubleLanes<Lanes>(.zero), k = Lanes.zero
+        for lane in x.indices {
+            let reduction = reduced(DoubleDouble(x[lane]))
+            m.hi[lane] = reduction.m.hi
+            m.lo[lane] = reduction.m.lo
+            k[lane] = Double(reduction.k)
+        }
+        let f = DoubleDoubleLanes.twoSum(m.hi - 1, m.lo)
+        let s = f / (f + Lanes(repeating: 2))
         let s2 = s * s
         let t = s2.hi
-        var series = SIMD2<Double>(repeating: 1.0 / 25)
-        for odd in stride(from: 23.0, through: 5.0, by: -2.0) { series = SIMD2(repeating: 1 / odd) + t * series }
-        let third = DoubleDoublePair(SIMD2(repeating: oneThird.hi), SIMD2(repeating: oneThird.lo))
-        let logM = (s + s * s2 * (third + t * series)) * SIMD2(repeating: 2)
-        let kLn2 = DoubleDoublePair.twoProduct(k, SIMD2(repeating: ln2.hi)) + k * ln2.lo
+        var series = Lanes(repeating: 1.0 / 25)
+        for odd in stride(from: 23.0, through: 5.0, by: -2.0) { series = Lanes(repeating: 1 / odd) + t * series }
+        let logM = (s + s * s2 * (DoubleDoubleLanes(repeating: oneThird) + t * series)) * Lanes(repeating: 2)
+        let kLn2 = DoubleDoubleLanes.twoProduct(k, Lanes(repeating: ln2.hi)) + k * ln2.lo
         return kLn2 + logM
     }
 
-    /// `log(_:)` of every value, two at a time (`log` of a pair): the same bits, for the
-    /// screens and charts that take the log of a million values.
+    /// `log(_:)` of every value, four at a time (`log` of a `SIMD4`): the same bits, for the
+    /// screens, the model and the charts, which take the log of a million values.
     public static func logs(_ values: [Double]) -> [Double] {
         [Double](unsafeUninitializedCapacity: values.count) { result, initialised in
             var i = 0
-            while i + 1 < values.count {
-                let pair = log(SIMD2(values[i], values[i + 1]))
-                result[i] = pair[0]
-                result[i + 1] = pair[1]
-                i += 2
+            while i + 3 < values.count {
+                let four = log(SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3]))
+                for lane in 0..<4 { result[i + lane] = four[lane] }
+                i += 4
             }
-            if i < values.count { result[i] = log(values[i]) }
+            while i < values.count {
+                result[i] = log(values[i])
+                i += 1
+            }
             initialised = values.count
         }
     }
@@ -208,13 +222,14 @@ public enum Elementary {
         return r + r2 * 0.5 + (r2 * t) * series
     }
 
-    /// `taylorExpMinusOne(_:)` of each lane, the same operations two at a time.
-    private static func taylorExpMinusOne(_ r: DoubleDoublePair) -> DoubleDoublePair {
+    /// `taylorExpMinusOne(_:)` of each lane, the same operations side by side.
+    private static func taylorExpMinusOne<Lanes: SIMD>(_ r: DoubleDoubleLanes<Lanes>) -> DoubleDoubleLanes<Lanes>
+        where Lanes.Scalar == Double {
         let t = r.hi
-        var series = SIMD2<Double>.zero
-        for c in inverseFactorials3to18.reversed() { series = SIMD2(repeating: c) + t * series }
+        var series = Lanes.zero
+        for c in inverseFactorials3to18.reversed() { series = Lanes(repeating: c) + t * series }
         let r2 = r * r
-        return r + r2 * SIMD2(repeating: 0.5) + (r2 * t) * series
+        return r + r2 * Lanes(repeating: 0.5) + (r2 * t) * series
     }
 
     /// 1/3!, 1/4!, …, 1/18!, each the double nearest to the exact value's running

@@ -64,21 +64,25 @@ struct PoissonProblem {
             }
         }
         func inRange(_ eta: DoubleDouble) -> Bool { eta.hi > -600 && eta.hi < 600 }
-        // Two rows' exponentials at a time (each lane the same bits as one at a time: a
+        // Four rows' exponentials at a time (each lane the same bits as one at a time: a
         // third of the fit at 10⁶ services), the sums still taken row by row in order.
         var i = 0
-        while i + 1 < n {
-            let eta = linearPredictor(beta, row: i), next = linearPredictor(beta, row: i + 1)
-            guard inRange(eta), inRange(next) else { return nil }
-            let mu = Elementary.exponential(DoubleDoublePair(eta, next))
-            add(i, mu.first)
-            add(i + 1, mu.second)
-            i += 2
+        while i + 3 < n {
+            var etas = DoubleDoubleLanes<SIMD4<Double>>(.zero)
+            for lane in 0..<4 {
+                let eta = linearPredictor(beta, row: i + lane)
+                guard inRange(eta) else { return nil }
+                etas[lane: lane] = eta
+            }
+            let mus = Elementary.exponential(etas)
+            for lane in 0..<4 { add(i + lane, mus[lane: lane]) }
+            i += 4
         }
-        if i < n {
+        while i < n {
             let eta = linearPredictor(beta, row: i)
             guard inRange(eta) else { return nil }
             add(i, Elementary.exponential(eta))
+            i += 1
         }
         return (score, information)
     }

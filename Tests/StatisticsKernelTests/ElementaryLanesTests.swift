@@ -1,12 +1,13 @@
 import Testing
 @testable import StatisticsKernel
 
-/// The exponentials of two arguments at once (`DoubleDoublePair`, for the Poisson model)
-/// must be the scalar functions' bits in each lane: the model's figures are written, and
+/// The exponentials and logarithms of several arguments at once (`DoubleDoubleLanes`, for
+/// the Poisson model, the outlier screens and the charts) must be the scalar functions'
+/// bits in each lane: the model's figures are written, and
 /// the same bytes are promised whichever way they were computed. The scalar functions are
 /// the reference (they are themselves held to mpmath in `ElementaryTests`).
-@Suite("Elementary: two exponentials at once are the scalar ones, bit for bit")
-struct ElementaryPairTests {
+@Suite("Elementary: exponentials and logarithms side by side are the scalar ones, bit for bit")
+struct ElementaryLanesTests {
     /// Arguments over the whole range each function takes, with the edges: tiny, ±0,
     /// whole multiples of ln 2 and halfway between (where k's rounding turns), the ends
     /// where 2ᵏ needs two steps or the result is subnormal, and beyond them.
@@ -25,7 +26,7 @@ struct ElementaryPairTests {
         return values
     }
 
-    @Test("exp of a pair: each lane is exp of its own argument")
+    @Test("exp of two and of four: each lane is exp of its own argument")
     func doubles() {
         let values = Self.arguments(limit: 750, seed: 41)
         for index in 0..<values.count {
@@ -36,10 +37,16 @@ struct ElementaryPairTests {
                 #expect(pair[0].bitPattern == Elementary.exp(a).bitPattern || (pair[0].isNaN && a.isNaN), "exp(\(a))")
                 #expect(pair[1].bitPattern == Elementary.exp(b).bitPattern || (pair[1].isNaN && b.isNaN), "exp(\(b))")
             }
+            let four = SIMD4(values[index], other, values[(index * 3 + 1) % values.count], -values[index])
+            let fours = Elementary.exp(four)
+            for lane in 0..<4 {
+                let expected = Elementary.exp(four[lane])
+                #expect(fours[lane].bitPattern == expected.bitPattern || (fours[lane].isNaN && expected.isNaN), "exp(\(four[lane]))")
+            }
         }
     }
 
-    @Test("log of a pair and of an array: each value is log of its own argument")
+    @Test("log of two, of four and of an array: each value is log of its own argument")
     func logarithms() {
         var generator = SplitMix(seed: 45)
         var values: [Double] = [1, 0x1.6a09e667f3bcdp0, 0x1.6a09e667f3bcdp0.nextUp, 0x1.6a09e667f3bcdp-1, 2, 0.5,
@@ -53,15 +60,17 @@ struct ElementaryPairTests {
         func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
         for index in 0..<values.count {
             let a = values[index], b = values[(index * 13 + 1) % values.count]
-            let pair = Elementary.log(SIMD2(a, b))
+            let c = values[(index * 7 + 3) % values.count], d = values[(index * 19 + 4) % values.count]
+            let pair = Elementary.log(SIMD2(a, b)), four = Elementary.log(SIMD4(a, b, c, d))
             #expect(same(pair[0], Elementary.log(a)), "log(\(a))")
             #expect(same(pair[1], Elementary.log(b)), "log(\(b))")
+            for (lane, value) in [a, b, c, d].enumerated() { #expect(same(four[lane], Elementary.log(value)), "log(\(value))") }
             // And the double-double before its rounding, hi and lo.
-            guard a > 0, a.isFinite, b > 0, b.isFinite else { continue }
-            let wide = Elementary.logarithm(SIMD2(a, b))
-            let (first, second) = (Elementary.logarithm(DoubleDouble(a)), Elementary.logarithm(DoubleDouble(b)))
-            #expect(wide.first.hi.bitPattern == first.hi.bitPattern && wide.first.lo.bitPattern == first.lo.bitPattern)
-            #expect(wide.second.hi.bitPattern == second.hi.bitPattern && wide.second.lo.bitPattern == second.lo.bitPattern)
+            guard [a, b, c, d].allSatisfy({ $0 > 0 && $0.isFinite }) else { continue }
+            let wide = Elementary.logarithm(SIMD4(a, b, c, d))
+            for (lane, value) in [a, b, c, d].enumerated() {
+                #expect(Self.same(wide[lane: lane], Elementary.logarithm(DoubleDouble(value))), "logarithm(\(value))")
+            }
         }
         for count in [0, 1, 2, 7, values.count] {
             let logs = Elementary.logs(Array(values.prefix(count)))
@@ -70,7 +79,7 @@ struct ElementaryPairTests {
         }
     }
 
-    @Test("the double-double exponential of a pair: each lane, hi and lo, is the scalar one")
+    @Test("the double-double exponential of two and of four: each lane, hi and lo, is the scalar one")
     func doubleDoubles() {
         // The model takes it for |η| < 600; lows as a rounded sum leaves them.
         var generator = SplitMix(seed: 42)
@@ -79,35 +88,45 @@ struct ElementaryPairTests {
         }
         for index in 0..<values.count {
             let a = values[index], b = values[(index * 11 + 5) % values.count]
-            let pair = Elementary.exponential(DoubleDoublePair(a, b))
-            let (first, second) = (Elementary.exponential(a), Elementary.exponential(b))
-            #expect(pair.first.hi.bitPattern == first.hi.bitPattern && pair.first.lo.bitPattern == first.lo.bitPattern,
-                    "exponential(\(a.hi) + \(a.lo))")
-            #expect(pair.second.hi.bitPattern == second.hi.bitPattern && pair.second.lo.bitPattern == second.lo.bitPattern,
-                    "exponential(\(b.hi) + \(b.lo))")
+            let c = values[(index * 5 + 2) % values.count], d = values[(index * 17 + 9) % values.count]
+            var pair = DoubleDoubleLanes<SIMD2<Double>>(.zero), four = DoubleDoubleLanes<SIMD4<Double>>(.zero)
+            for (lane, value) in [a, b].enumerated() { pair[lane: lane] = value }
+            for (lane, value) in [a, b, c, d].enumerated() { four[lane: lane] = value }
+            let (pairs, fours) = (Elementary.exponential(pair), Elementary.exponential(four))
+            for (lane, value) in [a, b, c, d].enumerated() {
+                let expected = Elementary.exponential(value)
+                if lane < 2 { #expect(Self.same(pairs[lane: lane], expected), "exponential(\(value.hi) + \(value.lo))") }
+                #expect(Self.same(fours[lane: lane], expected), "exponential(\(value.hi) + \(value.lo)), four")
+            }
         }
     }
 
-    @Test("the pair's arithmetic is DoubleDouble's in each lane")
+    @Test("the lanes' arithmetic is DoubleDouble's in each lane")
     func arithmetic() {
         var generator = SplitMix(seed: 44)
         func draw() -> DoubleDouble {
             let hi = Double.random(in: -1e6...1e6, using: &generator)
             return DoubleDouble.twoSum(hi, hi * Double.random(in: -0x1p-53...0x1p-53, using: &generator))
         }
-        func same(_ pair: DoubleDoublePair, _ first: DoubleDouble, _ second: DoubleDouble) -> Bool {
-            pair.first.hi.bitPattern == first.hi.bitPattern && pair.first.lo.bitPattern == first.lo.bitPattern
-                && pair.second.hi.bitPattern == second.hi.bitPattern && pair.second.lo.bitPattern == second.lo.bitPattern
+        func same(_ pair: DoubleDoubleLanes<SIMD2<Double>>, _ first: DoubleDouble, _ second: DoubleDouble) -> Bool {
+            Self.same(pair[lane: 0], first) && Self.same(pair[lane: 1], second)
         }
         for _ in 0..<5_000 {
             let (a, b, c, d) = (draw(), draw(), draw(), draw())
-            let x = DoubleDoublePair(a, b), y = DoubleDoublePair(c, d)
+            var x = DoubleDoubleLanes<SIMD2<Double>>(.zero), y = x
+            (x[lane: 0], x[lane: 1], y[lane: 0], y[lane: 1]) = (a, b, c, d)
             #expect(same(x + y, a + c, b + d))
             #expect(same(x - y, a - c, b - d))
             #expect(same(x * y, a * c, b * d))
             #expect(same(x * y.hi, a * c.hi, b * d.hi))
             #expect(same(x + y.hi, a + c.hi, b + d.hi))
-            #expect(same(DoubleDoublePair.twoProduct(x.hi, y.hi), .twoProduct(a.hi, c.hi), .twoProduct(b.hi, d.hi)))
+            #expect(same(x / y, a / c, b / d))
+            #expect(same(DoubleDoubleLanes.twoProduct(x.hi, y.hi), .twoProduct(a.hi, c.hi), .twoProduct(b.hi, d.hi)))
         }
+    }
+
+    /// The same hi and lo bits.
+    static func same(_ a: DoubleDouble, _ b: DoubleDouble) -> Bool {
+        a.hi.bitPattern == b.hi.bitPattern && a.lo.bitPattern == b.lo.bitPattern
     }
 }
