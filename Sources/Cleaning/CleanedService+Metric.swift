@@ -1,5 +1,6 @@
 import PipelineDefinition
 import Returns
+import VFMCore
 
 extension CleanedService {
     /// This service's value of `metric` (inputs or derived measures); `nil` when missing.
@@ -71,19 +72,47 @@ extension Array where Element == CleanedService {
     /// every service, NaN where missing (no measure is ever NaN, `DerivedMeasures`). Each
     /// service's measures are derived once and read where it lies — for the analysis and
     /// the charts, which want many measures of a million services.
+    ///
+    /// The rows are measured in two halves on two cores when there are many: at the start
+    /// of the analysis nothing else is ready to run, and one core took 0.4 s at 10⁶
+    /// services (issue 30). Each half writes its own rows of the columns, straight into
+    /// their storage.
     public func measureColumns(_ metrics: [Metric]) -> [[Double]] {
-        var columns = metrics.map { _ in [Double](repeating: .nan, count: count) }
-        withUnsafeBufferPointer { services in
-            guard let first = services.baseAddress else { return }
-            for row in services.indices {
-                let input = UnsafePointer(first + row)
-                let people = input.pointee.input.peopleSupported, totalCost = input.pointee.input.totalCost
-                let measures = DerivedMeasures(counts: input.pointee.input.counts, people: people, totalCost: totalCost)
-                for (position, metric) in metrics.enumerated() {
-                    if let value = measures.value(of: metric, totalCost: totalCost, people: people) { columns[position][row] = value }
+        let pieces = count < 65_536 ? 1 : 2, rows = count
+        return withUnsafeBufferPointer { services in
+            Self.filledColumns(metrics.count, rows: rows) { columns in
+                guard let first = services.baseAddress else { return }
+                _ = Parallel.map(pieces) { piece in
+                    for row in rows * piece / pieces ..< rows * (piece + 1) / pieces {
+                        let input = UnsafePointer(first + row)
+                        let people = input.pointee.input.peopleSupported, totalCost = input.pointee.input.totalCost
+                        let measures = DerivedMeasures(counts: input.pointee.input.counts, people: people, totalCost: totalCost)
+                        for (position, metric) in metrics.enumerated() {
+                            if let value = measures.value(of: metric, totalCost: totalCost, people: people) {
+                                columns[position][row] = value
+                            }
+                        }
+                    }
                 }
             }
         }
-        return columns
+    }
+
+    /// `count` columns of `rows` NaNs, filled by `fill` through their own storage, each
+    /// column's opened in turn (`fill` sees them all at once; they are valid only inside it).
+    private static func filledColumns(_ count: Int, rows: Int,
+                                      opened: [UnsafeMutableBufferPointer<Double>] = [],
+                                      _ fill: ([UnsafeMutableBufferPointer<Double>]) -> Void) -> [[Double]] {
+        guard opened.count < count else {
+            fill(opened)
+            return []
+        }
+        var rest: [[Double]] = []
+        let column = [Double](unsafeUninitializedCapacity: rows) { buffer, initialised in
+            buffer.initialize(repeating: .nan)
+            initialised = rows
+            rest = filledColumns(count, rows: rows, opened: opened + [buffer], fill)
+        }
+        return [column] + rest
     }
 }
