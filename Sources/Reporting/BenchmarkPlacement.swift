@@ -1,5 +1,6 @@
 import Analysis
 import PipelineDefinition
+import VFMCore
 
 /// `tables/benchmark.csv`'s rows placed once: the measures in file order, how many services
 /// there are, per measure how many fall in each band, and the services furthest outside
@@ -37,15 +38,11 @@ struct BenchmarkPlacement {
             [FurthestSelection(below: true, count: count), FurthestSelection(below: false, count: count)]
         }
         let position = Dictionary(uniqueKeysWithValues: Metric.allCases.enumerated().map { ($1, $0) })
-        func present(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
         // Service by service, each row's figure and band read without its names (a row
         // built whole copied three names: at 10⁶ services, most of a second on one core).
         let columns = rows.placedMetrics.map { position[$0] }
-        var previous: (String?, String?, String?)?
+        serviceCount = Self.countServices(rows)
         for service in 0..<rows.serviceCount {
-            let names = rows.names(ofService: service)
-            let key = (present(names.authority), present(names.service), present(names.period))
-            if previous.map({ $0 != key }) ?? true { serviceCount += 1; previous = key }
             for (column, metric) in columns.enumerated() {
                 guard let metric else { continue }
                 if counts[metric] == [0, 0, 0, 0] { order.append(metric) }
@@ -67,13 +64,38 @@ struct BenchmarkPlacement {
         }
     }
 
+    /// The services of `rows`, counted where the names (an empty one missing) change from
+    /// one service to the next. A large table is counted in two halves on two cores, each
+    /// comparing its first service with the one before it, so the sum is the count of one
+    /// pass: reading a million services' names took 0.3 s of the report's own thread at 10⁶.
+    static func countServices(_ rows: BenchmarkTable) -> Int {
+        func key(_ service: Int) -> (String?, String?, String?) {
+            let names = rows.names(ofService: service)
+            return (present(names.authority), present(names.service), present(names.period))
+        }
+        let count = rows.serviceCount, pieces = count < 65_536 ? 1 : 2
+        return Parallel.map(pieces) { piece in
+            let range = count * piece / pieces ..< count * (piece + 1) / pieces
+            var changes = 0
+            var previous = range.lowerBound > 0 ? key(range.lowerBound - 1) : nil
+            for service in range {
+                let current = key(service)
+                if previous.map({ $0 != current }) ?? true { changes += 1 }
+                previous = current
+            }
+            return changes
+        }.reduce(0, +)
+    }
+
+    /// A name as the page counts it: an empty one is missing.
+    private static func present(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
+
     /// Every service in file order with its row per measure (the first when a service repeats).
     func grid() -> (services: [Service], cells: [Service: [String: BenchmarkRow]]) {
-        func present(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
         var services: [Service] = []
         var cells: [Service: [String: BenchmarkRow]] = [:]
         for row in rows {
-            let service = [present(row.authority), present(row.service), present(row.period)]
+            let service = [Self.present(row.authority), Self.present(row.service), Self.present(row.period)]
             if cells[service] == nil { services.append(service); cells[service] = [:] }
             if cells[service]?[row.metric.rawValue] == nil { cells[service]?[row.metric.rawValue] = row }
         }
