@@ -160,10 +160,11 @@ public enum PipelineRun {
     }
 
     /// Runs the four stages into `directory`. Each stage's files are written in the
-    /// background while later stages compute (`RunFileWrites`), on two queues: the small
-    /// files the report reads (`summary`: rejected rows, inputs, the analysis tables), and
-    /// the files that grow with the services (`files`: returns, services, flags, benchmark
-    /// — each stage's also flushed to disk there, which leaves `publish` less to `fsync`).
+    /// background while later stages compute (`RunFileWrites`), on three queues: the small
+    /// files the report reads (`summary`: rejected rows, inputs, the analysis tables), the
+    /// files that grow with the services (`files`: returns, services, flags), and the
+    /// benchmark, the largest, on its own — each stage's big files also flushed to disk
+    /// there, which leaves `publish` less to `fsync`.
     /// The report renders once the small files are written, while the big ones may still
     /// be; every write has ended before the manifest hashes the outputs, and before a
     /// failing run's staging directory is discarded.
@@ -177,12 +178,12 @@ public enum PipelineRun {
             return try stageAll(request, pipeline: pipeline, into: directory, writes: writes, progress: &progress)
         } catch {
             // A write that failed first (a full disk) is what the serial order would have reported.
-            throw writes.summary.settle() ?? writes.files.settle() ?? error
+            throw writes.summary.settle() ?? writes.files.settle() ?? writes.benchmark.settle() ?? error
         }
     }
 
     private struct StageWrites {
-        let summary = RunFileWrites(), files = RunFileWrites()
+        let summary = RunFileWrites(), files = RunFileWrites(), benchmark = RunFileWrites()
     }
 
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
@@ -230,8 +231,10 @@ public enum PipelineRun {
         writes.summary.start { () throws(VFMError) in try analysis.writeTables(toRunDirectory: directory) }
         // The benchmark, the largest file, is encoded in blocks on two cores, as by hand: while
         // the report draws, the two share the cores; once it is done, the benchmark's tail
-        // (the last second of a 10^6 run) no longer leaves one idle.
-        writes.files.start { () throws(VFMError) in
+        // (the last second of a 10^6 run) no longer leaves one idle. It has its own queue, so
+        // it starts now rather than after the cleaned services' files: written after them, it
+        // ended a 10^6 run a second after the report, with a core idle.
+        writes.benchmark.start { () throws(VFMError) in
             try analysis.writeBenchmark(toRunDirectory: directory, encodingOn: 2)
             try StagingDirectory.flush(directory)
         }
@@ -245,6 +248,7 @@ public enum PipelineRun {
         // The manifest hashes every file of the run.
         try progress.stage("write") { () throws(VFMError) in
             try writes.files.finish()
+            try writes.benchmark.finish()
             try report.writeManifest()
         }
         TestHook.pause(after: "report")
