@@ -1,3 +1,4 @@
+import StatisticsKernel
 import Tabular
 
 /// Every service's figure as a bar, sorted from lowest to highest, with the mean marked:
@@ -96,7 +97,8 @@ struct DistributionChart {
     /// (linear interpolation between order statistics, Hyndman & Fan type 7).
     private func percentiles() -> String {
         var svg = SVGDocument(width: ChartFrame.width, height: ChartFrame.height)
-        let values = points.map(\.y).sorted()
+        // `sorted()`'s values in linear time (a radix sort: a million services' figures).
+        let values = SortOrder.sortedValues(points.map(\.y))
         let yAxis = ChartAxis(metric: metric, values: [values.first ?? 0, values.last ?? 1])
         let n = HumanNumbers.count(points.count)
         let subtitle = "All services, n = \(n), one bar per percentile" + (mean.map { " · mean " + yAxis.label($0) } ?? "")
