@@ -42,11 +42,16 @@ extension Array where Element == CleanedService {
         }
     }
 
-    /// `clientFocus` of every service, in order, each read where it lies.
+    /// `clientFocus` of every service, in order, each read where it lies: in two halves on
+    /// two cores from 65,536 services, as `measureColumns` (the analysis and the report
+    /// each ask for a million at a point where nothing else runs).
     public func clientFocuses() -> [ClientFocus] {
         withUnsafeBufferPointer { services in
             guard let first = services.baseAddress else { return [] }
-            return services.indices.map { CleanedService.clientFocus(at: first + $0) }
+            let pieces = services.count < 65_536 ? 1 : 2, count = services.count
+            return Parallel.map(pieces) { piece in
+                (count * piece / pieces ..< count * (piece + 1) / pieces).map { CleanedService.clientFocus(at: first + $0) }
+            }.flatMap { $0 }
         }
     }
 

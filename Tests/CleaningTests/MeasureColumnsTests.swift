@@ -6,7 +6,8 @@ import VFMCore
 
 /// `measureColumns` fills every metric's column in one pass, in two halves on two cores
 /// from 65,536 services: each column must hold, row by row, what the service gives for
-/// that metric alone (`value(of:)`, NaN where missing), on both sides of the halves' cut.
+/// that metric alone (`value(of:)`, NaN where missing), on both sides of the halves' cut;
+/// and `clientFocuses`, cut the same way, each service's own client focus.
 @Suite("measure columns, one core or two")
 struct MeasureColumnsTests {
     @Test("each column is every service's own value of its metric", arguments: [3, 70_001])
@@ -27,5 +28,6 @@ struct MeasureColumnsTests {
             }
             #expect(same, "\(metric)")
         }
+        #expect(services.clientFocuses() == services.map(\.clientFocus))
     }
 }
