@@ -38,7 +38,9 @@ let package = Package(
         .systemLibrary(name: "CLinearAlgebra"),
         // prctl, posix_spawn + sigwait, getrlimit: what the process supervisor needs from C.
         .target(name: "CProcessShims"),
-        .target(name: "VFMCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+        // malloc_trim (malloc.h), for giving back the pages a million freed rows leave.
+        .target(name: "CAllocator"),
+        .target(name: "VFMCore", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CAllocator"],
                 swiftSettings: swiftSettings),
         .target(name: "StatisticsKernel", dependencies: [.product(name: "BitCollections", package: "swift-collections"), "CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),

@@ -164,7 +164,40 @@ extension ServiceReturn {
             }
             return rows[a].source < rows[b].source
         } }
+        guard order.indices.contains(where: { order[$0] != $0 }) else { return }
         rows.permute(to: order)
+        reallocateStorage(&rows)
+    }
+
+    /// Gives each row's counts and service name a new allocation, in the rows' order: after
+    /// a sort that moved rows, the ones made while reading lie in file order, and every later
+    /// pass over the rows in their new order (a dozen, from cleaning to the report) then
+    /// reached them at random, a cache miss per row each — measured at 10^6 rows, 1.7 s of
+    /// CPU in all. Every new allocation is made before any old one is freed, so that none
+    /// lands in a hole an old one left (which would scatter them again); in two halves on
+    /// two cores, each half in order. The values are the same; only where they lie changes.
+    static func reallocateStorage(_ rows: inout [ServiceReturn]) {
+        let count = rows.count, pieces = count < 65_536 ? 1 : 2
+        var previous: [[(CountValues, String)]] = []
+        rows.withUnsafeMutableBufferPointer { rows in
+            previous = Parallel.map(pieces) { piece in
+                (count * piece / pieces ..< count * (piece + 1) / pieces).map { index in
+                    let old = (rows[index].counts, rows[index].service)
+                    rows[index].counts = old.0.reallocated()
+                    // From its bytes: a new string, never the old storage shared.
+                    rows[index].service = old.1.utf8.withContiguousStorageIfAvailable { String(decoding: $0, as: UTF8.self) }
+                        ?? String(decoding: Array(old.1.utf8), as: UTF8.self)
+                    return old
+                }
+            }
+        }
+        // The old allocations freed, all at once, each half on its own core.
+        previous.withUnsafeMutableBufferPointer { halves in
+            _ = Parallel.map(halves.count) { half in halves[half] = [] }
+        }
+        // Their pages, nearly all of them free now, go back to the system rather than
+        // waiting in the allocator's lists (at 10^6 rows they would add ~150 MB to the peak).
+        FreedMemory.returnToSystem()
     }
 }
 

@@ -147,6 +147,16 @@ public struct CountValues: Sendable, Equatable {
         return copy
     }
 
+    /// The same counts in a new allocation of exactly their size.
+    public func reallocated() -> CountValues {
+        guard !values.isEmpty else { return self }
+        var copy = self
+        copy.values = [Double](unsafeUninitializedCapacity: values.count) { buffer, initialised in
+            initialised = buffer.initialize(fromContentsOf: values)
+        }
+        return copy
+    }
+
     /// How many counts are present before `slot`: its position in `values`.
     @usableFromInline
     func rank(_ slot: Int) -> Int { (present & ((1 << slot) - 1)).nonzeroBitCount }

@@ -36,6 +36,40 @@ struct StableSortTests {
         // no period, then 2013 from line 1 before line 2.
         #expect(rows.map(\.source.line) == [5, 6, 4, 1, 2, 3, 7])
     }
+
+    @Test("a sort that moves rows gives their counts and long names new storage, the values unchanged",
+          arguments: [10, 70_001])
+    func reallocatesInOrder(count: Int) {
+        var rows = (0..<count).map { index in
+            var row = Self.row("Authority \(index % 7)", "Service \(count - index), a name long enough for the heap",
+                               index % 3 == 0 ? nil : "2013", line: index + 2)
+            if index % 5 != 0 { row.counts[.outcomesTotal] = Double(index) }
+            if index % 2 == 0 { row.counts[.clientsLD] = 0.5 }
+            return row
+        }
+        func storage(_ row: ServiceReturn) -> (UnsafeRawPointer?, UnsafeRawPointer?) {
+            (row.counts.values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) },
+             row.service.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil)
+        }
+        var before: [Int: (row: ServiceReturn, storage: (UnsafeRawPointer?, UnsafeRawPointer?))] = [:]
+        for row in rows { before[row.source.line] = (row, storage(row)) }
+        ServiceReturn.sortStably(&rows)
+        for row in rows {
+            guard let old = before[row.source.line] else {
+                Issue.record("a row that was not there: line \(row.source.line)")
+                continue
+            }
+            #expect(row == old.row)
+            let (counts, name) = storage(row)
+            if !row.counts.values.isEmpty { #expect(counts != old.storage.0, "line \(row.source.line): the counts' storage is new") }
+            #expect(name != nil && name != old.storage.1, "line \(row.source.line): the name's storage is new")
+        }
+        // Already in order: nothing moves, nothing is allocated again.
+        let sorted = rows, sortedStorage = rows.map(storage)
+        ServiceReturn.sortStably(&rows)
+        #expect(rows == sorted)
+        #expect(rows.map(storage).elementsEqual(sortedStorage) { $0.0 == $1.0 && $0.1 == $1.1 })
+    }
 }
 
 @Suite("byte order from 16-byte prefixes")
