@@ -16,7 +16,7 @@ struct LogAxis {
     /// whole powers of ten, with ticks at 1, 2, 5 × 10^k and 0.8, 0.9, 1.1, 1.25.
     init(values: [Double], money: Bool, tight: Bool = false) {
         self.money = money
-        let logs = values.filter { $0 > 0 && $0.isFinite }.map(Self.log10)
+        let logs = Self.log10(values.filter { $0 > 0 && $0.isFinite })
         var low = logs.min() ?? 0, high = logs.max() ?? 1
         if tight {
             let pad = max(0.02, 0.06 * (high - low))
@@ -58,7 +58,12 @@ struct LogAxis {
 
     /// Position of `value` (> 0) along a screen interval; values outside are clamped to it.
     func position(_ value: Double, from: Double, to: Double) -> Double {
-        from + min(1, max(0, fraction(value))) * (to - from)
+        position(ofLogarithm: Self.log10(value), from: from, to: to)
+    }
+
+    /// `position` from `log10(value)` already worked out.
+    func position(ofLogarithm power: Double, from: Double, to: Double) -> Double {
+        from + min(1, max(0, fraction(ofLogarithm: power))) * (to - from)
     }
 
     /// Where `value` (> 0) falls between the ends: 0 at `lower`, 1 at `upper`, beyond them

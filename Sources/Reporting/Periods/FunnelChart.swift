@@ -118,9 +118,11 @@ struct FunnelChart {
         var counts = [Int](repeating: 0, count: columns * rows)
         let (width, height) = ((ChartFrame.right - ChartFrame.left) / Double(columns),
                                (ChartFrame.bottom - ChartFrame.top) / Double(rows))
-        for point in points {
-            let x = xAxis.position(point.size, from: 0, to: Double(columns))
-            let y = yAxis.position(point.ratio, from: Double(rows), to: 0)
+        // The points' logarithms in bulk (`LogAxis.log10` of an array: the same bits).
+        let sizes = LogAxis.log10(points.map(\.size)), ratios = LogAxis.log10(points.map(\.ratio))
+        for k in points.indices {
+            let x = xAxis.position(ofLogarithm: sizes[k], from: 0, to: Double(columns))
+            let y = yAxis.position(ofLogarithm: ratios[k], from: Double(rows), to: 0)
             counts[min(rows - 1, Int(y)) * columns + min(columns - 1, Int(x))] += 1
         }
         let most = counts.max() ?? 1
@@ -146,16 +148,29 @@ extension FunnelChart {
         guard let edits = tables?.edits else { return [] }
         var variables: [String] = []
         for edit in edits where !variables.contains(edit.variable) { variables.append(edit.variable) }
+        // The rows by position, read where they lie (filtering the rows copied every edit of
+        // a million services, names retained, for each variable), and a point's name made
+        // only if the chart can draw that point alone: every point of a chart small enough to
+        // draw each, else the flagged ones (the rest go into the density grid, unnamed).
         return variables.compactMap { variable in
-            let screened = edits.filter { $0.variable == variable && $0.effect != nil }
-            guard let last = screened.last else { return nil }
-            let pair = edits.filter { $0.variable == variable && $0.from == last.from && $0.to == last.to }
-            let ratios = pair.filter { $0.effect != nil }.compactMap(\.ratio)
+            guard let last = edits.lastIndex(where: { $0.variable == variable && $0.effect != nil }).map({ edits[$0] })
+            else { return nil }
+            let pair = edits.indices.filter {
+                edits[$0].variable == variable && edits[$0].from == last.from && edits[$0].to == last.to
+            }
+            let ratios = pair.compactMap { edits[$0].effect != nil ? edits[$0].ratio : nil }
             guard let median = OrderStatistics.median(ratios) else { return nil }
-            let points = pair.compactMap { row -> Point? in
-                guard let ratio = row.ratio, ratio > 0, let a = row.valueFrom, let b = row.valueTo else { return nil }
-                return Point(size: max(a, b), ratio: ratio, flagged: row.outcome == "above" || row.outcome == "below",
-                             name: row.authority + " — " + row.service)
+            var points: [Point] = [], rows: [Int] = []
+            for index in pair {
+                guard let ratio = edits[index].ratio, ratio > 0, let a = edits[index].valueFrom, let b = edits[index].valueTo
+                else { continue }
+                points.append(Point(size: max(a, b), ratio: ratio,
+                                    flagged: edits[index].outcome == "above" || edits[index].outcome == "below", name: ""))
+                rows.append(index)
+            }
+            let drawsEach = points.count <= ReportLimits.scatterPoints
+            for k in points.indices where drawsEach || points[k].flagged {
+                points[k].name = edits[rows[k]].authority + " — " + edits[rows[k]].service
             }
             return FunnelChart(variable: variable, from: last.from, to: last.to, points: points, medianRatio: median,
                                effectLow: last.effectLow, effectHigh: last.effectHigh, sizeExponent: sizeExponent)

@@ -86,21 +86,24 @@ enum PeriodSection {
                 + "a value carried over unchanged or missing is not screened.")])]
         var items: [[Inline]] = []
         for variable in variables {
-            let rows = edits.filter { $0.variable == variable }
-            let outside = rows.filter { $0.outcome == "above" || $0.outcome == "below" }
-                .sorted { distance($0.ratio) > distance($1.ratio) }
-            let screened = rows.filter { $0.outcome != "not-screened" && $0.outcome != "unchanged" }.count
+            // The rows by position, read where they lie: filtering the rows themselves copied
+            // every edit of a million services (its names retained) for each variable.
+            let rows = edits.indices.filter { edits[$0].variable == variable }
+            let outside = rows.filter { edits[$0].outcome == "above" || edits[$0].outcome == "below" }
+                .sorted { distance(edits[$0].ratio) > distance(edits[$1].ratio) }
+            let screened = rows.count { edits[$0].outcome != "not-screened" && edits[$0].outcome != "unchanged" }
             var item: [Inline] = [.code(variable), .text(": \(HumanNumbers.count(outside.count)) of "
                 + "\(HumanNumbers.count(screened)) screened changes outside the bounds")]
-            let thousands = rows.filter { row in
-                variable == "total_cost" && row.ratio.map { PeriodEdits.thousandsRange.contains($0)
+            let thousands = rows.count { index in
+                variable == "total_cost" && edits[index].ratio.map { PeriodEdits.thousandsRange.contains($0)
                     || PeriodEdits.thousandsRange.contains(1 / $0) } == true
-            }.count
+            }
             if thousands > 0 {
                 item.append(.text(" (\(HumanNumbers.count(thousands)) looking like £ one year and £ thousands the other)"))
             }
             if !outside.isEmpty { item.append(.text(", furthest: ")) }
-            for (position, row) in outside.prefix(listed).enumerated() {
+            for (position, index) in outside.prefix(listed).enumerated() {
+                let row = edits[index]
                 if position > 0 { item.append(.text("; ")) }
                 item += [.name(row.authority + " — " + row.service),
                          .text(" (\(row.from) → \(row.to): " + value(row.valueFrom, variable) + " → "
