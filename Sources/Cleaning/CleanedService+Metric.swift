@@ -48,10 +48,8 @@ extension Array where Element == CleanedService {
     public func clientFocuses() -> [ClientFocus] {
         withUnsafeBufferPointer { services in
             guard let first = services.baseAddress else { return [] }
-            let pieces = services.count < 65_536 ? 1 : 2, count = services.count
-            return Parallel.map(pieces) { piece in
-                (count * piece / pieces ..< count * (piece + 1) / pieces).map { CleanedService.clientFocus(at: first + $0) }
-            }.flatMap { $0 }
+            return Parallel.mapInHalves(services.count) { rows in rows.map { CleanedService.clientFocus(at: first + $0) } }
+                .flatMap { $0 }
         }
     }
 
@@ -83,12 +81,11 @@ extension Array where Element == CleanedService {
     /// services (issue 30). Each half writes its own rows of the columns, straight into
     /// their storage.
     public func measureColumns(_ metrics: [Metric]) -> [[Double]] {
-        let pieces = count < 65_536 ? 1 : 2, rows = count
-        return withUnsafeBufferPointer { services in
-            Self.filledColumns(metrics.count, rows: rows) { columns in
+        withUnsafeBufferPointer { services in
+            Self.filledColumns(metrics.count, rows: services.count) { columns in
                 guard let first = services.baseAddress else { return }
-                _ = Parallel.map(pieces) { piece in
-                    for row in rows * piece / pieces ..< rows * (piece + 1) / pieces {
+                _ = Parallel.mapInHalves(services.count) { rows in
+                    for row in rows {
                         let input = UnsafePointer(first + row)
                         let people = input.pointee.input.peopleSupported, totalCost = input.pointee.input.totalCost
                         let measures = DerivedMeasures(counts: input.pointee.input.counts, people: people, totalCost: totalCost)

@@ -56,7 +56,7 @@ public enum OutlierScreen {
             sample.append(value)
             indices.append(index)
         }
-        // The project's log, not libm's (whose last bits differ by CPU), two at a time.
+        // The project's log, not libm's (whose last bits differ by CPU), in bulk (`Elementary.logs`).
         if logScale { sample = Elementary.logs(sample) }
         guard !sample.isEmpty else { return Screening(findings: [], skippedBecause: "no values", screened: 0) }
         let local: (findings: [Finding], skipped: String?)

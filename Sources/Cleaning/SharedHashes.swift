@@ -17,9 +17,9 @@ enum SharedHashes {
                            hash: (String, String, String?, inout [UInt8]) -> Int) -> [[Int]] {
         let pieces = services.count < 4_096 ? 1 : 4
         let hashes = services.withUnsafeBufferPointer { rows in
-            Parallel.map(pieces) { piece -> [Int] in
+            Parallel.mapRanges(rows.count, pieces: pieces) { range -> [Int] in
                 var scratch: [UInt8] = []
-                return (rows.count * piece / pieces..<rows.count * (piece + 1) / pieces).map { index in
+                return range.map { index in
                     hash(rows[index].input.authority, rows[index].input.service, rows[index].input.period, &scratch)
                 }
             }

@@ -73,9 +73,7 @@ struct BenchmarkPlacement {
             let names = rows.names(ofService: service)
             return (present(names.authority), present(names.service), present(names.period))
         }
-        let count = rows.serviceCount, pieces = count < 65_536 ? 1 : 2
-        return Parallel.map(pieces) { piece in
-            let range = count * piece / pieces ..< count * (piece + 1) / pieces
+        return Parallel.mapInHalves(rows.serviceCount) { range in
             var changes = 0
             var previous = range.lowerBound > 0 ? key(range.lowerBound - 1) : nil
             for service in range {

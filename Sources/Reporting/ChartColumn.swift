@@ -25,7 +25,7 @@ struct ChartColumn {
             largest = max(largest, value)
         }
         guard smallest.isFinite, largest > smallest * ChartAxis.logSpan else { return nil }
-        // The positive values' logarithms two at a time (`LogAxis.log10`'s, the same bits).
+        // The positive values' logarithms in bulk (`LogAxis.log10`'s, the same bits).
         var positive: [Double] = []
         for value in values { if let value = value.wrappedValue, value > 0 { positive.append(value) } }
         let logarithms = LogAxis.log10(positive)

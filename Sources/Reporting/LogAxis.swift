@@ -44,7 +44,7 @@ struct LogAxis {
 
     static func log10(_ value: Double) -> Double { Elementary.log(value) / ln10 }
 
-    /// `log10(_:)` of every value (positive), the logarithms taken two at a time.
+    /// `log10(_:)` of every value (positive), the logarithms taken in bulk (`Elementary.logs`).
     static func log10(_ values: [Double]) -> [Double] { Elementary.logs(values).map { $0 / ln10 } }
 
     /// ln 10, once: a scatter of a million services takes a logarithm per point.

@@ -177,11 +177,10 @@ extension ServiceReturn {
     /// lands in a hole an old one left (which would scatter them again); in two halves on
     /// two cores, each half in order. The values are the same; only where they lie changes.
     static func reallocateStorage(_ rows: inout [ServiceReturn]) {
-        let count = rows.count, pieces = count < 65_536 ? 1 : 2
         var previous: [[(CountValues, String)]] = []
         rows.withUnsafeMutableBufferPointer { rows in
-            previous = Parallel.map(pieces) { piece in
-                (count * piece / pieces ..< count * (piece + 1) / pieces).map { index in
+            previous = Parallel.mapInHalves(rows.count) { range in
+                range.map { index in
                     let old = (rows[index].counts, rows[index].service)
                     rows[index].counts = old.0.reallocated()
                     // From its bytes: a new string, never the old storage shared.

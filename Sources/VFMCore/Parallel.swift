@@ -56,6 +56,21 @@ extension Parallel {
         try b.get()
     }
 
+    /// `body` of `0..<count` cut into `pieces` contiguous ranges, in order, the ranges on
+    /// all cores at once (`map`): for a pass over rows whose every row is its own work.
+    public static func mapRanges<T>(_ count: Int, pieces: Int, _ body: (Range<Int>) -> T) -> [T] {
+        map(pieces) { piece in body(count * piece / pieces ..< count * (piece + 1) / pieces) }
+    }
+
+    /// `mapRanges` in two halves from `halvingThreshold` rows, in one range below it, where
+    /// a second thread would cost more than its half saves.
+    public static func mapInHalves<T>(_ count: Int, _ body: (Range<Int>) -> T) -> [T] {
+        mapRanges(count, pieces: count < halvingThreshold ? 1 : 2, body)
+    }
+
+    /// Rows from which `mapInHalves` uses two cores.
+    public static let halvingThreshold = 65_536
+
     private enum Either<A, B> {
         case first(A)
         case second(B)

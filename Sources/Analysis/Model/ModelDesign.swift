@@ -45,7 +45,7 @@ struct ModelDesign {
             else { continue }
             entering.append(index)
             counts.append(outcomes)
-            offsets.append(totalCost)  // its log below, two at a time
+            offsets.append(totalCost)  // its log below, in bulk (`Elementary.logs`)
             if needsFocus { focuses.append(focus) }
             if needsIndex { supportIndexes.append(supportIndex ?? 0) }
         }
