@@ -7,7 +7,7 @@ import Workbook
 struct FileIngest {
     var summary: InputFileSummary
     /// Accepted rows with their extra cells aligned to `extraColumns`.
-    var accepted: [(serviceReturn: ServiceReturn, extraValues: [String?])]
+    var accepted: AcceptedRows
     var rejected: [RejectedRow]
     var extraColumns: [ExtraColumn]
     var warnings: [String]
@@ -94,7 +94,7 @@ struct FileIngest {
                 + "the file may mix two encodings — check names with £ or accented letters, and save it as CSV UTF-8")
         }
         // Records split and typed in blocks on both cores (`PieceParse`), as one parser would.
-        var parser = PieceParse(sizes: sizes)
+        var parser = PieceParse(sizes: sizes, textBytes: text.bytes)
         var table = ReturnTable(name: name, missingWords: missingWords, totals: totals, padsRows: false)
         var scratch: [UInt8] = []
         try chunks { chunk, offset in

@@ -43,25 +43,33 @@ public enum IngestStage {
         var rejected: [RejectedRow] = []
         var warnings = discoveryWarnings
         warnings += leftOut.map { "file left out (--skip-bad-files), the others are published: " + $0.description }
-        returns.reserveCapacity(ingested.reduce(0) { $0 + $1.accepted.count })
+        let acceptedCount = ingested.reduce(0) { $0 + $1.accepted.count }
         for fileIndex in ingested.indices {
-            // The file's rows are taken out of it and moved one by one (`popLast` moves; a
-            // loop over the array would copy every row, a retain per string). They come out
-            // last first; `sortStably` puts them in one total order whatever order they came in.
+            // The file's rows are taken out of it: the only file's returns as they are (no
+            // extra columns to place), else moved one by one (`popLast` moves; a loop over
+            // the array would copy every row, a retain per string). `sortStably` puts them
+            // in one total order whatever order they came in.
             var accepted = ingested[fileIndex].accepted
-            ingested[fileIndex].accepted = []
+            ingested[fileIndex].accepted = AcceptedRows()
             let file = ingested[fileIndex]
-            let positions = file.extraColumns.map { union.position(of: $0.key) }
-            while let (serviceReturn, values) = accepted.popLast() {
-                var row = consume serviceReturn
-                if !union.names.isEmpty {
-                    var cells = union.names.map { ExtraCell(header: $0, value: nil) }
-                    for (index, value) in values.enumerated() {
-                        if let position = positions[index] { cells[position].value = value }
+            if union.names.isEmpty, returns.isEmpty {
+                returns = accepted.takeReturns()
+            } else {
+                returns.reserveCapacity(acceptedCount)
+                let positions = file.extraColumns.map { union.position(of: $0.key) }
+                var values = accepted.extraValues
+                var rows = accepted.takeReturns()
+                while var row = rows.popLast() {
+                    let rowValues = values.popLast() ?? []
+                    if !union.names.isEmpty {
+                        var cells = union.names.map { ExtraCell(header: $0, value: nil) }
+                        for (index, value) in rowValues.enumerated() {
+                            if let position = positions[index] { cells[position].value = value }
+                        }
+                        row.extraColumns = cells
                     }
-                    row.extraColumns = cells
+                    returns.append(row)
                 }
-                returns.append(row)
             }
             rejected += file.rejected
             warnings += file.warnings

@@ -21,7 +21,7 @@ struct ReturnTable {
     private(set) var preambleRows = 0
     private(set) var headerLine: Int?
     private(set) var rowsRead = 0
-    private(set) var accepted: [(serviceReturn: ServiceReturn, extraValues: [String?])] = []
+    private(set) var accepted = AcceptedRows()
     private(set) var rejected: [RejectedRow] = []
     private(set) var cellsBeyondHeader = false
     /// A row that maps every required column, held until the next row says whether it is
@@ -103,9 +103,13 @@ struct ReturnTable {
         rowsRead += rows.rowsRead
         if rows.reader.droppedUnnamedCells { reader?.droppedUnnamedCells = true }
         reader?.remarks.append(rows.reader.remarks)
-        rows.accepted.withUnsafeMutableBufferPointer { $0.reverse() }  // moves: popLast then takes them in order
-        while let row = rows.accepted.popLast() { accepted.append(row) }
+        accepted.append(moving: rows.accepted)
         rejected += rows.rejected
+    }
+
+    /// Makes room for `count` accepted rows in all, so that taking them moves no earlier row.
+    mutating func reserveRows(_ count: Int) {
+        accepted.reserveCapacity(count)
     }
 
     /// What a row above the data was: part of the header or preamble (`taken`), an unusable
@@ -189,12 +193,14 @@ struct ReturnTable {
 /// (`FileIngest`'s parse on both cores), for `ReturnTable.take(typed:)`.
 struct TypedRows {
     var reader: ReturnRowReader
-    var accepted: [(serviceReturn: ServiceReturn, extraValues: [String?])] = []
+    var accepted = AcceptedRows()
     var rejected: [RejectedRow] = []
     var rowsRead = 0
 
-    init(reader: ReturnRowReader) {
+    /// - Parameter expectedRows: room made for accepted rows at the start.
+    init(reader: ReturnRowReader, expectedRows: Int = 0) {
         self.reader = reader
+        accepted.reserveCapacity(expectedRows)
         // The piece's remarks are its own; the table appends them after its earlier ones.
         self.reader.remarks = RowRemarks()
     }
@@ -209,12 +215,12 @@ struct TypedRows {
 extension RowOutcome {
     /// Counts the row where it belongs: an accepted or rejected row is a row read (SPEC §5
     /// rows read = accepted + rejected); a skipped one (blank, note) is not.
-    consuming func tally(rowsRead: inout Int, accepted: inout [(serviceReturn: ServiceReturn, extraValues: [String?])],
+    consuming func tally(rowsRead: inout Int, accepted: inout AcceptedRows,
                          rejected: inout [RejectedRow]) {
         switch consume self {
         case .accepted(let serviceReturn, let extraValues):
             rowsRead += 1
-            accepted.append((serviceReturn, extraValues))
+            accepted.append(serviceReturn, extraValues: extraValues)
         case .rejected(let row):
             rowsRead += 1
             rejected.append(row)
