@@ -37,6 +37,33 @@ struct StableSortTests {
         #expect(rows.map(\.source.line) == [5, 6, 4, 1, 2, 3, 7])
     }
 
+    @Test("the sort over keys gives the order of stableOrder, with services alike in their first 16 bytes and authorities that cannot be ranked",
+          arguments: [false, true])
+    func keysAgreeWithStableOrder(unranked: Bool) {
+        var state: UInt64 = unranked ? 11 : 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Authorities `café` twice over (U+00E9, and e + U+0301: equal Strings, different
+        // bytes) leave the authorities unranked; services share 16-byte prefixes.
+        let authorities = unranked ? ["caf\u{E9}", "cafe\u{301}", "Bath"] : ["Leeds", "Bath", "York"]
+        let services = ["Supported Employment A", "Supported Employment B", "Supported Employment", "IPS", "Supported Employmen"]
+        let rows = (0..<9_000).map { index in
+            Self.row(authorities[next(authorities.count)], services[next(services.count)],
+                     [nil, "2013", "2012"][next(3)], line: next(50))
+        }
+        var sorted = rows
+        ServiceReturn.sortStably(&sorted)
+        // Equal rows (same line too) keep their order: a stable sort's.
+        let expected = rows.indices.sorted { a, b in
+            if ServiceReturn.stableOrder(rows[a], rows[b]) { return true }
+            if ServiceReturn.stableOrder(rows[b], rows[a]) { return false }
+            return a < b
+        }.map { rows[$0] }
+        #expect(sorted == expected)
+    }
+
     @Test("a sort that moves rows gives their counts and long names new storage, the values unchanged",
           arguments: [10, 70_001])
     func reallocatesInOrder(count: Int) {
