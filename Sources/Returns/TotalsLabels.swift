@@ -26,7 +26,24 @@ package struct TotalsLabels: Sendable {
             label.utf8.split { !(($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))) }
                 .max { $0.count < $1.count }.map(Array.init) ?? []
         }
-        self.needles = needles.contains { $0.isEmpty } ? nil : needles
+        self.needles = needles.contains { $0.isEmpty } ? nil : Self.fewest(needles)
+    }
+
+    /// The needles that hold no other (`totals` and `subtotal` hold `total`), each once: a
+    /// name holds one of all the needles exactly when it holds one of these.
+    static func fewest(_ needles: [[UInt8]]) -> [[UInt8]] {
+        func holds(_ needle: [UInt8], _ other: [UInt8]) -> Bool {
+            other.count <= needle.count
+                && (0...(needle.count - other.count)).contains { needle[$0..<($0 + other.count)].elementsEqual(other) }
+        }
+        var kept: [[UInt8]] = []
+        for (index, needle) in needles.enumerated() {
+            let holdsAnother = needles.indices.contains { other in
+                other != index && holds(needle, needles[other]) && (needles[other] != needle || other < index)
+            }
+            if !holdsAnother { kept.append(needle) }
+        }
+        return kept
     }
 
     /// Whether the ASCII `cell`, lower-cased, holds one of `needles`: a byte scan with no
@@ -43,9 +60,10 @@ package struct TotalsLabels: Sendable {
         for byte in bytes where byte >= 0x80 { return nil }
         func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte }
         for start in bytes.indices {
-            for needle in needles where needle.count <= bytes.count - start {
+            let first = lower(bytes[start])
+            for needle in needles where needle[0] == first && needle.count <= bytes.count - start {
                 var matched = true
-                for (offset, expected) in needle.enumerated() where lower(bytes[start + offset]) != expected {
+                for (offset, expected) in needle.enumerated().dropFirst() where lower(bytes[start + offset]) != expected {
                     matched = false
                     break
                 }

@@ -39,6 +39,13 @@ struct CouncilRowTests {
         #expect(file.rejected.isEmpty)
     }
 
+    @Test("the byte scan looks for the fewest needles: those holding another, and repeats, are dropped")
+    func fewestNeedles() {
+        let needles = ["total", "totals", "total", "total", "subtotal", "sum", "services"].map { Array($0.utf8) }
+        #expect(TotalsLabels.fewest(needles).map { String(decoding: $0, as: UTF8.self) } == ["total", "sum", "services"])
+        #expect(TotalsLabels.fewest([Array("ab".utf8), Array("b".utf8)]) == [Array("b".utf8)])
+    }
+
     @Test("the pipeline's totals labels replace the standard ones")
     func configuredTotals() throws {
         let file = try Self.ingest("Leeds,Gesamt,100,10,2,,\nLeeds,Total,100,10,2,,\n", totals: TotalsLabels(["gesamt"]))
