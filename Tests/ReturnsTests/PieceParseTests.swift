@@ -103,6 +103,27 @@ struct PieceParseTests {
         }
     }
 
+    /// With LF or CRLF line ends only, blocks are cut at guessed LFs (`CSVRecordBoundaries.guessedCuts`)
+    /// and the cuts confirmed by the parsers: a guess inside a quoted cell must be caught and
+    /// the block scanned instead (taking an unconfirmed cut fails this, tried).
+    @Test("LF-only and CRLF-only files, whose blocks are cut at guessed line ends, with and without line ends inside quotes",
+          arguments: 0..<60)
+    func guessedCuts(seed: Int) {
+        let lf = Self.file(seed: seed + 5_000).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let unquoted = lf.replacingOccurrences(of: "\"two\nlines\"", with: "two lines")
+            .replacingOccurrences(of: "\"crlf\ninside\"", with: "crlf").replacingOccurrences(of: "\"cr\ninside\"", with: "cr")
+            .replacingOccurrences(of: "\"notes\nover two lines\"", with: "notes")
+        // The same with CRLF line ends, as spreadsheets write them.
+        let crlf = [lf, unquoted].map { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+        for text in [lf, unquoted] + crlf {
+            let bytes = Array(text.utf8)
+            let whole = Self.read(bytes)
+            for sizes in Self.cuts {
+                #expect(Self.read(bytes, sizes: sizes) == whole, "block \(sizes.block), largest pending \(sizes.largestPending)")
+            }
+        }
+    }
+
     @Test("the same in Windows-1252 and with a byte-order mark")
     func encodings() {
         for seed in 0..<10 {

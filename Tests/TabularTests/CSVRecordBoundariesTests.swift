@@ -99,6 +99,39 @@ struct CSVRecordBoundariesTests {
         }
     }
 
+    /// A block's guessed cuts (`guessedCuts`) are confirmed by the parsers of the text before
+    /// each ending between records; confirmed, they must be the tracked cuts, line counts
+    /// included. Texts with LF or CRLF line ends (a lone CR gives no guess).
+    @Test("a block's guessed cuts, once the parser confirms them, are the tracked cuts", arguments: 0..<60)
+    func guessedCutsConfirmedExactlyWhenRight(seed: Int) {
+        var random = Random(seed: UInt64(seed) &+ 77)
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var text = random.text().filter { $0 != cr }
+        if seed % 2 == 1 { text = text.flatMap { $0 == lf ? [cr, lf] : [$0] } }
+        text.withUnsafeBufferPointer { buffer in
+            guard !text.isEmpty else { return }
+            for middle in 1...text.count {
+                guard let cuts = CSVRecordBoundaries.guessedCuts(buffer, middle: middle) else {
+                    #expect(text[(middle - 1)...].firstIndex(of: lf) == nil, "middle \(middle): an LF after it, and no lone CR")
+                    continue
+                }
+                #expect(cuts.middle.offset >= middle && text[cuts.middle.offset - 1] == lf)
+                #expect(cuts.last.offset == (text.lastIndex(of: lf) ?? -1) + 1)
+                var parser = CSVByteParser()
+                parser.feed(UnsafeBufferPointer(rebasing: buffer[..<cuts.middle.offset])) { _ in true }
+                let middleConfirmed = parser.isBetweenRecords
+                #expect(middleConfirmed == (CSVRecordBoundaries.firstBoundary(buffer, atOrAfter: middle) == cuts.middle))
+                parser.feed(UnsafeBufferPointer(rebasing: buffer[cuts.middle.offset..<cuts.last.offset])) { _ in true }
+                if middleConfirmed, parser.isBetweenRecords {
+                    #expect(CSVRecordBoundaries.scan(buffer, middle: middle).last == cuts.last)
+                }
+            }
+        }
+        // A lone CR before the last LF: no guess.
+        let lone = Array("a\rb\nc\n".utf8)
+        lone.withUnsafeBufferPointer { #expect(CSVRecordBoundaries.guessedCuts($0, middle: 1) == nil) }
+    }
+
     /// A reproducible generator (an LCG) of short CSV texts full of quotes and line ends.
     struct Random {
         var state: UInt64
