@@ -178,12 +178,8 @@ public enum PipelineRun {
             return try stageAll(request, pipeline: pipeline, into: directory, writes: writes, progress: &progress)
         } catch {
             // A write that failed first (a full disk) is what the serial order would have reported.
-            throw writes.summary.settle() ?? writes.files.settle() ?? writes.benchmark.settle() ?? error
+            throw writes.settleAll() ?? error
         }
-    }
-
-    private struct StageWrites {
-        let summary = RunFileWrites(), files = RunFileWrites(), benchmark = RunFileWrites()
     }
 
     private static func stageAll(_ request: RunRequest, pipeline: LoadedPipeline, into directory: String,
