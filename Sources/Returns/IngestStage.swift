@@ -45,10 +45,10 @@ public enum IngestStage {
         warnings += leftOut.map { "file left out (--skip-bad-files), the others are published: " + $0.description }
         let acceptedCount = ingested.reduce(0) { $0 + $1.accepted.count }
         for fileIndex in ingested.indices {
-            // The file's rows are taken out of it: the only file's returns as they are (no
-            // extra columns to place), else moved one by one (`popLast` moves; a loop over
-            // the array would copy every row, a retain per string). `sortStably` puts them
-            // in one total order whatever order they came in.
+            // The file's rows are taken out of it: the first file's returns as they are when
+            // no extra columns are to be placed, else moved one by one (`popLast` moves; a
+            // loop over the array would copy every row, a retain per string). `sortStably`
+            // puts them in one total order whatever order they came in.
             var accepted = ingested[fileIndex].accepted
             ingested[fileIndex].accepted = AcceptedRows()
             let file = ingested[fileIndex]
@@ -211,7 +211,8 @@ extension ServiceReturn {
 
 /// What `ServiceReturn.sortStably` sorts: a row's number beside what decides most of its
 /// comparisons, its authority's rank and its service's first 16 bytes (24 bytes a row, read
-/// in sequence by the sort where the rows themselves would be reached at random).
+/// in sequence by the sort where the rows themselves would be reached at random). 32 bits
+/// hold any row number and rank: 2^32 returns of some 200 bytes each could not be held.
 struct StableSortKey: Sendable {
     var service: ByteOrder.Prefix
     var authorityRank: UInt32
