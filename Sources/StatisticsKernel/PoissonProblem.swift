@@ -52,8 +52,8 @@ struct PoissonProblem {
     ///
     /// The p + p(p+1)/2 sums are taken four at a time in the lanes of
     /// `DoubleDoubleLanes<SIMD4>` (`ScoreLanes`): each lane adds the same products in the
-    /// same row order as the scalar sums (`scalarScoreAndInformation`, which the tests hold
-    /// it to bit for bit) — at 10⁶ services these sums were a fifth of the model's time.
+    /// same row order as scalar double-double sums (which the tests hold it to bit for bit,
+    /// `ScoreLanesTests`) — at 10⁶ services these sums were a fifth of the model's time.
     func scoreAndInformation(_ beta: [Double], means: inout [DoubleDouble])
         -> (score: [DoubleDouble], information: [DoubleDouble])? {
         var sums = ScoreLanes(parameters: p)
@@ -64,29 +64,10 @@ struct PoissonProblem {
         return ok ? sums.totals() : nil
     }
 
-    /// The same sums one at a time, each row's products added in turn: the definition the
-    /// lanes are held to.
-    func scalarScoreAndInformation(_ beta: [Double], means: inout [DoubleDouble])
-        -> (score: [DoubleDouble], information: [DoubleDouble])? {
-        var score = [DoubleDouble](repeating: .zero, count: p)
-        var information = [DoubleDouble](repeating: .zero, count: p * p)
-        let ok = eachMean(beta) { i, mu in
-            means[i] = mu
-            let residual = DoubleDouble(counts[i]) - mu
-            for k in 0..<p {
-                let xk = design[k * n + i]
-                score[k] = score[k] + residual * xk
-                let weighted = mu * xk
-                for l in 0...k { information[k * p + l] = information[k * p + l] + weighted * design[l * n + i] }
-            }
-        }
-        return ok ? (score, information) : nil
-    }
-
     /// Hands `body` each row's μᵢ = e^ηᵢ in row order; false, stopping, at an ηᵢ out of range.
     /// Four rows' exponentials at a time (each lane the same bits as one at a time: a
     /// third of the fit at 10⁶ services).
-    private func eachMean(_ beta: [Double], _ body: (Int, DoubleDouble) -> Void) -> Bool {
+    func eachMean(_ beta: [Double], _ body: (Int, DoubleDouble) -> Void) -> Bool {
         func inRange(_ eta: DoubleDouble) -> Bool { eta.hi > -600 && eta.hi < 600 }
         var i = 0
         while i + 3 < n {

@@ -1,9 +1,30 @@
 import Testing
 @testable import StatisticsKernel
 
+extension PoissonProblem {
+    /// The score and information one sum at a time, each row's products added in turn: the
+    /// definition `scoreAndInformation`'s lanes are held to.
+    func scalarScoreAndInformation(_ beta: [Double], means: inout [DoubleDouble])
+        -> (score: [DoubleDouble], information: [DoubleDouble])? {
+        var score = [DoubleDouble](repeating: .zero, count: p)
+        var information = [DoubleDouble](repeating: .zero, count: p * p)
+        let ok = eachMean(beta) { i, mu in
+            means[i] = mu
+            let residual = DoubleDouble(counts[i]) - mu
+            for k in 0..<p {
+                let xk = design[k * n + i]
+                score[k] = score[k] + residual * xk
+                let weighted = mu * xk
+                for l in 0...k { information[k * p + l] = information[k * p + l] + weighted * design[l * n + i] }
+            }
+        }
+        return ok ? (score, information) : nil
+    }
+}
+
 /// The model's score and information summed four sums at a time (`ScoreLanes`) must be the
-/// scalar sums (`PoissonProblem.scalarScoreAndInformation`) bit for bit, and leave the same
-/// means: the fit's iterations, figures and every output byte depend on them.
+/// scalar sums (`PoissonProblem.scalarScoreAndInformation`, above) bit for bit, and leave the
+/// same means: the fit's iterations, figures and every output byte depend on them.
 @Suite("the model's sums in lanes")
 struct ScoreLanesTests {
     struct Draws {
