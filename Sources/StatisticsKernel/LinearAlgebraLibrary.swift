@@ -26,6 +26,24 @@ struct LinearAlgebraLibrary: @unchecked Sendable {
                                                blasint) -> Void
     typealias LeastSquares = @convention(c) (Int32, CChar, Int32, Int32, Int32, UnsafeMutablePointer<Double>?, Int32,
                                              UnsafeMutablePointer<Double>?, Int32) -> Int32
+    /// Fortran LAPACK: every argument by reference, then each character argument's length.
+    typealias FortranLeastSquares = @convention(c) (
+        UnsafePointer<CChar>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?,
+        UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
+        UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Int32>?, Int) -> Void
+    typealias QRFactorisation = @convention(c) (
+        UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
+        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
+        UnsafeMutablePointer<Int32>?) -> Void
+    typealias ApplyQ = @convention(c) (
+        UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?,
+        UnsafePointer<Int32>?, UnsafePointer<Double>?, UnsafePointer<Int32>?, UnsafePointer<Double>?,
+        UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
+        UnsafeMutablePointer<Int32>?, Int, Int) -> Void
+    typealias TriangularSolve = @convention(c) (
+        UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<Int32>?,
+        UnsafePointer<Int32>?, UnsafePointer<Double>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?,
+        UnsafePointer<Int32>?, UnsafeMutablePointer<Int32>?, Int, Int, Int) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
     typealias GetThreads = @convention(c) () -> Int32
 
@@ -35,6 +53,12 @@ struct LinearAlgebraLibrary: @unchecked Sendable {
     let symmetricRankK: SymmetricRankK
     /// `LAPACKE_dgels`.
     let leastSquares: LeastSquares
+    /// `dgels_`, `dgeqrf_`, `dormqr_`, `dtrtrs_`: the steps of `dgels` called one by one
+    /// (`LAPACK.leastSquares(columnMajor:rows:columns:rightHandSide:)`).
+    let fortranLeastSquares: FortranLeastSquares
+    let qrFactorisation: QRFactorisation
+    let applyQ: ApplyQ
+    let triangularSolve: TriangularSolve
     /// `openblas_set_num_threads`.
     let setThreads: SetThreads
     /// `openblas_get_num_threads`.
@@ -74,6 +98,10 @@ struct LinearAlgebraLibrary: @unchecked Sendable {
                 dot: try function(blas, "cblas_ddot", "libopenblas.so.0", as: Dot.self).get(),
                 symmetricRankK: try function(blas, "cblas_dsyrk", "libopenblas.so.0", as: SymmetricRankK.self).get(),
                 leastSquares: try function(lapacke, "LAPACKE_dgels", "liblapacke.so.3", as: LeastSquares.self).get(),
+                fortranLeastSquares: try function(blas, "dgels_", "libopenblas.so.0", as: FortranLeastSquares.self).get(),
+                qrFactorisation: try function(blas, "dgeqrf_", "libopenblas.so.0", as: QRFactorisation.self).get(),
+                applyQ: try function(blas, "dormqr_", "libopenblas.so.0", as: ApplyQ.self).get(),
+                triangularSolve: try function(blas, "dtrtrs_", "libopenblas.so.0", as: TriangularSolve.self).get(),
                 setThreads: try function(blas, "openblas_set_num_threads", "libopenblas.so.0", as: SetThreads.self).get(),
                 getThreads: try function(blas, "openblas_get_num_threads", "libopenblas.so.0", as: GetThreads.self).get())
             library.setThreads(1)
