@@ -36,14 +36,7 @@ extension Elementary {
     /// (`DoubleDoubleLanes`): each lane is exactly the scalar function of its own argument.
     static func exponential<Lanes: SIMD>(_ x: DoubleDoubleLanes<Lanes>) -> DoubleDoubleLanes<Lanes>
         where Lanes.Scalar == Double {
-        var k = Lanes.zero, first = Lanes.zero, second = Lanes.zero
-        let quotient = x.hi / ln2.hi
-        for lane in k.indices {
-            k[lane] = quotient[lane].rounded()
-            let half = (k[lane] / 2).rounded(.towardZero)
-            first[lane] = Double(sign: .plus, exponent: Int(half), significand: 1)
-            second[lane] = Double(sign: .plus, exponent: Int(k[lane] - half), significand: 1)
-        }
+        let (k, first, second) = binaryScale(x.hi / ln2.hi)
         let r = (x - DoubleDoubleLanes.twoProduct(k, Lanes(repeating: ln2.hi)))
             - DoubleDoubleLanes.twoProduct(k, Lanes(repeating: ln2.lo))
         let small = r.scaled(by: Lanes(repeating: 0x1p-10))

@@ -49,20 +49,13 @@ public enum Elementary {
     /// `exp(_:)` of each lane: the same operations as `exp(_:)`, several arguments at a
     /// time (`DoubleDoubleLanes`), so each lane is exactly `exp` of its own argument.
     static func exp<Lanes: SIMD>(_ x: Lanes) -> Lanes where Lanes.Scalar == Double {
-        var k = Lanes.zero, first = Lanes.zero, second = Lanes.zero
-        let quotient = x / ln2.hi
-        for lane in x.indices {
-            guard x[lane] >= -745.2, x[lane] <= 709.79 else {  // NaN, ±∞ or 0 in a lane: one by one
-                var result = Lanes.zero
-                for lane in x.indices { result[lane] = exp(x[lane]) }
-                return result
-            }
-            k[lane] = quotient[lane].rounded()
-            // 2ᵏ in two steps, as `exponential(_:)` takes it.
-            let half = (k[lane] / 2).rounded(.towardZero)
-            first[lane] = Double(sign: .plus, exponent: Int(half), significand: 1)
-            second[lane] = Double(sign: .plus, exponent: Int(k[lane] - half), significand: 1)
+        guard all((x .>= -745.2) .& (x .<= 709.79)) else {  // NaN, ±∞ or 0 in a lane: one by one
+            var result = Lanes.zero
+            for lane in x.indices { result[lane] = exp(x[lane]) }
+            return result
         }
+        // k and 2ᵏ in two steps, as `exponential(_:)` takes them (`binaryScale`: the same numbers).
+        let (k, first, second) = binaryScale(x / ln2.hi)
         let r = (DoubleDoubleLanes(x) - DoubleDoubleLanes.twoProduct(k, Lanes(repeating: ln2.hi))) - k * ln2.lo
         let er = taylorExpMinusOne(r) + Lanes(repeating: 1)
         // `exponential(_:)`'s DoubleDouble(v), then its `value` v + 0.

@@ -26,6 +26,37 @@ struct ElementaryLanesTests {
         return values
     }
 
+    @Test("binaryScale: k, 2^half and 2^(k − half) are the scalar expressions' bits, every k and every tie")
+    func binaryScale() {
+        // Every whole k the exponentials reach, each ± a quarter, ± a half (ties: away from
+        // zero) and ± the neighbours of the half, and random quotients between.
+        var quotients: [Double] = [0, -0.0, 0.49999999999999994, -0.49999999999999994]
+        for k in -1100...1100 {
+            let whole = Double(k)
+            quotients += [whole, whole + 0.25, whole - 0.25, whole + 0.5, whole - 0.5, (whole + 0.5).nextUp,
+                          (whole + 0.5).nextDown, (whole - 0.5).nextUp, (whole - 0.5).nextDown]
+        }
+        var generator = SplitMix(seed: 30)
+        for _ in 0..<20_000 { quotients.append(Double.random(in: -1075.5...1024.4, using: &generator)) }
+        var mismatches = 0
+        for start in stride(from: 0, to: quotients.count - 3, by: 4) {
+            let four = SIMD4(quotients[start], quotients[start + 1], quotients[start + 2], quotients[start + 3])
+            let lanes = Elementary.binaryScale(four)
+            for lane in 0..<4 {
+                let k = four[lane].rounded(), half = (k / 2).rounded(.towardZero)
+                guard k >= -1075, k <= 1024 else { continue }  // beyond the exponentials' domain
+                let first = Double(sign: .plus, exponent: Int(half), significand: 1)
+                let second = Double(sign: .plus, exponent: Int(k - half), significand: 1)
+                if lanes.k[lane].bitPattern != k.bitPattern || lanes.first[lane].bitPattern != first.bitPattern
+                    || lanes.second[lane].bitPattern != second.bitPattern { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(Elementary.roundedAwayFromZero(SIMD4(2.5, -2.5, 3.5, -3.5)) == SIMD4(3, -3, 4, -4))
+        #expect(Elementary.roundedAwayFromZero(SIMD2(0.49999999999999994, -0.5)) == SIMD2(0, -1))
+        #expect(Elementary.roundedAwayFromZero(SIMD2(-0.25, -0.0))[0].sign == .minus)  // −0, as rounded()
+    }
+
     @Test("exp of two and of four: each lane is exp of its own argument")
     func doubles() {
         let values = Self.arguments(limit: 750, seed: 41)
