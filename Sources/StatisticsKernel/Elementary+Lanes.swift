@@ -58,4 +58,25 @@ extension Elementary {
                                                                                          to: Lanes.MaskStorage.self)
         return unsafeBitCast(bits &<< 52, to: Lanes.self)
     }
+
+    /// `reduced(_:)` of each lane of `x` (each ≥ 2⁻¹⁰⁰⁰ and finite): m (its low part is 0)
+    /// and k with x = 2ᵏ·m, m ∈ [√½, √2). m is x's significand under the exponent field of
+    /// 1, k the unbiased exponent, then m halved and k raised where m > √2 — the numbers the
+    /// scalar reduction forms by scaling, without a lane's trip through memory (held to it
+    /// in `ElementaryLanesTests`).
+    @inline(__always)
+    static func reduced<Lanes: SIMD>(_ x: Lanes) -> (m: Lanes, k: Lanes) where Lanes.Scalar == Double {
+        let bits = unsafeBitCast(x, to: Lanes.MaskStorage.self)
+        let significandBits = Lanes.MaskStorage(repeating: 0x000F_FFFF_FFFF_FFFF)
+        var m = unsafeBitCast((bits & significandBits) | Lanes.MaskStorage(repeating: 0x3FF0_0000_0000_0000),
+                              to: Lanes.self)
+        var exponent = (bits &>> 52) &- 1023
+        let above = m .> 0x1.6a09e667f3bcdp0  // √2
+        m.replace(with: m * 0.5, where: above)
+        exponent = exponent &- unsafeBitCast(above, to: Lanes.MaskStorage.self)  // a set lane is −1
+        // Double(exponent): 1.5·2⁵² + e is exact for |e| < 2⁵¹, its bits those of 1.5·2⁵² plus e.
+        let magic = Lanes(repeating: 0x1.8p52)
+        let k = unsafeBitCast(unsafeBitCast(magic, to: Lanes.MaskStorage.self) &+ exponent, to: Lanes.self) - magic
+        return (m, k)
+    }
 }

@@ -148,11 +148,15 @@ public enum Elementary {
     /// `logarithm(_:)` of each lane (positive and finite), the same operations side by side.
     static func logarithm<Lanes: SIMD>(_ x: Lanes) -> DoubleDoubleLanes<Lanes> where Lanes.Scalar == Double {
         var m = DoubleDoubleLanes<Lanes>(.zero), k = Lanes.zero
-        for lane in x.indices {
-            let reduction = reduced(DoubleDouble(x[lane]))
-            m.hi[lane] = reduction.m.hi
-            m.lo[lane] = reduction.m.lo
-            k[lane] = Double(reduction.k)
+        if all(x .>= 0x1p-1000) {
+            (m.hi, k) = reduced(x)  // `reduced(_:)`'s numbers, whole vectors at a time
+        } else {
+            for lane in x.indices {
+                let reduction = reduced(DoubleDouble(x[lane]))
+                m.hi[lane] = reduction.m.hi
+                m.lo[lane] = reduction.m.lo
+                k[lane] = Double(reduction.k)
+            }
         }
         let f = DoubleDoubleLanes.twoSum(m.hi - 1, m.lo)
         let s = f / (f + Lanes(repeating: 2))

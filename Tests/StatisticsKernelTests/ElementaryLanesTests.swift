@@ -57,6 +57,34 @@ struct ElementaryLanesTests {
         #expect(Elementary.roundedAwayFromZero(SIMD2(-0.25, -0.0))[0].sign == .minus)  // −0, as rounded()
     }
 
+    @Test("reduced in lanes: m and k are the scalar reduction's, over the exponents and about √2")
+    func reducedLanes() {
+        let root = 0x1.6a09e667f3bcdp0
+        var values: [Double] = [0x1p-1000, 1, 2, 0.5, root, root.nextUp, root.nextDown, root / 2, (root / 2).nextUp,
+                                .greatestFiniteMagnitude, 3, 0.75]
+        for exponent in -1000...1023 {
+            let scale = Double(sign: .plus, exponent: exponent, significand: 1)
+            values += [scale, root * scale, root.nextUp * scale, 1.999 * scale]
+        }
+        var generator = SplitMix(seed: 31)
+        while values.count % 4 != 0 || values.count < 40_000 {
+            let bits = UInt64.random(in: 0x0170_0000_0000_0000...0x7FEF_FFFF_FFFF_FFFF, using: &generator)
+            values.append(Double(bitPattern: bits))
+        }
+        var mismatches = 0
+        for start in stride(from: 0, to: values.count, by: 4) {
+            let four = SIMD4(values[start], values[start + 1], values[start + 2], values[start + 3])
+            guard all(four .>= 0x1p-1000) else { continue }
+            let lanes = Elementary.reduced(four)
+            for lane in 0..<4 {
+                let scalar = Elementary.reduced(DoubleDouble(four[lane]))
+                if lanes.m[lane].bitPattern != scalar.m.hi.bitPattern || scalar.m.lo.bitPattern != 0
+                    || lanes.k[lane] != Double(scalar.k) { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("exp of two and of four: each lane is exp of its own argument")
     func doubles() {
         let values = Self.arguments(limit: 750, seed: 41)
