@@ -1,4 +1,5 @@
 import Returns
+import StatisticsKernel
 import VFMCore
 
 /// The services whose key hashes meet, as both duplicate screens (`DuplicateScreen`,
@@ -9,10 +10,8 @@ enum SharedHashes {
     /// hashes are computed on all cores over contiguous pieces, each service's names read
     /// where they lie (a loop over `services[i]` copied every service, a retain and release
     /// of each of its texts; so did handing the hash its return, 0.11 s of CPU at 10⁶
-    /// services, issue 30), then met in one
-    /// pass in index order: the lists are the same on one core or many. Only the first
-    /// index per hash is kept for every service, and a list only for hashes that meet: a
-    /// million services add one dictionary of integers, not a million arrays.
+    /// services, issue 30), then met by one stable sort of (hash, index): the lists (in
+    /// order of hash) are the same on one core or many, and only hashes that meet make one.
     static func candidates(_ services: [CleanedService],
                            hash: (String, String, String?, inout [UInt8]) -> Int) -> [[Int]] {
         let pieces = services.count < 4_096 ? 1 : 4
@@ -24,28 +23,23 @@ enum SharedHashes {
                 }
             }
         }
-        var first: [Int: Int] = [:]
-        first.reserveCapacity(services.count)
-        var candidates: [Int: [Int]] = [:]
-        var index = 0
-        for piece in hashes {
-            for value in piece {
-                let seen = first.firstOrInsert(value, index)
-                if seen != index { candidates[seen, default: [seen]].append(index) }
-                index += 1
-            }
+        // Equal hashes made adjacent by one stable sort of (hash, index) — a dictionary of a
+        // million first indices was a cache miss per service on one core (issue 30) — and
+        // each run of two or more read off in index order.
+        let count = hashes.reduce(0) { $0 + $1.count }
+        guard count > 1, count <= Int(UInt32.max) else { return [] }
+        var keys: [UInt64] = [], order = (0..<UInt32(count)).map { $0 }
+        keys.reserveCapacity(count)
+        for piece in hashes { for value in piece { keys.append(UInt64(bitPattern: Int64(value))) } }
+        SortOrder.sort(keys: &keys, carrying: &order)
+        var candidates: [[Int]] = []
+        var start = 0
+        while start < count {
+            var end = start + 1
+            while end < count, keys[end] == keys[start] { end += 1 }
+            if end - start > 1 { candidates.append(order[start..<end].map { Int($0) }) }
+            start = end
         }
-        return Array(candidates.values)
-    }
-}
-
-extension Dictionary where Value == Int {
-    /// The value stored for `key`, storing `value` first when there is none — one lookup.
-    fileprivate mutating func firstOrInsert(_ key: Key, _ value: Int) -> Int {
-        func take(_ stored: inout Int) -> Int {
-            if stored < 0 { stored = value }
-            return stored
-        }
-        return take(&self[key, default: -1])
+        return candidates
     }
 }

@@ -55,6 +55,15 @@ public enum SortOrder {
         return (sortedValues, order)
     }
 
+    /// `keys` sorted ascending, stably, with `order` (one entry per key) moved beside them:
+    /// the radix sort of `sorted(_:positions:)` on keys that need no mapping (the clean
+    /// stage's name hashes, grouped by sorting instead of through a dictionary).
+    public static func sort(keys: inout [UInt64], carrying order: inout [UInt32]) {
+        precondition(keys.count == order.count, "one order entry per key")
+        guard keys.count > 1 else { return }
+        radixSort(&keys, carrying: &order)
+    }
+
     /// The order-preserving unsigned key of `x`'s bits.
     @inline(__always)
     private static func key(_ x: Double) -> UInt64 {
