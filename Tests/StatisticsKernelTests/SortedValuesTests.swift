@@ -66,4 +66,23 @@ struct SortedValuesTests {
         let values = (0..<700).map { $0 == 350 ? Double.nan : Double(700 - $0) }
         #expect(SortOrder.sortedValues(values).map(\.bitPattern) == values.sorted().map(\.bitPattern))
     }
+
+    @Test("sort(keys:carrying:): raw 64-bit keys ascending, ties in their order, as a stable sort gives")
+    func rawKeys() {
+        var generator = SplitMix(seed: 32)
+        // Few distinct keys (many ties), then keys over the whole range (every pass).
+        for distinct in [3, 1_000, Int.max] {
+            var keys = (0..<20_000).map { _ in
+                distinct == Int.max ? generator.next() : UInt64.random(in: 0..<UInt64(distinct), using: &generator) << 40
+            }
+            keys[7] = .max
+            keys[8] = 0
+            var order = (0..<UInt32(keys.count)).map { $0 }
+            let expected = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            let original = keys
+            SortOrder.sort(keys: &keys, carrying: &order)
+            #expect(order.map(Int.init) == expected)
+            #expect(keys == expected.map { original[$0] })
+        }
+    }
 }
