@@ -86,20 +86,34 @@ public enum Descriptive {
     /// as a double-double divided by `scale²` (the power of two that keeps the squares of
     /// the deviations in range); `nil` for n < 2. Shared by the SD and Welch's t-test.
     static func scaledVariance(of values: [Double], mean: Double) -> (variance: DoubleDouble, scale: Double)? {
-        guard values.count >= 2 else { return nil }
-        guard let deviations = ScaledDeviations(of: values, from: mean) else { return nil }
+        guard values.count >= 2, let scale = ScaledDeviations.scale(of: values, from: mean) else { return nil }
         var sum = DoubleDouble.zero
         var squares = DoubleDouble.zero
-        for i in deviations.hi.indices {
-            let h = deviations.hi[i], l = deviations.lo[i]
+        // Each deviation formed, scaled and added in one pass: the same values as storing
+        // them all first, which cost two fresh arrays of n doubles per metric and group at
+        // 10⁶ services (each page of them faulted in and zeroed by the kernel, issue 30).
+        @inline(__always) func add(_ h: Double, _ l: Double) {
             sum = sum + DoubleDouble.twoSum(h, l)
             var square = DoubleDouble.twoProduct(h, h)
             square.lo += 2 * h * l + l * l
             squares = squares + square
         }
+        values.withUnsafeBufferPointer { values in
+            if let reciprocal = ExactScaling.exactReciprocal(of: scale) {
+                for x in values {
+                    let d = DoubleDouble.twoSum(x, -mean)
+                    add(d.hi * reciprocal, d.lo * reciprocal)  // ÷ scale, the same bits
+                }
+            } else {
+                for x in values {
+                    let d = DoubleDouble.twoSum(x, -mean)
+                    add(d.hi / scale, d.lo / scale)
+                }
+            }
+        }
         let n = Double(values.count)
         var centred = squares - sum * sum / n
         if centred.hi < 0 { centred = .zero }
-        return (centred / (n - 1), deviations.scale)
+        return (centred / (n - 1), scale)
     }
 }

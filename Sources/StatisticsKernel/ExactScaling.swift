@@ -20,37 +20,25 @@ enum ExactScaling {
     }
 }
 
-/// xᵢ − centre for every value, exactly: each as the TwoSum pair hi + lo, both divided by
-/// the power of two `scale` that brings the largest |hi| into [1, 2) (exact, and it keeps
-/// squares and products of the deviations away from overflow and underflow).
-struct ScaledDeviations {
-    var hi: [Double]
-    var lo: [Double]
-    let scale: Double
-
-    /// `nil` if a deviation is not finite.
-    init?(of values: [Double], from centre: Double) {
-        var hi = [Double](repeating: 0, count: values.count)
-        var lo = [Double](repeating: 0, count: values.count)
-        for (i, x) in values.enumerated() {
-            let d = DoubleDouble.twoSum(x, -centre)
-            hi[i] = d.hi
-            lo[i] = d.lo
+/// xᵢ − centre, exactly, as the TwoSum pair hi + lo, both divided by the power of two
+/// `scale` that brings the largest |hi| into [1, 2) (exact, and it keeps squares and
+/// products of the deviations away from overflow and underflow): the scale worked out here,
+/// the deviations value by value by whoever sums them, so no array of them is made.
+enum ScaledDeviations {
+    /// The scale: 2^e with max |fl(xᵢ − centre)| / 2^e in [1, 2), 1 when every deviation is
+    /// 0; `nil` if one is not finite. fl(x − centre) is monotonic in x, so the largest
+    /// magnitude is at the least or the greatest value: one min/max pass.
+    static func scale(of values: [Double], from centre: Double) -> Double? {
+        guard var least = values.first else { return 1 }
+        var greatest = least
+        for x in values {
+            least = min(least, x)
+            greatest = max(greatest, x)
         }
-        guard let scale = ExactScaling.powerOfTwo(coveringMagnitudesOf: hi) else { return nil }
-        if let reciprocal = ExactScaling.exactReciprocal(of: scale) {
-            for i in hi.indices {  // the same bits as ÷ scale, without a division
-                hi[i] *= reciprocal
-                lo[i] *= reciprocal
-            }
-        } else {
-            for i in hi.indices {
-                hi[i] /= scale
-                lo[i] /= scale
-            }
-        }
-        self.hi = hi
-        self.lo = lo
-        self.scale = scale
+        guard least.isFinite, greatest.isFinite else { return nil }
+        let largest = max(abs(least - centre), abs(greatest - centre))
+        guard largest.isFinite else { return nil }
+        guard largest > 0 else { return 1 }
+        return Double(sign: .plus, exponent: largest.exponent, significand: 1)
     }
 }

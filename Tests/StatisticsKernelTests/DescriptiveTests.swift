@@ -91,4 +91,24 @@ struct DescriptiveTests {
         let naive = naiveVariance > 0 ? naiveVariance.squareRoot() : 0
         #expect(Self.logRelativeError(naive, hi: data.exact_sd_hi, lo: data.exact_sd_lo) < 2)
     }
+
+    @Test("the deviations' scale from the least and greatest values is the one every deviation gives")
+    func deviationScale() {
+        var generator = SplitMix(seed: 33)
+        for size in [1, 2, 3, 17, 1_000] {
+            for spread in [1e-300, 1e-3, 1.0, 1e5, 1e300] {
+                let values = (0..<size).map { _ in Double.random(in: -spread...spread, using: &generator) }
+                for centre in [0, values[0], values.reduce(0, +) / Double(size), -spread, 1e300] {
+                    // The definition: 2^e covering the largest |fl(x − centre)| of all.
+                    let largest = values.map { abs(DoubleDouble.twoSum($0, -centre).hi) }.max()!
+                    let expected: Double? = !largest.isFinite ? nil
+                        : largest == 0 ? 1 : Double(sign: .plus, exponent: largest.exponent, significand: 1)
+                    #expect(ScaledDeviations.scale(of: values, from: centre) == expected, "\(size) \(spread) \(centre)")
+                }
+            }
+        }
+        #expect(ScaledDeviations.scale(of: [2, 2, 2], from: 2) == 1)
+        #expect(ScaledDeviations.scale(of: [.greatestFiniteMagnitude, -.greatestFiniteMagnitude], from: 0) == 0x1p1023)
+        #expect(ScaledDeviations.scale(of: [.greatestFiniteMagnitude], from: -.greatestFiniteMagnitude) == nil)
+    }
 }
