@@ -37,6 +37,13 @@ public enum Descriptive {
             maximum: last)
     }
 
+    /// `summarize(values)?.mean` without the SD, median and extremes: `nil` for no values
+    /// or a NaN or infinity among them, else the mean of the values sorted ascending (the
+    /// order `summarize` adds them in, so the same bits).
+    public static func mean(_ values: [Double]) -> Double? {
+        OrderStatistics.sortedFinite(values).flatMap { mean(of: $0) }
+    }
+
     /// The sum of finite `values`, accumulated in double-double and rounded once, so that
     /// the order of the values does not change the result's bits (0 for none): the
     /// spending survey's totals of pounds (SPEC §12).

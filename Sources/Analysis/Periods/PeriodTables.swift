@@ -72,8 +72,11 @@ public struct PeriodTables: Sendable, Equatable {
             let basis = ValueForMoneyTable.basis(of: group.name, rows: group.members, store: store)
             let interval = basis.interval
             func mean(_ metric: Metric) -> (Double?, Int) {
-                let values = group.members.compactMap { store.column(metric)[$0] }
-                return (Descriptive.summarize(values)?.mean, values.count)
+                // The column looked up once, not once per member (a dictionary lookup and a
+                // retained copy each: issue 30); the mean alone, as `summarize` forms it.
+                let column = store.column(metric)
+                let values = group.members.compactMap { column[$0] }
+                return (Descriptive.mean(values), values.count)
             }
             let cost = mean(.costPerOutcome), rate = mean(.outcomeRate)
             return PeriodRow(period: label, group: group.name, services: membership.rows(of: definition.selection).count,
