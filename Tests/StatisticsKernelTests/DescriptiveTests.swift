@@ -111,4 +111,17 @@ struct DescriptiveTests {
         #expect(ScaledDeviations.scale(of: [.greatestFiniteMagnitude, -.greatestFiniteMagnitude], from: 0) == 0x1p1023)
         #expect(ScaledDeviations.scale(of: [.greatestFiniteMagnitude], from: -.greatestFiniteMagnitude) == nil)
     }
+
+    @Test("mean alone is summarize's mean, bit for bit, and nil where summarize is")
+    func meanAlone() {
+        var generator = SplitMix(seed: 34)
+        var samples: [[Double]] = [[], [1], [.nan, 1], [1, .infinity], [-0.0, 0], [1e308, 1e308, -1e308]]
+        for size in [2, 3, 600, 5_000] {
+            samples.append((0..<size).map { _ in Double.random(in: -1e6...1e6, using: &generator) })
+            samples.append((0..<size).map { _ in Double(Int.random(in: 1...9, using: &generator)) / 7 })
+        }
+        for values in samples {
+            #expect(Descriptive.mean(values)?.bitPattern == Descriptive.summarize(values)?.mean.bitPattern, "\(values.prefix(3))")
+        }
+    }
 }
