@@ -30,14 +30,27 @@ struct GroupFigures {
         let ranked = Set(pairs.flatMap { [$0.x, $0.y] })
         // Each sort is dropped as soon as its summary and band are read from it, except the
         // orders (and where their ties begin) that Spearman's ranks need, kept until the
-        // pairs are done: 4 bytes and a bit a member.
-        let sorts = Parallel.map(needed.count) { index in
-            let metric = needed[index], sorted = group.sorted(metric)
-            return (summary: sorted.hasNonFinite ? nil : Descriptive.summarize(sorted: sorted.values),
-                    robustBand: sorted.hasNonFinite ? RobustBand(sorted: []) : RobustBand(sorted: sorted.values),
-                    positions: ranked.contains(metric) ? sorted.positions : [],
-                    runStarts: RunStarts(sorted: ranked.contains(metric) ? sorted.values : []))
-        }
+        // pairs are done: 4 bytes and a bit a member. Metrics go two to a task, their
+        // summaries' sums side by side (`Descriptive.summarize(sorted:_:)`, the same bits).
+        let sorts = Parallel.map((needed.count + 1) / 2) { task in
+            let metrics = needed[(2 * task)..<min(needed.count, 2 * task + 2)]
+            let sorted = metrics.map { group.sorted($0) }
+            let finite = sorted.map { $0.hasNonFinite ? nil : $0.values }
+            let summaries: [SampleSummary?]
+            if finite.count == 2, let first = finite[0], let second = finite[1] {
+                let both = Descriptive.summarize(sorted: first, second)
+                summaries = [both.0, both.1]
+            } else {
+                summaries = finite.map { $0.flatMap(Descriptive.summarize(sorted:)) }
+            }
+            return zip(metrics, zip(sorted, summaries)).map { metric, sortedAndSummary in
+                let (sorted, summary) = sortedAndSummary
+                return (summary: summary,
+                        robustBand: sorted.hasNonFinite ? RobustBand(sorted: []) : RobustBand(sorted: sorted.values),
+                        positions: ranked.contains(metric) ? sorted.positions : [],
+                        runStarts: RunStarts(sorted: ranked.contains(metric) ? sorted.values : []))
+            }
+        }.flatMap { $0 }
         var summaries: [Metric: SampleSummary] = [:], robustBands: [Metric: RobustBand] = [:]
         for (metric, sorted) in zip(needed, sorts) {
             summaries[metric] = sorted.summary

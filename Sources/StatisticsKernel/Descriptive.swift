@@ -94,31 +94,45 @@ public enum Descriptive {
     /// the deviations in range); `nil` for n < 2. Shared by the SD and Welch's t-test.
     static func scaledVariance(of values: [Double], mean: Double) -> (variance: DoubleDouble, scale: Double)? {
         guard values.count >= 2, let scale = ScaledDeviations.scale(of: values, from: mean) else { return nil }
-        var sum = DoubleDouble.zero
-        var squares = DoubleDouble.zero
         // Each deviation formed, scaled and added in one pass: the same values as storing
         // them all first, which cost two fresh arrays of n doubles per metric and group at
         // 10⁶ services (each page of them faulted in and zeroed by the kernel, issue 30).
-        @inline(__always) func add(_ h: Double, _ l: Double) {
-            sum = sum + DoubleDouble.twoSum(h, l)
-            var square = DoubleDouble.twoProduct(h, h)
-            square.lo += 2 * h * l + l * l
-            squares = squares + square
-        }
+        var sums = (sum: DoubleDouble.zero, squares: DoubleDouble.zero)
         values.withUnsafeBufferPointer { values in
             if let reciprocal = ExactScaling.exactReciprocal(of: scale) {
-                for x in values {
-                    let d = DoubleDouble.twoSum(x, -mean)
-                    add(d.hi * reciprocal, d.lo * reciprocal)  // ÷ scale, the same bits
-                }
+                for x in values { accumulateDeviation(x, mean: mean, reciprocal: reciprocal, into: &sums) }
             } else {
                 for x in values {
                     let d = DoubleDouble.twoSum(x, -mean)
-                    add(d.hi / scale, d.lo / scale)
+                    accumulate(d.hi / scale, d.lo / scale, into: &sums)
                 }
             }
         }
-        let n = Double(values.count)
+        return scaledVariance(sum: sums.sum, squares: sums.squares, count: values.count, scale: scale)
+    }
+
+    /// Adds x − mean, scaled by × `reciprocal` (÷ the scale, the same bits), to the sums.
+    @inline(__always)
+    static func accumulateDeviation(_ x: Double, mean: Double, reciprocal: Double,
+                                    into sums: inout (sum: DoubleDouble, squares: DoubleDouble)) {
+        let d = DoubleDouble.twoSum(x, -mean)
+        accumulate(d.hi * reciprocal, d.lo * reciprocal, into: &sums)
+    }
+
+    /// Adds the scaled deviation h + l to Σd and Σd² (its square as Dekker's exact h² plus
+    /// the cross term 2hl + l²).
+    @inline(__always)
+    private static func accumulate(_ h: Double, _ l: Double, into sums: inout (sum: DoubleDouble, squares: DoubleDouble)) {
+        sums.sum = sums.sum + DoubleDouble.twoSum(h, l)
+        var square = DoubleDouble.twoProduct(h, h)
+        square.lo += 2 * h * l + l * l
+        sums.squares = sums.squares + square
+    }
+
+    /// S / (n − 1) from Σd and Σd² of n scaled deviations: S = Σd² − (Σd)²/n, never below 0.
+    static func scaledVariance(sum: DoubleDouble, squares: DoubleDouble, count: Int,
+                               scale: Double) -> (variance: DoubleDouble, scale: Double) {
+        let n = Double(count)
         var centred = squares - sum * sum / n
         if centred.hi < 0 { centred = .zero }
         return (centred / (n - 1), scale)

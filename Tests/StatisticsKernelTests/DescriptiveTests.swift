@@ -124,4 +124,30 @@ struct DescriptiveTests {
             #expect(Descriptive.mean(values)?.bitPattern == Descriptive.summarize(values)?.mean.bitPattern, "\(values.prefix(3))")
         }
     }
+
+    @Test("two samples summarised side by side are each summarize(sorted:), bit for bit, whatever their lengths")
+    func pairedSummaries() {
+        func bits(_ summary: SampleSummary?) -> [UInt64?] {
+            guard let summary else { return [] }
+            return [UInt64(summary.n), summary.mean.bitPattern, summary.standardDeviation?.bitPattern,
+                    summary.minimum.bitPattern, summary.median.bitPattern, summary.maximum.bitPattern]
+        }
+        var generator = SplitMix(seed: 35)
+        var samples: [[Double]] = [[], [4], [2, 2], [1e308, 1e308, 1e308], [-1e-300, 1e-300], [0.1, 0.2, 0.3],
+                                   [-0.0, 0, 0]]
+        for size in [2, 3, 17, 1_000, 4_097] {
+            samples.append((0..<size).map { _ in Double.random(in: -1e6...1e6, using: &generator) }.sorted())
+            samples.append((0..<size).map { _ in 1e7 + Double(Int.random(in: 0...20, using: &generator)) / 10 }.sorted())
+            samples.append((0..<size).map { _ in Double(Int.random(in: 1...50, using: &generator)) / 7 }.sorted())
+        }
+        for first in samples {
+            for second in samples {
+                let both = Descriptive.summarize(sorted: first, second)
+                #expect(bits(both.0) == bits(Descriptive.summarize(sorted: first)), "\(first.count) beside \(second.count)")
+                #expect(bits(both.1) == bits(Descriptive.summarize(sorted: second)), "\(second.count) beside \(first.count)")
+            }
+        }
+        // A sample with an infinity is no summary beside another, as alone.
+        #expect(Descriptive.summarize(sorted: [1, .infinity], [1, 2]).0 == nil)
+    }
 }
