@@ -35,13 +35,14 @@ struct GroupFigures {
         let sorts = Parallel.map((needed.count + 1) / 2) { task in
             let metrics = needed[(2 * task)..<min(needed.count, 2 * task + 2)]
             let sorted = metrics.map { group.sorted($0) }
-            let finite = sorted.map { $0.hasNonFinite ? nil : $0.values }
+            // A metric with a value that is not finite has no summary: as an empty sample.
+            let finite = sorted.map { $0.hasNonFinite ? [] : $0.values }
             let summaries: [SampleSummary?]
-            if finite.count == 2, let first = finite[0], let second = finite[1] {
-                let both = Descriptive.summarize(sorted: first, second)
+            if finite.count == 2 {
+                let both = Descriptive.summarize(sorted: finite[0], finite[1])
                 summaries = [both.0, both.1]
             } else {
-                summaries = finite.map { $0.flatMap(Descriptive.summarize(sorted:)) }
+                summaries = finite.map(Descriptive.summarize(sorted:))
             }
             return zip(metrics, zip(sorted, summaries)).map { metric, sortedAndSummary in
                 let (sorted, summary) = sortedAndSummary

@@ -28,7 +28,7 @@ enum SharedHashes {
         // each run of two or more read off in index order.
         let count = hashes.reduce(0) { $0 + $1.count }
         guard count > 1, count <= Int(UInt32.max) else { return [] }
-        var keys: [UInt64] = [], order = (0..<UInt32(count)).map { $0 }
+        var keys: [UInt64] = [], order = Array(0..<UInt32(count))
         keys.reserveCapacity(count)
         for piece in hashes { for value in piece { keys.append(UInt64(bitPattern: Int64(value))) } }
         SortOrder.sort(keys: &keys, carrying: &order)

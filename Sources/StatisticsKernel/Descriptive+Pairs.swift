@@ -14,20 +14,12 @@ extension Descriptive {
               let secondHigh = second.last, first.allSatisfy(\.isFinite), second.allSatisfy(\.isFinite)
         else { return (summarize(sorted: first), summarize(sorted: second)) }
         let sums = pairedSums(first, second)
-        // `mean(of:)`: the sum over n, or, past the plain sum's range, its own way.
-        var means = ((sums.0 / Double(first.count)).value, (sums.1 / Double(second.count)).value)
-        if !means.0.isFinite, let mean = mean(of: first) { means.0 = mean }
-        if !means.1.isFinite, let mean = mean(of: second) { means.1 = mean }
-        guard means.0.isFinite, means.1.isFinite else { return (summarize(sorted: first), summarize(sorted: second)) }
-        let variances = pairedScaledVariances(first, mean: means.0, second, mean: means.1)
-        func deviation(_ variance: (variance: DoubleDouble, scale: Double)?) -> Double? {
-            guard let variance else { return nil }
-            let sd = variance.variance.squareRoot().value * variance.scale
-            return sd.isFinite ? sd : nil
-        }
-        return (SampleSummary(n: first.count, mean: means.0, standardDeviation: deviation(variances.0),
+        guard let firstMean = mean(sum: sums.0, of: first), let secondMean = mean(sum: sums.1, of: second)
+        else { return (summarize(sorted: first), summarize(sorted: second)) }
+        let variances = pairedScaledVariances(first, mean: firstMean, second, mean: secondMean)
+        return (SampleSummary(n: first.count, mean: firstMean, standardDeviation: standardDeviation(variances.0),
                               minimum: firstLow, median: OrderStatistics.sortedMedian(first), maximum: firstHigh),
-                SampleSummary(n: second.count, mean: means.1, standardDeviation: deviation(variances.1),
+                SampleSummary(n: second.count, mean: secondMean, standardDeviation: standardDeviation(variances.1),
                               minimum: secondLow, median: OrderStatistics.sortedMedian(second), maximum: secondHigh))
     }
 

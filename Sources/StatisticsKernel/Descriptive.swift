@@ -55,8 +55,15 @@ public enum Descriptive {
     /// Values are divided by n before summing only if the plain sum would overflow.
     static func mean(of values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
+        return mean(sum: DoubleDouble.sum(values), of: values)
+    }
+
+    /// `mean(of: values)` given `DoubleDouble.sum(values)` (worked out beside another sample's,
+    /// `summarize(sorted:_:)`): the sum over n, or, past the plain sum's range, the values
+    /// divided by n first.
+    static func mean(sum: DoubleDouble, of values: [Double]) -> Double? {
         let n = Double(values.count)
-        var mean = (DoubleDouble.sum(values) / n).value
+        var mean = (sum / n).value
         if !mean.isFinite { mean = DoubleDouble.sum(values.lazy.map { $0 / n }).value }
         return mean.isFinite ? mean : nil
     }
@@ -84,8 +91,13 @@ public enum Descriptive {
     /// the mean: the identity S = Σd² − (Σd)²/n makes the result exact for any centre);
     /// `nil` for n < 2.
     static func standardDeviation(of values: [Double], mean: Double) -> Double? {
-        guard let (variance, scale) = scaledVariance(of: values, mean: mean) else { return nil }
-        let sd = variance.squareRoot().value * scale
+        standardDeviation(scaledVariance(of: values, mean: mean))
+    }
+
+    /// √(variance) × scale, rounded once; `nil` for no variance or past the double range.
+    static func standardDeviation(_ scaled: (variance: DoubleDouble, scale: Double)?) -> Double? {
+        guard let scaled else { return nil }
+        let sd = scaled.variance.squareRoot().value * scaled.scale
         return sd.isFinite ? sd : nil
     }
 

@@ -36,9 +36,6 @@ enum ScaledDeviations {
             greatest = max(greatest, x)
         }
         guard least.isFinite, greatest.isFinite else { return nil }
-        let largest = max(abs(least - centre), abs(greatest - centre))
-        guard largest.isFinite else { return nil }
-        guard largest > 0 else { return 1 }
-        return Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        return ExactScaling.powerOfTwo(coveringMagnitudesOf: [least - centre, greatest - centre])
     }
 }
