@@ -5,8 +5,6 @@ import VFMCore
 public struct CSVFileWriter: CSVRowSink {
     private let writer: BufferedFileWriter
     public let columnCount: Int
-    /// One record's bytes, reused for every record (no `String` per cell or line).
-    private var line = CSVLineEncoder()
 
     /// Creates `path` (and its parent directories) and writes the header.
     public init(path: String, header: [String], displayName: String? = nil) throws(VFMError) {
@@ -24,14 +22,23 @@ public struct CSVFileWriter: CSVRowSink {
         try appendRecord { line in for field in row { line.append(field) } }
     }
 
-    /// Appends the record `encode` writes into the reused encoder.
+    /// Appends the record `encode` writes, encoded straight into the file's buffer
+    /// (`BufferedFileWriter.appendInPlace`); a record of the wrong width is taken back out.
     /// - Throws: as `append(_:)`.
     public mutating func appendRecord(_ encode: (inout CSVLineEncoder) -> Void) throws(VFMError) {
-        line.reset()
-        encode(&line)
-        guard line.cellCount == columnCount else { throw wrongWidth(line.cellCount) }
-        line.endLine()
-        try writer.write(line.bytes)
+        var cells = columnCount
+        try writer.appendInPlace { buffer in
+            let start = buffer.count
+            // The buffer moves into the encoder and back: one owner at a time, never copied.
+            var line = CSVLineEncoder(continuing: [])
+            swap(&line.bytes, &buffer)
+            encode(&line)
+            cells = line.cellCount
+            if cells == columnCount { line.endLine() }
+            swap(&line.bytes, &buffer)
+            if cells != columnCount { buffer.removeSubrange(start...) }
+        }
+        guard cells == columnCount else { throw wrongWidth(cells) }
     }
 
     /// Rows `0..<count`, row `i` written by `encode(i, &line)` — the bytes `appendRecord`

@@ -9,7 +9,7 @@
 /// `NumberFormatting`, missing as an empty cell.
 public struct CSVLineEncoder: Sendable {
     /// The record so far, without its line end.
-    public private(set) var bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
     /// The cells written so far.
     public private(set) var cellCount = 0
 

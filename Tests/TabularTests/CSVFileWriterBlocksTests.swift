@@ -49,6 +49,21 @@ struct CSVFileWriterBlocksTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected.utf8))
     }
 
+    @Test("row by row, a record of the wrong width is an error and none of its cells reach the file")
+    func wrongWidthRowByRow() throws {
+        let path = NSTemporaryDirectory() + "vfm-rows-wrong-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var file = try CSVFileWriter(path: path, header: ["name", "value", "count"])
+        for index in 0..<5 { try file.append(Self.row(index)) }
+        let error = try #require(throws: VFMError.self) { try file.append(Array(Self.row(5).prefix(2))) }
+        #expect(error.message.contains("a row of 2 cells for 3 columns"))
+        try file.append(Self.row(6))
+        try file.close()
+        var expected = "name,value,count\n"
+        for index in [0, 1, 2, 3, 4, 6] { expected += CSVEncoding.line(Self.row(index)) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected.utf8))
+    }
+
     @Test("a row of the wrong width in a later block is an error, as row by row")
     func wrongWidth() throws {
         let path = NSTemporaryDirectory() + "vfm-blocks-wrong-\(UUID().uuidString).csv"
