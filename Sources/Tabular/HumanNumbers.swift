@@ -117,20 +117,15 @@ public enum HumanNumbers {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         let product = (magnitude * factor).rounded(.toNearestOrAwayFromZero)
+        // 2^53: the scaled product is still exact enough; 10^19 < 2^64.
+        if product < 9_007_199_254_740_992, decimals <= 19 {
+            return scaledDigits(UInt64(product), decimals: decimals, grouped: grouped)
+        }
         // The whole part's digits, and the decimals' digits without their leading zeros.
         var wholeDigits: String, fractionDigits: String
-        if product < 9_007_199_254_740_992 {  // 2^53: the scaled product is still exact enough
-            if decimals <= 19 {  // 10^19 < 2^64
-                // One integer division splits the scaled product (no cutting of digit text:
-                // a flag message prints a percentage or two; `vfm-clean` writes 10⁵ of them).
-                var power: UInt64 = 1
-                for _ in 0..<decimals { power *= 10 }
-                let (whole, fraction) = UInt64(product).quotientAndRemainder(dividingBy: power)
-                (wholeDigits, fractionDigits) = (String(whole), String(fraction))
-            } else {
-                // Below 2^53 < 10^16 and more than 19 places: every digit is a decimal.
-                (wholeDigits, fractionDigits) = ("0", String(UInt64(product)))
-            }
+        if product < 9_007_199_254_740_992 {
+            // Below 2^53 < 10^16 and more than 19 places: every digit is a decimal.
+            (wholeDigits, fractionDigits) = ("0", String(UInt64(product)))
         } else {
             // Beyond 2^53 the scaled product loses the last places: the whole part exactly,
             // then the fraction (exact: a double minus its floor) scaled and rounded alone.
@@ -146,6 +141,37 @@ public enum HumanNumbers {
         let wholeText = grouped ? group(wholeDigits) : wholeDigits
         guard decimals > 0 else { return wholeText }
         return wholeText + "." + String(repeating: "0", count: decimals - fractionDigits.count) + fractionDigits
+    }
+
+    /// `scaled` / 10^`decimals` written out: the whole part (grouped in threes if asked),
+    /// then, when `decimals` > 0, a point and exactly `decimals` digits. Digit by digit from
+    /// the last into one small buffer and one `String` made at the end — what the text pieces
+    /// joined gave, without them: a million flag messages print a percentage each, and a
+    /// chart prints each point's two coordinates.
+    private static func scaledDigits(_ scaled: UInt64, decimals: Int, grouped: Bool) -> String {
+        // At most 20 whole digits, 6 commas, a point and 19 decimals.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var end = buffer.count, rest = scaled
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            func putDigit() {
+                put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
+                rest /= 10
+            }
+            if decimals > 0 {
+                for _ in 0..<decimals { putDigit() }
+                put(UInt8(ascii: "."))
+            }
+            var wholeDigits = 0
+            repeat {
+                if grouped, wholeDigits > 0, wholeDigits % 3 == 0 { put(UInt8(ascii: ",")) }
+                putDigit()
+                wholeDigits += 1
+            } while rest > 0
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+        }
     }
 
     /// The decimal digits of a whole, finite, non-negative double, exactly: its significand

@@ -78,6 +78,54 @@ struct HumanNumbersTests {
         #expect(HumanNumbers.figure(2.456, metric: "a_pipeline_metric") == "2.46")
     }
 
+    /// The rule of SPEC §7 spelt out on integers: |v|·10^d rounded half away from zero,
+    /// split at 10^d, the whole part grouped in threes, the decimals zero-padded to d.
+    private static func spelt(_ value: Double, decimals: Int, grouped: Bool, minus: String) -> String {
+        var factor = 1.0, power: UInt64 = 1
+        for _ in 0..<decimals {
+            factor *= 10
+            power *= 10
+        }
+        let scaled = UInt64((abs(value) * factor).rounded(.toNearestOrAwayFromZero))
+        var whole = String(scaled / power)
+        if grouped {
+            var index = whole.endIndex
+            while whole.distance(from: whole.startIndex, to: index) > 3 {
+                index = whole.index(index, offsetBy: -3)
+                whole.insert(",", at: index)
+            }
+        }
+        let fraction = String(scaled % power)
+        let text = decimals == 0 ? whole : whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        return value < 0 && scaled != 0 ? minus + text : text
+    }
+
+    @Test("fixed decimals follow the rule digit for digit, from 0 to 19 places")
+    func fixedDecimalsAgainstTheRule() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, 0.5, 0.05, 0.005, 999, 999.5, 1000, 999_999.995, 1_000_000, 123_456_789.5,
+                                -0.004, -0.005, -1234.5, 9_007_199_254.5, 4.35, 2.675, 1e-7]
+        for _ in 0..<4000 {
+            var scale = 1.0
+            for _ in 0..<Int.random(in: 0...15, using: &generator) { scale *= 10 }
+            let magnitude = Double.random(in: 0..<1, using: &generator) * scale / 1000
+            values.append(Bool.random(using: &generator) ? -magnitude : magnitude)
+        }
+        for value in values {
+            for decimals in [0, 1, 2, 3, 6, 19] {
+                var factor = 1.0
+                for _ in 0..<decimals { factor *= 10 }
+                guard (abs(value) * factor).rounded(.toNearestOrAwayFromZero) < 9_007_199_254_740_992 else { continue }
+                #expect(HumanNumbers.decimal(value, decimals: decimals)
+                            == Self.spelt(value, decimals: decimals, grouped: true, minus: "\u{2212}"),
+                        "\(value) to \(decimals) places")
+                #expect(HumanNumbers.plain(value, decimals: decimals)
+                            == Self.spelt(value, decimals: decimals, grouped: false, minus: "-"),
+                        "\(value) to \(decimals) places, plain")
+            }
+        }
+    }
+
     @Test("SVG coordinates have fixed decimals and an ASCII minus")
     func plain() {
         #expect(HumanNumbers.plain(12.345, decimals: 2) == "12.35")
