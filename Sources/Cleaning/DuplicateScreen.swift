@@ -49,17 +49,28 @@ enum DuplicateScreen {
         /// appended) when it is not.
         private static func foldASCII(_ text: String, into folded: inout [UInt8]) -> Bool {
             let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-                guard let start = bytes.firstIndex(where: { !isSpace($0) }),
-                      let last = bytes.lastIndex(where: { !isSpace($0) }) else { return true }
-                var afterSpace = false
-                for byte in bytes[start...last] {
-                    if isSpace(byte) { afterSpace = true; continue }
-                    if afterSpace { folded.append(0x20); afterSpace = false }
-                    folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                // Never longer than the text: runs of white space only shrink.
+                folded.appendScratch(capacity: bytes.count) { out in
+                    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+                    guard let start = bytes.firstIndex(where: { !isSpace($0) }),
+                          let last = bytes.lastIndex(where: { !isSpace($0) }) else { return 0 }
+                    var count = 0, afterSpace = false
+                    for byte in bytes[start...last] {
+                        if isSpace(byte) {
+                            afterSpace = true
+                            continue
+                        }
+                        if afterSpace {
+                            out[count] = 0x20
+                            count += 1
+                            afterSpace = false
+                        }
+                        out[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                        count += 1
+                    }
+                    return count
                 }
-                return true
             }
             if let done { return done }
             return false

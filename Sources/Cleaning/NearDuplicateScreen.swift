@@ -46,30 +46,38 @@ enum NearDuplicateScreen {
     /// `fold(text)`'s UTF-8 appended to `folded`: byte by byte for ASCII text (nearly every
     /// name, no `String` made), through `fold` otherwise.
     static func appendFolded(_ text: String, to folded: inout [UInt8]) {
-        let start = folded.count
-        var ascii = true
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else {
-                ascii = false
-                break
-            }
-            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            let isWordByte = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
-                || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
-            if lower == UInt8(ascii: "'") { continue }
-            if isWordByte || lower == UInt8(ascii: "&") {
-                if pendingSpace || (lower == UInt8(ascii: "&") && folded.count > start) { folded.append(0x20) }
-                pendingSpace = lower == UInt8(ascii: "&")
-                if lower == UInt8(ascii: "&") { folded += Array("and".utf8) } else { folded.append(lower) }
-            } else if folded.count > start {
-                pendingSpace = true
+        let ascii = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            // At most four bytes a byte: `&` is a space and `and`.
+            folded.appendScratch(capacity: 4 * utf8.count) { out in
+                var count = 0, pendingSpace = false
+                func put(_ byte: UInt8) {
+                    out[count] = byte
+                    count += 1
+                }
+                for byte in utf8 {
+                    guard byte < 0x80 else { return nil }
+                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    let isWordByte = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                        || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+                    if lower == UInt8(ascii: "'") { continue }
+                    if isWordByte || lower == UInt8(ascii: "&") {
+                        if pendingSpace || (lower == UInt8(ascii: "&") && count > 0) { put(0x20) }
+                        pendingSpace = lower == UInt8(ascii: "&")
+                        if lower == UInt8(ascii: "&") {
+                            put(UInt8(ascii: "a"))
+                            put(UInt8(ascii: "n"))
+                            put(UInt8(ascii: "d"))
+                        } else {
+                            put(lower)
+                        }
+                    } else if count > 0 {
+                        pendingSpace = true
+                    }
+                }
+                return count
             }
         }
-        if !ascii {
-            folded.removeSubrange(start...)
-            folded += Array(fold(text).utf8)
-        }
+        if ascii != true { folded += Array(fold(text).utf8) }
     }
 
     /// The hash of a row's folded names, equal for equal `Key`s.

@@ -33,11 +33,16 @@ struct ResubmissionTests {
 
     @Test("the ASCII fold agrees with the text fold", arguments: [
         "Work & Skills", "work&skills", "& Co", "St Mary's", "  Leeds -- City.  ", "a+b<c", "", "&&", "O`Neil",
+        "Café & Co", "& & &", "x&", "  &  ",
     ])
     func foldsAgree(name: String) {
         var bytes: [UInt8] = []
         NearDuplicateScreen.appendFolded(name, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == NearDuplicateScreen.fold(name))
+        // After other bytes (a row's authority before its service): the same bytes follow them.
+        var after: [UInt8] = [0x41, 0]
+        NearDuplicateScreen.appendFolded(name, to: &after)
+        #expect(after == [0x41, 0] + Array(NearDuplicateScreen.fold(name).utf8))
     }
 
     @Test("keep-latest keeps the resubmission and rejects the earlier copies as superseded", arguments: [
