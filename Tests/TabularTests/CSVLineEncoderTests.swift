@@ -115,7 +115,7 @@ struct CSVLineEncoderTests {
     func findsQuotingBytes() {
         // Neighbours of the four bytes, and the four with the high bit set (UTF-8 continuation-like).
         let nearMisses: [UInt8] = [0x2B, 0x2D, 0x21, 0x23, 0x09, 0x0B, 0x0C, 0x0E, 0xAC, 0xA2, 0x8A, 0x8D, 0x00, 0xFF]
-        for length in 0...20 {
+        for length in 0...40 {
             for filler in nearMisses + [UInt8(ascii: "a")] {
                 let plain = [UInt8](repeating: filler, count: length)
                 #expect(!plain.withUnsafeBytes(CSVEncoding.holdsQuotingByte), "\(length) × \(filler)")
@@ -124,6 +124,22 @@ struct CSVLineEncoderTests {
                         var cell = plain
                         cell[position] = special
                         #expect(cell.withUnsafeBytes(CSVEncoding.holdsQuotingByte), "\(special) at \(position) of \(length)")
+                    }
+                }
+                // A cell after others in a record: the bytes before it (commas, quotes) are not its.
+                for before in 0...9 {
+                    let record = [UInt8](repeating: UInt8(ascii: ","), count: before) + plain
+                    #expect(!record.withUnsafeBytes { CSVEncoding.holdsQuotingByte($0, from: before) },
+                            "\(length) × \(filler) after \(before) commas")
+                    if length > 0 {
+                        var marked = record
+                        marked[before + length - 1] = UInt8(ascii: "\"")
+                        #expect(marked.withUnsafeBytes { CSVEncoding.holdsQuotingByte($0, from: before) },
+                                "a quote last of \(length) after \(before)")
+                        marked = record
+                        marked[before] = UInt8(ascii: "\n")
+                        #expect(marked.withUnsafeBytes { CSVEncoding.holdsQuotingByte($0, from: before) },
+                                "LF first of \(length) after \(before)")
                     }
                 }
             }
@@ -139,10 +155,15 @@ struct CSVLineEncoderTests {
                 NumberFormatting.append(value, to: &bytes)
                 #expect(bytes == Array(NumberFormatting.csv(value).utf8), "\(value)")
                 #expect(Self.line { $0.append(number: value) } == NumberFormatting.csv(value), "\(value)")
+                // After a cell, the comma and the number are written together.
+                #expect(Self.line { $0.append(text: "a"); $0.append(number: value) } == "a," + NumberFormatting.csv(value))
             }
             let whole = Int(truncatingIfNeeded: bits)
-            for count in [whole, whole >> 33, whole >> 53, Int.min, Int.max, 0, 9, 10, 99, 100, 9999, 10_000, -1] {
+            for count in [whole, whole >> 33, whole >> 53, Int.min, Int.max, 0, 9, 10, 99, 100, 999, 1000, 9999, 10_000,
+                          -1, -9999, -10_000] {
                 #expect(Self.line { $0.append(count: count) } == String(count))
+                #expect(Self.line { $0.appendEmpty(); $0.append(count: count); $0.append(count: nil) } == "," + String(count) + ",")
+                #expect(Self.line { $0.append(number: 1.5); $0.append(text: String(count)) } == "1.5," + String(count))
             }
         }
     }
