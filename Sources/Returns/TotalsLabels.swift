@@ -19,6 +19,9 @@ package struct TotalsLabels: Sendable {
     /// For each label, a run of ASCII letters it holds (`sub-total` → `total`); an ASCII
     /// name without any of them cannot match. `nil` when some label has none.
     private let needles: [[UInt8]]?
+    /// The needles' first bytes, as bits 0–127 of two words: a position whose byte is none
+    /// of them starts no needle, and is passed over with one test.
+    private let firstBytes: (low: UInt64, high: UInt64)
 
     package init(_ labels: [String]) {
         self.labels = labels.map(Self.normalise).filter { !$0.isEmpty }
@@ -27,6 +30,12 @@ package struct TotalsLabels: Sendable {
                 .max { $0.count < $1.count }.map(Array.init) ?? []
         }
         self.needles = needles.contains { $0.isEmpty } ? nil : Self.fewest(needles)
+        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
+        for needle in self.needles ?? [] {
+            // A needle is lower-case ASCII letters and digits: below 128.
+            if needle[0] < 64 { firstBytes.low |= 1 << needle[0] } else { firstBytes.high |= 1 << (needle[0] - 64) }
+        }
+        self.firstBytes = firstBytes
     }
 
     /// The needles that hold no other (`totals` and `subtotal` hold `total`), each once: a
@@ -51,16 +60,18 @@ package struct TotalsLabels: Sendable {
     /// full test cost 18% of the run, issue 28 → the speed check after it).
     /// The scan runs on the string's own UTF-8 storage (a native `String` always has it), not
     /// through `String.UTF8View`'s indices, which cost 6% of a 10⁵-row workbook's ingest (issue 30).
-    private static func mayHold(_ cell: String, _ needles: [[UInt8]]) -> Bool? {
+    private func mayHold(_ cell: String, _ needles: [[UInt8]]) -> Bool? {
         if let held = cell.utf8.withContiguousStorageIfAvailable({ mayHold($0, needles) }) { return held }
         return Array(cell.utf8).withUnsafeBufferPointer { mayHold($0, needles) }
     }
 
-    private static func mayHold(_ bytes: UnsafeBufferPointer<UInt8>, _ needles: [[UInt8]]) -> Bool? {
+    private func mayHold(_ bytes: UnsafeBufferPointer<UInt8>, _ needles: [[UInt8]]) -> Bool? {
         for byte in bytes where byte >= 0x80 { return nil }
         func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte }
         for start in bytes.indices {
             let first = lower(bytes[start])
+            let bit = first < 64 ? firstBytes.low >> first : firstBytes.high >> (first - 64)
+            guard bit & 1 != 0 else { continue }
             for needle in needles where needle[0] == first && needle.count <= bytes.count - start {
                 var matched = true
                 for (offset, expected) in needle.enumerated().dropFirst() where lower(bytes[start + offset]) != expected {
@@ -76,7 +87,7 @@ package struct TotalsLabels: Sendable {
     /// True when `cell` (a name as read) is a totals label by the rule above. An empty
     /// cell is not.
     package func isTotal(_ cell: String) -> Bool {
-        if let needles, Self.mayHold(cell, needles) == false { return false }
+        if let needles, mayHold(cell, needles) == false { return false }
         let name = Self.normalise(cell)
         guard !name.isEmpty else { return false }
         for label in labels {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Returns
 import VFMCore
@@ -15,6 +16,36 @@ struct CouncilRowTests {
                        sizes: PieceParse.Sizes = PieceParse.Sizes()) throws -> FileIngest {
         try FileIngest.ingest(Array((header + body).utf8), name: "council.csv", missingWords: words, totals: totals,
                               sizes: sizes)
+    }
+
+    /// SPEC §4's rule for an ASCII name, spelt out on lower-cased words: the name is a
+    /// label, ends with one as its last words, or starts with one followed by a colon, a
+    /// dash or `for`; a trailing colon is ignored.
+    static func isTotalByTheRule(_ name: String, labels: [String]) -> Bool {
+        var words = name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        while words.hasSuffix(":") { words = String(words.dropLast()).trimmingCharacters(in: .whitespaces) }
+        guard !words.isEmpty else { return false }
+        return labels.contains { label in
+            words == label || words.hasSuffix(" " + label)
+                || [":", " :", " -", " –", " for "].contains { words.hasPrefix(label + $0) }
+        }
+    }
+
+    @Test("the byte prefilter never passes over a totals label: names built from label words and near misses")
+    func prefilterKeepsEveryTotal() {
+        let labelSets = [TotalsLabels.standardLabels, ["gesamt", "all services", "x1", "9z"]]
+        let pieces = ["Total", "totals", "Leeds", "Sub-Total", "sum", "Summary", "All Services", "ALL", "services",
+                      "Grand  Total", "for", "-", ":", "x1", "X1", "9Z", "Xtotal", "subtotal", "GESAMT", "gesamtheit",
+                      "Service 4, Ltd", "Authority 12", "tot", "su", "all"]
+        var generator = SystemRandomNumberGenerator()
+        for labels in labelSets {
+            let totals = TotalsLabels(labels)
+            for _ in 0..<3000 {
+                let name = (0..<Int.random(in: 1...4, using: &generator))
+                    .map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
+                #expect(totals.isTotal(name) == Self.isTotalByTheRule(name, labels: labels), "\(name) with \(labels)")
+            }
+        }
     }
 
     @Test("a totals label in the service or authority column rejects the row as total-row",
