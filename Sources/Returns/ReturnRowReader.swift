@@ -193,7 +193,7 @@ struct ReturnRowReader {
         var serviceReturn = ServiceReturn(
             source: source, authority: authority, service: service, period: row.period, model: row.model,
             evidenceBase: EvidenceBase(label: row.evidenceLabel), totalCost: totalCost,
-            peopleSupported: peopleSupported, counts: row.counts.fitted(),
+            peopleSupported: peopleSupported, counts: row.counts.counts,
             reportedCostPerPerson: row.reportedCostPerPerson, reportedCostPerOutcome: row.reportedCostPerOutcome,
             extraColumns: [])
         serviceReturn.proportionsGiven = row.proportions.map(\.column)
@@ -245,7 +245,7 @@ struct RowValues {
     var evidenceLabel: String?
     var totalCost: Double?
     var peopleSupported: Int?
-    var counts = CountValues()
+    var counts = CountScratch()
     var reportedCostPerPerson: Double?
     var reportedCostPerOutcome: Double?
     /// Breakdown cells given as percentages, in column order, with their header index.

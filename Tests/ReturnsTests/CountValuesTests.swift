@@ -3,6 +3,15 @@ import Testing
 
 @Suite("Count values")
 struct CountValuesTests {
+    /// A seeded linear congruential generator (Knuth's MMIX constants): the same cases on every run.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+    }
+
     @Test("each optional count column has its own slot, in column order, and no other column has one")
     func slotsFollowColumns() {
         #expect(CountValues.columns.count == CountValues.slotCount)
@@ -49,11 +58,8 @@ extension CountValuesTests {
 extension CountValuesTests {
     @Test("counts set, replaced and cleared in any order read back as a plain table would")
     func behavesAsATable() {
-        var state: UInt64 = 17
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var random = Self.Generator(state: 17)
+        func next() -> Int { random.next() }
         for _ in 0..<200 {
             var counts = CountValues(), table: [ReturnColumn: Double] = [:]
             for _ in 0..<40 {
@@ -69,6 +75,25 @@ extension CountValuesTests {
             var ordered = CountValues()
             for column in CountValues.columns { ordered[column] = table[column] }
             #expect(ordered == counts)
+        }
+    }
+
+    @Test("a row's counts gathered in slots give the counts set one by one, in exactly their room")
+    func scratchGivesTheSameCounts() {
+        var random = Self.Generator(state: 5)
+        func next() -> Int { random.next() }
+        for _ in 0..<300 {
+            var scratch = CountScratch(), counts = CountValues()
+            for _ in 0..<(next() % 40) {
+                let column = ReturnColumn.allCases[next() % ReturnColumn.allCases.count]
+                let value: Double? = next() % 4 == 0 ? nil : next() % 9 == 0 ? .nan : Double(next() % 100) / 4
+                scratch[column] = value
+                counts[column] = value
+                #expect(scratch[column] == counts[column], "\(column)")
+            }
+            let gathered = scratch.counts
+            #expect(gathered == counts)
+            #expect(gathered.values.capacity == counts.fitted().values.capacity)  // malloc rounds both alike
         }
     }
 
