@@ -17,8 +17,9 @@ public enum SortOrder {
     /// An LSD radix sort in linear time (issue 12: at a million services the comparison
     /// sort was most of the analysis's sorting): 11-bit digits of the IEEE bits mapped to
     /// an unsigned key with the same order (sign bit flipped for positives, every bit for
-    /// negatives), six passes whose histograms are all counted in one read, a pass skipped
-    /// when every key has the same digit. The map is a bijection, so the sorted values are
+    /// negatives), three passes over the high digits whose histograms are all counted in
+    /// one read, a pass skipped when every key has the same digit, then the rare runs of
+    /// keys equal in those digits sorted by the whole key (`radixSort`). The map is a bijection, so the sorted values are
     /// read back from the keys with every bit (no second array of values). It puts −0
     /// just before +0 where `<` holds them equal; the run of zeros is then merged back
     /// into position order, which is where a stable sort leaves them. 12 bytes a value in
@@ -79,16 +80,25 @@ public enum SortOrder {
 
     private static let digitBits = 11
     private static let passes = (64 + digitBits - 1) / digitBits
+    /// The passes over the keys' high digits only: the bits from `lowBits` up (a double's
+    /// sign, exponent and first 19 bits of significand). Keys equal there are rare and
+    /// next to each other after those passes, and `sortRuns` puts them in order.
+    private static let firstPass = 3
+    private static let lowBits = UInt64(firstPass * digitBits)
 
-    /// Sorts `keys` ascending, stably, moving `order` with them.
+    /// Sorts `keys` ascending, stably, moving `order` with them: a stable LSD radix sort on
+    /// the high digits (three passes where six took every bit), then each run of keys equal
+    /// in their high digits sorted whole (`sortRuns`) — the order one stable sort by the
+    /// whole key gives, for half the passes over the data (issue 30: the sorts were the
+    /// analysis's largest cost at 10⁶ services).
     private static func radixSort(_ keys: inout [UInt64], carrying order: inout [UInt32]) {
         let n = keys.count, radix = 1 << digitBits, mask = UInt64(radix - 1)
         var counts = [Int](repeating: 0, count: passes * radix)
         keys.withUnsafeBufferPointer { keys in
             counts.withUnsafeMutableBufferPointer { counts in
                 for key in keys {
-                    var rest = key
-                    for pass in 0..<passes {
+                    var rest = key >> lowBits
+                    for pass in firstPass..<passes {
                         counts[pass * radix + Int(rest & mask)] += 1
                         rest >>= UInt64(digitBits)
                     }
@@ -97,7 +107,7 @@ public enum SortOrder {
         }
         var nextKeys = [UInt64](repeating: 0, count: n)
         var nextOrder = [UInt32](repeating: 0, count: n)
-        for pass in 0..<passes {
+        for pass in firstPass..<passes {
             let shift = UInt64(pass * digitBits), base = pass * radix
             // Every key has this digit: the pass would move nothing.
             if counts[base + Int((keys[0] >> shift) & mask)] == n { continue }
@@ -126,6 +136,65 @@ public enum SortOrder {
             }
             swap(&keys, &nextKeys)
             swap(&order, &nextOrder)
+        }
+        sortRuns(&keys, carrying: &order)
+    }
+
+    /// Sorts each run of `keys` that are equal above `lowBits` by the whole key, stably
+    /// (entries in a run keep their order where their keys are equal): a run in order
+    /// already — one value repeated, the common case — is left as it is; a short one is
+    /// sorted by insertion; a long one (values packed into a narrow range) by a comparison
+    /// sort of (key, place in the run), so that no input costs quadratic time.
+    private static func sortRuns(_ keys: inout [UInt64], carrying order: inout [UInt32]) {
+        let n = keys.count
+        keys.withUnsafeMutableBufferPointer { keys in
+            order.withUnsafeMutableBufferPointer { order in
+                var start = 0
+                while start < n {
+                    let high = keys[start] >> lowBits
+                    var end = start + 1, ordered = true
+                    while end < n, keys[end] >> lowBits == high {
+                        if keys[end] < keys[end - 1] { ordered = false }
+                        end += 1
+                    }
+                    if !ordered {
+                        if end - start <= 32 {
+                            insertionSort(start..<end, keys, order)
+                        } else {
+                            sortLongRun(start..<end, keys, order)
+                        }
+                    }
+                    start = end
+                }
+            }
+        }
+    }
+
+    /// `keys[range]` sorted by (key, place), moving `order` with them: a stable sort.
+    private static func sortLongRun(_ range: Range<Int>, _ keys: UnsafeMutableBufferPointer<UInt64>,
+                                    _ order: UnsafeMutableBufferPointer<UInt32>) {
+        typealias Entry = (key: UInt64, order: UInt32, place: Int)
+        var run: [Entry] = range.map { (keys[$0], order[$0], $0) }
+        run.sort { (a: Entry, b: Entry) -> Bool in a.key != b.key ? a.key < b.key : a.place < b.place }
+        for (offset, entry) in run.enumerated() {
+            keys[range.lowerBound + offset] = entry.key
+            order[range.lowerBound + offset] = entry.order
+        }
+    }
+
+    /// Stable insertion sort of `keys[range]`, moving `order` with them.
+    private static func insertionSort(_ range: Range<Int>, _ keys: UnsafeMutableBufferPointer<UInt64>,
+                                      _ order: UnsafeMutableBufferPointer<UInt32>) {
+        for i in range.dropFirst() {
+            let key = keys[i], entry = order[i]
+            var j = i
+            while j > range.lowerBound, keys[j - 1] > key {
+                keys[j] = keys[j - 1]
+                order[j] = order[j - 1]
+                j -= 1
+            }
+            keys[j] = key
+            order[j] = entry
         }
     }
 

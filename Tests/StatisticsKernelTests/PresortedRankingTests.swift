@@ -115,6 +115,24 @@ struct PresortedRankingTests {
         #expect(sorted.values.map(\.bitPattern) == expected.map { values[$0].bitPattern })
     }
 
+    @Test("values alike in their high bits, not their low ones (runs of 1, ~20, ~200, all), sort as a stable sort does",
+          arguments: [0, 1_000, 100, 1])
+    func packedValues(groups: Int) {
+        var draws = Draws(state: UInt64(groups) + 41)
+        // A group's values differ from the next group's above bit 33 of the key (2^-18 apart
+        // near 1) and among themselves only below it (multiples of 2^-45), with ties.
+        let values = (0..<20_000).map { _ -> Double in
+            let group = groups == 0 ? Double(draws.next(1 << 20)) : Double(draws.next(groups))
+            let base = groups == 0 ? 1 + group * 0x1p-20 : 1 + group * 0x1p-18
+            return (base + Double(draws.next(groups == 1 ? 3_000 : 8)) * 0x1p-45) * (draws.next(5) == 0 ? -1 : 1)
+        }
+        let positions = (0..<UInt32(values.count)).map { $0 * 2 + 1 }
+        let expected = values.indices.sorted { values[$0] < values[$1] }
+        let sorted = SortOrder.sorted(values, positions: positions)
+        #expect(sorted.positions == expected.map { positions[$0] })
+        #expect(sorted.values.map(\.bitPattern) == expected.map { values[$0].bitPattern })
+    }
+
     @Test("a presorted quantile is the quantile of the same values")
     func quantiles() {
         var draws = Draws(state: 11)

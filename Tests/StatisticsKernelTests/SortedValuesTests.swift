@@ -71,9 +71,12 @@ struct SortedValuesTests {
     func rawKeys() {
         var generator = SplitMix(seed: 32)
         // Few distinct keys (many ties), then keys over the whole range (every pass).
-        for distinct in [3, 1_000, Int.max] {
+        // Then keys alike in their high bits (runs of ~20 and ~400) with low bits spread.
+        for distinct in [3, 1_000, Int.max, -1_000, -50] {
             var keys = (0..<20_000).map { _ in
-                distinct == Int.max ? generator.next() : UInt64.random(in: 0..<UInt64(distinct), using: &generator) << 40
+                distinct == Int.max ? generator.next()
+                    : distinct < 0 ? UInt64.random(in: 0..<UInt64(-distinct), using: &generator) << 40 | generator.next() >> 40
+                    : UInt64.random(in: 0..<UInt64(distinct), using: &generator) << 40
             }
             keys[7] = .max
             keys[8] = 0
