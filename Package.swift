@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "CAllocator"),
         .target(name: "VFMCore", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CAllocator"],
                 swiftSettings: swiftSettings),
-        .target(name: "StatisticsKernel", dependencies: [.product(name: "BitCollections", package: "swift-collections"), "CLinearAlgebra"],
+        .target(name: "StatisticsKernel", dependencies: ["CLinearAlgebra"],
                 swiftSettings: swiftSettings, linkerSettings: linkMath),
         .target(name: "Tabular", dependencies: ["VFMCore"], swiftSettings: swiftSettings),
         // The run directory's own files: one schema per run CSV (SPEC §13), the row types'

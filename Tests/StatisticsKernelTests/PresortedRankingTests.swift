@@ -80,6 +80,15 @@ struct PresortedRankingTests {
         let starts = RunStarts(sorted: [-3, -0.0, 0, 0, 1, 1, 1, 2.5])
         #expect((0..<9).map { starts[$0] } == [true, true, false, false, true, false, false, true, false])
         #expect(RunStarts(sorted: []).count == 0 && !RunStarts(sorted: [])[0])
+        // Across the 64-bit words the bits are kept in: every position of columns of 1 to 200.
+        var draws = Draws(state: 9)
+        for count in [1, 63, 64, 65, 127, 128, 129, 200] {
+            let sorted = (0..<count).map { _ in Double(draws.next(40)) }.sorted()
+            let starts = RunStarts(sorted: sorted)
+            #expect(starts.count == count)
+            #expect((-1...count).map { starts[$0] } == [false] + sorted.indices.map { $0 == 0 || sorted[$0] != sorted[$0 - 1] } + [false],
+                    "\(count) values")
+        }
     }
 
     @Test("ranks of every row of a column with no gap are rankdata's average ranks", arguments: [1, 2, 7, 300])
