@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "Survey", dependencies: ["VFMCore", "Tabular", "RunFiles", "PipelineDefinition", "Returns", "Cleaning",
                                                "StatisticsKernel", "Workbook"],
                 swiftSettings: swiftSettings),
-        .target(name: "Analysis", dependencies: [.product(name: "BitCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
+        .target(name: "Analysis", dependencies: ["VFMCore", "Tabular", "RunFiles", "Cleaning", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
         .target(name: "Reporting", dependencies: [.product(name: "OrderedCollections", package: "swift-collections"), "VFMCore", "Tabular", "RunFiles", "Returns", "Cleaning", "Analysis", "Survey", "StatisticsKernel", "PipelineDefinition"],
                 swiftSettings: swiftSettings),
