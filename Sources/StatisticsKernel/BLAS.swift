@@ -56,21 +56,26 @@ enum BLAS {
         return gram
     }
 
-    /// Adds `Xᵀ X` of a row-major `rows × columns` block to the upper triangle of the
-    /// row-major `columns × columns` matrix `gram` (`cblas_dsyrk` with β = 1), so a tall
-    /// matrix can go through BLAS in blocks of rows. `false` (and `gram` untouched) if the
-    /// shapes disagree or a size overflows `Int32`.
-    static func accumulateGram(_ block: [Double], rows: Int, columns: Int, into gram: inout [Double]) -> Bool {
-        guard rows >= 0, columns > 0, block.count >= rows * columns, gram.count == columns * columns,
-              let n = Int32(exactly: rows), let p = Int32(exactly: columns),
+    /// Adds `Xᵀ X` of a `rows × columns` block X stored column by column — column k at
+    /// `block[k * stride ..< k * stride + rows]` — to the upper triangle of the row-major
+    /// `columns × columns` matrix `gram` (`cblas_dsyrk` with β = 1, on Xᵀ as a row-major
+    /// `columns × rows` matrix), so a tall matrix can go through BLAS in blocks of rows.
+    /// Column by column because the caller fills the block a column at a time: its stores
+    /// are then in sequence. `false` (and `gram` untouched) if the shapes disagree or a size
+    /// overflows `Int32`.
+    static func accumulateGram(columnMajor block: [Double], rows: Int, columns: Int, stride: Int,
+                               into gram: inout [Double]) -> Bool {
+        guard rows >= 0, columns > 0, stride >= max(1, rows), block.count >= columns * stride,
+              gram.count == columns * columns,
+              let n = Int32(exactly: rows), let p = Int32(exactly: columns), let lda = Int32(exactly: stride),
               Int32(exactly: columns * columns) != nil
         else { return false }
         guard rows > 0 else { return true }
         serialised {
             block.withUnsafeBufferPointer { xp in
                 gram.withUnsafeMutableBufferPointer { cp in
-                    LinearAlgebraLibrary.loaded.symmetricRankK(CblasRowMajor, CblasUpper, CblasTrans, p, n, 1,
-                                                               xp.baseAddress, p, 1, cp.baseAddress, p)
+                    LinearAlgebraLibrary.loaded.symmetricRankK(CblasRowMajor, CblasUpper, CblasNoTrans, p, n, 1,
+                                                               xp.baseAddress, lda, 1, cp.baseAddress, p)
                 }
             }
         }

@@ -179,7 +179,8 @@ struct CentredMoments {
     }
 
     /// The upper triangle of [1 | slices of column 1 | slices of column 2 | …]ᵀ times
-    /// itself, block by block through `dsyrk`; each block's slices are cut from the
+    /// itself, block by block through `dsyrk` (each block held column by column, so that a
+    /// slice is written in sequence); each block's slices are cut from the
     /// deviations as it is filled, so memory stays at one block at any n. Slice j of a
     /// deviation is its rest rounded to a multiple of 2^(1−jβ) — adding and subtracting
     /// 1.5·2⁵²·grid does that exactly — and the rest goes on, exactly, as a TwoSum pair.
@@ -202,7 +203,8 @@ struct CentredMoments {
             block.withUnsafeMutableBufferPointer { block in
                 restHi.withUnsafeMutableBufferPointer { restHi in
                     restLo.withUnsafeMutableBufferPointer { restLo in
-                        for r in 0..<count { block[r * width] = 1 }
+                        // Column by column (column c of the block at `c * blockCount`).
+                        for r in 0..<count { block[r] = 1 }
                         var first = 1
                         for (k, column) in columns.enumerated() where sliceCounts[k] > 0 {
                             let centre = centres[k], scale = scales[k]
@@ -221,11 +223,11 @@ struct CentredMoments {
                                 }
                             }
                             for j in 0..<sliceCounts[k] {
-                                let shifter = shifters[j]
+                                let shifter = shifters[j], column = (first + j) * blockCount
                                 for r in 0..<count {
                                     let hi = restHi[r]
                                     let part = (hi + shifter) - shifter
-                                    block[r * width + first + j] = part
+                                    block[column + r] = part
                                     let rest = DoubleDouble.twoSum(hi - part, restLo[r])
                                     restHi[r] = rest.hi
                                     restLo[r] = rest.lo
@@ -236,7 +238,8 @@ struct CentredMoments {
                     }
                 }
             }
-            guard BLAS.accumulateGram(block, rows: count, columns: width, into: &gram) else { return nil }
+            guard BLAS.accumulateGram(columnMajor: block, rows: count, columns: width, stride: blockCount, into: &gram)
+            else { return nil }
             start += count
         }
         return gram
