@@ -153,7 +153,9 @@ extension ServiceReturn {
     static func sortStably(_ rows: inout [ServiceReturn]) {
         let order = rows.withUnsafeBufferPointer { rows -> [Int] in
             // Few authorities, many rows each: their byte order is decided once, as ranks.
-            let ranks = ByteOrder.ranks(rows.lazy.map(\.authority))
+            // Each row's authority read where the row lies (`rows.lazy.map(\.authority)`
+            // copied every row to read one field: a retain and release of its five strings).
+            let ranks = ByteOrder.ranks(rows.indices.lazy.map { rows[$0].authority })
             let keys = Parallel.mapInHalves(rows.count) { range in
                 range.map { row in
                     StableSortKey(service: ByteOrder.Prefix(rows[row].service),
