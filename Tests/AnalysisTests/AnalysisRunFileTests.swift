@@ -53,6 +53,27 @@ struct AnalysisRunFileTests {
         #expect(written == Array(result.benchmark))
     }
 
+    @Test("tables/benchmark.csv is, byte for byte, the header and each row's own encoding (every place, missing ones too)",
+          arguments: [1, 2])
+    func benchmarkBytes(cores: Int) throws {
+        var clean = try AnalysisFixture.cleanResult()
+        clean.services[0].input.service = "'-1+1, \"quoted\"\nnext line"
+        let result = try Self.analysed(clean)
+        #expect(Set(result.benchmark.map(\.allBand)) == [nil, .below, .within, .above])
+        let scratch = try ScratchDirectory("analysis-benchmark-bytes")
+        defer { scratch.remove() }
+        let path = scratch.appending(RunLayout.benchmark).path
+        try result.benchmark.write(to: path, displayName: RunLayout.benchmark, encodingOn: cores)
+        var expected: [UInt8] = []
+        CSVEncoding.appendLine(BenchmarkRow.header, to: &expected)
+        for row in result.benchmark {
+            var line = CSVLineEncoder()
+            row.encode(into: &line)
+            expected += line.bytes + [UInt8(ascii: "\n")]
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected))
+    }
+
     @Test("a row with a cell too many is a data error naming file and line, not a shifted column")
     func shiftedRow() throws {
         let scratch = try ScratchDirectory("analysis-shifted")

@@ -79,6 +79,21 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
     @discardableResult
     func write(to path: String, displayName: String, encodingOn cores: Int = 1) throws(VFMError) -> String? {
         var file = try CSVFileWriter(path: path, header: BenchmarkRow.header, displayName: displayName)
+        // The words of three million rows come from a dozen: each metric's cell and each pair
+        // of places' two cells are encoded once, as `encodePlacement` encodes them, and copied.
+        let metricCells = metrics.map { metric in
+            var cells = CSVLineEncoder()
+            cells.append(text: metric.rawValue)
+            return cells
+        }
+        let placeCells = Self.places.flatMap { allBand in
+            Self.places.map { evidenceBand in
+                var cells = CSVLineEncoder()
+                cells.append(text: allBand?.rawValue)
+                cells.append(text: evidenceBand?.rawValue)
+                return cells
+            }
+        }
         // A service's names once for its rows (one per metric), each read where it lies.
         try services.withUnsafeBufferPointer { (services) throws(VFMError) in
             guard let first = services.baseAddress, !metrics.isEmpty else { return }
@@ -89,10 +104,25 @@ public struct BenchmarkTable: RandomAccessCollection, Sendable, Equatable {
             }) { row, line in
                 let (service, column) = row.quotientAndRemainder(dividingBy: metrics.count)
                 let value = CleanedService.value(of: metrics[column], at: first + service)
-                BenchmarkRow.encodePlacement(metric: metrics[column], value: value, allBand: all[column]?.position(of: value),
-                                             evidenceBand: evidence[column]?.position(of: value), into: &line)
+                line.append(cellsOf: metricCells[column])
+                line.append(number: value)
+                line.append(cellsOf: placeCells[Self.placeIndex(all[column]?.position(of: value)) * Self.places.count
+                                                + Self.placeIndex(evidence[column]?.position(of: value))])
             }
         }
         return try file.close()
+    }
+
+    /// The places a value can have against a band, none (no value or no band) first.
+    private static let places: [BandPosition?] = [nil, .below, .within, .above]
+
+    /// `place`'s index in `places`.
+    private static func placeIndex(_ place: BandPosition?) -> Int {
+        switch place {
+        case nil: return 0
+        case .below: return 1
+        case .within: return 2
+        case .above: return 3
+        }
     }
 }
