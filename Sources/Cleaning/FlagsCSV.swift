@@ -13,6 +13,7 @@ enum FlagsCSV {
     static func emit<Sink: CSVRowSink>(_ services: [CleanedService], into sink: inout Sink) throws(Sink.Failure) {
         // The service's four cells are encoded once and copied before each of its flags.
         var serviceCells = CSVLineEncoder()
+        var words = FlagWordCells()
         // Services and flags are read where they lie, through pointers: `for service in
         // services`, or `services[i]` handed on whole, copies (retains) every service or flag.
         try services.withUnsafeBufferPointer { (services) throws(Sink.Failure) in
@@ -32,7 +33,7 @@ enum FlagsCSV {
                 for item in 0..<service.pointee.flags.count {
                     try sink.appendRecord { line in
                         line.append(cellsOf: cells)
-                        withUnsafePointer(to: service.pointee.flags[item]) { encodeFlagCells($0, into: &line) }
+                        withUnsafePointer(to: service.pointee.flags[item]) { encodeFlagCells($0, words: &words, into: &line) }
                     }
                 }
             }
@@ -43,11 +44,18 @@ enum FlagsCSV {
     /// the flag — the message's text goes into the line's bytes without becoming a `String`
     /// (`FlagDetail.appendMessage`) and is neutralised and quoted as a text cell is.
     static func encodeFlagCells(_ flag: UnsafePointer<ServiceFlag>, into line: inout CSVLineEncoder) {
-        line.append(text: flag.pointee.rule.rawValue)
-        line.append(text: flag.pointee.metric)
+        var words = FlagWordCells()
+        encodeFlagCells(flag, words: &words, into: &line)
+    }
+
+    /// The same, the rule's, metric's and severity's cells copied from `words`, which
+    /// encodes each distinct one once (`append(text:)`, so the same bytes).
+    static func encodeFlagCells(_ flag: UnsafePointer<ServiceFlag>, words: inout FlagWordCells,
+                                into line: inout CSVLineEncoder) {
+        words.appendRuleAndMetric(of: flag, to: &line)
         line.append(number: flag.pointee.value)
         line.append(number: flag.pointee.threshold)
-        line.append(text: flag.pointee.severity.rawValue)
+        words.appendSeverity(of: flag, to: &line)
         line.appendText { bytes in
             flag.pointee.detail.appendMessage(rule: flag.pointee.rule, value: flag.pointee.value,
                                               threshold: flag.pointee.threshold, to: &bytes)
@@ -118,5 +126,38 @@ enum FlagsCSV {
             rule: rule, metric: cells.text(at: 5), value: try cells.number(at: 6), threshold: try cells.number(at: 7),
             severity: severity, message: cells.text(at: 9) ?? "")
         return (source, flag)
+    }
+}
+
+/// The cells of a flag that come from few words — its rule and metric, its severity —
+/// encoded once for each distinct value and then copied (two million flags at 10⁶
+/// services, a handful of distinct words: each encoded cell was scanned for quoting and
+/// formula triggers every time).
+struct FlagWordCells {
+    private var ruleAndMetric: [(rule: FlagRule, metric: String?, cells: CSVLineEncoder)] = []
+    private var severities: [(severity: FlagSeverity, cells: CSVLineEncoder)] = []
+    /// Distinct (rule, metric) pairs kept: metrics are the pipeline's and the return's
+    /// columns, but a flag read back may name anything, and a search must stay short.
+    private static let kept = 64
+
+    mutating func appendRuleAndMetric(of flag: UnsafePointer<ServiceFlag>, to line: inout CSVLineEncoder) {
+        let rule = flag.pointee.rule
+        if let entry = ruleAndMetric.first(where: { $0.rule == rule && $0.metric == flag.pointee.metric }) {
+            return line.append(cellsOf: entry.cells)
+        }
+        var cells = CSVLineEncoder()
+        cells.append(text: rule.rawValue)
+        cells.append(text: flag.pointee.metric)
+        if ruleAndMetric.count < Self.kept { ruleAndMetric.append((rule, flag.pointee.metric, cells)) }
+        line.append(cellsOf: cells)
+    }
+
+    mutating func appendSeverity(of flag: UnsafePointer<ServiceFlag>, to line: inout CSVLineEncoder) {
+        let severity = flag.pointee.severity
+        if let entry = severities.first(where: { $0.severity == severity }) { return line.append(cellsOf: entry.cells) }
+        var cells = CSVLineEncoder()
+        cells.append(text: severity.rawValue)
+        severities.append((severity, cells))
+        line.append(cellsOf: cells)
     }
 }

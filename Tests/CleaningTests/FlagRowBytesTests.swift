@@ -161,6 +161,21 @@ struct FlagRowBytesTests {
         }
     }
 
+    @Test("flags encoded one after another with their words' cells kept give each flag's own bytes")
+    func sharedWordCells() async {
+        await propertyCheck(count: 300, input: Self.draws.array(of: 1...30)) { flagDraws in
+            var words = FlagWordCells()
+            for values in flagDraws {
+                var draws = Draws(values: values)
+                let flag = draws.flag()
+                var shared = CSVLineEncoder(), own = CSVLineEncoder()
+                withUnsafePointer(to: flag) { FlagsCSV.encodeFlagCells($0, words: &words, into: &shared) }
+                for column in 4..<FlagsCSV.header.count { own.append(FlagsCSV.field(flag, at: column)) }
+                #expect(shared.bytes == own.bytes && shared.cellCount == own.cellCount)
+            }
+        }
+    }
+
     @Test("messages that start with a formula trigger or hold quoting bytes are written as such text always was",
           arguments: [
             // Written out by hand: OWASP's leading `'` for `-`, `=` and `@`; RFC 4180 quotes.
