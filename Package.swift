@@ -29,7 +29,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // SHA-256 for provenance and the up-to-date check (BoringSSL's assembly, ~10× our own).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        // OrderedSet (first-seen order without a hand-kept Set beside an Array) and BitArray.
+        // OrderedSet (first-seen order without a hand-kept Set beside an Array).
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
