@@ -134,19 +134,6 @@ public struct CountValues: Sendable, Equatable {
         self.present = present
     }
 
-    /// The same counts in an allocation of exactly their size. A reader sets a row's counts
-    /// one at a time into room for half the columns, then keeps them fitted: a million
-    /// returns are held through the clean stage and the analysis (issue 30: peak memory at
-    /// 10⁶ rows), and 9 counts in room for 12 take 144 bytes of heap where 112 will do.
-    public func fitted() -> CountValues {
-        guard values.capacity > values.count else { return self }
-        var copy = self
-        copy.values = [Double](unsafeUninitializedCapacity: values.count) { buffer, initialised in
-            initialised = buffer.initialize(fromContentsOf: values)
-        }
-        return copy
-    }
-
     /// The same counts in a new allocation of exactly their size.
     public func reallocated() -> CountValues {
         guard !values.isEmpty else { return self }

@@ -2,7 +2,7 @@
 /// written by inlinable subscripts. For the bits the analysis reads once per row or
 /// sorted value (where runs of ties begin, which rows have a value): swift-collections'
 /// `BitArray`, which held them, has a subscript the optimiser cannot inline from another
-/// module, a call per read (~1.5% of a 10⁶-service run; issue 30).
+/// module, a call per read (~1% of a 10⁶-service run; issue 30).
 public struct PackedBits: Sendable, Equatable {
     @usableFromInline var words: [UInt64]
     public let count: Int

@@ -19,8 +19,9 @@ public enum SortOrder {
     /// an unsigned key with the same order (sign bit flipped for positives, every bit for
     /// negatives), three passes over the high digits whose histograms are all counted in
     /// one read, a pass skipped when every key has the same digit, then the rare runs of
-    /// keys equal in those digits sorted by the whole key (`radixSort`). The map is a bijection, so the sorted values are
-    /// read back from the keys with every bit (no second array of values). It puts −0
+    /// keys equal in those digits sorted by the whole key (`radixSort`). The map is a
+    /// bijection, so the sorted values are read back from the keys with every bit (no
+    /// second array of values). It puts −0
     /// just before +0 where `<` holds them equal; the run of zeros is then merged back
     /// into position order, which is where a stable sort leaves them. 12 bytes a value in
     /// flight (twice, for the passes), 4 for a position.

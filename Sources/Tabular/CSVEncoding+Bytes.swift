@@ -76,20 +76,13 @@ extension CSVEncoding {
         bytes.append(quote)
     }
 
-    /// Whether `bytes` hold a comma, a quote, CR or LF: eight bytes at a time (a word has a
-    /// byte equal to `b` when `word ^ b·0x0101…` has a zero byte, found with the "has zero
-    /// byte" trick of Mycroft, in Anderson's *Bit Twiddling Hacks*).
-    ///
-    /// [Bit Twiddling Hacks]: https://graphics.stanford.edu/~seander/bithacks.html#ZeroInWord
-    static func holdsQuotingByte(_ bytes: UnsafeRawBufferPointer) -> Bool { holdsQuotingByte(bytes, from: 0) }
-
     /// Whether `bytes[start...]` hold a comma, a quote, CR or LF: sixteen bytes at a time,
     /// each compared with the four at once (`QuotingBytes`); the last bytes, fewer than
     /// sixteen, are the sixteen that end the buffer with the lanes before them dropped
     /// (a cell is most often a name of a dozen bytes: one comparison, not one a byte).
     /// A buffer shorter than sixteen bytes is read a word at a time.
     @inline(__always)
-    static func holdsQuotingByte(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Bool {
+    static func holdsQuotingByte(_ bytes: UnsafeRawBufferPointer, from start: Int = 0) -> Bool {
         guard bytes.count >= 16 else { return holdsQuotingByteInWords(bytes, from: start) }
         var index = start
         while index + 16 <= bytes.count {

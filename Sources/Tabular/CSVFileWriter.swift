@@ -30,7 +30,7 @@ public struct CSVFileWriter: CSVRowSink {
         try writer.appendInPlace { buffer in
             let start = buffer.count
             // The buffer moves into the encoder and back: one owner at a time, never copied.
-            var line = CSVLineEncoder(continuing: [])
+            var line = CSVLineEncoder()
             swap(&line.bytes, &buffer)
             encode(&line)
             cells = line.cellCount

@@ -105,3 +105,16 @@ extension CountValuesTests {
         #expect(counts == CountValues())
     }
 }
+
+extension CountValues {
+    /// The same counts in an allocation of exactly their number, made as the reader made it
+    /// before `CountScratch`: the room the gathered counts are held to.
+    fileprivate func fitted() -> CountValues {
+        guard values.capacity > values.count else { return self }
+        var copy = self
+        copy.values = [Double](unsafeUninitializedCapacity: values.count) { buffer, initialised in
+            initialised = buffer.initialize(fromContentsOf: values)
+        }
+        return copy
+    }
+}

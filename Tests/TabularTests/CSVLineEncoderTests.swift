@@ -118,12 +118,12 @@ struct CSVLineEncoderTests {
         for length in 0...40 {
             for filler in nearMisses + [UInt8(ascii: "a")] {
                 let plain = [UInt8](repeating: filler, count: length)
-                #expect(!plain.withUnsafeBytes(CSVEncoding.holdsQuotingByte), "\(length) × \(filler)")
+                #expect(!plain.withUnsafeBytes { CSVEncoding.holdsQuotingByte($0) }, "\(length) × \(filler)")
                 for position in 0..<length {
                     for special in [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")] {
                         var cell = plain
                         cell[position] = special
-                        #expect(cell.withUnsafeBytes(CSVEncoding.holdsQuotingByte), "\(special) at \(position) of \(length)")
+                        #expect(cell.withUnsafeBytes { CSVEncoding.holdsQuotingByte($0) }, "\(special) at \(position) of \(length)")
                     }
                 }
                 // A cell after others in a record: the bytes before it (commas, quotes) are not its.
